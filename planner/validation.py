@@ -1,0 +1,205 @@
+"""Rules a season document must keep beyond its JSON Schema.
+
+The schema checks shapes and types; these checks need the whole document (dates against the
+season, entries against the squad). Loading refuses a file that breaks one, and every edit
+checks its result, so an invalid document never reaches the engine or the disk.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from planner.model import Athlete, Season, Units
+
+# Plausible training maxes and body masses; outside these a typo is far likelier than an athlete.
+MAX_RANGE_KG = (10.0, 400.0)
+BODY_MASS_RANGE_KG = (25.0, 200.0)
+BAR_RANGE_KG = (0.0, 30.0)
+INCREMENT_RANGE_KG = (0.25, 10.0)
+
+_NUMBERED_ID = re.compile(r"^(ath|comp)-(\d+)$")
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One broken rule: ``path`` names the place (e.g. ``athletes[1].maxes[0].value``)."""
+
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}"
+
+
+def in_kg_range(value: float, units: Units, bounds: tuple[float, float]) -> bool:
+    low, high = bounds
+    return low <= units.to_kg(value) <= high
+
+
+def _range_text(units: Units, bounds: tuple[float, float]) -> str:
+    low, high = (units.from_kg(b) for b in bounds)
+    return f"{low:g}-{high:g} {units.value}" if units is Units.KG else f"{low:.0f}-{high:.0f} lb"
+
+
+def athlete_problems(athlete: Athlete, path: str) -> list[Problem]:
+    """Problems within one athlete's own fields (nothing that needs the rest of the season)."""
+    problems: list[Problem] = []
+    units = athlete.units
+    if not athlete.name.strip():
+        problems.append(Problem(f"{path}.name", "the name is empty"))
+    if not in_kg_range(athlete.body_mass, units, BODY_MASS_RANGE_KG):
+        problems.append(
+            Problem(
+                f"{path}.body_mass",
+                f"body mass {athlete.body_mass:g} {units.value} is outside "
+                f"{_range_text(units, BODY_MASS_RANGE_KG)}",
+            )
+        )
+    eq = athlete.equipment
+    if not in_kg_range(eq.bar_mass, units, BAR_RANGE_KG):
+        problems.append(
+            Problem(f"{path}.equipment.bar_mass", f"bar mass {eq.bar_mass:g} {units.value} is not plausible")
+        )
+    if not in_kg_range(eq.increment, units, INCREMENT_RANGE_KG):
+        problems.append(
+            Problem(
+                f"{path}.equipment.increment",
+                f"smallest loading increment {eq.increment:g} {units.value} is not plausible",
+            )
+        )
+    if not in_kg_range(eq.dumbbell_step, units, INCREMENT_RANGE_KG):
+        problems.append(
+            Problem(
+                f"{path}.equipment.dumbbell_step",
+                f"dumbbell step {eq.dumbbell_step:g} {units.value} is not plausible",
+            )
+        )
+    for i, entry in enumerate(athlete.maxes):
+        if not in_kg_range(entry.value, units, MAX_RANGE_KG):
+            problems.append(
+                Problem(
+                    f"{path}.maxes[{i}].value",
+                    f"a max of {entry.value:g} {units.value} for {entry.lift} is outside "
+                    f"{_range_text(units, MAX_RANGE_KG)}",
+                )
+            )
+    seen: set[tuple[str, object]] = set()
+    for i, entry in enumerate(athlete.maxes):
+        key = (entry.lift, entry.date)
+        if key in seen:
+            problems.append(
+                Problem(f"{path}.maxes[{i}]", f"two maxes for {entry.lift} on {entry.date.isoformat()}")
+            )
+        seen.add(key)
+    if len(athlete.rhythm) != 7:
+        problems.append(Problem(f"{path}.rhythm", "the weekly rhythm needs seven days"))
+    originals = [original for original, _ in athlete.substitutions]
+    if len(set(originals)) != len(originals):
+        problems.append(Problem(f"{path}.substitutions", "an exercise is substituted twice"))
+    if athlete.birth_date is not None and athlete.birth_date.year < 1900:
+        problems.append(Problem(f"{path}.birth_date", "the birth date is not plausible"))
+    return problems
+
+
+def season_problems(season: Season) -> list[Problem]:
+    """Every rule the document breaks, in document order; empty when it is valid."""
+    problems: list[Problem] = []
+    if not season.name.strip():
+        problems.append(Problem("name", "the season name is empty"))
+    if season.last_day < season.first_day:
+        problems.append(
+            Problem(
+                "last_day",
+                f"the last day {season.last_day.isoformat()} is before the first day "
+                f"{season.first_day.isoformat()}",
+            )
+        )
+    elif (season.last_day - season.first_day).days > 2 * 366:
+        problems.append(Problem("last_day", "a season can last two years at the most"))
+    if not 0 <= season.week_start <= 6:
+        problems.append(Problem("week_start", "the first day of the week must be 0 (Monday) to 6 (Sunday)"))
+
+    athlete_ids: set[str] = set()
+    for i, athlete in enumerate(season.athletes):
+        path = f"athletes[{i}]"
+        if athlete.id in athlete_ids:
+            problems.append(Problem(f"{path}.id", f"the athlete id {athlete.id!r} is used twice"))
+        athlete_ids.add(athlete.id)
+        problems.extend(_counter_problems(athlete.id, "ath", season.next_athlete_number, f"{path}.id"))
+        problems.extend(athlete_problems(athlete, path))
+
+    competition_ids: set[str] = set()
+    for i, comp in enumerate(season.competitions):
+        path = f"competitions[{i}]"
+        if comp.id in competition_ids:
+            problems.append(Problem(f"{path}.id", f"the competition id {comp.id!r} is used twice"))
+        competition_ids.add(comp.id)
+        problems.extend(_counter_problems(comp.id, "comp", season.next_competition_number, f"{path}.id"))
+        if not comp.name.strip():
+            problems.append(Problem(f"{path}.name", "the competition name is empty"))
+        if comp.end < comp.start:
+            problems.append(
+                Problem(f"{path}.end", f"{comp.name!r} ends on {comp.end.isoformat()}, before it starts")
+            )
+        if not (season.contains(comp.start) and season.contains(comp.end)):
+            problems.append(
+                Problem(
+                    f"{path}.start",
+                    f"{comp.name!r} ({comp.start.isoformat()} to {comp.end.isoformat()}) is outside the "
+                    f"season {season.first_day.isoformat()} to {season.last_day.isoformat()}",
+                )
+            )
+        if comp.days > 14:
+            problems.append(Problem(f"{path}.end", f"{comp.name!r} lasts more than 14 days"))
+        for j, athlete_id in enumerate(comp.athletes or ()):
+            if athlete_id not in athlete_ids:
+                problems.append(
+                    Problem(
+                        f"{path}.athletes[{j}]",
+                        f"{comp.name!r} enters an unknown athlete {athlete_id!r}",
+                    )
+                )
+
+    override_keys: set[object] = set()
+    for i, override in enumerate(season.overrides):
+        path = f"overrides[{i}]"
+        if override.athlete_id not in athlete_ids:
+            problems.append(Problem(f"{path}.athlete", f"override for an unknown athlete {override.athlete_id!r}"))
+        if not season.contains(override.date):
+            problems.append(Problem(f"{path}.date", f"override on {override.date.isoformat()} is outside the season"))
+        if override.key in override_keys:
+            problems.append(Problem(path, "two overrides for the same athlete, day and session kind"))
+        override_keys.add(override.key)
+        for label, session in (("session", override.session), ("replaced", override.replaced)):
+            if session is not None and (session.date != override.date or session.kind != override.kind):
+                problems.append(
+                    Problem(f"{path}.{label}", "the session's date and kind must match the override's")
+                )
+
+    locked: set[object] = set()
+    for i, week in enumerate(season.locked_weeks):
+        path = f"locked_weeks[{i}]"
+        if week.athlete_id not in athlete_ids:
+            problems.append(Problem(f"{path}.athlete", f"locked week for an unknown athlete {week.athlete_id!r}"))
+        if season.week_of(week.week_start) != week.week_start:
+            problems.append(Problem(f"{path}.week_start", "a locked week must start on the season's first weekday"))
+        if (week.athlete_id, week.week_start) in locked:
+            problems.append(Problem(path, "the same week is locked twice"))
+        locked.add((week.athlete_id, week.week_start))
+        end = week.week_start.toordinal() + 6
+        for j, session in enumerate(week.sessions):
+            if not week.week_start.toordinal() <= session.date.toordinal() <= end:
+                problems.append(Problem(f"{path}.sessions[{j}].date", "the session is not in the locked week"))
+
+    for i, note in enumerate(season.notes):
+        if note.athlete_id is not None and note.athlete_id not in athlete_ids:
+            problems.append(Problem(f"notes[{i}].athlete", f"note for an unknown athlete {note.athlete_id!r}"))
+    return problems
+
+
+def _counter_problems(item_id: str, prefix: str, next_number: int, path: str) -> list[Problem]:
+    match = _NUMBERED_ID.match(item_id)
+    if match and match.group(1) == prefix and int(match.group(2)) >= next_number:
+        return [Problem(path, f"the id {item_id!r} is not below the document's next number {next_number}")]
+    return []
