@@ -5,5 +5,6 @@ imports reportlab, and only when it is used.
 """
 
 from planner.model import SCHEMA_VERSION, Athlete, Competition, Season
+from planner.storage import DocumentError, load, save
 
-__all__ = ["SCHEMA_VERSION", "Athlete", "Competition", "Season"]
+__all__ = ["SCHEMA_VERSION", "Athlete", "Competition", "DocumentError", "Season", "load", "save"]

@@ -18,6 +18,8 @@ from uuid import UUID
 from planner.sessions import Session, SessionKind
 
 SCHEMA_VERSION = 2
+# Dataclasses below have fields named ``date``; annotations inside them use this alias.
+Day = date
 LB_PER_KG = 2.2046226218
 
 
@@ -176,7 +178,7 @@ class Override:
     replaced: Session | None
 
     @property
-    def key(self) -> tuple[str, date, SessionKind]:
+    def key(self) -> tuple[str, Day, SessionKind]:
         return (self.athlete_id, self.date, self.kind)
 
 

@@ -1,0 +1,517 @@
+"""Reading and writing ``.sprintplan`` files safely.
+
+``load`` refuses anything but a valid season, naming the place and the reason, and never
+writes: an older file is upgraded in memory and only becomes the new layout when the coach
+saves. ``save`` refuses an invalid season and replaces the file atomically, so a crash or a
+full disk leaves either the old file or the new one, never a mix; the old file is kept
+beside the new one as ``<name>.bak``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import json
+import logging
+import os
+import re
+import stat
+import tempfile
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+from jsonschema import Draft202012Validator
+from jsonschema.exceptions import ValidationError, best_match
+
+import resources
+from planner.codec import season_from_dict, season_to_dict
+from planner.migrations import MigrationError, migrate, schema_version_of
+from planner.model import SCHEMA_VERSION, Season
+from planner.validation import season_problems
+
+__all__ = ["DocumentError", "dumps", "load", "loads", "save"]
+
+_log = logging.getLogger(__name__)
+
+SCHEMA_RESOURCE = "schema/season.schema.json"
+BACKUP_SUFFIX = ".bak"
+FILE_PLACE = "file"
+TOP_PLACE = "top level"
+
+PathArg = str | os.PathLike[str]
+PathPart = str | int
+
+
+class DocumentError(Exception):
+    """A season file that cannot be loaded or saved.
+
+    ``path`` is the file (or the ``source`` given to ``loads``), ``place`` where the problem
+    is (``"line 12, column 5"``, a field path such as ``"athletes[1].maxes[0].value (line
+    31)"``, ``"file"`` for the file as a whole) and ``reason`` what is wrong, in words a
+    coach can act on. ``line`` is the line in the file when known.
+    """
+
+    def __init__(self, path: str, place: str, reason: str, line: int | None = None) -> None:
+        super().__init__(path, place, reason, line)
+        self.path = path
+        self.place = place
+        self.reason = reason
+        self.line = line
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.place}: {self.reason}"
+
+
+# Text ---------------------------------------------------------------------------------------
+
+
+def dumps(season: Season) -> str:
+    """The exact text ``save`` writes for ``season``: stable, so unchanged seasons diff clean."""
+    return _json_text(season_to_dict(season))
+
+
+def _json_text(data: dict[str, Any]) -> str:
+    # allow_nan=False: NaN and Infinity are not JSON, and other programs would refuse the file.
+    return json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
+
+
+def loads(text: str, source: str = "<memory>") -> Season:
+    """The season held by ``text``; ``source`` names it in errors."""
+    data = _parse_json(text, source)
+    version = _version(data, source, text)
+    current = migrate(data)
+    # A migrated document has other paths than the file, so its lines cannot be looked up.
+    lines_text = text if version == SCHEMA_VERSION else None
+    _check_schema(current, source, lines_text)
+    season = season_from_dict(current)
+    _check_rules(season, source, lines_text)
+    return season
+
+
+def _parse_json(text: str, source: str) -> dict[str, Any]:
+    if not text.strip():
+        raise DocumentError(source, FILE_PLACE, "the file is empty")
+    try:
+        data = json.loads(text, parse_constant=_refuse_constant)
+    except json.JSONDecodeError as error:
+        raise DocumentError(
+            source,
+            f"line {error.lineno}, column {error.colno}",
+            _json_reason(text, error),
+            error.lineno,
+        ) from error
+    except _ConstantError as error:
+        line, column = _line_column(text, _constant_position(text))
+        raise DocumentError(
+            source, f"line {line}, column {column}", f"{error} is not a number JSON allows", line
+        ) from error
+    if not isinstance(data, dict):
+        raise DocumentError(
+            source, TOP_PLACE, f"the file holds {_json_kind(data)}, not a season object"
+        )
+    return data
+
+
+class _ConstantError(ValueError):
+    pass
+
+
+def _refuse_constant(name: str) -> Any:
+    raise _ConstantError(name)
+
+
+_STRING_OR_CONSTANT = re.compile(r'"(?:[^"\\]|\\.)*"|(-?Infinity|NaN)')
+
+
+def _constant_position(text: str) -> int:
+    # Strings are matched first so that "NaN" inside a note is skipped.
+    for match in _STRING_OR_CONSTANT.finditer(text):
+        if match.group(1):
+            return match.start(1)
+    return 0
+
+
+def _json_reason(text: str, error: json.JSONDecodeError) -> str:
+    if error.pos >= len(text.rstrip()):
+        return f"the file ends too early; it may be cut short ({error.msg})"
+    return f"the file is not valid JSON ({error.msg})"
+
+
+def _json_kind(value: Any) -> str:
+    kinds = {list: "a list", str: "a text", bool: "true or false", type(None): "null"}
+    return kinds.get(type(value), "a number")
+
+
+def _line_column(text: str, position: int) -> tuple[int, int]:
+    line = text.count("\n", 0, position) + 1
+    column = position - (text.rfind("\n", 0, position) + 1) + 1
+    return line, column
+
+
+def _version(data: dict[str, Any], source: str, text: str) -> int:
+    try:
+        return schema_version_of(data)
+    except MigrationError as error:
+        place, line = _place(["schema_version"], text)
+        raise DocumentError(source, place, str(error), line) from error
+
+
+# Files --------------------------------------------------------------------------------------
+
+
+def load(path: PathArg) -> Season:
+    """The season in the file at ``path``; raises ``DocumentError`` for anything else."""
+    source = os.fspath(path)
+    try:
+        raw = Path(path).read_bytes()
+    except OSError as error:
+        raise DocumentError(source, FILE_PLACE, _read_reason(error)) from error
+    return loads(_decode(raw, source), source)
+
+
+def _read_reason(error: OSError) -> str:
+    if isinstance(error, FileNotFoundError):
+        return "there is no such file"
+    if isinstance(error, IsADirectoryError):
+        return "this is a folder, not a season file"
+    if isinstance(error, PermissionError):
+        return "permission denied: SprintPlan may not read this file"
+    return f"the file cannot be read ({error.strerror or error})"
+
+
+def _decode(raw: bytes, source: str) -> str:
+    try:
+        # utf-8-sig: some Windows editors start UTF-8 files with a byte-order mark.
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw.count(b"\n", 0, error.start) + 1
+        column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
+        bad = raw[error.start : error.start + 1].hex().upper()
+        raise DocumentError(
+            source,
+            f"line {line}, column {column}",
+            f"the file is not UTF-8 text (byte 0x{bad}); save it from your editor as UTF-8",
+            line,
+        ) from error
+
+
+def save(season: Season, path: PathArg) -> None:
+    """Write ``season`` to ``path`` atomically, keeping the previous file as ``<name>.bak``.
+
+    Raises ``DocumentError`` and writes nothing when the season is invalid or the file
+    cannot be written; the file and its backup are then as they were.
+    """
+    source = os.fspath(path)
+    _check_rules(season, source, None)
+    data = season_to_dict(season)
+    _check_schema(data, source, None)
+    try:
+        payload = _json_text(data).encode("utf-8")
+    except (ValueError, UnicodeEncodeError) as error:
+        raise DocumentError(source, TOP_PLACE, f"the season cannot be written ({error})") from error
+    target = Path(os.path.realpath(path))
+    try:
+        _replace(target, payload)
+    except OSError as error:
+        raise DocumentError(source, FILE_PLACE, _write_reason(error, target)) from error
+
+
+def backup_path(path: PathArg) -> Path:
+    """Where ``save`` keeps the previous version of ``path``."""
+    plain = Path(path)
+    return plain.with_name(plain.name + BACKUP_SUFFIX)
+
+
+def _write_reason(error: OSError, target: Path) -> str:
+    if isinstance(error, FileNotFoundError):
+        return f"the folder {target.parent} does not exist"
+    if isinstance(error, IsADirectoryError):
+        return "this is a folder, not a season file"
+    if isinstance(error, PermissionError):
+        return f"permission denied: SprintPlan may not write {error.filename or target}"
+    return f"the file cannot be written ({error.strerror or error})"
+
+
+def _replace(target: Path, payload: bytes) -> None:
+    """Put ``payload`` at ``target``, the old bytes becoming the backup.
+
+    The backup is staged as a copy rather than by renaming the old file away, so the target
+    never goes missing, and a failed rename leaves both the target and the old backup as
+    they were.
+    """
+    previous, mode = _previous_version(target)
+    with _temporary_files() as temporaries:
+        new = _write_temporary(target, payload, mode, temporaries)
+        backup = None if previous is None else _write_temporary(target, previous, mode, temporaries)
+        new.replace(target)
+        temporaries.remove(new)
+        if backup is not None:
+            _install_backup(backup, target, temporaries)
+    _sync_folder(target.parent)
+
+
+def _previous_version(target: Path) -> tuple[bytes | None, int]:
+    """The current file's bytes (None when there is none) and the mode the new file gets."""
+    try:
+        previous = target.read_bytes()
+    except FileNotFoundError:
+        # Season files hold athletes' personal data, so a new one is private to the user.
+        return None, 0o600
+    return previous, stat.S_IMODE(target.stat().st_mode)
+
+
+@contextlib.contextmanager
+def _temporary_files() -> Iterator[list[Path]]:
+    temporaries: list[Path] = []
+    try:
+        yield temporaries
+    finally:
+        for leftover in temporaries:
+            with contextlib.suppress(OSError):
+                leftover.unlink()
+
+
+def _write_temporary(target: Path, payload: bytes, mode: int, temporaries: list[Path]) -> Path:
+    # Same folder as the target: os.replace is only atomic within one file system.
+    handle, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    temporary = Path(name)
+    temporaries.append(temporary)
+    with os.fdopen(handle, "wb") as stream:
+        stream.write(payload)
+        stream.flush()
+        os.fsync(stream.fileno())
+    temporary.chmod(mode)
+    return temporary
+
+
+def _install_backup(backup: Path, target: Path, temporaries: list[Path]) -> None:
+    try:
+        backup.replace(backup_path(target))
+    except OSError:
+        # The season itself is saved by now; failing the save would make the coach think
+        # the work is lost, so the stale backup is only logged.
+        _log.warning("could not update the backup of %s", target, exc_info=True)
+        return
+    temporaries.remove(backup)
+
+
+def _sync_folder(folder: Path) -> None:
+    # Makes the rename itself durable; folders cannot be opened like this on Windows.
+    with contextlib.suppress(OSError):
+        descriptor = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(descriptor)
+        finally:
+            os.close(descriptor)
+
+
+# Checks -------------------------------------------------------------------------------------
+
+
+@functools.cache
+def _validator() -> Draft202012Validator:
+    """The season schema's validator, compiled on first use and then shared."""
+    schema = json.loads(resources.read_text(SCHEMA_RESOURCE))
+    return Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
+
+
+def _check_schema(data: dict[str, Any], source: str, text: str | None) -> None:
+    error = best_match(_validator().iter_errors(data))
+    if error is None:
+        return
+    error = _fitting_branch_error(error)
+    path = list(error.absolute_path)
+    place, line = _place(path, text)
+    raise DocumentError(source, place, _schema_reason(error), line)
+
+
+def _check_rules(season: Season, source: str, text: str | None) -> None:
+    problems = season_problems(season)
+    if not problems:
+        return
+    first = problems[0]
+    place, line = _place(_parse_field_path(first.path), text)
+    reason = first.message
+    if len(problems) > 1:
+        more = len(problems) - 1
+        reason += f" (and {more} more problem{'s' if more > 1 else ''})"
+    raise DocumentError(source, place, reason, line)
+
+
+def _fitting_branch_error(error: ValidationError) -> ValidationError:
+    """For a value that may be one thing or null, the error inside the branch its type fits.
+
+    A broken session in an override otherwise reports only that it is neither a session nor
+    null, without saying which of its fields is wrong.
+    """
+    while error.validator == "anyOf" and error.context:
+        misfits = {
+            child.relative_schema_path[0]
+            for child in error.context
+            if child.validator == "type" and not child.relative_path
+        }
+        fitting = [child for child in error.context if child.relative_schema_path[0] not in misfits]
+        inner = best_match(fitting)
+        if inner is None:
+            break
+        error = inner
+    return error
+
+
+# Wording for the branches of the schema's "something or null" fields.
+_DEFINITION_WORDS = {
+    "#/$defs/date": "a date written YYYY-MM-DD",
+    "#/$defs/id": "a non-empty text",
+    "#/$defs/session": "a session",
+}
+
+
+def _branch_words(branch: dict[str, Any]) -> str:
+    if "$ref" in branch:
+        return _DEFINITION_WORDS.get(branch["$ref"], "an object")
+    return _type_words(branch.get("type", "object"))
+
+
+def _schema_reason(error: ValidationError) -> str:
+    schema = error.schema if isinstance(error.schema, dict) else {}
+    instance: Any = error.instance
+    if error.validator == "anyOf" and isinstance(error.validator_value, list):
+        expected = " or ".join(_branch_words(branch) for branch in error.validator_value)
+        return f"expected {expected}, found {_json_kind_of(instance)}"
+    if schema.get("title") == "Date" and error.validator in ("pattern", "format"):
+        return f"{instance!r} is not a date written YYYY-MM-DD"
+    if error.validator == "required":
+        missing = [name for name in schema.get("required", ()) if name not in instance]
+        return f"the field {missing[0]!r} is missing"
+    if error.validator == "additionalProperties":
+        unknown = sorted(set(instance) - set(schema.get("properties", {})))
+        return f"unknown field {unknown[0]!r}"
+    if error.validator == "type":
+        return f"expected {_type_words(error.validator_value)}, found {_json_kind_of(instance)}"
+    if error.validator == "enum":
+        return f"expected one of {_choices(error.validator_value)}, found {_json_kind_of(instance)}"
+    if error.validator in ("minimum", "exclusiveMinimum", "maximum"):
+        return _bound_reason(str(error.validator), error.validator_value, instance)
+    if error.validator in ("minItems", "maxItems"):
+        return f"needs {_count_words(schema)} entries, found {len(instance)}"
+    if error.validator == "minLength":
+        return "must not be empty"
+    return error.message
+
+
+def _choices(values: Any) -> str:
+    # Spelled as in the file, so a coach can copy one.
+    spelled = [json.dumps(value, ensure_ascii=False) for value in values]
+    return ", ".join(spelled[:-1]) + f" or {spelled[-1]}" if len(spelled) > 1 else spelled[0]
+
+
+def _type_words(expected: Any) -> str:
+    names = [expected] if isinstance(expected, str) else list(expected)
+    words = {
+        "string": "a text",
+        "number": "a number",
+        "integer": "a whole number",
+        "boolean": "true or false",
+        "object": "an object",
+        "array": "a list",
+        "null": "null",
+    }
+    return " or ".join(words[name] for name in names)
+
+
+def _json_kind_of(value: Any) -> str:
+    if isinstance(value, dict):
+        return "an object"
+    if isinstance(value, str):
+        return f"the text {value!r}"
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return f"the number {value!r}"
+    return _json_kind(value)
+
+
+def _bound_reason(validator: str, bound: Any, value: Any) -> str:
+    relation = {
+        "minimum": "at least",
+        "exclusiveMinimum": "more than",
+        "maximum": "at most",
+    }[validator]
+    return f"must be {relation} {bound}, found {value}"
+
+
+def _count_words(schema: dict[str, Any]) -> str:
+    low, high = schema.get("minItems"), schema.get("maxItems")
+    if low == high:
+        return f"exactly {low}"
+    return f"at least {low}" if low is not None else f"at most {high}"
+
+
+# Places -------------------------------------------------------------------------------------
+
+_PATH_PART = re.compile(r"([A-Za-z_]\w*)|\[(\d+)\]")
+_WHITESPACE = re.compile(r"[ \t\n\r]*")
+_DECODER = json.JSONDecoder()
+
+
+def _parse_field_path(path: str) -> list[PathPart]:
+    """``"athletes[1].maxes[0].value"`` as ``["athletes", 1, "maxes", 0, "value"]``."""
+    return [name if name else int(index) for name, index in _PATH_PART.findall(path)]
+
+
+def _render_field_path(parts: Sequence[PathPart]) -> str:
+    rendered = ""
+    for part in parts:
+        if isinstance(part, int):
+            rendered += f"[{part}]"
+        else:
+            rendered += f".{part}" if rendered else part
+    return rendered
+
+
+def _place(parts: Sequence[PathPart], text: str | None) -> tuple[str, int | None]:
+    if not parts:
+        return TOP_PLACE, None
+    rendered = _render_field_path(parts)
+    line = None if text is None else _line_of(text, parts)
+    return (rendered if line is None else f"{rendered} (line {line})"), line
+
+
+def _line_of(text: str, parts: Sequence[PathPart]) -> int | None:
+    """The line where the value at ``parts`` starts in the JSON ``text``, if it is there."""
+    position = _skip_space(text, 0)
+    for part in parts:
+        try:
+            found = _child_position(text, position, part)
+        except (IndexError, ValueError):
+            return None
+        if found is None:
+            return None
+        position = found
+    return text.count("\n", 0, position) + 1
+
+
+def _skip_space(text: str, position: int) -> int:
+    match = _WHITESPACE.match(text, position)
+    return position if match is None else match.end()
+
+
+def _child_position(text: str, position: int, part: PathPart) -> int | None:
+    opener, closer = ("{", "}") if isinstance(part, str) else ("[", "]")
+    if text[position] != opener:
+        return None
+    position = _skip_space(text, position + 1)
+    index = 0
+    while text[position] != closer:
+        if isinstance(part, str):
+            key, position = _DECODER.raw_decode(text, position)
+            position = _skip_space(text, _skip_space(text, position) + 1)
+            if key == part:
+                return position
+        elif index == part:
+            return position
+        _, position = _DECODER.raw_decode(text, position)
+        position = _skip_space(text, position)
+        if text[position] == ",":
+            position = _skip_space(text, position + 1)
+        index += 1
+    return None

@@ -1,0 +1,169 @@
+"""Upgrading older season files: each step pure, every version reached, newer refused."""
+
+from __future__ import annotations
+
+import copy
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from planner import migrations
+from planner.migrations import MigrationError, migrate, schema_version_of
+from planner.model import SCHEMA_VERSION
+
+DOCUMENTS = Path(__file__).parents[1] / "fixtures" / "documents"
+
+
+def _read(name: str) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads((DOCUMENTS / name).read_text(encoding="utf-8"))
+    return data
+
+
+def _v1(**changes: Any) -> dict[str, Any]:
+    data = _read("v1_minimal.sprintplan")
+    data.update(changes)
+    return data
+
+
+def test_minimal_v1_gains_the_new_top_level_fields() -> None:
+    assert migrate(_read("v1_minimal.sprintplan")) == {
+        "schema_version": 2,
+        "id": "0b6f3c1e-5a2d-4e7f-8c9b-1a2b3c4d5e6f",
+        "name": "Indoor 2025",
+        "first_day": "2024-11-04",
+        "last_day": "2025-03-09",
+        "week_start": 0,
+        "athletes": [],
+        "competitions": [],
+        "notes": [],
+        "overrides": [],
+        "locked_weeks": [],
+        "next_athlete_number": 1,
+        "next_competition_number": 1,
+    }
+
+
+def test_full_v1_migrates_to_the_expected_v2_document() -> None:
+    assert migrate(_read("v1_full.sprintplan")) == _read("v1_full.expected.sprintplan")
+
+
+def test_flat_maxes_become_untested_entries_on_the_first_day_in_file_order() -> None:
+    migrated = migrate(_read("v1_full.sprintplan"))
+    lukasz, zoe, orjan = migrated["athletes"]
+
+    assert lukasz["maxes"] == [
+        {"lift": "back_squat", "date": "2024-11-04", "value": 150.0, "tested": False},
+        {"lift": "power_clean", "date": "2024-11-04", "value": 95.5, "tested": False},
+    ]
+    # The value keeps its JSON type; the codec turns it into a float later.
+    assert zoe["maxes"] == [
+        {"lift": "front_squat", "date": "2024-11-04", "value": 155, "tested": False}
+    ]
+    assert orjan["maxes"] == []
+
+
+def test_competition_date_and_venue_become_start_end_and_indoor() -> None:
+    competitions = migrate(_read("v1_full.sprintplan"))["competitions"]
+
+    assert competitions[0] == {
+        "id": "comp-2",
+        "name": "Πανελλήνιο κλειστού",
+        "priority": "B",
+        "athletes": None,
+        "start": "2025-02-15",
+        "end": "2025-02-15",
+        "indoor": True,
+    }
+    assert [c["indoor"] for c in competitions] == [True, False, False]
+    assert all("date" not in c and "venue" not in c for c in competitions)
+
+
+def test_counters_follow_the_highest_numbered_ids_ignoring_other_ids() -> None:
+    migrated = migrate(_read("v1_full.sprintplan"))
+
+    # ath-1, ath-4 and "guest-ørjan"; comp-2, comp-5 and "regional-final".
+    assert migrated["next_athlete_number"] == 5
+    assert migrated["next_competition_number"] == 6
+
+
+@pytest.mark.parametrize(
+    ("ids", "expected"),
+    [
+        ([], 1),
+        (["ath-1"], 2),
+        (["ath-3", "ath-10", "ath-2"], 11),
+        (["ath-007"], 8),
+        (["Ath-5", "ath-", "ath-5b", "comp-9", "guest"], 1),
+    ],
+)
+def test_next_athlete_number(ids: list[str], expected: int) -> None:
+    athletes = [{"id": athlete_id} for athlete_id in ids]
+
+    assert migrate(_v1(athletes=athletes))["next_athlete_number"] == expected
+
+
+def test_steps_do_not_mutate_their_input() -> None:
+    original = _read("v1_full.sprintplan")
+    untouched = copy.deepcopy(original)
+
+    migrated = migrate(original)
+
+    assert original == untouched
+    assert migrated is not original
+    assert migrated["athletes"][0] is not original["athletes"][0]
+
+
+def test_current_version_is_returned_as_it_is() -> None:
+    current = _read("v2_small.sprintplan")
+
+    assert migrate(current) is current
+
+
+def test_every_older_version_has_a_step() -> None:
+    assert sorted(migrations._STEPS) == list(range(1, SCHEMA_VERSION))
+
+
+def test_malformed_v1_parts_are_left_for_the_schema_to_report() -> None:
+    competition = {"id": "comp-1", "name": "Open", "priority": "A", "venue": "on the beach"}
+    athlete = {"id": "ath-1", "maxes": [1, 2]}
+
+    migrated = migrate(_v1(competitions=[competition], athletes=[athlete, "not an object"]))
+
+    assert migrated["competitions"] == [
+        {"id": "comp-1", "name": "Open", "priority": "A", "indoor": "on the beach"}
+    ]
+    assert migrated["athletes"] == [athlete, "not an object"]
+
+
+def test_newer_version_is_refused_naming_both_versions() -> None:
+    with pytest.raises(MigrationError) as caught:
+        migrate(_v1(schema_version=SCHEMA_VERSION + 1))
+
+    assert str(caught.value) == (
+        "the file was written by a newer SprintPlan (schema version 3); "
+        "this SprintPlan reads up to version 2"
+    )
+
+
+def test_missing_version_is_refused() -> None:
+    data = _v1()
+    del data["schema_version"]
+
+    with pytest.raises(MigrationError, match="the file has no schema_version"):
+        migrate(data)
+
+
+@pytest.mark.parametrize("version", ["2", 2.0, True, None, [2]])
+def test_non_integer_version_is_refused(version: object) -> None:
+    with pytest.raises(MigrationError) as caught:
+        schema_version_of(_v1(schema_version=version))
+
+    assert str(caught.value) == f"schema_version must be a whole number, not {version!r}"
+
+
+@pytest.mark.parametrize("version", [0, -1])
+def test_versions_below_one_are_refused(version: int) -> None:
+    with pytest.raises(MigrationError, match=f"schema_version {version} does not exist"):
+        migrate(_v1(schema_version=version))
