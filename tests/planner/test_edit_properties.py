@@ -1,0 +1,378 @@
+"""Random sequences of edits never produce an invalid document and never touch their input.
+
+Each step draws one edit function and arguments that are sometimes sensible and sometimes
+not (unknown ids, dates outside the season, implausible values). Whatever happens, an edit
+either returns a season without problems or raises ``EditError``, and the season it was given
+stays equal to a deep copy taken before.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable
+from datetime import date, timedelta
+from typing import TypeVar
+
+from hypothesis import HealthCheck, event, given, settings
+from hypothesis import strategies as st
+from strategies import NAMES, seasons, sessions
+
+from planner import edits
+from planner.catalogue import catalogue, lifts_with_maxes
+from planner.demo import demo_season
+from planner.edits import UNCHANGED, EditError
+from planner.model import (
+    DayRhythm,
+    Event,
+    Level,
+    MaxEntry,
+    Note,
+    Priority,
+    Season,
+    Sex,
+    TrackDay,
+    Units,
+)
+from planner.sessions import Session, SessionKind
+from planner.validation import season_problems
+
+T = TypeVar("T")
+Edit = Callable[[Season], Season]
+Builder = Callable[[st.DataObject, Season], Edit]
+
+_SLACK = timedelta(days=30)
+
+
+# Argument strategies, drawn against the current season ---------------------------------------
+
+
+def _athlete_id(data: st.DataObject, season: Season) -> str:
+    known = [a.id for a in season.athletes]
+    return _known_or(data, known, "ath-999")
+
+
+def _competition_id(data: st.DataObject, season: Season) -> str:
+    known = [c.id for c in season.competitions]
+    return _known_or(data, known, "comp-999")
+
+
+def _day(data: st.DataObject, season: Season) -> date:
+    return data.draw(st.dates(season.first_day - _SLACK, season.last_day + _SLACK))
+
+
+def _name(data: st.DataObject) -> str:
+    return data.draw(st.sampled_from(NAMES) | st.text(max_size=12))
+
+
+def _maybe(data: st.DataObject, value: object) -> object:
+    return data.draw(st.sampled_from([UNCHANGED, value]))
+
+
+def _entries(data: st.DataObject, season: Season) -> tuple[str, ...] | None:
+    ids = [a.id for a in season.athletes] + ["ath-999"]
+    return data.draw(st.none() | st.lists(st.sampled_from(ids), max_size=3).map(tuple))
+
+
+def _session(data: st.DataObject, day: date, kind: SessionKind | None = None) -> Session:
+    kind = kind or data.draw(st.sampled_from(SessionKind))
+    # Full sessions (with items) now and then; mostly bare ones, which keep each example
+    # small enough for Hypothesis to run many edits in it.
+    if data.draw(st.integers(0, 4)) == 0:
+        return data.draw(sessions(day, kind))
+    title = data.draw(st.sampled_from(["Strength", "Power", "Bounds", "Ωμέγα"]))
+    return Session(id=f"s-{title}-{day}", date=day, kind=kind, title=title, items=())
+
+
+def _known_or(data: st.DataObject, known: list[T], other: T) -> T:
+    """One of ``known`` most of the time (so removals succeed), else ``other``."""
+    if known and data.draw(st.integers(0, 3)) > 0:
+        return data.draw(st.sampled_from(known))
+    return other
+
+
+# One builder per edit function ----------------------------------------------------------------
+
+
+def _add_competition(data: st.DataObject, season: Season) -> Edit:
+    start = _day(data, season)
+    end = start + timedelta(days=data.draw(st.integers(-1, 15)))
+    name, priority, indoor = (
+        _name(data),
+        data.draw(st.sampled_from(Priority)),
+        data.draw(st.booleans()),
+    )
+    athletes = _entries(data, season)
+    return lambda s: edits.add_competition(
+        s, name=name, start=start, end=end, priority=priority, indoor=indoor, athletes=athletes
+    )
+
+
+def _move_competition(data: st.DataObject, season: Season) -> Edit:
+    competition_id, start = _competition_id(data, season), _day(data, season)
+    return lambda s: edits.move_competition(s, competition_id, start)
+
+
+def _change_competition(data: st.DataObject, season: Season) -> Edit:
+    competition_id = _competition_id(data, season)
+    start = _day(data, season)
+    changes = {
+        "name": _maybe(data, _name(data)),
+        "start": _maybe(data, start),
+        "end": _maybe(data, start + timedelta(days=data.draw(st.integers(0, 3)))),
+        "priority": _maybe(data, data.draw(st.sampled_from(Priority))),
+        "indoor": _maybe(data, data.draw(st.booleans())),
+        "athletes": _maybe(data, _entries(data, season)),
+    }
+    return lambda s: edits.change_competition(s, competition_id, **changes)  # type: ignore[arg-type]
+
+
+def _remove_competition(data: st.DataObject, season: Season) -> Edit:
+    competition_id = _competition_id(data, season)
+    return lambda s: edits.remove_competition(s, competition_id)
+
+
+def _rhythm(data: st.DataObject) -> tuple[DayRhythm, ...]:
+    day = st.builds(DayRhythm, st.sampled_from(TrackDay), st.booleans(), st.booleans())
+    return tuple(data.draw(st.lists(day, min_size=6, max_size=7)))
+
+
+def _add_athlete(data: st.DataObject, season: Season) -> Edit:
+    units = data.draw(st.sampled_from(Units))
+    lift = data.draw(st.sampled_from(lifts_with_maxes()))
+    fields = {
+        "name": _name(data),
+        "event": data.draw(st.sampled_from(Event)),
+        "sex": data.draw(st.sampled_from(Sex)),
+        "level": data.draw(st.sampled_from(Level)),
+        "junior": data.draw(st.booleans()),
+        "body_mass": data.draw(st.floats(20.0, 450.0)),
+        "units": units,
+        "maxes": [MaxEntry(lift, _day(data, season), data.draw(st.floats(5.0, 900.0)))],
+        "rhythm": data.draw(st.none() | st.just(_rhythm(data))),
+        "priming": data.draw(st.booleans()),
+    }
+    return lambda s: edits.add_athlete(s, **fields)
+
+
+def _substitutions(data: st.DataObject) -> list[tuple[str, str]]:
+    exercises = catalogue()
+    pairs = [(e.id, sub) for e in exercises.values() for sub in e.substitutes]
+    return data.draw(st.lists(st.sampled_from([*pairs, ("back_squat", "bounding")]), max_size=2))
+
+
+def _change_athlete(data: st.DataObject, season: Season) -> Edit:
+    athlete_id = _athlete_id(data, season)
+    field, value = data.draw(
+        st.sampled_from(
+            [
+                ("name", _name(data)),
+                ("level", data.draw(st.sampled_from(Level))),
+                ("junior", data.draw(st.booleans())),
+                ("priming", data.draw(st.booleans())),
+                ("body_mass", data.draw(st.floats(20.0, 450.0))),
+                ("units", data.draw(st.sampled_from(Units))),
+                ("rhythm", _rhythm(data)),
+                ("substitutions", _substitutions(data)),
+                ("birth_date", data.draw(st.none() | st.dates(date(1890, 1, 1), date(2030, 1, 1)))),
+            ]
+        )
+    )
+    return lambda s: edits.change_athlete(s, athlete_id, **{field: value})
+
+
+def _convert_units(data: st.DataObject, season: Season) -> Edit:
+    athlete_id, units = _athlete_id(data, season), data.draw(st.sampled_from(Units))
+    return lambda s: edits.convert_units(s, athlete_id, units)
+
+
+def _remove_athlete(data: st.DataObject, season: Season) -> Edit:
+    athlete_id = _athlete_id(data, season)
+    return lambda s: edits.remove_athlete(s, athlete_id)
+
+
+def _record_max(data: st.DataObject, season: Season) -> Edit:
+    athlete_id = _athlete_id(data, season)
+    lift = data.draw(st.sampled_from([*lifts_with_maxes(), "bench_press"]))
+    day, value, tested = (
+        _day(data, season),
+        data.draw(st.floats(1.0, 1000.0)),
+        data.draw(st.booleans()),
+    )
+    return lambda s: edits.record_max(s, athlete_id, lift=lift, day=day, value=value, tested=tested)
+
+
+def _remove_max(data: st.DataObject, season: Season) -> Edit:
+    athlete_id = _athlete_id(data, season)
+    athlete = season.find_athlete(athlete_id)
+    known = [(m.lift, m.date) for m in athlete.maxes] if athlete else []
+    lift, day = _known_or(data, known, ("back_squat", season.first_day))
+    return lambda s: edits.remove_max(s, athlete_id, lift=lift, day=day)
+
+
+def _set_override(data: st.DataObject, season: Season) -> Edit:
+    athlete_id, day = _athlete_id(data, season), _day(data, season)
+    kind = data.draw(st.sampled_from(SessionKind))
+    session = data.draw(st.none() | st.just(_session(data, day, kind)))
+    # Now and then a session of another day, which must be refused.
+    replaced_day = data.draw(st.sampled_from([day, day, day + timedelta(days=1)]))
+    replaced = data.draw(st.none() | st.just(_session(data, replaced_day, kind)))
+    return lambda s: edits.set_override(
+        s, athlete_id=athlete_id, day=day, kind=kind, session=session, replaced=replaced
+    )
+
+
+def _reset_override(data: st.DataObject, season: Season) -> Edit:
+    known = [o.key for o in season.overrides]
+    random_key = (
+        _athlete_id(data, season),
+        _day(data, season),
+        data.draw(st.sampled_from(SessionKind)),
+    )
+    athlete_id, day, kind = _known_or(data, known, random_key)
+    return lambda s: edits.reset_override(s, athlete_id, day, kind)
+
+
+def _move_session(data: st.DataObject, season: Season) -> Edit:
+    athlete_id = _athlete_id(data, season)
+    session = _session(data, _day(data, season))
+    to_day = data.draw(st.sampled_from([session.date, _day(data, season)]))
+    target = data.draw(st.none() | st.just(_session(data, to_day, session.kind)))
+    return lambda s: edits.move_session(
+        s, athlete_id=athlete_id, session=session, to_day=to_day, replaced_at_target=target
+    )
+
+
+def _lock_week(data: st.DataObject, season: Season) -> Edit:
+    athlete_id, day = _athlete_id(data, season), _day(data, season)
+    week_start = data.draw(st.sampled_from([season.week_of(day), day]))
+    offsets = data.draw(st.lists(st.integers(0, 7), max_size=3))
+    week = [_session(data, week_start + timedelta(days=n)) for n in offsets]
+    return lambda s: edits.lock_week(s, athlete_id, week_start, week)
+
+
+def _unlock_week(data: st.DataObject, season: Season) -> Edit:
+    known = [(w.athlete_id, w.week_start) for w in season.locked_weeks]
+    random_key = (_athlete_id(data, season), season.week_of(_day(data, season)))
+    athlete_id, week_start = _known_or(data, known, random_key)
+    return lambda s: edits.unlock_week(s, athlete_id, week_start)
+
+
+def _change_season(data: st.DataObject, season: Season) -> Edit:
+    shift = st.integers(-40, 40).map(lambda n: timedelta(days=n))
+    changes = {
+        "name": _maybe(data, _name(data)),
+        "first_day": _maybe(data, season.first_day + data.draw(shift)),
+        "last_day": _maybe(data, season.last_day + data.draw(shift)),
+        "week_start": _maybe(data, data.draw(st.integers(0, 6))),
+    }
+    return lambda s: edits.change_season(s, **changes)  # type: ignore[arg-type]
+
+
+def _note_athlete(data: st.DataObject, season: Season) -> str | None:
+    return data.draw(st.none() | st.just(_athlete_id(data, season)))
+
+
+def _add_note(data: st.DataObject, season: Season) -> Edit:
+    text, day = _name(data), data.draw(st.none() | st.just(_day(data, season)))
+    athlete_id = _note_athlete(data, season)
+    return lambda s: edits.add_note(s, text=text, day=day, athlete_id=athlete_id)
+
+
+def _a_note(data: st.DataObject, season: Season) -> Note:
+    stale = Note("not in the season")
+    return _known_or(data, list(season.notes), stale)
+
+
+def _change_note(data: st.DataObject, season: Season) -> Edit:
+    note = _a_note(data, season)
+    changes = {
+        "text": _maybe(data, _name(data)),
+        "day": _maybe(data, data.draw(st.none() | st.just(_day(data, season)))),
+        "athlete_id": _maybe(data, _note_athlete(data, season)),
+    }
+    return lambda s: edits.change_note(s, note, **changes)  # type: ignore[arg-type]
+
+
+def _remove_note(data: st.DataObject, season: Season) -> Edit:
+    note = _a_note(data, season)
+    return lambda s: edits.remove_note(s, note)
+
+
+BUILDERS: dict[str, Builder] = {
+    "add_competition": _add_competition,
+    "move_competition": _move_competition,
+    "change_competition": _change_competition,
+    "remove_competition": _remove_competition,
+    "add_athlete": _add_athlete,
+    "change_athlete": _change_athlete,
+    "convert_units": _convert_units,
+    "remove_athlete": _remove_athlete,
+    "record_max": _record_max,
+    "remove_max": _remove_max,
+    "set_override": _set_override,
+    "reset_override": _reset_override,
+    "move_session": _move_session,
+    "lock_week": _lock_week,
+    "unlock_week": _unlock_week,
+    "change_season": _change_season,
+    "add_note": _add_note,
+    "change_note": _change_note,
+    "remove_note": _remove_note,
+}
+
+
+def test_every_public_edit_has_a_builder() -> None:
+    edit_functions = {
+        name
+        for name in edits.__all__
+        if callable(getattr(edits, name))
+        and not name.startswith("new_")
+        and name not in {"EditError", "Unchanged"}
+    }
+    assert edit_functions == set(BUILDERS)
+
+
+def _apply_random_edits(data: st.DataObject, season: Season) -> None:
+    for _ in range(data.draw(st.integers(1, 10), label="steps")):
+        name = data.draw(st.sampled_from(sorted(BUILDERS)), label="edit")
+        edit = BUILDERS[name](data, season)
+        before = copy.deepcopy(season)
+        try:
+            after = edit(season)
+        except EditError as error:
+            event(f"{name}: refused")
+            assert season == before
+            assert str(error).strip()
+            continue
+        event(f"{name}: done")
+        assert season == before
+        assert season_problems(after) == []
+        season = after
+
+
+_SETTINGS = settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@_SETTINGS
+@given(data=st.data())
+def test_random_edits_on_the_demo_season(data: st.DataObject) -> None:
+    _apply_random_edits(data, demo_season())
+
+
+@_SETTINGS
+@given(season=seasons(), data=st.data())
+def test_random_edits_on_generated_seasons(season: Season, data: st.DataObject) -> None:
+    _apply_random_edits(data, season)
+
+
+@settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(season=seasons())
+def test_edits_that_change_nothing_return_an_equal_document(season: Season) -> None:
+    assert edits.change_season(season) == season
+    for competition in season.competitions:
+        assert edits.change_competition(season, competition.id) == season
+    for athlete in season.athletes:
+        assert edits.change_athlete(season, athlete.id) == season
+        assert edits.convert_units(season, athlete.id, athlete.units) == season
+    for note in season.notes:
+        assert edits.change_note(season, note) == season
