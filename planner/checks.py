@@ -1,0 +1,267 @@
+"""Plan checks: every rule a plan is judged by, applied to the sessions it finally holds.
+
+Hard rules always hold in what the engine generates (the property tests hold it to that); a
+coach's edit that breaks one is kept as made and the plan warns. Soft rules hold where the
+calendar allows; where it does not, the plan warns with the rule's id.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import date, timedelta
+
+from planner.catalogue import exercise
+from planner.metrics import main_lift
+from planner.model import Athlete, Season, TrackDay
+from planner.plan import DayMetrics, PhaseKind, PlanWarning, Week
+from planner.prescription import HEAVY_PCT, is_heavy
+from planner.proximity import DayLimits, intensity_allowed
+from planner.rules import RuleBook
+from planner.sessions import Category, PlyoIntensity, Session, SessionKind
+from planner.timeline import DayPhase
+
+Report = Callable[[str, str], None]
+
+
+def hard_rule_breaches(
+    athlete: Athlete,
+    dates: Sequence[date],
+    sessions_by_day: Sequence[Sequence[Session]],
+    limits: Sequence[DayLimits],
+    phases: Sequence[DayPhase],
+    rules: RuleBook,
+) -> list[PlanWarning]:
+    """Each breach of a hard rule, one warning per session and rule."""
+    found: list[PlanWarning] = []
+    ceiling_pct = rules["load.ceiling"].number("max_pct")
+    max_clean_reps = rules["strength.clean"].whole("max_reps")
+    heavy_rule = rules["strength.heavy"]
+    gate_weeks = rules["plyo.gate"].whole("base_weeks")
+    spacing = rules["plyo.spacing"].whole("junior_min_hours" if athlete.junior else "min_hours") // 24
+    last_plyo: date | None = None
+
+    for day, sessions, limit, phase in zip(dates, sessions_by_day, limits, phases, strict=True):
+        rhythm = athlete.rhythm[day.weekday()]
+        for session in sessions:
+            def breach(rule_id: str, message: str, session: Session = session, day: date = day) -> None:
+                found.append(PlanWarning(rule_id, day, f"{session.title}: {message}"))
+
+            if limit.rest_day:
+                breach("competition.day", f"a session on a competition day ({limit.competition.name})"
+                       if limit.competition else "a session on a competition day")
+                continue
+            if rhythm.track is TrackDay.REST:
+                breach("rhythm", "a session on a rest day of the weekly rhythm")
+                continue
+            weights = session.kind is SessionKind.WEIGHTS
+            if weights and not rhythm.lifting:
+                breach("rhythm", "lifting on a day without lifting in the weekly rhythm")
+            if not weights and not rhythm.plyometrics:
+                breach("rhythm", "plyometrics on a day without plyometrics in the weekly rhythm")
+            if rhythm.track is TrackDay.EASY:
+                if not weights:
+                    breach("rhythm", "plyometrics on an easy track day")
+                elif any(i.lower_body and i.category is not Category.ACCESSORY for i in session.items):
+                    breach("rhythm", "lower-body lifting on an easy track day (only upper-body and accessories)")
+            if weights:
+                _weights_breaches(session, limit, breach, ceiling_pct, max_clean_reps, heavy_rule.number("cap_pct"),
+                                  heavy_rule.whole("max_age_days"), athlete, day, rules)
+            else:
+                for item in session.items:
+                    if item.intensity is None:
+                        continue
+                    if not intensity_allowed(item.intensity, limit.plyo_ceiling):
+                        why = next((r.text for r in reversed(limit.restrictions) if "plyometric" in r.text),
+                                   "the day's limits")
+                        breach(next((r.rule_id for r in reversed(limit.restrictions) if "plyometric" in r.text),
+                                    "taper.c"), f"{item.name} ({item.intensity.value}) breaks: {why}")
+                    if item.intensity is PlyoIntensity.HIGH and 0 <= phase.build_week < gate_weeks:
+                        breach("plyo.gate", f"{item.name} is high intensity in week {phase.build_week + 1} of a build")
+                    if item.exercise_id == "depth_jumps" and (athlete.junior or (athlete.age_on(day) or 99) < 16):
+                        breach("plyo.gate", "depth jumps for an athlete under 16 or a junior")
+                if last_plyo is not None and (day - last_plyo).days < spacing:
+                    breach("plyo.spacing", f"only {(day - last_plyo).days * 24} h after the last plyometric session")
+                last_plyo = day
+    return found
+
+
+def _weights_breaches(
+    session: Session,
+    limit: DayLimits,
+    report: Report,
+    ceiling_pct: float,
+    max_clean_reps: int,
+    cap_pct: float,
+    max_age: int,
+    athlete: Athlete,
+    day: date,
+    rules: RuleBook,
+) -> None:
+    priming = "priming" in session.tags and limit.priming_day
+    for item in session.items:
+        pct = item.percent_max
+        if pct is not None and pct > ceiling_pct:
+            report("load.ceiling", f"{item.name} at {pct:g} % is above 90 %")
+        ex = exercise(item.exercise_id)
+        if ex.category is Category.POWER and ex.id != "squat_jump" and item.reps > max_clean_reps:
+            report("strength.clean", f"{item.name} with {item.reps} reps a set (at most {max_clean_reps})")
+        if item.load is not None and item.max_value is not None and item.load >= item.max_value and pct is not None:
+            report("load.rounding", f"{item.name} load {item.load:g} is at or above the max")
+        rounded_up = item.load is not None and item.max_value is not None and pct is not None and (
+            pct >= HEAVY_PCT and item.load > item.max_value * pct / 100 + 1e-6 and "dumbbells" not in item.note
+        )
+        if rounded_up:
+            report("load.rounding", f"{item.name} heavy load rounded up")
+        if is_heavy(item) and pct is not None and pct > cap_pct and item.max_value is not None:
+            entry = athlete.max_on(ex.max_from or item.exercise_id, day) or athlete.max_on(
+                main_lift(item.exercise_id), day
+            )
+            if entry is None or not entry.tested or (day - entry.date).days > max_age:
+                report("strength.heavy", f"{item.name} above {cap_pct:g} % with an estimated or old max")
+        if item.lower_body and is_heavy(item) and not limit.heavy_lower:
+            rule = next((r for r in limit.restrictions if "heavy" in r.text), None)
+            report(rule.rule_id if rule else "taper.c", f"{item.name} at {pct:g} %: " + (rule.text if rule else ""))
+        if limit.ballistic_only_pct is not None and item.lower_body and not priming:
+            ballistic = ex.id == "squat_jump" and (pct or 0) <= limit.ballistic_only_pct
+            if not ballistic:
+                report("taper.a", f"{item.name}: from D-7 only upper-body and ballistic work at 30 % or less")
+    if priming:
+        reps = sum(i.sets * i.reps for i in session.items if i.exercise_id != "squat_jump")
+        pct_top = max((i.percent_max or 0 for i in session.items), default=0)
+        if reps > 10 or pct_top > 85:
+            report("taper.priming", "priming session above 10 reps or 85 %")
+
+
+def soft_rule_warnings(
+    season: Season,
+    athlete: Athlete,
+    dates: Sequence[date],
+    sessions_by_day: Sequence[Sequence[Session]],
+    phases: Sequence[DayPhase],
+    limits: Sequence[DayLimits],
+    metrics: Sequence[DayMetrics],
+    week_list: Sequence[Week],
+    rules: RuleBook,
+) -> list[PlanWarning]:
+    warnings: list[PlanWarning] = []
+    warnings += _consecutive(dates, sessions_by_day)
+    warnings += _detraining(dates, sessions_by_day, phases, rules)
+    warnings += _contact_rise(week_list, season, dates, limits, rules)
+    warnings += _spikes(dates, phases, metrics, season, rules)
+    return warnings
+
+
+def _high_intensity_lower(sessions: Sequence[Session]) -> bool:
+    return any(s.heavy for s in sessions)
+
+
+def _consecutive(dates: Sequence[date], sessions_by_day: Sequence[Sequence[Session]]) -> list[PlanWarning]:
+    found: list[PlanWarning] = []
+    for i in range(1, len(dates)):
+        if _high_intensity_lower(sessions_by_day[i]) and _high_intensity_lower(sessions_by_day[i - 1]):
+            found.append(
+                PlanWarning(
+                    "rhythm.consecutive",
+                    dates[i],
+                    "High-intensity lower-body work on two days in a row "
+                    f"({dates[i - 1].strftime('%a')} and {dates[i].strftime('%a')})",
+                )
+            )
+    return found
+
+
+def _detraining(
+    dates: Sequence[date],
+    sessions_by_day: Sequence[Sequence[Session]],
+    phases: Sequence[DayPhase],
+    rules: RuleBook,
+) -> list[PlanWarning]:
+    max_gap = rules["detraining"].whole("max_gap_days")
+    found: list[PlanWarning] = []
+    gap = 0
+    exempt = (PhaseKind.TAPER, PhaseKind.TRANSITION)
+    for day, sessions, phase in zip(dates, sessions_by_day, phases, strict=True):
+        strength = any(
+            s.kind is SessionKind.WEIGHTS
+            and any(i.lower_body and i.category is not Category.ACCESSORY for i in s.items)
+            for s in sessions
+        )
+        if strength or phase.kind in exempt or phase.taper_for is not None:
+            gap = 0
+            continue
+        gap += 1
+        if gap == max_gap + 1:
+            found.append(
+                PlanWarning(
+                    "detraining",
+                    day,
+                    f"More than {max_gap} days without a strength session since "
+                    f"{(day - timedelta(days=max_gap)).isoformat()}",
+                )
+            )
+    return found
+
+
+def _contact_rise(
+    week_list: Sequence[Week], season: Season, dates: Sequence[date], limits: Sequence[DayLimits], rules: RuleBook
+) -> list[PlanWarning]:
+    rule = rules["plyo.progression"]
+    reduced_weeks = {season.week_of(d) for d, lim in zip(dates, limits, strict=True) if lim.volume < 1 or lim.rest_day}
+    found: list[PlanWarning] = []
+    reference: float | None = None
+    for week in week_list:
+        full = not week.deload and week.start not in reduced_weeks and week.phase.preparation
+        if (
+            reference is not None
+            and full
+            and week.weighted_contacts > rule.number("free_below")
+            and week.weighted_contacts > reference * (1 + rule.number("max_rise")) + 0.05
+        ):
+            found.append(
+                PlanWarning(
+                    "plyo.progression",
+                    week.start,
+                    f"Weekly weighted contacts rise {week.weighted_contacts / reference - 1:.0%} "
+                    f"({reference:g} to {week.weighted_contacts:g}); the limit is 15 %",
+                )
+            )
+        if full and week.weighted_contacts > 0:
+            reference = week.weighted_contacts
+        if not week.phase.preparation:
+            reference = None
+    return found
+
+
+def _spikes(
+    dates: Sequence[date],
+    phases: Sequence[DayPhase],
+    metrics: Sequence[DayMetrics],
+    season: Season,
+    rules: RuleBook,
+) -> list[PlanWarning]:
+    rule = rules["metrics.spike"]
+    threshold = rule.number("ratio")
+    settle = rule.whole("settle_days")
+    found: list[PlanWarning] = []
+    # A return from a deload, transition, taper or competition is planned, not a spike.
+    resting = (PhaseKind.TRANSITION, PhaseKind.TAPER, PhaseKind.COMPETITION)
+    deload_weeks = {
+        season.week_of(d) for d, p in zip(dates, phases, strict=True) if p.deload or p.kind in resting
+    }
+    flagged_weeks: set[date] = set()
+    for i, (day, phase, metric) in enumerate(zip(dates, phases, metrics, strict=True)):
+        if i < settle or metric.acwr is None or metric.acwr <= threshold:
+            continue
+        week = season.week_of(day)
+        if (
+            phase.kind is PhaseKind.TAPER
+            or (week - timedelta(days=7)) in deload_weeks
+            or (week - timedelta(days=14)) in deload_weeks
+            or week in flagged_weeks
+        ):
+            continue
+        flagged_weeks.add(week)
+        found.append(
+            PlanWarning("metrics.spike", day, f"Load spike: acute:chronic ratio {metric.acwr:.2f} (above 1.5)")
+        )
+    return found

@@ -1,0 +1,285 @@
+"""``generate``: the season document in, one athlete's day-by-day plan out.
+
+Pure and deterministic: the same document always gives the same plan. The steps are the
+timeline (phases from the competitions), each day's limits (competition proximity), a week
+plan (which days get weights and plyometrics), the sessions themselves, then the coach's
+locked weeks and overrides, the checks and the metrics.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import replace
+from datetime import date, timedelta
+from itertools import combinations, pairwise
+
+from planner.checks import hard_rule_breaches, soft_rule_warnings
+from planner.metrics import day_metrics, weeks
+from planner.model import Athlete, Level, Season, TrackDay
+from planner.plan import Day, PhaseKind, Plan, PlanWarning
+from planner.plyometrics import PlyoProgram, build_plyometrics
+from planner.prescription import Context
+from planner.proximity import DayLimits, day_limits
+from planner.rules import RuleBook, rule_book
+from planner.sessions import Session, SessionKind
+from planner.strength import Planned, Slot, build_weights
+from planner.timeline import DayPhase, Timeline, build_timeline
+
+_DAY = timedelta(days=1)
+
+
+def generate(season: Season, athlete_id: str) -> Plan:
+    """The plan for one athlete; raises ``KeyError`` for an unknown athlete id."""
+    athlete = season.athlete(athlete_id)
+    rules = rule_book()
+    timeline = build_timeline(season, athlete, rules)
+    competitions = season.competitions_for(athlete.id)
+    limits = day_limits(season.first_day, season.last_day, competitions, timeline, rules,
+                        priming=athlete.priming)
+    ctx = Context(athlete, rules)
+    ctx.warnings.extend(timeline.warnings)
+    dates = [season.first_day + timedelta(days=i) for i in range(len(timeline.days))]
+    generated = _generate_sessions(season, ctx, dates, timeline, limits)
+    final, edited_days, locked_days = _apply_coach(season, athlete, dates, generated)
+
+    breaches = hard_rule_breaches(athlete, dates, final, limits, timeline.days, rules)
+    warnings = list(ctx.warnings)
+    for breach in breaches:
+        if breach.date in edited_days:
+            warnings.append(PlanWarning(breach.rule_id, breach.date, f"Coach edit breaks a rule: {breach.message}"))
+        else:
+            # A generated plan must never break a hard rule; say so loudly rather than hide it.
+            warnings.append(PlanWarning(breach.rule_id, breach.date, f"Generated plan breaks a rule: {breach.message}"))
+
+    metrics = day_metrics(final, rules)
+    week_list = weeks(season, dates, [p.kind for p in timeline.days], [p.deload for p in timeline.days], final,
+                      metrics)
+    warnings += soft_rule_warnings(season, athlete, dates, final, timeline.days, limits, metrics, week_list, rules)
+    warnings.sort(key=lambda w: (w.date, w.rule_id, w.message))
+
+    days = tuple(
+        Day(
+            date=day,
+            phase=phase.kind,
+            sessions=tuple(sessions),
+            metrics=metric,
+            competitions=(limit.competition.id,) if limit.competition else (),
+            deload=phase.deload,
+            taper_for=phase.taper_for.id if phase.taper_for else None,
+            locked=day in locked_days,
+        )
+        for day, phase, sessions, metric, limit in zip(dates, timeline.days, final, metrics, limits, strict=True)
+    )
+    return Plan(athlete, timeline.phases, competitions, days, tuple(week_list), tuple(warnings))
+
+
+def generate_all(season: Season) -> tuple[Plan, ...]:
+    return tuple(generate(season, athlete.id) for athlete in season.athletes)
+
+
+def _week_phase(phases: list[DayPhase]) -> DayPhase:
+    kind = Counter(p.kind for p in phases).most_common(1)[0][0]
+    return next(p for p in phases if p.kind is kind)
+
+
+def _sessions_wanted(athlete: Athlete, phase: DayPhase, rules: RuleBook, race_week: bool) -> int:
+    rule = rules["frequency"]
+    novice = athlete.junior or athlete.level is Level.BEGINNER
+    if phase.kind is PhaseKind.TRANSITION:
+        return 0
+    if phase.kind is PhaseKind.GENERAL_PREPARATION:
+        wanted = rule.whole("gpp")
+    elif phase.kind is PhaseKind.SPECIFIC_PREPARATION:
+        wanted = rule.whole("spp")
+    elif phase.kind is PhaseKind.PRE_COMPETITION:
+        wanted = rule.whole("pre")
+    else:
+        wanted = rule.whole("race_week" if race_week else "competition")
+    if novice:
+        wanted = min(wanted, rule.whole("junior_or_beginner_max"))
+    return wanted
+
+
+def _spread(candidates: list[date], count: int, previous: date | None, min_gap: int) -> list[date]:
+    """``count`` days from ``candidates`` as far apart as possible (at least ``min_gap``)."""
+    count = min(count, len(candidates))
+    best: tuple[int, ...] | None = None
+    best_score: tuple[int, int] = (-1, 0)
+    for combo in combinations(range(len(candidates)), count):
+        chosen = [candidates[i] for i in combo]
+        gaps = [(b - a).days for a, b in pairwise(chosen)]
+        if previous is not None and chosen:
+            gaps.append((chosen[0] - previous).days)
+        smallest = min(gaps, default=99)
+        if smallest < min_gap:
+            continue
+        score = (smallest, -sum(combo))
+        if score > best_score:
+            best, best_score = combo, score
+    if best is None:
+        if count > 1:
+            return _spread(candidates, count - 1, previous, min_gap)
+        return []
+    return [candidates[i] for i in best]
+
+
+def _generate_sessions(
+    season: Season, ctx: Context, dates: list[date], timeline: Timeline, limits: list[DayLimits]
+) -> list[list[Session]]:
+    athlete = ctx.athlete
+    rules = ctx.rules
+    first = season.first_day
+    sessions: list[list[Session]] = [[] for _ in dates]
+    program = PlyoProgram(ctx)
+    plyo_gap = rules["plyo.spacing"].whole("junior_min_hours" if athlete.junior else "min_hours") // 24
+    plyo_per_week = rules["plyo.spacing"].whole("sessions_per_week")
+    last_plyo: date | None = None
+    priming_days = _priming_days(athlete, dates, timeline, limits) if athlete.priming else set()
+    competitions = season.competitions_for(athlete.id)
+
+    week_start = season.first_week_start
+    while week_start <= season.last_day:
+        span = [week_start + timedelta(days=k) for k in range(7)]
+        span = [d for d in span if season.first_day <= d <= season.last_day]
+        index = [(d - first).days for d in span]
+        week_start += timedelta(days=7)
+        phases = [timeline.days[i] for i in index]
+        phase = _week_phase(phases)
+        race_week = any(c.start <= span[-1] and c.end >= span[0] for c in competitions)
+        week_text = (
+            f"week {phase.phase_week + 1} of {phase.phase_weeks}" if phase.phase_week >= 0 else phase.name.lower()
+        )
+
+        # Weights on hard track days with lifting (rule rhythm), spread through the week.
+        hard = [
+            d for d, i in zip(span, index, strict=True)
+            if _rhythm_ok(athlete, d, lifting=True) and not limits[i].rest_day
+        ]
+        wanted = _sessions_wanted(athlete, phase, rules, race_week)
+        if phase.kind is PhaseKind.TAPER:
+            wanted = max(wanted, 1)
+        chosen = _spread(hard, wanted, None, 2) if wanted else []
+        if wanted and len(chosen) < wanted and phase.kind is not PhaseKind.TAPER and len(span) == 7 and not race_week:
+            ctx.warn_once(
+                "frequency",
+                phase.name,
+                span[0],
+                f"{phase.name}: the weekly rhythm has {len(chosen)} hard track day(s) with lifting a week; "
+                f"{wanted} strength sessions a week are wanted, {len(chosen)} planned",
+            )
+        slots = _slots(phase, chosen, limits, first)
+        for n, (day, slot) in enumerate(zip(chosen, slots, strict=True)):
+            i = (day - first).days
+            if day in priming_days:
+                continue
+            day_phase = timeline.days[i]
+            planned = Planned(slot if not (day_phase.test_week and n == 0) else Slot.TEST, n, len(chosen))
+            session = build_weights(ctx, day, day_phase, limits[i], planned, week_text)
+            if session is not None:
+                sessions[i].append(session)
+        for day in priming_days:
+            if span[0] <= day <= span[-1]:
+                i = (day - first).days
+                session = build_weights(ctx, day, timeline.days[i], limits[i], Planned(Slot.PRIMING, 0, 1), week_text)
+                if session is not None:
+                    sessions[i] = [s for s in sessions[i] if s.kind is not SessionKind.WEIGHTS] + [session]
+
+        # Plyometrics on hard track days that allow them, with recovery between sessions.
+        plyo_wanted = _plyo_wanted(phase, plyo_per_week)
+        reduced = race_week or any(limits[i].volume < 1 for i in index)
+        drills = program.week(phase, plyo_wanted, hold=reduced) if plyo_wanted else ()
+        plyo_days = [
+            d for d, i in zip(span, index, strict=True)
+            if _rhythm_ok(athlete, d, plyometrics=True) and limits[i].plyo_ceiling > 0
+            and timeline.days[i].kind is not PhaseKind.TRANSITION
+        ]
+        # Plyometrics after the lifting days keep the other days easy (high-low pattern).
+        weights_days = set(chosen)
+        preferred = sorted(plyo_days, key=lambda d: (d not in weights_days, d))
+        picked = _spread(sorted(preferred[: max(plyo_wanted + 1, 3)]), plyo_wanted, last_plyo, plyo_gap)
+        for day in picked:
+            i = (day - first).days
+            session = build_plyometrics(ctx, day, timeline.days[i], limits[i], drills, program, week_text)
+            if session is not None:
+                sessions[i].append(session)
+                last_plyo = day
+    return sessions
+
+
+def _plyo_wanted(phase: DayPhase, per_week: int) -> int:
+    if phase.kind is PhaseKind.TRANSITION:
+        return 0
+    if phase.kind in (PhaseKind.COMPETITION, PhaseKind.TAPER):
+        return 1
+    return per_week
+
+
+def _slots(phase: DayPhase, chosen: list[date], limits: list[DayLimits], first: date) -> list[Slot]:
+    if phase.kind in (PhaseKind.GENERAL_PREPARATION, PhaseKind.SPECIFIC_PREPARATION):
+        return [Slot.STRENGTH] * len(chosen)
+    if not chosen:
+        return []
+    # Pre-competition and competition alternate a heavy day with a power day; the heavy day
+    # goes where heavy work is allowed, earliest first.
+    heavy_ok = [limits[(d - first).days].heavy_lower for d in chosen]
+    heavy_index = heavy_ok.index(True) if True in heavy_ok else -1
+    slots = [Slot.POWER] * len(chosen)
+    if heavy_index >= 0:
+        slots[heavy_index] = Slot.HEAVY
+    return slots
+
+
+def _rhythm_ok(athlete: Athlete, day: date, *, lifting: bool = False, plyometrics: bool = False) -> bool:
+    rhythm = athlete.rhythm[day.weekday()]
+    if rhythm.track is not TrackDay.HARD:
+        return False
+    return (not lifting or rhythm.lifting) and (not plyometrics or rhythm.plyometrics)
+
+
+def _priming_days(athlete: Athlete, dates: list[date], timeline: Timeline, limits: list[DayLimits]) -> set[date]:
+    first = dates[0]
+    chosen: set[date] = set()
+    for peak in timeline.peaks:
+        if not peak.taper_days:
+            continue
+        for offset in (1, 2):
+            day = peak.start - timedelta(days=offset)
+            i = (day - first).days
+            if 0 <= i < len(dates) and limits[i].priming_day and not limits[i].rest_day and _rhythm_ok(
+                athlete, day, lifting=True
+            ):
+                chosen.add(day)
+                break
+    return chosen
+
+
+def _apply_coach(
+    season: Season, athlete: Athlete, dates: list[date], generated: list[list[Session]]
+) -> tuple[list[list[Session]], set[date], set[date]]:
+    """Locked weeks show their snapshot; overrides replace the generated session of their kind."""
+    first = dates[0]
+    final = [list(s) for s in generated]
+    edited: set[date] = set()
+    locked: set[date] = set()
+    for week in season.locked_weeks:
+        if week.athlete_id != athlete.id:
+            continue
+        for k in range(7):
+            day = week.week_start + timedelta(days=k)
+            i = (day - first).days
+            if 0 <= i < len(final):
+                final[i] = [s for s in week.sessions if s.date == day]
+                locked.add(day)
+    for override in season.overrides:
+        if override.athlete_id != athlete.id:
+            continue
+        i = (override.date - first).days
+        if not 0 <= i < len(final):
+            continue
+        kept = [s for s in final[i] if s.kind is not override.kind]
+        if override.session is not None:
+            kept.append(replace(override.session, edited=True))
+        kept.sort(key=lambda s: s.kind is SessionKind.WEIGHTS)
+        final[i] = kept
+        edited.add(override.date)
+    return final, edited, locked

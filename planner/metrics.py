@@ -1,0 +1,127 @@
+"""Load metrics of a plan: volume-load, relative volume, contacts and the planned-load curves.
+
+Planned load is an estimate (estimated session RPE x minutes, gym and plyometrics only), so
+fitness, fatigue, form and the acute:chronic ratio describe the plan's shape; they predict
+nothing (rules metrics.pmc and metrics.spike).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from datetime import date
+
+from planner.catalogue import exercise
+from planner.model import Season
+from planner.plan import DayMetrics, PhaseKind, Week
+from planner.rules import RuleBook
+from planner.sessions import PlyoIntensity, Session
+
+MAIN_LIFT_OF = {"front_squat": "back_squat", "hang_clean": "power_clean", "hang_power_clean": "power_clean"}
+TRACKED_LIFTS = ("back_squat", "power_clean", "squat_jump")
+
+
+def main_lift(exercise_id: str) -> str:
+    return MAIN_LIFT_OF.get(exercise_id, exercise_id)
+
+
+def day_totals(
+    sessions: Sequence[Session], weights: dict[PlyoIntensity, float]
+) -> tuple[float, float, tuple[int, int, int, int], int, float, float]:
+    volume_load = relative = weighted = planned = 0.0
+    zones = [0, 0, 0, 0]
+    contacts = 0
+    for session in sessions:
+        planned += session.effort * session.minutes
+        for item in session.items:
+            reps = item.sets * item.reps
+            if item.intensity is not None:
+                contacts += item.contacts
+                weighted += item.contacts * weights[item.intensity]
+                continue
+            if item.load_kg:
+                volume_load += reps * item.load_kg
+            if item.percent_max is not None:
+                relative += reps * item.percent_max / 100
+                pct = item.percent_max
+                zones[0 if pct < 70 else 1 if pct < 80 else 2 if pct < 90 else 3] += reps
+    return volume_load, relative, (zones[0], zones[1], zones[2], zones[3]), contacts, weighted, planned
+
+
+def day_metrics(
+    sessions_by_day: Sequence[Sequence[Session]], rules: RuleBook
+) -> list[DayMetrics]:
+    weights_rule = rules["plyo.weights"]
+    weights = {level: weights_rule.number(level.value) for level in PlyoIntensity}
+    pmc = rules["metrics.pmc"]
+    spike = rules["metrics.spike"]
+    fitness_days = pmc.number("fitness_days")
+    fatigue_days = pmc.number("fatigue_days")
+    acute_lambda = 2 / (spike.number("acute_days") + 1)
+    chronic_lambda = 2 / (spike.number("chronic_days") + 1)
+    fitness = fatigue = acute = chronic = 0.0
+    result: list[DayMetrics] = []
+    for sessions in sessions_by_day:
+        volume_load, relative, zones, contacts, weighted, planned = day_totals(sessions, weights)
+        form = fitness - fatigue  # form uses yesterday's fitness and fatigue
+        fitness += (planned - fitness) / fitness_days
+        fatigue += (planned - fatigue) / fatigue_days
+        acute = acute_lambda * planned + (1 - acute_lambda) * acute
+        chronic = chronic_lambda * planned + (1 - chronic_lambda) * chronic
+        result.append(
+            DayMetrics(
+                volume_load_kg=round(volume_load, 1),
+                relative_volume=round(relative, 2),
+                reps_by_zone=zones,
+                contacts=contacts,
+                weighted_contacts=round(weighted, 1),
+                planned_load=round(planned, 1),
+                fitness=round(fitness, 2),
+                fatigue=round(fatigue, 2),
+                form=round(form, 2),
+                acwr=round(acute / chronic, 3) if chronic > 1e-6 else None,
+            )
+        )
+    return result
+
+
+def weeks(
+    season: Season,
+    dates: Sequence[date],
+    phases: Sequence[PhaseKind],
+    deloads: Sequence[bool],
+    sessions_by_day: Sequence[Sequence[Session]],
+    metrics: Sequence[DayMetrics],
+) -> list[Week]:
+    result: list[Week] = []
+    start = 0
+    while start < len(dates):
+        week_start = season.week_of(dates[start])
+        end = start
+        while end < len(dates) and season.week_of(dates[end]) == week_start:
+            end += 1
+        span = range(start, end)
+        phase = Counter(phases[i] for i in span).most_common(1)[0][0]
+        top: dict[str, float] = {}
+        for i in span:
+            for session in sessions_by_day[i]:
+                for item in session.items:
+                    lift = main_lift(item.exercise_id)
+                    if item.percent_max is not None and lift in TRACKED_LIFTS and exercise(item.exercise_id).barbell:
+                        top[lift] = max(top.get(lift, 0.0), item.percent_max)
+        result.append(
+            Week(
+                start=week_start,
+                number=season.week_number(week_start),
+                phase=phase,
+                deload=any(deloads[i] for i in span),
+                volume_load_kg=round(sum(metrics[i].volume_load_kg for i in span), 1),
+                relative_volume=round(sum(metrics[i].relative_volume for i in span), 2),
+                contacts=sum(metrics[i].contacts for i in span),
+                weighted_contacts=round(sum(metrics[i].weighted_contacts for i in span), 1),
+                planned_load=round(sum(metrics[i].planned_load for i in span), 1),
+                top_set_pct=top,
+            )
+        )
+        start = end
+    return result

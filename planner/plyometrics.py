@@ -1,0 +1,289 @@
+"""Plyometrics: a program built up slowly over each build and trimmed to what each day allows.
+
+The article's start (2-3 x 10 m) is rule plyo.start. Each week one drill gets one more rep or
+5 m more, never both, and a new drill counts as that week's change (plyo.progression).
+Weekly weighted contacts (plyo.weights) rise at most 15 % once they pass 60 a week, and stop
+at the per-session caps (plyo.caps). High-intensity drills wait for the fifth week of a
+build; depth jumps need age 16 and a back squat of 1.5 x body mass (plyo.gate).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, replace
+from datetime import date
+
+from planner.catalogue import exercise
+from planner.model import Athlete, Level
+from planner.plan import PhaseKind
+from planner.prescription import Context, scaled
+from planner.proximity import DayLimits
+from planner.sessions import Category, Intent, Item, PlyoIntensity, Session, SessionKind
+from planner.timeline import DayPhase
+
+_LEVEL = {PlyoIntensity.LOW: 1, PlyoIntensity.MODERATE: 2, PlyoIntensity.HIGH: 3}
+_MAX_REPS = 6
+_MAX_DISTANCE_M = 30.0
+
+
+@dataclass(frozen=True, slots=True)
+class Drill:
+    exercise_id: str
+    reps: int
+    distance_m: float | None = None
+    # Alternates the progressed variable of a distance drill: reps first, then distance.
+    next_distance: bool = False
+
+
+def drill_intensity(drill: Drill, ctx: Context) -> PlyoIntensity:
+    ex = exercise(drill.exercise_id)
+    if drill.exercise_id == "bounding" and drill.distance_m is not None:
+        moderate_max = ctx.rules["plyo.start"].number("moderate_max_m")
+        return PlyoIntensity.MODERATE if drill.distance_m <= moderate_max else PlyoIntensity.HIGH
+    return ex.intensity or PlyoIntensity.LOW
+
+
+def drill_contacts(drill: Drill, athlete: Athlete) -> int:
+    ex = exercise(drill.exercise_id)
+    if drill.distance_m is not None:
+        stride = ex.stride_m or 2.0
+        if drill.exercise_id == "bounding" and not athlete.junior and athlete.level is not Level.BEGINNER:
+            stride = 2.5
+        return drill.reps * (math.ceil(drill.distance_m / stride) + 1)
+    return drill.reps * (ex.contacts_per_rep or 1)
+
+
+def _weights(ctx: Context) -> dict[PlyoIntensity, float]:
+    rule = ctx.rules["plyo.weights"]
+    return {level: rule.number(level.value) for level in PlyoIntensity}
+
+
+def session_weighted(drills: tuple[Drill, ...], ctx: Context) -> float:
+    weights = _weights(ctx)
+    return sum(drill_contacts(d, ctx.athlete) * weights[drill_intensity(d, ctx)] for d in drills)
+
+
+def _starting_program(ctx: Context) -> tuple[Drill, ...]:
+    rule = ctx.rules["plyo.start"]
+    athlete = ctx.athlete
+    distance = rule.number("distance_m")
+    if athlete.junior or athlete.level is Level.BEGINNER:
+        return (Drill("skips_for_height", rule.whole("beginner_reps"), distance), Drill("pogo_jumps", 2))
+    reps = rule.whole("advanced_reps" if athlete.level is Level.ADVANCED else "intermediate_reps")
+    return (Drill("bounding", reps, distance), Drill("pogo_jumps", 2))
+
+
+def _pool(ctx: Context, kind: PhaseKind) -> tuple[Drill, ...]:
+    athlete = ctx.athlete
+    trained = not athlete.junior and athlete.level is not Level.BEGINNER
+    if kind is PhaseKind.GENERAL_PREPARATION:
+        return (Drill("standing_long_jump", 3),)
+    if kind is PhaseKind.SPECIFIC_PREPARATION:
+        return (Drill("hurdle_hops", 2),) + ((Drill("standing_triple_jump", 2),) if trained else ())
+    if kind is PhaseKind.PRE_COMPETITION:
+        pool: tuple[Drill, ...] = (Drill("single_leg_hops", 2, 10.0),) if trained else ()
+        if _depth_jumps_allowed(ctx):
+            pool += (Drill("depth_jumps", 4),)
+        return pool
+    return ()
+
+
+def _depth_jumps_allowed(ctx: Context) -> bool:
+    athlete = ctx.athlete
+    gate = ctx.rules["plyo.gate"]
+    if athlete.junior or athlete.level is not Level.ADVANCED:
+        return False
+    squat = athlete.max_on("back_squat", date.max)
+    return squat is not None and squat.value >= gate.number("depth_squat_ratio") * athlete.body_mass
+
+
+def _session_cap(ctx: Context, kind: PhaseKind) -> int:
+    caps = ctx.rules["plyo.caps"]
+    prefix = "pre" if kind in (PhaseKind.PRE_COMPETITION, PhaseKind.COMPETITION) else "off"
+    return caps.whole(f"{prefix}_{ctx.athlete.level.value}")
+
+
+class PlyoProgram:
+    """The plyometric program of one athlete, advanced one week at a time."""
+
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+        self.drills: tuple[Drill, ...] = ()
+        self.cycle = 0
+        self.reference = 0.0  # nominal weekly weighted contacts of the last full week
+        self.pointer = 0
+        self.last_change = ""
+
+    def week(self, phase: DayPhase, sessions_per_week: int, *, hold: bool = False) -> tuple[Drill, ...]:
+        """The program for the week that starts in ``phase`` (progressed when it may grow).
+
+        ``hold`` keeps the program as it is in weeks cut short by a competition or a taper, so
+        the next full week rises from the last full one.
+        """
+        if phase.cycle != self.cycle or not self.drills:
+            self.cycle = phase.cycle
+            self.drills = _starting_program(self.ctx)
+            self.reference = session_weighted(self.drills, self.ctx) * sessions_per_week
+            self.pointer = 0
+            self.last_change = "start " + ", ".join(self.describe(d) for d in self.drills)
+            return self.drills
+        self.last_change = ""
+        if not phase.kind.preparation or phase.deload or hold:
+            return self.drills
+        for candidate, text, changed in self._candidates(phase):
+            if self._fits(candidate, phase, sessions_per_week):
+                self.drills = candidate
+                self.pointer = (changed + 1) % len(candidate)
+                self.reference = session_weighted(candidate, self.ctx) * sessions_per_week
+                self.last_change = text
+                break
+        return self.drills
+
+    def describe(self, drill: Drill) -> str:
+        name = exercise(drill.exercise_id).name.lower()
+        if drill.distance_m is not None:
+            return f"{name} {drill.reps} x {drill.distance_m:g} m"
+        per_rep = exercise(drill.exercise_id).contacts_per_rep or 1
+        return f"{name} x {drill.reps}" if per_rep == 1 else f"{name} {drill.reps} x {per_rep}"
+
+    def _candidates(self, phase: DayPhase) -> list[tuple[tuple[Drill, ...], str, int]]:
+        """Possible changes for this week, new drills first, then one drill at a time in turn."""
+        gate = self.ctx.rules["plyo.gate"].whole("base_weeks")
+        high_ok = phase.build_week >= gate
+        present = {d.exercise_id for d in self.drills}
+        candidates: list[tuple[tuple[Drill, ...], str, int]] = []
+        for new in _pool(self.ctx, phase.kind):
+            if new.exercise_id in present:
+                continue
+            if drill_intensity(new, self.ctx) is PlyoIntensity.HIGH and not high_ok:
+                continue
+            candidates.append(((*self.drills, new), f"new drill: {self.describe(new)}", len(self.drills)))
+        count = len(self.drills)
+        step = self.ctx.rules["plyo.progression"].number("step_m")
+        for offset in range(count):
+            i = (self.pointer + offset) % count
+            drill = self.drills[i]
+            if drill.distance_m is not None and drill.next_distance and drill.distance_m < _MAX_DISTANCE_M:
+                grown = replace(drill, distance_m=drill.distance_m + step, next_distance=False)
+                if high_ok or drill_intensity(grown, self.ctx) is not PlyoIntensity.HIGH:
+                    name = exercise(drill.exercise_id).name.lower()
+                    candidates.append((self._swap(i, grown), f"+{step:g} m on {name}", i))
+            if drill.reps < _MAX_REPS:
+                more = replace(drill, reps=drill.reps + 1, next_distance=drill.distance_m is not None)
+                candidates.append((self._swap(i, more), f"+1 rep of {exercise(drill.exercise_id).name.lower()}", i))
+        return candidates
+
+    def _swap(self, index: int, drill: Drill) -> tuple[Drill, ...]:
+        drills = list(self.drills)
+        drills[index] = drill
+        return tuple(drills)
+
+    def _fits(self, drills: tuple[Drill, ...], phase: DayPhase, sessions: int) -> bool:
+        ctx = self.ctx
+        athlete = ctx.athlete
+        contacts = sum(drill_contacts(d, athlete) for d in drills)
+        if contacts > _session_cap(ctx, phase.kind):
+            return False
+        caps = ctx.rules["plyo.caps"]
+        bounding = sum(drill_contacts(d, athlete) for d in drills if d.exercise_id == "bounding")
+        if athlete.level is not Level.ADVANCED and bounding > caps.whole("bounding_cap"):
+            return False
+        rule = ctx.rules["plyo.progression"]
+        weekly = session_weighted(drills, ctx) * sessions
+        return weekly <= rule.number("free_below") or weekly <= self.reference * (1 + rule.number("max_rise"))
+
+
+def build_plyometrics(
+    ctx: Context,
+    day: date,
+    phase: DayPhase,
+    limits: DayLimits,
+    drills: tuple[Drill, ...],
+    program: PlyoProgram,
+    week_text: str,
+) -> Session | None:
+    items: list[Item] = []
+    notes: list[str] = []
+    ceiling = limits.plyo_ceiling
+    moderate_max = ctx.rules["plyo.start"].number("moderate_max_m")
+    weights = _weights(ctx)
+    for drill in drills:
+        intensity = drill_intensity(drill, ctx)
+        if _LEVEL[intensity] > ceiling:
+            if drill.exercise_id == "bounding" and ceiling >= 2:
+                drill = replace(drill, distance_m=min(drill.distance_m or moderate_max, moderate_max))
+                intensity = drill_intensity(drill, ctx)
+            else:
+                continue
+        items.append(_drill_item(ctx, drill, intensity, weights))
+    dropped = len(drills) - len(items)
+    if dropped or any(i.distance_m != d.distance_m for i, d in zip(items, drills, strict=False)):
+        restriction = next((r for r in reversed(limits.restrictions) if "plyometric" in r.text), None)
+        if restriction is not None:
+            notes.append(restriction.text)
+    if not items:
+        return None
+    tags: list[str] = []
+    rule_ids = ["plyo.start", "plyo.progression", "plyo.weights", "plyo.spacing"]
+    reason = f"{phase.name}, {week_text}: plyometrics"
+    if program.last_change:
+        reason += f" ({program.last_change})"
+    if phase.kind is PhaseKind.COMPETITION:
+        reason = f"{phase.name}: one short, high-quality plyometric session (about half the pre-competition volume)"
+        rule_ids.append("plyo.competition")
+    if phase.deload:
+        volume = ctx.rules["plyo.progression"].number("deload_volume")
+        items = [scaled(i, volume, "wave") for i in items]
+        reason += f"; deload week: contacts -{round((1 - volume) * 100)} %"
+        tags.append("deload")
+        rule_ids.append("wave")
+    if limits.volume < 1.0:
+        items = [scaled(i, limits.volume, limits.taper_rule) for i in items]
+        reason = limits.taper_text + f" ({phase.name})"
+        rule_ids.append(limits.taper_rule)
+        tags.append("taper")
+    if notes:
+        reason += "; " + "; ".join(notes)
+    top = max((_LEVEL[i.intensity] for i in items if i.intensity), default=1)
+    contacts = sum(i.contacts for i in items)
+    return Session(
+        id=f"{ctx.athlete.id}:{day.isoformat()}:plyometrics",
+        date=day,
+        kind=SessionKind.PLYOMETRICS,
+        title="Plyometrics" if top < 3 else "Plyometrics (high intensity)",
+        items=tuple(items),
+        heavy=top >= 3,
+        minutes=10 + 5 * math.ceil(contacts / 25),
+        effort={1: 3.0, 2: 5.0, 3: 7.0}[top],
+        tags=tuple(tags),
+        rule_ids=tuple(dict.fromkeys((*rule_ids, *(r for i in items for r in i.rule_ids)))),
+        reason=reason,
+    )
+
+
+def _drill_item(
+    ctx: Context, drill: Drill, intensity: PlyoIntensity, weights: dict[PlyoIntensity, float]
+) -> Item:
+    ex = exercise(drill.exercise_id)
+    contacts = drill_contacts(drill, ctx.athlete)
+    distance = drill.distance_m is not None
+    ids: tuple[str, ...] = ("plyo.start", "plyo.weights")
+    if ex.id == "depth_jumps":
+        ids += ("plyo.gate",)
+    note = "submaximal, counted as moderate" if ex.id == "bounding" and intensity is PlyoIntensity.MODERATE else ""
+    return Item(
+        exercise_id=ex.id,
+        name=ex.name,
+        category=Category.PLYOMETRIC,
+        lower_body=True,
+        sets=drill.reps,
+        reps=1 if distance else (ex.contacts_per_rep or 1),
+        unit=ctx.athlete.units.value,
+        rest_s=60,
+        intent=Intent.EXPLOSIVE,
+        distance_m=drill.distance_m,
+        contacts=contacts,
+        intensity=intensity,
+        note=note,
+        rule_ids=ids,
+    )

@@ -1,0 +1,214 @@
+"""Building prescribed items: loads from training maxes, volume scaling and limits.
+
+Shared by the weights and plyometrics builders so both apply the same rounding, the same
+volume cuts and the same reading of a day's limits.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import date
+
+from planner.catalogue import Exercise, exercise
+from planner.loads import round_load
+from planner.model import Athlete
+from planner.plan import PlanWarning
+from planner.rules import RuleBook
+from planner.sessions import Category, Intent, Item
+
+HEAVY_PCT = 85.0
+
+
+@dataclass
+class Context:
+    """Per-athlete state shared while one plan is generated."""
+
+    athlete: Athlete
+    rules: RuleBook
+    warnings: list[PlanWarning] = field(default_factory=list)
+    _warned: set[tuple[str, str]] = field(default_factory=set)
+
+    def warn_once(self, rule_id: str, key: str, day: date, message: str) -> None:
+        if (rule_id, key) not in self._warned:
+            self._warned.add((rule_id, key))
+            self.warnings.append(PlanWarning(rule_id, day, message))
+
+    def warn(self, rule_id: str, day: date, message: str) -> None:
+        self.warnings.append(PlanWarning(rule_id, day, message))
+
+
+def scale_volume(sets: int, reps: int, volume: float) -> tuple[int, int]:
+    """Sets and reps holding about ``volume`` of the total reps; never more than before."""
+    if volume >= 1.0:
+        return sets, reps
+    target = sets * reps * volume
+    new_sets = max(1, min(sets, round(sets * volume)))
+    new_reps = max(1, min(reps, round(target / new_sets)))
+    return new_sets, new_reps
+
+
+def is_heavy(item: Item) -> bool:
+    return item.lower_body and item.percent_max is not None and item.percent_max >= HEAVY_PCT
+
+
+def barbell_item(
+    ctx: Context,
+    day: date,
+    exercise_id: str,
+    sets: int,
+    reps: int,
+    percent: float,
+    *,
+    rule_ids: tuple[str, ...],
+    rest_s: int,
+    intent: Intent = Intent.CONTROLLED,
+    heavy_cap: bool = False,
+) -> Item:
+    """A %-of-max item with its rounded load; heavy sets are capped when the max is stale."""
+    athlete = ctx.athlete
+    chosen = exercise(athlete.substitute_for(exercise_id))
+    max_lift = chosen.max_from or exercise_id
+    entry = athlete.max_on(max_lift, day)
+    if entry is None and chosen.max_from != exercise(exercise_id).max_from:
+        # A substitute without its own max runs off the original lift's max.
+        fallback = exercise(exercise_id).max_from
+        entry = athlete.max_on(fallback, day) if fallback else None
+        if entry is not None and fallback is not None:
+            ctx.warn_once(
+                "max.missing",
+                f"{chosen.id}-fallback",
+                day,
+                f"No {chosen.name.lower()} max recorded: its loads use the {fallback.replace('_', ' ')} max",
+            )
+    notes: list[str] = []
+    ids = rule_ids
+    heavy_rule = ctx.rules["strength.heavy"]
+    if heavy_cap and chosen.lower_body and percent > heavy_rule.number("cap_pct"):
+        stale = entry is None or not entry.tested or (day - entry.date).days > heavy_rule.whole("max_age_days")
+        if stale:
+            percent = heavy_rule.number("cap_pct")
+            why = "only estimated" if entry is not None and not entry.tested else "older than 6 weeks"
+            if entry is None:
+                why = "missing"
+            notes.append(f"capped at {percent:g} %: the max is {why}")
+            ids = (*ids, "max.age")
+            ctx.warn_once(
+                "max.age",
+                f"{max_lift}-{entry.date if entry else 'none'}",
+                day,
+                f"Heavy {chosen.name.lower()} sets use a max that is {why}: capped at {percent:g} %; "
+                "test and record a new max",
+            )
+    if athlete.junior and chosen.lower_body:
+        junior_cap = ctx.rules["strength.junior"].number("heavy_cap_pct")
+        if percent > junior_cap:
+            percent = junior_cap
+            notes.append(f"junior: capped at {junior_cap:g} %")
+            ids = (*ids, "strength.junior")
+    percent = min(percent, ctx.rules["load.ceiling"].number("max_pct"))
+    if entry is None:
+        ctx.warn_once(
+            "max.missing",
+            max_lift,
+            day,
+            f"No {max_lift.replace('_', ' ')} max recorded for {athlete.name}: sessions show percentages only",
+        )
+        return _item(chosen, sets, reps, percent, None, rest_s, intent, ids, "; ".join(notes), athlete)
+    return _item(chosen, sets, reps, percent, entry.value, rest_s, intent, ids, "; ".join(notes), athlete,
+                 day=day, ctx=ctx)
+
+
+def _item(
+    chosen: Exercise,
+    sets: int,
+    reps: int,
+    percent: float,
+    max_value: float | None,
+    rest_s: int,
+    intent: Intent,
+    rule_ids: tuple[str, ...],
+    note: str,
+    athlete: Athlete,
+    *,
+    day: date | None = None,
+    ctx: Context | None = None,
+) -> Item:
+    load_value: float | None = None
+    plates: tuple[float, ...] = ()
+    load_kg: float | None = None
+    if max_value is not None:
+        load = round_load(
+            percent, max_value, athlete.equipment, athlete.units,
+            floor_from_pct=HEAVY_PCT,
+        )
+        load_value = load.value
+        plates = load.plates_per_side
+        load_kg = round(athlete.units.to_kg(load.value), 2)
+        if load.below_bar:
+            note = "; ".join(n for n in (note, load.note) if n)
+            if ctx is not None and day is not None:
+                ctx.warn_once(
+                    "load.rounding",
+                    f"below-bar-{chosen.id}",
+                    day,
+                    f"{chosen.name} at {percent:g} % is below the {athlete.equipment.bar_mass:g} "
+                    f"{athlete.units.value} bar: dumbbells or a technique bar",
+                )
+            rule_ids = (*rule_ids, "load.rounding")
+        elif load.note and not note:
+            note = load.note
+    return Item(
+        exercise_id=chosen.id,
+        name=chosen.name,
+        category=chosen.category,
+        lower_body=chosen.lower_body,
+        sets=sets,
+        reps=reps,
+        percent_max=percent,
+        max_value=max_value,
+        load=load_value,
+        unit=athlete.units.value,
+        load_kg=load_kg,
+        plates_per_side=plates,
+        rest_s=rest_s,
+        intent=intent,
+        note=note,
+        rule_ids=rule_ids,
+    )
+
+
+def rep_range_item(
+    ctx: Context,
+    exercise_id: str,
+    sets: int,
+    reps: int,
+    rir: int,
+    *,
+    rule_ids: tuple[str, ...],
+    rest_s: int = 90,
+) -> Item:
+    chosen = exercise(ctx.athlete.substitute_for(exercise_id))
+    return Item(
+        exercise_id=chosen.id,
+        name=chosen.name,
+        category=chosen.category,
+        lower_body=chosen.lower_body,
+        sets=sets,
+        reps=reps,
+        reps_in_reserve=rir,
+        unit=ctx.athlete.units.value,
+        rest_s=rest_s,
+        intent=Intent.CONTROLLED,
+        note=f"choose a load that leaves {rir} reps in reserve",
+        rule_ids=rule_ids,
+    )
+
+
+def scaled(item: Item, volume: float, rule_id: str) -> Item:
+    sets, reps = scale_volume(item.sets, item.reps, volume)
+    if (sets, reps) == (item.sets, item.reps):
+        return item
+    contacts = item.contacts
+    if item.category is Category.PLYOMETRIC and item.sets * item.reps:
+        contacts = round(item.contacts * sets * reps / (item.sets * item.reps))
+    return replace(item, sets=sets, reps=reps, contacts=contacts, rule_ids=(*item.rule_ids, rule_id))

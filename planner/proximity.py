@@ -1,0 +1,203 @@
+"""What each day allows, given the competitions around it.
+
+D-n counts back from a competition's first day, D+n on from its last. Every restriction of
+every competition the athlete enters applies (the strictest wins); priority only decides
+which competition sets the taper volume. The same limits drive generation and the checks,
+so a generated plan and a coach's edit are judged alike.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
+
+from planner.model import Competition, Priority
+from planner.plan import PhaseKind
+from planner.rules import RuleBook
+from planner.sessions import PlyoIntensity
+from planner.timeline import Timeline
+
+_ORDER = {PlyoIntensity.LOW: 1, PlyoIntensity.MODERATE: 2, PlyoIntensity.HIGH: 3}
+
+
+def intensity_allowed(intensity: PlyoIntensity, ceiling: int) -> bool:
+    return _ORDER[intensity] <= ceiling
+
+
+@dataclass(frozen=True, slots=True)
+class Restriction:
+    rule_id: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class DayLimits:
+    competition: Competition | None = None
+    heavy_lower: bool = True
+    # From D-7 of an A competition only upper-body and ballistic lower-body work at <= 30 %.
+    ballistic_only_pct: float | None = None
+    # 0 = no plyometrics, 1 = low, 2 = moderate, 3 = high.
+    plyo_ceiling: int = 3
+    volume: float = 1.0
+    taper_text: str = ""
+    taper_rule: str = ""
+    priming_day: bool = False
+    restrictions: tuple[Restriction, ...] = field(default=())
+
+    @property
+    def rest_day(self) -> bool:
+        return self.competition is not None
+
+
+_OPEN = DayLimits()
+
+
+def _tighten(limits: DayLimits, rule_id: str, text: str, **changes: object) -> DayLimits:
+    updated = replace(limits, **changes)  # type: ignore[arg-type]
+    if updated == limits:
+        return limits
+    return replace(updated, restrictions=(*limits.restrictions, Restriction(rule_id, text)))
+
+
+def _label(comp: Competition) -> str:
+    return f"{comp.name} ({comp.priority.value})"
+
+
+def day_limits(
+    first_day: date,
+    last_day: date,
+    competitions: tuple[Competition, ...],
+    timeline: Timeline,
+    rules: RuleBook,
+    *,
+    priming: bool,
+) -> list[DayLimits]:
+    length = (last_day - first_day).days + 1
+    limits = [_OPEN] * length
+
+    def index(day: date) -> int:
+        return (day - first_day).days
+
+    def apply(day: date, rule_id: str, text: str, **changes: object) -> None:
+        i = index(day)
+        if 0 <= i < length:
+            limits[i] = _tighten(limits[i], rule_id, text, **changes)
+
+    base = rules["taper.c"]
+    after = rules["competition.after"]
+    a_rule = rules["taper.a"]
+    b_rule = rules["taper.b"]
+    peak_starts = {peak.start: peak for peak in timeline.peaks if peak.taper_days}
+
+    for comp in competitions:
+        label = _label(comp)
+        day = comp.start
+        while day <= comp.end:
+            i = index(day)
+            if 0 <= i < length:
+                limits[i] = _tighten(
+                    limits[i],
+                    "competition.day",
+                    f"Competition day: {label}",
+                    competition=comp,
+                    heavy_lower=False,
+                    plyo_ceiling=0,
+                )
+            day += timedelta(days=1)
+        for n in range(1, base.whole("no_heavy_from") + 1):
+            apply(comp.start - timedelta(days=n), "taper.c", f"{label} in {n} days: no heavy lower-body work",
+                  heavy_lower=False)
+        for n in range(1, base.whole("no_plyo_from") + 1):
+            apply(comp.start - timedelta(days=n), "taper.c", f"{label} in {n} days: no plyometrics",
+                  plyo_ceiling=0)
+        recovery = after.whole("multi_day_days" if comp.days > 1 else "days")
+        for n in range(1, recovery + 1):
+            day = comp.end + timedelta(days=n)
+            i = index(day)
+            if 0 <= i < length:
+                limits[i] = _tighten(
+                    limits[i],
+                    "competition.after",
+                    f"D+{n} after {label}: no heavy lower-body work or high-intensity plyometrics",
+                    heavy_lower=False,
+                    plyo_ceiling=min(limits[i].plyo_ceiling, 2),
+                )
+
+        if comp.priority is Priority.B and _b_rules_apply(comp, timeline, first_day):
+            for n in range(1, b_rule.whole("days") + 1):
+                day = comp.start - timedelta(days=n)
+                i = index(day)
+                if not 0 <= i < length:
+                    continue
+                current = limits[i]
+                text = f"Mini-taper for {label} in {n} days"
+                if n < b_rule.whole("last_heavy"):
+                    current = _tighten(current, "taper.b", f"{text}: last heavy session D-4", heavy_lower=False)
+                if n < b_rule.whole("last_high_plyo"):
+                    current = _tighten(current, "taper.b", f"{text}: last high-intensity plyometrics D-5",
+                                       plyo_ceiling=min(current.plyo_ceiling, 2))
+                if n < b_rule.whole("last_moderate_plyo"):
+                    current = _tighten(current, "taper.b", f"{text}: last moderate plyometrics D-4",
+                                       plyo_ceiling=min(current.plyo_ceiling, 1))
+                if current.volume > b_rule.number("volume"):
+                    volume = b_rule.number("volume")
+                    current = replace(
+                        current,
+                        volume=volume,
+                        taper_text=f"{text}: volume -{round((1 - volume) * 100)} %, intensity kept",
+                        taper_rule="taper.b",
+                    )
+                limits[i] = current
+
+        if comp.priority is Priority.A:
+            peak = peak_starts.get(comp.start)
+            taper_days = peak.taper_days if peak else a_rule.whole(
+                "indoor_days" if comp.indoor else "outdoor_days")
+            shared = peak is None
+            for n in range(1, taper_days + 1):
+                day = comp.start - timedelta(days=n)
+                i = index(day)
+                if not 0 <= i < length:
+                    continue
+                current = limits[i]
+                text = f"Taper for {label} in {n} days"
+                if n < a_rule.whole("last_heavy"):
+                    current = _tighten(current, "taper.a", f"{text}: no heavy lower-body work after D-8",
+                                       heavy_lower=False)
+                if n <= a_rule.whole("ballistic_from"):
+                    current = _tighten(
+                        current,
+                        "taper.a",
+                        f"{text}: only upper-body and ballistic lower-body work at 30 % or less",
+                        ballistic_only_pct=a_rule.number("ballistic_max_pct"),
+                    )
+                if n < a_rule.whole("last_high_plyo"):
+                    current = _tighten(current, "taper.a", f"{text}: last high-intensity plyometrics D-7",
+                                       plyo_ceiling=min(current.plyo_ceiling, 2))
+                if n < a_rule.whole("last_moderate_plyo"):
+                    current = _tighten(current, "taper.a", f"{text}: last moderate plyometrics D-5",
+                                       plyo_ceiling=min(current.plyo_ceiling, 1))
+                if n < a_rule.whole("last_low_plyo"):
+                    current = _tighten(current, "taper.a", f"{text}: low-intensity elastic work only until D-3",
+                                       plyo_ceiling=0)
+                if not shared and current.volume > a_rule.number("volume"):
+                    volume = a_rule.number("volume")
+                    current = replace(
+                        current,
+                        volume=volume,
+                        taper_text=f"{text}: volume -{round((1 - volume) * 100)} %, intensity kept",
+                        taper_rule="taper.a",
+                    )
+                if priming and n in (1, 2):
+                    current = replace(current, priming_day=True)
+                limits[i] = current
+    return limits
+
+
+def _b_rules_apply(comp: Competition, timeline: Timeline, first_day: date) -> bool:
+    """B competitions get a mini-taper from the pre-competition phase on; earlier, the C rules."""
+    i = (comp.start - first_day).days
+    if not 0 <= i < len(timeline.days):
+        return False
+    before = timeline.days[max(0, i - 1)].kind
+    return before in (PhaseKind.PRE_COMPETITION, PhaseKind.COMPETITION, PhaseKind.TAPER)

@@ -1,0 +1,85 @@
+"""The rule book: every number the engine uses, read from ``resources/data/rules.toml``.
+
+Keeping the numbers in one data file, each with the id of its source in the training-science
+reference, lets a coach see why a session looks as it does and lets the numbers be revised
+without touching the engine.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from functools import cache
+from types import MappingProxyType
+
+import resources
+
+RULES_RESOURCE = "data/rules.toml"
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    id: str
+    source: str
+    grade: str
+    hard: bool
+    title: str
+    text: str
+    values: Mapping[str, object]
+
+    def number(self, key: str) -> float:
+        value = self.values[key]
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise TypeError(f"rule {self.id}: value {key!r} is not a number")
+        return float(value)
+
+    def whole(self, key: str) -> int:
+        return int(self.number(key))
+
+    def numbers(self, key: str) -> tuple[float, ...]:
+        value = self.values[key]
+        if not isinstance(value, list):
+            raise TypeError(f"rule {self.id}: value {key!r} is not a list")
+        return tuple(float(v) for v in value)
+
+
+class RuleBook:
+    def __init__(self, rules: tuple[Rule, ...]) -> None:
+        self.rules = rules
+        self._by_id = {rule.id: rule for rule in rules}
+        if len(self._by_id) != len(rules):
+            raise ValueError("rules.toml: a rule id is used twice")
+
+    def __getitem__(self, rule_id: str) -> Rule:
+        return self._by_id[rule_id]
+
+    def __contains__(self, rule_id: object) -> bool:
+        return rule_id in self._by_id
+
+    def __iter__(self) -> Iterator[Rule]:
+        return iter(self.rules)
+
+
+def parse_rules(text: str) -> RuleBook:
+    data = tomllib.loads(text)
+    rules = []
+    for raw in data["rule"]:
+        rules.append(
+            Rule(
+                id=str(raw["id"]),
+                source=str(raw["source"]),
+                grade=str(raw["grade"]),
+                hard=raw["kind"] == "hard",
+                title=str(raw["title"]),
+                text=str(raw["text"]),
+                values=MappingProxyType(dict(raw.get("values", {}))),
+            )
+        )
+    return RuleBook(tuple(rules))
+
+
+@cache
+def rule_book() -> RuleBook:
+    """The shipped rule book, read once per process."""
+    return parse_rules(resources.read_text(RULES_RESOURCE))

@@ -1,0 +1,335 @@
+"""Weights sessions: what a strength session holds in each phase of the season.
+
+Strength before power (phase.strength_first): the season's first build goes from 4 x 10 to
+4 x 8 (strength.base), specific preparation reaches 3 x 6 at 77.5-82.5 % and then 3 x 5
+(strength.february), pre-competition alternates a power day with a heavy day
+(strength.power_day, strength.heavy) and the competition phase maintains (strength.maintenance).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date
+from enum import StrEnum
+
+from planner.model import Event, Level
+from planner.plan import PhaseKind
+from planner.prescription import Context, barbell_item, is_heavy, rep_range_item, scaled
+from planner.proximity import DayLimits
+from planner.sessions import Category, Intent, Item, Session, SessionKind
+from planner.timeline import DayPhase
+
+
+class Slot(StrEnum):
+    STRENGTH = "strength"
+    HEAVY = "heavy"
+    POWER = "power"
+    TEST = "test"
+    PRIMING = "priming"
+
+
+@dataclass(frozen=True, slots=True)
+class Planned:
+    """A weights session the week plan asks for on one day."""
+
+    slot: Slot
+    index: int  # position of this session within its week (varies the accessories)
+    count: int  # how many weights sessions the week has
+
+
+def _progress(phase: DayPhase) -> float:
+    """0 at the first week of a phase, 1 at its last (deloads hold the previous week)."""
+    if phase.phase_weeks <= 1:
+        return 1.0
+    week = phase.phase_week - 1 if phase.deload and phase.phase_week > 0 else phase.phase_week
+    return min(1.0, max(0.0, week / (phase.phase_weeks - 1)))
+
+
+def _lerp(a: float, b: float, t: float) -> float:
+    return a + (b - a) * t
+
+
+def _quarter(pct: float) -> float:
+    """Percentages move in 2.5 % steps, the way coaches write them."""
+    return round(pct / 2.5) * 2.5
+
+
+def _accessories(ctx: Context, index: int, in_season: bool) -> list[Item]:
+    rule = ctx.rules["strength.accessory"]
+    sets = rule.whole("in_season_sets" if in_season else "sets")
+    rir = rule.whole("rir")
+    ids = ("strength.accessory",)
+    calf = rep_range_item(ctx, "calf_raise", sets, rule.whole("reps_high"), rir, rule_ids=ids)
+    upper = ("dumbbell_shoulder_press", "arm_drive", "lateral_raise")[index % 3]
+    upper_item = rep_range_item(ctx, upper, sets, rule.whole("reps_low"), rir, rule_ids=ids)
+    return [calf, upper_item]
+
+
+def _hurdler_items(ctx: Context, phase: DayPhase) -> list[Item]:
+    if ctx.athlete.event is not Event.HURDLES_400:
+        return []
+    rule = ctx.rules["strength.hurdler"]
+    early = phase.kind is PhaseKind.GENERAL_PREPARATION
+    exercise_id = "split_squat" if phase.kind.preparation else "step_up"
+    return [
+        rep_range_item(
+            ctx,
+            exercise_id,
+            rule.whole("sets") if phase.kind.preparation else 2,
+            rule.whole("reps_early" if early else "reps_late"),
+            rule.whole("rir"),
+            rule_ids=("strength.hurdler",),
+        ),
+        rep_range_item(ctx, "hip_flexor_march", 2, 10, 2, rule_ids=("strength.hurdler",)),
+    ]
+
+
+def _squat(ctx: Context, day: date, phase: DayPhase) -> tuple[Item, str]:
+    t = _progress(phase)
+    junior = ctx.rules["strength.junior"].number("gpp_pct_offset") if ctx.athlete.junior else 0.0
+    if phase.kind is PhaseKind.GENERAL_PREPARATION:
+        base = ctx.rules["strength.base"]
+        if phase.first_build:
+            reps = base.whole("reps_early") if t < 0.4 else base.whole("reps_late")
+            pct = _quarter(_lerp(base.number("pct_start"), base.number("pct_end"), t) + junior)
+            sets = base.whole("sets")
+        else:
+            reps = base.whole("rebase_reps")
+            sets = base.whole("rebase_sets")
+            pct = _quarter(_lerp(base.number("rebase_pct_start"), base.number("rebase_pct_end"), t) + junior)
+        item = barbell_item(ctx, day, "back_squat", sets, reps, pct, rule_ids=("strength.base",), rest_s=120)
+        return item, f"strength base {sets} x {reps} at {pct:g} %"
+    rule = ctx.rules["strength.february"]
+    late = t > 1 - rule.number("late_share")
+    if phase.kind is PhaseKind.SPECIFIC_PREPARATION and phase.phase_week >= 0:
+        if late:
+            sets, reps, pct = rule.whole("sets"), rule.whole("late_reps"), rule.number("late_pct")
+        else:
+            span = max(1e-9, 1 - rule.number("late_share"))
+            pct = _quarter(_lerp(rule.number("pct_start"), rule.number("pct_end"), min(1.0, t / span)))
+            sets, reps = rule.whole("sets"), rule.whole("reps")
+    else:
+        # A re-base inside the competition season holds the February work.
+        sets, reps, pct = rule.whole("sets"), rule.whole("late_reps"), rule.number("late_pct")
+    item = barbell_item(ctx, day, "back_squat", sets, reps, pct, rule_ids=("strength.february",), rest_s=180)
+    return item, f"strength {sets} x {reps} at {pct:g} %"
+
+
+def _clean(ctx: Context, day: date, phase: DayPhase, *, late: bool | None = None) -> Item:
+    rule = ctx.rules["strength.clean"]
+    t = _progress(phase)
+    if late is None:
+        late = phase.kind is not PhaseKind.GENERAL_PREPARATION
+    key = "late" if late else "early"
+    reps = round(_lerp(rule.number(f"{key}_reps_start"), rule.number(f"{key}_reps_end"), t))
+    reps = min(reps, rule.whole("max_reps"))
+    pct = _quarter(_lerp(rule.number(f"{key}_pct_start"), rule.number(f"{key}_pct_end"), t))
+    sets = rule.whole(f"{key}_sets")
+    return barbell_item(
+        ctx, day, "power_clean", sets, reps, pct, rule_ids=("strength.clean",), rest_s=150,
+        intent=Intent.EXPLOSIVE,
+    )
+
+
+def _squat_jumps(ctx: Context, day: date, sets: int, reps: int, rule_id: str) -> Item:
+    rule = ctx.rules["strength.power_day"]
+    novice = ctx.athlete.junior or ctx.athlete.level is Level.BEGINNER
+    pct = rule.number("novice_pct" if novice else "pct")
+    item = barbell_item(ctx, day, "squat_jump", sets, reps, pct, rule_ids=(rule_id,), rest_s=150,
+                        intent=Intent.EXPLOSIVE)
+    return replace(item, note="; ".join(n for n in (item.note, "move fast: stop the set if the jumps slow") if n))
+
+
+def _heavy_squat(ctx: Context, day: date, phase: DayPhase) -> Item:
+    if phase.kind is PhaseKind.PRE_COMPETITION:
+        rule = ctx.rules["strength.heavy"]
+        t = _progress(phase)
+        reps = rule.whole("reps_early") if t < 0.5 else rule.whole("reps_late")
+        pct = _quarter(_lerp(rule.number("pct_start"), rule.number("pct_end"), t))
+        return barbell_item(ctx, day, "back_squat", rule.whole("sets"), reps, pct,
+                            rule_ids=("strength.heavy",), rest_s=240, heavy_cap=True)
+    rule = ctx.rules["strength.maintenance"]
+    return barbell_item(ctx, day, "back_squat", rule.whole("sets"), rule.whole("reps"), rule.number("pct"),
+                        rule_ids=("strength.maintenance",), rest_s=240, heavy_cap=True)
+
+
+def _test_items(ctx: Context, day: date) -> list[Item]:
+    ramp = ctx.rules["strength.test"].numbers("warmup_pct")
+    items: list[Item] = []
+    for lift in ("power_clean", "back_squat"):
+        for pct in ramp:
+            reps = 5 if pct <= 50 else 3 if pct <= 70 else 1
+            items.append(barbell_item(ctx, day, lift, 1, reps, pct, rule_ids=("strength.test",), rest_s=180,
+                                      intent=Intent.EXPLOSIVE if lift == "power_clean" else Intent.CONTROLLED,
+                                      heavy_cap=True))
+        reps = 5 if ctx.athlete.junior else 3
+        chosen = items[-1]
+        items.append(
+            replace(
+                chosen,
+                sets=1,
+                reps=reps,
+                percent_max=None,
+                load=None,
+                load_kg=None,
+                plates_per_side=(),
+                note=f"test: add small jumps from the 90 % single to a {reps}-rep max and record it",
+            )
+        )
+    return items
+
+
+def build_weights(
+    ctx: Context, day: date, phase: DayPhase, limits: DayLimits, planned: Planned, week_text: str
+) -> Session | None:
+    in_season = phase.kind in (PhaseKind.COMPETITION, PhaseKind.TAPER)
+    items: list[Item] = []
+    reason: str
+    tags: list[str] = []
+    rule_ids: list[str] = []
+    if planned.slot is Slot.PRIMING:
+        return _priming(ctx, day, limits)
+    if planned.slot is Slot.TEST:
+        items = _test_items(ctx, day) + _accessories(ctx, planned.index, in_season)[1:]
+        reason = f"{phase.name}: test session closing the phase; record the new maxes"
+        tags.append("test")
+        rule_ids.append("strength.test")
+    elif planned.slot is Slot.STRENGTH:
+        squat, text = _squat(ctx, day, phase)
+        clean_today = planned.index != 1 or planned.count < 3
+        items = ([_clean(ctx, day, phase)] if clean_today else []) + [squat]
+        if planned.index == 1 or planned.count == 1:
+            items += _hurdler_items(ctx, phase)
+        items += _accessories(ctx, planned.index, in_season)
+        reason = f"{phase.name}, {week_text}: {text}"
+    elif planned.slot is Slot.HEAVY:
+        heavy = _heavy_squat(ctx, day, phase)
+        items = [heavy, *_hurdler_items(ctx, phase), *_accessories(ctx, planned.index, in_season)]
+        pct = heavy.percent_max or 0
+        reason = f"{phase.name}, {week_text}: heavy day {heavy.sets} x {heavy.reps} at {pct:g} %"
+        tags.append("heavy-day")
+    else:
+        pre = phase.kind is PhaseKind.PRE_COMPETITION
+        rule = ctx.rules["strength.power_day" if pre else "strength.maintenance"]
+        sets = rule.whole("sets" if pre else "jump_sets")
+        reps = rule.whole("reps" if pre else "jump_reps")
+        jumps = _squat_jumps(ctx, day, sets, reps, "strength.power_day")
+        clean = _clean(ctx, day, phase, late=True)
+        items = [clean, jumps, *_accessories(ctx, planned.index, in_season)]
+        reason = f"{phase.name}, {week_text}: power day, squat jumps {jumps.sets} x {jumps.reps} moved fast"
+        tags.append("power-day")
+
+    if phase.deload and planned.slot is not Slot.TEST:
+        volume = ctx.rules["wave"].number("deload_volume")
+        items = [scaled(i, volume, "wave") for i in items]
+        reason += f"; deload week: volume -{round((1 - volume) * 100)} %, intensity held"
+        tags.append("deload")
+        rule_ids.append("wave")
+    items, notes = _fit(ctx, day, items, limits)
+    if not items:
+        return None
+    if limits.volume < 1.0:
+        items = [scaled(i, limits.volume, limits.taper_rule) for i in items]
+        reason = limits.taper_text + f" ({phase.name})"
+        rule_ids.append(limits.taper_rule)
+        tags.append("taper")
+    if notes:
+        reason += "; " + "; ".join(notes)
+    return _session(ctx.athlete.id, day, items, reason, tags, rule_ids)
+
+
+def _fit(ctx: Context, day: date, items: list[Item], limits: DayLimits) -> tuple[list[Item], list[str]]:
+    """Items adjusted to what the day allows, with a sentence per change."""
+    notes: list[str] = []
+    if limits.ballistic_only_pct is not None:
+        ceiling = limits.ballistic_only_pct
+        kept = [
+            i
+            for i in items
+            if not i.lower_body
+            or (i.category is Category.POWER and (i.percent_max or 0) <= ceiling and i.exercise_id == "squat_jump")
+        ]
+        if not any(i.lower_body for i in kept):
+            kept.insert(0, _squat_jumps(ctx, day, 2, 3, "taper.a"))
+        rule = next(r for r in limits.restrictions if r.rule_id == "taper.a")
+        notes.append(rule.text.split(": ", 1)[-1])
+        return kept, notes
+    if not limits.heavy_lower:
+        adjusted: list[Item] = []
+        for item in items:
+            if is_heavy(item):
+                restriction = next(r for r in limits.restrictions if "heavy" in r.text)
+                capped = barbell_item(
+                    ctx, day, item.exercise_id, item.sets, item.reps, 80.0,
+                    rule_ids=(*item.rule_ids, restriction.rule_id), rest_s=item.rest_s, intent=item.intent,
+                )
+                adjusted.append(capped)
+                notes.append(f"{restriction.text}: {item.name.lower()} kept at 80 %")
+            else:
+                adjusted.append(item)
+        items = adjusted
+    return items, notes
+
+
+def _priming(ctx: Context, day: date, limits: DayLimits) -> Session:
+    rule = ctx.rules["taper.priming"]
+    comp_text = next((r.text.split(":")[0] for r in limits.restrictions if r.rule_id == "taper.a"), "")
+    if ctx.athlete.level is Level.ADVANCED and not ctx.athlete.junior:
+        item = barbell_item(ctx, day, "back_squat", rule.whole("squat_sets"), rule.whole("squat_reps"),
+                            rule.number("squat_pct"), rule_ids=("taper.priming",), rest_s=180,
+                            intent=Intent.EXPLOSIVE)
+    else:
+        item = _squat_jumps(ctx, day, rule.whole("jump_sets"), rule.whole("jump_reps"), "taper.priming")
+    reason = f"Priming session: {comp_text}; low volume to feel sharp, not tired"
+    return Session(
+        id=f"{ctx.athlete.id}:{day.isoformat()}:weights",
+        date=day,
+        kind=SessionKind.WEIGHTS,
+        title="Priming",
+        items=(item,),
+        heavy=False,
+        minutes=25,
+        effort=3.0,
+        tags=("priming",),
+        rule_ids=("taper.priming",),
+        reason=reason,
+    )
+
+
+def _session(
+    athlete_id: str, day: date, items: list[Item], reason: str, tags: list[str], rule_ids: list[str]
+) -> Session:
+    heavy = any(is_heavy(i) for i in items)
+    top = max((i.percent_max or 0 for i in items if i.lower_body), default=0)
+    lower = any(i.lower_body for i in items)
+    if "test" in tags:
+        title, effort = "Test", 8.0
+    elif heavy:
+        title, effort = "Heavy strength", 8.0 if top >= 87.5 else 7.0
+    elif "power-day" in tags or (lower and all(i.category is not Category.STRENGTH for i in items if i.lower_body)):
+        title, effort = "Power", 5.0
+    elif lower:
+        title, effort = "Strength", 6.0 if top < 75 else 7.0
+    else:
+        title, effort = "Upper body", 4.0
+    if "taper" in tags:
+        effort = max(3.0, effort - 2)
+    if "deload" in tags:
+        effort = max(3.0, effort - 1.5)
+    work_s = sum(i.sets * (i.rest_s + 45) for i in items)
+    minutes = 10 + round(work_s / 60 / 5) * 5
+    item_ids = {rid for i in items for rid in i.rule_ids}
+    ids = tuple(dict.fromkeys((*rule_ids, *sorted(item_ids), "rhythm")))
+    return Session(
+        id=f"{athlete_id}:{day.isoformat()}:weights",
+        date=day,
+        kind=SessionKind.WEIGHTS,
+        title=title,
+        items=tuple(items),
+        heavy=heavy,
+        minutes=minutes,
+        effort=effort,
+        tags=tuple(tags),
+        rule_ids=ids,
+        reason=reason,
+    )

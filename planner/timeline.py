@@ -1,0 +1,390 @@
+"""The season's shape for one athlete: phases derived from the competitions they enter.
+
+Phases are worked out backwards from the A competitions (rules phase.single, phase.double,
+phase.rebase): each peak gets a taper; a peak at least 16 weeks before the next one closes a
+build of its own (double periodisation); a closer one gets a short re-base after it. Without
+an A competition the last B (or C) competition anchors the season without a taper.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from itertools import pairwise
+
+from planner.model import Athlete, Competition, Level, Priority, Season
+from planner.plan import Phase, PhaseKind, PlanWarning
+from planner.rules import RuleBook
+
+_DAY = timedelta(days=1)
+_WEEK = timedelta(days=7)
+
+
+@dataclass(frozen=True, slots=True)
+class Peak:
+    """Competitions that share one taper: the first one sets it."""
+
+    competitions: tuple[Competition, ...]
+    taper_days: int
+
+    @property
+    def start(self) -> date:
+        return self.competitions[0].start
+
+    @property
+    def end(self) -> date:
+        return max(c.end for c in self.competitions)
+
+    @property
+    def taper_start(self) -> date:
+        return self.start - timedelta(days=self.taper_days)
+
+
+@dataclass(frozen=True, slots=True)
+class DayPhase:
+    kind: PhaseKind
+    name: str
+    cycle: int
+    # Week index within the current preparation phase (0-based); -1 outside one.
+    phase_week: int
+    phase_weeks: int
+    # Week index since the start of the current build (for the plyometric intensity gate).
+    build_week: int
+    first_build: bool
+    deload: bool
+    test_week: bool
+    taper_for: Competition | None
+
+
+@dataclass(frozen=True, slots=True)
+class Timeline:
+    phases: tuple[Phase, ...]
+    days: tuple[DayPhase, ...]  # one per season day
+    peaks: tuple[Peak, ...]
+    warnings: tuple[PlanWarning, ...]
+
+
+def _peaks(competitions: tuple[Competition, ...], rules: RuleBook) -> list[Peak]:
+    taper = rules["taper.a"]
+    shared_gap = rules["taper.shared"].whole("min_gap_days")
+    peaks: list[Peak] = []
+    for comp in (c for c in competitions if c.priority is Priority.A):
+        if peaks and (comp.start - peaks[-1].end).days < shared_gap:
+            last = peaks[-1]
+            peaks[-1] = Peak((*last.competitions, comp), last.taper_days)
+            continue
+        days = taper.whole("indoor_days" if comp.indoor else "outdoor_days")
+        peaks.append(Peak((comp,), days))
+    if not peaks:
+        for priority in (Priority.B, Priority.C):
+            anchors = [c for c in competitions if c.priority is priority]
+            if anchors:
+                peaks.append(Peak((anchors[-1],), 0))
+                break
+    return peaks
+
+
+def _split_weeks(
+    total_days: int, defaults: tuple[float, float, float], competition_max: float, min_strength: float
+) -> tuple[float, float, float, float]:
+    """Weeks of general, specific, pre-competition and competition phases for a build."""
+    weeks = total_days / 7
+    prep = sum(defaults)
+    gpp, spp, pre = defaults
+    if weeks >= prep:
+        competition = min(weeks - prep, competition_max)
+        extra = weeks - prep - competition
+        # A long lead-in stretches the preparation phases in proportion.
+        gpp, spp, pre = (w * (1 + extra / prep) for w in defaults)
+        return gpp, spp, pre, competition
+    scale = weeks / prep
+    gpp, spp, pre = gpp * scale, spp * scale, pre * scale
+    if gpp + spp < min_strength:
+        if weeks <= min_strength:
+            # Too short for a power block after enough strength work: strength only.
+            return (0.0, weeks, 0.0, 0.0) if weeks < 4 else (weeks * 0.4, weeks * 0.6, 0.0, 0.0)
+        pre = weeks - min_strength
+        gpp, spp = min_strength * 0.55, min_strength * 0.45
+    if gpp < 2:
+        gpp, spp = 0.0, gpp + spp
+    return gpp, spp, pre, 0.0
+
+
+class _DayKinds:
+    """A mutable day-by-day phase assignment that is folded into Phase values at the end."""
+
+    def __init__(self, season: Season) -> None:
+        self.first = season.first_day
+        self.length = (season.last_day - season.first_day).days + 1
+        self.kind = [PhaseKind.TRANSITION] * self.length
+        self.name = ["Transition"] * self.length
+        self.cycle = [1] * self.length
+
+    def paint(self, start: date, end: date, kind: PhaseKind, name: str, cycle: int) -> None:
+        lo = max(0, (start - self.first).days)
+        hi = min(self.length - 1, (end - self.first).days)
+        for i in range(lo, hi + 1):
+            self.kind[i] = kind
+            self.name[i] = name
+            self.cycle[i] = cycle
+
+    def phases(self) -> tuple[Phase, ...]:
+        result: list[Phase] = []
+        start = 0
+        for i in range(1, self.length + 1):
+            if i == self.length or (self.kind[i], self.name[i], self.cycle[i]) != (
+                self.kind[start],
+                self.name[start],
+                self.cycle[start],
+            ):
+                result.append(
+                    Phase(
+                        self.kind[start],
+                        self.name[start],
+                        self.first + timedelta(days=start),
+                        self.first + timedelta(days=i - 1),
+                        self.cycle[start],
+                    )
+                )
+                start = i
+        return tuple(result)
+
+
+def build_timeline(season: Season, athlete: Athlete, rules: RuleBook) -> Timeline:
+    competitions = season.competitions_for(athlete.id)
+    peaks = _peaks(competitions, rules)
+    warnings: list[PlanWarning] = []
+    days = _DayKinds(season)
+    double = rules["phase.double"]
+    single = rules["phase.single"]
+    min_gap = timedelta(weeks=double.whole("min_gap_weeks"))
+
+    # Group peaks into builds: a peak far enough before the next closes a build of its own.
+    builds: list[list[Peak]] = [[]]
+    for i, peak in enumerate(peaks):
+        builds[-1].append(peak)
+        if i + 1 < len(peaks) and peaks[i + 1].taper_start - peak.end >= min_gap:
+            builds.append([])
+    if not peaks:
+        builds = [[]]
+
+    for i in range(len(peaks) - 1):
+        gap = (peaks[i + 1].start - peaks[i].end).days
+        if gap < rules["taper.shared"].whole("min_gap_days") and peaks[i].taper_days:
+            warnings.append(
+                PlanWarning(
+                    "taper.shared",
+                    peaks[i + 1].start,
+                    f"{peaks[i + 1].competitions[0].name} is only {gap} days after "
+                    f"{peaks[i].competitions[-1].name}: too close for two tapers",
+                )
+            )
+    for peak in peaks:
+        if len(peak.competitions) > 1:
+            names = ", ".join(c.name for c in peak.competitions[1:])
+            warnings.append(
+                PlanWarning(
+                    "taper.shared",
+                    peak.competitions[1].start,
+                    f"A competitions less than 28 days apart share one taper into "
+                    f"{peak.competitions[0].name}; maintenance until {names}",
+                )
+            )
+
+    build_starts: list[date] = []
+    first_build_flags: list[bool] = []
+    cursor = season.first_day
+    mini_transition = timedelta(weeks=double.whole("mini_transition_weeks"))
+    for number, build in enumerate(builds, start=1):
+        is_double = len(builds) > 1
+        if number == 1:
+            defaults = (
+                (double.number("gpp1_weeks"), double.number("spp1_weeks"), double.number("pre1_weeks"))
+                if is_double
+                else (single.number("gpp_weeks"), single.number("spp_weeks"), single.number("pre_weeks"))
+            )
+        else:
+            defaults = (
+                double.number("rebase_gpp_weeks"),
+                double.number("rebase_spp_weeks"),
+                double.number("pre2_weeks"),
+            )
+        target = build[-1] if build else None
+        prep_end = (target.taper_start if target else season.last_day + _DAY) - _DAY
+        prep_end = min(prep_end, season.last_day)
+        build_starts.append(cursor)
+        first_build_flags.append(number == 1)
+        _paint_build(days, season, cursor, prep_end, defaults, rules, number, warnings)
+        for peak in build:
+            _paint_peak(days, season, peak, number)
+        # Earlier peaks inside this build are followed by a short re-base.
+        for peak, following in pairwise(build):
+            _paint_rebase(days, season, peak, following, rules, number)
+        if target is None:
+            break
+        after = target.end + _DAY
+        if number < len(builds):
+            days.paint(after, after + mini_transition - _DAY, PhaseKind.TRANSITION, "Mini-transition", number)
+            cursor = after + mini_transition
+        else:
+            _paint_season_end(days, season, competitions, target, rules, number)
+
+    phases = days.phases()
+    day_phases = _day_phases(season, athlete, phases, days, peaks, build_starts, first_build_flags, rules)
+    return Timeline(phases, day_phases, tuple(peaks), tuple(warnings))
+
+
+def _paint_build(
+    days: _DayKinds,
+    season: Season,
+    start: date,
+    end: date,
+    defaults: tuple[float, float, float],
+    rules: RuleBook,
+    number: int,
+    warnings: list[PlanWarning],
+) -> None:
+    if end < start:
+        return
+    total = (end - start).days + 1
+    competition_max = rules["phase.single"].number("competition_max_weeks")
+    min_strength = rules["phase.strength_first"].number("min_strength_weeks")
+    gpp, spp, pre, comp = _split_weeks(total, defaults, competition_max, min_strength)
+    if number == 1 and pre == 0 and total >= 7:
+        warnings.append(
+            PlanWarning(
+                "phase.strength_first",
+                start,
+                f"Only {total // 7} weeks before the first taper: strength work only, no power block",
+            )
+        )
+    suffix = f" {number}" if number > 1 else ""
+    names = (
+        (PhaseKind.GENERAL_PREPARATION, "General preparation" + (f"{suffix} (re-base)" if number > 1 else "")),
+        (PhaseKind.SPECIFIC_PREPARATION, "Specific preparation" + suffix),
+        (PhaseKind.PRE_COMPETITION, "Pre-competition" + suffix),
+        (PhaseKind.COMPETITION, "Competition" + suffix),
+    )
+    # Boundaries fall on the season's week starts so load waves and the calendar line up.
+    cursor = start
+    spent = 0.0
+    for (kind, name), weeks in zip(names, (gpp, spp, pre, comp), strict=True):
+        if weeks <= 0:
+            continue
+        spent += weeks
+        boundary = start + timedelta(days=round(spent * 7))
+        boundary = season.week_of(boundary + timedelta(days=3)) if boundary <= end else end + _DAY
+        boundary = min(max(boundary, cursor), end + _DAY)
+        if kind is PhaseKind.COMPETITION or spent >= sum((gpp, spp, pre, comp)) - 1e-9:
+            boundary = end + _DAY
+        if boundary > cursor:
+            days.paint(cursor, boundary - _DAY, kind, name, number)
+            cursor = boundary
+
+
+def _paint_peak(days: _DayKinds, season: Season, peak: Peak, number: int) -> None:
+    first = peak.competitions[0]
+    if peak.taper_days:
+        days.paint(peak.taper_start, peak.start - _DAY, PhaseKind.TAPER, f"Taper: {first.name}", number)
+    days.paint(peak.start, peak.end, PhaseKind.COMPETITION, f"Competition: {first.name}", number)
+
+
+def _paint_rebase(
+    days: _DayKinds, season: Season, peak: Peak, following: Peak, rules: RuleBook, number: int
+) -> None:
+    rebase = rules["phase.rebase"]
+    room = (following.taper_start - peak.end).days - 1
+    weeks = min(rebase.whole("weeks"), room // 7)
+    if weeks < rebase.whole("min_weeks"):
+        days.paint(peak.end + _DAY, following.taper_start - _DAY, PhaseKind.COMPETITION,
+                   f"Competition: {following.competitions[0].name}", number)
+        return
+    start = peak.end + _DAY
+    end = start + timedelta(weeks=weeks) - _DAY
+    days.paint(start, end, PhaseKind.SPECIFIC_PREPARATION, f"Re-base after {peak.competitions[0].name}", number)
+    if end + _DAY <= following.taper_start - _DAY:
+        # Between the re-base and the next taper the athlete competes and maintains.
+        current = days.kind[(end + _DAY - days.first).days] if end + _DAY <= season.last_day else None
+        if current not in (PhaseKind.PRE_COMPETITION, PhaseKind.COMPETITION):
+            days.paint(end + _DAY, following.taper_start - _DAY, PhaseKind.PRE_COMPETITION,
+                       "Pre-competition" + (f" {number}" if number > 1 else ""), number)
+
+
+def _paint_season_end(
+    days: _DayKinds,
+    season: Season,
+    competitions: tuple[Competition, ...],
+    target: Peak,
+    rules: RuleBook,
+    number: int,
+) -> None:
+    after = target.end + _DAY
+    if after > season.last_day:
+        return
+    later = [c for c in competitions if c.start > target.end]
+    max_transition = timedelta(weeks=rules["phase.transition"].whole("max_weeks"))
+    transition_start = after
+    if later:
+        transition_start = max(c.end for c in later) + _DAY
+    if season.last_day - transition_start + _DAY > max_transition:
+        transition_start = season.last_day - max_transition + _DAY + _WEEK * 2
+    if transition_start > after:
+        days.paint(after, transition_start - _DAY, PhaseKind.COMPETITION, f"Competition {number}"
+                   if number > 1 else "Competition", number)
+    days.paint(transition_start, season.last_day, PhaseKind.TRANSITION, "Transition", number)
+
+
+def _day_phases(
+    season: Season,
+    athlete: Athlete,
+    phases: tuple[Phase, ...],
+    days: _DayKinds,
+    peaks: list[Peak],
+    build_starts: list[date],
+    first_build_flags: list[bool],
+    rules: RuleBook,
+) -> tuple[DayPhase, ...]:
+    wave = rules["wave"]
+    up = wave.whole("junior_up_weeks" if athlete.junior else "up_weeks")
+    taper_of: dict[date, Competition] = {}
+    for peak in peaks:
+        day = peak.taper_start
+        while day < peak.start:
+            taper_of[day] = peak.competitions[0]
+            day += _DAY
+    result: list[DayPhase] = []
+    for phase in phases:
+        phase_week0 = season.week_of(phase.start)
+        phase_weeks = (season.week_of(phase.end) - phase_week0).days // 7 + 1
+        build_start = season.week_of(build_starts[min(phase.cycle, len(build_starts)) - 1])
+        first_build = first_build_flags[min(phase.cycle, len(first_build_flags)) - 1]
+        day = phase.start
+        while day <= phase.end:
+            week_index = (season.week_of(day) - phase_week0).days // 7
+            prep = phase.kind.preparation
+            closes_with_test = phase.kind in (
+                PhaseKind.GENERAL_PREPARATION,
+                PhaseKind.SPECIFIC_PREPARATION,
+            ) and not phase.name.startswith("Re-base")
+            test_week = closes_with_test and phase_weeks >= 3 and week_index == phase_weeks - 1
+            deload = prep and ((week_index + 1) % (up + 1) == 0 or test_week)
+            result.append(
+                DayPhase(
+                    kind=phase.kind,
+                    name=phase.name,
+                    cycle=phase.cycle,
+                    phase_week=week_index if prep else -1,
+                    phase_weeks=phase_weeks,
+                    build_week=(season.week_of(day) - build_start).days // 7,
+                    first_build=first_build,
+                    deload=deload,
+                    test_week=test_week,
+                    taper_for=taper_of.get(day),
+                )
+            )
+            day += _DAY
+    return tuple(result)
+
+
+def level_is_novice(athlete: Athlete) -> bool:
+    return athlete.junior or athlete.level is Level.BEGINNER
