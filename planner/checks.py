@@ -7,7 +7,7 @@ calendar allows; where it does not, the plan warns with the rule's id.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from datetime import date, timedelta
 
 from planner.catalogue import exercise
@@ -30,8 +30,14 @@ def hard_rule_breaches(
     limits: Sequence[DayLimits],
     phases: Sequence[DayPhase],
     rules: RuleBook,
+    *,
+    only: Collection[date] | None = None,
 ) -> list[PlanWarning]:
-    """Each breach of a hard rule, one warning per session and rule."""
+    """Each breach of a hard rule, one warning per session and rule.
+
+    ``only`` limits the report to those days (the spacing of plyometric sessions still
+    counts the sessions before them).
+    """
     found: list[PlanWarning] = []
     ceiling_pct = rules["load.ceiling"].number("max_pct")
     max_clean_reps = rules["strength.clean"].whole("max_reps")
@@ -41,6 +47,10 @@ def hard_rule_breaches(
     last_plyo: date | None = None
 
     for day, sessions, limit, phase in zip(dates, sessions_by_day, limits, phases, strict=True):
+        if only is not None and day not in only:
+            if any(s.kind is SessionKind.PLYOMETRICS for s in sessions):
+                last_plyo = day
+            continue
         rhythm = athlete.rhythm[day.weekday()]
         for session in sessions:
             def breach(rule_id: str, message: str, session: Session = session, day: date = day) -> None:

@@ -26,6 +26,7 @@ from planner.commands import (
     UsageError,
     check,
     demo,
+    plan,
     show,
 )
 from planner.storage import DocumentError
@@ -36,7 +37,7 @@ PROG = "sprintplan"
 USAGE_ERROR = 2
 
 # The subcommands, in the order the help lists them.
-COMMANDS: tuple[Command, ...] = (demo, check, show)
+COMMANDS: tuple[Command, ...] = (demo, check, show, plan)
 
 
 def open_desktop(path: str | None) -> int | None:

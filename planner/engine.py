@@ -8,9 +8,9 @@ locked weeks and overrides, the checks and the metrics.
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import replace
 from datetime import date, timedelta
+from functools import cache
 from itertools import combinations, pairwise
 
 from planner.checks import hard_rule_breaches, soft_rule_warnings
@@ -42,14 +42,11 @@ def generate(season: Season, athlete_id: str) -> Plan:
     generated = _generate_sessions(season, ctx, dates, timeline, limits)
     final, edited_days, locked_days = _apply_coach(season, athlete, dates, generated)
 
-    breaches = hard_rule_breaches(athlete, dates, final, limits, timeline.days, rules)
+    # Generated sessions keep the hard rules by construction (the property tests run the same
+    # checks over whole generated plans); what the coach changed is checked here.
     warnings = list(ctx.warnings)
-    for breach in breaches:
-        if breach.date in edited_days:
-            warnings.append(PlanWarning(breach.rule_id, breach.date, f"Coach edit breaks a rule: {breach.message}"))
-        else:
-            # A generated plan must never break a hard rule; say so loudly rather than hide it.
-            warnings.append(PlanWarning(breach.rule_id, breach.date, f"Generated plan breaks a rule: {breach.message}"))
+    for breach in hard_rule_breaches(athlete, dates, final, limits, timeline.days, rules, only=edited_days):
+        warnings.append(PlanWarning(breach.rule_id, breach.date, f"Coach edit breaks a rule: {breach.message}"))
 
     metrics = day_metrics(final, rules)
     week_list = weeks(season, dates, [p.kind for p in timeline.days], [p.deload for p in timeline.days], final,
@@ -78,7 +75,11 @@ def generate_all(season: Season) -> tuple[Plan, ...]:
 
 
 def _week_phase(phases: list[DayPhase]) -> DayPhase:
-    kind = Counter(p.kind for p in phases).most_common(1)[0][0]
+    """The phase most days of the week are in (the earliest on a tie)."""
+    counts: dict[PhaseKind, int] = {}
+    for p in phases:
+        counts[p.kind] = counts.get(p.kind, 0) + 1
+    kind = max(counts, key=counts.__getitem__)
     return next(p for p in phases if p.kind is kind)
 
 
@@ -102,14 +103,25 @@ def _sessions_wanted(athlete: Athlete, phase: DayPhase, rules: RuleBook, race_we
 
 def _spread(candidates: list[date], count: int, previous: date | None, min_gap: int) -> list[date]:
     """``count`` days from ``candidates`` as far apart as possible (at least ``min_gap``)."""
-    count = min(count, len(candidates))
+    if not candidates or count <= 0:
+        return []
+    base = candidates[0].toordinal()
+    offsets = tuple(d.toordinal() - base for d in candidates)
+    before = None if previous is None else previous.toordinal() - base
+    return [candidates[i] for i in _spread_offsets(offsets, count, before, min_gap)]
+
+
+@cache
+def _spread_offsets(offsets: tuple[int, ...], count: int, previous: int | None, min_gap: int) -> tuple[int, ...]:
+    # Weeks repeat the same pattern of days, so the search runs once per pattern.
+    count = min(count, len(offsets))
     best: tuple[int, ...] | None = None
     best_score: tuple[int, int] = (-1, 0)
-    for combo in combinations(range(len(candidates)), count):
-        chosen = [candidates[i] for i in combo]
-        gaps = [(b - a).days for a, b in pairwise(chosen)]
+    for combo in combinations(range(len(offsets)), count):
+        chosen = [offsets[i] for i in combo]
+        gaps = [b - a for a, b in pairwise(chosen)]
         if previous is not None and chosen:
-            gaps.append((chosen[0] - previous).days)
+            gaps.append(chosen[0] - previous)
         smallest = min(gaps, default=99)
         if smallest < min_gap:
             continue
@@ -117,10 +129,8 @@ def _spread(candidates: list[date], count: int, previous: date | None, min_gap: 
         if score > best_score:
             best, best_score = combo, score
     if best is None:
-        if count > 1:
-            return _spread(candidates, count - 1, previous, min_gap)
-        return []
-    return [candidates[i] for i in best]
+        return _spread_offsets(offsets, count - 1, previous, min_gap) if count > 1 else ()
+    return best
 
 
 def _generate_sessions(
@@ -136,6 +146,8 @@ def _generate_sessions(
     last_plyo: date | None = None
     priming_days = _priming_days(athlete, dates, timeline, limits) if athlete.priming else set()
     competitions = season.competitions_for(athlete.id)
+    lifting_days = [_rhythm_ok(athlete, weekday, lifting=True) for weekday in range(7)]
+    plyo_days_ok = [_rhythm_ok(athlete, weekday, plyometrics=True) for weekday in range(7)]
 
     week_start = season.first_week_start
     while week_start <= season.last_day:
@@ -151,10 +163,7 @@ def _generate_sessions(
         )
 
         # Weights on hard track days with lifting (rule rhythm), spread through the week.
-        hard = [
-            d for d, i in zip(span, index, strict=True)
-            if _rhythm_ok(athlete, d, lifting=True) and not limits[i].rest_day
-        ]
+        hard = [d for d, i in zip(span, index, strict=True) if lifting_days[d.weekday()] and not limits[i].rest_day]
         wanted = _sessions_wanted(athlete, phase, rules, race_week)
         if phase.kind is PhaseKind.TAPER:
             wanted = max(wanted, 1)
@@ -190,7 +199,7 @@ def _generate_sessions(
         drills = program.week(phase, plyo_wanted, hold=reduced) if plyo_wanted else ()
         plyo_days = [
             d for d, i in zip(span, index, strict=True)
-            if _rhythm_ok(athlete, d, plyometrics=True) and limits[i].plyo_ceiling > 0
+            if plyo_days_ok[d.weekday()] and limits[i].plyo_ceiling > 0
             and timeline.days[i].kind is not PhaseKind.TRANSITION
         ]
         # Plyometrics after the lifting days keep the other days easy (high-low pattern).
@@ -229,8 +238,8 @@ def _slots(phase: DayPhase, chosen: list[date], limits: list[DayLimits], first: 
     return slots
 
 
-def _rhythm_ok(athlete: Athlete, day: date, *, lifting: bool = False, plyometrics: bool = False) -> bool:
-    rhythm = athlete.rhythm[day.weekday()]
+def _rhythm_ok(athlete: Athlete, weekday: int, *, lifting: bool = False, plyometrics: bool = False) -> bool:
+    rhythm = athlete.rhythm[weekday]
     if rhythm.track is not TrackDay.HARD:
         return False
     return (not lifting or rhythm.lifting) and (not plyometrics or rhythm.plyometrics)
@@ -246,7 +255,7 @@ def _priming_days(athlete: Athlete, dates: list[date], timeline: Timeline, limit
             day = peak.start - timedelta(days=offset)
             i = (day - first).days
             if 0 <= i < len(dates) and limits[i].priming_day and not limits[i].rest_day and _rhythm_ok(
-                athlete, day, lifting=True
+                athlete, day.weekday(), lifting=True
             ):
                 chosen.add(day)
                 break

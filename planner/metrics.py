@@ -7,7 +7,6 @@ nothing (rules metrics.pmc and metrics.spike).
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Sequence
 from datetime import date
 
@@ -61,6 +60,7 @@ def day_metrics(
     chronic_lambda = 2 / (spike.number("chronic_days") + 1)
     fitness = fatigue = acute = chronic = 0.0
     result: list[DayMetrics] = []
+    # Values stay unrounded here; the JSON and the views round them for display.
     for sessions in sessions_by_day:
         volume_load, relative, zones, contacts, weighted, planned = day_totals(sessions, weights)
         form = fitness - fatigue  # form uses yesterday's fitness and fatigue
@@ -70,16 +70,8 @@ def day_metrics(
         chronic = chronic_lambda * planned + (1 - chronic_lambda) * chronic
         result.append(
             DayMetrics(
-                volume_load_kg=round(volume_load, 1),
-                relative_volume=round(relative, 2),
-                reps_by_zone=zones,
-                contacts=contacts,
-                weighted_contacts=round(weighted, 1),
-                planned_load=round(planned, 1),
-                fitness=round(fitness, 2),
-                fatigue=round(fatigue, 2),
-                form=round(form, 2),
-                acwr=round(acute / chronic, 3) if chronic > 1e-6 else None,
+                volume_load, relative, zones, contacts, weighted, planned, fitness, fatigue, form,
+                acute / chronic if chronic > 1e-6 else None,
             )
         )
     return result
@@ -94,20 +86,27 @@ def weeks(
     metrics: Sequence[DayMetrics],
 ) -> list[Week]:
     result: list[Week] = []
+    if not dates:
+        return result
+    first_week = season.week_of(dates[0]).toordinal()
+    first_ordinal = dates[0].toordinal()
     start = 0
     while start < len(dates):
         week_start = season.week_of(dates[start])
-        end = start
-        while end < len(dates) and season.week_of(dates[end]) == week_start:
-            end += 1
+        end = min(len(dates), start + 7 - (first_ordinal + start - first_week) % 7)
         span = range(start, end)
-        phase = Counter(phases[i] for i in span).most_common(1)[0][0]
+        counts: dict[PhaseKind, int] = {}
+        for i in span:
+            counts[phases[i]] = counts.get(phases[i], 0) + 1
+        phase = max(counts, key=counts.__getitem__)
         top: dict[str, float] = {}
         for i in span:
             for session in sessions_by_day[i]:
                 for item in session.items:
+                    if item.percent_max is None:
+                        continue
                     lift = main_lift(item.exercise_id)
-                    if item.percent_max is not None and lift in TRACKED_LIFTS and exercise(item.exercise_id).barbell:
+                    if lift in TRACKED_LIFTS and exercise(item.exercise_id).barbell:
                         top[lift] = max(top.get(lift, 0.0), item.percent_max)
         result.append(
             Week(

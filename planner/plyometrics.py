@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, replace
 from datetime import date
+from typing import Any
 
 from planner.catalogue import exercise
 from planner.model import Athlete, Level
@@ -36,6 +37,13 @@ class Drill:
 
 
 def drill_intensity(drill: Drill, ctx: Context) -> PlyoIntensity:
+    cached = ctx.drill_intensities.get(drill)
+    if cached is None:
+        cached = ctx.drill_intensities[drill] = _drill_intensity(drill, ctx)
+    return cached
+
+
+def _drill_intensity(drill: Drill, ctx: Context) -> PlyoIntensity:
     ex = exercise(drill.exercise_id)
     if drill.exercise_id == "bounding" and drill.distance_m is not None:
         moderate_max = ctx.rules["plyo.start"].number("moderate_max_m")
@@ -54,8 +62,10 @@ def drill_contacts(drill: Drill, athlete: Athlete) -> int:
 
 
 def _weights(ctx: Context) -> dict[PlyoIntensity, float]:
-    rule = ctx.rules["plyo.weights"]
-    return {level: rule.number(level.value) for level in PlyoIntensity}
+    if not ctx.contact_weights:
+        rule = ctx.rules["plyo.weights"]
+        ctx.contact_weights.update({level: rule.number(level.value) for level in PlyoIntensity})
+    return ctx.contact_weights
 
 
 def session_weighted(drills: tuple[Drill, ...], ctx: Context) -> float:
@@ -202,6 +212,29 @@ def build_plyometrics(
     program: PlyoProgram,
     week_text: str,
 ) -> Session | None:
+    # The sessions of one week are alike but for their date: build the body once.
+    key = (phase, limits, drills, program.last_change, week_text)
+    body = ctx.bodies.get(key)
+    if body is None:
+        body = ctx.bodies[key] = _plyo_body(ctx, phase, limits, drills, program.last_change, week_text)
+    if body is None:
+        return None
+    return Session(
+        id=f"{ctx.athlete.id}:{day.isoformat()}:plyometrics",
+        date=day,
+        kind=SessionKind.PLYOMETRICS,
+        **body,
+    )
+
+
+def _plyo_body(
+    ctx: Context,
+    phase: DayPhase,
+    limits: DayLimits,
+    drills: tuple[Drill, ...],
+    last_change: str,
+    week_text: str,
+) -> dict[str, Any] | None:
     items: list[Item] = []
     notes: list[str] = []
     ceiling = limits.plyo_ceiling
@@ -226,19 +259,19 @@ def build_plyometrics(
     tags: list[str] = []
     rule_ids = ["plyo.start", "plyo.progression", "plyo.weights", "plyo.spacing"]
     reason = f"{phase.name}, {week_text}: plyometrics"
-    if program.last_change:
-        reason += f" ({program.last_change})"
+    if last_change:
+        reason += f" ({last_change})"
     if phase.kind is PhaseKind.COMPETITION:
         reason = f"{phase.name}: one short, high-quality plyometric session (about half the pre-competition volume)"
         rule_ids.append("plyo.competition")
     if phase.deload:
         volume = ctx.rules["plyo.progression"].number("deload_volume")
-        items = [scaled(i, volume, "wave") for i in items]
+        items = [scaled(i, volume, "wave", ctx) for i in items]
         reason += f"; deload week: contacts -{round((1 - volume) * 100)} %"
         tags.append("deload")
         rule_ids.append("wave")
     if limits.volume < 1.0:
-        items = [scaled(i, limits.volume, limits.taper_rule) for i in items]
+        items = [scaled(i, limits.volume, limits.taper_rule, ctx) for i in items]
         reason = limits.taper_text + f" ({phase.name})"
         rule_ids.append(limits.taper_rule)
         tags.append("taper")
@@ -246,24 +279,25 @@ def build_plyometrics(
         reason += "; " + "; ".join(notes)
     top = max((_LEVEL[i.intensity] for i in items if i.intensity), default=1)
     contacts = sum(i.contacts for i in items)
-    return Session(
-        id=f"{ctx.athlete.id}:{day.isoformat()}:plyometrics",
-        date=day,
-        kind=SessionKind.PLYOMETRICS,
-        title="Plyometrics" if top < 3 else "Plyometrics (high intensity)",
-        items=tuple(items),
-        heavy=top >= 3,
-        minutes=10 + 5 * math.ceil(contacts / 25),
-        effort={1: 3.0, 2: 5.0, 3: 7.0}[top],
-        tags=tuple(tags),
-        rule_ids=tuple(dict.fromkeys((*rule_ids, *(r for i in items for r in i.rule_ids)))),
-        reason=reason,
-    )
+    return {
+        "title": "Plyometrics" if top < 3 else "Plyometrics (high intensity)",
+        "items": tuple(items),
+        "heavy": top >= 3,
+        "minutes": 10 + 5 * math.ceil(contacts / 25),
+        "effort": {1: 3.0, 2: 5.0, 3: 7.0}[top],
+        "tags": tuple(tags),
+        "rule_ids": tuple(dict.fromkeys((*rule_ids, *(r for i in items for r in i.rule_ids)))),
+        "reason": reason,
+    }
 
 
 def _drill_item(
     ctx: Context, drill: Drill, intensity: PlyoIntensity, weights: dict[PlyoIntensity, float]
 ) -> Item:
+    key = ("drill", drill, intensity)
+    cached = ctx.items.get(key)
+    if cached is not None:
+        return cached
     ex = exercise(drill.exercise_id)
     contacts = drill_contacts(drill, ctx.athlete)
     distance = drill.distance_m is not None
@@ -271,7 +305,7 @@ def _drill_item(
     if ex.id == "depth_jumps":
         ids += ("plyo.gate",)
     note = "submaximal, counted as moderate" if ex.id == "bounding" and intensity is PlyoIntensity.MODERATE else ""
-    return Item(
+    ctx.items[key] = item = Item(
         exercise_id=ex.id,
         name=ex.name,
         category=Category.PLYOMETRIC,
@@ -287,3 +321,4 @@ def _drill_item(
         note=note,
         rule_ids=ids,
     )
+    return item

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from datetime import date
+from typing import Any
 
 from planner.catalogue import Exercise, exercise
 from planner.loads import round_load
 from planner.model import Athlete
 from planner.plan import PlanWarning
 from planner.rules import RuleBook
-from planner.sessions import Category, Intent, Item
+from planner.sessions import Category, Intent, Item, PlyoIntensity
 
 HEAVY_PCT = 85.0
 
@@ -27,6 +28,12 @@ class Context:
     rules: RuleBook
     warnings: list[PlanWarning] = field(default_factory=list)
     _warned: set[tuple[str, str]] = field(default_factory=set)
+    # Most weeks repeat the same items; building each once keeps a live preview fast.
+    items: dict[tuple[object, ...], Item] = field(default_factory=dict)
+    contact_weights: dict[PlyoIntensity, float] = field(default_factory=dict)
+    drill_intensities: dict[Any, PlyoIntensity] = field(default_factory=dict)
+    bodies: dict[tuple[object, ...], Any] = field(default_factory=dict)
+    scaled: dict[tuple[object, ...], tuple[Item, Item]] = field(default_factory=dict)
 
     def warn_once(self, rule_id: str, key: str, day: date, message: str) -> None:
         if (rule_id, key) not in self._warned:
@@ -113,7 +120,7 @@ def barbell_item(
             day,
             f"No {max_lift.replace('_', ' ')} max recorded for {athlete.name}: sessions show percentages only",
         )
-        return _item(chosen, sets, reps, percent, None, rest_s, intent, ids, "; ".join(notes), athlete)
+        return _item(chosen, sets, reps, percent, None, rest_s, intent, ids, "; ".join(notes), athlete, ctx=ctx)
     return _item(chosen, sets, reps, percent, entry.value, rest_s, intent, ids, "; ".join(notes), athlete,
                  day=day, ctx=ctx)
 
@@ -133,6 +140,9 @@ def _item(
     day: date | None = None,
     ctx: Context | None = None,
 ) -> Item:
+    key = ("barbell", chosen.id, sets, reps, percent, max_value, rest_s, intent, rule_ids, note)
+    if ctx is not None and key in ctx.items:
+        return ctx.items[key]
     load_value: float | None = None
     plates: tuple[float, ...] = ()
     load_kg: float | None = None
@@ -157,7 +167,7 @@ def _item(
             rule_ids = (*rule_ids, "load.rounding")
         elif load.note and not note:
             note = load.note
-    return Item(
+    item = Item(
         exercise_id=chosen.id,
         name=chosen.name,
         category=chosen.category,
@@ -175,6 +185,9 @@ def _item(
         note=note,
         rule_ids=rule_ids,
     )
+    if ctx is not None:
+        ctx.items[key] = item
+    return item
 
 
 def rep_range_item(
@@ -187,8 +200,12 @@ def rep_range_item(
     rule_ids: tuple[str, ...],
     rest_s: int = 90,
 ) -> Item:
+    key = ("rep-range", exercise_id, sets, reps, rir, rule_ids, rest_s)
+    cached = ctx.items.get(key)
+    if cached is not None:
+        return cached
     chosen = exercise(ctx.athlete.substitute_for(exercise_id))
-    return Item(
+    ctx.items[key] = item = Item(
         exercise_id=chosen.id,
         name=chosen.name,
         category=chosen.category,
@@ -202,9 +219,24 @@ def rep_range_item(
         note=f"choose a load that leaves {rir} reps in reserve",
         rule_ids=rule_ids,
     )
+    return item
 
 
-def scaled(item: Item, volume: float, rule_id: str) -> Item:
+def scaled(item: Item, volume: float, rule_id: str, ctx: Context | None = None) -> Item:
+    if ctx is None:
+        return _scaled(item, volume, rule_id)
+    # Keyed by identity (hashing a whole item is slow); the source item is kept with the
+    # result so its id cannot be reused by another item while the cache lives.
+    key = ("scaled", id(item), volume, rule_id)
+    cached = ctx.scaled.get(key)
+    if cached is not None and cached[0] is item:
+        return cached[1]
+    result = _scaled(item, volume, rule_id)
+    ctx.scaled[key] = (item, result)
+    return result
+
+
+def _scaled(item: Item, volume: float, rule_id: str) -> Item:
     sets, reps = scale_volume(item.sets, item.reps, volume)
     if (sets, reps) == (item.sets, item.reps):
         return item

@@ -53,10 +53,11 @@ _OPEN = DayLimits()
 
 
 def _tighten(limits: DayLimits, rule_id: str, text: str, **changes: object) -> DayLimits:
-    updated = replace(limits, **changes)  # type: ignore[arg-type]
-    if updated == limits:
+    """``limits`` with ``changes`` applied and the restriction recorded, when anything changes."""
+    if all(getattr(limits, name) == value for name, value in changes.items()):
         return limits
-    return replace(updated, restrictions=(*limits.restrictions, Restriction(rule_id, text)))
+    restrictions = (*limits.restrictions, Restriction(rule_id, text))
+    return replace(limits, restrictions=restrictions, **changes)  # type: ignore[arg-type]
 
 
 def _label(comp: Competition) -> str:

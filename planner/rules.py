@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import tomllib
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from types import MappingProxyType
 
@@ -27,12 +27,20 @@ class Rule:
     title: str
     text: str
     values: Mapping[str, object]
+    # The numeric values as floats, read in the engine's inner loops.
+    _numbers: Mapping[str, float] = field(default_factory=dict, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        numbers = {
+            k: float(v) for k, v in self.values.items() if isinstance(v, int | float) and not isinstance(v, bool)
+        }
+        object.__setattr__(self, "_numbers", numbers)
 
     def number(self, key: str) -> float:
-        value = self.values[key]
-        if isinstance(value, bool) or not isinstance(value, int | float):
-            raise TypeError(f"rule {self.id}: value {key!r} is not a number")
-        return float(value)
+        try:
+            return self._numbers[key]
+        except KeyError:
+            raise TypeError(f"rule {self.id}: value {key!r} is missing or not a number") from None
 
     def whole(self, key: str) -> int:
         return int(self.number(key))
@@ -47,6 +55,7 @@ class Rule:
 class RuleBook:
     def __init__(self, rules: tuple[Rule, ...]) -> None:
         self.rules = rules
+
         self._by_id = {rule.id: rule for rule in rules}
         if len(self._by_id) != len(rules):
             raise ValueError("rules.toml: a rule id is used twice")

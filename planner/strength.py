@@ -14,7 +14,7 @@ from enum import StrEnum
 
 from planner.model import Event, Level
 from planner.plan import PhaseKind
-from planner.prescription import Context, barbell_item, is_heavy, rep_range_item, scaled
+from planner.prescription import HEAVY_PCT, Context, barbell_item, is_heavy, rep_range_item, scaled
 from planner.proximity import DayLimits
 from planner.sessions import Category, Intent, Item, Session, SessionKind
 from planner.timeline import DayPhase
@@ -221,7 +221,7 @@ def build_weights(
 
     if phase.deload and planned.slot is not Slot.TEST:
         volume = ctx.rules["wave"].number("deload_volume")
-        items = [scaled(i, volume, "wave") for i in items]
+        items = [scaled(i, volume, "wave", ctx) for i in items]
         reason += f"; deload week: volume -{round((1 - volume) * 100)} %, intensity held"
         tags.append("deload")
         rule_ids.append("wave")
@@ -229,7 +229,7 @@ def build_weights(
     if not items:
         return None
     if limits.volume < 1.0:
-        items = [scaled(i, limits.volume, limits.taper_rule) for i in items]
+        items = [scaled(i, limits.volume, limits.taper_rule, ctx) for i in items]
         reason = limits.taper_text + f" ({phase.name})"
         rule_ids.append(limits.taper_rule)
         tags.append("taper")
@@ -299,14 +299,25 @@ def _priming(ctx: Context, day: date, limits: DayLimits) -> Session:
 def _session(
     athlete_id: str, day: date, items: list[Item], reason: str, tags: list[str], rule_ids: list[str]
 ) -> Session:
-    heavy = any(is_heavy(i) for i in items)
-    top = max((i.percent_max or 0 for i in items if i.lower_body), default=0)
-    lower = any(i.lower_body for i in items)
+    heavy = lower = False
+    top = 0.0
+    all_lower_power = True
+    work_s = 0
+    item_ids: set[str] = set()
+    for i in items:
+        work_s += i.sets * (i.rest_s + 45)
+        item_ids.update(i.rule_ids)
+        if i.lower_body:
+            lower = True
+            pct = i.percent_max or 0.0
+            top = max(top, pct)
+            heavy = heavy or pct >= HEAVY_PCT
+            all_lower_power = all_lower_power and i.category is not Category.STRENGTH
     if "test" in tags:
         title, effort = "Test", 8.0
     elif heavy:
         title, effort = "Heavy strength", 8.0 if top >= 87.5 else 7.0
-    elif "power-day" in tags or (lower and all(i.category is not Category.STRENGTH for i in items if i.lower_body)):
+    elif "power-day" in tags or (lower and all_lower_power):
         title, effort = "Power", 5.0
     elif lower:
         title, effort = "Strength", 6.0 if top < 75 else 7.0
@@ -316,9 +327,7 @@ def _session(
         effort = max(3.0, effort - 2)
     if "deload" in tags:
         effort = max(3.0, effort - 1.5)
-    work_s = sum(i.sets * (i.rest_s + 45) for i in items)
     minutes = 10 + round(work_s / 60 / 5) * 5
-    item_ids = {rid for i in items for rid in i.rule_ids}
     ids = tuple(dict.fromkeys((*rule_ids, *sorted(item_ids), "rhythm")))
     return Session(
         id=f"{athlete_id}:{day.isoformat()}:weights",

@@ -346,43 +346,45 @@ def _day_phases(
 ) -> tuple[DayPhase, ...]:
     wave = rules["wave"]
     up = wave.whole("junior_up_weeks" if athlete.junior else "up_weeks")
-    taper_of: dict[date, Competition] = {}
+    taper_of: dict[int, Competition] = {}
     for peak in peaks:
-        day = peak.taper_start
-        while day < peak.start:
-            taper_of[day] = peak.competitions[0]
-            day += _DAY
+        for ordinal in range(peak.taper_start.toordinal(), peak.start.toordinal()):
+            taper_of[ordinal] = peak.competitions[0]
     result: list[DayPhase] = []
     for phase in phases:
-        phase_week0 = season.week_of(phase.start)
-        phase_weeks = (season.week_of(phase.end) - phase_week0).days // 7 + 1
-        build_start = season.week_of(build_starts[min(phase.cycle, len(build_starts)) - 1])
+        phase_week0 = season.week_of(phase.start).toordinal()
+        phase_weeks = (season.week_of(phase.end).toordinal() - phase_week0) // 7 + 1
+        build_start = season.week_of(build_starts[min(phase.cycle, len(build_starts)) - 1]).toordinal()
         first_build = first_build_flags[min(phase.cycle, len(first_build_flags)) - 1]
-        day = phase.start
-        while day <= phase.end:
-            week_index = (season.week_of(day) - phase_week0).days // 7
-            prep = phase.kind.preparation
-            closes_with_test = phase.kind in (
-                PhaseKind.GENERAL_PREPARATION,
-                PhaseKind.SPECIFIC_PREPARATION,
-            ) and not phase.name.startswith("Re-base")
-            test_week = closes_with_test and phase_weeks >= 3 and week_index == phase_weeks - 1
-            deload = prep and ((week_index + 1) % (up + 1) == 0 or test_week)
-            result.append(
-                DayPhase(
+        prep = phase.kind.preparation
+        closes_with_test = phase.kind in (
+            PhaseKind.GENERAL_PREPARATION,
+            PhaseKind.SPECIFIC_PREPARATION,
+        ) and not phase.name.startswith("Re-base")
+        # Days of one week share their DayPhase; only a taper's first day can split a week.
+        shared: dict[tuple[int, Competition | None], DayPhase] = {}
+        for ordinal in range(phase.start.toordinal(), phase.end.toordinal() + 1):
+            week_index = (ordinal - phase_week0) // 7
+            taper = taper_of.get(ordinal)
+            day_phase = shared.get((week_index, taper))
+            if day_phase is None:
+                test_week = closes_with_test and phase_weeks >= 3 and week_index == phase_weeks - 1
+                # The test week already unloads; a deload right before it would make two easy weeks.
+                before_test = closes_with_test and phase_weeks >= 3 and week_index == phase_weeks - 2
+                deload = prep and (((week_index + 1) % (up + 1) == 0 and not before_test) or test_week)
+                day_phase = shared[(week_index, taper)] = DayPhase(
                     kind=phase.kind,
                     name=phase.name,
                     cycle=phase.cycle,
                     phase_week=week_index if prep else -1,
                     phase_weeks=phase_weeks,
-                    build_week=(season.week_of(day) - build_start).days // 7,
+                    build_week=(ordinal - build_start) // 7,
                     first_build=first_build,
                     deload=deload,
                     test_week=test_week,
-                    taper_for=taper_of.get(day),
+                    taper_for=taper,
                 )
-            )
-            day += _DAY
+            result.append(day_phase)
     return tuple(result)
 
 

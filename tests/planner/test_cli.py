@@ -116,7 +116,8 @@ def test_invalid_document(demo_file: Path, capsys: pytest.CaptureFixture[str]) -
     [
         (["--bogus"], "unrecognized arguments: --bogus"),
         (["check", "--bogus", "x.sprintplan"], "unrecognized arguments: --bogus"),
-        (["plan", "x.sprintplan"], "invalid choice: 'plan'"),
+        (["plan", "x.sprintplan"], "one of the arguments --json --summary is required"),
+        (["plan", "x.sprintplan", "--json", "--summary"], "not allowed with argument"),
         (["bogus"], "invalid choice: 'bogus'"),
         (["demo"], "the following arguments are required: PATH"),
         (["check", "a", "b"], "unrecognized arguments: b"),
