@@ -7,10 +7,13 @@ checks its result, so an invalid document never reaches the engine or the disk.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
+from planner.catalogue import catalogue, lifts_with_maxes
 from planner.model import Athlete, Season, Units
+from planner.sessions import Session
 
 # Plausible training maxes and body masses; outside these a typo is far likelier than an athlete.
 MAX_RANGE_KG = (10.0, 400.0)
@@ -92,6 +95,19 @@ def athlete_problems(athlete: Athlete, path: str) -> list[Problem]:
                 Problem(f"{path}.maxes[{i}]", f"two maxes for {entry.lift} on {entry.date.isoformat()}")
             )
         seen.add(key)
+    known_lifts = lifts_with_maxes()
+    for i, entry in enumerate(athlete.maxes):
+        if entry.lift not in known_lifts:
+            choices = ", ".join(known_lifts)
+            message = f"unknown lift {entry.lift!r} (maxes are for {choices})"
+            problems.append(Problem(f"{path}.maxes[{i}].lift", message))
+    exercises = catalogue()
+    for i, (original, substitute) in enumerate(athlete.substitutions):
+        allowed = exercises[original].substitutes if original in exercises else ()
+        if substitute not in allowed:
+            problems.append(
+                Problem(f"{path}.substitutions[{i}]", f"{substitute!r} is not a substitute for {original!r}")
+            )
     if len(athlete.rhythm) != 7:
         problems.append(Problem(f"{path}.rhythm", "the weekly rhythm needs seven days"))
     originals = [original for original, _ in athlete.substitutions]
@@ -152,6 +168,8 @@ def season_problems(season: Season) -> list[Problem]:
             )
         if comp.days > 14:
             problems.append(Problem(f"{path}.end", f"{comp.name!r} lasts more than 14 days"))
+        if comp.athletes is not None and len(set(comp.athletes)) != len(comp.athletes):
+            problems.append(Problem(f"{path}.athletes", f"{comp.name!r} enters an athlete twice"))
         for j, athlete_id in enumerate(comp.athletes or ()):
             if athlete_id not in athlete_ids:
                 problems.append(
@@ -176,6 +194,8 @@ def season_problems(season: Season) -> list[Problem]:
                 problems.append(
                     Problem(f"{path}.{label}", "the session's date and kind must match the override's")
                 )
+            if session is not None:
+                problems.extend(session_problems(session, f"{path}.{label}"))
 
     locked: set[object] = set()
     for i, week in enumerate(season.locked_weeks):
@@ -188,9 +208,12 @@ def season_problems(season: Season) -> list[Problem]:
             problems.append(Problem(path, "the same week is locked twice"))
         locked.add((week.athlete_id, week.week_start))
         end = week.week_start.toordinal() + 6
+        if end < season.first_day.toordinal() or week.week_start > season.last_day:
+            problems.append(Problem(f"{path}.week_start", "the locked week is outside the season"))
         for j, session in enumerate(week.sessions):
             if not week.week_start.toordinal() <= session.date.toordinal() <= end:
                 problems.append(Problem(f"{path}.sessions[{j}].date", "the session is not in the locked week"))
+            problems.extend(session_problems(session, f"{path}.sessions[{j}]"))
 
     for i, note in enumerate(season.notes):
         if note.athlete_id is not None and note.athlete_id not in athlete_ids:
@@ -203,3 +226,23 @@ def _counter_problems(item_id: str, prefix: str, next_number: int, path: str) ->
     if match and match.group(1) == prefix and int(match.group(2)) >= next_number:
         return [Problem(path, f"the id {item_id!r} is not below the document's next number {next_number}")]
     return []
+
+
+def session_problems(session: Session, path: str) -> list[Problem]:
+    """Numbers in a stored session that no coach could mean (and JSON could not hold)."""
+    problems: list[Problem] = []
+    if session.minutes < 1:
+        problems.append(Problem(f"{path}.minutes", "a session lasts at least a minute"))
+    if not (math.isfinite(session.effort) and 0 <= session.effort <= 10):
+        problems.append(Problem(f"{path}.effort", "the estimated effort is on the 0-10 scale"))
+    for i, item in enumerate(session.items):
+        where = f"{path}.items[{i}]"
+        if item.sets < 1 or item.reps < 1:
+            problems.append(Problem(where, f"{item.name}: sets and reps must be at least 1"))
+        for name in ("percent_max", "max_value", "load", "load_kg", "distance_m"):
+            value = getattr(item, name)
+            if value is not None and not (math.isfinite(value) and value >= 0):
+                problems.append(Problem(f"{where}.{name}", f"{item.name}: {name.replace('_', ' ')} is not a number"))
+        if item.contacts < 0:
+            problems.append(Problem(f"{where}.contacts", f"{item.name}: contacts cannot be negative"))
+    return problems

@@ -13,6 +13,7 @@ from uuid import UUID
 
 from hypothesis import strategies as st
 
+from planner.catalogue import catalogue, lifts_with_maxes
 from planner.model import (
     Athlete,
     Competition,
@@ -44,14 +45,9 @@ NAMES = (
     "José Núñez",
     "Thử Nghiệm",
 )
-LIFTS = (
-    "back_squat",
-    "front_squat",
-    "power_clean",
-    "hang_clean",
-    "bench_press",
-    "trap_bar_deadlift",
-)
+# Lifts a max can be recorded for, and the catalogue's allowed substitutions.
+LIFTS = lifts_with_maxes()
+SUBSTITUTIONS = tuple((e.id, sub) for e in catalogue().values() for sub in e.substitutes)
 
 # Ranges in the athlete's own units, kept inside planner.validation's kg bounds for both units.
 _RANGES = {
@@ -155,8 +151,8 @@ def _athlete(draw: st.DrawFn, athlete_id: str) -> Athlete:
         MaxEntry(lift, day, draw(_floats(*ranges["max"])), draw(st.booleans()))
         for lift, day in max_keys
     )
-    originals = draw(st.lists(st.sampled_from(LIFTS), max_size=3, unique=True))
-    substitutions = tuple((original, draw(st.sampled_from(LIFTS))) for original in originals)
+    chosen = draw(st.lists(st.sampled_from(SUBSTITUTIONS), max_size=3, unique_by=lambda pair: pair[0]))
+    substitutions = tuple(chosen)
     day_rhythm = st.builds(DayRhythm, st.sampled_from(TrackDay), st.booleans(), st.booleans())
     return Athlete(
         id=athlete_id,

@@ -500,8 +500,7 @@ def test_invalid_season_is_not_saved(saved: Path) -> None:
     assert _files(saved.parent) == before
 
 
-def test_season_outside_the_schema_is_not_saved(saved: Path) -> None:
-    # season_problems does not look inside sessions; the schema does, before anything is written.
+def test_season_with_an_impossible_session_is_not_saved(saved: Path) -> None:
     bad = Session("s-1", date(2025, 11, 4), SessionKind.WEIGHTS, "Strength", (), minutes=0)
 
     season = replace(
@@ -514,12 +513,12 @@ def test_season_outside_the_schema_is_not_saved(saved: Path) -> None:
 
     assert (caught.value.place, caught.value.reason) == (
         "overrides[0].session.minutes",
-        "must be at least 1, found 0",
+        "a session lasts at least a minute",
     )
     assert _files(saved.parent) == before
 
 
-def test_season_that_is_not_json_is_not_saved(saved: Path) -> None:
+def test_season_with_a_nan_is_not_saved(saved: Path) -> None:
     bad = Session(
         "s-1", date(2025, 11, 4), SessionKind.WEIGHTS, "Strength", (), effort=float("nan")
     )
@@ -532,8 +531,8 @@ def test_season_that_is_not_json_is_not_saved(saved: Path) -> None:
     with pytest.raises(DocumentError) as caught:
         save(season, saved)
 
-    assert caught.value.place == "top level"
-    assert caught.value.reason.startswith("the season cannot be written (Out of range float values")
+    assert caught.value.place == "overrides[0].session.effort"
+    assert caught.value.reason == "the estimated effort is on the 0-10 scale"
     assert _files(saved.parent) == before
 
 
