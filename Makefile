@@ -1,8 +1,6 @@
 # Two entry points a coach or developer needs: `make run` and `make test`.
 # Both create the virtual environment on first use (and refresh it when pyproject.toml changes).
 PYTHON ?= python3
-# Qt needs no display for the tests or the start-up benchmark.
-export QT_QPA_PLATFORM ?= offscreen
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
