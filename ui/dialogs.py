@@ -1,0 +1,59 @@
+"""What the window asks the coach, behind one interface so tests can answer instead.
+
+The window and its widgets never open a QDialog or QMessageBox directly: they call the
+``Dialogs`` they were given. ``ui.qt_dialogs.QtDialogs`` shows the real dialogs; tests pass
+an object with the same methods that answers at once.
+
+Dialogs that change the document return an *edit*: a function from the current season to
+the new one, built from ``planner.edits``. The caller applies it through
+``OpenSeason.apply``, so one dialog's OK is exactly one undo step, and nothing invalid can
+reach the document (the dialog checks its fields, and the edit checks the result).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from enum import Enum
+from pathlib import Path
+from typing import Protocol
+
+from PySide6.QtWidgets import QWidget
+
+from planner.model import Season
+
+Edit = Callable[[Season], Season]
+
+
+class Unsaved(Enum):
+    SAVE = "save"
+    DISCARD = "discard"
+    CANCEL = "cancel"
+
+
+class Dialogs(Protocol):
+    def ask_competition_name(self, parent: QWidget, suggestion: str, day: date) -> str | None:
+        """The name for a competition just dropped on ``day``; None cancels the drop."""
+
+    def edit_competition(self, parent: QWidget, season: Season, competition_id: str) -> Edit | None:
+        """Name, first and last day, priority, indoor/outdoor and entered athletes."""
+
+    def edit_athlete(self, parent: QWidget, season: Season, athlete_id: str | None) -> Edit | None:
+        """Every field of an athlete; ``athlete_id`` None adds a new athlete."""
+
+    def edit_season(self, parent: QWidget, season: Season) -> Edit | None:
+        """Season name, first and last day, first day of the week."""
+
+    def unsaved_changes(self, parent: QWidget, document_name: str) -> Unsaved:
+        """Save, discard or cancel before the open document is closed."""
+
+    def open_path(self, parent: QWidget, folder: Path | None) -> Path | None: ...
+
+    def save_path(self, parent: QWidget, suggestion: Path) -> Path | None: ...
+
+    def restore_recovery(self, parent: QWidget, saved_at: str, document_name: str) -> bool:
+        """After a crash: restore the recovered season?"""
+
+    def error(self, parent: QWidget, title: str, text: str) -> None: ...
+
+    def information(self, parent: QWidget, title: str, text: str) -> None: ...

@@ -1,0 +1,99 @@
+"""The open season: the document, its undo stack and the plans derived from it.
+
+Every change goes through ``apply``: a pure edit from ``planner.edits`` gives the new
+document, and one undo command keeps the documents before and after (they are immutable, so
+keeping both costs nothing). Views never change the document or a plan themselves; they
+listen to ``changed`` and ask for the plans again, which are derived once per document.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from planner.engine import generate
+from planner.model import Season
+from planner.plan import Plan
+
+
+class SnapshotCommand(QUndoCommand):
+    """One undo step: the document before and after a coach's gesture."""
+
+    def __init__(self, document: OpenSeason, text: str, before: Season, after: Season) -> None:
+        super().__init__(text)
+        self._document = document
+        self.before = before
+        self.after = after
+
+    def redo(self) -> None:
+        self._document._set(self.after)
+
+    def undo(self) -> None:
+        self._document._set(self.before)
+
+
+class OpenSeason(QObject):
+    """The season being edited in a window."""
+
+    changed = Signal()  # the document changed (edit, undo, redo, open)
+    path_changed = Signal()
+    clean_changed = Signal(bool)
+
+    def __init__(self, season: Season, path: Path | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._season = season
+        self._path = path
+        self._plans: dict[str, Plan] = {}
+        self.undo_stack = QUndoStack(self)
+        self.undo_stack.cleanChanged.connect(self.clean_changed)
+
+    @property
+    def season(self) -> Season:
+        return self._season
+
+    @property
+    def path(self) -> Path | None:
+        return self._path
+
+    def set_path(self, path: Path | None) -> None:
+        self._path = path
+        self.path_changed.emit()
+
+    @property
+    def modified(self) -> bool:
+        return not self.undo_stack.isClean()
+
+    def apply(self, text: str, edit: Callable[[Season], Season]) -> Season:
+        """Run a pure edit and push it as one undo step; ``EditError`` passes through."""
+        before = self._season
+        after = edit(before)
+        if after != before:
+            self.undo_stack.push(SnapshotCommand(self, text, before, after))
+        return after
+
+    def replace(self, season: Season, path: Path | None) -> None:
+        """A different document (New, Open, Restore): a fresh undo history."""
+        self.undo_stack.clear()
+        self._path = path
+        self._set(season)
+        self.undo_stack.setClean()
+        self.path_changed.emit()
+
+    def mark_saved(self, path: Path) -> None:
+        self.undo_stack.setClean()
+        self.set_path(path)
+
+    def plan(self, athlete_id: str) -> Plan:
+        """The plan the engine derives for the current document (computed once per document)."""
+        plan = self._plans.get(athlete_id)
+        if plan is None:
+            plan = self._plans[athlete_id] = generate(self._season, athlete_id)
+        return plan
+
+    def _set(self, season: Season) -> None:
+        self._season = season
+        self._plans = {}
+        self.changed.emit()
