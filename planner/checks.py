@@ -107,7 +107,7 @@ def _weights_breaches(
     day: date,
     rules: RuleBook,
 ) -> None:
-    priming = "priming" in session.tags and limit.priming_day
+    priming = "priming" in session.tags and limit.priming_day and not limit.strict_ballistic
     for item in session.items:
         pct = item.percent_max
         if pct is not None and pct > ceiling_pct:

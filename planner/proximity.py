@@ -42,6 +42,8 @@ class DayLimits:
     taper_text: str = ""
     taper_rule: str = ""
     priming_day: bool = False
+    # Inside another A competition's D-7..D-3: a priming session must stay ballistic too.
+    strict_ballistic: bool = False
     restrictions: tuple[Restriction, ...] = field(default=())
 
     @property
@@ -165,6 +167,8 @@ def day_limits(
                 if n < a_rule.whole("last_heavy"):
                     current = _tighten(current, "taper.a", f"{text}: no heavy lower-body work after D-8",
                                        heavy_lower=False)
+                if 2 < n <= a_rule.whole("ballistic_from"):
+                    current = replace(current, strict_ballistic=True)
                 if n <= a_rule.whole("ballistic_from"):
                     current = _tighten(
                         current,

@@ -274,7 +274,7 @@ def _fit(ctx: Context, day: date, items: list[Item], limits: DayLimits) -> tuple
 def _priming(ctx: Context, day: date, limits: DayLimits) -> Session:
     rule = ctx.rules["taper.priming"]
     comp_text = next((r.text.split(":")[0] for r in limits.restrictions if r.rule_id == "taper.a"), "")
-    if ctx.athlete.level is Level.ADVANCED and not ctx.athlete.junior:
+    if ctx.athlete.level is Level.ADVANCED and not ctx.athlete.junior and not limits.strict_ballistic:
         item = barbell_item(ctx, day, "back_squat", rule.whole("squat_sets"), rule.whole("squat_reps"),
                             rule.number("squat_pct"), rule_ids=("taper.priming",), rest_s=180,
                             intent=Intent.EXPLOSIVE)

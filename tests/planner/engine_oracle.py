@@ -79,7 +79,17 @@ def hard_rule_breaches(season: Season, plan: Plan) -> list[str]:
                     if n <= 4 and PlyoIntensity.MODERATE in levels:
                         say(s.date, f"moderate plyometrics at D-{n} of A {comp.name}")
                     if s.kind is SessionKind.WEIGHTS:
-                        priming = "priming" in s.tags and n <= 2 and athlete.priming
+                        # The priming exception holds only where no other A competition is
+                        # between 3 and 7 days away.
+                        priming = (
+                            "priming" in s.tags
+                            and n <= 2
+                            and athlete.priming
+                            and not any(
+                                other.priority is Priority.A and 3 <= (other.start - s.date).days <= 7
+                                for other in comps
+                            )
+                        )
                         for item in s.items:
                             if not item.lower_body:
                                 continue
