@@ -4,9 +4,9 @@ Whatever goes wrong with the user's input (a missing file, an invalid document, 
 option or subcommand, a missing argument) ends as one line on stderr, prefixed
 ``sprintplan:``, and exit status 2; never a traceback or a multi-line usage dump.
 
-Running ``sprintplan`` with no arguments prints the help and exits 0: nothing was asked
-that could fail, and once ``open_desktop`` opens the window that same command line will
-succeed, so scripts see the same status before and after.
+Without a window opener (``python -m planner``), running with no arguments prints the help
+and exits 0. The desktop launcher (``ui.launcher``) passes an opener, so that
+``sprintplan`` alone or ``sprintplan PATH`` opens the window.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ import argparse
 import io
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from importlib.metadata import PackageNotFoundError, version
 
 from planner.commands import (
@@ -31,7 +31,7 @@ from planner.commands import (
 )
 from planner.storage import DocumentError
 
-__all__ = ["COMMANDS", "PROG", "build_parser", "main", "open_desktop"]
+__all__ = ["COMMANDS", "PROG", "WindowOpener", "build_parser", "main"]
 
 PROG = "sprintplan"
 USAGE_ERROR = 2
@@ -39,15 +39,9 @@ USAGE_ERROR = 2
 # The subcommands, in the order the help lists them.
 COMMANDS: tuple[Command, ...] = (demo, check, show, plan)
 
-
-def open_desktop(path: str | None) -> int | None:
-    """Hook for the desktop window: ``sprintplan`` alone, or ``sprintplan PATH``, calls it.
-
-    Return the window's exit status, or None while there is no window to open; ``main``
-    then prints the help (no arguments) or reports PATH as an unknown subcommand. Import
-    the user interface inside this function, so that ``planner`` itself stays free of Qt.
-    """
-    return None
+# Opens the desktop window on a season file (None: the demo season) and returns its exit
+# status. The desktop launcher passes one; ``planner`` itself never imports the window.
+WindowOpener = Callable[[str | None], int]
 
 
 def _version() -> str:
@@ -97,23 +91,23 @@ def _tolerant_streams() -> None:
             stream.reconfigure(errors="replace")
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run ``sprintplan`` with ``argv`` (default: the process arguments); return the status."""
+def main(argv: Sequence[str] | None = None, *, open_window: WindowOpener | None = None) -> int:
+    """Run ``sprintplan`` with ``argv`` (default: the process arguments); return the status.
+
+    With ``open_window``, no arguments or a lone PATH open the desktop window instead.
+    """
     arguments = list(sys.argv[1:] if argv is None else argv)
     _tolerant_streams()
     parser, command_names = _build()
     try:
         if not arguments:
-            status = open_desktop(None)
-            if status is not None:
-                return status
+            if open_window is not None:
+                return open_window(None)
             parser.print_help()
             return 0
         path = _desktop_path(arguments, command_names)
-        if path is not None:
-            status = open_desktop(path)
-            if status is not None:
-                return status
+        if path is not None and open_window is not None:
+            return open_window(path)
         args = parser.parse_args(arguments)
         if args.command is None:
             parser.error("a COMMAND is required")

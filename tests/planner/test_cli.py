@@ -147,21 +147,25 @@ def test_subcommand_help_exits_cleanly(capsys: pytest.CaptureFixture[str]) -> No
     assert "--force" in capsys.readouterr().out
 
 
-def test_desktop_hook_receives_no_path_or_the_path(
-    monkeypatch: pytest.MonkeyPatch, demo_file: Path
-) -> None:
+def test_window_opener_receives_no_path_or_the_path(demo_file: Path) -> None:
     calls: list[str | None] = []
 
     def fake_window(path: str | None) -> int:
         calls.append(path)
         return 0
 
-    monkeypatch.setattr(cli, "open_desktop", fake_window)
-    assert cli.main([]) == 0
-    assert cli.main([str(demo_file)]) == 0
+    assert cli.main([], open_window=fake_window) == 0
+    assert cli.main([str(demo_file)], open_window=fake_window) == 0
     # A subcommand with its file runs the subcommand, not the window.
-    assert cli.main(["check", str(demo_file)]) == 0
+    assert cli.main(["check", str(demo_file)], open_window=fake_window) == 0
     assert calls == [None, str(demo_file)]
+
+
+def test_without_a_window_opener_a_lone_path_is_an_unknown_command(
+    demo_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert cli.main([str(demo_file)]) == 2
+    assert "invalid choice" in one_error_line(capsys)
 
 
 def _run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:

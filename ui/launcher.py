@@ -1,0 +1,54 @@
+"""The ``sprintplan`` entry point: the desktop window, or a command-line subcommand.
+
+``sprintplan`` opens the window on the demo season, ``sprintplan PATH`` on a season file,
+``sprintplan --smoke-test PATH`` paints the window once and exits 0 (packaging and start-up
+checks); anything else is a subcommand of ``planner.cli``. Qt is imported only when a window
+is wanted, so the subcommands start fast.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from planner import cli
+from planner.storage import DocumentError, load
+
+SMOKE_TEST = "--smoke-test"
+# Used by the start-up benchmark: print "first-paint" once the calendar has painted, then quit.
+REPORT_FIRST_PAINT = "--report-first-paint"
+
+
+def _open_window(path: str | None, *, smoke_test: bool = False, report_first_paint: bool = False) -> int:
+    from ui.app import run
+
+    return run(Path(path) if path else None, smoke_test=smoke_test, report_first_paint=report_first_paint)
+
+
+def _checked_path(flag: str, rest: list[str]) -> str | int:
+    if len(rest) != 1 or rest[0].startswith("-"):
+        print(f"{cli.PROG}: {flag} needs exactly one season file: {cli.PROG} {flag} PATH", file=sys.stderr)
+        return 2
+    return rest[0]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    for flag in (SMOKE_TEST, REPORT_FIRST_PAINT):
+        if arguments and arguments[0] == flag:
+            checked = _checked_path(flag, arguments[1:])
+            if isinstance(checked, int):
+                return checked
+            # Refuse a bad file here, in one line, before any window exists.
+            try:
+                load(checked)
+            except DocumentError as error:
+                print(f"{cli.PROG}: {error}", file=sys.stderr)
+                return 2
+            return _open_window(checked, smoke_test=True, report_first_paint=flag == REPORT_FIRST_PAINT)
+    return cli.main(arguments, open_window=_open_window)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
