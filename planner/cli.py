@@ -17,6 +17,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
 
 from planner.commands import (
     Command,
@@ -71,9 +72,16 @@ def _build() -> tuple[argparse.ArgumentParser, set[str]]:
 
 
 def _desktop_path(arguments: Sequence[str], commands: set[str]) -> str | None:
-    """The PATH of ``sprintplan PATH``, or None when the arguments are something else."""
-    if len(arguments) == 1 and not arguments[0].startswith("-") and arguments[0] not in commands:
-        return arguments[0]
+    """The PATH of ``sprintplan PATH``, or None when the arguments are something else.
+
+    A lone word that is neither a subcommand, a season file name nor an existing file is
+    most likely a mistyped subcommand, and is reported as one.
+    """
+    if len(arguments) != 1 or arguments[0].startswith("-") or arguments[0] in commands:
+        return None
+    candidate = arguments[0]
+    if candidate.endswith(".sprintplan") or Path(candidate).is_file():
+        return candidate
     return None
 
 

@@ -144,6 +144,7 @@ def _generate_sessions(
     plyo_gap = rules["plyo.spacing"].whole("junior_min_hours" if athlete.junior else "min_hours") // 24
     plyo_per_week = rules["plyo.spacing"].whole("sessions_per_week")
     last_plyo: date | None = None
+    last_weights: date | None = None
     priming_days = _priming_days(athlete, dates, timeline, limits) if athlete.priming else set()
     competitions = season.competitions_for(athlete.id)
     lifting_days = [_rhythm_ok(athlete, weekday, lifting=True) for weekday in range(7)]
@@ -167,7 +168,10 @@ def _generate_sessions(
         wanted = _sessions_wanted(athlete, phase, rules, race_week)
         if phase.kind is PhaseKind.TAPER:
             wanted = max(wanted, 1)
-        chosen = _spread(hard, wanted, None, 2) if wanted else []
+        chosen = _spread(hard, wanted, last_weights, 2) if wanted else []
+        if len(chosen) < min(wanted, len(hard)):
+            # The week's own spacing matters more than the gap to last week's last session.
+            chosen = _spread(hard, wanted, None, 2)
         if wanted and len(chosen) < wanted and phase.kind is not PhaseKind.TAPER and len(span) == 7 and not race_week:
             ctx.warn_once(
                 "frequency",
@@ -186,6 +190,7 @@ def _generate_sessions(
             session = build_weights(ctx, day, day_phase, limits[i], planned, week_text)
             if session is not None:
                 sessions[i].append(session)
+                last_weights = day
         for day in priming_days:
             if span[0] <= day <= span[-1]:
                 i = (day - first).days

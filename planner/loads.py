@@ -14,8 +14,8 @@ from planner.model import Equipment, Units
 
 # Plate pairs a gym stocks, largest first, in each unit system.
 _PLATES = {
-    Units.KG: (25.0, 20.0, 15.0, 10.0, 5.0, 2.5, 2.0, 1.5, 1.25, 1.0, 0.5, 0.25),
-    Units.LB: (45.0, 35.0, 25.0, 10.0, 5.0, 2.5, 1.25),
+    Units.KG: (25.0, 20.0, 15.0, 10.0, 5.0, 2.5, 2.0, 1.5, 1.25, 1.0, 0.625, 0.5, 0.25),
+    Units.LB: (45.0, 35.0, 25.0, 10.0, 5.0, 2.5, 1.25, 0.625),
 }
 _EPS = 1e-9
 
@@ -52,7 +52,13 @@ def round_load(
     while value >= max_value - _EPS and value - step >= bar - _EPS:
         value -= step
     value = round(value, 4)
-    return Load(value, plates_per_side(value, equipment, units), below_bar=False)
+    plates = plates_per_side(value, equipment, units)
+    missing = (value - equipment.bar_mass) / 2 - sum(plates)
+    note = ""
+    if missing > _EPS:
+        # An increment finer than the gym's plates: say what the plates cannot make.
+        note = f"plus {missing:g} {units.value} per side in fractional plates"
+    return Load(value, plates, below_bar=False, note=note)
 
 
 def _dumbbell_load(target: float, equipment: Equipment, units: Units) -> Load:
@@ -69,11 +75,8 @@ def _dumbbell_load(target: float, equipment: Equipment, units: Units) -> Load:
 def plates_per_side(load: float, equipment: Equipment, units: Units) -> tuple[float, ...]:
     """Greedy plate list for one side of the bar, largest plate first."""
     remaining = (load - equipment.bar_mass) / 2.0
-    smallest = equipment.increment / 2.0
     plates: list[float] = []
     for plate in _PLATES[units]:
-        if plate < smallest - _EPS:
-            break
         while remaining >= plate - _EPS:
             plates.append(plate)
             remaining -= plate

@@ -25,15 +25,26 @@ from planner.timeline import DayPhase
 _LEVEL = {PlyoIntensity.LOW: 1, PlyoIntensity.MODERATE: 2, PlyoIntensity.HIGH: 3}
 _MAX_REPS = 6
 _MAX_DISTANCE_M = 30.0
+# Jumps in sets (pogos, hurdle hops) grow one contact a set at a time, up to this many.
+_MAX_PER_SET = 20
 
 
 @dataclass(frozen=True, slots=True)
 class Drill:
+    """One drill of the program: ``reps`` runs of ``distance_m``, or ``reps`` sets of ``per_set``."""
+
     exercise_id: str
     reps: int
     distance_m: float | None = None
+    per_set: int = 1
     # Alternates the progressed variable of a distance drill: reps first, then distance.
     next_distance: bool = False
+
+
+def drill(exercise_id: str, reps: int, distance_m: float | None = None) -> Drill:
+    """A drill at its catalogue set size (10 pogo jumps a set, 6 hurdles a run...)."""
+    per_set = 1 if distance_m is not None else exercise(exercise_id).contacts_per_rep or 1
+    return Drill(exercise_id, reps, distance_m, per_set)
 
 
 def drill_intensity(drill: Drill, ctx: Context) -> PlyoIntensity:
@@ -58,7 +69,7 @@ def drill_contacts(drill: Drill, athlete: Athlete) -> int:
         if drill.exercise_id == "bounding" and not athlete.junior and athlete.level is not Level.BEGINNER:
             stride = 2.5
         return drill.reps * (math.ceil(drill.distance_m / stride) + 1)
-    return drill.reps * (ex.contacts_per_rep or 1)
+    return drill.reps * drill.per_set
 
 
 def _weights(ctx: Context) -> dict[PlyoIntensity, float]:
@@ -78,22 +89,22 @@ def _starting_program(ctx: Context) -> tuple[Drill, ...]:
     athlete = ctx.athlete
     distance = rule.number("distance_m")
     if athlete.junior or athlete.level is Level.BEGINNER:
-        return (Drill("skips_for_height", rule.whole("beginner_reps"), distance), Drill("pogo_jumps", 2))
+        return (drill("skips_for_height", rule.whole("beginner_reps"), distance), drill("pogo_jumps", 2))
     reps = rule.whole("advanced_reps" if athlete.level is Level.ADVANCED else "intermediate_reps")
-    return (Drill("bounding", reps, distance), Drill("pogo_jumps", 2))
+    return (drill("bounding", reps, distance), drill("pogo_jumps", 2))
 
 
 def _pool(ctx: Context, kind: PhaseKind) -> tuple[Drill, ...]:
     athlete = ctx.athlete
     trained = not athlete.junior and athlete.level is not Level.BEGINNER
     if kind is PhaseKind.GENERAL_PREPARATION:
-        return (Drill("standing_long_jump", 3),)
+        return (drill("standing_long_jump", 2),)
     if kind is PhaseKind.SPECIFIC_PREPARATION:
-        return (Drill("hurdle_hops", 2),) + ((Drill("standing_triple_jump", 2),) if trained else ())
+        return (drill("hurdle_hops", 1),) + ((drill("standing_triple_jump", 1),) if trained else ())
     if kind is PhaseKind.PRE_COMPETITION:
-        pool: tuple[Drill, ...] = (Drill("single_leg_hops", 2, 10.0),) if trained else ()
+        pool: tuple[Drill, ...] = (drill("single_leg_hops", 1, 10.0),) if trained else ()
         if _depth_jumps_allowed(ctx):
-            pool += (Drill("depth_jumps", 4),)
+            pool += (drill("depth_jumps", 3),)
         return pool
     return ()
 
@@ -149,12 +160,11 @@ class PlyoProgram:
                 break
         return self.drills
 
-    def describe(self, drill: Drill) -> str:
-        name = exercise(drill.exercise_id).name.lower()
-        if drill.distance_m is not None:
-            return f"{name} {drill.reps} x {drill.distance_m:g} m"
-        per_rep = exercise(drill.exercise_id).contacts_per_rep or 1
-        return f"{name} x {drill.reps}" if per_rep == 1 else f"{name} {drill.reps} x {per_rep}"
+    def describe(self, item: Drill) -> str:
+        name = exercise(item.exercise_id).name.lower()
+        if item.distance_m is not None:
+            return f"{name} {item.reps} x {item.distance_m:g} m"
+        return f"{name} x {item.reps}" if item.per_set == 1 else f"{name} {item.reps} x {item.per_set}"
 
     def _candidates(self, phase: DayPhase) -> list[tuple[tuple[Drill, ...], str, int]]:
         """Possible changes for this week, new drills first, then one drill at a time in turn."""
@@ -178,9 +188,15 @@ class PlyoProgram:
                 if high_ok or drill_intensity(grown, self.ctx) is not PlyoIntensity.HIGH:
                     name = exercise(drill.exercise_id).name.lower()
                     candidates.append((self._swap(i, grown), f"+{step:g} m on {name}", i))
-            if drill.reps < _MAX_REPS:
+            name = exercise(drill.exercise_id).name.lower()
+            if drill.per_set > 1:
+                # Jumps in sets: one more jump in each set is the smallest step there is.
+                if drill.per_set < _MAX_PER_SET:
+                    more = replace(drill, per_set=drill.per_set + 1)
+                    candidates.append((self._swap(i, more), f"+1 rep a set of {name}", i))
+            elif drill.reps < _MAX_REPS:
                 more = replace(drill, reps=drill.reps + 1, next_distance=drill.distance_m is not None)
-                candidates.append((self._swap(i, more), f"+1 rep of {exercise(drill.exercise_id).name.lower()}", i))
+                candidates.append((self._swap(i, more), f"+1 rep of {name}", i))
         return candidates
 
     def _swap(self, index: int, drill: Drill) -> tuple[Drill, ...]:
@@ -262,7 +278,12 @@ def _plyo_body(
     if last_change:
         reason += f" ({last_change})"
     if phase.kind is PhaseKind.COMPETITION:
-        reason = f"{phase.name}: one short, high-quality plyometric session (about half the pre-competition volume)"
+        # One session a week instead of the build's two: each holds this share of the program.
+        share = ctx.rules["plyo.competition"].number("volume") * ctx.rules["plyo.spacing"].number("sessions_per_week")
+        if share < 1.0:
+            items = [scaled(i, share, "plyo.competition", ctx) for i in items]
+        volume_text = f"about {round(ctx.rules['plyo.competition'].number('volume') * 100)} %"
+        reason = f"{phase.name}: one short, high-quality plyometric session ({volume_text} of the weekly volume)"
         rule_ids.append("plyo.competition")
     if phase.deload:
         volume = ctx.rules["plyo.progression"].number("deload_volume")
@@ -311,7 +332,7 @@ def _drill_item(
         category=Category.PLYOMETRIC,
         lower_body=True,
         sets=drill.reps,
-        reps=1 if distance else (ex.contacts_per_rep or 1),
+        reps=1 if distance else drill.per_set,
         unit=ctx.athlete.units.value,
         rest_s=60,
         intent=Intent.EXPLOSIVE,

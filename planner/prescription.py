@@ -70,8 +70,12 @@ def barbell_item(
     rest_s: int,
     intent: Intent = Intent.CONTROLLED,
     heavy_cap: bool = False,
+    warn_stale: bool = True,
 ) -> Item:
-    """A %-of-max item with its rounded load; heavy sets are capped when the max is stale."""
+    """A %-of-max item with its rounded load; heavy sets are capped when the max is stale.
+
+    ``warn_stale`` False keeps the cap but not the warning: a test session is the remedy.
+    """
     athlete = ctx.athlete
     chosen = exercise(athlete.substitute_for(exercise_id))
     max_lift = chosen.max_from or exercise_id
@@ -99,13 +103,14 @@ def barbell_item(
                 why = "missing"
             notes.append(f"capped at {percent:g} %: the max is {why}")
             ids = (*ids, "max.age")
-            ctx.warn_once(
-                "max.age",
-                f"{max_lift}-{entry.date if entry else 'none'}",
-                day,
-                f"Heavy {chosen.name.lower()} sets use a max that is {why}: capped at {percent:g} %; "
-                "test and record a new max",
-            )
+            if warn_stale:
+                ctx.warn_once(
+                    "max.age",
+                    f"{max_lift}-{entry.date if entry else 'none'}",
+                    day,
+                    f"Heavy {chosen.name.lower()} sets use a max that is {why}: capped at {percent:g} %; "
+                    "test and record a new max",
+                )
     if athlete.junior and chosen.lower_body:
         junior_cap = ctx.rules["strength.junior"].number("heavy_cap_pct")
         if percent > junior_cap:
@@ -149,7 +154,7 @@ def _item(
     if max_value is not None:
         load = round_load(
             percent, max_value, athlete.equipment, athlete.units,
-            floor_from_pct=HEAVY_PCT,
+            floor_from_pct=ctx.rules["load.rounding"].number("floor_from_pct") if ctx else HEAVY_PCT,
         )
         load_value = load.value
         plates = load.plates_per_side

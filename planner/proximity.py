@@ -15,6 +15,7 @@ from planner.model import Competition, Priority
 from planner.plan import PhaseKind
 from planner.rules import RuleBook
 from planner.sessions import PlyoIntensity
+from planner.text import plural
 from planner.timeline import Timeline
 
 _ORDER = {PlyoIntensity.LOW: 1, PlyoIntensity.MODERATE: 2, PlyoIntensity.HIGH: 3}
@@ -108,10 +109,10 @@ def day_limits(
                 )
             day += timedelta(days=1)
         for n in range(1, base.whole("no_heavy_from") + 1):
-            apply(comp.start - timedelta(days=n), "taper.c", f"{label} in {n} days: no heavy lower-body work",
+            apply(comp.start - timedelta(days=n), "taper.c", f"{label} in {plural(n, 'day')}: no heavy lower-body work",
                   heavy_lower=False)
         for n in range(1, base.whole("no_plyo_from") + 1):
-            apply(comp.start - timedelta(days=n), "taper.c", f"{label} in {n} days: no plyometrics",
+            apply(comp.start - timedelta(days=n), "taper.c", f"{label} in {plural(n, 'day')}: no plyometrics",
                   plyo_ceiling=0)
         recovery = after.whole("multi_day_days" if comp.days > 1 else "days")
         for n in range(1, recovery + 1):
@@ -133,7 +134,7 @@ def day_limits(
                 if not 0 <= i < length:
                     continue
                 current = limits[i]
-                text = f"Mini-taper for {label} in {n} days"
+                text = f"Mini-taper for {label} in {plural(n, 'day')}"
                 if n < b_rule.whole("last_heavy"):
                     current = _tighten(current, "taper.b", f"{text}: last heavy session D-4", heavy_lower=False)
                 if n < b_rule.whole("last_high_plyo"):
@@ -163,7 +164,7 @@ def day_limits(
                 if not 0 <= i < length:
                     continue
                 current = limits[i]
-                text = f"Taper for {label} in {n} days"
+                text = f"Taper for {label} in {plural(n, 'day')}"
                 if n < a_rule.whole("last_heavy"):
                     current = _tighten(current, "taper.a", f"{text}: no heavy lower-body work after D-8",
                                        heavy_lower=False)

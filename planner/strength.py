@@ -161,7 +161,7 @@ def _test_items(ctx: Context, day: date) -> list[Item]:
             reps = 5 if pct <= 50 else 3 if pct <= 70 else 1
             items.append(barbell_item(ctx, day, lift, 1, reps, pct, rule_ids=("strength.test",), rest_s=180,
                                       intent=Intent.EXPLOSIVE if lift == "power_clean" else Intent.CONTROLLED,
-                                      heavy_cap=True))
+                                      heavy_cap=True, warn_stale=False))
         reps = 5 if ctx.athlete.junior else 3
         chosen = items[-1]
         items.append(
@@ -251,7 +251,7 @@ def _fit(ctx: Context, day: date, items: list[Item], limits: DayLimits) -> tuple
         ]
         if not any(i.lower_body for i in kept):
             kept.insert(0, _squat_jumps(ctx, day, 2, 3, "taper.a"))
-        rule = next(r for r in limits.restrictions if r.rule_id == "taper.a")
+        rule = next(r for r in limits.restrictions if r.rule_id == "taper.a" and "ballistic" in r.text)
         notes.append(rule.text.split(": ", 1)[-1])
         return kept, notes
     if not limits.heavy_lower:

@@ -15,6 +15,7 @@ from itertools import pairwise
 from planner.model import Athlete, Competition, Level, Priority, Season
 from planner.plan import Phase, PhaseKind, PlanWarning
 from planner.rules import RuleBook
+from planner.text import plural
 
 _DAY = timedelta(days=1)
 _WEEK = timedelta(days=7)
@@ -163,7 +164,7 @@ def build_timeline(season: Season, athlete: Athlete, rules: RuleBook) -> Timelin
     builds: list[list[Peak]] = [[]]
     for i, peak in enumerate(peaks):
         builds[-1].append(peak)
-        if i + 1 < len(peaks) and peaks[i + 1].taper_start - peak.end >= min_gap:
+        if i + 1 < len(peaks) and peaks[i + 1].start - peak.end >= min_gap:
             builds.append([])
     if not peaks:
         builds = [[]]
@@ -255,7 +256,7 @@ def _paint_build(
             PlanWarning(
                 "phase.strength_first",
                 start,
-                f"Only {total // 7} weeks before the first taper: strength work only, no power block",
+                f"Only {plural(total // 7, 'week')} before the first taper: strength work only, no power block",
             )
         )
     suffix = f" {number}" if number > 1 else ""
@@ -369,9 +370,7 @@ def _day_phases(
             day_phase = shared.get((week_index, taper))
             if day_phase is None:
                 test_week = closes_with_test and phase_weeks >= 3 and week_index == phase_weeks - 1
-                # The test week already unloads; a deload right before it would make two easy weeks.
-                before_test = closes_with_test and phase_weeks >= 3 and week_index == phase_weeks - 2
-                deload = prep and (((week_index + 1) % (up + 1) == 0 and not before_test) or test_week)
+                deload = prep and ((week_index + 1) % (up + 1) == 0 or test_week)
                 day_phase = shared[(week_index, taper)] = DayPhase(
                     kind=phase.kind,
                     name=phase.name,

@@ -191,14 +191,8 @@ def test_lb_increments(increment: float, expected: float) -> None:
         (Units.KG, KG_GYM, 67.5),
         (Units.LB, Equipment(45.0, 5.0, 5.0), 210.0),
         (Units.LB, Equipment(45.0, 2.5, 5.0), 217.5),
-        pytest.param(
-            Units.KG, KG_FRACTIONAL, 66.25,
-            marks=pytest.mark.xfail(strict=True, reason="engine: no 0.625 kg plate, so 1.25 kg steps lose 1.25 kg"),
-        ),
-        pytest.param(
-            Units.LB, Equipment(45.0, 1.25, 5.0), 216.25,
-            marks=pytest.mark.xfail(strict=True, reason="engine: no 0.625 lb plate, so 1.25 lb steps lose 1.25 lb"),
-        ),
+        (Units.KG, KG_FRACTIONAL, 66.25),
+        (Units.LB, Equipment(45.0, 1.25, 5.0), 216.25),
     ],
 )
 def test_plates_add_up_to_every_loadable_step(units: Units, equipment: Equipment, load: float) -> None:

@@ -122,10 +122,8 @@ def test_double_periodisation_phase_lengths() -> None:
 @pytest.mark.parametrize(
     "gap_weeks",
     [
-        pytest.param(16, marks=pytest.mark.xfail(strict=True, reason=(
-            "engine: measures the 16 weeks to the outdoor taper start, not to the outdoor A"))),
-        pytest.param(17, marks=pytest.mark.xfail(strict=True, reason=(
-            "engine: measures the 16 weeks to the outdoor taper start, not to the outdoor A"))),
+        16,
+        17,
         18,
     ],
 )

@@ -1,0 +1,100 @@
+"""Benchmark: start-up time to the calendar's first paint.
+
+Budget (issue: the season window): the median of 15 alternating runs from process start to
+the calendar's first paint with the demo season at most 1.5 times that of a bare
+QMainWindow holding a pyqtgraph PlotWidget; reportlab is not imported at start-up.
+Prints the figures; run with ``make bench``.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+RUNS = 15
+BUDGET_RATIO = 1.5
+
+BASELINE = """
+import sys
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+import pyqtgraph as pg
+
+class FirstPaint(QObject):
+    done = False
+    def eventFilter(self, watched, event):
+        if not self.done and event.type() == QEvent.Type.Paint:
+            self.done = True
+            QTimer.singleShot(0, lambda: (print("first-paint", flush=True), app.quit()))
+        return False
+
+app = QApplication(sys.argv[:1])
+window = QMainWindow()
+plot = pg.PlotWidget()
+window.setCentralWidget(plot)
+watcher = FirstPaint()
+plot.viewport().installEventFilter(watcher)
+window.resize(1366, 768)
+window.show()
+app.exec()
+"""
+
+CHECK_REPORTLAB = (
+    "import sys, runpy; sys.argv = ['sprintplan', '--report-first-paint', sys.argv[1]]\n"
+    "from ui.launcher import main\n"
+    "status = main(sys.argv[1:])\n"
+    "print('reportlab-imported' if 'reportlab' in sys.modules else 'reportlab-not-imported')\n"
+)
+
+
+def timed(command: list[str], env: dict[str, str]) -> float:
+    start = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=env)
+    assert process.stdout is not None
+    for line in process.stdout:
+        if line.startswith("first-paint"):
+            elapsed = time.perf_counter() - start
+            break
+    else:
+        raise RuntimeError(f"no first paint from {command}")
+    process.wait(timeout=30)
+    return elapsed * 1000
+
+
+def main() -> int:
+    env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
+    folder = Path(tempfile.mkdtemp())
+    demo = folder / "demo.sprintplan"
+    subprocess.run([sys.executable, "-m", "planner", "demo", str(demo)], check=True, capture_output=True)
+    baseline_script = folder / "baseline.py"
+    baseline_script.write_text(BASELINE, encoding="utf-8")
+    app_command = [sys.executable, "-m", "ui.launcher", "--report-first-paint", str(demo)]
+    baseline_command = [sys.executable, str(baseline_script)]
+    timed(app_command, env)  # warm the file cache for both
+    timed(baseline_command, env)
+    app_times, baseline_times = [], []
+    for _ in range(RUNS):
+        app_times.append(timed(app_command, env))
+        baseline_times.append(timed(baseline_command, env))
+    app_median = statistics.median(app_times)
+    baseline_median = statistics.median(baseline_times)
+    ratio = app_median / baseline_median
+    check = subprocess.run(
+        [sys.executable, "-c", CHECK_REPORTLAB, str(demo)], capture_output=True, text=True, env=env, check=False
+    )
+    reportlab_free = "reportlab-not-imported" in check.stdout
+    print(f"start-up to first paint, median of {RUNS} alternating runs:")
+    print(f"  SprintPlan (demo season)       {app_median:7.1f} ms")
+    print(f"  bare QMainWindow + PlotWidget  {baseline_median:7.1f} ms")
+    print(f"  ratio {ratio:.2f} (budget {BUDGET_RATIO})   {'ok' if ratio <= BUDGET_RATIO else 'OVER'}")
+    print(f"  reportlab at start-up: {'not imported (ok)' if reportlab_free else 'IMPORTED'}")
+    return 0 if ratio <= BUDGET_RATIO and reportlab_free else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
