@@ -14,9 +14,10 @@ from planner.catalogue import exercise
 from planner.metrics import main_lift
 from planner.model import Athlete, Season, TrackDay
 from planner.plan import DayMetrics, PhaseKind, PlanWarning, Week
-from planner.prescription import HEAVY_PCT, is_heavy
+from planner.prescription import is_heavy
 from planner.proximity import DayLimits, intensity_allowed
 from planner.rules import RuleBook
+from planner.session_facts import HEAVY_PCT
 from planner.sessions import Category, PlyoIntensity, Session, SessionKind
 from planner.timeline import DayPhase
 

@@ -215,7 +215,8 @@ def _generate_sessions(
             i = (day - first).days
             session = build_plyometrics(ctx, day, timeline.days[i], limits[i], drills, program, week_text)
             if session is not None:
-                sessions[i].append(session)
+                # Jumps before lifting on a shared day: explosive work goes first (rule S19).
+                sessions[i].insert(0, session)
                 last_plyo = day
     return sessions
 

@@ -19,6 +19,8 @@ from planner.model import Athlete, Level
 from planner.plan import PhaseKind
 from planner.prescription import Context, scaled
 from planner.proximity import DayLimits
+from planner.rules import rule_book
+from planner.session_facts import plyometrics_facts
 from planner.sessions import Category, Intent, Item, PlyoIntensity, Session, SessionKind
 from planner.timeline import DayPhase
 
@@ -298,14 +300,13 @@ def _plyo_body(
         tags.append("taper")
     if notes:
         reason += "; " + "; ".join(notes)
-    top = max((_LEVEL[i.intensity] for i in items if i.intensity), default=1)
-    contacts = sum(i.contacts for i in items)
+    facts = plyometrics_facts(items)
     return {
-        "title": "Plyometrics" if top < 3 else "Plyometrics (high intensity)",
+        "title": facts.title,
         "items": tuple(items),
-        "heavy": top >= 3,
-        "minutes": 10 + 5 * math.ceil(contacts / 25),
-        "effort": {1: 3.0, 2: 5.0, 3: 7.0}[top],
+        "heavy": facts.heavy,
+        "minutes": facts.minutes,
+        "effort": facts.effort,
         "tags": tuple(tags),
         "rule_ids": tuple(dict.fromkeys((*rule_ids, *(r for i in items for r in i.rule_ids)))),
         "reason": reason,
@@ -343,3 +344,13 @@ def _drill_item(
         rule_ids=ids,
     )
     return item
+
+
+def item_facts(
+    exercise_id: str, runs: int, distance_m: float | None, per_set: int, athlete: Athlete
+) -> tuple[int, PlyoIntensity]:
+    """Contacts and intensity of ``runs`` x ``distance_m`` or ``runs`` x ``per_set`` of a drill
+    (for an item a coach edits)."""
+    ctx = Context(athlete, rule_book())
+    item = Drill(exercise_id, runs, distance_m, 1 if distance_m is not None else per_set)
+    return drill_contacts(item, athlete), drill_intensity(item, ctx)

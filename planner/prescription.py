@@ -15,9 +15,8 @@ from planner.loads import round_load
 from planner.model import Athlete
 from planner.plan import PlanWarning
 from planner.rules import RuleBook
+from planner.session_facts import HEAVY_PCT
 from planner.sessions import Category, Intent, Item, PlyoIntensity
-
-HEAVY_PCT = 85.0
 
 
 @dataclass

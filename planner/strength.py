@@ -14,8 +14,9 @@ from enum import StrEnum
 
 from planner.model import Event, Level
 from planner.plan import PhaseKind
-from planner.prescription import HEAVY_PCT, Context, barbell_item, is_heavy, rep_range_item, scaled
+from planner.prescription import Context, barbell_item, is_heavy, rep_range_item, scaled
 from planner.proximity import DayLimits
+from planner.session_facts import weights_facts
 from planner.sessions import Category, Intent, Item, Session, SessionKind
 from planner.timeline import DayPhase
 
@@ -299,45 +300,18 @@ def _priming(ctx: Context, day: date, limits: DayLimits) -> Session:
 def _session(
     athlete_id: str, day: date, items: list[Item], reason: str, tags: list[str], rule_ids: list[str]
 ) -> Session:
-    heavy = lower = False
-    top = 0.0
-    all_lower_power = True
-    work_s = 0
-    item_ids: set[str] = set()
-    for i in items:
-        work_s += i.sets * (i.rest_s + 45)
-        item_ids.update(i.rule_ids)
-        if i.lower_body:
-            lower = True
-            pct = i.percent_max or 0.0
-            top = max(top, pct)
-            heavy = heavy or pct >= HEAVY_PCT
-            all_lower_power = all_lower_power and i.category is not Category.STRENGTH
-    if "test" in tags:
-        title, effort = "Test", 8.0
-    elif heavy:
-        title, effort = "Heavy strength", 8.0 if top >= 87.5 else 7.0
-    elif "power-day" in tags or (lower and all_lower_power):
-        title, effort = "Power", 5.0
-    elif lower:
-        title, effort = "Strength", 6.0 if top < 75 else 7.0
-    else:
-        title, effort = "Upper body", 4.0
-    if "taper" in tags:
-        effort = max(3.0, effort - 2)
-    if "deload" in tags:
-        effort = max(3.0, effort - 1.5)
-    minutes = 10 + round(work_s / 60 / 5) * 5
+    facts = weights_facts(items, tags)
+    item_ids = {rule_id for i in items for rule_id in i.rule_ids}
     ids = tuple(dict.fromkeys((*rule_ids, *sorted(item_ids), "rhythm")))
     return Session(
         id=f"{athlete_id}:{day.isoformat()}:weights",
         date=day,
         kind=SessionKind.WEIGHTS,
-        title=title,
+        title=facts.title,
         items=tuple(items),
-        heavy=heavy,
-        minutes=minutes,
-        effort=effort,
+        heavy=facts.heavy,
+        minutes=facts.minutes,
+        effort=facts.effort,
         tags=tuple(tags),
         rule_ids=ids,
         reason=reason,
