@@ -31,6 +31,8 @@ typecheck: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python tests/benchmarks/bench_generate.py
+	QT_QPA_PLATFORM=offscreen $(BIN)/python tests/benchmarks/bench_preview.py
+	QT_QPA_PLATFORM=offscreen $(BIN)/python tests/benchmarks/bench_startup.py
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .mypy_cache .pytest_cache .ruff_cache

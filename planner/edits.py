@@ -324,7 +324,7 @@ def new_athlete_id(season: Season) -> str:
     return f"ath-{season.next_athlete_number}"
 
 
-def _default_equipment(units: Units) -> Equipment:
+def default_equipment(units: Units) -> Equipment:
     # A 20 "lb" bar would pass validation yet be wrong; lb gyms have 45 lb bars and 5 lb steps.
     if units is Units.KG:
         return Equipment()
@@ -400,7 +400,7 @@ def add_athlete(
         junior=junior,
         body_mass=body_mass,
         birth_date=birth_date,
-        equipment=_default_equipment(fields["units"]) if equipment is None else equipment,
+        equipment=default_equipment(fields["units"]) if equipment is None else equipment,
         priming=priming,
         **fields,
     )

@@ -21,6 +21,13 @@ REPORT_FIRST_PAINT = "--report-first-paint"
 
 
 def _open_window(path: str | None, *, smoke_test: bool = False, report_first_paint: bool = False) -> int:
+    if path is not None:
+        # Refuse a bad file in one line before any window exists.
+        try:
+            load(path)
+        except DocumentError as error:
+            print(f"{cli.PROG}: {error}", file=sys.stderr)
+            return 2
     from ui.app import run
 
     return run(Path(path) if path else None, smoke_test=smoke_test, report_first_paint=report_first_paint)
@@ -40,12 +47,6 @@ def main(argv: Sequence[str] | None = None) -> int:
             checked = _checked_path(flag, arguments[1:])
             if isinstance(checked, int):
                 return checked
-            # Refuse a bad file here, in one line, before any window exists.
-            try:
-                load(checked)
-            except DocumentError as error:
-                print(f"{cli.PROG}: {error}", file=sys.stderr)
-                return 2
             return _open_window(checked, smoke_test=True, report_first_paint=flag == REPORT_FIRST_PAINT)
     return cli.main(arguments, open_window=_open_window)
 

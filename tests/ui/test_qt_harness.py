@@ -33,3 +33,18 @@ def test_a_qt_warning_fails_a_test_but_the_offscreen_size_hint_notice_does_not(p
     result = pytester.runpytest_subprocess("-p", "no:cacheprovider", "-o", "addopts=", "-o", "testpaths=.")
     result.assert_outcomes(passed=2, failed=1)
     result.stdout.fnmatch_lines(["*test_warns*", "*QtWarningMsg: something went wrong in Qt*"])
+
+
+def test_qt_calls_do_not_leak_references_to_none(qtbot) -> None:  # type: ignore[no-untyped-def]
+    # PySide6 6.12.0 dropped a reference to None on every call that returns nothing, and the
+    # interpreter aborted after a few thousand calls; this catches any release that does it again.
+    import sys
+
+    from PySide6.QtWidgets import QWidget
+
+    widget = QWidget()
+    qtbot.addWidget(widget)
+    before = sys.getrefcount(None)
+    for _ in range(2000):
+        widget.setEnabled(True)
+    assert abs(sys.getrefcount(None) - before) < 100

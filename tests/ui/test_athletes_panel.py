@@ -1,0 +1,311 @@
+"""The athletes panel: the squad and competition lists, their commands through the dialogs
+(answered by FakeDialogs), one undo step per change, and the shared selection."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem
+from pytestqt.qtbot import QtBot
+
+from planner import edits
+from planner.model import Event, Level, Priority, Season, Sex
+from tests.ui.conftest import FakeDialogs
+from ui.athletes_panel import (
+    BADGE_ROLE,
+    CHIP_ROLE,
+    CLEAN,
+    COMPETITION,
+    DATES,
+    ENTERED,
+    EVENT,
+    LEVEL,
+    NAME,
+    PRIORITY,
+    SQUAT,
+    VENUE,
+    AthletesPanel,
+)
+from ui.document import OpenSeason
+from ui.selection import Selection
+
+
+@pytest.fixture
+def panel(qtbot: QtBot, document: OpenSeason, selection: Selection, fake_dialogs: FakeDialogs) -> AthletesPanel:
+    widget = AthletesPanel(document, selection, fake_dialogs)
+    qtbot.addWidget(widget)
+    return widget
+
+
+def _item(tree: QTreeWidget, row: int) -> QTreeWidgetItem:
+    item = tree.topLevelItem(row)
+    assert item is not None
+    return item
+
+
+def _current(tree: QTreeWidget) -> QTreeWidgetItem:
+    item = tree.currentItem()
+    assert item is not None
+    return item
+
+
+def _column(tree: QTreeWidget, column: int) -> list[str]:
+    return [_item(tree, i).text(column) for i in range(tree.topLevelItemCount())]
+
+
+def _row_of(tree: QTreeWidget, text: str, column: int) -> int:
+    return _column(tree, column).index(text)
+
+
+def _double_click(qtbot: QtBot, tree: QTreeWidget, row: int) -> None:
+    # A real double click starts with a press: the view only acts on the item it was pressed on.
+    centre = tree.visualItemRect(_item(tree, row)).center()
+    QTest.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, centre)
+    QTest.mouseDClick(tree.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, centre)
+
+
+# Lists -------------------------------------------------------------------------------------
+
+
+def test_the_squad_lists_name_event_level_junior_badge_and_latest_maxes(panel: AthletesPanel) -> None:
+    assert panel.objectName() == "athletesPanel"
+    squad = panel.squad
+    assert _column(squad, NAME) == [
+        "Łucja Wiśniewska", "Søren Ødegaard", "Zoë Marchetti", "Noël Brandt", "Jonáš Dvořák",
+    ]
+    assert _column(squad, EVENT) == ["400mH", "400m", "400m", "400mH", "400m"]
+    assert _column(squad, LEVEL) == ["Advanced", "Advanced", "Intermediate", "Intermediate", "Beginner"]
+    assert _column(squad, SQUAT) == ["105 kg", "165 kg", "92.5 kg, est.", "330 lb", "70 kg"]
+    # Zoë cleans from the hang: the panel shows the max her plan uses.
+    assert _column(squad, CLEAN) == ["67.5 kg", "105 kg", "55 kg hang clean, est.", "205 lb, est.", "42.5 kg, est."]
+    badges = [_item(squad, i).data(NAME, BADGE_ROLE) for i in range(5)]
+    assert badges == [None, None, None, None, "Junior"]
+    assert _item(squad, 2).toolTip(CLEAN) == "Hang clean 55 kg, estimated on Fri 2 Oct 2026"
+    assert panel.squad_title.text() == "Squad (5)"
+
+
+def test_the_competitions_list_priority_dates_venue_and_entries(panel: AthletesPanel) -> None:
+    competitions = panel.competitions
+    assert panel.competitions_title.text() == "Competitions (11)"
+    assert _column(competitions, COMPETITION)[:2] == ["City Indoor Opener", "New Year Indoor Meeting"]
+    row = _row_of(competitions, "National Championships", COMPETITION)
+    item = _item(competitions, row)
+    assert item.text(PRIORITY) == "A"
+    assert item.data(PRIORITY, CHIP_ROLE) == ("A", False)
+    assert item.text(DATES) == "23–25 Jul 2027"
+    assert item.text(VENUE) == "Outdoor"
+    assert item.text(ENTERED) == "All (5)"
+    assert item.toolTip(ENTERED) == "Everyone in the squad"
+    indoor = _item(competitions, _row_of(competitions, "Indoor Championships", COMPETITION))
+    assert (indoor.text(DATES), indoor.text(VENUE), indoor.text(ENTERED)) == ("27–28 Feb 2027", "Indoor", "1 of 5")
+    assert indoor.data(PRIORITY, CHIP_ROLE) == ("A", True)
+    assert indoor.toolTip(ENTERED) == "Søren Ødegaard"
+    opener = _item(competitions, 0)
+    assert opener.text(DATES) == "Sat 16 Jan 2027"
+
+
+def test_competitions_are_listed_by_date_whatever_the_document_order(
+    panel: AthletesPanel, document: OpenSeason
+) -> None:
+    document.apply(
+        "Add competition",
+        lambda s: edits.add_competition(
+            s, name="Autumn Test", start=date(2026, 11, 7), end=date(2026, 11, 7), priority=Priority.C, indoor=True,
+            athletes=(),
+        ),
+    )
+    assert _column(panel.competitions, COMPETITION)[0] == "Autumn Test"
+    assert _item(panel.competitions, 0).text(ENTERED) == "Nobody"
+    assert panel.competitions_title.text() == "Competitions (12)"
+
+
+def test_the_lists_follow_changes_made_elsewhere(panel: AthletesPanel, document: OpenSeason) -> None:
+    document.apply(
+        "Record max", lambda s: edits.record_max(s, "ath-1", lift="back_squat", day=date(2027, 1, 5), value=110)
+    )
+    assert _item(panel.squad, 0).text(SQUAT) == "110 kg"
+    document.undo_stack.undo()
+    assert _item(panel.squad, 0).text(SQUAT) == "105 kg"
+
+
+# Selection ---------------------------------------------------------------------------------
+
+
+def test_selecting_in_the_list_selects_the_athlete_everywhere(panel: AthletesPanel, selection: Selection) -> None:
+    assert panel.selected_athlete() == "ath-1"
+    panel.squad.setCurrentItem(_item(panel.squad, 2))
+    assert selection.athlete_id == "ath-3"
+    selection.set_athlete("ath-5")
+    assert panel.selected_athlete() == "ath-5"
+    assert _current(panel.squad).text(NAME) == "Jonáš Dvořák"
+
+
+def test_clicking_an_athlete_selects_them(qtbot: QtBot, panel: AthletesPanel, selection: Selection) -> None:
+    panel.resize(1100, 300)
+    panel.show()
+    qtbot.waitExposed(panel)
+    centre = panel.squad.visualItemRect(_item(panel.squad, 3)).center()
+    QTest.mouseClick(panel.squad.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, centre)
+    assert selection.athlete_id == "ath-4"
+
+
+def test_competitions_follow_the_shared_selection_both_ways(panel: AthletesPanel, selection: Selection) -> None:
+    assert panel.selected_competition() is None
+    assert not panel.entries_button.isEnabled()
+    row = _row_of(panel.competitions, "Spring Open", COMPETITION)
+    panel.competitions.setCurrentItem(_item(panel.competitions, row))
+    assert selection.competition_id == "comp-6"
+    assert panel.entries_button.isEnabled()
+    selection.set_competition("comp-10")
+    assert _current(panel.competitions).text(COMPETITION) == "National Championships"
+    selection.set_competition(None)
+    assert panel.selected_competition() is None
+    assert not panel.entries_button.isEnabled()
+
+
+# Athletes ----------------------------------------------------------------------------------
+
+
+def test_add_applies_the_dialogs_edit_as_one_undo_step_and_selects_the_new_athlete(
+    panel: AthletesPanel, document: OpenSeason, selection: Selection, fake_dialogs: FakeDialogs
+) -> None:
+    fake_dialogs.athlete_edit = lambda s: edits.add_athlete(
+        s, name="Mia Kovač", event=Event.FLAT_400, sex=Sex.FEMALE, level=Level.BEGINNER, junior=True, body_mass=52
+    )
+    panel.add_button.click()
+    assert fake_dialogs.asked == [("edit_athlete", None)]
+    assert _column(panel.squad, NAME)[-1] == "Mia Kovač"
+    assert _item(panel.squad, 5).data(NAME, BADGE_ROLE) == "Junior"
+    assert _item(panel.squad, 5).text(SQUAT) == "–"
+    assert selection.athlete_id == "ath-6"
+    assert panel.selected_athlete() == "ath-6"
+    assert panel.status.text() == "Added Mia Kovač to the squad."
+    assert document.undo_stack.count() == 1
+    assert document.undo_stack.undoText() == "Add athlete"
+    document.undo_stack.undo()
+    assert len(panel.squad.findItems("Mia Kovač", Qt.MatchFlag.MatchExactly)) == 0
+
+
+def test_edit_asks_for_the_selected_athlete_and_applies_one_undo_step(
+    panel: AthletesPanel, document: OpenSeason, fake_dialogs: FakeDialogs, demo: Season
+) -> None:
+    panel.squad.setCurrentItem(_item(panel.squad, 1))
+    fake_dialogs.athlete_edit = lambda s: edits.change_athlete(s, "ath-2", body_mass=80.0, level=Level.INTERMEDIATE)
+    panel.edit_button.click()
+    assert fake_dialogs.asked == [("edit_athlete", "ath-2")]
+    assert document.season.athlete("ath-2").body_mass == 80.0
+    assert _item(panel.squad, 1).text(LEVEL) == "Intermediate"
+    assert panel.status.text() == "Changed Søren Ødegaard."
+    assert document.undo_stack.count() == 1
+    assert document.undo_stack.undoText() == "Edit Søren Ødegaard"
+    document.undo_stack.undo()
+    assert document.season == demo
+
+
+def test_double_clicking_an_athlete_edits_them(qtbot: QtBot, panel: AthletesPanel, fake_dialogs: FakeDialogs) -> None:
+    panel.resize(1100, 300)
+    panel.show()
+    qtbot.waitExposed(panel)
+    _double_click(qtbot, panel.squad, 4)
+    assert ("edit_athlete", "ath-5") in fake_dialogs.asked
+
+
+def test_a_cancelled_dialog_changes_nothing(
+    panel: AthletesPanel, document: OpenSeason, fake_dialogs: FakeDialogs
+) -> None:
+    fake_dialogs.athlete_edit = None
+    assert not panel.add_athlete()
+    assert not panel.edit_athlete("ath-1")
+    assert document.undo_stack.count() == 0
+    assert panel.status.text() == ""
+
+
+def test_an_edit_that_changes_nothing_pushes_no_undo_step(
+    panel: AthletesPanel, document: OpenSeason, fake_dialogs: FakeDialogs
+) -> None:
+    fake_dialogs.athlete_edit = lambda s: s
+    assert not panel.edit_athlete("ath-1")
+    assert document.undo_stack.count() == 0
+    assert panel.status.text() == "Nothing changed."
+
+
+def test_a_refused_edit_is_reported_and_changes_nothing(
+    panel: AthletesPanel, document: OpenSeason, fake_dialogs: FakeDialogs
+) -> None:
+    fake_dialogs.athlete_edit = lambda s: edits.change_athlete(s, "ath-1", body_mass=5.0)
+    assert not panel.edit_athlete("ath-1")
+    kind, text = fake_dialogs.asked[-1]
+    assert kind == "error"
+    assert "body mass 5 kg is outside 25-200 kg" in text
+    assert document.undo_stack.count() == 0
+
+
+def test_remove_is_one_undo_step_and_undo_brings_the_athlete_back(
+    panel: AthletesPanel, document: OpenSeason, demo: Season
+) -> None:
+    panel.squad.setCurrentItem(_item(panel.squad, 3))
+    panel.remove_button.click()
+    assert _column(panel.squad, NAME) == ["Łucja Wiśniewska", "Søren Ødegaard", "Zoë Marchetti", "Jonáš Dvořák"]
+    assert document.season.find_athlete("ath-4") is None
+    winter = _item(panel.competitions, _row_of(panel.competitions, "Winter Sprint Cup", COMPETITION))
+    assert winter.text(ENTERED) == "2 of 4"
+    assert panel.status.text() == (
+        "Removed Noël Brandt. Undo (Ctrl+Z) brings Noël Brandt back with their entries and changes."
+    )
+    # Nothing of the removed athlete is left selected for the next command to act on.
+    assert panel.selected_athlete() is None
+    assert not panel.remove_button.isEnabled()
+    assert document.undo_stack.count() == 1
+    assert document.undo_stack.undoText() == "Remove Noël Brandt"
+
+    document.undo_stack.undo()
+    assert document.season == demo
+    assert _column(panel.squad, NAME)[3] == "Noël Brandt"
+    winter = _item(panel.competitions, _row_of(panel.competitions, "Winter Sprint Cup", COMPETITION))
+    assert winter.text(ENTERED) == "3 of 5"
+
+
+# Competitions and season -------------------------------------------------------------------
+
+
+def test_entries_opens_the_selected_competition_and_applies_one_undo_step(
+    panel: AthletesPanel, document: OpenSeason, selection: Selection, fake_dialogs: FakeDialogs
+) -> None:
+    selection.set_competition("comp-9")
+    entered = ("ath-3", "ath-4", "ath-5")
+    fake_dialogs.competition_edit = lambda s: edits.change_competition(s, "comp-9", athletes=entered)
+    panel.entries_button.click()
+    assert fake_dialogs.asked == [("edit_competition", "comp-9")]
+    midsummer = _item(panel.competitions, _row_of(panel.competitions, "Midsummer Meeting", COMPETITION))
+    assert midsummer.text(ENTERED) == "3 of 5"
+    assert midsummer.toolTip(ENTERED) == "Zoë Marchetti, Noël Brandt, Jonáš Dvořák"
+    assert panel.selected_competition() == "comp-9"
+    assert panel.status.text() == "Changed Midsummer Meeting."
+    assert document.undo_stack.undoText() == "Edit Midsummer Meeting"
+    assert document.undo_stack.count() == 1
+    document.undo_stack.undo()
+    assert document.season.competition("comp-9").athletes == ("ath-3", "ath-5")
+
+
+def test_double_clicking_a_competition_opens_its_entries(
+    qtbot: QtBot, panel: AthletesPanel, fake_dialogs: FakeDialogs
+) -> None:
+    panel.resize(1100, 300)
+    panel.show()
+    qtbot.waitExposed(panel)
+    _double_click(qtbot, panel.competitions, 0)
+    assert ("edit_competition", "comp-1") in fake_dialogs.asked
+
+
+def test_season_settings_applies_the_dialogs_edit(
+    panel: AthletesPanel, document: OpenSeason, fake_dialogs: FakeDialogs
+) -> None:
+    fake_dialogs.season_edit = lambda s: edits.change_season(s, name="Squad 2027")
+    panel.season_button.click()
+    assert fake_dialogs.asked == [("edit_season", None)]
+    assert document.season.name == "Squad 2027"
+    assert document.undo_stack.undoText() == "Season settings"
+    assert panel.status.text() == "Season settings changed."

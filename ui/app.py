@@ -1,0 +1,101 @@
+"""Starting the desktop application."""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject, QSettings, QStandardPaths, QTimer
+from PySide6.QtWidgets import QApplication
+
+from planner.demo import demo_season
+from planner.model import Season
+from planner.storage import DocumentError, load
+
+DESKTOP_ID = "org.sprintplan.SprintPlan"
+ORGANISATION = "SprintPlan"
+
+
+class _FirstPaint(QObject):
+    """Reports the first paint of a widget (the start-up benchmark and the smoke test)."""
+
+    def __init__(self, callback: Callable[[], None]) -> None:
+        super().__init__()
+        self._callback = callback
+        self.done = False
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if not self.done and event.type() == QEvent.Type.Paint:
+            self.done = True
+            # After this paint has finished, not before it started.
+            QTimer.singleShot(0, self._callback)
+        return False
+
+
+def _application() -> QApplication:
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    app = QApplication(sys.argv[:1])
+    app.setApplicationName("SprintPlan")
+    app.setOrganizationName(ORGANISATION)
+    app.setApplicationDisplayName("SprintPlan")
+    app.setDesktopFileName(DESKTOP_ID)
+    return app
+
+
+def _recovery_folder() -> Path:
+    base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
+    return Path(base) / "recovery"
+
+
+def _initial_season(path: Path | None) -> tuple[Season, Path | None, str | None]:
+    if path is None:
+        return demo_season(), None, None
+    try:
+        return load(path), path, None
+    except DocumentError as error:
+        return demo_season(), None, str(error)
+
+
+def run(path: Path | None, *, smoke_test: bool = False, report_first_paint: bool = False) -> int:
+    """Open the window on ``path`` (the demo season without one); return the exit status.
+
+    ``smoke_test`` paints the window once and exits 0 (packaging and start-up checks).
+    """
+    # The window module pulls in the widgets; import it here so `sprintplan plan ...` stays light.
+    from ui.main_window import MainWindow
+    from ui.qt_dialogs import QtDialogs
+
+    app = _application()
+    if smoke_test and path is not None:
+        # A smoke test must not adopt the user's settings or leave recovery files behind.
+        QStandardPaths.setTestModeEnabled(True)
+    season, opened, problem = _initial_season(path)
+    settings = QSettings()
+    window = MainWindow(season, opened, settings=settings, dialogs=QtDialogs(), recovery_folder=_recovery_folder())
+    if smoke_test or report_first_paint:
+        started = time.perf_counter()
+
+        def painted() -> None:
+            if report_first_paint:
+                print(f"first-paint {time.perf_counter() - started:.4f}", flush=True)
+            window.autosave.stop()
+            window.document.undo_stack.setClean()
+            window.close()
+            app.quit()
+
+        watcher = _FirstPaint(painted)
+        window.calendar.installEventFilter(watcher)
+        window.resize(1366, 768)
+        window.show()
+        return app.exec()
+    window.resize(1366, 768)
+    window.show()
+    if problem is not None:
+        window.dialogs.error(window, "Cannot open the season", problem + "\nThe demo season is shown instead.")
+    else:
+        window.offer_recovery()
+    return app.exec()

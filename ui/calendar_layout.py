@@ -1,0 +1,341 @@
+"""Where everything sits in the season calendar: pure geometry, no painting and no widgets.
+
+The calendar is a grid with one column per week and one row per weekday (rows start on the
+season's first weekday). Above the grid are the month names, the week numbers and the phase
+band; below it, the competition names in a few lanes. Everything here is in *content*
+coordinates: x = 0 is the left edge of the first week's column, y = 0 the top of the widget.
+The widget adds its weekday gutter and horizontal scroll offset to get viewport coordinates.
+
+Cell edges are whole pixels (rounded from a fractional column width) so that grid lines and
+tints are crisp and a cell's rectangle maps back to exactly its own day.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtGui import QFontMetrics
+
+from planner.model import Competition, Season
+
+GUTTER = 34  # weekday labels, left of the grid, not scrolled
+MIN_COLUMN = 15  # narrower than this and week numbers and session marks stop being legible
+MAX_COLUMN = 64
+MIN_ROW = 18
+LABEL_LANES = 3
+RIGHT_MARGIN = 4
+_DAY = timedelta(days=1)
+
+
+@dataclass(frozen=True, slots=True)
+class Bands:
+    """The vertical extent of each part of the calendar, from the font in use."""
+
+    month_top: int
+    week_top: int
+    phase_top: int
+    phase_height: int
+    grid_top: int
+    grid_bottom: int
+    label_top: int
+    lane_height: int
+    lanes: int
+
+
+def bands_for(height: int, metrics: QFontMetrics, lanes: int = LABEL_LANES) -> Bands:
+    text = metrics.height()
+    month_top = 2
+    week_top = month_top + text + 2
+    phase_top = week_top + text + 1
+    phase_height = text + 5
+    grid_top = phase_top + phase_height + 3
+    lane_height = text + 3
+    label_top_from_bottom = lanes * lane_height + 6
+    grid_bottom = max(grid_top + 7 * MIN_ROW, height - label_top_from_bottom)
+    return Bands(month_top, week_top, phase_top, phase_height, grid_top, grid_bottom, grid_bottom + 4,
+                 lane_height, lanes)
+
+
+@dataclass(frozen=True, slots=True)
+class CalendarLayout:
+    """The grid for one season at one viewport size."""
+
+    first_day: date
+    last_day: date
+    first_week_start: date
+    week_start: int
+    weeks: int
+    column: float  # column width in pixels (fractional; edges are rounded)
+    bands: Bands
+    viewport_width: int
+    cells: tuple[QRect, ...] = ()  # every season day's cell, by days since the first day
+
+    @classmethod
+    def build(cls, season: Season, width: int, height: int, metrics: QFontMetrics) -> CalendarLayout:
+        weeks = max(1, season.week_count)
+        # The last column's right grid line is one pixel past its edge.
+        available = max(1, width - GUTTER - RIGHT_MARGIN - 1)
+        column = min(MAX_COLUMN, max(MIN_COLUMN, available / weeks))
+        layout = cls(season.first_day, season.last_day, season.first_week_start, season.week_start, weeks,
+                     column, bands_for(height, metrics), width)
+        days = (season.last_day - season.first_day).days + 1
+        # Painting a plan looks up every day's cell; computing them once keeps that a list index.
+        cells = tuple(layout._compute_cell(season.first_day + timedelta(days=i)) for i in range(max(0, days)))
+        return replace(layout, cells=cells)
+
+    # Sizes -----------------------------------------------------------------------------
+
+    @property
+    def content_width(self) -> int:
+        return self.column_left(self.weeks) + 1
+
+    @property
+    def height(self) -> int:
+        return self.bands.label_top + self.bands.lanes * self.bands.lane_height + 2
+
+    @property
+    def scroll_range(self) -> int:
+        """How far the grid scrolls when the season does not fit in the viewport."""
+        return max(0, GUTTER + self.content_width + RIGHT_MARGIN - self.viewport_width)
+
+    # Days to pixels --------------------------------------------------------------------
+
+    def column_left(self, week: int) -> int:
+        return round(week * self.column)
+
+    def row_top(self, row: int) -> int:
+        grid = self.bands.grid_bottom - self.bands.grid_top
+        return self.bands.grid_top + round(row * grid / 7)
+
+    def week_index(self, day: date) -> int:
+        return (day - self.first_week_start).days // 7
+
+    def row_of(self, day: date) -> int:
+        return (day.weekday() - self.week_start) % 7
+
+    def week_first_day(self, week: int) -> date:
+        return self.first_week_start + timedelta(days=7 * week)
+
+    def cell(self, day: date) -> QRect:
+        index = (day - self.first_day).days
+        if 0 <= index < len(self.cells):
+            return QRect(self.cells[index])
+        return self._compute_cell(day)
+
+    def _compute_cell(self, day: date) -> QRect:
+        week, row = self.week_index(day), self.row_of(day)
+        left, top = self.column_left(week), self.row_top(row)
+        return QRect(left, top, self.column_left(week + 1) - left, self.row_top(row + 1) - top)
+
+    def column_centre(self, day: date) -> float:
+        week = self.week_index(day)
+        return (self.column_left(week) + self.column_left(week + 1)) / 2
+
+    def time_x(self, day: date) -> float:
+        """A continuous x for a day boundary: the week's column split in seven.
+
+        Used for the phase band, whose phases start on any weekday, so that two phases that
+        share a week share its column in proportion.
+        """
+        week = self.week_index(day)
+        left, right = self.column_left(week), self.column_left(week + 1)
+        return left + (right - left) * self.row_of(day) / 7
+
+    # Pixels to days --------------------------------------------------------------------
+
+    def week_at(self, x: float) -> int | None:
+        if x < 0:
+            return None
+        week = int(x / self.column)
+        # Rounded edges can put x one column either side of the plain division.
+        if x < self.column_left(week):
+            week -= 1
+        elif x >= self.column_left(week + 1):
+            week += 1
+        return week if 0 <= week < self.weeks else None
+
+    def row_at(self, y: float) -> int | None:
+        if not self.bands.grid_top <= y < self.bands.grid_bottom:
+            return None
+        row = min(6, int((y - self.bands.grid_top) * 7 / (self.bands.grid_bottom - self.bands.grid_top)))
+        if y < self.row_top(row):
+            row -= 1
+        elif y >= self.row_top(row + 1):
+            row += 1
+        return row
+
+    def day_at(self, x: float, y: float) -> date | None:
+        """The season day whose cell holds the content point, or None."""
+        week, row = self.week_at(x), self.row_at(y)
+        if week is None or row is None:
+            return None
+        day = self.week_first_day(week) + timedelta(days=row)
+        return day if self.first_day <= day <= self.last_day else None
+
+
+# Competitions ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Chip:
+    """One competition on the grid: a rounded block per week column it touches."""
+
+    competition: Competition
+    segments: tuple[QRect, ...]
+    entered: bool  # the athlete shown takes part (others are drawn faded)
+
+
+@dataclass(frozen=True, slots=True)
+class Label:
+    """A competition's name in the strip below the grid, anchored at its first column."""
+
+    competition: Competition
+    marker: QRect
+    text_rect: QRect
+    text: str
+    entered: bool
+
+
+@dataclass(frozen=True, slots=True)
+class CompetitionShapes:
+    """Where the competitions of one season are drawn, for painting and for hit tests."""
+
+    chips: tuple[Chip, ...]
+    labels: tuple[Label, ...]
+
+    def at(self, x: float, y: float) -> Competition | None:
+        """The competition whose chip or name is under the content point (the last drawn wins)."""
+        for chip in reversed(self.chips):
+            if any(_contains(segment, x, y) for segment in chip.segments):
+                return chip.competition
+        for label in reversed(self.labels):
+            if _contains(label.marker.united(label.text_rect), x, y):
+                return label.competition
+        return None
+
+    def chip(self, competition_id: str) -> Chip | None:
+        return next((c for c in self.chips if c.competition.id == competition_id), None)
+
+
+def _contains(rect: QRect, x: float, y: float) -> bool:
+    return rect.left() <= x < rect.left() + rect.width() and rect.top() <= y < rect.top() + rect.height()
+
+
+def competition_shapes(
+    season: Season, layout: CalendarLayout, athlete_id: str, metrics: QFontMetrics
+) -> CompetitionShapes:
+    competitions = sorted(season.competitions, key=lambda c: (c.start, c.end, c.id))
+    lanes = _overlap_lanes(competitions)
+    chips = tuple(
+        Chip(c, _segments(c, layout, lanes[c.id], _lanes_on(c, competitions, lanes)), _entered(c, athlete_id))
+        for c in competitions
+    )
+    return CompetitionShapes(chips, _labels(competitions, layout, athlete_id, metrics))
+
+
+def _entered(competition: Competition, athlete_id: str) -> bool:
+    # With nobody selected (an empty squad) every competition is shown at full strength.
+    return not athlete_id or competition.enters(athlete_id)
+
+
+def _overlap_lanes(competitions: list[Competition]) -> dict[str, int]:
+    """Side-by-side positions for competitions that share days (greedy interval colouring)."""
+    lane_ends: list[date] = []
+    lanes: dict[str, int] = {}
+    for competition in competitions:
+        lane = next((i for i, end in enumerate(lane_ends) if end < competition.start), len(lane_ends))
+        if lane == len(lane_ends):
+            lane_ends.append(competition.end)
+        else:
+            lane_ends[lane] = competition.end
+        lanes[competition.id] = lane
+    return lanes
+
+
+def _lanes_on(competition: Competition, competitions: list[Competition], lanes: dict[str, int]) -> int:
+    sharing = [lanes[c.id] for c in competitions if c.start <= competition.end and c.end >= competition.start]
+    return max(sharing) + 1
+
+
+def _segments(competition: Competition, layout: CalendarLayout, lane: int, lanes: int) -> tuple[QRect, ...]:
+    first = max(competition.start, layout.first_day)
+    last = min(competition.end, layout.last_day)
+    segments: list[QRect] = []
+    day = first
+    while day <= last:
+        week_end = min(last, layout.week_first_day(layout.week_index(day)) + timedelta(days=6))
+        top, bottom = layout.cell(day), layout.cell(week_end)
+        block = QRect(top.left(), top.top(), top.width(), bottom.bottom() - top.top() + 1)
+        segments.append(_lane_part(block.adjusted(2, 2, -1, -1), lane, lanes))
+        day = week_end + _DAY
+    return tuple(segments)
+
+
+def _lane_part(rect: QRect, lane: int, lanes: int) -> QRect:
+    if lanes <= 1:
+        return rect
+    width = rect.width() / lanes
+    left = rect.left() + round(lane * width)
+    return QRect(left, rect.top(), max(1, round((lane + 1) * width) - round(lane * width) - 1), rect.height())
+
+
+def _labels(
+    competitions: list[Competition], layout: CalendarLayout, athlete_id: str, metrics: QFontMetrics
+) -> tuple[Label, ...]:
+    """Names in lanes under the grid, each starting at its competition's column.
+
+    A name goes in the first lane that is free at its column. When every lane is taken it
+    shares a lane with an earlier name, which is shortened to make room: preferably the name
+    of a competition the athlete shown does not enter, else the one that ends soonest.
+    """
+    bands = layout.bands
+    placed: list[list[tuple[Competition, int]]] = [[] for _ in range(bands.lanes)]
+    lane_end = [-math.inf] * bands.lanes
+    lane_entered = [False] * bands.lanes
+    marker = bands.lane_height - 4
+    for competition in competitions:
+        x = layout.column_left(layout.week_index(max(competition.start, layout.first_day))) + 1
+        width = marker + 3 + metrics.horizontalAdvance(competition.name)
+        free = [i for i, end in enumerate(lane_end) if end + 6 <= x]
+        # Near the season's end a name may have to hang left of its marker: give it the
+        # free lane with the most room on the left.
+        overflows = x + width > layout.content_width
+        lane = (min(free, key=lane_end.__getitem__) if overflows else free[0]) if free else None
+        if lane is None:
+            lane = min(range(bands.lanes), key=lambda i: (lane_entered[i], lane_end[i]))
+        placed[lane].append((competition, x))
+        lane_end[lane] = x + width
+        lane_entered[lane] = _entered(competition, athlete_id)
+    labels: list[Label] = []
+    for lane, row in enumerate(placed):
+        top = bands.label_top + lane * bands.lane_height
+        previous_end = -math.inf
+        for i, (competition, x) in enumerate(row):
+            last = i + 1 == len(row)
+            limit = layout.content_width if last else row[i + 1][1] - 6
+            label = _label(competition, QRect(x, top + 2, marker, marker), limit, previous_end, last, bands.lane_height,
+                           _entered(competition, athlete_id), metrics)
+            labels.append(label)
+            previous_end = label.text_rect.right()
+    return tuple(labels)
+
+
+def _label(
+    competition: Competition, marker: QRect, limit: int, previous_end: float, last: bool, height: int,
+    entered: bool, metrics: QFontMetrics,
+) -> Label:
+    width = metrics.horizontalAdvance(competition.name)
+    room = limit - marker.right() - 3
+    # The last name of a lane may hang left of its marker when the season ends too soon after it.
+    if last and width > room and marker.left() - 3 - width >= previous_end + 6:
+        text_rect = QRect(marker.left() - 3 - width, marker.top() - 2, width, height)
+        return Label(competition, marker, text_rect, competition.name, entered)
+    text = metrics.elidedText(competition.name, Qt.TextElideMode.ElideRight, max(0, room))
+    if len(text) < min(5, len(competition.name)):
+        # A letter and an ellipsis say nothing; the marker alone (with its tooltip) is cleaner.
+        text = ""
+    text_rect = QRect(marker.right() + 3, marker.top() - 2, metrics.horizontalAdvance(text), height)
+    return Label(competition, marker, text_rect, text, entered)

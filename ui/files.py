@@ -1,0 +1,102 @@
+"""File handling for the window: New, Open, Save, Save As, recent files and the unsaved prompt.
+
+Nothing here changes a season; it swaps or writes whole documents, and reports what went
+wrong in words a coach can act on. A file that fails to load leaves the open season as it was.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import Path
+from uuid import uuid4
+
+from PySide6.QtWidgets import QWidget
+
+from planner.model import Season
+from planner.storage import DocumentError, load, save
+from ui.dialogs import Dialogs, Unsaved
+from ui.document import OpenSeason
+from ui.settings import AppSettings
+
+SUFFIX = ".sprintplan"
+
+
+def new_season(today: date) -> Season:
+    """An empty season of 52 weeks starting on the Monday of this week."""
+    start = today - timedelta(days=today.weekday())
+    return Season(id=uuid4(), name="New season", first_day=start, last_day=start + timedelta(weeks=52, days=-1))
+
+
+class FileController:
+    def __init__(self, window: QWidget, document: OpenSeason, dialogs: Dialogs, settings: AppSettings) -> None:
+        self._window = window
+        self._document = document
+        self._dialogs = dialogs
+        self._settings = settings
+
+    def display_name(self) -> str:
+        path = self._document.path
+        return path.name if path else "Untitled"
+
+    def may_close(self) -> bool:
+        """Ask what to do with unsaved changes; True when the document may be closed."""
+        if not self._document.modified:
+            return True
+        answer = self._dialogs.unsaved_changes(self._window, self.display_name())
+        if answer is Unsaved.SAVE:
+            return self.save()
+        return answer is Unsaved.DISCARD
+
+    def new(self, today: date) -> bool:
+        if not self.may_close():
+            return False
+        self._document.replace(new_season(today), None)
+        return True
+
+    def open_dialog(self) -> bool:
+        if not self.may_close():
+            return False
+        folder = self._document.path.parent if self._document.path else None
+        path = self._dialogs.open_path(self._window, folder)
+        return path is not None and self.open(path, ask=False)
+
+    def open(self, path: Path, *, ask: bool = True) -> bool:
+        """Open ``path``; an invalid file is reported and the open season stays as it is."""
+        if ask and not self.may_close():
+            return False
+        try:
+            season = load(path)
+        except DocumentError as error:
+            self._dialogs.error(self._window, "Cannot open the season", str(error))
+            if not path.exists():
+                self._settings.remove_recent(path)
+            return False
+        self._document.replace(season, path)
+        self._settings.add_recent(path)
+        return True
+
+    def save(self) -> bool:
+        path = self._document.path
+        if path is None:
+            return self.save_as()
+        return self._write(path)
+
+    def save_as(self) -> bool:
+        current = self._document.path
+        suggestion = current if current else Path.home() / f"{self._document.season.name}{SUFFIX}"
+        path = self._dialogs.save_path(self._window, suggestion)
+        if path is None:
+            return False
+        if path.suffix != SUFFIX:
+            path = path.with_name(path.name + SUFFIX)
+        return self._write(path)
+
+    def _write(self, path: Path) -> bool:
+        try:
+            save(self._document.season, path)
+        except DocumentError as error:
+            self._dialogs.error(self._window, "Cannot save the season", str(error))
+            return False
+        self._document.mark_saved(path)
+        self._settings.add_recent(path)
+        return True

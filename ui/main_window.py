@@ -1,0 +1,339 @@
+"""The main window: the season calendar in the middle, the competition palette on the left,
+the inspector on the right, the squad week and the athletes below; menus, toolbar, files.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt, QUrl
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QIcon, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDockWidget,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QTabWidget,
+    QToolBar,
+    QWidget,
+)
+
+from planner.edits import EditError
+from planner.model import Season
+from ui.athletes_panel import AthletesPanel
+from ui.calendar import SeasonCalendar
+from ui.dialogs import Dialogs, Edit
+from ui.document import OpenSeason
+from ui.files import SUFFIX, FileController
+from ui.inspector import Inspector
+from ui.palette import CompetitionPalette
+from ui.recovery import DEFAULT_INTERVAL_MS, Autosave, find_recovery
+from ui.selection import Selection
+from ui.settings import AppSettings
+from ui.shortcuts import SHORTCUTS_HTML
+from ui.squad_week import SquadWeek
+
+APP_NAME = "SprintPlan"
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self,
+        season: Season,
+        path: Path | None = None,
+        *,
+        settings: QSettings,
+        dialogs: Dialogs,
+        recovery_folder: Path,
+        autosave_interval_ms: int = DEFAULT_INTERVAL_MS,
+        today: date | None = None,
+    ) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.today = today or date.today()
+        self.dialogs = dialogs
+        self.app_settings = AppSettings(settings)
+        self.document = OpenSeason(season, path, self)
+        first = season.athletes[0].id if season.athletes else ""
+        self.selection = Selection(first, self._start_day(season), self)
+        self.files = FileController(self, self.document, dialogs, self.app_settings)
+        self.autosave = Autosave(self.document, recovery_folder, autosave_interval_ms, self)
+
+        self.calendar = SeasonCalendar(self.document, self.selection, dialogs, self)
+        self.competition_palette = CompetitionPalette(self)
+        self.inspector = Inspector(self.document, self.selection, self)
+        self.squad_week = SquadWeek(self.document, self.selection, self)
+        self.athletes_panel = AthletesPanel(self.document, self.selection, dialogs, self)
+        self.athlete_box = QComboBox(self)
+        self.athlete_box.setObjectName("athleteSelector")
+        self.athlete_box.setMinimumContentsLength(18)
+        self.athlete_box.setToolTip("Whose plan the calendar and the inspector show")
+
+        self._build_layout()
+        self._build_actions()
+        self.setAcceptDrops(True)
+        self.setWindowIcon(QIcon.fromTheme("x-office-calendar"))
+
+        self.document.changed.connect(self._on_document_changed)
+        self.document.path_changed.connect(self._update_title)
+        self.document.clean_changed.connect(self._update_title)
+        self.selection.athlete_changed.connect(self._show_selected_athlete)
+        self.athlete_box.activated.connect(self._on_athlete_chosen)
+        self._refresh_athletes()
+        self._update_title()
+        self._restore_geometry()
+
+    # Layout ---------------------------------------------------------------------------
+
+    def _build_layout(self) -> None:
+        self.bottom_tabs = QTabWidget(self)
+        self.bottom_tabs.setObjectName("bottomTabs")
+        self.bottom_tabs.addTab(self.squad_week, "Squad week")
+        self.bottom_tabs.addTab(self.athletes_panel, "Athletes and competitions")
+        self.setCentralWidget(self.calendar)
+
+        area = Qt.DockWidgetArea
+        self.palette_dock = self._dock("Competitions", "paletteDock", self.competition_palette, area.LeftDockWidgetArea)
+        self.inspector_dock = self._dock("Day", "inspectorDock", self.inspector, area.RightDockWidgetArea)
+        self.bottom_dock = self._dock(
+            "Squad", "bottomDock", self.bottom_tabs, Qt.DockWidgetArea.BottomDockWidgetArea
+        )
+        self.resizeDocks([self.inspector_dock], [360], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.bottom_dock], [250], Qt.Orientation.Vertical)
+
+    def _dock(self, title: str, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)
+        dock.setWidget(widget)
+        dock.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetMovable | QDockWidget.DockWidgetFeature.DockWidgetClosable
+        )
+        self.addDockWidget(area, dock)
+        return dock
+
+    # Actions --------------------------------------------------------------------------
+
+    def _action(
+        self,
+        text: str,
+        slot: Callable[[], object],
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+        tip: str = "",
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if tip:
+            action.setStatusTip(tip)
+        action.triggered.connect(slot)
+        return action
+
+    def _build_actions(self) -> None:
+        key = QKeySequence.StandardKey
+        self.new_action = self._action("&New season", self.new_season, key.New, "Start an empty season")
+        self.open_action = self._action("&Open…", self.files.open_dialog, key.Open, "Open a season file")
+        self.save_action = self._action("&Save", self.files.save, key.Save, "Save the season")
+        self.save_as_action = self._action("Save &as…", self.files.save_as, key.SaveAs, "Save under a new name")
+        self.quit_action = self._action("&Quit", self.close, key.Quit)
+        self.undo_action = self.document.undo_stack.createUndoAction(self, "&Undo")
+        self.undo_action.setShortcut(key.Undo)
+        self.redo_action = self.document.undo_stack.createRedoAction(self, "&Redo")
+        self.redo_action.setShortcuts([QKeySequence(key.Redo), QKeySequence("Ctrl+Y")])
+        self.delete_action = self._action("&Delete competition", self.delete_selected, key.Delete,
+                                          "Remove the selected competition")
+        self.season_action = self._action("Season &settings…", self.edit_season, None,
+                                          "Season name, dates and first day of the week")
+        self.add_athlete_action = self._action("&Add athlete…", self.add_athlete, "Ctrl+Shift+A")
+        self.today_action = self._action("Go to &today", self.go_to_today, "Ctrl+T")
+        self.shortcuts_action = self._action("&Keyboard shortcuts", self.show_shortcuts, "F1")
+        self.about_action = self._action("&About SprintPlan", self.show_about)
+
+        menu = self.menuBar()
+        file_menu = menu.addMenu("&File")
+        file_menu.addActions([self.new_action, self.open_action])
+        self.recent_menu = QMenu("Open &recent", self)
+        self.recent_menu.setObjectName("recentMenu")
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        file_menu.addMenu(self.recent_menu)
+        file_menu.addSeparator()
+        file_menu.addActions([self.save_action, self.save_as_action])
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+
+        edit_menu = menu.addMenu("&Edit")
+        edit_menu.addActions([self.undo_action, self.redo_action])
+        edit_menu.addSeparator()
+        edit_menu.addActions([self.delete_action, self.add_athlete_action, self.season_action])
+
+        view_menu = menu.addMenu("&View")
+        view_menu.addAction(self.today_action)
+        view_menu.addSeparator()
+        for dock in (self.palette_dock, self.inspector_dock, self.bottom_dock):
+            view_menu.addAction(dock.toggleViewAction())
+
+        help_menu = menu.addMenu("&Help")
+        help_menu.addActions([self.shortcuts_action, self.about_action])
+
+        toolbar = QToolBar("Main", self)
+        toolbar.setObjectName("mainToolbar")
+        toolbar.setMovable(False)
+        toolbar.addActions([self.new_action, self.open_action, self.save_action])
+        toolbar.addSeparator()
+        toolbar.addActions([self.undo_action, self.redo_action])
+        toolbar.addSeparator()
+        toolbar.addWidget(QLabel(" Athlete: ", self))
+        toolbar.addWidget(self.athlete_box)
+        self.addToolBar(toolbar)
+        self.statusBar().showMessage("Drag a competition from the left onto a day to add it.", 8000)
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        recent = self.app_settings.recent_files()
+        if not recent:
+            empty = self.recent_menu.addAction("No recent seasons")
+            empty.setEnabled(False)
+            return
+        for number, path in enumerate(recent, start=1):
+            action = self.recent_menu.addAction(f"&{number} {path.name}")
+            action.setToolTip(str(path))
+            action.setStatusTip(str(path))
+            action.triggered.connect(lambda _=False, p=path: self.files.open(p))
+
+    # Commands -------------------------------------------------------------------------
+
+    def new_season(self) -> None:
+        if self.files.new(self.today):
+            self.edit_season()
+
+    def apply_edit(self, text: str, edit: Edit | None) -> bool:
+        if edit is None:
+            return False
+        try:
+            self.document.apply(text, edit)
+        except EditError as error:
+            self.dialogs.error(self, text, str(error))
+            return False
+        return True
+
+    def edit_season(self) -> None:
+        self.apply_edit("Season settings", self.dialogs.edit_season(self, self.document.season))
+
+    def add_athlete(self) -> None:
+        if self.apply_edit("Add athlete", self.dialogs.edit_athlete(self, self.document.season, None)):
+            self.selection.set_athlete(self.document.season.athletes[-1].id)
+
+    def delete_selected(self) -> None:
+        if not self.calendar.delete_selected():
+            self.statusBar().showMessage("Select a competition in the calendar first.", 5000)
+
+    def go_to_today(self) -> None:
+        season = self.document.season
+        self.selection.set_day(min(max(self.today, season.first_day), season.last_day))
+
+    def show_shortcuts(self) -> None:
+        self.dialogs.information(self, "Keyboard shortcuts", SHORTCUTS_HTML)
+
+    def show_about(self) -> None:
+        self.dialogs.information(
+            self,
+            "About SprintPlan",
+            "<b>SprintPlan</b><br>Season planner for 400 m and 400 m hurdles coaches: weights and "
+            "plyometrics around the competitions, with the rule behind every session.",
+        )
+
+    def open_path(self, path: Path) -> bool:
+        return self.files.open(path)
+
+    def offer_recovery(self) -> bool:
+        """After a crash, offer the unsaved work the previous run left; True if restored."""
+        found = find_recovery(self.autosave.folder)
+        if found is None:
+            return False
+        name = found.original.name if found.original else "an unsaved season"
+        if not self.dialogs.restore_recovery(self, found.saved_at, name):
+            self.autosave.discard()
+            return False
+        self.document.replace(found.season, found.original)
+        # The restored work is not on disk yet: keep it marked unsaved.
+        self.document.undo_stack.resetClean()
+        self._update_title()
+        return True
+
+    # Window events --------------------------------------------------------------------
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.files.may_close():
+            event.ignore()
+            return
+        self.autosave.stop()
+        self.autosave.discard()
+        self.app_settings.save_window(self.saveGeometry(), self.saveState())
+        self.app_settings.sync()
+        event.accept()
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self._dropped_season(event.mimeData().urls()) is not None:
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        path = self._dropped_season(event.mimeData().urls())
+        if path is None:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        self.files.open(path)
+
+    @staticmethod
+    def _dropped_season(urls: list[QUrl]) -> Path | None:
+        for url in urls:
+            if url.isLocalFile() and url.toLocalFile().endswith(SUFFIX):
+                return Path(url.toLocalFile())
+        return None
+
+    # Sync -----------------------------------------------------------------------------
+
+    def _start_day(self, season: Season) -> date:
+        return self.today if season.contains(self.today) else season.first_day
+
+    def _on_document_changed(self) -> None:
+        season = self.document.season
+        if not season.contains(self.selection.day):
+            self.selection.set_day(self._start_day(season))
+        if season.find_athlete(self.selection.athlete_id) is None:
+            self.selection.set_athlete(season.athletes[0].id if season.athletes else "")
+        self._refresh_athletes()
+        self._update_title()
+
+    def _refresh_athletes(self) -> None:
+        self.athlete_box.blockSignals(True)
+        self.athlete_box.clear()
+        for athlete in self.document.season.athletes:
+            self.athlete_box.addItem(athlete.name, athlete.id)
+        self.athlete_box.setEnabled(bool(self.document.season.athletes))
+        self.athlete_box.blockSignals(False)
+        self._show_selected_athlete(self.selection.athlete_id)
+
+    def _show_selected_athlete(self, athlete_id: str) -> None:
+        index = self.athlete_box.findData(athlete_id)
+        if index >= 0:
+            self.athlete_box.setCurrentIndex(index)
+
+    def _on_athlete_chosen(self, index: int) -> None:
+        self.selection.set_athlete(str(self.athlete_box.itemData(index)))
+
+    def _update_title(self) -> None:
+        self.setWindowTitle(f"{self.files.display_name()}[*] — {self.document.season.name} — {APP_NAME}")
+        self.setWindowModified(self.document.modified)
+
+    def _restore_geometry(self) -> None:
+        geometry = self.app_settings.geometry()
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        state = self.app_settings.window_state()
+        if state is not None:
+            self.restoreState(state)

@@ -1,0 +1,122 @@
+"""The real dialogs behind ``ui.dialogs.Dialogs``: each method shows one modal dialog, message
+box or file dialog and turns the coach's answer into the protocol's value.
+
+The dialogs themselves live in their own modules and are tested there without ``exec``;
+these wrappers only run them, so they stay thin enough not to need tests of their own.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
+
+from planner.model import Season
+from ui.athlete_dialog import AthleteDialog
+from ui.competition_dialog import CompetitionDialog, CompetitionNameDialog
+from ui.dialogs import Edit, Unsaved
+from ui.files import SUFFIX
+from ui.form_checks import CheckedDialog
+from ui.season_dialog import SeasonDialog
+from ui.session_text import MONTH_NAMES
+
+SEASON_FILTER = "SprintPlan season (*.sprintplan)"
+
+
+def with_season_suffix(path: Path) -> Path:
+    """``path`` ending in .sprintplan (the file dialog may return a name typed without it)."""
+    return path if path.suffix == SUFFIX else path.with_name(path.name + SUFFIX)
+
+
+def readable_time(saved_at: str) -> str:
+    """"10 March 2027 at 14:05" for an ISO time; any other text as it is."""
+    try:
+        moment = datetime.fromisoformat(saved_at)
+    except ValueError:
+        return saved_at
+    return f"{moment.day} {MONTH_NAMES[moment.month - 1]} {moment.year} at {moment:%H:%M}"
+
+
+def _run(dialog: QDialog) -> bool:
+    """Show ``dialog`` modally; True when accepted. The dialog is released afterwards so that
+    repeated use does not pile up hidden children on the window."""
+    try:
+        return dialog.exec() == QDialog.DialogCode.Accepted
+    finally:
+        dialog.deleteLater()
+
+
+def _run_edit(dialog: CheckedDialog) -> Edit | None:
+    return dialog.edit if _run(dialog) else None
+
+
+class QtDialogs:
+    """``Dialogs`` with real Qt dialogs."""
+
+    def ask_competition_name(self, parent: QWidget, suggestion: str, day: date) -> str | None:
+        dialog = CompetitionNameDialog(suggestion, day, parent)
+        return dialog.name() if _run(dialog) else None
+
+    def edit_competition(self, parent: QWidget, season: Season, competition_id: str) -> Edit | None:
+        return _run_edit(CompetitionDialog(season, competition_id, parent))
+
+    def edit_athlete(self, parent: QWidget, season: Season, athlete_id: str | None) -> Edit | None:
+        return _run_edit(AthleteDialog(season, athlete_id, parent))
+
+    def edit_season(self, parent: QWidget, season: Season) -> Edit | None:
+        return _run_edit(SeasonDialog(season, parent))
+
+    def unsaved_changes(self, parent: QWidget, document_name: str) -> Unsaved:
+        buttons = QMessageBox.StandardButton
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            "Unsaved changes",
+            f"Save the changes to “{document_name}” before closing it?",
+            buttons.Save | buttons.Discard | buttons.Cancel,
+            parent,
+        )
+        box.setInformativeText("Changes you do not save are lost.")
+        box.setDefaultButton(buttons.Save)
+        box.setEscapeButton(buttons.Cancel)
+        box.exec()
+        clicked = box.standardButton(box.clickedButton())
+        box.deleteLater()
+        if clicked == buttons.Save:
+            return Unsaved.SAVE
+        if clicked == buttons.Discard:
+            return Unsaved.DISCARD
+        return Unsaved.CANCEL
+
+    def open_path(self, parent: QWidget, folder: Path | None) -> Path | None:
+        start = str(folder) if folder is not None else str(Path.home())
+        chosen, _ = QFileDialog.getOpenFileName(parent, "Open season", start, SEASON_FILTER)
+        return Path(chosen) if chosen else None
+
+    def save_path(self, parent: QWidget, suggestion: Path) -> Path | None:
+        chosen, _ = QFileDialog.getSaveFileName(parent, "Save season", str(suggestion), SEASON_FILTER)
+        return with_season_suffix(Path(chosen)) if chosen else None
+
+    def restore_recovery(self, parent: QWidget, saved_at: str, document_name: str) -> bool:
+        box = QMessageBox(parent)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle("Restore unsaved work")
+        box.setText(
+            f"SprintPlan found unsaved work from {readable_time(saved_at)} for {document_name}. Restore it?"
+        )
+        box.setInformativeText("SprintPlan did not close normally last time. Discarding deletes the recovered copy.")
+        restore = box.addButton("Restore", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton("Discard", QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(restore)
+        # Closing the question without answering must not delete the coach's work.
+        box.setEscapeButton(restore)
+        box.exec()
+        restored = box.buttonRole(box.clickedButton()) == QMessageBox.ButtonRole.AcceptRole
+        box.deleteLater()
+        return restored
+
+    def error(self, parent: QWidget, title: str, text: str) -> None:
+        QMessageBox.critical(parent, title, text)
+
+    def information(self, parent: QWidget, title: str, text: str) -> None:
+        QMessageBox.information(parent, title, text)

@@ -1,0 +1,214 @@
+"""How prescribed items and sessions read as text, shared by the inspector, the squad week and
+the calendar's tooltips.
+
+Pure functions of the plan's values (no Qt), so every view words the same prescription the
+same way: "Back squat 3 x 3 @ 87.5 % = 120 kg (25 + 25 per side)", "Alternate-leg bounding
+3 x 15 m (24 contacts, moderate)", "Calf raise 3 x 12, 2 in reserve". Loads are shown in the
+unit each item carries (the athlete's), never converted.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+
+from planner.model import WEEKDAY_NAMES
+from planner.sessions import Category, Intent, Item, Session, SessionKind
+
+MONTH_NAMES = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)
+KIND_NAMES = {SessionKind.WEIGHTS: "Weights", SessionKind.PLYOMETRICS: "Plyometrics"}
+SHORT_KIND_NAMES = {SessionKind.WEIGHTS: "Weights", SessionKind.PLYOMETRICS: "Plyo"}
+INTENT_NAMES = {Intent.EXPLOSIVE: "explosive", Intent.CONTROLLED: "controlled"}
+EDITED_MARK = "✎"
+# The engine and its checks mark a load held as dumbbells (below the empty bar) in the note.
+_DUMBBELL_MARKER = "dumbbells"
+
+
+def number(value: float) -> str:
+    """A mass, percentage or distance as a coach writes it: 120, 87.5, 48.75 (no trailing zeros)."""
+    text = f"{value:.2f}".rstrip("0").rstrip(".")
+    return "0" if text == "-0" else text
+
+
+def day_title(day: date) -> str:
+    """"Tuesday 12 January 2027"."""
+    return f"{WEEKDAY_NAMES[day.weekday()]} {day.day} {MONTH_NAMES[day.month - 1]} {day.year}"
+
+
+def date_text(day: date) -> str:
+    """"12 January 2027"."""
+    return f"{day.day} {MONTH_NAMES[day.month - 1]} {day.year}"
+
+
+def short_day(day: date) -> str:
+    """"Tue 12 Jan"."""
+    return f"{WEEKDAY_NAMES[day.weekday()][:3]} {day.day} {MONTH_NAMES[day.month - 1][:3]}"
+
+
+def span_text(first: date, last: date) -> str:
+    """"11–17 January 2027", "29 March – 4 April 2027", "28 December 2026 – 3 January 2027"."""
+    start, end = MONTH_NAMES[first.month - 1], MONTH_NAMES[last.month - 1]
+    if first.year != last.year:
+        return f"{first.day} {start} {first.year} – {last.day} {end} {last.year}"
+    if first.month != last.month:
+        return f"{first.day} {start} – {last.day} {end} {last.year}"
+    return f"{first.day}–{last.day} {end} {last.year}"
+
+
+def is_plyometric(item: Item) -> bool:
+    return item.category is Category.PLYOMETRIC
+
+
+def held_as_dumbbells(item: Item) -> bool:
+    return item.load is not None and not item.plates_per_side and _DUMBBELL_MARKER in item.note
+
+
+def percent_text(item: Item) -> str:
+    return "" if item.percent_max is None else f"{number(item.percent_max)} %"
+
+
+def load_text(item: Item) -> str:
+    return "" if item.load is None else f"{number(item.load)} {item.unit}"
+
+
+def plates_text(item: Item) -> str:
+    """What goes on each side of the bar: "25 + 25", "empty bar", "two 10 kg dumbbells" or ""."""
+    if item.load is None or is_plyometric(item):
+        return ""
+    if item.plates_per_side:
+        return " + ".join(number(p) for p in item.plates_per_side)
+    if held_as_dumbbells(item):
+        return f"two {number(item.load / 2)} {item.unit} dumbbells"
+    if item.max_value is not None or item.percent_max is not None:
+        # A barbell load with no plates is the bar alone.
+        return "empty bar"
+    return ""
+
+
+def volume_text(item: Item) -> str:
+    """Sets by reps, or by distance for running drills: "3 x 3", "3 x 15 m", "4 x 10"."""
+    if item.distance_m is not None:
+        reps = "" if item.reps == 1 else f"{item.reps} x "
+        return f"{item.sets} x {reps}{number(item.distance_m)} m"
+    return f"{item.sets} x {item.reps}"
+
+
+def contacts_text(item: Item) -> str:
+    """"24 contacts, moderate" for a plyometric drill; "" for anything else."""
+    if not is_plyometric(item):
+        return ""
+    count = f"{item.contacts} contact{'' if item.contacts == 1 else 's'}"
+    return count if item.intensity is None else f"{count}, {item.intensity.value}"
+
+
+def distance_contacts_text(item: Item) -> str:
+    """The inspector's "Distance / contacts" column: "15 m · 24 (moderate)", "40 (low)"."""
+    if not is_plyometric(item):
+        return ""
+    contacts = str(item.contacts) if item.intensity is None else f"{item.contacts} ({item.intensity.value})"
+    if item.distance_m is None:
+        return contacts
+    return f"{number(item.distance_m)} m · {contacts}"
+
+
+def reserve_text(item: Item) -> str:
+    return "" if item.reps_in_reserve is None else f"{item.reps_in_reserve} in reserve"
+
+
+def rest_text(seconds: int) -> str:
+    """Rest between sets as minutes and seconds: "2:30"."""
+    minutes, rest = divmod(max(0, seconds), 60)
+    return f"{minutes}:{rest:02d}"
+
+
+def intent_text(item: Item) -> str:
+    return INTENT_NAMES[item.intent]
+
+
+def item_text(item: Item) -> str:
+    """One full line for an item, as a coach would write it on a session card."""
+    text = f"{item.name} {volume_text(item)}"
+    if is_plyometric(item):
+        contacts = contacts_text(item)
+        return f"{text} ({contacts})" if contacts else text
+    if item.percent_max is not None:
+        text += f" @ {percent_text(item)}"
+    if item.load is not None:
+        text += f" = {load_text(item)}"
+        plates = plates_text(item)
+        if plates and item.plates_per_side:
+            text += f" ({plates} per side)"
+        elif plates:
+            text += f" ({plates})"
+    reserve = reserve_text(item)
+    return f"{text}, {reserve}" if reserve else text
+
+
+def item_short(item: Item) -> str:
+    """A compact form for crowded cells: "Back squat 3x3 @ 87.5 % 120 kg"."""
+    text = f"{item.name} {volume_text(item).replace(' x ', 'x')}"
+    if item.percent_max is not None:
+        text += f" @ {percent_text(item)}"
+    if item.load is not None:
+        text += f" {load_text(item)}"
+    return text
+
+
+def effort_text(effort: float) -> str:
+    return f"effort {number(effort)}/10"
+
+
+def session_contacts(session: Session) -> int:
+    return sum(item.contacts for item in session.items if is_plyometric(item))
+
+
+def session_facts(session: Session) -> str:
+    """"45 min · effort 7/10 · 5 exercises" (contacts instead of exercises for plyometrics)."""
+    parts = [f"{session.minutes} min", effort_text(session.effort)]
+    if session.kind is SessionKind.PLYOMETRICS:
+        parts.append(f"{session_contacts(session)} contacts")
+    else:
+        count = len(session.items)
+        parts.append(f"{count} exercise{'' if count == 1 else 's'}")
+    return " · ".join(parts)
+
+
+def session_summary(session: Session, *, main_items: int = 2) -> str:
+    """One compact line per session: "Heavy strength: Back squat 3x3 @ 87.5 % 142.5 kg",
+    "Plyo: 42 contacts"."""
+    mark = f"{EDITED_MARK} " if session.edited else ""
+    if session.kind is SessionKind.PLYOMETRICS:
+        high = " (high intensity)" if session.heavy else ""
+        return f"{mark}{SHORT_KIND_NAMES[session.kind]}: {session_contacts(session)} contacts{high}"
+    # The heaviest loaded lifts carry the session; accessories are only counted.
+    loaded = sorted(
+        (i for i in session.items if i.percent_max is not None or i.load is not None),
+        key=lambda i: -(i.percent_max or 0.0),
+    )
+    shown = [item_short(i) for i in loaded[:main_items]]
+    others = len(session.items) - len(shown)
+    if others:
+        shown.append(f"+{others} more" if shown else f"{others} exercise{'' if others == 1 else 's'}")
+    return f"{mark}{session.title}: " + ", ".join(shown)
+
+
+def day_summary(sessions: Iterable[Session]) -> str:
+    """"Heavy strength: Back squat 3x3 @ 87.5 % 142.5 kg | Plyo: 42 contacts"."""
+    return " | ".join(session_summary(s) for s in sessions)
+
+
+def session_lines(session: Session) -> list[str]:
+    """A session as a heading line, its facts, then one line per item (for tooltips and copies)."""
+    mark = f" {EDITED_MARK} edited" if session.edited else ""
+    lines = [f"{session.title} ({KIND_NAMES[session.kind].lower()}){mark}", session_facts(session)]
+    for item in session.items:
+        note = f" — {item.note}" if item.note else ""
+        lines.append(f"• {item_text(item)}{note}")
+    return lines
+
+
+def session_tooltip(session: Session) -> str:
+    return "\n".join(session_lines(session))

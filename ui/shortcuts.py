@@ -1,0 +1,26 @@
+"""The keyboard shortcuts, listed once for the Help menu."""
+
+from __future__ import annotations
+
+SHORTCUTS = (
+    ("Ctrl+N", "New season"),
+    ("Ctrl+O", "Open a season"),
+    ("Ctrl+S", "Save"),
+    ("Ctrl+Shift+S", "Save as"),
+    ("Ctrl+Z", "Undo"),
+    ("Ctrl+Shift+Z, Ctrl+Y", "Redo"),
+    ("Delete", "Remove the selected competition"),
+    ("Arrow keys", "Move the selected day in the calendar (left/right: week, up/down: day)"),
+    ("Double-click a competition", "Edit it"),
+    ("Escape", "Cancel a drag and its preview"),
+    ("Ctrl+T", "Go to today"),
+    ("Ctrl+Shift+A", "Add an athlete"),
+    ("F1", "This list"),
+    ("Ctrl+Q", "Quit"),
+)
+
+SHORTCUTS_HTML = (
+    "<table cellspacing='6'>"
+    + "".join(f"<tr><td><b>{keys}</b></td><td>{what}</td></tr>" for keys, what in SHORTCUTS)
+    + "</table>"
+)
