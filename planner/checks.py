@@ -256,22 +256,26 @@ def _spikes(
     found: list[PlanWarning] = []
     # A return from a deload, transition, taper or competition is planned, not a spike.
     resting = (PhaseKind.TRANSITION, PhaseKind.TAPER, PhaseKind.COMPETITION)
-    deload_weeks = {
-        season.week_of(d) for d, p in zip(dates, phases, strict=True) if p.deload or p.kind in resting
-    }
+    deload_weeks: set[date] = set()
+    week = season.week_of(dates[0]) if dates else None
+    for d, p in zip(dates, phases, strict=True):
+        if d.weekday() == season.week_start:
+            week = d
+        if week is not None and (p.deload or p.kind in resting):
+            deload_weeks.add(week)
     flagged_weeks: set[date] = set()
     for i, (day, phase, metric) in enumerate(zip(dates, phases, metrics, strict=True)):
         if i < settle or metric.acwr is None or metric.acwr <= threshold:
             continue
-        week = season.week_of(day)
+        day_week = season.week_of(day)
         if (
             phase.kind is PhaseKind.TAPER
-            or (week - timedelta(days=7)) in deload_weeks
-            or (week - timedelta(days=14)) in deload_weeks
-            or week in flagged_weeks
+            or (day_week - timedelta(days=7)) in deload_weeks
+            or (day_week - timedelta(days=14)) in deload_weeks
+            or day_week in flagged_weeks
         ):
             continue
-        flagged_weeks.add(week)
+        flagged_weeks.add(day_week)
         found.append(
             PlanWarning("metrics.spike", day, f"Load spike: acute:chronic ratio {metric.acwr:.2f} (above 1.5)")
         )

@@ -81,9 +81,16 @@ def _weights(ctx: Context) -> dict[PlyoIntensity, float]:
     return ctx.contact_weights
 
 
+def _contacts(drill: Drill, ctx: Context) -> int:
+    cached = ctx.drill_contacts.get(drill)
+    if cached is None:
+        cached = ctx.drill_contacts[drill] = drill_contacts(drill, ctx.athlete)
+    return cached
+
+
 def session_weighted(drills: tuple[Drill, ...], ctx: Context) -> float:
     weights = _weights(ctx)
-    return sum(drill_contacts(d, ctx.athlete) * weights[drill_intensity(d, ctx)] for d in drills)
+    return sum(_contacts(d, ctx) * weights[drill_intensity(d, ctx)] for d in drills)
 
 
 def _starting_program(ctx: Context) -> tuple[Drill, ...]:
@@ -209,11 +216,11 @@ class PlyoProgram:
     def _fits(self, drills: tuple[Drill, ...], phase: DayPhase, sessions: int) -> bool:
         ctx = self.ctx
         athlete = ctx.athlete
-        contacts = sum(drill_contacts(d, athlete) for d in drills)
+        contacts = sum(_contacts(d, ctx) for d in drills)
         if contacts > _session_cap(ctx, phase.kind):
             return False
         caps = ctx.rules["plyo.caps"]
-        bounding = sum(drill_contacts(d, athlete) for d in drills if d.exercise_id == "bounding")
+        bounding = sum(_contacts(d, ctx) for d in drills if d.exercise_id == "bounding")
         if athlete.level is not Level.ADVANCED and bounding > caps.whole("bounding_cap"):
             return False
         rule = ctx.rules["plyo.progression"]

@@ -6,8 +6,9 @@ volume cuts and the same reading of a day's limits.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from planner.catalogue import Exercise, exercise
@@ -33,6 +34,15 @@ class Context:
     drill_intensities: dict[Any, PlyoIntensity] = field(default_factory=dict)
     bodies: dict[tuple[object, ...], Any] = field(default_factory=dict)
     scaled: dict[tuple[object, ...], tuple[Item, Item]] = field(default_factory=dict)
+    drill_contacts: dict[Any, int] = field(default_factory=dict)
+    _max_breaks: list[date] | None = None
+
+    def max_epoch(self, day: date) -> int:
+        """Changes whenever the maxes a session on ``day`` would use, or their age class, change."""
+        if self._max_breaks is None:
+            stale_after = timedelta(days=self.rules["strength.heavy"].whole("max_age_days") + 1)
+            self._max_breaks = sorted({d for m in self.athlete.maxes for d in (m.date, m.date + stale_after)})
+        return bisect_right(self._max_breaks, day)
 
     def warn_once(self, rule_id: str, key: str, day: date, message: str) -> None:
         if (rule_id, key) not in self._warned:

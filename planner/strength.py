@@ -183,13 +183,41 @@ def _test_items(ctx: Context, day: date) -> list[Item]:
 def build_weights(
     ctx: Context, day: date, phase: DayPhase, limits: DayLimits, planned: Planned, week_text: str
 ) -> Session | None:
+    if planned.slot is Slot.PRIMING:
+        return _priming(ctx, day, limits)
+    # Competition-phase weeks repeat the same sessions; everything a session depends on
+    # except its date is in the key (the maxes through their epoch: which max, how old).
+    key = (
+        "weights", planned, phase.kind, phase.name, phase.phase_week, phase.phase_weeks, phase.first_build,
+        phase.deload, phase.test_week, limits, week_text, ctx.max_epoch(day),
+    )
+    if key in ctx.bodies:
+        body = ctx.bodies[key]
+        if body is None:
+            return None
+        return Session(id=f"{ctx.athlete.id}:{day.isoformat()}:weights", date=day, kind=SessionKind.WEIGHTS, **body)
+    session = _weights_session(ctx, day, phase, limits, planned, week_text)
+    ctx.bodies[key] = None if session is None else {
+        "title": session.title,
+        "items": session.items,
+        "heavy": session.heavy,
+        "minutes": session.minutes,
+        "effort": session.effort,
+        "tags": session.tags,
+        "rule_ids": session.rule_ids,
+        "reason": session.reason,
+    }
+    return session
+
+
+def _weights_session(
+    ctx: Context, day: date, phase: DayPhase, limits: DayLimits, planned: Planned, week_text: str
+) -> Session | None:
     in_season = phase.kind in (PhaseKind.COMPETITION, PhaseKind.TAPER)
     items: list[Item] = []
     reason: str
     tags: list[str] = []
     rule_ids: list[str] = []
-    if planned.slot is Slot.PRIMING:
-        return _priming(ctx, day, limits)
     if planned.slot is Slot.TEST:
         items = _test_items(ctx, day) + _accessories(ctx, planned.index, in_season)[1:]
         reason = f"{phase.name}: test session closing the phase; record the new maxes"

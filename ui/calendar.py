@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from html import escape
+from typing import Protocol
 
 from PySide6.QtCore import QEvent, QMimeData, QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import (
@@ -61,6 +62,14 @@ class _Preview:
     scene: QPixmap | None = None
 
 
+class SessionDrops(Protocol):
+    """Where a session dragged out of the inspector lands: the window wires the inspector in."""
+
+    def accepts(self, mime: QMimeData) -> bool: ...
+
+    def drop(self, mime: QMimeData, day: date) -> bool: ...
+
+
 class SeasonCalendar(QAbstractScrollArea):
     """The season grid for the selected athlete.
 
@@ -95,6 +104,8 @@ class SeasonCalendar(QAbstractScrollArea):
         self._shapes: CompetitionShapes | None = None
         self._scene: QPixmap | None = None
         self._drag: Payload | None = None
+        self.session_drops: SessionDrops | None = None
+        self._session_drag = False
         self._preview: _Preview | None = None
         self._press: tuple[QPoint, str] | None = None
         self._highlighted_day: date = selection.day
@@ -467,13 +478,23 @@ class SeasonCalendar(QAbstractScrollArea):
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         payload = self._payload(event.mimeData())
         if payload is None:
-            event.ignore()
+            self._session_drag = self.session_drops is not None and self.session_drops.accepts(event.mimeData())
+            if self._session_drag:
+                event.acceptProposedAction()
+            else:
+                event.ignore()
             return
         self._drag = payload
         self._accept(event, payload)
         self._hover(self.date_at(event.position().toPoint()))
 
     def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        if self._session_drag:
+            if self.date_at(event.position().toPoint()) is None:
+                event.ignore()
+            else:
+                event.acceptProposedAction()
+            return
         if self._drag is None:
             event.ignore()
             return
@@ -485,9 +506,13 @@ class SeasonCalendar(QAbstractScrollArea):
             self._accept(event, self._drag)
 
     def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:
+        self._session_drag = False
         self._end_drag()
 
     def dropEvent(self, event: QDropEvent) -> None:
+        if self._session_drag or (self._drag is None and self._payload(event.mimeData()) is None):
+            self._drop_session(event)
+            return
         payload = self._drag or self._payload(event.mimeData())
         day = self.date_at(event.position().toPoint())
         self._end_drag()
@@ -500,6 +525,20 @@ class SeasonCalendar(QAbstractScrollArea):
             done = self._move_to(payload.competition_id, day)
         if done:
             self._accept(event, payload)
+        else:
+            event.ignore()
+
+    def _drop_session(self, event: QDropEvent) -> None:
+        """A session from the inspector moved to the day under the drop (one undo step)."""
+        self._session_drag = False
+        day = self.date_at(event.position().toPoint())
+        drops = self.session_drops
+        if day is None or drops is None or not drops.accepts(event.mimeData()):
+            event.ignore()
+            return
+        if drops.drop(event.mimeData(), day):
+            self.selection.set_day(day)
+            event.acceptProposedAction()
         else:
             event.ignore()
 

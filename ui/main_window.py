@@ -8,7 +8,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, QUrl
+from PySide6.QtCore import QMimeData, QSettings, Qt, QUrl
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -28,7 +28,7 @@ from ui.calendar import SeasonCalendar
 from ui.dialogs import Dialogs, Edit
 from ui.document import OpenSeason
 from ui.files import SUFFIX, FileController
-from ui.inspector import Inspector
+from ui.inspector import Inspector, session_ref_from_mime
 from ui.palette import CompetitionPalette
 from ui.recovery import DEFAULT_INTERVAL_MS, Autosave, find_recovery
 from ui.selection import Selection
@@ -37,6 +37,20 @@ from ui.shortcuts import SHORTCUTS_HTML
 from ui.squad_week import SquadWeek
 
 APP_NAME = "SprintPlan"
+
+
+class _InspectorSessionDrops:
+    """Sessions dragged out of the inspector and dropped on a calendar day move there."""
+
+    def __init__(self, inspector: Inspector) -> None:
+        self._inspector = inspector
+
+    def accepts(self, mime: QMimeData) -> bool:
+        return session_ref_from_mime(mime) is not None
+
+    def drop(self, mime: QMimeData, day: date) -> bool:
+        ref = session_ref_from_mime(mime)
+        return ref is not None and self._inspector.move_session(ref, day)
 
 
 class MainWindow(QMainWindow):
@@ -62,9 +76,10 @@ class MainWindow(QMainWindow):
         self.files = FileController(self, self.document, dialogs, self.app_settings)
         self.autosave = Autosave(self.document, recovery_folder, autosave_interval_ms, self)
 
-        self.calendar = SeasonCalendar(self.document, self.selection, dialogs, self)
+        self.calendar = SeasonCalendar(self.document, self.selection, dialogs, self, today=self.today)
         self.competition_palette = CompetitionPalette(self)
         self.inspector = Inspector(self.document, self.selection, self)
+        self.calendar.session_drops = _InspectorSessionDrops(self.inspector)
         self.squad_week = SquadWeek(self.document, self.selection, self)
         self.athletes_panel = AthletesPanel(self.document, self.selection, dialogs, self)
         self.athlete_box = QComboBox(self)
@@ -144,6 +159,10 @@ class MainWindow(QMainWindow):
         self.redo_action.setShortcuts([QKeySequence(key.Redo), QKeySequence("Ctrl+Y")])
         self.delete_action = self._action("&Delete competition", self.delete_selected, key.Delete,
                                           "Remove the selected competition")
+        # Delete acts on the calendar's competition only while the calendar has the focus, so
+        # the key keeps its meaning in the inspector's table and the dialogs' fields.
+        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.calendar.addAction(self.delete_action)
         self.season_action = self._action("Season &settings…", self.edit_season, None,
                                           "Season name, dates and first day of the week")
         self.add_athlete_action = self._action("&Add athlete…", self.add_athlete, "Ctrl+Shift+A")

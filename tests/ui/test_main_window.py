@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -14,9 +14,11 @@ from pytestqt.qtbot import QtBot
 
 from planner import edits
 from planner.model import Priority, Season
+from planner.sessions import SessionKind
 from planner.storage import load, save
 from tests.ui.conftest import FakeDialogs
 from ui.dialogs import Unsaved
+from ui.inspector import SessionRef, session_mime
 from ui.main_window import MainWindow
 
 
@@ -236,3 +238,30 @@ def test_season_settings_and_add_athlete_apply_the_dialogs_edit_as_one_step(
     assert window.document.undo_stack.count() == 1
     window.undo_action.trigger()
     assert window.document.season.name == demo.name
+
+
+def test_a_session_dragged_from_the_inspector_onto_a_calendar_day_moves_there(
+    make_window: MakeWindow, demo: Season
+) -> None:
+    window = make_window(demo)
+    athlete = demo.athletes[0].id
+    plan = window.document.plan(athlete)
+    source = next(d for d in plan.days if any(s.kind is SessionKind.WEIGHTS for s in d.sessions) and d.date.month == 11)
+    target = source.date + timedelta(days=1)
+    while any(s.kind is SessionKind.WEIGHTS for s in plan.day(target).sessions) or plan.day(target).competitions:  # type: ignore[union-attr]
+        target += timedelta(days=1)
+    mime = session_mime(SessionRef(athlete, source.date, SessionKind.WEIGHTS))
+    calendar = window.calendar
+    point = calendar.date_rect(target).center()
+    buttons, modifiers = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    enter = QDragEnterEvent(point, Qt.DropAction.MoveAction, mime, buttons, modifiers)
+    calendar.dragEnterEvent(enter)
+    assert enter.isAccepted()
+    calendar.dropEvent(QDropEvent(QPointF(point), Qt.DropAction.MoveAction, mime, buttons, modifiers))
+    moved = window.document.plan(athlete)
+    assert not [s for s in moved.day(source.date).sessions if s.kind is SessionKind.WEIGHTS]  # type: ignore[union-attr]
+    landed = [s for s in moved.day(target).sessions if s.kind is SessionKind.WEIGHTS]  # type: ignore[union-attr]
+    assert len(landed) == 1 and landed[0].edited
+    assert window.document.undo_stack.count() == 1
+    window.undo_action.trigger()
+    assert window.document.plan(athlete).day(source.date).sessions == source.sessions  # type: ignore[union-attr]

@@ -97,6 +97,7 @@ def drag_over(target: QWidget, mime: QMimeData, *points: QPoint, action: Qt.Drop
     """Enter at the first point and move over every point; whether the target took the drag."""
     if not send(target, drag_event(QDragEnterEvent, points[0], mime, action)):
         return False
+    # A list, not a generator: every move is sent, as Qt goes on sending them after a refusal.
     return all([send(target, drag_event(QDragMoveEvent, point, mime, action)) for point in points])
 
 

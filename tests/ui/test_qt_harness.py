@@ -48,3 +48,26 @@ def test_qt_calls_do_not_leak_references_to_none(qtbot) -> None:  # type: ignore
     for _ in range(2000):
         widget.setEnabled(True)
     assert abs(sys.getrefcount(None) - before) < 100
+
+
+def test_signal_emits_do_not_leak_references_to_true(qtbot) -> None:  # type: ignore[no-untyped-def]
+    # PySide6 6.12.0 also dropped a reference to True on every Signal.emit().
+    import sys
+
+    from PySide6.QtCore import QObject, Signal
+
+    class Emitter(QObject):
+        fired = Signal(bool)
+
+    emitter = Emitter()
+    calls = [0]
+
+    def count(value: bool) -> None:
+        calls[0] += 1
+
+    emitter.fired.connect(count)
+    before = sys.getrefcount(True)
+    for _ in range(2000):
+        emitter.fired.emit(True)
+    assert calls[0] == 2000
+    assert abs(sys.getrefcount(True) - before) < 100
