@@ -35,6 +35,7 @@ class Context:
     bodies: dict[tuple[object, ...], Any] = field(default_factory=dict)
     scaled: dict[tuple[object, ...], tuple[Item, Item]] = field(default_factory=dict)
     drill_contacts: dict[Any, int] = field(default_factory=dict)
+    barbell: dict[tuple[object, ...], Item] = field(default_factory=dict)
     _max_breaks: list[date] | None = None
 
     def max_epoch(self, day: date) -> int:
@@ -85,6 +86,32 @@ def barbell_item(
 
     ``warn_stale`` False keeps the cap but not the warning: a test session is the remedy.
     """
+    # The day matters only through the maxes in force and their age (the max epoch); any
+    # warning an item raises was raised the first time it was built.
+    key = (exercise_id, sets, reps, percent, rule_ids, rest_s, intent, heavy_cap, warn_stale, ctx.max_epoch(day))
+    cached = ctx.barbell.get(key)
+    if cached is None:
+        cached = ctx.barbell[key] = _barbell_item(
+            ctx, day, exercise_id, sets, reps, percent,
+            rule_ids=rule_ids, rest_s=rest_s, intent=intent, heavy_cap=heavy_cap, warn_stale=warn_stale,
+        )
+    return cached
+
+
+def _barbell_item(
+    ctx: Context,
+    day: date,
+    exercise_id: str,
+    sets: int,
+    reps: int,
+    percent: float,
+    *,
+    rule_ids: tuple[str, ...],
+    rest_s: int,
+    intent: Intent,
+    heavy_cap: bool,
+    warn_stale: bool,
+) -> Item:
     athlete = ctx.athlete
     chosen = exercise(athlete.substitute_for(exercise_id))
     max_lift = chosen.max_from or exercise_id
