@@ -16,7 +16,7 @@ $(STAMP): pyproject.toml
 
 run: $(STAMP)
 	$(BIN)/sprintplan demo --force $(DEMO)
-	$(BIN)/sprintplan show $(DEMO)
+	$(BIN)/sprintplan $(DEMO)
 
 test: $(STAMP)
 	$(BIN)/ruff check planner ui resources tests
