@@ -88,7 +88,8 @@ def run(path: Path | None, *, smoke_test: bool = False, report_first_paint: bool
             app.quit()
 
         watcher = _FirstPaint(painted)
-        window.calendar.installEventFilter(watcher)
+        # The calendar is a scroll area: its days are painted on the viewport.
+        window.calendar.viewport().installEventFilter(watcher)
         window.resize(1366, 768)
         window.show()
         return app.exec()

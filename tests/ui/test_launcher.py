@@ -1,0 +1,61 @@
+"""The desktop entry point as a user or a packaging check runs it: a real process, offscreen."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from planner.demo import demo_season
+from planner.storage import save
+
+SIZE_HINTS_NOTICE = "This plugin does not support propagateSizeHints()"
+
+
+def _run(*args: str, code: str | None = None) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    command = [sys.executable, "-c", code, *args] if code else [sys.executable, "-m", "ui.launcher", *args]
+    return subprocess.run(command, capture_output=True, text=True, env=env, timeout=120, check=False)
+
+
+@pytest.fixture(scope="module")
+def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("launcher") / "demo.sprintplan"
+    save(demo_season(), path)
+    return path
+
+
+def test_smoke_test_paints_once_and_exits_cleanly(demo_file: Path) -> None:
+    result = _run("--smoke-test", str(demo_file))
+    assert result.returncode == 0, result.stderr
+    assert [line for line in result.stderr.splitlines() if line != SIZE_HINTS_NOTICE] == []
+
+
+def test_smoke_test_refuses_a_bad_file_in_one_line(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.sprintplan"
+    bad.write_text("{", encoding="utf-8")
+    result = _run("--smoke-test", str(bad))
+    assert result.returncode == 2
+    assert len(result.stderr.splitlines()) == 1
+    assert "bad.sprintplan" in result.stderr and "line 1" in result.stderr
+
+
+def test_smoke_test_needs_a_file() -> None:
+    result = _run("--smoke-test")
+    assert result.returncode == 2
+    assert "needs exactly one season file" in result.stderr
+
+
+def test_reportlab_is_not_imported_at_start_up(demo_file: Path) -> None:
+    code = (
+        "import sys\n"
+        "from ui.launcher import main\n"
+        "status = main(['--report-first-paint', sys.argv[1]])\n"
+        "print('status', status, 'reportlab' in sys.modules)\n"
+    )
+    result = _run(demo_file.as_posix(), code=code)
+    assert "first-paint" in result.stdout
+    assert "status 0 False" in result.stdout
