@@ -5,9 +5,10 @@ A plan is never edited by hand: edits change the document and the plan is derive
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
+from typing import NamedTuple
 
 from planner.model import Athlete, Competition
 from planner.sessions import Session
@@ -47,8 +48,10 @@ class Phase:
         return ((self.end - self.start).days + 1) / 7
 
 
-@dataclass(frozen=True, slots=True)
-class DayMetrics:
+class DayMetrics(NamedTuple):
+    """One day's load figures. Plan days are built by the thousand while a competition is
+    dragged, so these plan-only records are named tuples: immutable and cheap to make."""
+
     volume_load_kg: float = 0.0
     relative_volume: float = 0.0
     reps_by_zone: tuple[int, int, int, int] = (0, 0, 0, 0)  # <70 %, 70-80 %, 80-90 %, >=90 %
@@ -64,8 +67,7 @@ class DayMetrics:
 ZONE_LABELS = ("<70 %", "70-80 %", "80-90 %", ">=90 %")
 
 
-@dataclass(frozen=True, slots=True)
-class Day:
+class Day(NamedTuple):
     date: date
     phase: PhaseKind
     sessions: tuple[Session, ...]
@@ -76,8 +78,7 @@ class Day:
     locked: bool = False
 
 
-@dataclass(frozen=True, slots=True)
-class Week:
+class Week(NamedTuple):
     start: date
     number: int
     phase: PhaseKind
@@ -87,7 +88,7 @@ class Week:
     contacts: int
     weighted_contacts: float
     planned_load: float
-    top_set_pct: dict[str, float] = field(default_factory=dict)
+    top_set_pct: dict[str, float]
 
 
 @dataclass(frozen=True, slots=True)
