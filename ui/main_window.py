@@ -201,12 +201,26 @@ class MainWindow(QMainWindow):
         toolbar.setMovable(False)
         toolbar.addActions([self.new_action, self.open_action, self.save_action])
         toolbar.addSeparator()
-        toolbar.addActions([self.undo_action, self.redo_action])
+        toolbar.addActions(self._short_undo_actions())
         toolbar.addSeparator()
         toolbar.addWidget(QLabel(" Athlete: ", self))
         toolbar.addWidget(self.athlete_box)
         self.addToolBar(toolbar)
         self.statusBar().showMessage("Drag a competition from the left onto a day to add it.", 8000)
+
+    def _short_undo_actions(self) -> list[QAction]:
+        """Toolbar Undo and Redo with short labels; what they undo is in the tooltip, so the
+        athlete selector beside them does not jump about as the command names change."""
+        stack = self.document.undo_stack
+        undo = self._action("Undo", stack.undo)
+        redo = self._action("Redo", stack.redo)
+        stack.canUndoChanged.connect(undo.setEnabled)
+        stack.canRedoChanged.connect(redo.setEnabled)
+        stack.undoTextChanged.connect(lambda text: undo.setToolTip(f"Undo {text}" if text else "Undo"))
+        stack.redoTextChanged.connect(lambda text: redo.setToolTip(f"Redo {text}" if text else "Redo"))
+        undo.setEnabled(stack.canUndo())
+        redo.setEnabled(stack.canRedo())
+        return [undo, redo]
 
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()
