@@ -28,14 +28,39 @@ from planner.timeline import DayPhase, Timeline, build_timeline
 _DAY = timedelta(days=1)
 
 
+# The season's shape for one athlete depends only on these: athletes who share them (most
+# of a squad enters the same competitions) share the timeline and each day's limits.
+_ShapeKey = tuple[tuple[str, ...], bool, bool]
+_Shapes = dict[_ShapeKey, tuple[Timeline, list[DayLimits]]]
+
+
 def generate(season: Season, athlete_id: str) -> Plan:
     """The plan for one athlete; raises ``KeyError`` for an unknown athlete id."""
-    athlete = season.athlete(athlete_id)
-    rules = rule_book()
-    timeline = build_timeline(season, athlete, rules)
+    return _generate(season, season.athlete(athlete_id), {})
+
+
+def generate_all(season: Season) -> tuple[Plan, ...]:
+    """Every athlete's plan, in squad order (work common to several athletes is done once)."""
+    shapes: _Shapes = {}
+    return tuple(_generate(season, athlete, shapes) for athlete in season.athletes)
+
+
+def _shape(season: Season, athlete: Athlete, rules: RuleBook, shapes: _Shapes) -> tuple[Timeline, list[DayLimits]]:
     competitions = season.competitions_for(athlete.id)
-    limits = day_limits(season.first_day, season.last_day, competitions, timeline, rules,
-                        priming=athlete.priming)
+    key = (tuple(c.id for c in competitions), athlete.junior, athlete.priming)
+    shape = shapes.get(key)
+    if shape is None:
+        timeline = build_timeline(season, athlete, rules)
+        limits = day_limits(season.first_day, season.last_day, competitions, timeline, rules,
+                            priming=athlete.priming)
+        shape = shapes[key] = (timeline, limits)
+    return shape
+
+
+def _generate(season: Season, athlete: Athlete, shapes: _Shapes) -> Plan:
+    rules = rule_book()
+    timeline, limits = _shape(season, athlete, rules, shapes)
+    competitions = season.competitions_for(athlete.id)
     ctx = Context(athlete, rules)
     ctx.warnings.extend(timeline.warnings)
     dates = [season.first_day + timedelta(days=i) for i in range(len(timeline.days))]
@@ -68,10 +93,6 @@ def generate(season: Season, athlete_id: str) -> Plan:
         for day, phase, sessions, metric, limit in zip(dates, timeline.days, final, metrics, limits, strict=True)
     )
     return Plan(athlete, timeline.phases, competitions, days, tuple(week_list), tuple(warnings))
-
-
-def generate_all(season: Season) -> tuple[Plan, ...]:
-    return tuple(generate(season, athlete.id) for athlete in season.athletes)
 
 
 def _week_phase(phases: list[DayPhase]) -> DayPhase:

@@ -14,7 +14,7 @@ import time
 from collections.abc import Callable
 
 from planner.demo import demo_season
-from planner.engine import generate
+from planner.engine import generate, generate_all
 from planner.model import Season
 
 ONE_ATHLETE_BUDGET_MS = 10.0
@@ -67,7 +67,7 @@ def main() -> int:
     weeks = season.week_count
     print(f"season: {weeks} weeks, {len(season.competitions)} competitions, {len(season.athletes)} athletes")
     one = measure(lambda: generate(season, "ath-1"), 200)
-    squad = measure(lambda: [generate(season, a.id) for a in season.athletes], 30)
+    squad = measure(lambda: generate_all(season), 30)
     ok = report("generate, one athlete", one, ONE_ATHLETE_BUDGET_MS)
     ok = report("generate, squad of 12", squad, SQUAD_BUDGET_MS) and ok
     return 0 if ok else 1

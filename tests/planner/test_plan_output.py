@@ -13,7 +13,7 @@ import pytest
 
 from planner.cli import main
 from planner.demo import demo_season
-from planner.engine import generate
+from planner.engine import generate, generate_all
 from planner.plan_json import PLAN_SCHEMA_VERSION
 from planner.storage import save
 from planner.summary import format_summary
@@ -71,3 +71,8 @@ def test_the_demo_summary_matches_the_golden_file() -> None:
     assert text == GOLDEN.read_text(encoding="utf-8"), (
         "the demo summary changed; if the change is intended, run with UPDATE_GOLDEN=1 and review the diff"
     )
+
+
+def test_generating_the_squad_at_once_gives_each_athletes_own_plan() -> None:
+    season = demo_season()
+    assert generate_all(season) == tuple(generate(season, a.id) for a in season.athletes)
