@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEMO := $(VENV)/demo.sprintplan
 
-.PHONY: run test lint typecheck check bench clean
+.PHONY: run test lint typecheck check bench bundle clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -32,7 +32,12 @@ typecheck: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python tests/benchmarks/bench_generate.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python tests/benchmarks/bench_preview.py
+	QT_QPA_PLATFORM=offscreen $(BIN)/python tests/benchmarks/bench_preview_chart.py
+	$(BIN)/python tests/benchmarks/bench_pdf.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python tests/benchmarks/bench_startup.py
+
+bundle: $(STAMP)
+	packaging/build.sh
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .mypy_cache .pytest_cache .ruff_cache

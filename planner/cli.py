@@ -27,6 +27,8 @@ from planner.commands import (
     UsageError,
     check,
     demo,
+    export,
+    import_competitions,
     plan,
     show,
 )
@@ -38,7 +40,7 @@ PROG = "sprintplan"
 USAGE_ERROR = 2
 
 # The subcommands, in the order the help lists them.
-COMMANDS: tuple[Command, ...] = (demo, check, show, plan)
+COMMANDS: tuple[Command, ...] = (demo, check, show, plan, export, import_competitions)
 
 # Opens the desktop window on a season file (None: the demo season) and returns its exit
 # status. The desktop launcher passes one; ``planner`` itself never imports the window.

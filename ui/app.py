@@ -8,8 +8,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QSettings, QStandardPaths, QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
+import resources
 from planner.demo import demo_season
 from planner.model import Season
 from planner.storage import DocumentError, load
@@ -43,7 +45,16 @@ def _application() -> QApplication:
     app.setOrganizationName(ORGANISATION)
     app.setApplicationDisplayName("SprintPlan")
     app.setDesktopFileName(DESKTOP_ID)
+    app.setWindowIcon(QIcon.fromTheme(DESKTOP_ID, _bundled_icon()))
     return app
+
+
+def _bundled_icon() -> QIcon:
+    """The icon shipped in resources/, for desktops where it is not installed as a theme icon."""
+    icon = QIcon()
+    for size in (16, 32, 48, 64, 128, 256):
+        icon.addFile(str(resources.locate(f"icons/hicolor/{size}x{size}/apps/{DESKTOP_ID}.png")))
+    return icon
 
 
 def _recovery_folder() -> Path:

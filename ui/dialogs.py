@@ -51,6 +51,12 @@ class Dialogs(Protocol):
 
     def save_path(self, parent: QWidget, suggestion: Path) -> Path | None: ...
 
+    def export_path(self, parent: QWidget, title: str, suggestion: Path, suffix: str) -> Path | None:
+        """Where to write an exported file; the answer ends in ``suffix`` (".ics", ".csv")."""
+
+    def import_path(self, parent: QWidget, folder: Path | None) -> Path | None:
+        """A competitions file to import (CSV or iCalendar)."""
+
     def restore_recovery(self, parent: QWidget, saved_at: str, document_name: str) -> bool:
         """After a crash: restore the recovered season?"""
 

@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QMimeData, QSettings, Qt, QUrl
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QIcon, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QDockWidget,
@@ -23,13 +23,16 @@ from PySide6.QtWidgets import (
 
 from planner.edits import EditError
 from planner.model import Season
+from planner.plan import Plan
 from ui.athletes_panel import AthletesPanel
 from ui.calendar import SeasonCalendar
 from ui.dialogs import Dialogs, Edit
 from ui.document import OpenSeason
 from ui.files import SUFFIX, FileController
+from ui.import_dialog import import_competitions
 from ui.inspector import Inspector, session_ref_from_mime
 from ui.palette import CompetitionPalette
+from ui.print_dialog import export_cards, export_season
 from ui.recovery import DEFAULT_INTERVAL_MS, Autosave, find_recovery
 from ui.selection import Selection
 from ui.settings import AppSettings
@@ -90,7 +93,6 @@ class MainWindow(QMainWindow):
         self._build_layout()
         self._build_actions()
         self.setAcceptDrops(True)
-        self.setWindowIcon(QIcon.fromTheme("x-office-calendar"))
 
         self.document.changed.connect(self._on_document_changed)
         self.document.path_changed.connect(self._update_title)
@@ -166,6 +168,16 @@ class MainWindow(QMainWindow):
         self.season_action = self._action("Season &settings…", self.edit_season, None,
                                           "Season name, dates and first day of the week")
         self.add_athlete_action = self._action("&Add athlete…", self.add_athlete, "Ctrl+Shift+A")
+        self.import_action = self._action("&Import competitions…", self.import_competitions, None,
+                                          "Add competitions from a CSV or iCalendar file")
+        self.print_action = self._action("&Print session cards…", self.print_cards, key.Print,
+                                         "Weekly session cards for the athletes and weeks you choose (PDF)")
+        self.season_pdf_action = self._action("Export season &PDF…", self.export_season_pdf, None,
+                                              "The whole season plan as a PDF")
+        self.ics_action = self._action("Export &calendar (iCalendar)…", self.export_ics, None,
+                                       "Sessions and competitions for calendar programs")
+        self.csv_action = self._action("Export &spreadsheet (CSV)…", self.export_csv, None,
+                                       "One row per prescribed exercise")
         self.today_action = self._action("Go to &today", self.go_to_today, "Ctrl+T")
         self.shortcuts_action = self._action("&Keyboard shortcuts", self.show_shortcuts, "F1")
         self.about_action = self._action("&About SprintPlan", self.show_about)
@@ -179,6 +191,10 @@ class MainWindow(QMainWindow):
         file_menu.addMenu(self.recent_menu)
         file_menu.addSeparator()
         file_menu.addActions([self.save_action, self.save_as_action])
+        file_menu.addSeparator()
+        file_menu.addAction(self.import_action)
+        file_menu.addSeparator()
+        file_menu.addActions([self.print_action, self.season_pdf_action, self.ics_action, self.csv_action])
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
 
@@ -236,6 +252,51 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _=False, p=path: self.files.open(p))
 
     # Commands -------------------------------------------------------------------------
+
+    def _plans(self) -> dict[str, Plan]:
+        return {a.id: self.document.plan(a.id) for a in self.document.season.athletes}
+
+    def _export_suggestion(self, suffix: str) -> Path:
+        base = self.document.path or Path.home() / f"{self.document.season.name}.sprintplan"
+        return base.with_suffix(suffix)
+
+    def print_cards(self) -> None:
+        path = export_cards(self, self.document.season, self.today, plans=self._plans())
+        if path is not None:
+            self.statusBar().showMessage(f"Session cards written to {path}", 8000)
+
+    def export_season_pdf(self) -> None:
+        path = export_season(self, self.document.season, season_path=self.document.path, plans=self._plans())
+        if path is not None:
+            self.statusBar().showMessage(f"Season plan written to {path}", 8000)
+
+    def export_ics(self) -> None:
+        # The exporters load their libraries only when used, so start-up stays light.
+        from planner.ics_export import ics_bytes
+
+        self._export(".ics", "Export calendar", lambda plans: ics_bytes(self.document.season, plans))
+
+    def export_csv(self) -> None:
+        from planner.csv_export import csv_bytes
+
+        self._export(".csv", "Export spreadsheet", csv_bytes)
+
+    def _export(self, suffix: str, title: str, encode: Callable[[list[Plan]], bytes]) -> None:
+        path = self.dialogs.export_path(self, title, self._export_suggestion(suffix), suffix)
+        if path is None:
+            return
+        try:
+            path.write_bytes(encode(list(self._plans().values())))
+        except OSError as error:
+            self.dialogs.error(self, title, f"{path} could not be written: {error.strerror or error}")
+            return
+        self.statusBar().showMessage(f"Written to {path}", 8000)
+
+    def import_competitions(self) -> None:
+        folder = self.document.path.parent if self.document.path else None
+        path = self.dialogs.import_path(self, folder)
+        if path is not None:
+            import_competitions(self, self.document, self.dialogs, path)
 
     def new_season(self) -> None:
         if self.files.new(self.today):

@@ -18,6 +18,7 @@ from ui.competition_dialog import CompetitionDialog, CompetitionNameDialog
 from ui.dialogs import Edit, Unsaved
 from ui.files import SUFFIX
 from ui.form_checks import CheckedDialog
+from ui.import_dialog import choose_import_file
 from ui.season_dialog import SeasonDialog
 from ui.session_text import MONTH_NAMES
 
@@ -96,6 +97,17 @@ class QtDialogs:
     def save_path(self, parent: QWidget, suggestion: Path) -> Path | None:
         chosen, _ = QFileDialog.getSaveFileName(parent, "Save season", str(suggestion), SEASON_FILTER)
         return with_season_suffix(Path(chosen)) if chosen else None
+
+    def export_path(self, parent: QWidget, title: str, suggestion: Path, suffix: str) -> Path | None:
+        kind = {".ics": "iCalendar file (*.ics)", ".csv": "CSV spreadsheet (*.csv)"}.get(suffix, f"*{suffix}")
+        chosen, _ = QFileDialog.getSaveFileName(parent, title, str(suggestion.with_suffix(suffix)), kind)
+        if not chosen:
+            return None
+        path = Path(chosen)
+        return path if path.suffix.lower() == suffix else path.with_name(path.name + suffix)
+
+    def import_path(self, parent: QWidget, folder: Path | None) -> Path | None:
+        return choose_import_file(parent, folder)
 
     def restore_recovery(self, parent: QWidget, saved_at: str, document_name: str) -> bool:
         box = QMessageBox(parent)

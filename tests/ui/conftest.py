@@ -30,6 +30,8 @@ class FakeDialogs:
     open_answer: Path | None = None
     save_answer: Path | None = None
     restore: bool = True
+    export_answer: Path | None = None
+    import_answer: Path | None = None
     asked: list[tuple[str, Any]] = field(default_factory=list)
 
     def ask_competition_name(self, parent: QWidget, suggestion: str, day: date) -> str | None:
@@ -59,6 +61,14 @@ class FakeDialogs:
     def save_path(self, parent: QWidget, suggestion: Path) -> Path | None:
         self.asked.append(("save_path", suggestion))
         return self.save_answer
+
+    def export_path(self, parent: QWidget, title: str, suggestion: Path, suffix: str) -> Path | None:
+        self.asked.append(("export_path", (title, suffix)))
+        return self.export_answer
+
+    def import_path(self, parent: QWidget, folder: Path | None) -> Path | None:
+        self.asked.append(("import_path", folder))
+        return self.import_answer
 
     def restore_recovery(self, parent: QWidget, saved_at: str, document_name: str) -> bool:
         self.asked.append(("restore_recovery", document_name))

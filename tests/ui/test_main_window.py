@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, timedelta
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -12,12 +13,14 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
+import ui.main_window as main_window_module
 from planner import edits
 from planner.model import Priority, Season
 from planner.sessions import SessionKind
 from planner.storage import load, save
 from tests.ui.conftest import FakeDialogs
 from ui.dialogs import Unsaved
+from ui.import_dialog import import_competitions
 from ui.inspector import SessionRef, session_mime
 from ui.main_window import MainWindow
 
@@ -265,3 +268,37 @@ def test_a_session_dragged_from_the_inspector_onto_a_calendar_day_moves_there(
     assert window.document.undo_stack.count() == 1
     window.undo_action.trigger()
     assert window.document.plan(athlete).day(source.date).sessions == source.sessions  # type: ignore[union-attr]
+
+
+def test_file_menu_exports_calendar_and_spreadsheet(
+    make_window: MakeWindow, demo: Season, tmp_path: Path, fake_dialogs: FakeDialogs
+) -> None:
+    window = make_window(demo)
+    fake_dialogs.export_answer = tmp_path / "season.ics"
+    window.ics_action.trigger()
+    text = (tmp_path / "season.ics").read_text(encoding="utf-8")
+    assert text.startswith("BEGIN:VCALENDAR")
+    assert text.count("BEGIN:VEVENT") > 100
+    fake_dialogs.export_answer = tmp_path / "season.csv"
+    window.csv_action.trigger()
+    rows = (tmp_path / "season.csv").read_text(encoding="utf-8-sig").splitlines()
+    assert rows[0].startswith("date,athlete,session,exercise")
+    assert len(rows) > 500
+    assert [kind for kind, _ in fake_dialogs.asked].count("export_path") == 2
+
+
+def test_file_menu_imports_competitions_as_one_step(
+    make_window: MakeWindow, demo: Season, tmp_path: Path, fake_dialogs: FakeDialogs, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    source = tmp_path / "meets.csv"
+    source.write_text(
+        "date,name,priority,indoor\n2027-05-08,Club Meet,C,no\n1999-01-01,Old Meet,B,no\n", encoding="utf-8"
+    )
+    fake_dialogs.import_answer = source
+    window = make_window(demo)
+    # The coach presses OK in the preview (the dialog itself is tested on its own).
+    monkeypatch.setattr(main_window_module, "import_competitions", partial(import_competitions, confirm=lambda _: True))
+    window.import_action.trigger()
+    names = [c.name for c in window.document.season.competitions]
+    assert "Club Meet" in names and "Old Meet" not in names
+    assert window.document.undo_stack.count() == 1

@@ -1,0 +1,193 @@
+"""The plans as an iCalendar file (RFC 5545), for the calendar programs coaches and athletes use.
+
+Every athlete's calendar holds one all-day event per session (the summary names it, the
+description lists the exercises with sets, reps, percentages and loads) and one all-day event
+per competition the athlete is entered in. Sessions have no time of day in SprintPlan, and
+all-day events are what calendar programs show as "on that day" without inventing one;
+sessions are marked free time (TRANSP:TRANSPARENT) so they never block an athlete's agenda.
+
+UIDs are UUIDs derived from the season id and the item's ids (athlete and session or
+competition), never from dates or contents: exporting again after a change and importing the
+file into the same calendar updates the events instead of adding copies, and a competition
+keeps its UID when it moves. Session ids name the athlete, the day and the kind of session,
+so a regenerated session on that day keeps its UID too. A competition gets one UID per
+athlete: calendar programs take a UID to mean one event wherever it appears, so a UID shared
+by two athletes' calendars would let the second import overwrite or drop the first one's
+event. A squad calendar (several plans) is the union of the athletes' calendars with the
+same UIDs, each summary prefixed with the athlete's name.
+
+DTSTAMP is the export time, which is what tells a calendar program that a re-imported event
+is newer than the one it holds.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import UTC, datetime, timedelta
+from importlib.metadata import PackageNotFoundError, version
+from uuid import UUID, uuid5
+
+from icalendar import Calendar, Event
+from icalendar.enums import TRANSP
+
+from planner.model import Athlete, Competition, Priority, Season
+from planner.plan import Plan
+from planner.sessions import Category, Item, Session, SessionKind
+
+__all__ = ["competition_uid", "ics_bytes", "season_calendar", "session_uid"]
+
+_DAY = timedelta(days=1)
+_PRIORITY_MEANING = {
+    Priority.A: "a target competition of the season, tapered for",
+    Priority.B: "an important competition, with a mini-taper",
+    Priority.C: "trained through",
+}
+_KIND_CATEGORY = {SessionKind.WEIGHTS: "Weights", SessionKind.PLYOMETRICS: "Plyometrics"}
+
+
+def _product_id() -> str:
+    try:
+        release = version("sprintplan")
+    except PackageNotFoundError:
+        release = "unknown"
+    return f"-//SprintPlan//SprintPlan {release}//EN"
+
+
+def session_uid(season_id: UUID, session: Session) -> str:
+    """The UID of a session's event: from the season id and the session id (athlete, day, kind)."""
+    return str(uuid5(season_id, f"session/{session.id}"))
+
+
+def competition_uid(season_id: UUID, athlete_id: str, competition_id: str) -> str:
+    """The UID of a competition's event in one athlete's calendar; unchanged when it moves."""
+    return str(uuid5(season_id, f"competition/{athlete_id}/{competition_id}"))
+
+
+def _number(value: float) -> str:
+    # 87.5, 120, 48.75: how a coach writes a load, without trailing zeros.
+    text = f"{value:.2f}".rstrip("0").rstrip(".")
+    return "0" if text == "-0" else text
+
+
+def _volume(item: Item) -> str:
+    if item.distance_m is not None:
+        reps = "" if item.reps == 1 else f"{item.reps} x "
+        return f"{item.sets} x {reps}{_number(item.distance_m)} m"
+    return f"{item.sets} x {item.reps}"
+
+
+def _item_line(item: Item) -> str:
+    """"Back squat 3 x 3 @ 87.5 % = 120 kg (25 + 25 per side), rest 3:00"."""
+    text = f"{item.name} {_volume(item)}"
+    if item.category is Category.PLYOMETRIC:
+        contacts = f"{item.contacts} contact{'' if item.contacts == 1 else 's'}"
+        if item.intensity is not None:
+            contacts += f", {item.intensity.value}"
+        text += f" ({contacts})"
+    else:
+        if item.percent_max is not None:
+            text += f" @ {_number(item.percent_max)} %"
+        if item.load is not None:
+            text += f" = {_number(item.load)} {item.unit}"
+            if item.plates_per_side:
+                text += f" ({' + '.join(_number(p) for p in item.plates_per_side)} per side)"
+        if item.reps_in_reserve is not None:
+            text += f", {item.reps_in_reserve} in reserve"
+    minutes, seconds = divmod(max(0, item.rest_s), 60)
+    text += f", rest {minutes}:{seconds:02d}"
+    return f"{text} ({item.note})" if item.note else text
+
+
+def _session_summary(session: Session) -> str:
+    if session.kind is SessionKind.PLYOMETRICS:
+        contacts = sum(i.contacts for i in session.items if i.category is Category.PLYOMETRIC)
+        return f"{session.title}: {contacts} contacts"
+    return f"Weights: {session.title}"
+
+
+def _session_description(session: Session) -> str:
+    lines = [_item_line(item) for item in session.items]
+    lines.append("")
+    lines.append(f"About {session.minutes} min, estimated effort {_number(session.effort)}/10.")
+    if session.reason:
+        lines.append(f"Why: {session.reason}")
+    if session.rule_ids:
+        lines.append(f"Rules: {', '.join(session.rule_ids)}")
+    lines.extend(session.notes)
+    if session.edited:
+        lines.append("Changed by the coach.")
+    return "\n".join(lines)
+
+
+def _session_event(season: Season, session: Session, prefix: str, stamp: datetime) -> Event:
+    return Event.new(
+        uid=session_uid(season.id, session),
+        stamp=stamp,
+        start=session.date,
+        end=session.date + _DAY,
+        summary=prefix + _session_summary(session),
+        description=_session_description(session),
+        categories=["SprintPlan", _KIND_CATEGORY[session.kind]],
+        transparency=TRANSP.TRANSPARENT,
+    )
+
+
+def _competition_description(competition: Competition) -> str:
+    place = "Indoor" if competition.indoor else "Outdoor"
+    days = "one day" if competition.days == 1 else f"{competition.days} days"
+    return (
+        f"Priority {competition.priority.value}: {_PRIORITY_MEANING[competition.priority]}.\n"
+        f"{place}, {days}."
+    )
+
+
+def _competition_event(season: Season, athlete: Athlete, competition: Competition, prefix: str,
+                       stamp: datetime) -> Event:
+    # "[A] Name" and the categories below are what planner.competition_import reads back, so a
+    # calendar exported here imports into another season with the same priority and venue.
+    return Event.new(
+        uid=competition_uid(season.id, athlete.id, competition.id),
+        stamp=stamp,
+        start=competition.start,
+        # All-day DTEND is exclusive (RFC 5545 3.6.1): the day after the last day.
+        end=competition.end + _DAY,
+        summary=f"{prefix}[{competition.priority.value}] {competition.name}",
+        description=_competition_description(competition),
+        categories=[
+            "SprintPlan",
+            "Competition",
+            f"Priority {competition.priority.value}",
+            "Indoor" if competition.indoor else "Outdoor",
+        ],
+    )
+
+
+def season_calendar(season: Season, plans: Sequence[Plan], *, stamp: datetime | None = None) -> Calendar:
+    """One calendar with the sessions and competitions of ``plans`` (all from ``season``).
+
+    ``stamp`` (default: now) becomes every event's DTSTAMP; tests pass a fixed one.
+    """
+    moment = (stamp or datetime.now(UTC)).astimezone(UTC).replace(microsecond=0)
+    squad = len(plans) > 1
+    names = ", ".join(plan.athlete.name for plan in plans)
+    calendar = Calendar.new(
+        prodid=_product_id(),
+        name=f"{season.name}: {names}" if names else season.name,
+        description=f"Weights, plyometrics and competitions planned with SprintPlan for {names or 'nobody'}.",
+        # Stable like the event UIDs, so the calendar itself is recognised on the next import.
+        uid=str(uuid5(season.id, "calendar/" + "/".join(plan.athlete.id for plan in plans))),
+    )
+    for plan in plans:
+        prefix = f"{plan.athlete.name}: " if squad else ""
+        for competition in plan.competitions:
+            calendar.add_component(_competition_event(season, plan.athlete, competition, prefix, moment))
+        for day in plan.days:
+            for session in day.sessions:
+                calendar.add_component(_session_event(season, session, prefix, moment))
+    return calendar
+
+
+def ics_bytes(season: Season, plans: Sequence[Plan], *, stamp: datetime | None = None) -> bytes:
+    """The ``.ics`` file for ``plans``: UTF-8, CRLF line endings, long lines folded."""
+    data: bytes = season_calendar(season, plans, stamp=stamp).to_ical()
+    return data

@@ -1,0 +1,156 @@
+"""The iCalendar export, read back with icalendar as a calendar program would read it."""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import UTC, date, datetime, timedelta
+from uuid import UUID
+
+import pytest
+from icalendar import Calendar, Event
+
+from planner.competition_import import preview_ics
+from planner.demo import demo_season
+from planner.edits import move_competition
+from planner.engine import generate
+from planner.ics_export import competition_uid, ics_bytes, session_uid
+from planner.model import Season
+from planner.plan import Plan
+from planner.sessions import Category, SessionKind
+
+STAMP = datetime(2026, 11, 1, 9, 30, tzinfo=UTC)
+LUCJA = "ath-1"
+NOEL = "ath-4"  # trains in pounds
+
+
+@pytest.fixture(scope="module")
+def season() -> Season:
+    return demo_season()
+
+
+@pytest.fixture(scope="module")
+def plan(season: Season) -> Plan:
+    return generate(season, LUCJA)
+
+
+def events_of(data: bytes) -> list[Event]:
+    calendar = Calendar.from_ical(data)
+    return [e for e in calendar.walk("VEVENT") if isinstance(e, Event)]
+
+
+def by_uid(data: bytes) -> dict[str, Event]:
+    return {str(e["UID"]): e for e in events_of(data)}
+
+
+def test_one_event_per_session_and_per_competition(season: Season, plan: Plan) -> None:
+    events = by_uid(ics_bytes(season, [plan], stamp=STAMP))
+    sessions = [s for day in plan.days for s in day.sessions]
+    assert sessions and plan.competitions
+    expected = {session_uid(season.id, s) for s in sessions}
+    expected |= {competition_uid(season.id, LUCJA, c.id) for c in plan.competitions}
+    assert set(events) == expected
+    assert len(events_of(ics_bytes(season, [plan], stamp=STAMP))) == len(sessions) + len(plan.competitions)
+
+
+def test_the_calendar_and_its_events_have_what_rfc_5545_requires(season: Season, plan: Plan) -> None:
+    data = ics_bytes(season, [plan], stamp=STAMP)
+    calendar = Calendar.from_ical(data)
+    assert str(calendar["VERSION"]) == "2.0"
+    assert str(calendar["PRODID"]).startswith("-//SprintPlan//")
+    for event in events_of(data):
+        for required in ("UID", "DTSTAMP", "DTSTART"):
+            assert required in event
+        assert event.stamp == STAMP
+    # Content lines end in CRLF and are folded at 75 octets.
+    lines = data.split(b"\r\n")
+    assert all(len(line) <= 75 for line in lines)
+    assert b"\n" not in b"".join(lines)
+
+
+def test_uids_are_the_same_in_every_export(season: Season, plan: Plan) -> None:
+    first = ics_bytes(season, [plan], stamp=STAMP)
+    later = ics_bytes(season, [generate(season, LUCJA)], stamp=STAMP + timedelta(days=3))
+    assert list(by_uid(first)) == list(by_uid(later))
+    # Only the export time differs, so a calendar program sees the later file as newer.
+    assert first != later
+    assert first.replace(b"DTSTAMP:20261101T093000Z", b"DTSTAMP:20261104T093000Z") == later
+
+
+def test_a_moved_competition_keeps_its_uid(season: Season) -> None:
+    nationals = season.competition("comp-10")
+    moved = move_competition(season, "comp-10", nationals.start + timedelta(days=7))
+    uid = competition_uid(season.id, LUCJA, "comp-10")
+    before = by_uid(ics_bytes(season, [generate(season, LUCJA)], stamp=STAMP))[uid]
+    after = by_uid(ics_bytes(moved, [generate(moved, LUCJA)], stamp=STAMP))[uid]
+    assert before.start == date(2027, 7, 23)
+    assert after.start == date(2027, 7, 30)
+    assert str(after["SUMMARY"]) == str(before["SUMMARY"])
+
+
+def test_uids_differ_between_seasons_and_athletes(season: Season) -> None:
+    other = dataclasses.replace(season, id=UUID(int=season.id.int + 1))
+    assert competition_uid(season.id, LUCJA, "comp-10") != competition_uid(other.id, LUCJA, "comp-10")
+    assert competition_uid(season.id, LUCJA, "comp-10") != competition_uid(season.id, "ath-2", "comp-10")
+
+
+def test_competitions_are_all_day_events_with_an_exclusive_end(season: Season, plan: Plan) -> None:
+    event = by_uid(ics_bytes(season, [plan], stamp=STAMP))[competition_uid(season.id, LUCJA, "comp-10")]
+    start, end = event.start, event.end
+    # Dates, not date-times: shown as all-day; the three days 23-25 July end on the 26th.
+    assert type(start) is date and type(end) is date
+    assert (start, end) == (date(2027, 7, 23), date(2027, 7, 26))
+    assert str(event["SUMMARY"]) == "[A] National Championships"
+    assert {"Competition", "Priority A", "Outdoor"} <= {str(c) for c in event.categories}
+    indoor = by_uid(ics_bytes(season, [plan], stamp=STAMP))[competition_uid(season.id, LUCJA, "comp-2")]
+    assert "Indoor" in {str(c) for c in indoor.categories}
+    assert (indoor.end - indoor.start) == timedelta(days=1)
+
+
+def test_session_events_list_the_exercises_with_their_loads(season: Season) -> None:
+    plan = generate(season, NOEL)
+    events = by_uid(ics_bytes(season, [plan], stamp=STAMP))
+    sessions = [s for day in plan.days for s in day.sessions]
+    weights = next(
+        s for s in sessions if s.kind is SessionKind.WEIGHTS and any(i.percent_max and i.load for i in s.items)
+    )
+    event = events[session_uid(season.id, weights)]
+    assert event.start == weights.date and event.end == weights.date + timedelta(days=1)
+    assert str(event["SUMMARY"]) == f"Weights: {weights.title}"
+    assert str(event["TRANSP"]) == "TRANSPARENT"
+    description = str(event["DESCRIPTION"])
+    for item in weights.items:
+        assert item.name in description
+    loaded = next(i for i in weights.items if i.percent_max and i.load)
+    line = next(line for line in description.splitlines() if line.startswith(loaded.name))
+    assert f"{loaded.sets} x {loaded.reps}" in line
+    assert f"@ {loaded.percent_max:g} %" in line
+    assert f"= {loaded.load:g} lb" in line
+
+    plyo = next(s for s in sessions if s.kind is SessionKind.PLYOMETRICS)
+    plyo_event = events[session_uid(season.id, plyo)]
+    contacts = sum(i.contacts for i in plyo.items if i.category is Category.PLYOMETRIC)
+    assert str(plyo_event["SUMMARY"]) == f"{plyo.title}: {contacts} contacts"
+    assert all(i.name in str(plyo_event["DESCRIPTION"]) for i in plyo.items)
+
+
+def test_a_squad_calendar_is_the_athletes_calendars_with_names_in_the_summaries(season: Season) -> None:
+    plans = [generate(season, LUCJA), generate(season, NOEL)]
+    squad = by_uid(ics_bytes(season, plans, stamp=STAMP))
+    singles = [by_uid(ics_bytes(season, [p], stamp=STAMP)) for p in plans]
+    assert set(squad) == set(singles[0]) | set(singles[1])
+    for plan, single in zip(plans, singles, strict=True):
+        for uid in single:
+            assert str(squad[uid]["SUMMARY"]) == f"{plan.athlete.name}: {single[uid]['SUMMARY']}"
+
+
+def test_exported_competitions_import_back_into_another_season(season: Season, plan: Plan) -> None:
+    empty = dataclasses.replace(season, competitions=())
+    preview = preview_ics(empty, ics_bytes(season, [plan], stamp=STAMP))
+    imported = [
+        (e.competition.name, e.competition.start, e.competition.end, e.competition.priority, e.competition.indoor)
+        for e in preview.accepted
+    ]
+    assert imported == [(c.name, c.start, c.end, c.priority, c.indoor) for c in plan.competitions]
+    # The training sessions in the same file are not competitions.
+    assert preview.refused
+    assert all("training session" in r.reason for r in preview.refused)

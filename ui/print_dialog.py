@@ -1,0 +1,365 @@
+"""Printing from the window: File > Print cards and File > Export season PDF.
+
+``PrintCardsDialog`` asks which athletes, which weeks (next week by default) and which paper;
+``export_cards`` runs it, writes the cards to a PDF and opens it in the system's viewer, from
+which the coach prints. ``export_season`` asks where to save the season plan, writes it and
+opens it. The PDF writers import reportlab, so they are imported when a PDF is written, never
+when the window starts.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from datetime import date, timedelta
+from pathlib import Path
+
+from PySide6.QtCore import QLocale, QStandardPaths, Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from planner.model import Season
+from planner.plan import Plan
+from planner.print_selection import Paper, PrintSelection, next_week, week_start
+from ui.form_checks import ErrorLabel, hint_label
+from ui.session_text import span_text
+
+__all__ = [
+    "PAPER_NAMES",
+    "PrintCardsDialog",
+    "cards_file_name",
+    "default_paper",
+    "export_cards",
+    "export_season",
+    "open_in_viewer",
+    "season_file_name",
+    "write_cards_pdf",
+    "write_season_pdf",
+]
+
+PAPER_NAMES = {
+    Paper.A4: "A4: a page per athlete and week",
+    Paper.A5: "A5: a page per training day",
+    Paper.LETTER: "US Letter: a page per athlete and week",
+}
+PDF_FILTER = "PDF (*.pdf)"
+# Characters that some file systems refuse in a file name.
+_UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
+
+Warn = Callable[[QWidget | None, str, str], object]
+Opener = Callable[[Path], bool]
+
+
+def default_paper() -> Paper:
+    """US Letter where the system's measurements are American, A4 elsewhere."""
+    if QLocale().measurementSystem() == QLocale.MeasurementSystem.ImperialUSSystem:
+        return Paper.LETTER
+    return Paper.A4
+
+
+class PrintCardsDialog(QDialog):
+    """Athletes (all or some), a range of weeks and the paper for the session cards.
+
+    ``selection()`` is what the filled form stands for, or None while it is incomplete (OK
+    is then disabled and the reason shown); tests fill the fields and call it without exec().
+    """
+
+    def __init__(self, season: Season, today: date, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.season = season
+        self.today = today
+        self.setObjectName("printCardsDialog")
+        self.setWindowTitle("Print session cards")
+
+        self.athlete_list = QListWidget(self)
+        self.athlete_list.setObjectName("printAthletes")
+        for athlete in season.athletes:
+            item = QListWidgetItem(athlete.name, self.athlete_list)
+            item.setData(Qt.ItemDataRole.UserRole, athlete.id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked)
+        self.athlete_list.setMinimumHeight(120)
+        self.all_button = QPushButton("&All", self)
+        self.none_button = QPushButton("&None", self)
+        self.athlete_error = ErrorLabel("athleteError", self)
+
+        self.first_week = QSpinBox(self)
+        self.first_week.setObjectName("firstWeek")
+        self.last_week = QSpinBox(self)
+        self.last_week.setObjectName("lastWeek")
+        for spin in (self.first_week, self.last_week):
+            spin.setRange(1, max(season.week_count, 1))
+            spin.setPrefix("week ")
+        self.next_week_button = QPushButton("Ne&xt week", self)
+        self.weeks_label = hint_label("", self, wrap=False)
+        self.weeks_label.setObjectName("weeksSpan")
+
+        self.paper_box = QComboBox(self)
+        self.paper_box.setObjectName("paper")
+        for paper, name in PAPER_NAMES.items():
+            self.paper_box.addItem(name, paper.value)
+        self.set_paper(default_paper())
+        self.summary_label = hint_label("", self)
+        self.summary_label.setObjectName("printSummary")
+
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.ok_button.setText("Create PDF")
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+
+        pick = QHBoxLayout()
+        pick.addWidget(self.all_button)
+        pick.addWidget(self.none_button)
+        pick.addStretch(1)
+        athletes = QVBoxLayout()
+        athletes.addWidget(self.athlete_list)
+        athletes.addLayout(pick)
+        athletes.addWidget(self.athlete_error)
+        weeks = QHBoxLayout()
+        weeks.addWidget(self.first_week)
+        weeks.addWidget(QLabel("to", self))
+        weeks.addWidget(self.last_week)
+        weeks.addWidget(self.next_week_button)
+        weeks.addStretch(1)
+        form = QFormLayout()
+        form.addRow("Athletes:", athletes)
+        form.addRow("&Weeks:", weeks)
+        form.addRow("", self.weeks_label)
+        form.addRow("&Paper:", self.paper_box)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.summary_label)
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(460)
+
+        self.all_button.clicked.connect(lambda: self._check_all(Qt.CheckState.Checked))
+        self.none_button.clicked.connect(lambda: self._check_all(Qt.CheckState.Unchecked))
+        self.next_week_button.clicked.connect(self.choose_next_week)
+        self.athlete_list.itemChanged.connect(self.revalidate)
+        self.first_week.valueChanged.connect(self._first_changed)
+        self.last_week.valueChanged.connect(self._last_changed)
+        self.paper_box.currentIndexChanged.connect(self.revalidate)
+        self.choose_next_week()
+
+    @property
+    def ok_button(self) -> QPushButton:
+        return self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+
+    def set_paper(self, paper: Paper) -> None:
+        self.paper_box.setCurrentIndex(self.paper_box.findData(paper.value))
+
+    def paper(self) -> Paper:
+        return Paper(self.paper_box.currentData())
+
+    def choose_next_week(self) -> None:
+        week = next_week(self.season, self.today) if self.season.week_count else 1
+        self.set_weeks(week, week)
+
+    def set_weeks(self, first: int, last: int) -> None:
+        self.last_week.setValue(last)
+        self.first_week.setValue(first)
+        self.last_week.setValue(last)
+        self.revalidate()
+
+    def set_athletes(self, athlete_ids: set[str]) -> None:
+        for row in range(self.athlete_list.count()):
+            item = self.athlete_list.item(row)
+            checked = item.data(Qt.ItemDataRole.UserRole) in athlete_ids
+            item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+
+    def athlete_ids(self) -> tuple[str, ...]:
+        """The checked athletes, in the squad's order."""
+        chosen = []
+        for row in range(self.athlete_list.count()):
+            item = self.athlete_list.item(row)
+            if item.checkState() == Qt.CheckState.Checked:
+                chosen.append(str(item.data(Qt.ItemDataRole.UserRole)))
+        return tuple(chosen)
+
+    def _check_all(self, state: Qt.CheckState) -> None:
+        for row in range(self.athlete_list.count()):
+            self.athlete_list.item(row).setCheckState(state)
+
+    # The range never turns round: moving one end past the other takes the other along.
+    def _first_changed(self, value: int) -> None:
+        if self.last_week.value() < value:
+            self.last_week.setValue(value)
+        self.revalidate()
+
+    def _last_changed(self, value: int) -> None:
+        if self.first_week.value() > value:
+            self.first_week.setValue(value)
+        self.revalidate()
+
+    def revalidate(self) -> bool:
+        first, last = self.first_week.value(), self.last_week.value()
+        start = max(week_start(self.season, first), self.season.first_day)
+        end = min(week_start(self.season, last) + timedelta(days=6), self.season.last_day)
+        weeks = f"Week {first}" if first == last else f"Weeks {first}–{last}"
+        self.weeks_label.setText(f"{weeks}: {span_text(start, end)}")
+        count = len(self.athlete_ids())
+        self.athlete_error.show_problem("" if count else "Choose at least one athlete.")
+        athletes, weeks_text = _plural(count, "athlete"), _plural(last - first + 1, "week")
+        if self.paper() is Paper.A5:
+            summary = f"A page for each training or competition day of {athletes} over {weeks_text}."
+        else:
+            summary = f"{_plural(count * (last - first + 1), 'card')}: {athletes} × {weeks_text}."
+        self.summary_label.setText(summary if count else "")
+        valid = count > 0
+        self.ok_button.setEnabled(valid)
+        return valid
+
+    def selection(self) -> PrintSelection | None:
+        if not self.revalidate():
+            return None
+        return PrintSelection(self.athlete_ids(), self.first_week.value(), self.last_week.value(), self.paper())
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
+def _safe_name(text: str) -> str:
+    return " ".join(_UNSAFE.sub(" ", text).split()) or "SprintPlan"
+
+
+def cards_file_name(season: Season, selection: PrintSelection) -> str:
+    """"Sprint squad 2026-27 - cards week 11.pdf": a name the viewer shows and a coach finds again."""
+    first, last = selection.first_week, selection.last_week
+    weeks = f"week {first}" if first == last else f"weeks {first}-{last}"
+    return f"{_safe_name(season.name)} - cards {weeks}.pdf"
+
+
+def season_file_name(season: Season) -> str:
+    return f"{_safe_name(season.name)} - season plan.pdf"
+
+
+def write_cards_pdf(
+    season: Season, selection: PrintSelection, path: Path, plans: Mapping[str, Plan] | None = None
+) -> int:
+    """Write the cards to ``path``; return the page count."""
+    from planner.pdf_cards import write_cards
+
+    return write_cards(season, selection, path, plans=plans)
+
+
+def write_season_pdf(
+    season: Season, path: Path, *, paper: Paper | None = None, plans: Mapping[str, Plan] | None = None
+) -> int:
+    """Write the season plan of the whole squad to ``path``; return the page count."""
+    from planner.pdf_season import write_season
+
+    chosen = default_paper() if paper is None else paper
+    return write_season(season, path, plans=plans, paper=Paper.A4 if chosen is Paper.A5 else chosen)
+
+
+def open_in_viewer(path: Path) -> bool:
+    """Open ``path`` in the system's PDF viewer; False when nothing could open it."""
+    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+
+def _ask_selection(parent: QWidget | None, season: Season, today: date) -> PrintSelection | None:
+    dialog = PrintCardsDialog(season, today, parent)
+    try:
+        return dialog.selection() if dialog.exec() == QDialog.DialogCode.Accepted else None
+    finally:
+        dialog.deleteLater()
+
+
+def _ask_save_path(parent: QWidget | None, suggestion: Path) -> Path | None:
+    chosen, _filter = QFileDialog.getSaveFileName(parent, "Export season PDF", str(suggestion), PDF_FILTER)
+    if not chosen:
+        return None
+    path = Path(chosen)
+    return path if path.suffix.lower() == ".pdf" else path.with_name(path.name + ".pdf")
+
+
+def _cards_folder() -> Path:
+    # Cards are printed, not kept: they go where temporary files go, under one folder that
+    # each printout replaces its namesake in.
+    return Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.TempLocation)) / "SprintPlan"
+
+
+def _write_and_open(
+    parent: QWidget | None, title: str, path: Path, write: Callable[[], int], opener: Opener, warn: Warn
+) -> Path | None:
+    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write()
+    except OSError as error:
+        warn(parent, title, f"The PDF could not be written to {path}: {error.strerror or error}")
+        return None
+    finally:
+        QGuiApplication.restoreOverrideCursor()
+    if not opener(path):
+        warn(parent, title, f"The PDF was written to {path}, but no PDF viewer could be opened for it.")
+    return path
+
+
+def export_cards(
+    parent: QWidget | None,
+    season: Season,
+    today: date,
+    *,
+    plans: Mapping[str, Plan] | None = None,
+    ask: Callable[[QWidget | None, Season, date], PrintSelection | None] = _ask_selection,
+    folder: Path | None = None,
+    opener: Opener = open_in_viewer,
+    warn: Warn = QMessageBox.warning,
+) -> Path | None:
+    """File > Print cards: ask what to print, write the PDF and open it to print.
+
+    Returns the PDF's path, or None when the coach cancelled or it could not be written (the
+    reason is shown). ``ask``, ``folder``, ``opener`` and ``warn`` stand in for the dialog,
+    the temporary folder, the viewer and the message box in tests.
+    """
+    selection = ask(parent, season, today)
+    if selection is None:
+        return None
+    path = (_cards_folder() if folder is None else folder) / cards_file_name(season, selection)
+    return _write_and_open(parent, "Print cards", path,
+                           lambda: write_cards_pdf(season, selection, path, plans), opener, warn)
+
+
+def export_season(
+    parent: QWidget | None,
+    season: Season,
+    *,
+    season_path: Path | None = None,
+    plans: Mapping[str, Plan] | None = None,
+    ask_path: Callable[[QWidget | None, Path], Path | None] = _ask_save_path,
+    opener: Opener = open_in_viewer,
+    warn: Warn = QMessageBox.warning,
+) -> Path | None:
+    """File > Export season PDF: ask where to save the season plan, write it and open it.
+
+    The file dialog suggests a name beside the season file (``season_path``), or in the
+    documents folder for a season not saved yet.
+    """
+    if season_path is not None:
+        folder = season_path.parent
+    else:
+        folder = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation))
+    path = ask_path(parent, folder / season_file_name(season))
+    if path is None:
+        return None
+    return _write_and_open(parent, "Export season PDF", path,
+                           lambda: write_season_pdf(season, path, plans=plans), opener, warn)
