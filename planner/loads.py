@@ -18,6 +18,8 @@ _PLATES = {
     Units.LB: (45.0, 35.0, 25.0, 10.0, 5.0, 2.5, 1.25, 0.625),
 }
 _EPS = 1e-9
+# Plates from this size up are loaded greedily; below it are the change plates.
+_BUMPER_MIN = {Units.KG: 2.5, Units.LB: 2.5}
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,14 +75,49 @@ def _dumbbell_load(target: float, equipment: Equipment, units: Units) -> Load:
 
 
 def plates_per_side(load: float, equipment: Equipment, units: Units) -> tuple[float, ...]:
-    """Greedy plate list for one side of the bar, largest plate first."""
+    """The plates for one side of the bar, largest first, using as few change plates as it can.
+
+    Bumper plates go on greedily; what is left (less than the smallest bumper) is made from
+    the change plates the gym's increment implies (none smaller than half the increment), by
+    an exact search, so 14.375 kg a side is 10 + 2.5 + 1.25 + 0.625, not 10 + 2.5 + 1.5 + 0.25.
+    """
     remaining = (load - equipment.bar_mass) / 2.0
+    smallest = equipment.increment / 2.0
+    big = [p for p in _PLATES[units] if p >= _BUMPER_MIN[units]]
     plates: list[float] = []
-    for plate in _PLATES[units]:
+    for plate in big:
         while remaining >= plate - _EPS:
             plates.append(plate)
             remaining -= plate
+    change = tuple(p for p in _PLATES[units] if p < _BUMPER_MIN[units] and p >= smallest - _EPS)
+    return (*plates, *_change_plates(round(remaining, 6), change))
+
+
+def _change_plates(amount: float, change: tuple[float, ...]) -> tuple[float, ...]:
+    """The fewest change plates summing to ``amount`` (a greedy fill when none sums exactly)."""
+    for count in range(1, 5):
+        found = _exact(amount, change, count, 0)
+        if found is not None:
+            return found
+    plates: list[float] = []
+    for plate in change:
+        while amount >= plate - _EPS:
+            plates.append(plate)
+            amount -= plate
     return tuple(plates)
+
+
+def _exact(amount: float, change: tuple[float, ...], count: int, start: int) -> tuple[float, ...] | None:
+    if amount < _EPS:
+        return ()
+    if count == 0:
+        return None
+    for i in range(start, len(change)):
+        if change[i] <= amount + _EPS:
+            rest = _exact(amount - change[i], change, count - 1, i)
+            if rest is not None:
+                return (change[i], *rest)
+    return None
 
 
 def format_plates(plates: tuple[float, ...], unit: str) -> str:
