@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMenu,
+    QSplitter,
     QTabWidget,
     QToolBar,
     QWidget,
@@ -26,11 +27,13 @@ from planner.model import Season
 from planner.plan import Plan
 from ui.athletes_panel import AthletesPanel
 from ui.calendar import SeasonCalendar
+from ui.checks_panel import ChecksPanel
 from ui.dialogs import Dialogs, Edit
 from ui.document import OpenSeason
 from ui.files import SUFFIX, FileController
 from ui.import_dialog import import_competitions
 from ui.inspector import Inspector, session_ref_from_mime
+from ui.load_chart import LoadChart
 from ui.palette import CompetitionPalette
 from ui.print_dialog import export_cards, export_season
 from ui.recovery import DEFAULT_INTERVAL_MS, Autosave, find_recovery
@@ -85,6 +88,9 @@ class MainWindow(QMainWindow):
         self.calendar.session_drops = _InspectorSessionDrops(self.inspector)
         self.squad_week = SquadWeek(self.document, self.selection, self)
         self.athletes_panel = AthletesPanel(self.document, self.selection, dialogs, self)
+        self.load_chart = LoadChart(self.document, self.selection, self.calendar, self)
+        self.checks_panel = ChecksPanel(self.document, self.selection, self)
+        self.load_chart.export_requested.connect(self.export_chart)
         self.athlete_box = QComboBox(self)
         self.athlete_box.setObjectName("athleteSelector")
         self.athlete_box.setMinimumContentsLength(18)
@@ -110,7 +116,16 @@ class MainWindow(QMainWindow):
         self.bottom_tabs.setObjectName("bottomTabs")
         self.bottom_tabs.addTab(self.squad_week, "Squad week")
         self.bottom_tabs.addTab(self.athletes_panel, "Athletes and competitions")
-        self.setCentralWidget(self.calendar)
+        self.bottom_tabs.addTab(self.checks_panel, "Plan checks")
+        # The chart sits under the calendar and shares its week columns (x_for_date).
+        self.centre = QSplitter(Qt.Orientation.Vertical, self)
+        self.centre.setObjectName("centreSplitter")
+        self.centre.setChildrenCollapsible(False)
+        self.centre.addWidget(self.calendar)
+        self.centre.addWidget(self.load_chart)
+        self.centre.setStretchFactor(0, 3)
+        self.centre.setStretchFactor(1, 2)
+        self.setCentralWidget(self.centre)
 
         area = Qt.DockWidgetArea
         self.palette_dock = self._dock("Competitions", "paletteDock", self.competition_palette, area.LeftDockWidgetArea)
@@ -119,7 +134,7 @@ class MainWindow(QMainWindow):
             "Squad", "bottomDock", self.bottom_tabs, Qt.DockWidgetArea.BottomDockWidgetArea
         )
         self.resizeDocks([self.inspector_dock], [360], Qt.Orientation.Horizontal)
-        self.resizeDocks([self.bottom_dock], [250], Qt.Orientation.Vertical)
+        self.resizeDocks([self.bottom_dock], [210], Qt.Orientation.Vertical)
 
     def _dock(self, title: str, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
         dock = QDockWidget(title, self)
@@ -195,6 +210,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.import_action)
         file_menu.addSeparator()
         file_menu.addActions([self.print_action, self.season_pdf_action, self.ics_action, self.csv_action])
+        file_menu.addActions([self.load_chart.export_png_action, self.load_chart.export_svg_action])
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
 
@@ -291,6 +307,22 @@ class MainWindow(QMainWindow):
             self.dialogs.error(self, title, f"{path} could not be written: {error.strerror or error}")
             return
         self.statusBar().showMessage(f"Written to {path}", 8000)
+
+    def export_chart(self, kind: str) -> None:
+        """The load chart as a picture: PNG for documents, SVG for print quality."""
+        suffix = f".{kind}"
+        path = self.dialogs.export_path(self, "Export load chart", self._export_suggestion(suffix), suffix)
+        if path is None:
+            return
+        try:
+            if kind == "svg":
+                self.load_chart.export_svg(path)
+            else:
+                self.load_chart.export_png(path)
+        except OSError as error:
+            self.dialogs.error(self, "Export load chart", f"{path} could not be written: {error.strerror or error}")
+            return
+        self.statusBar().showMessage(f"Chart written to {path}", 8000)
 
     def import_competitions(self) -> None:
         folder = self.document.path.parent if self.document.path else None

@@ -99,7 +99,13 @@ class QtDialogs:
         return with_season_suffix(Path(chosen)) if chosen else None
 
     def export_path(self, parent: QWidget, title: str, suggestion: Path, suffix: str) -> Path | None:
-        kind = {".ics": "iCalendar file (*.ics)", ".csv": "CSV spreadsheet (*.csv)"}.get(suffix, f"*{suffix}")
+        kinds = {
+            ".ics": "iCalendar file (*.ics)",
+            ".csv": "CSV spreadsheet (*.csv)",
+            ".png": "PNG image (*.png)",
+            ".svg": "SVG drawing (*.svg)",
+        }
+        kind = kinds.get(suffix, f"*{suffix}")
         chosen, _ = QFileDialog.getSaveFileName(parent, title, str(suggestion.with_suffix(suffix)), kind)
         if not chosen:
             return None

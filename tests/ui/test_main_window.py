@@ -302,3 +302,18 @@ def test_file_menu_imports_competitions_as_one_step(
     names = [c.name for c in window.document.season.competitions]
     assert "Club Meet" in names and "Old Meet" not in names
     assert window.document.undo_stack.count() == 1
+
+
+def test_the_chart_sits_under_the_calendar_and_exports_from_the_file_menu(
+    make_window: MakeWindow, demo: Season, tmp_path: Path, fake_dialogs: FakeDialogs, qtbot: QtBot
+) -> None:
+    window = make_window(demo)
+    assert window.centre.widget(0) is window.calendar
+    assert window.centre.widget(1) is window.load_chart
+    assert window.bottom_tabs.widget(2) is window.checks_panel
+    window.resize(1366, 768)
+    window.show()
+    qtbot.waitExposed(window)
+    fake_dialogs.export_answer = tmp_path / "chart.svg"
+    window.load_chart.export_svg_action.trigger()
+    assert "<svg" in (tmp_path / "chart.svg").read_text(encoding="utf-8")

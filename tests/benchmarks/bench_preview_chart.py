@@ -1,0 +1,148 @@
+"""Benchmark: the live preview with the load chart in place under the calendar.
+
+Budget (issue: load curves and the plan-checks panel): over 200 changes of the hovered day,
+the pure edit, the engine, the chart's update and a synchronous repaint of the calendar and
+the chart take at most 16 ms median and 33 ms at the 95th percentile (one and two frames at
+60 Hz). As in ``bench_preview.py``, the drag goes through the calendar's own drag-move
+handler (a synthetic ``QDragMoveEvent`` at the centre of each day) while the demo season's
+National Championships are moved across May-August. The window stacks the calendar
+(1000 x 330) and the chart (1000 x 200), as on a 1366 x 768 screen. The same drag is first
+run with the chart left out of the preview, to show the chart's share on the machine as it
+is loaded at the time; only the run with the chart counts. After each event the event loop
+runs once: it carries out pyqtgraph's queued scene changes and repaints the
+calendar and the chart, as a real drag would before the next frame, and a paint counter
+checks that both really painted on every change (a hover that skipped a paint would make the
+figures look better than they are). Prints the
+figures and exits non-zero when over budget; run with ``make bench``.
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+import statistics
+import sys
+import time
+from datetime import date
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+# The same drag, hover days and budgets as the calendar-only benchmark beside this one (both
+# run as scripts, so their folder is where Python looks first; mypy does not look there).
+from bench_preview import (  # type: ignore[import-not-found]
+    MEDIAN_BUDGET_MS,
+    MOVED,
+    P95_BUDGET_MS,
+    NoDialogs,
+    drag_event,
+    hover_days,
+    percentile,
+)
+from PySide6.QtCore import QCoreApplication, QEvent, QObject
+from PySide6.QtGui import QDragEnterEvent, QDragLeaveEvent, QDragMoveEvent
+from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
+
+from planner.demo import demo_season
+from planner.plan import Plan
+from ui.calendar import SeasonCalendar
+from ui.dialogs import Dialogs
+from ui.document import OpenSeason
+from ui.load_chart import LoadChart
+from ui.mime import competition_mime
+from ui.selection import Selection
+
+CALENDAR_SIZE = (1000, 330)
+CHART_SIZE = (1000, 200)
+
+
+class PaintCounter(QObject):
+    """Counts the paint events a widget receives."""
+
+    def __init__(self, widget: QWidget) -> None:
+        super().__init__(widget)
+        self.count = 0
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self.count += 1
+        return False
+
+
+def sweep(
+    app: QCoreApplication, calendar: SeasonCalendar, counters: tuple[PaintCounter, ...]
+) -> tuple[list[float], int]:
+    """Drag the competition across the hover days; the times, and the changes some view did not paint."""
+    viewport = calendar.viewport()
+    mime = competition_mime(MOVED)
+    days = hover_days()
+    QApplication.sendEvent(viewport, drag_event(QDragEnterEvent, calendar.date_rect(days[0]).center(), mime))
+    app.processEvents()
+    times: list[float] = []
+    unpainted = 0
+    gc.collect()
+    for day in days[1:] + days[:1]:
+        event = drag_event(QDragMoveEvent, calendar.date_rect(day).center(), mime)
+        painted = [counter.count for counter in counters]
+        began = time.perf_counter()
+        QApplication.sendEvent(viewport, event)
+        app.processEvents()
+        times.append((time.perf_counter() - began) * 1000)
+        unpainted += any(counter.count == before for counter, before in zip(counters, painted, strict=True))
+    QApplication.sendEvent(viewport, QDragLeaveEvent())
+    app.processEvents()
+    return times, unpainted
+
+
+def main() -> int:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    season = demo_season()
+    document = OpenSeason(season)
+    selection = Selection(season.athletes[0].id, date(2027, 7, 12))
+    dialogs: Dialogs = NoDialogs()
+    window = QWidget()
+    layout = QVBoxLayout(window)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(0)
+    calendar = SeasonCalendar(document, selection, dialogs)
+    chart = LoadChart(document, selection, calendar)
+    calendar.setFixedSize(*CALENDAR_SIZE)
+    chart.setFixedSize(*CHART_SIZE)
+    layout.addWidget(calendar)
+    layout.addWidget(chart)
+    window.show()
+    app.processEvents()
+    calendar_paints = PaintCounter(calendar.viewport())
+    chart_paints = PaintCounter(chart.view.viewport())
+    document.plan(selection.athlete_id)  # the window has the real plan before any drag
+    window.repaint()
+
+    # First the same drag with the chart left out of the preview, for its share of the time
+    # on this machine as it is loaded now; then the measured run, chart included.
+    calendar.preview_changed.disconnect(chart.show_preview)
+    alone, _ = sweep(app, calendar, (calendar_paints,))
+    calendar.preview_changed.connect(chart.show_preview)
+    previews: list[Plan | None] = []
+    calendar.preview_changed.connect(previews.append)
+    times, unpainted = sweep(app, calendar, (calendar_paints, chart_paints))
+
+    shown = sum(plan is not None for plan in previews)
+    if shown != len(times) + 1 or previews[-1] is not None or chart.previewing or document.undo_stack.count() != 0:
+        print(f"the preview did not follow the drag: {shown} previews for {len(times) + 1} days")
+        return 1
+    if unpainted:
+        print(f"{unpainted} hover changes did not repaint both the calendar and the chart")
+        return 1
+    median, p95 = statistics.median(times), percentile(times, 0.95)
+    ok = median <= MEDIAN_BUDGET_MS and p95 <= P95_BUDGET_MS
+    print(f"calendar {CALENDAR_SIZE[0]} x {CALENDAR_SIZE[1]} and chart {CHART_SIZE[0]} x {CHART_SIZE[1]}, "
+          f"{season.week_count} weeks; {len(times)} hover-day changes")
+    print(f"without the chart (for comparison)           median {statistics.median(alone):6.2f} ms"
+          f"                  p95 {percentile(alone, 0.95):6.2f} ms")
+    print(f"preview (edit + generate + chart + repaint)  median {median:6.2f} ms  (budget {MEDIAN_BUDGET_MS:4.1f})   "
+          f"p95 {p95:6.2f} ms  (budget {P95_BUDGET_MS:4.1f})   {'ok' if ok else 'OVER'}")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

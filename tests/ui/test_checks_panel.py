@@ -1,0 +1,158 @@
+"""The plan checks panel: exactly the engine's warnings, grouped by week, for the selected
+athlete or the whole squad; a click selects the warning's athlete and day."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import Counter
+from datetime import date
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QTreeWidgetItem
+from pytestqt.qtbot import QtBot
+
+from planner import edits
+from planner.model import Season
+from planner.plan import PlanWarning
+from planner.rules import rule_book
+from ui.checks_panel import DATE, MESSAGE, RULE, ChecksPanel
+from ui.document import OpenSeason
+from ui.selection import Selection
+from ui.session_text import short_day
+
+
+@pytest.fixture
+def panel(qtbot: QtBot, document: OpenSeason, selection: Selection) -> ChecksPanel:
+    panel = ChecksPanel(document, selection)
+    qtbot.addWidget(panel)
+    panel.resize(900, 300)
+    panel.show()
+    qtbot.waitExposed(panel)
+    return panel
+
+
+def listed(panel: ChecksPanel) -> list[PlanWarning]:
+    return [row.warning for row in panel.rows()]
+
+
+def click(panel: ChecksPanel, item: QTreeWidgetItem) -> None:
+    panel.tree.scrollToItem(item)
+    rect = panel.tree.visualItemRect(item)
+    QTest.mouseClick(panel.tree.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, rect.center())
+
+
+def test_the_panel_lists_exactly_the_selected_athletes_warnings(panel: ChecksPanel, document: OpenSeason,
+                                                               selection: Selection) -> None:
+    assert panel.objectName() == "checksPanel"
+    warnings = document.plan(selection.athlete_id).warnings
+    assert warnings
+    assert listed(panel) == list(warnings)
+    items = panel.warning_items()
+    assert [(i.text(RULE), i.text(DATE), i.text(MESSAGE)) for i in items] == [
+        (w.rule_id, short_day(w.date), w.message) for w in warnings
+    ]
+    assert panel.count_label.text() == "1 warning for Łucja Wiśniewska"
+
+
+def test_every_athletes_list_is_that_athletes_plan(panel: ChecksPanel, document: OpenSeason,
+                                                  selection: Selection, demo: Season) -> None:
+    for athlete in demo.athletes:
+        selection.set_athlete(athlete.id)
+        warnings = list(document.plan(athlete.id).warnings)
+        assert listed(panel) == warnings
+        noun = "warning" if len(warnings) == 1 else "warnings"
+        assert panel.count_label.text() == f"{len(warnings)} {noun} for {athlete.name}"
+
+
+def test_warnings_are_grouped_under_their_weeks(panel: ChecksPanel, selection: Selection, demo: Season) -> None:
+    selection.set_athlete("ath-3")  # four warnings in three weeks
+    tree = panel.tree
+    groups = [tree.topLevelItem(i) for i in range(tree.topLevelItemCount())]
+    assert [g.text(0) for g in groups if g is not None] == [
+        "Week 1 · 5–11 Oct", "Week 13 · 28 Dec – 3 Jan", "Week 23 · 8–14 Mar", "Week 27 · 5–11 Apr",
+    ]
+    for group in groups:
+        assert group is not None and group.isExpanded()
+        for j in range(group.childCount()):
+            row = panel.row_of(group.child(j))
+            assert row is not None
+            assert group.text(0).startswith(f"Week {demo.week_number(row.warning.date)} ·")
+        assert panel.row_of(group) is None
+
+
+def test_the_whole_squad_lists_every_athletes_warnings_with_their_names(
+    panel: ChecksPanel, document: OpenSeason, demo: Season
+) -> None:
+    panel.squad_button.click()
+    assert panel.squad
+    expected = [(a.id, w) for a in demo.athletes for w in document.plan(a.id).warnings]
+    assert Counter((row.athlete_id, row.warning) for row in panel.rows()) == Counter(expected)
+    assert [row.warning.date for row in panel.rows()] == sorted(row.warning.date for row in panel.rows())
+    for item, row in zip(panel.warning_items(), panel.rows(), strict=True):
+        assert item.text(MESSAGE) == f"{row.athlete_name} · {row.warning.message}"
+    assert panel.count_label.text() == f"{len(expected)} warnings for 5 of 5 athletes"
+    panel.athlete_button.click()
+    assert not panel.squad and len(panel.rows()) == 1
+
+
+def test_clicking_a_warning_selects_its_athlete_and_day(panel: ChecksPanel, selection: Selection,
+                                                        document: OpenSeason) -> None:
+    panel.set_squad(True)
+    row_index = next(i for i, row in enumerate(panel.rows()) if row.athlete_id == "ath-2")
+    row = panel.rows()[row_index]
+    click(panel, panel.warning_items()[row_index])
+    assert selection.athlete_id == "ath-2"
+    assert selection.day == row.warning.date
+    # The squad's list stays as it was; the clicked warning stays marked.
+    assert panel.rows()[row_index] == row
+    assert panel.tree.currentItem() is panel.warning_items()[row_index]
+
+
+def test_clicking_a_week_heading_selects_nothing(panel: ChecksPanel, selection: Selection) -> None:
+    before = (selection.athlete_id, selection.day)
+    heading = panel.tree.topLevelItem(0)
+    assert heading is not None
+    click(panel, heading)
+    assert (selection.athlete_id, selection.day) == before
+
+
+def test_the_selected_days_warning_is_marked(panel: ChecksPanel, selection: Selection, document: OpenSeason) -> None:
+    warning = document.plan(selection.athlete_id).warnings[0]
+    selection.set_day(warning.date)
+    assert panel.tree.currentItem() is panel.warning_items()[0]
+    selection.set_day(date(2027, 1, 5))
+    assert panel.tree.currentItem() is None
+
+
+def test_a_rule_tooltip_gives_the_rules_title_and_text(panel: ChecksPanel) -> None:
+    item = panel.warning_items()[0]
+    rule = rule_book()[item.text(RULE)]
+    assert rule.title in item.toolTip(RULE)
+    assert rule.text in item.toolTip(RULE)
+
+
+def test_the_list_follows_the_document(panel: ChecksPanel, document: OpenSeason, selection: Selection) -> None:
+    # A freshly tested back squat max answers the only warning of the first athlete's plan.
+    document.apply("Record max", lambda s: edits.record_max(s, selection.athlete_id, lift="back_squat",
+                                                            day=date(2027, 3, 30), value=110.0))
+    assert document.plan(selection.athlete_id).warnings == ()
+    assert panel.rows() == []
+    assert panel.tree.topLevelItemCount() == 0
+    assert panel.count_label.text() == "No warnings for Łucja Wiśniewska"
+    document.undo_stack.undo()
+    assert listed(panel) == list(document.plan(selection.athlete_id).warnings)
+
+
+def test_an_empty_squad_lists_nothing(qtbot: QtBot, demo: Season) -> None:
+    empty = dataclasses.replace(
+        demo, athletes=(), overrides=(), locked_weeks=(), notes=(),
+        competitions=tuple(dataclasses.replace(c, athletes=None) for c in demo.competitions),
+    )
+    panel = ChecksPanel(OpenSeason(empty), Selection("", demo.first_day))
+    qtbot.addWidget(panel)
+    assert panel.rows() == []
+    assert panel.count_label.text() == "No athlete selected"
+    panel.set_squad(True)
+    assert panel.count_label.text() == "No warnings in the squad's plans"

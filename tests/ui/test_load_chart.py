@@ -1,0 +1,569 @@
+"""The load chart: what its plot items hold (the engine's metrics, values not pixels), its
+alignment with the calendar's week columns, the live preview, the linked selection, the
+toggles, the squad view, hovering and the export.
+
+The chart is built as the window lays it out: under the calendar in a vertical splitter.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+from datetime import date, timedelta
+from pathlib import Path
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt
+from PySide6.QtGui import QDragEnterEvent, QDragLeaveEvent, QDragMoveEvent, QDropEvent, QImage, QWheelEvent
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QSplitter, QToolTip, QVBoxLayout, QWidget
+from pytestqt.qtbot import QtBot
+
+from planner import edits
+from planner.engine import generate
+from planner.metrics import TRACKED_LIFTS
+from planner.model import Season
+from planner.plan import Plan
+from tests.ui.conftest import FakeDialogs
+from ui import calendar_paint as paint
+from ui.calendar import SeasonCalendar
+from ui.document import OpenSeason
+from ui.load_chart import LoadChart
+from ui.load_chart_data import TimeAxis
+from ui.mime import competition_mime
+from ui.selection import Selection
+from ui.session_text import number
+
+NATIONALS = "comp-10"  # Fri 23 - Sun 25 July 2027, priority A, the whole squad
+NATIONALS_DAY = date(2027, 7, 23)
+MOVED_TO = date(2027, 8, 6)
+
+
+class Window(QWidget):
+    """The calendar with the chart under it in a vertical splitter, as the main window has them."""
+
+    def __init__(self, document: OpenSeason, selection: Selection, dialogs: FakeDialogs) -> None:
+        super().__init__()
+        self.calendar = SeasonCalendar(document, selection, dialogs, today=date(2027, 3, 10))
+        self.chart = LoadChart(document, selection, self.calendar)
+        self.splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.splitter.addWidget(self.calendar)
+        self.splitter.addWidget(self.chart)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.splitter)
+
+
+@pytest.fixture
+def window(qtbot: QtBot, document: OpenSeason, selection: Selection, fake_dialogs: FakeDialogs) -> Window:
+    window = Window(document, selection, fake_dialogs)
+    qtbot.addWidget(window)
+    window.resize(1000, 540)
+    window.splitter.setSizes([330, 210])
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+@pytest.fixture
+def chart(window: Window) -> LoadChart:
+    return window.chart
+
+
+@pytest.fixture
+def plan(document: OpenSeason, selection: Selection) -> Plan:
+    return document.plan(selection.athlete_id)
+
+
+def week_xs(chart: LoadChart, plan: Plan) -> list[float]:
+    return [chart.axis.week_x(week.start) for week in plan.weeks]
+
+
+def assert_holds(chart: LoadChart, name: str, xs: list[float], ys: list[float]) -> None:
+    x, y = chart.series_data(name)
+    np.testing.assert_allclose(x, xs)
+    np.testing.assert_array_equal(y, np.array(ys, dtype=float))
+
+
+def assert_shows_plan(chart: LoadChart, plan: Plan) -> None:
+    """Every series of the chart holds exactly the plan's metrics."""
+    xs = week_xs(chart, plan)
+    assert_holds(chart, "volume_load", xs, [w.volume_load_kg for w in plan.weeks])
+    assert_holds(chart, "weighted_contacts", xs, [w.weighted_contacts for w in plan.weeks])
+    assert_holds(chart, "planned_load", xs, [w.planned_load for w in plan.weeks])
+    for lift in TRACKED_LIFTS:
+        assert_holds(chart, f"top_set:{lift}", xs, [w.top_set_pct.get(lift, math.nan) for w in plan.weeks])
+    day_xs = [chart.axis.day_x(d.date) for d in plan.days]
+    assert_holds(chart, "fitness", day_xs, [d.metrics.fitness for d in plan.days])
+    assert_holds(chart, "fatigue", day_xs, [d.metrics.fatigue for d in plan.days])
+    assert_holds(chart, "form", day_xs, [d.metrics.form for d in plan.days])
+
+
+def window_x(widget: QWidget, x: float, window: QWidget) -> float:
+    return widget.mapTo(window, QPointF(x, 0)).x()
+
+
+def chart_window_x(chart: LoadChart, panel_index: int, value: float, window: QWidget) -> float:
+    """Where a chart x value lands in the window, through the plot's own view mapping."""
+    view = chart.panels[panel_index].main
+    scene = view.mapViewToScene(QPointF(value, 0))
+    point = chart.view.viewportTransform().map(scene)
+    return float(chart.view.viewport().mapTo(window, point).x())
+
+
+def view_point(chart: LoadChart, day: date, panel_index: int = 0) -> QPoint:
+    """The viewport point over ``day``, half-way up a plot."""
+    view = chart.panels[panel_index].main
+    (_x0, _x1), (low, high) = view.viewRange()
+    scene = view.mapViewToScene(QPointF(chart.axis.day_x(day), (low + high) / 2))
+    return QPoint(chart.view.mapFromScene(scene))
+
+
+# Synthetic drags over the calendar, as tests/ui/test_palette_drag.py sends them ---------------
+
+
+def drag_event(kind: type[QDropEvent], point: QPoint, mime: QMimeData) -> QDropEvent:
+    args = (Qt.DropAction.MoveAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    try:
+        return kind(QPointF(point), *args)
+    except TypeError:
+        return kind(point, *args)
+
+
+def drag_over(calendar: SeasonCalendar, competition_id: str, *days: date) -> None:
+    mime = competition_mime(competition_id)
+    viewport = calendar.viewport()
+    QApplication.sendEvent(viewport, drag_event(QDragEnterEvent, calendar.date_rect(days[0]).center(), mime))
+    for day in days:
+        QApplication.sendEvent(viewport, drag_event(QDragMoveEvent, calendar.date_rect(day).center(), mime))
+
+
+def leave(calendar: SeasonCalendar) -> None:
+    QApplication.sendEvent(calendar.viewport(), QDragLeaveEvent())
+
+
+# What the plot items hold ---------------------------------------------------------------------
+
+
+def test_the_chart_is_named_and_holds_the_selected_athletes_metrics(chart: LoadChart, plan: Plan) -> None:
+    assert chart.objectName() == "loadChart"
+    assert chart.shown_plan() is plan
+    assert_shows_plan(chart, plan)
+
+
+def test_weekly_values_sit_at_their_week_columns_and_daily_values_at_their_days(chart: LoadChart,
+                                                                              plan: Plan) -> None:
+    season = chart.document.season
+    x, _ = chart.series_data("volume_load")
+    assert x[0] == pytest.approx(0.5)  # the first week's column is [0, 1)
+    assert np.all(np.diff(x) == 1)
+    day_x, _ = chart.series_data("form")
+    assert day_x[0] == pytest.approx(((season.first_day - season.first_week_start).days + 0.5) / 7)
+    assert len(day_x) == len(plan.days) == 336
+
+
+def test_the_demo_values_are_the_engines_for_a_known_week(chart: LoadChart, plan: Plan) -> None:
+    # Week 23 (8-14 March 2027): the first pre-competition week of the demo's first athlete.
+    index = next(i for i, w in enumerate(plan.weeks) if w.start == date(2027, 3, 8))
+    week = plan.weeks[index]
+    assert chart.series_data("volume_load")[1][index] == week.volume_load_kg == 1631.2
+    assert chart.series_data("top_set:back_squat")[1][index] == 87.5
+    assert chart.series_data("weighted_contacts")[1][index] == week.weighted_contacts
+
+
+def test_phases_are_bands_in_the_calendars_colours(chart: LoadChart, plan: Plan) -> None:
+    axis = chart.axis
+    bands = chart.phase_bands()
+    assert [(x0, x1) for x0, x1, _colour in bands] == [
+        (axis.edge(p.start), axis.edge(p.end + timedelta(days=1))) for p in plan.phases
+    ]
+    for (_x0, _x1, colour), phase in zip(bands, plan.phases, strict=True):
+        assert colour.rgb() == paint.PHASE_FILL[phase.kind].rgb()
+
+
+def test_deload_weeks_and_tapers_are_marked_on_their_days(chart: LoadChart, plan: Plan) -> None:
+    deload_days = {d.date for d in plan.days if d.deload}
+    taper_days = {d.date for d in plan.days if d.taper_for is not None}
+    assert deload_days and taper_days
+
+    def days_in(spans: list[tuple[float, float]]) -> set[date]:
+        return {d.date for d in plan.days for x0, x1 in spans if x0 <= chart.axis.day_x(d.date) < x1}
+
+    assert days_in(chart.deload_spans()) == deload_days
+    assert days_in(chart.taper_spans()) == taper_days
+    # Deload weeks' bars are hatched.
+    assert chart.hatched_weeks() == pytest.approx([chart.axis.week_x(w.start) for w in plan.weeks if w.deload])
+
+
+def test_competitions_are_marked_in_their_priority_colours_and_named(chart: LoadChart, plan: Plan) -> None:
+    markers = chart.competition_markers()
+    assert len(markers) == len(plan.competitions) > 0
+    for (x, colour, label), competition in zip(markers, plan.competitions, strict=True):
+        assert x == pytest.approx(chart.axis.day_x(competition.start))
+        assert colour.rgb() == paint.PRIORITY_FILL[competition.priority].rgb()
+        assert label == f"{competition.priority.value}: {competition.name}"
+
+
+def test_another_athlete_selected_shows_that_athletes_plan(chart: LoadChart, document: OpenSeason,
+                                                          selection: Selection, demo: Season) -> None:
+    selection.set_athlete(demo.athletes[1].id)
+    assert_shows_plan(chart, document.plan(demo.athletes[1].id))
+    assert [m[2] for m in chart.competition_markers()] == [
+        f"{c.priority.value}: {c.name}" for c in document.plan(demo.athletes[1].id).competitions
+    ]
+
+
+def test_an_edit_to_the_document_redraws_the_chart(chart: LoadChart, document: OpenSeason,
+                                                   selection: Selection) -> None:
+    document.apply("Move competition", lambda s: edits.move_competition(s, NATIONALS, MOVED_TO))
+    assert_shows_plan(chart, document.plan(selection.athlete_id))
+    assert chart.axis.day_x(MOVED_TO) in [x for x, _c, _l in chart.competition_markers()]
+
+
+def test_new_season_dates_move_the_axis_and_keep_it_aligned(window: Window, document: OpenSeason,
+                                                             selection: Selection) -> None:
+    # Sunday-first weeks from 1 November: every week column and every day moves.
+    document.apply("Season settings", lambda s: edits.change_season(s, first_day=date(2026, 11, 1), week_start=6))
+    chart = window.chart
+    assert chart.axis == TimeAxis.of(document.season)
+    assert chart.axis.origin == date(2026, 11, 1)
+    assert_shows_plan(chart, document.plan(selection.athlete_id))
+    assert chart.axis.month_ticks()[0][1] == "Nov"
+    assert_aligned(window, (date(2026, 11, 1), date(2027, 3, 10), date(2027, 9, 5)))
+
+
+def test_an_empty_squad_shows_no_data(qtbot: QtBot, demo: Season, fake_dialogs: FakeDialogs) -> None:
+    empty = dataclasses.replace(
+        demo, athletes=(), overrides=(), locked_weeks=(), notes=(),
+        competitions=tuple(dataclasses.replace(c, athletes=None) for c in demo.competitions),
+    )
+    window = Window(OpenSeason(empty), Selection("", demo.first_day), fake_dialogs)
+    qtbot.addWidget(window)
+    window.show()
+    chart = window.chart
+    assert chart.shown_plan() is None
+    assert all(chart.series_data(name)[0].size == 0 for name in ("volume_load", "fitness", "form"))
+    assert chart.competition_markers() == []
+    assert "No athlete" in chart.hover_text(demo.first_day)
+
+
+# Alignment with the calendar ------------------------------------------------------------------
+
+
+DAYS = (date(2026, 10, 5), date(2026, 12, 24), date(2027, 3, 10), date(2027, 7, 23), date(2027, 9, 5))
+
+
+def assert_aligned(window: Window, days: tuple[date, ...] = DAYS) -> None:
+    chart, calendar = window.chart, window.calendar
+    for day in days:
+        expected = window_x(calendar, calendar.x_for_date(day), window)
+        week_centre = chart.axis.week_x(chart.axis.week_start(day))
+        for panel in range(len(chart.panels)):
+            assert chart_window_x(chart, panel, week_centre, window) == pytest.approx(expected, abs=2), (day, panel)
+
+
+def test_each_week_lies_under_its_calendar_column(window: Window) -> None:
+    assert_aligned(window)
+
+
+def test_the_first_week_starts_where_the_calendars_first_column_does(window: Window) -> None:
+    chart, calendar = window.chart, window.calendar
+    first = chart.document.season.first_day
+    column = calendar.date_rect(first)
+    left = calendar.viewport().mapTo(window, QPointF(column.left(), 0)).x()
+    assert chart_window_x(chart, 0, chart.axis.edge(chart.axis.week_start(first)), window) == pytest.approx(
+        left, abs=2)
+
+
+def test_the_chart_stays_aligned_when_the_window_is_resized(qtbot: QtBot, window: Window) -> None:
+    window.resize(1300, 540)
+    qtbot.waitUntil(lambda: window.chart.width() == 1300)
+    assert_aligned(window)
+    window.resize(760, 540)
+    qtbot.waitUntil(lambda: window.chart.width() == 760)
+    assert_aligned(window)
+
+
+def test_the_chart_follows_the_calendar_when_the_season_scrolls(qtbot: QtBot, window: Window) -> None:
+    window.resize(520, 540)
+    qtbot.waitUntil(lambda: window.calendar.horizontalScrollBar().maximum() > 0)
+    bar = window.calendar.horizontalScrollBar()
+    for value in (0, bar.maximum() // 2, bar.maximum()):
+        bar.setValue(value)
+        visible = [d for d in DAYS if not window.calendar.date_rect(d).isNull()
+                   and 34 <= window.calendar.date_rect(d).center().x() < window.calendar.viewport().width()]
+        assert visible
+        assert_aligned(window, tuple(visible))
+
+
+def test_the_wheel_over_the_chart_scrolls_the_calendar(qtbot: QtBot, window: Window) -> None:
+    window.resize(520, 540)
+    qtbot.waitUntil(lambda: window.calendar.horizontalScrollBar().maximum() > 0)
+    bar = window.calendar.horizontalScrollBar()
+    viewport = window.chart.view.viewport()
+    point = QPointF(viewport.width() / 2, viewport.height() / 2)
+    wheel = QWheelEvent(point, viewport.mapToGlobal(point), QPoint(), QPoint(0, -120), Qt.MouseButton.NoButton,
+                        Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase, False)
+    QApplication.sendEvent(viewport, wheel)
+    assert bar.value() > 0
+    assert_aligned(window, (date(2026, 10, 26), date(2026, 11, 30)))
+
+
+# The preview while a competition is dragged ---------------------------------------------------
+
+
+def test_dragging_a_competition_previews_its_plan_with_the_plan_before_as_a_faint_line(
+    window: Window, document: OpenSeason, selection: Selection, plan: Plan
+) -> None:
+    chart, calendar = window.chart, window.calendar
+    drag_over(calendar, NATIONALS, NATIONALS_DAY, MOVED_TO)
+    preview = calendar.preview_plan()
+    assert preview is not None and chart.previewing
+    assert chart.shown_plan() is preview
+    expected = generate(edits.move_competition(document.season, NATIONALS, MOVED_TO), selection.athlete_id)
+    assert_shows_plan(chart, expected)
+    # The plan before the drag stays on screen as faint lines.
+    day_xs = [chart.axis.day_x(d.date) for d in plan.days]
+    assert_holds(chart, "before:form", day_xs, [d.metrics.form for d in plan.days])
+    assert_holds(chart, "before:weighted_contacts", week_xs(chart, plan), [w.weighted_contacts for w in plan.weeks])
+    edges, heights = chart.series_data("before:volume_load")
+    np.testing.assert_array_equal(heights, [w.volume_load_kg for w in plan.weeks])
+    assert len(edges) == len(heights) + 1
+    assert all(chart.is_series_visible(f"before:{key}") for key in ("form", "fitness", "fatigue", "volume_load"))
+    # The taper and the competition moved with the drag.
+    assert chart.axis.day_x(MOVED_TO) in [x for x, _c, _l in chart.competition_markers()]
+    assert {d.date for d in expected.days if d.taper_for} == {
+        d.date for d in expected.days for x0, x1 in chart.taper_spans() if x0 <= chart.axis.day_x(d.date) < x1
+    }
+
+
+def test_ending_the_drag_restores_the_plan_and_hides_the_faint_lines(window: Window, plan: Plan) -> None:
+    chart, calendar = window.chart, window.calendar
+    drag_over(calendar, NATIONALS, NATIONALS_DAY, MOVED_TO)
+    leave(calendar)
+    assert not chart.previewing
+    assert chart.shown_plan() is plan
+    assert_shows_plan(chart, plan)
+    assert not any(chart.is_series_visible(f"before:{key}") for key in ("form", "fitness", "volume_load"))
+    assert chart.axis.day_x(NATIONALS_DAY) in [x for x, _c, _l in chart.competition_markers()]
+
+
+def test_every_hovered_day_updates_the_preview(window: Window, document: OpenSeason,
+                                               selection: Selection) -> None:
+    chart, calendar = window.chart, window.calendar
+    for day in (date(2027, 6, 5), date(2027, 8, 14)):
+        drag_over(calendar, NATIONALS, day)
+        expected = generate(edits.move_competition(document.season, NATIONALS, day), selection.athlete_id)
+        assert_shows_plan(chart, expected)
+    leave(calendar)
+
+
+def test_a_preview_emitted_by_the_calendar_is_shown_and_none_restores(window: Window, document: OpenSeason,
+                                                                       selection: Selection, plan: Plan) -> None:
+    chart, calendar = window.chart, window.calendar
+    moved = generate(edits.move_competition(document.season, NATIONALS, MOVED_TO), selection.athlete_id)
+    calendar.preview_changed.emit(moved)
+    assert_shows_plan(chart, moved)
+    calendar.preview_changed.emit(None)
+    assert_shows_plan(chart, plan)
+
+
+def test_a_hidden_series_keeps_its_faint_line_hidden_during_a_drag(window: Window) -> None:
+    chart = window.chart
+    chart.set_series_visible("form", False)
+    drag_over(window.calendar, NATIONALS, NATIONALS_DAY, MOVED_TO)
+    assert not chart.is_series_visible("before:form")
+    assert chart.is_series_visible("before:fitness")
+    leave(window.calendar)
+
+
+# Selection, both ways -------------------------------------------------------------------------
+
+
+def test_selecting_a_day_highlights_its_week_in_the_chart(chart: LoadChart, selection: Selection) -> None:
+    selection.set_day(date(2027, 5, 12))
+    start = chart.axis.edge(date(2027, 5, 10))
+    assert chart.highlighted_week() == pytest.approx((start, start + 1))
+
+
+def test_clicking_a_week_in_the_chart_selects_it_for_the_calendar(window: Window, selection: Selection) -> None:
+    chart = window.chart
+    day = date(2027, 4, 21)
+    for panel in range(len(chart.panels)):
+        selection.set_day(date(2026, 11, 2))
+        QTest.mouseClick(chart.view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                         view_point(chart, day, panel))
+        assert selection.day == day
+    assert chart.highlighted_week() == pytest.approx((chart.axis.edge(date(2027, 4, 19)),
+                                                      chart.axis.edge(date(2027, 4, 26))))
+    # The calendar shows the same selection: its highlighted cell is the clicked day.
+    assert window.calendar.date_at(window.calendar.date_rect(day).center()) == selection.day
+
+
+def test_clicking_a_day_in_the_calendar_highlights_its_week_in_the_chart(window: Window) -> None:
+    calendar, chart = window.calendar, window.chart
+    day = date(2027, 1, 14)
+    QTest.mouseClick(calendar.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                     calendar.date_rect(day).center())
+    start = chart.axis.edge(date(2027, 1, 11))
+    assert chart.highlighted_week() == pytest.approx((start, start + 1))
+
+
+def test_a_right_click_selects_nothing(window: Window, selection: Selection, monkeypatch: pytest.MonkeyPatch) -> None:
+    chart = window.chart
+    before = selection.day
+    monkeypatch.setattr(chart.context_menu(), "exec", lambda *_args: None)
+    QTest.mouseClick(chart.view.viewport(), Qt.MouseButton.RightButton, Qt.KeyboardModifier.NoModifier,
+                     view_point(chart, date(2027, 4, 21)))
+    assert selection.day == before
+
+
+# Hovering -------------------------------------------------------------------------------------
+
+
+def test_hovering_shows_the_exact_values_of_the_week_and_the_day(
+    window: Window, plan: Plan, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    chart = window.chart
+    shown: list[str] = []
+    monkeypatch.setattr(QToolTip, "showText", lambda _pos, text, *_args: shown.append(text))
+    day = date(2027, 3, 9)
+    QTest.mouseMove(chart.view.viewport(), view_point(chart, day, 2))
+    assert shown, "no tooltip"
+    week = next(w for w in plan.weeks if w.start == date(2027, 3, 8))
+    metrics = plan.day(day).metrics  # type: ignore[union-attr]
+    text = shown[-1]
+    assert "Week 23 · 8–14 Mar" in text
+    assert f"Volume-load {number(week.volume_load_kg)} kg" in text
+    assert f"weighted contacts {number(week.weighted_contacts)}" in text
+    assert "back squat 87.5 %" in text
+    assert f"fitness {number(metrics.fitness)}" in text and f"form {number(metrics.form)}" in text
+    assert "estimate" in text
+    assert chart.hover_x() == pytest.approx(chart.axis.day_x(day))
+
+
+def test_the_hover_text_names_the_weeks_competitions_and_phase(chart: LoadChart) -> None:
+    text = chart.hover_text(date(2027, 7, 21))
+    assert "A: National Championships" in text
+    assert "Taper: National Championships" in text
+
+
+# Toggles, legend, squad -----------------------------------------------------------------------
+
+
+def test_switching_a_series_off_hides_its_item_and_unchecks_its_legend_entry(chart: LoadChart) -> None:
+    action = chart.series_action("fatigue")
+    assert action.isChecked() and chart.is_series_visible("fatigue")
+    action.trigger()
+    assert not chart.is_series_visible("fatigue")
+    assert not action.isChecked()
+    chart.set_series_visible("fatigue", True)
+    assert chart.is_series_visible("fatigue") and action.isChecked()
+
+
+def test_the_legend_lists_every_series_with_the_planned_load_called_an_estimate(chart: LoadChart) -> None:
+    texts = [action.text() for action in chart.toolbar.actions()]
+    for label in ("Volume-load", "Weighted contacts", "Squat %", "Clean %", "Jump %", "Planned load (estimate)",
+                  "Fitness", "Fatigue", "Form", "Squad"):
+        assert label in texts
+
+
+def test_the_squad_view_overlays_every_athletes_relative_volume(chart: LoadChart, document: OpenSeason,
+                                                                demo: Season) -> None:
+    chart.set_squad(True)
+    assert chart.squad and chart.squad_action.isChecked()
+    for athlete in demo.athletes:
+        athlete_plan = document.plan(athlete.id)
+        name = f"relative_volume:{athlete.id}"
+        assert_holds(chart, name, week_xs(chart, athlete_plan), [w.relative_volume for w in athlete_plan.weeks])
+        assert chart.is_series_visible(name)
+    assert not chart.is_series_visible("volume_load")
+    assert not chart.is_series_visible("weighted_contacts")
+    assert chart.is_series_visible("form")
+    legend = [action.text() for action in chart.toolbar.actions()]
+    assert all(athlete.name in legend for athlete in demo.athletes)
+    chart.set_squad(False)
+    assert not chart.is_series_visible(f"relative_volume:{demo.athletes[0].id}")
+    assert chart.is_series_visible("volume_load")
+
+
+def test_athletes_can_be_switched_off_in_the_squad_view(chart: LoadChart, demo: Season) -> None:
+    chart.squad_action.trigger()
+    key = f"relative_volume:{demo.athletes[2].id}"
+    chart.series_action(key).trigger()
+    assert not chart.is_series_visible(key)
+    assert chart.is_series_visible(f"relative_volume:{demo.athletes[1].id}")
+
+
+def test_the_squad_view_previews_the_selected_athletes_line(window: Window, document: OpenSeason,
+                                                            selection: Selection, plan: Plan) -> None:
+    chart = window.chart
+    chart.set_squad(True)
+    drag_over(window.calendar, NATIONALS, NATIONALS_DAY, MOVED_TO)
+    expected = generate(edits.move_competition(document.season, NATIONALS, MOVED_TO), selection.athlete_id)
+    assert_holds(chart, f"relative_volume:{selection.athlete_id}", week_xs(chart, expected),
+                 [w.relative_volume for w in expected.weeks])
+    assert_holds(chart, "before:relative_volume", week_xs(chart, plan), [w.relative_volume for w in plan.weeks])
+    leave(window.calendar)
+    assert_holds(chart, f"relative_volume:{selection.athlete_id}", week_xs(chart, plan),
+                 [w.relative_volume for w in plan.weeks])
+
+
+# Export ---------------------------------------------------------------------------------------
+
+
+def test_the_chart_exports_as_png(chart: LoadChart, tmp_path: Path) -> None:
+    path = tmp_path / "chart.png"
+    chart.export_png(path)
+    image = QImage(str(path))
+    assert path.stat().st_size > 0 and not image.isNull()
+    assert image.width() >= 2 * chart.view.width() - 2
+    # The title row used for the export is gone again.
+    assert chart.view.ci.getItem(0, 0) is None
+
+
+def test_the_chart_exports_as_svg_with_a_title(chart: LoadChart, tmp_path: Path) -> None:
+    path = tmp_path / "chart.svg"
+    chart.export_svg(path)
+    text = path.read_text(encoding="utf-8")
+    assert "<svg" in text
+    assert "Wiśniewska" in text or "Wi&#" in text
+
+
+def test_an_export_that_cannot_be_written_says_why_and_leaves_the_chart_as_it_was(
+    chart: LoadChart, tmp_path: Path
+) -> None:
+    before = chart.volume.main.viewRange()[0]
+    for export in (chart.export_png, chart.export_svg):
+        with pytest.raises(OSError):
+            export(tmp_path)  # a folder, not a file
+    assert chart.volume.main.viewRange()[0] == pytest.approx(before)
+    assert chart.view.ci.getItem(0, 0) is None
+
+
+def test_the_export_entries_ask_the_window_for_a_file(chart: LoadChart, qtbot: QtBot) -> None:
+    with qtbot.waitSignal(chart.export_requested) as png:
+        chart.export_png_action.trigger()
+    assert png.args == ["png"]
+    with qtbot.waitSignal(chart.export_requested) as svg:
+        chart.export_svg_action.trigger()
+    assert svg.args == ["svg"]
+
+
+def test_the_time_axis_maps_days_and_weeks_both_ways(demo: Season) -> None:
+    axis = TimeAxis.of(demo)
+    assert axis.edge(demo.first_week_start) == 0
+    assert axis.week_x(demo.first_week_start) == 0.5
+    for day in (demo.first_day, date(2027, 3, 10), demo.last_day):
+        assert axis.day_at(axis.day_x(day)) == day
+    assert axis.day_at(-1.0) is None
+    assert axis.day_at(axis.edge(demo.last_day) + 1) is None
+    assert [name for _x, name in axis.month_ticks()][:3] == ["Oct", "Nov", "Dec"]
+
+
+def test_the_lines_before_the_drag_are_faint_in_their_series_colours(chart: LoadChart) -> None:
+    for key in ("form", "fitness", "weighted_contacts", "top_set:back_squat"):
+        faint, solid = chart.series_pen(f"before:{key}").color(), chart.series_pen(key).color()
+        assert faint.alpha() < solid.alpha() == 255
+        assert faint.rgb() == solid.rgb()
