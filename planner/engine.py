@@ -294,9 +294,13 @@ def _apply_coach(
 ) -> tuple[list[list[Session]], set[date], set[date]]:
     """Locked weeks show their snapshot; overrides replace the generated session of their kind."""
     first = dates[0]
-    final = [list(s) for s in generated]
     edited: set[date] = set()
     locked: set[date] = set()
+    if not any(w.athlete_id == athlete.id for w in season.locked_weeks) and not any(
+        o.athlete_id == athlete.id for o in season.overrides
+    ):
+        return generated, edited, locked
+    final = [list(s) for s in generated]
     for week in season.locked_weeks:
         if week.athlete_id != athlete.id:
             continue

@@ -133,6 +133,14 @@ def _clean(ctx: Context, day: date, phase: DayPhase, *, late: bool | None = None
 
 
 def _squat_jumps(ctx: Context, day: date, sets: int, reps: int, rule_id: str) -> Item:
+    key = ("squat_jumps", sets, reps, rule_id, ctx.max_epoch(day))
+    cached = ctx.items.get(key)
+    if cached is None:
+        cached = ctx.items[key] = _new_squat_jumps(ctx, day, sets, reps, rule_id)
+    return cached
+
+
+def _new_squat_jumps(ctx: Context, day: date, sets: int, reps: int, rule_id: str) -> Item:
     rule = ctx.rules["strength.power_day"]
     novice = ctx.athlete.junior or ctx.athlete.level is Level.BEGINNER
     pct = rule.number("novice_pct" if novice else "pct")
