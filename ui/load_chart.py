@@ -735,6 +735,12 @@ class LoadChart(QWidget):
         for panel, key in ((self.volume, "weighted_contacts"), (self.load, "planned_load")):
             if panel.inner_axis is not None:
                 panel.inner_axis.setVisible(self._wanted(key))
+        # A plot with nothing switched on folds away, leaving its height to the others; the
+        # load plot stays, as it carries the months.
+        shown = {plot: any(self._wanted(style.key) for style in SERIES if style.plot is plot) for plot in Plot}
+        shown[Plot.VOLUME] |= any(item.isVisible() for item in self._squad_items.values())
+        self.volume.set_shown(shown[Plot.VOLUME])
+        self.intensity.set_shown(shown[Plot.INTENSITY])
         self.volume.left_axis.set_formatter(plain if self._squad else tonnes)
         self._fit_y()
 

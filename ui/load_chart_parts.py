@@ -262,6 +262,16 @@ class Panel:
     def views(self) -> tuple[pg.ViewBox, ...]:
         return (self.main,) if self.right is None else (self.main, self.right)
 
+    def set_shown(self, shown: bool) -> None:
+        """Show the plot, or fold it away so that the other plots share its height."""
+        if shown == self.plot.isVisible():
+            return
+        self.plot.setVisible(shown)
+        # A hidden item keeps its space in a graphics layout unless its height is pinned to
+        # nothing; -1 gives the layout back its own sizes.
+        self.plot.setMinimumHeight(-1 if shown else 0)
+        self.plot.setMaximumHeight(-1 if shown else 0)
+
     def _fit(self, *_args: object) -> None:
         rect = self.main.rect()
         if self.right is not None and self.inner_axis is not None:

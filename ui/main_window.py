@@ -31,7 +31,6 @@ from ui.checks_panel import ChecksPanel
 from ui.dialogs import Dialogs, Edit
 from ui.document import OpenSeason
 from ui.files import SUFFIX, FileController
-from ui.import_dialog import import_competitions
 from ui.inspector import Inspector, session_ref_from_mime
 from ui.load_chart import LoadChart
 from ui.palette import CompetitionPalette
@@ -125,6 +124,7 @@ class MainWindow(QMainWindow):
         self.centre.addWidget(self.load_chart)
         self.centre.setStretchFactor(0, 3)
         self.centre.setStretchFactor(1, 2)
+        self.centre.setSizes([270, 210])
         self.setCentralWidget(self.centre)
 
         area = Qt.DockWidgetArea
@@ -325,10 +325,13 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"Chart written to {path}", 8000)
 
     def import_competitions(self) -> None:
+        # The import parsers (iCalendar) load only when an import runs, keeping start-up light.
+        from ui import import_dialog
+
         folder = self.document.path.parent if self.document.path else None
         path = self.dialogs.import_path(self, folder)
         if path is not None:
-            import_competitions(self, self.document, self.dialogs, path)
+            import_dialog.import_competitions(self, self.document, self.dialogs, path)
 
     def new_season(self) -> None:
         if self.files.new(self.today):

@@ -18,7 +18,6 @@ from ui.competition_dialog import CompetitionDialog, CompetitionNameDialog
 from ui.dialogs import Edit, Unsaved
 from ui.files import SUFFIX
 from ui.form_checks import CheckedDialog
-from ui.import_dialog import choose_import_file
 from ui.season_dialog import SeasonDialog
 from ui.session_text import MONTH_NAMES
 
@@ -113,6 +112,8 @@ class QtDialogs:
         return path if path.suffix.lower() == suffix else path.with_name(path.name + suffix)
 
     def import_path(self, parent: QWidget, folder: Path | None) -> Path | None:
+        from ui.import_dialog import choose_import_file
+
         return choose_import_file(parent, folder)
 
     def restore_recovery(self, parent: QWidget, saved_at: str, document_name: str) -> bool:

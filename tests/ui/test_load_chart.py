@@ -462,6 +462,18 @@ def test_switching_a_series_off_hides_its_item_and_unchecks_its_legend_entry(cha
     assert chart.is_series_visible("fatigue") and action.isChecked()
 
 
+def test_a_plot_with_every_series_off_folds_away_and_comes_back(qtbot: QtBot, chart: LoadChart) -> None:
+    heights = [panel.plot.geometry().height() for panel in chart.panels]
+    for lift in TRACKED_LIFTS:
+        chart.set_series_visible(f"top_set:{lift}", False)
+    qtbot.waitUntil(lambda: chart.intensity.plot.geometry().height() == 0)
+    assert not chart.intensity.plot.isVisible()
+    assert chart.volume.plot.geometry().height() > heights[0]
+    chart.set_series_visible("top_set:power_clean", True)
+    qtbot.waitUntil(lambda: chart.intensity.plot.geometry().height() == pytest.approx(heights[1], abs=1))
+    assert chart.intensity.plot.isVisible()
+
+
 def test_the_legend_lists_every_series_with_the_planned_load_called_an_estimate(chart: LoadChart) -> None:
     texts = [action.text() for action in chart.toolbar.actions()]
     for label in ("Volume-load", "Weighted contacts", "Squat %", "Clean %", "Jump %", "Planned load (estimate)",

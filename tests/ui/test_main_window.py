@@ -13,12 +13,12 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
-import ui.main_window as main_window_module
 from planner import edits
 from planner.model import Priority, Season
 from planner.sessions import SessionKind
 from planner.storage import load, save
 from tests.ui.conftest import FakeDialogs
+from ui import import_dialog
 from ui.dialogs import Unsaved
 from ui.import_dialog import import_competitions
 from ui.inspector import SessionRef, session_mime
@@ -297,7 +297,7 @@ def test_file_menu_imports_competitions_as_one_step(
     fake_dialogs.import_answer = source
     window = make_window(demo)
     # The coach presses OK in the preview (the dialog itself is tested on its own).
-    monkeypatch.setattr(main_window_module, "import_competitions", partial(import_competitions, confirm=lambda _: True))
+    monkeypatch.setattr(import_dialog, "import_competitions", partial(import_competitions, confirm=lambda _: True))
     window.import_action.trigger()
     names = [c.name for c in window.document.season.competitions]
     assert "Club Meet" in names and "Old Meet" not in names
