@@ -62,19 +62,29 @@ def _recovery_folder() -> Path:
     return Path(base) / "recovery"
 
 
-def _initial_season(path: Path | None) -> tuple[Season, Path | None, str | None]:
+def _initial_season(path: Path | None, loaded: Season | None) -> tuple[Season, Path | None, str | None]:
     if path is None:
         return demo_season(), None, None
+    if loaded is not None:
+        return loaded, path, None
     try:
         return load(path), path, None
     except DocumentError as error:
         return demo_season(), None, str(error)
 
 
-def run(path: Path | None, *, smoke_test: bool = False, report_first_paint: bool = False) -> int:
+def run(
+    path: Path | None,
+    *,
+    season: Season | None = None,
+    smoke_test: bool = False,
+    report_first_paint: bool = False,
+) -> int:
     """Open the window on ``path`` (the demo season without one); return the exit status.
 
-    ``smoke_test`` paints the window once and exits 0 (packaging and start-up checks).
+    ``season`` is the document already loaded from ``path`` (the launcher checks the file
+    before any window exists, and it is not read twice). ``smoke_test`` paints the window
+    once and exits 0 (packaging and start-up checks).
     """
     # The window module pulls in the widgets; import it here so `sprintplan plan ...` stays light.
     from ui.main_window import MainWindow
@@ -84,9 +94,9 @@ def run(path: Path | None, *, smoke_test: bool = False, report_first_paint: bool
     if smoke_test and path is not None:
         # A smoke test must not adopt the user's settings or leave recovery files behind.
         QStandardPaths.setTestModeEnabled(True)
-    season, opened, problem = _initial_season(path)
+    document, opened, problem = _initial_season(path, season)
     settings = QSettings()
-    window = MainWindow(season, opened, settings=settings, dialogs=QtDialogs(), recovery_folder=_recovery_folder())
+    window = MainWindow(document, opened, settings=settings, dialogs=QtDialogs(), recovery_folder=_recovery_folder())
     if smoke_test or report_first_paint:
         started = time.perf_counter()
 

@@ -21,16 +21,19 @@ REPORT_FIRST_PAINT = "--report-first-paint"
 
 
 def _open_window(path: str | None, *, smoke_test: bool = False, report_first_paint: bool = False) -> int:
+    season = None
     if path is not None:
         # Refuse a bad file in one line before any window exists.
         try:
-            load(path)
+            season = load(path)
         except DocumentError as error:
             print(f"{cli.PROG}: {error}", file=sys.stderr)
             return 2
     from ui.app import run
 
-    return run(Path(path) if path else None, smoke_test=smoke_test, report_first_paint=report_first_paint)
+    return run(
+        Path(path) if path else None, season=season, smoke_test=smoke_test, report_first_paint=report_first_paint
+    )
 
 
 def _checked_path(flag: str, rest: list[str]) -> str | int:
