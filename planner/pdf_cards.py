@@ -61,7 +61,7 @@ from planner.pdf_common import (
     Run,
     Styles,
     Target,
-    date_text,
+    day_title,
     number,
     para,
     rest_text,
@@ -430,7 +430,7 @@ def _day_pages(card: _Card, pages: _Pages) -> list[Flowable]:
         # The week's competitions stay in the header: Tuesday's card says Saturday's race is coming.
         one = (day.date,)
         day_card = replace(card, dates=one, notes=notes_for(card.season, card.athlete.id, one), one_day=True)
-        content = _header(day_card, date_text(day.date)) + _day_flowables(day_card, day)
+        content = _header(day_card, day_title(day.date)) + _day_flowables(day_card, day)
         label = f"{card.athlete.name} · {short_day(day.date)}"
         story += [_CardStart(pages, label), *_fit(content, day_card), PageBreak()]
     return story

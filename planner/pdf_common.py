@@ -11,7 +11,6 @@ import io
 import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -24,10 +23,11 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
-from planner.model import WEEKDAY_NAMES, Event, Priority
+from planner.model import Event, Priority
 from planner.pdf_fonts import FontFamily, register_fonts
 from planner.plan import PhaseKind
 from planner.print_selection import Paper
+from planner.text import MONTH_NAMES, day_title, number, rest_text, short_day, span_text
 
 __all__ = [
     "MONTH_NAMES",
@@ -40,7 +40,7 @@ __all__ = [
     "Run",
     "Styles",
     "Target",
-    "date_text",
+    "day_title",
     "markup",
     "number",
     "para",
@@ -58,10 +58,6 @@ Target = str | os.PathLike[str] | BinaryIO
 PAGE_SIZES: dict[Paper, tuple[float, float]] = {Paper.A4: A4, Paper.A5: A5, Paper.LETTER: letter}
 MARGIN = 10 * mm
 
-MONTH_NAMES = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)
 PHASE_NAMES = {
     PhaseKind.TRANSITION: "Transition",
     PhaseKind.GENERAL_PREPARATION: "General preparation",
@@ -179,41 +175,9 @@ def para(text: str, style: ParagraphStyle) -> Paragraph:
     return Paragraph(markup(text), style)
 
 
-def number(value: float) -> str:
-    """A mass, percentage or distance as a coach writes it: 120, 87.5, 76.25, 0.625.
-
-    Three decimals, because fractional plates come in 0.625 kg and 0.125 kg sizes and a card
-    must not print 0.62; trailing zeros are dropped.
-    """
-    text = f"{value:.3f}".rstrip("0").rstrip(".")
-    return "0" if text == "-0" else text
 
 
-def rest_text(seconds: int) -> str:
-    """Rest between sets as a stopwatch shows it: 90 -> "1:30"."""
-    return f"{seconds // 60}:{seconds % 60:02d}"
 
-
-def short_day(day: date) -> str:
-    """"Tue 12 Jan"."""
-    return f"{WEEKDAY_NAMES[day.weekday()][:3]} {day.day} {MONTH_NAMES[day.month - 1][:3]}"
-
-
-def date_text(day: date) -> str:
-    """"Tuesday 12 January 2027"."""
-    return f"{WEEKDAY_NAMES[day.weekday()]} {day.day} {MONTH_NAMES[day.month - 1]} {day.year}"
-
-
-def span_text(first: date, last: date) -> str:
-    """"11–17 January 2027", "29 March – 4 April 2027", "28 December 2026 – 3 January 2027"."""
-    start, end = MONTH_NAMES[first.month - 1], MONTH_NAMES[last.month - 1]
-    if first == last:
-        return f"{first.day} {end} {first.year}"
-    if first.year != last.year:
-        return f"{first.day} {start} {first.year} – {last.day} {end} {last.year}"
-    if first.month != last.month:
-        return f"{first.day} {start} – {last.day} {end} {last.year}"
-    return f"{first.day}–{last.day} {end} {last.year}"
 
 
 def write_pdf(target: Target, build: Callable[[BinaryIO], None]) -> None:

@@ -1,8 +1,64 @@
-"""Small helpers for the sentences the plan shows a coach."""
+"""Small helpers for the sentences and numbers the plan shows a coach.
+
+The window and the print-outs both use these, so a load, a date or a rest reads the same on
+the screen and on paper.
+"""
 
 from __future__ import annotations
+
+from datetime import date
+
+from planner.model import WEEKDAY_NAMES
+
+MONTH_NAMES = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)
 
 
 def plural(count: int, noun: str) -> str:
     """``1 day``, ``2 days``."""
     return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
+def number(value: float) -> str:
+    """A mass, percentage or distance as a coach writes it: 120, 87.5, 76.25, 0.625.
+
+    Three decimals, because fractional plates come in 0.625 kg and 0.125 kg sizes and must not
+    read 0.62; trailing zeros are dropped.
+    """
+    text = f"{value:.3f}".rstrip("0").rstrip(".")
+    return "0" if text == "-0" else text
+
+
+def rest_text(seconds: int) -> str:
+    """Rest between sets as a stopwatch shows it: 90 -> "1:30"."""
+    minutes, rest = divmod(max(0, seconds), 60)
+    return f"{minutes}:{rest:02d}"
+
+
+def short_day(day: date) -> str:
+    """"Tue 12 Jan"."""
+    return f"{WEEKDAY_NAMES[day.weekday()][:3]} {day.day} {MONTH_NAMES[day.month - 1][:3]}"
+
+
+def day_title(day: date) -> str:
+    """"Tuesday 12 January 2027"."""
+    return f"{WEEKDAY_NAMES[day.weekday()]} {day.day} {MONTH_NAMES[day.month - 1]} {day.year}"
+
+
+def date_text(day: date) -> str:
+    """"12 January 2027"."""
+    return f"{day.day} {MONTH_NAMES[day.month - 1]} {day.year}"
+
+
+def span_text(first: date, last: date) -> str:
+    """"11–17 January 2027", "29 March – 4 April 2027", "28 December 2026 – 3 January 2027"."""
+    start, end = MONTH_NAMES[first.month - 1], MONTH_NAMES[last.month - 1]
+    if first == last:
+        return f"{first.day} {end} {first.year}"
+    if first.year != last.year:
+        return f"{first.day} {start} {first.year} – {last.day} {end} {last.year}"
+    if first.month != last.month:
+        return f"{first.day} {start} – {last.day} {end} {last.year}"
+    return f"{first.day}–{last.day} {end} {last.year}"

@@ -10,15 +10,13 @@ unit each item carries (the athlete's), never converted.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date
 
-from planner.model import WEEKDAY_NAMES
 from planner.sessions import Category, Intent, Item, Session, SessionKind
+from planner.text import MONTH_NAMES, date_text, day_title, number, rest_text, short_day, span_text
 
-MONTH_NAMES = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)
+# Shared with the print-outs (planner.text); re-exported so the window has one import place.
+__all__ = ["MONTH_NAMES", "date_text", "day_title", "number", "rest_text", "short_day", "span_text"]
+
 KIND_NAMES = {SessionKind.WEIGHTS: "Weights", SessionKind.PLYOMETRICS: "Plyometrics"}
 SHORT_KIND_NAMES = {SessionKind.WEIGHTS: "Weights", SessionKind.PLYOMETRICS: "Plyo"}
 INTENT_NAMES = {Intent.EXPLOSIVE: "explosive", Intent.CONTROLLED: "controlled"}
@@ -27,35 +25,9 @@ EDITED_MARK = "✎"
 _DUMBBELL_MARKER = "dumbbells"
 
 
-def number(value: float) -> str:
-    """A mass, percentage or distance as a coach writes it: 120, 87.5, 48.75 (no trailing zeros)."""
-    text = f"{value:.2f}".rstrip("0").rstrip(".")
-    return "0" if text == "-0" else text
 
 
-def day_title(day: date) -> str:
-    """"Tuesday 12 January 2027"."""
-    return f"{WEEKDAY_NAMES[day.weekday()]} {day.day} {MONTH_NAMES[day.month - 1]} {day.year}"
 
-
-def date_text(day: date) -> str:
-    """"12 January 2027"."""
-    return f"{day.day} {MONTH_NAMES[day.month - 1]} {day.year}"
-
-
-def short_day(day: date) -> str:
-    """"Tue 12 Jan"."""
-    return f"{WEEKDAY_NAMES[day.weekday()][:3]} {day.day} {MONTH_NAMES[day.month - 1][:3]}"
-
-
-def span_text(first: date, last: date) -> str:
-    """"11–17 January 2027", "29 March – 4 April 2027", "28 December 2026 – 3 January 2027"."""
-    start, end = MONTH_NAMES[first.month - 1], MONTH_NAMES[last.month - 1]
-    if first.year != last.year:
-        return f"{first.day} {start} {first.year} – {last.day} {end} {last.year}"
-    if first.month != last.month:
-        return f"{first.day} {start} – {last.day} {end} {last.year}"
-    return f"{first.day}–{last.day} {end} {last.year}"
 
 
 def is_plyometric(item: Item) -> bool:
@@ -117,11 +89,6 @@ def distance_contacts_text(item: Item) -> str:
 def reserve_text(item: Item) -> str:
     return "" if item.reps_in_reserve is None else f"{item.reps_in_reserve} in reserve"
 
-
-def rest_text(seconds: int) -> str:
-    """Rest between sets as minutes and seconds: "2:30"."""
-    minutes, rest = divmod(max(0, seconds), 60)
-    return f"{minutes}:{rest:02d}"
 
 
 def intent_text(item: Item) -> str:
