@@ -173,7 +173,8 @@ class ChecksPanel(QWidget):
             athlete = season.find_athlete(self.selection.athlete_id)
             athletes = [athlete] if athlete is not None else []
         order = {a.id: i for i, a in enumerate(season.athletes)}
-        rows = [Row(a.id, a.name, w) for a in athletes for w in self.document.plan(a.id).warnings]
+        plans = self.document.plans() if self._squad else {a.id: self.document.plan(a.id) for a in athletes}
+        rows = [Row(a.id, a.name, w) for a in athletes for w in plans[a.id].warnings]
         # By date, then in the squad's order, keeping each plan's own order within a day.
         return sorted(rows, key=lambda r: (r.warning.date, order[r.athlete_id]))
 

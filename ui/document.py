@@ -14,7 +14,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from planner.engine import generate
+from planner.engine import generate, generate_all
 from planner.model import Season
 from planner.plan import Plan
 
@@ -92,6 +92,13 @@ class OpenSeason(QObject):
         if plan is None:
             plan = self._plans[athlete_id] = generate(self._season, athlete_id)
         return plan
+
+    def plans(self) -> dict[str, Plan]:
+        """Every athlete's plan, by athlete id (the squad generated together shares work)."""
+        if any(a.id not in self._plans for a in self._season.athletes):
+            for plan in generate_all(self._season):
+                self._plans.setdefault(plan.athlete.id, plan)
+        return {a.id: self._plans[a.id] for a in self._season.athletes}
 
     def _set(self, season: Season) -> None:
         self._season = season

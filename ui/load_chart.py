@@ -467,7 +467,7 @@ class LoadChart(QWidget):
         plan = self.shown_plan()
         if plan is None:
             return "<i>No athlete selected</i>"
-        squad = [self.document.plan(a.id) for a in self.document.season.athletes] if self._squad else []
+        squad = list(self.document.plans().values()) if self._squad else []
         return hover_html(plan, day, self.document.season, squad)
 
     def context_menu(self) -> QMenu:

@@ -270,7 +270,7 @@ class MainWindow(QMainWindow):
     # Commands -------------------------------------------------------------------------
 
     def _plans(self) -> dict[str, Plan]:
-        return {a.id: self.document.plan(a.id) for a in self.document.season.athletes}
+        return self.document.plans()
 
     def _export_suggestion(self, suffix: str) -> Path:
         base = self.document.path or Path.home() / f"{self.document.season.name}.sprintplan"

@@ -130,8 +130,9 @@ class SquadWeek(QWidget):
                 header = self.table.verticalHeaderItem(row)
                 if header is not None:
                     header.setToolTip(day_title(day))
+            plans = self.document.plans()
             for column, athlete in enumerate(athletes):
-                plan = self.document.plan(athlete.id)
+                plan = plans[athlete.id]
                 locked = any(
                     w.athlete_id == athlete.id and w.week_start == days[0] for w in season.locked_weeks
                 )

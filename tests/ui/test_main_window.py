@@ -317,3 +317,10 @@ def test_the_chart_sits_under_the_calendar_and_exports_from_the_file_menu(
     fake_dialogs.export_answer = tmp_path / "chart.svg"
     window.load_chart.export_svg_action.trigger()
     assert "<svg" in (tmp_path / "chart.svg").read_text(encoding="utf-8")
+
+
+def test_the_squads_plans_come_from_one_generate_all(make_window: MakeWindow, demo: Season) -> None:
+    window = make_window(demo)
+    plans = window.document.plans()
+    assert list(plans) == [a.id for a in demo.athletes]
+    assert all(plans[a.id] is window.document.plan(a.id) for a in demo.athletes)
