@@ -50,8 +50,6 @@ class Context:
             self._warned.add((rule_id, key))
             self.warnings.append(PlanWarning(rule_id, day, message))
 
-    def warn(self, rule_id: str, day: date, message: str) -> None:
-        self.warnings.append(PlanWarning(rule_id, day, message))
 
 
 def scale_volume(sets: int, reps: int, volume: float) -> tuple[int, int]:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from itertools import pairwise
 
-from planner.model import Athlete, Competition, Level, Priority, Season
+from planner.model import Athlete, Competition, Priority, Season
 from planner.plan import Phase, PhaseKind, PlanWarning
 from planner.rules import RuleBook
 from planner.text import plural
@@ -385,7 +385,3 @@ def _day_phases(
                 )
             result.append(day_phase)
     return tuple(result)
-
-
-def level_is_novice(athlete: Athlete) -> bool:
-    return athlete.junior or athlete.level is Level.BEGINNER

@@ -31,7 +31,6 @@ from ui.inspector_table import EDITED_COLOUR, ItemsModel, ItemsTable
 from ui.session_text import EDITED_MARK, KIND_NAMES, session_facts
 
 SESSION_MIME_TYPE = "application/x-sprintplan-session"
-HEAVY_COLOUR = "#b3261e"
 MUTED_COLOUR = "#5f6368"
 CATEGORY_NAMES = {
     Category.POWER: "Power",

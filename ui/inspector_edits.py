@@ -20,8 +20,6 @@ from planner.loads import plates_per_side, round_load
 from planner.model import Athlete, Override, Season
 from planner.plan import Plan
 from planner.plyometrics import item_facts
-from planner.prescription import Context
-from planner.rules import rule_book
 from planner.session_facts import HEAVY_PCT, refreshed
 from planner.sessions import Category, Intent, Item, Session, SessionKind
 from planner.validation import MAX_RANGE_KG
@@ -74,10 +72,6 @@ def original_session(season: Season, plan: Plan, ref: SessionRef) -> Session | N
 
 # ---------------------------------------------------------------------------------------------
 # Items
-
-
-def _rule_context(athlete: Athlete) -> Context:
-    return Context(athlete, rule_book())
 
 
 def _note_parts(note: str) -> list[str]:
