@@ -82,10 +82,10 @@ def hard_rule_breaches(
                     if item.intensity is None:
                         continue
                     if not intensity_allowed(item.intensity, limit.plyo_ceiling):
-                        why = next((r.text for r in reversed(limit.restrictions) if "plyometric" in r.text),
-                                   "the day's limits")
-                        breach(next((r.rule_id for r in reversed(limit.restrictions) if "plyometric" in r.text),
-                                    "taper.c"), f"{item.name} ({item.intensity.value}) breaks: {why}")
+                        reason = limit.reason_for("plyo_ceiling")
+                        breach(reason.rule_id if reason else "taper.c",
+                               f"{item.name} ({item.intensity.value}) breaks: "
+                               + (reason.text if reason else "the day's limits"))
                     if item.intensity is PlyoIntensity.HIGH and 0 <= phase.build_week < gate_weeks:
                         breach("plyo.gate", f"{item.name} is high intensity in week {phase.build_week + 1} of a build")
                     if item.exercise_id == "depth_jumps" and (athlete.junior or (athlete.age_on(day) or 99) < 16):
@@ -130,7 +130,7 @@ def _weights_breaches(
             if entry is None or not entry.tested or (day - entry.date).days > max_age:
                 report("strength.heavy", f"{item.name} above {cap_pct:g} % with an estimated or old max")
         if item.lower_body and is_heavy(item) and not limit.heavy_lower:
-            rule = next((r for r in limit.restrictions if "heavy" in r.text), None)
+            rule = limit.reason_for("heavy_lower", latest=False)
             report(rule.rule_id if rule else "taper.c", f"{item.name} at {pct:g} %: " + (rule.text if rule else ""))
         if limit.ballistic_only_pct is not None and item.lower_body and not priming:
             ballistic = ex.id == "squat_jump" and (pct or 0) <= limit.ballistic_only_pct

@@ -276,7 +276,7 @@ def _plyo_body(
         items.append(_drill_item(ctx, drill, intensity, weights))
     dropped = len(drills) - len(items)
     if dropped or any(i.distance_m != d.distance_m for i, d in zip(items, drills, strict=False)):
-        restriction = next((r for r in reversed(limits.restrictions) if "plyometric" in r.text), None)
+        restriction = limits.reason_for("plyo_ceiling")
         if restriction is not None:
             notes.append(restriction.text)
     if not items:

@@ -27,8 +27,11 @@ def intensity_allowed(intensity: PlyoIntensity, ceiling: int) -> bool:
 
 @dataclass(frozen=True, slots=True)
 class Restriction:
+    """Why a day is limited: the rule, a sentence, and which ``DayLimits`` fields it tightened."""
+
     rule_id: str
     text: str
+    limits: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,15 +54,23 @@ class DayLimits:
     def rest_day(self) -> bool:
         return self.competition is not None
 
+    def reason_for(self, limit: str, *, latest: bool = True) -> Restriction | None:
+        """The latest (or first) restriction that tightened ``limit``, a field name such as
+        "heavy_lower": the latest is the strictest of a tightening series, the first the nearest
+        competition's own rule."""
+        found = (r for r in (reversed(self.restrictions) if latest else self.restrictions) if limit in r.limits)
+        return next(found, None)
+
 
 _OPEN = DayLimits()
 
 
 def _tighten(limits: DayLimits, rule_id: str, text: str, **changes: object) -> DayLimits:
     """``limits`` with ``changes`` applied and the restriction recorded, when anything changes."""
-    if all(getattr(limits, name) == value for name, value in changes.items()):
+    tightened = frozenset(name for name, value in changes.items() if getattr(limits, name) != value)
+    if not tightened:
         return limits
-    restrictions = (*limits.restrictions, Restriction(rule_id, text))
+    restrictions = (*limits.restrictions, Restriction(rule_id, text, tightened))
     return replace(limits, restrictions=restrictions, **changes)  # type: ignore[arg-type]
 
 

@@ -288,14 +288,16 @@ def _fit(ctx: Context, day: date, items: list[Item], limits: DayLimits) -> tuple
         ]
         if not any(i.lower_body for i in kept):
             kept.insert(0, _squat_jumps(ctx, day, 2, 3, "taper.a"))
-        rule = next(r for r in limits.restrictions if r.rule_id == "taper.a" and "ballistic" in r.text)
-        notes.append(rule.text.split(": ", 1)[-1])
+        rule = limits.reason_for("ballistic_only_pct", latest=False)
+        if rule is not None:
+            notes.append(rule.text.split(": ", 1)[-1])
         return kept, notes
     if not limits.heavy_lower:
         adjusted: list[Item] = []
         for item in items:
             if is_heavy(item):
-                restriction = next(r for r in limits.restrictions if "heavy" in r.text)
+                restriction = limits.reason_for("heavy_lower", latest=False)
+                assert restriction is not None  # heavy_lower is only ever switched off by a restriction
                 capped = barbell_item(
                     ctx, day, item.exercise_id, item.sets, item.reps, 80.0,
                     rule_ids=(*item.rule_ids, restriction.rule_id), rest_s=item.rest_s, intent=item.intent,
