@@ -12,14 +12,13 @@ and exits 0. The desktop launcher (``ui.launcher``) passes an opener, so that
 from __future__ import annotations
 
 import argparse
-import io
 import os
 import sys
 from collections.abc import Callable, Sequence
 from importlib.metadata import PackageNotFoundError, version
-from pathlib import Path
 
 from planner.commands import (
+    PROG,
     Command,
     CommandError,
     Parser,
@@ -27,16 +26,17 @@ from planner.commands import (
     UsageError,
     check,
     demo,
+    desktop_path,
     export,
     import_competitions,
     plan,
     show,
+    tolerant_streams,
 )
 from planner.storage import DocumentError
 
 __all__ = ["COMMANDS", "PROG", "WindowOpener", "build_parser", "main"]
 
-PROG = "sprintplan"
 USAGE_ERROR = 2
 
 # The subcommands, in the order the help lists them.
@@ -56,10 +56,6 @@ def _version() -> str:
 
 def build_parser() -> argparse.ArgumentParser:
     """The parser of the whole command line, with every subcommand of ``COMMANDS``."""
-    return _build()[0]
-
-
-def _build() -> tuple[argparse.ArgumentParser, set[str]]:
     parser = Parser(
         prog=PROG,
         description="Season planner for 400 m and 400 m hurdles coaches.",
@@ -70,21 +66,7 @@ def _build() -> tuple[argparse.ArgumentParser, set[str]]:
     subparsers = parser.add_subparsers(title="commands", dest="command", metavar="COMMAND")
     for command in COMMANDS:
         command.add_parser(subparsers)
-    return parser, set(subparsers.choices)
-
-
-def _desktop_path(arguments: Sequence[str], commands: set[str]) -> str | None:
-    """The PATH of ``sprintplan PATH``, or None when the arguments are something else.
-
-    A lone word that is neither a subcommand, a season file name nor an existing file is
-    most likely a mistyped subcommand, and is reported as one.
-    """
-    if len(arguments) != 1 or arguments[0].startswith("-") or arguments[0] in commands:
-        return None
-    candidate = arguments[0]
-    if candidate.endswith(".sprintplan") or Path(candidate).is_file():
-        return candidate
-    return None
+    return parser
 
 
 def _fail(message: str, status: int = USAGE_ERROR) -> int:
@@ -93,29 +75,21 @@ def _fail(message: str, status: int = USAGE_ERROR) -> int:
     return status
 
 
-def _tolerant_streams() -> None:
-    # Names such as "Łucja" cannot be written to a console in a legacy code page; a
-    # replaced character is better than a traceback halfway through a summary.
-    for stream in (sys.stdout, sys.stderr):
-        if isinstance(stream, io.TextIOWrapper):
-            stream.reconfigure(errors="replace")
-
-
 def main(argv: Sequence[str] | None = None, *, open_window: WindowOpener | None = None) -> int:
     """Run ``sprintplan`` with ``argv`` (default: the process arguments); return the status.
 
     With ``open_window``, no arguments or a lone PATH open the desktop window instead.
     """
     arguments = list(sys.argv[1:] if argv is None else argv)
-    _tolerant_streams()
-    parser, command_names = _build()
+    tolerant_streams()
+    parser = build_parser()
     try:
         if not arguments:
             if open_window is not None:
                 return open_window(None)
             parser.print_help()
             return 0
-        path = _desktop_path(arguments, command_names)
+        path = desktop_path(arguments)
         if path is not None and open_window is not None:
             return open_window(path)
         args = parser.parse_args(arguments)

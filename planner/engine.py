@@ -8,6 +8,7 @@ locked weeks and overrides, the checks and the metrics.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import replace
 from datetime import date, timedelta
 from functools import cache
@@ -39,10 +40,14 @@ def generate(season: Season, athlete_id: str) -> Plan:
     return _generate(season, season.athlete(athlete_id), {})
 
 
-def generate_all(season: Season) -> tuple[Plan, ...]:
-    """Every athlete's plan, in squad order (work common to several athletes is done once)."""
+def generate_all(season: Season, athlete_ids: Collection[str] | None = None) -> tuple[Plan, ...]:
+    """Every athlete's plan (or those of ``athlete_ids``), in squad order.
+
+    Work common to several athletes is done once. Unknown ids are ignored.
+    """
     shapes: _Shapes = {}
-    return tuple(_generate(season, athlete, shapes) for athlete in season.athletes)
+    chosen = season.athletes if athlete_ids is None else [a for a in season.athletes if a.id in athlete_ids]
+    return tuple(_generate(season, athlete, shapes) for athlete in chosen)
 
 
 def _shape(season: Season, athlete: Athlete, rules: RuleBook, shapes: _Shapes) -> tuple[Timeline, list[DayLimits]]:

@@ -95,9 +95,10 @@ class OpenSeason(QObject):
 
     def plans(self) -> dict[str, Plan]:
         """Every athlete's plan, by athlete id (the squad generated together shares work)."""
-        if any(a.id not in self._plans for a in self._season.athletes):
-            for plan in generate_all(self._season):
-                self._plans.setdefault(plan.athlete.id, plan)
+        missing = {a.id for a in self._season.athletes} - self._plans.keys()
+        if missing:
+            for plan in generate_all(self._season, missing):
+                self._plans[plan.athlete.id] = plan
         return {a.id: self._plans[a.id] for a in self._season.athletes}
 
     def _set(self, season: Season) -> None:

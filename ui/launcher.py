@@ -3,7 +3,8 @@
 ``sprintplan`` opens the window on the demo season, ``sprintplan PATH`` on a season file,
 ``sprintplan --smoke-test PATH`` paints the window once and exits 0 (packaging and start-up
 checks); anything else is a subcommand of ``planner.cli``. Qt is imported only when a window
-is wanted, so the subcommands start fast.
+is wanted, so the subcommands start fast; the subcommands (and what they import, such as
+iCalendar) only when one is run, so the window starts fast.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from planner import cli
+from planner.commands import PROG, desktop_path, tolerant_streams
 from planner.storage import DocumentError, load
 
 SMOKE_TEST = "--smoke-test"
@@ -21,13 +22,14 @@ REPORT_FIRST_PAINT = "--report-first-paint"
 
 
 def _open_window(path: str | None, *, smoke_test: bool = False, report_first_paint: bool = False) -> int:
+    tolerant_streams()
     season = None
     if path is not None:
         # Refuse a bad file in one line before any window exists.
         try:
             season = load(path)
         except DocumentError as error:
-            print(f"{cli.PROG}: {error}", file=sys.stderr)
+            print(f"{PROG}: {error}", file=sys.stderr)
             return 2
     from ui.app import run
 
@@ -38,7 +40,7 @@ def _open_window(path: str | None, *, smoke_test: bool = False, report_first_pai
 
 def _checked_path(flag: str, rest: list[str]) -> str | int:
     if len(rest) != 1 or rest[0].startswith("-"):
-        print(f"{cli.PROG}: {flag} needs exactly one season file: {cli.PROG} {flag} PATH", file=sys.stderr)
+        print(f"{PROG}: {flag} needs exactly one season file: {PROG} {flag} PATH", file=sys.stderr)
         return 2
     return rest[0]
 
@@ -51,6 +53,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             if isinstance(checked, int):
                 return checked
             return _open_window(checked, smoke_test=True, report_first_paint=flag == REPORT_FIRST_PAINT)
+    if not arguments:
+        return _open_window(None)
+    path = desktop_path(arguments)
+    if path is not None:
+        return _open_window(path)
+    from planner import cli
+
     return cli.main(arguments, open_window=_open_window)
 
 

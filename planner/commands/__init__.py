@@ -3,7 +3,7 @@
 A subcommand module provides ``add_parser(subparsers)``, which adds its parser and sets
 ``run`` as the parser's default, and ``run(args) -> int``, which does the work and returns
 the exit status. ``planner.cli.COMMANDS`` lists the modules; adding a subcommand is a new
-module here and one entry there.
+module here, one entry there and its name in ``NAMES``.
 
 A subcommand reports a failure the user can fix by raising ``CommandError`` (or letting a
 ``planner.storage.DocumentError`` through); ``planner.cli.main`` prints it as one line.
@@ -12,10 +12,54 @@ A subcommand reports a failure the user can fix by raising ``CommandError`` (or 
 from __future__ import annotations
 
 import argparse
+import io
 import sys
+from collections.abc import Sequence
+from pathlib import Path
 from typing import NoReturn, Protocol, TypeAlias
 
-__all__ = ["Command", "CommandError", "Parser", "ParserExit", "Subparsers", "UsageError"]
+__all__ = [
+    "NAMES",
+    "PROG",
+    "Command",
+    "CommandError",
+    "Parser",
+    "ParserExit",
+    "Subparsers",
+    "UsageError",
+    "desktop_path",
+    "tolerant_streams",
+]
+
+PROG = "sprintplan"
+
+# The subcommand names, as ``planner.cli.COMMANDS`` registers them (a test keeps the two in
+# step). Kept here, apart from the modules, so the desktop launcher can tell ``sprintplan
+# PATH`` from a subcommand without importing every subcommand and what they need.
+NAMES = ("demo", "check", "show", "plan", "export", "import-competitions")
+
+
+def desktop_path(arguments: Sequence[str]) -> str | None:
+    """The PATH of ``sprintplan PATH``, or None when the arguments are something else.
+
+    A lone word that is neither a subcommand, a season file name nor an existing file is
+    most likely a mistyped subcommand, and is reported as one.
+    """
+    if len(arguments) != 1 or arguments[0].startswith("-") or arguments[0] in NAMES:
+        return None
+    candidate = arguments[0]
+    if candidate.endswith(".sprintplan") or Path(candidate).is_file():
+        return candidate
+    return None
+
+
+def tolerant_streams() -> None:
+    """Let stdout and stderr replace what the console cannot show instead of failing."""
+    # Names such as "Łucja" cannot be written to a console in a legacy code page; a
+    # replaced character is better than a traceback halfway through a summary.
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="replace")
 
 
 class CommandError(Exception):

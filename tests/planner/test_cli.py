@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from planner import cli
+from planner import cli, commands
 from planner.demo import demo_season
 from planner.storage import load
 
@@ -159,6 +159,13 @@ def test_window_opener_receives_no_path_or_the_path(demo_file: Path) -> None:
     # A subcommand with its file runs the subcommand, not the window.
     assert cli.main(["check", str(demo_file)], open_window=fake_window) == 0
     assert calls == [None, str(demo_file)]
+
+
+def test_the_launchers_list_of_subcommand_names_matches_the_parser() -> None:
+    # The desktop launcher tells `sprintplan PATH` from a subcommand by these names alone.
+    subparsers = next(a for a in cli.build_parser()._actions if a.dest == "command")
+    assert isinstance(subparsers.choices, dict)
+    assert tuple(subparsers.choices) == commands.NAMES
 
 
 def test_without_a_window_opener_a_lone_path_is_an_unknown_command(

@@ -76,3 +76,9 @@ def test_the_demo_summary_matches_the_golden_file() -> None:
 def test_generating_the_squad_at_once_gives_each_athletes_own_plan() -> None:
     season = demo_season()
     assert generate_all(season) == tuple(generate(season, a.id) for a in season.athletes)
+
+
+def test_generating_part_of_the_squad_keeps_squad_order_and_ignores_unknown_ids() -> None:
+    season = demo_season()
+    wanted = [season.athletes[3].id, season.athletes[1].id, "nobody"]
+    assert generate_all(season, wanted) == (generate(season, wanted[1]), generate(season, wanted[0]))

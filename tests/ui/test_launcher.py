@@ -49,13 +49,27 @@ def test_smoke_test_needs_a_file() -> None:
     assert "needs exactly one season file" in result.stderr
 
 
-def test_reportlab_is_not_imported_at_start_up(demo_file: Path) -> None:
+def test_start_up_imports_neither_the_pdf_library_nor_the_subcommands(demo_file: Path) -> None:
     code = (
         "import sys\n"
         "from ui.launcher import main\n"
         "status = main(['--report-first-paint', sys.argv[1]])\n"
-        "print('status', status, 'reportlab' in sys.modules)\n"
+        "heavy = ('reportlab', 'icalendar', 'planner.cli', 'planner.competition_import')\n"
+        "print('status', status, [name for name in heavy if name in sys.modules])\n"
     )
     result = _run(demo_file.as_posix(), code=code)
     assert "first-paint" in result.stdout
-    assert "status 0 False" in result.stdout
+    assert "status 0 []" in result.stdout
+
+
+def test_a_subcommand_still_runs_through_the_launcher(demo_file: Path) -> None:
+    result = _run("check", str(demo_file))
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""
+    assert result.stdout.strip().endswith("ok")
+
+
+def test_a_mistyped_subcommand_is_reported_not_opened() -> None:
+    result = _run("chek")
+    assert result.returncode == 2
+    assert "invalid choice" in result.stderr and len(result.stderr.splitlines()) == 1

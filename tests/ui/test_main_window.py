@@ -6,6 +6,7 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from functools import partial
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, QSettings, Qt, QUrl
@@ -13,8 +14,9 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
-from planner import edits
-from planner.model import Priority, Season
+from planner import edits, engine
+from planner.model import Athlete, Priority, Season
+from planner.plan import Plan
 from planner.sessions import SessionKind
 from planner.storage import load, save
 from tests.ui.conftest import FakeDialogs
@@ -317,6 +319,22 @@ def test_the_chart_sits_under_the_calendar_and_exports_from_the_file_menu(
     fake_dialogs.export_answer = tmp_path / "chart.svg"
     window.load_chart.export_svg_action.trigger()
     assert "<svg" in (tmp_path / "chart.svg").read_text(encoding="utf-8")
+
+
+def test_opening_the_window_derives_each_athletes_plan_once(
+    make_window: MakeWindow, demo: Season, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    derived: list[str] = []
+    real = engine._generate
+
+    def counting(season: Season, athlete: Athlete, shapes: dict[Any, Any]) -> Plan:
+        derived.append(athlete.id)
+        return real(season, athlete, shapes)
+
+    monkeypatch.setattr(engine, "_generate", counting)
+    window = make_window(demo)
+    window.document.plans()
+    assert sorted(derived) == sorted(a.id for a in demo.athletes)
 
 
 def test_the_squads_plans_come_from_one_generate_all(make_window: MakeWindow, demo: Season) -> None:
