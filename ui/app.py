@@ -12,7 +12,6 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 import resources
-from planner.demo import demo_season
 from planner.model import Season
 from planner.storage import DocumentError, load
 
@@ -63,10 +62,13 @@ def _recovery_folder() -> Path:
 
 
 def _initial_season(path: Path | None, loaded: Season | None) -> tuple[Season, Path | None, str | None]:
+    if path is not None and loaded is not None:
+        return loaded, path, None
+    # Built only when shown: the demo's fixed ids cost a hashing library at import.
+    from planner.demo import demo_season
+
     if path is None:
         return demo_season(), None, None
-    if loaded is not None:
-        return loaded, path, None
     try:
         return load(path), path, None
     except DocumentError as error:

@@ -34,7 +34,6 @@ from ui.files import SUFFIX, FileController
 from ui.inspector import Inspector, session_ref_from_mime
 from ui.load_chart import LoadChart
 from ui.palette import CompetitionPalette
-from ui.print_dialog import export_cards, export_season
 from ui.recovery import DEFAULT_INTERVAL_MS, Autosave, find_recovery
 from ui.selection import Selection
 from ui.settings import AppSettings
@@ -277,11 +276,16 @@ class MainWindow(QMainWindow):
         return base.with_suffix(suffix)
 
     def print_cards(self) -> None:
+        # The print dialogs (and the PDF writers behind them) load when first used.
+        from ui.print_dialog import export_cards
+
         path = export_cards(self, self.document.season, self.today, plans=self._plans())
         if path is not None:
             self.statusBar().showMessage(f"Session cards written to {path}", 8000)
 
     def export_season_pdf(self) -> None:
+        from ui.print_dialog import export_season
+
         path = export_season(self, self.document.season, season_path=self.document.path, plans=self._plans())
         if path is not None:
             self.statusBar().showMessage(f"Season plan written to {path}", 8000)

@@ -9,17 +9,19 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
 from planner.model import Season
-from ui.athlete_dialog import AthleteDialog
-from ui.competition_dialog import CompetitionDialog, CompetitionNameDialog
 from ui.dialogs import Edit, Unsaved
 from ui.files import SUFFIX
-from ui.form_checks import CheckedDialog
-from ui.season_dialog import SeasonDialog
 from ui.session_text import MONTH_NAMES
+
+if TYPE_CHECKING:
+    from ui.form_checks import CheckedDialog
+
+# The editing dialogs are imported when first opened: the window does not need them to start.
 
 SEASON_FILTER = "SprintPlan season (*.sprintplan)"
 
@@ -55,16 +57,24 @@ class QtDialogs:
     """``Dialogs`` with real Qt dialogs."""
 
     def ask_competition_name(self, parent: QWidget, suggestion: str, day: date) -> str | None:
+        from ui.competition_dialog import CompetitionNameDialog
+
         dialog = CompetitionNameDialog(suggestion, day, parent)
         return dialog.name() if _run(dialog) else None
 
     def edit_competition(self, parent: QWidget, season: Season, competition_id: str) -> Edit | None:
+        from ui.competition_dialog import CompetitionDialog
+
         return _run_edit(CompetitionDialog(season, competition_id, parent))
 
     def edit_athlete(self, parent: QWidget, season: Season, athlete_id: str | None) -> Edit | None:
+        from ui.athlete_dialog import AthleteDialog
+
         return _run_edit(AthleteDialog(season, athlete_id, parent))
 
     def edit_season(self, parent: QWidget, season: Season) -> Edit | None:
+        from ui.season_dialog import SeasonDialog
+
         return _run_edit(SeasonDialog(season, parent))
 
     def unsaved_changes(self, parent: QWidget, document_name: str) -> Unsaved:

@@ -54,7 +54,7 @@ def test_start_up_imports_neither_the_pdf_library_nor_the_subcommands(demo_file:
         "import sys\n"
         "from ui.launcher import main\n"
         "status = main(['--report-first-paint', sys.argv[1]])\n"
-        "heavy = ('reportlab', 'icalendar', 'planner.cli', 'planner.competition_import')\n"
+        "heavy = ('reportlab', 'icalendar', 'planner.cli', 'planner.competition_import', 'ui.print_dialog', 'ui.athlete_dialog')\n"
         "print('status', status, [name for name in heavy if name in sys.modules])\n"
     )
     result = _run(demo_file.as_posix(), code=code)
