@@ -9,7 +9,7 @@ fixed, including the season id, so the demo file is the same on every machine an
 from __future__ import annotations
 
 from datetime import date
-from uuid import NAMESPACE_URL, uuid5
+from uuid import UUID
 
 from planner.model import (
     Athlete,
@@ -30,7 +30,10 @@ from planner.model import (
 
 __all__ = ["DEMO_SEASON_ID", "demo_season"]
 
-DEMO_SEASON_ID = uuid5(NAMESPACE_URL, "https://sprintplan.invalid/demo/season-2026-27")
+# uuid5(NAMESPACE_URL, DEMO_SEASON_URL), written out: computing it at import would load a
+# hashing library into every start of the window (a test checks the two agree).
+DEMO_SEASON_URL = "https://sprintplan.invalid/demo/season-2026-27"
+DEMO_SEASON_ID = UUID("8deb192d-cf14-5457-a640-c5367c043331")
 
 _HARD = DayRhythm(TrackDay.HARD, lifting=True, plyometrics=True)
 _HARD_NO_LIFT = DayRhythm(TrackDay.HARD, lifting=False, plyometrics=True)

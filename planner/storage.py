@@ -19,16 +19,17 @@ import stat
 import tempfile
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Any
-
-from jsonschema import Draft202012Validator
-from jsonschema.exceptions import ValidationError, best_match
+from typing import TYPE_CHECKING, Any
 
 import resources
 from planner.codec import season_from_dict, season_to_dict
 from planner.migrations import MigrationError, migrate, schema_version_of
 from planner.model import SCHEMA_VERSION, Season
 from planner.validation import season_problems
+
+if TYPE_CHECKING:
+    from jsonschema import Draft202012Validator
+    from jsonschema.exceptions import ValidationError
 
 __all__ = ["DocumentError", "dumps", "load", "loads", "save"]
 
@@ -312,11 +313,17 @@ def _sync_folder(folder: Path) -> None:
 @functools.cache
 def _validator() -> Draft202012Validator:
     """The season schema's validator, compiled on first use and then shared."""
+    # Imported here, not with the module: it is among the slowest libraries to import, and
+    # a window started on the demo season needs it only once a file is opened or saved.
+    from jsonschema import Draft202012Validator
+
     schema = json.loads(resources.read_text(SCHEMA_RESOURCE))
     return Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
 
 
 def _check_schema(data: dict[str, Any], source: str, text: str | None) -> None:
+    from jsonschema.exceptions import best_match
+
     error = best_match(_validator().iter_errors(data))
     if error is None:
         return
@@ -345,6 +352,8 @@ def _fitting_branch_error(error: ValidationError) -> ValidationError:
     A broken session in an override otherwise reports only that it is neither a session nor
     null, without saying which of its fields is wrong.
     """
+    from jsonschema.exceptions import best_match
+
     while error.validator == "anyOf" and error.context:
         misfits = {
             child.relative_schema_path[0]

@@ -12,6 +12,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 import resources
+from planner.demo import demo_season
 from planner.model import Season
 from planner.storage import DocumentError, load
 
@@ -62,13 +63,10 @@ def _recovery_folder() -> Path:
 
 
 def _initial_season(path: Path | None, loaded: Season | None) -> tuple[Season, Path | None, str | None]:
-    if path is not None and loaded is not None:
-        return loaded, path, None
-    # Built only when shown: the demo's fixed ids cost a hashing library at import.
-    from planner.demo import demo_season
-
     if path is None:
         return demo_season(), None, None
+    if loaded is not None:
+        return loaded, path, None
     try:
         return load(path), path, None
     except DocumentError as error:
@@ -93,7 +91,7 @@ def run(
     from ui.qt_dialogs import QtDialogs
 
     app = _application()
-    if smoke_test and path is not None:
+    if smoke_test or report_first_paint:
         # A smoke test must not adopt the user's settings or leave recovery files behind.
         QStandardPaths.setTestModeEnabled(True)
     document, opened, problem = _initial_season(path, season)

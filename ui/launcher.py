@@ -18,6 +18,7 @@ from planner.storage import DocumentError, load
 
 SMOKE_TEST = "--smoke-test"
 # Used by the start-up benchmark: print "first-paint" once the calendar has painted, then quit.
+# Without a PATH the window opens on the demo season, as `sprintplan` alone does.
 REPORT_FIRST_PAINT = "--report-first-paint"
 
 
@@ -38,9 +39,13 @@ def _open_window(path: str | None, *, smoke_test: bool = False, report_first_pai
     )
 
 
-def _checked_path(flag: str, rest: list[str]) -> str | int:
+def _checked_path(flag: str, rest: list[str], *, optional: bool = False) -> str | None | int:
+    if optional and not rest:
+        return None
     if len(rest) != 1 or rest[0].startswith("-"):
-        print(f"{PROG}: {flag} needs exactly one season file: {PROG} {flag} PATH", file=sys.stderr)
+        wanted = "at most one season file" if optional else "exactly one season file"
+        usage = f"{PROG} {flag} [PATH]" if optional else f"{PROG} {flag} PATH"
+        print(f"{PROG}: {flag} needs {wanted}: {usage}", file=sys.stderr)
         return 2
     return rest[0]
 
@@ -49,7 +54,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     arguments = list(sys.argv[1:] if argv is None else argv)
     for flag in (SMOKE_TEST, REPORT_FIRST_PAINT):
         if arguments and arguments[0] == flag:
-            checked = _checked_path(flag, arguments[1:])
+            checked = _checked_path(flag, arguments[1:], optional=flag == REPORT_FIRST_PAINT)
             if isinstance(checked, int):
                 return checked
             return _open_window(checked, smoke_test=True, report_first_paint=flag == REPORT_FIRST_PAINT)

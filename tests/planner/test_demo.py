@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from datetime import date
+from uuid import NAMESPACE_URL, uuid5
 
 import pytest
 
 from planner.catalogue import lifts_with_maxes
-from planner.demo import DEMO_SEASON_ID, demo_season
+from planner.demo import DEMO_SEASON_ID, DEMO_SEASON_URL, demo_season
 from planner.model import Event, Level, Priority, Season, Sex, TrackDay, Units
 from planner.storage import dumps, loads
 from planner.validation import season_problems
@@ -23,6 +24,7 @@ def test_demo_is_valid_and_deterministic(season: Season) -> None:
     assert demo_season() == season
     assert season.id == DEMO_SEASON_ID
     assert str(season.id) == "8deb192d-cf14-5457-a640-c5367c043331"
+    assert DEMO_SEASON_ID == uuid5(NAMESPACE_URL, DEMO_SEASON_URL)
 
 
 def test_demo_survives_a_save_and_load(season: Season) -> None:
