@@ -39,7 +39,7 @@ def _open_window(path: str | None, *, smoke_test: bool = False, report_first_pai
     )
 
 
-def _checked_path(flag: str, rest: list[str], *, optional: bool = False) -> str | None | int:
+def _checked_path(flag: str, rest: list[str], *, optional: bool = False) -> str | int | None:
     if optional and not rest:
         return None
     if len(rest) != 1 or rest[0].startswith("-"):

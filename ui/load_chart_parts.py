@@ -216,16 +216,21 @@ class Panel:
                  right: Callable[[float], str] | None = None, right_colour: QColor | None = None,
                  bottom: pg.AxisItem | None = None) -> None:
         self.left_axis = ValueAxis("left", left)
-        axes = {"left": self.left_axis} if bottom is None else {"left": self.left_axis, "bottom": bottom}
-        # Axes given up front: pyqtgraph would otherwise make default ones only to replace them.
-        self.plot = plot = grid.addPlot(row=row, col=0, axisItems=axes)
-        self.main: pg.ViewBox = plot.getViewBox()
-        plot.hideButtons()
-        plot.setMenuEnabled(False)
-        plot.setMouseEnabled(x=False, y=False)
-        plot.layout.setContentsMargins(0, 0, 0, 0)
-        if bottom is None:
-            plot.hideAxis("bottom")
+        # A plain layout of axis and view rather than a pyqtgraph PlotItem: the chart uses none
+        # of a PlotItem's menus, buttons or spare axes, and building three of them was a good
+        # part of the window's start-up.
+        self.plot = plot = grid.addLayout(row=row, col=0)
+        plot.setContentsMargins(0, 0, 0, 0)
+        plot.setSpacing(0)
+        self.main = pg.ViewBox(enableMenu=False)
+        self.main.setMouseEnabled(x=False, y=False)
+        plot.addItem(self.left_axis, row=0, col=0)
+        plot.addItem(self.main, row=0, col=1)
+        plot.layout.setColumnStretchFactor(1, 100)
+        self.left_axis.linkToView(self.main)
+        if bottom is not None:
+            plot.addItem(bottom, row=1, col=1)
+            bottom.linkToView(self.main)
         self.main.disableAutoRange()
         # The left axis takes exactly the calendar's weekday gutter, so the plot starts where
         # the calendar's first column does.

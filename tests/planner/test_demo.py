@@ -24,7 +24,7 @@ def test_demo_is_valid_and_deterministic(season: Season) -> None:
     assert demo_season() == season
     assert season.id == DEMO_SEASON_ID
     assert str(season.id) == "8deb192d-cf14-5457-a640-c5367c043331"
-    assert DEMO_SEASON_ID == uuid5(NAMESPACE_URL, DEMO_SEASON_URL)
+    assert uuid5(NAMESPACE_URL, DEMO_SEASON_URL) == DEMO_SEASON_ID
 
 
 def test_demo_survives_a_save_and_load(season: Season) -> None:
