@@ -28,8 +28,7 @@ from planner.model import SCHEMA_VERSION, Season
 from planner.validation import season_problems
 
 if TYPE_CHECKING:
-    from jsonschema import Draft202012Validator
-    from jsonschema.exceptions import ValidationError
+    from jsonschema_rs import Draft202012Validator, ValidationError
 
 __all__ = ["DocumentError", "dumps", "load", "loads", "save"]
 
@@ -311,25 +310,27 @@ def _sync_folder(folder: Path) -> None:
 
 
 @functools.cache
+def _schema() -> dict[str, Any]:
+    schema: dict[str, Any] = json.loads(resources.read_text(SCHEMA_RESOURCE))
+    return schema
+
+
+@functools.cache
 def _validator() -> Draft202012Validator:
     """The season schema's validator, compiled on first use and then shared."""
-    # Imported here, not with the module: it is among the slowest libraries to import, and
-    # a window started on the demo season needs it only once a file is opened or saved.
-    from jsonschema import Draft202012Validator
+    # Imported here, not with the module: a window started on the demo season needs it only
+    # once a file is opened or saved.
+    from jsonschema_rs import Draft202012Validator
 
-    schema = json.loads(resources.read_text(SCHEMA_RESOURCE))
-    return Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
+    return Draft202012Validator(_schema(), validate_formats=True)
 
 
 def _check_schema(data: dict[str, Any], source: str, text: str | None) -> None:
-    from jsonschema.exceptions import best_match
-
-    error = best_match(_validator().iter_errors(data))
-    if error is None:
+    validator = _validator()
+    if validator.is_valid(data):
         return
-    error = _fitting_branch_error(error)
-    path = list(error.absolute_path)
-    place, line = _place(path, text)
+    error = _fitting_branch_error(_most_relevant(list(validator.iter_errors(data))))
+    place, line = _place(list(error.instance_path), text)
     raise DocumentError(source, place, _schema_reason(error), line)
 
 
@@ -346,26 +347,46 @@ def _check_rules(season: Season, source: str, text: str | None) -> None:
     raise DocumentError(source, place, reason, line)
 
 
+# Keywords that only say "none of these alternatives fit": any other error at the same place
+# says more.
+_WEAK_KEYWORDS = frozenset({"anyOf", "oneOf"})
+
+
+def _most_relevant(errors: list[ValidationError]) -> ValidationError:
+    """The error to report: the one highest up in the document (a missing field before a
+    wrong value inside it), preferring a specific keyword, then the first found."""
+    order = {id(error): n for n, error in enumerate(errors)}
+    return min(errors, key=lambda e: (len(e.instance_path), e.kind.name in _WEAK_KEYWORDS, order[id(e)]))
+
+
 def _fitting_branch_error(error: ValidationError) -> ValidationError:
     """For a value that may be one thing or null, the error inside the branch its type fits.
 
     A broken session in an override otherwise reports only that it is neither a session nor
     null, without saying which of its fields is wrong.
     """
-    from jsonschema.exceptions import best_match
+    from jsonschema_rs import ValidationErrorKind
 
-    while error.validator == "anyOf" and error.context:
-        misfits = {
-            child.relative_schema_path[0]
-            for child in error.context
-            if child.validator == "type" and not child.relative_path
-        }
-        fitting = [child for child in error.context if child.relative_schema_path[0] not in misfits]
-        inner = best_match(fitting)
-        if inner is None:
+    while isinstance(error.kind, ValidationErrorKind.AnyOf):
+        here = len(error.instance_path)
+        fitting = [
+            child
+            for branch in error.kind.context
+            # A branch whose type does not fit the value at all is the wrong alternative.
+            if not any(c.kind.name == "type" and len(c.instance_path) == here for c in branch)
+            for child in branch
+        ]
+        if not fitting:
             break
-        error = inner
+        error = _most_relevant(fitting)
     return error
+
+
+def _subschema(path: Sequence[str | int]) -> Any:
+    node: Any = _schema()
+    for part in path:
+        node = node[part]
+    return node
 
 
 # Wording for the branches of the schema's "something or null" fields.
@@ -383,28 +404,32 @@ def _branch_words(branch: dict[str, Any]) -> str:
 
 
 def _schema_reason(error: ValidationError) -> str:
-    schema = error.schema if isinstance(error.schema, dict) else {}
+    keyword = error.kind.name
+    # The schema object holding the failed keyword, and the keyword's value there.
+    schema = _subschema(error.schema_path[:-1])
+    schema = schema if isinstance(schema, dict) else {}
+    value = schema.get(str(error.schema_path[-1])) if error.schema_path else None
     instance: Any = error.instance
-    if error.validator == "anyOf" and isinstance(error.validator_value, list):
-        expected = " or ".join(_branch_words(branch) for branch in error.validator_value)
+    if keyword == "anyOf" and isinstance(value, list):
+        expected = " or ".join(_branch_words(branch) for branch in value)
         return f"expected {expected}, found {_json_kind_of(instance)}"
-    if schema.get("title") == "Date" and error.validator in ("pattern", "format"):
+    if schema.get("title") == "Date" and keyword in ("pattern", "format"):
         return f"{instance!r} is not a date written YYYY-MM-DD"
-    if error.validator == "required":
+    if keyword == "required":
         missing = [name for name in schema.get("required", ()) if name not in instance]
         return f"the field {missing[0]!r} is missing"
-    if error.validator == "additionalProperties":
+    if keyword == "additionalProperties":
         unknown = sorted(set(instance) - set(schema.get("properties", {})))
         return f"unknown field {unknown[0]!r}"
-    if error.validator == "type":
-        return f"expected {_type_words(error.validator_value)}, found {_json_kind_of(instance)}"
-    if error.validator == "enum":
-        return f"expected one of {_choices(error.validator_value)}, found {_json_kind_of(instance)}"
-    if error.validator in ("minimum", "exclusiveMinimum", "maximum"):
-        return _bound_reason(str(error.validator), error.validator_value, instance)
-    if error.validator in ("minItems", "maxItems"):
+    if keyword == "type":
+        return f"expected {_type_words(value)}, found {_json_kind_of(instance)}"
+    if keyword == "enum":
+        return f"expected one of {_choices(value)}, found {_json_kind_of(instance)}"
+    if keyword in ("minimum", "exclusiveMinimum", "maximum"):
+        return _bound_reason(keyword, value, instance)
+    if keyword in ("minItems", "maxItems"):
         return f"needs {_count_words(schema)} entries, found {len(instance)}"
-    if error.validator == "minLength":
+    if keyword == "minLength":
         return "must not be empty"
     return error.message
 

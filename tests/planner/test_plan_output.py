@@ -8,7 +8,7 @@ import json
 import os
 from pathlib import Path
 
-import jsonschema
+import jsonschema_rs
 import pytest
 
 from planner.cli import main
@@ -35,7 +35,7 @@ def demo_json(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
 
 def test_plan_json_validates_against_its_schema(demo_json: dict[str, object]) -> None:
     schema = json.loads(locate("schema/plan.schema.json").read_text(encoding="utf-8"))
-    jsonschema.Draft202012Validator(schema).validate(demo_json)
+    jsonschema_rs.Draft202012Validator(schema, validate_formats=True).validate(demo_json)
     assert demo_json["plan_schema_version"] == PLAN_SCHEMA_VERSION
 
 

@@ -14,9 +14,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+import jsonschema_rs
 import pytest
 from hypothesis import HealthCheck, given, settings
-from jsonschema import Draft202012Validator
 from strategies import seasons
 
 import planner
@@ -324,6 +324,30 @@ def test_refused_field(change: Any, place: str, reason: str) -> None:
         loads(_edited(change))
 
     assert (caught.value.place, caught.value.reason) == (place, reason)
+
+
+def test_of_several_mistakes_the_one_highest_up_is_reported() -> None:
+    def several(data: dict[str, Any]) -> None:
+        athlete = data["athletes"][0]
+        athlete["maxes"][0]["value"] = 0
+        athlete["junior"] = "no"
+        del athlete["event"]
+        data["week_start"] = 9
+
+    with pytest.raises(DocumentError) as caught:
+        loads(_edited(several))
+    assert (caught.value.place, caught.value.reason) == ("week_start (line 7)", "must be at most 6, found 9")
+
+    def fewer(data: dict[str, Any]) -> None:
+        data["athletes"][0]["maxes"][0]["value"] = 0
+        data["athletes"][0]["junior"] = "no"
+
+    with pytest.raises(DocumentError) as caught:
+        loads(_edited(fewer))
+    assert (caught.value.place, caught.value.reason) == (
+        "athletes[0].junior (line 17)",
+        "expected true or false, found the text 'no'",
+    )
 
 
 def test_migrated_file_errors_name_the_field_without_a_line() -> None:
@@ -656,7 +680,7 @@ def _object_schemas(node: Any) -> list[dict[str, Any]]:
 def test_schema_is_valid_draft_2020_12_and_closed() -> None:
     schema = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
 
-    Draft202012Validator.check_schema(schema)
+    jsonschema_rs.meta.validate(schema)
     assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
     objects = _object_schemas(schema)
     assert len(objects) == 12
