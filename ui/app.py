@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import sys
 import time
 from collections.abc import Callable
@@ -73,6 +74,16 @@ def _initial_season(path: Path | None, loaded: Season | None) -> tuple[Season, P
         return demo_season(), None, str(error)
 
 
+def _collect_from_now_on() -> None:
+    """Turn the garbage collector back on (the launcher pauses it while the window is built).
+
+    Everything built so far lives as long as the window: frozen, the collector no longer
+    walks it on every full collection, which would otherwise stall a drag now and then.
+    """
+    gc.freeze()
+    gc.enable()
+
+
 def run(
     path: Path | None,
     *,
@@ -113,9 +124,11 @@ def run(
         window.calendar.viewport().installEventFilter(watcher)
         window.resize(1366, 768)
         window.show()
+        _collect_from_now_on()
         return app.exec()
     window.resize(1366, 768)
     window.show()
+    _collect_from_now_on()
     if problem is not None:
         window.dialogs.error(window, "Cannot open the season", problem + "\nThe demo season is shown instead.")
     else:

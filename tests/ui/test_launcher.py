@@ -69,12 +69,16 @@ def test_start_up_leaves_out_what_only_other_commands_need(demo_file: Path, with
         "from ui.launcher import main\n"
         "status = main(['--report-first-paint', *sys.argv[1:-1]])\n"
         "unwanted = sys.argv[-1].split(',')\n"
+        "import gc\n"
         "print('status', status, [name for name in unwanted if name in sys.modules])\n"
+        "print('collector', gc.isenabled(), gc.get_freeze_count() > 0)\n"
     )
     args = [demo_file.as_posix()] if with_file else []
     result = _run(*args, ",".join(unwanted), code=code)
     assert "first-paint" in result.stdout, result.stderr
     assert "status 0 []" in result.stdout
+    # Paused while the window is built, on again (with the start-up heap frozen) once it is.
+    assert "collector True True" in result.stdout
 
 
 def test_a_subcommand_still_runs_through_the_launcher(demo_file: Path) -> None:
