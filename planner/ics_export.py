@@ -33,6 +33,7 @@ from icalendar.enums import TRANSP
 from planner.model import Athlete, Competition, Priority, Season
 from planner.plan import Plan
 from planner.sessions import Category, Item, Session, SessionKind
+from planner.text import BODY_WEIGHT
 
 __all__ = ["competition_uid", "ics_bytes", "season_calendar", "session_uid"]
 
@@ -84,6 +85,8 @@ def _item_line(item: Item) -> str:
         if item.intensity is not None:
             contacts += f", {item.intensity.value}"
         text += f" ({contacts})"
+    elif item.body_weight:
+        text += f", {BODY_WEIGHT}"
     else:
         if item.percent_max is not None:
             text += f" @ {_number(item.percent_max)} %"

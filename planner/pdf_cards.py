@@ -81,6 +81,7 @@ from planner.print_selection import (
     week_dates,
 )
 from planner.sessions import Category, Item, Session, SessionKind
+from planner.text import BODY_WEIGHT
 
 __all__ = [
     "RAMP",
@@ -174,6 +175,8 @@ def warmup_ramp(item: Item, athlete: Athlete) -> tuple[RampStep, ...]:
 
 def load_text(item: Item) -> str:
     """The load of ``item`` as its card prints it ("76.25"), "" when the item has none."""
+    if item.body_weight:
+        return BODY_WEIGHT
     return "" if item.load is None else number(item.load)
 
 
@@ -186,7 +189,7 @@ def _fractional(item: Item, bar: float) -> float:
 
 
 def _plates_text(item: Item) -> str:
-    if item.load is None or item.category is Category.PLYOMETRIC:
+    if item.load is None or item.category is Category.PLYOMETRIC or item.body_weight:
         return ""
     if item.plates_per_side:
         return " + ".join(number(p) for p in item.plates_per_side)
@@ -723,7 +726,7 @@ def _weights_table(card: _Card, session: Session) -> CachedTable:
         row: list[Any] = [
             _name_cell(item, style),
             f"{item.sets} × {item.reps}",
-            f"{number(item.percent_max)} %" if item.percent_max is not None else "",
+            f"{number(item.percent_max)} %" if item.percent_max is not None and not item.body_weight else "",
             load_text(item),
             _plates_cell(item, card.athlete, style),
             rest_text(item.rest_s),

@@ -72,6 +72,12 @@ class Item:
     def total_reps(self) -> int:
         return self.sets * self.reps
 
+    @property
+    def body_weight(self) -> bool:
+        """Done with no added load: a loaded exercise prescribed at 0 % of its max (a junior's
+        jumps, for one). Shown as "body weight", never as a 0 kg load on an empty bar."""
+        return self.percent_max is not None and self.percent_max <= 0
+
 
 @dataclass(frozen=True, slots=True)
 class Session:

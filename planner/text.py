@@ -15,6 +15,9 @@ MONTH_NAMES = (
     "July", "August", "September", "October", "November", "December",
 )
 
+# What an item with no added load (``Item.body_weight``) shows in place of a load.
+BODY_WEIGHT = "body weight"
+
 
 def plural(count: int, noun: str) -> str:
     """``1 day``, ``2 days``."""

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from planner.sessions import Category, Intent, Item, Session, SessionKind
-from planner.text import MONTH_NAMES, date_text, day_title, number, rest_text, short_day, span_text
+from planner.text import BODY_WEIGHT, MONTH_NAMES, date_text, day_title, number, rest_text, short_day, span_text
 
 # Shared with the print-outs (planner.text); re-exported so the window has one import place.
 __all__ = ["MONTH_NAMES", "date_text", "day_title", "number", "rest_text", "short_day", "span_text"]
@@ -39,16 +39,18 @@ def held_as_dumbbells(item: Item) -> bool:
 
 
 def percent_text(item: Item) -> str:
-    return "" if item.percent_max is None else f"{number(item.percent_max)} %"
+    return "" if item.percent_max is None or item.body_weight else f"{number(item.percent_max)} %"
 
 
 def load_text(item: Item) -> str:
+    if item.body_weight:
+        return BODY_WEIGHT
     return "" if item.load is None else f"{number(item.load)} {item.unit}"
 
 
 def plates_text(item: Item) -> str:
     """What goes on each side of the bar: "25 + 25", "empty bar", "two 10 kg dumbbells" or ""."""
-    if item.load is None or is_plyometric(item):
+    if item.load is None or is_plyometric(item) or item.body_weight:
         return ""
     if item.plates_per_side:
         return " + ".join(number(p) for p in item.plates_per_side)
@@ -101,6 +103,8 @@ def item_text(item: Item) -> str:
     if is_plyometric(item):
         contacts = contacts_text(item)
         return f"{text} ({contacts})" if contacts else text
+    if item.body_weight:
+        return f"{text}, {BODY_WEIGHT}"
     if item.percent_max is not None:
         text += f" @ {percent_text(item)}"
     if item.load is not None:
@@ -117,6 +121,8 @@ def item_text(item: Item) -> str:
 def item_short(item: Item) -> str:
     """A compact form for crowded cells: "Back squat 3x3 @ 87.5 % 120 kg"."""
     text = f"{item.name} {volume_text(item).replace(' x ', 'x')}"
+    if item.body_weight:
+        return f"{text} {BODY_WEIGHT}"
     if item.percent_max is not None:
         text += f" @ {percent_text(item)}"
     if item.load is not None:

@@ -24,7 +24,7 @@ from planner.engine import generate
 from planner.loads import round_load
 from planner.model import Athlete, Equipment, Event, Level, MaxEntry, Season, Sex, Units
 from planner.pdf_cards import RampStep, main_barbell_item, warmup_ramp, write_cards
-from planner.pdf_common import number
+from planner.pdf_common import number, rest_text
 from planner.pdf_fonts import FONT_FILES
 from planner.print_selection import Paper, PrintSelection, printed_days, week_dates
 from planner.sessions import Session, SessionKind
@@ -126,10 +126,33 @@ def test_every_load_on_a_card_is_the_number_plan_json_gives(a4: list[str], plan_
                 for item, engine_item in zip(session["items"], engine_session.items, strict=True):
                     if item["load"] is None:
                         continue
+                    if engine_item.body_weight:
+                        assert "body weight" in page
+                        continue
                     assert item["load"] == engine_item.load
                     assert number(item["load"]) in words, (athlete_id, day["date"], item["name"], item["load"])
                     checked += 1
     assert checked >= 4 * len(IDS)  # the week really has loads for every athlete
+
+
+def test_a_body_weight_exercise_prints_as_body_weight_not_as_an_empty_bar() -> None:
+    # Week 23: the junior's squat jumps are at 0 % of the squat max, with no bar at all.
+    junior = next(a for a in SEASON.athletes if a.junior)
+    week = SEASON.week_number(date(2027, 3, 13))
+    jumps = [
+        item
+        for day in generate(SEASON, junior.id).days
+        if SEASON.week_number(day.date) == week
+        for session in day.sessions
+        for item in session.items
+        if item.body_weight
+    ]
+    assert jumps, "the week should hold a body-weight exercise"
+    (page,) = _pages(_cards(Paper.A4, week, week, (junior.id,)))
+    # The row: sets x reps, then "body weight" where % and load go, no plates, then the rest.
+    jump = jumps[0]
+    assert f"{jump.sets} × {jump.reps} body weight {rest_text(jump.rest_s)}" in page
+    assert "0 empty bar" not in page
 
 
 def test_loads_are_in_the_athletes_units(a4: list[str]) -> None:

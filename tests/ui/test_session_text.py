@@ -146,3 +146,16 @@ def test_items_of_the_demo_plans_read_in_each_athletes_unit(demo: Season) -> Non
             assert f" {other}" not in text
             if item.plates_per_side:
                 assert text.endswith(f"({' + '.join(number(p) for p in item.plates_per_side)} per side)")
+
+
+def test_a_body_weight_item_reads_body_weight_not_a_zero_load_on_an_empty_bar() -> None:
+    jumps = Item(
+        exercise_id="squat_jump", name="Squat jump", category=Category.POWER, lower_body=True,
+        sets=3, reps=6, percent_max=0.0, max_value=70.0, load=0.0, unit="kg", load_kg=0.0, rest_s=150,
+        intent=Intent.EXPLOSIVE,
+    )
+    assert jumps.body_weight
+    assert item_text(jumps) == "Squat jump 3 x 6, body weight"
+    assert item_short(jumps) == "Squat jump 3x6 body weight"
+    assert plates_text(jumps) == ""
+    assert not SQUAT_KG.body_weight
