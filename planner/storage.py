@@ -355,8 +355,8 @@ _WEAK_KEYWORDS = frozenset({"anyOf", "oneOf"})
 def _most_relevant(errors: list[ValidationError]) -> ValidationError:
     """The error to report: the one highest up in the document (a missing field before a
     wrong value inside it), preferring a specific keyword, then the first found."""
-    order = {id(error): n for n, error in enumerate(errors)}
-    return min(errors, key=lambda e: (len(e.instance_path), e.kind.name in _WEAK_KEYWORDS, order[id(e)]))
+    ranked = enumerate(errors)
+    return min(ranked, key=lambda pair: (len(pair[1].instance_path), pair[1].kind.name in _WEAK_KEYWORDS, pair[0]))[1]
 
 
 def _fitting_branch_error(error: ValidationError) -> ValidationError:
@@ -383,9 +383,14 @@ def _fitting_branch_error(error: ValidationError) -> ValidationError:
 
 
 def _subschema(path: Sequence[str | int]) -> Any:
+    """The part of the schema at ``path``; None if the path leads nowhere (the reason then
+    falls back to the validator's own message rather than failing)."""
     node: Any = _schema()
     for part in path:
-        node = node[part]
+        try:
+            node = node[part]
+        except (KeyError, IndexError, TypeError):
+            return None
     return node
 
 

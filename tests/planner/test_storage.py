@@ -17,6 +17,7 @@ from typing import Any
 import jsonschema_rs
 import pytest
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from strategies import seasons
 
 import planner
@@ -703,3 +704,48 @@ def test_generated_seasons_survive_dumps_and_loads(season: Season) -> None:
     assert storage._validator().is_valid(season_to_dict(season))
     assert loads(text) == season
     assert dumps(loads(text)) == text
+
+
+def _paths(node: Any, prefix: tuple[str | int, ...] = ()) -> list[tuple[str | int, ...]]:
+    """Every place in a JSON document, the document itself left out."""
+    children: list[tuple[str | int, Any]] = (
+        list(node.items()) if isinstance(node, dict) else list(enumerate(node)) if isinstance(node, list) else []
+    )
+    found: list[tuple[str | int, ...]] = []
+    for key, child in children:
+        found.append((*prefix, key))
+        found.extend(_paths(child, (*prefix, key)))
+    return found
+
+
+_SMALL = json.loads((DOCUMENTS / "v2_small.sprintplan").read_text(encoding="utf-8"))
+_PLACES = _paths(_SMALL)
+_JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers(-10, 500) | st.floats(-1e3, 1e3) | st.text(max_size=12),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=6), inner, max_size=3),
+    max_leaves=6,
+)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(place=st.sampled_from(_PLACES), value=_JSON_VALUES, remove=st.booleans())
+def test_a_corrupted_field_is_refused_with_a_place_never_a_crash(
+    place: tuple[str | int, ...], value: Any, remove: bool
+) -> None:
+    data = json.loads(json.dumps(_SMALL))
+    parent = data
+    for key in place[:-1]:
+        parent = parent[key]
+    if remove:
+        del parent[place[-1]]
+    else:
+        parent[place[-1]] = value
+    text = json.dumps(data, indent=2, ensure_ascii=False)
+    try:
+        season = loads(text)
+    except DocumentError as error:
+        assert error.place and error.reason
+        assert "\n" not in error.reason
+    else:
+        # Accepted only if it is a season that saves back as valid.
+        assert loads(dumps(season)) == season
