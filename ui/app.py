@@ -63,11 +63,15 @@ def _recovery_folder() -> Path:
     return Path(base) / "recovery"
 
 
-def _initial_season(path: Path | None, loaded: Season | None) -> tuple[Season, Path | None, str | None]:
+def _initial_season(
+    path: Path | None, loaded: Season | None, problem: str | None
+) -> tuple[Season, Path | None, str | None]:
     if path is None:
         return demo_season(), None, None
     if loaded is not None:
         return loaded, path, None
+    if problem is not None:
+        return demo_season(), None, problem
     try:
         return load(path), path, None
     except DocumentError as error:
@@ -88,14 +92,16 @@ def run(
     path: Path | None,
     *,
     season: Season | None = None,
+    problem: str | None = None,
     smoke_test: bool = False,
     report_first_paint: bool = False,
 ) -> int:
     """Open the window on ``path`` (the demo season without one); return the exit status.
 
     ``season`` is the document already loaded from ``path`` (the launcher checks the file
-    before any window exists, and it is not read twice). ``smoke_test`` paints the window
-    once and exits 0 (packaging and start-up checks).
+    before any window exists, and it is not read twice); ``problem`` is why it could not be
+    read, shown in a message box over the demo season. ``smoke_test`` paints the window once
+    and exits 0 (packaging and start-up checks).
     """
     # The window module pulls in the widgets; import it here so `sprintplan plan ...` stays light.
     from ui.main_window import MainWindow
@@ -105,7 +111,7 @@ def run(
     if smoke_test or report_first_paint:
         # A smoke test must not adopt the user's settings or leave recovery files behind.
         QStandardPaths.setTestModeEnabled(True)
-    document, opened, problem = _initial_season(path, season)
+    document, opened, problem = _initial_season(path, season, problem)
     settings = QSettings()
     window = MainWindow(document, opened, settings=settings, dialogs=QtDialogs(), recovery_folder=_recovery_folder())
     if smoke_test or report_first_paint:

@@ -31,17 +31,24 @@ def _open_window(path: str | None, *, smoke_test: bool = False, report_first_pai
     # window is built.
     gc.disable()
     season = None
+    problem = None
     if path is not None:
-        # Refuse a bad file in one line before any window exists.
         try:
             season = load(path)
         except DocumentError as error:
             print(f"{PROG}: {error}", file=sys.stderr)
-            return 2
+            if smoke_test:
+                return 2
+            # Opened from a file manager there is no terminal to read: the window says it too.
+            problem = str(error)
     from ui.app import run
 
     return run(
-        Path(path) if path else None, season=season, smoke_test=smoke_test, report_first_paint=report_first_paint
+        Path(path) if path else None,
+        season=season,
+        problem=problem,
+        smoke_test=smoke_test,
+        report_first_paint=report_first_paint,
     )
 
 

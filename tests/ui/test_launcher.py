@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import subprocess
 import sys
@@ -11,6 +12,7 @@ import pytest
 
 from planner.demo import demo_season
 from planner.storage import save
+from ui import app, launcher
 
 SIZE_HINTS_NOTICE = "This plugin does not support propagateSizeHints()"
 
@@ -92,3 +94,25 @@ def test_a_mistyped_subcommand_is_reported_not_opened() -> None:
     result = _run("chek")
     assert result.returncode == 2
     assert "invalid choice" in result.stderr and len(result.stderr.splitlines()) == 1
+
+
+def test_a_bad_file_opened_in_the_window_is_explained_in_it_not_only_on_the_terminal(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = tmp_path / "bad.sprintplan"
+    bad.write_text("{", encoding="utf-8")
+    calls: list[dict[str, object]] = []
+
+    def fake_run(path: Path | None, **options: object) -> int:
+        calls.append({"path": path, **options})
+        return 0
+
+    monkeypatch.setattr(app, "run", fake_run)
+    try:
+        assert launcher.main([str(bad)]) == 0
+    finally:
+        gc.enable()  # the launcher pauses the collector until the (here faked) window is built
+    (call,) = calls
+    assert call["path"] == bad and call["season"] is None
+    assert isinstance(call["problem"], str) and "line 1" in call["problem"]
+    assert capsys.readouterr().err.count("\n") == 1
