@@ -15,7 +15,6 @@ from PySide6.QtWidgets import QApplication
 import resources
 from planner.demo import demo_season
 from planner.model import Season
-from planner.storage import DocumentError, load
 
 DESKTOP_ID = "org.sprintplan.SprintPlan"
 ORGANISATION = "SprintPlan"
@@ -66,16 +65,10 @@ def _recovery_folder() -> Path:
 def _initial_season(
     path: Path | None, loaded: Season | None, problem: str | None
 ) -> tuple[Season, Path | None, str | None]:
-    if path is None:
-        return demo_season(), None, None
-    if loaded is not None:
+    if path is not None and loaded is not None:
         return loaded, path, None
-    if problem is not None:
-        return demo_season(), None, problem
-    try:
-        return load(path), path, None
-    except DocumentError as error:
-        return demo_season(), None, str(error)
+    # No file, or one that could not be read (``problem`` says why): the demo season.
+    return demo_season(), None, problem
 
 
 def _collect_from_now_on() -> None:
@@ -96,12 +89,11 @@ def run(
     smoke_test: bool = False,
     report_first_paint: bool = False,
 ) -> int:
-    """Open the window on ``path`` (the demo season without one); return the exit status.
+    """Open the window on ``season``, loaded from ``path``; return the exit status.
 
-    ``season`` is the document already loaded from ``path`` (the launcher checks the file
-    before any window exists, and it is not read twice); ``problem`` is why it could not be
-    read, shown in a message box over the demo season. ``smoke_test`` paints the window once
-    and exits 0 (packaging and start-up checks).
+    The launcher reads the file (once, before any window exists). Without a season the demo
+    season is shown, with ``problem`` in a message box when the file could not be read.
+    ``smoke_test`` paints the window once and exits 0 (packaging and start-up checks).
     """
     # The window module pulls in the widgets; import it here so `sprintplan plan ...` stays light.
     from ui.main_window import MainWindow
@@ -128,13 +120,11 @@ def run(
         watcher = _FirstPaint(painted)
         # The calendar is a scroll area: its days are painted on the viewport.
         window.calendar.viewport().installEventFilter(watcher)
-        window.resize(1366, 768)
-        window.show()
-        _collect_from_now_on()
-        return app.exec()
     window.resize(1366, 768)
     window.show()
     _collect_from_now_on()
+    if smoke_test or report_first_paint:
+        return app.exec()
     if problem is not None:
         window.dialogs.error(window, "Cannot open the season", problem + "\nThe demo season is shown instead.")
     else:
