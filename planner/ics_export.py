@@ -32,8 +32,8 @@ from icalendar.enums import TRANSP
 
 from planner.model import Athlete, Competition, Priority, Season
 from planner.plan import Plan
-from planner.sessions import Category, Item, Session, SessionKind
-from planner.text import BODY_WEIGHT
+from planner.sessions import Item, Session, SessionKind
+from planner.text import BODY_WEIGHT, KIND_NAMES, contacts_text, is_plyometric, number, rest_text, volume_text
 
 __all__ = ["competition_uid", "ics_bytes", "season_calendar", "session_uid"]
 
@@ -43,7 +43,6 @@ _PRIORITY_MEANING = {
     Priority.B: "an important competition, with a mini-taper",
     Priority.C: "trained through",
 }
-_KIND_CATEGORY = {SessionKind.WEIGHTS: "Weights", SessionKind.PLYOMETRICS: "Plyometrics"}
 
 
 def _product_id() -> str:
@@ -64,46 +63,29 @@ def competition_uid(season_id: UUID, athlete_id: str, competition_id: str) -> st
     return str(uuid5(season_id, f"competition/{athlete_id}/{competition_id}"))
 
 
-def _number(value: float) -> str:
-    # 87.5, 120, 48.75: how a coach writes a load, without trailing zeros.
-    text = f"{value:.2f}".rstrip("0").rstrip(".")
-    return "0" if text == "-0" else text
-
-
-def _volume(item: Item) -> str:
-    if item.distance_m is not None:
-        reps = "" if item.reps == 1 else f"{item.reps} x "
-        return f"{item.sets} x {reps}{_number(item.distance_m)} m"
-    return f"{item.sets} x {item.reps}"
-
-
 def _item_line(item: Item) -> str:
     """"Back squat 3 x 3 @ 87.5 % = 120 kg (25 + 25 per side), rest 3:00"."""
-    text = f"{item.name} {_volume(item)}"
-    if item.category is Category.PLYOMETRIC:
-        contacts = f"{item.contacts} contact{'' if item.contacts == 1 else 's'}"
-        if item.intensity is not None:
-            contacts += f", {item.intensity.value}"
-        text += f" ({contacts})"
+    text = f"{item.name} {volume_text(item)}"
+    if is_plyometric(item):
+        text += f" ({contacts_text(item)})"
     elif item.body_weight:
         text += f", {BODY_WEIGHT}"
     else:
         if item.percent_max is not None:
-            text += f" @ {_number(item.percent_max)} %"
+            text += f" @ {number(item.percent_max)} %"
         if item.load is not None:
-            text += f" = {_number(item.load)} {item.unit}"
+            text += f" = {number(item.load)} {item.unit}"
             if item.plates_per_side:
-                text += f" ({' + '.join(_number(p) for p in item.plates_per_side)} per side)"
+                text += f" ({' + '.join(number(p) for p in item.plates_per_side)} per side)"
         if item.reps_in_reserve is not None:
             text += f", {item.reps_in_reserve} in reserve"
-    minutes, seconds = divmod(max(0, item.rest_s), 60)
-    text += f", rest {minutes}:{seconds:02d}"
+    text += f", rest {rest_text(item.rest_s)}"
     return f"{text} ({item.note})" if item.note else text
 
 
 def _session_summary(session: Session) -> str:
     if session.kind is SessionKind.PLYOMETRICS:
-        contacts = sum(i.contacts for i in session.items if i.category is Category.PLYOMETRIC)
+        contacts = sum(i.contacts for i in session.items if is_plyometric(i))
         return f"{session.title}: {contacts} contacts"
     return f"Weights: {session.title}"
 
@@ -111,7 +93,7 @@ def _session_summary(session: Session) -> str:
 def _session_description(session: Session) -> str:
     lines = [_item_line(item) for item in session.items]
     lines.append("")
-    lines.append(f"About {session.minutes} min, estimated effort {_number(session.effort)}/10.")
+    lines.append(f"About {session.minutes} min, estimated effort {number(session.effort)}/10.")
     if session.reason:
         lines.append(f"Why: {session.reason}")
     if session.rule_ids:
@@ -130,7 +112,7 @@ def _session_event(season: Season, session: Session, prefix: str, stamp: datetim
         end=session.date + _DAY,
         summary=prefix + _session_summary(session),
         description=_session_description(session),
-        categories=["SprintPlan", _KIND_CATEGORY[session.kind]],
+        categories=["SprintPlan", KIND_NAMES[session.kind]],
         transparency=TRANSP.TRANSPARENT,
     )
 

@@ -81,7 +81,7 @@ from planner.print_selection import (
     week_dates,
 )
 from planner.sessions import Category, Item, Session, SessionKind
-from planner.text import BODY_WEIGHT
+from planner.text import BODY_WEIGHT, volume_text
 
 __all__ = [
     "RAMP",
@@ -217,14 +217,6 @@ def _ramp_text(steps: Sequence[RampStep], unit: str) -> str:
         plates = " + ".join(number(p) for p in step.plates_per_side)
         parts.append(f"{number(step.percent)} % {number(step.load)} {unit} ({plates}) × {step.reps}")
     return "  ·  ".join(parts)
-
-
-def _volume_text(item: Item) -> str:
-    """"4 × 8", or for running drills "5 × 10 m" (reps of 1) and "2 × 3 × 10 m"."""
-    if item.distance_m is not None:
-        reps = "" if item.reps == 1 else f"{item.reps} × "
-        return f"{item.sets} × {reps}{number(item.distance_m)} m"
-    return f"{item.sets} × {item.reps}"
 
 
 def _item_note(item: Item) -> str:
@@ -812,7 +804,7 @@ def _plyometrics_table(card: _Card, session: Session) -> CachedTable:
     for item in session.items:
         rows.append([
             _name_cell(item, style),
-            _volume_text(item),
+            volume_text(item, "×"),
             str(item.contacts),
             item.intensity.value if item.intensity is not None else "",
             rest_text(item.rest_s),

@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import date
 
 from planner.model import WEEKDAY_NAMES
+from planner.sessions import Category, Item, SessionKind
 
 MONTH_NAMES = (
     "January", "February", "March", "April", "May", "June",
@@ -17,6 +18,8 @@ MONTH_NAMES = (
 
 # What an item with no added load (``Item.body_weight``) shows in place of a load.
 BODY_WEIGHT = "body weight"
+
+KIND_NAMES = {SessionKind.WEIGHTS: "Weights", SessionKind.PLYOMETRICS: "Plyometrics"}
 
 
 def plural(count: int, noun: str) -> str:
@@ -65,3 +68,26 @@ def span_text(first: date, last: date) -> str:
     if first.month != last.month:
         return f"{first.day} {start} – {last.day} {end} {last.year}"
     return f"{first.day}–{last.day} {end} {last.year}"
+
+
+def is_plyometric(item: Item) -> bool:
+    return item.category is Category.PLYOMETRIC
+
+
+def volume_text(item: Item, times: str = "x") -> str:
+    """Sets by reps, or by distance for running drills: "3 x 3", "3 x 15 m", "2 x 3 x 10 m".
+
+    ``times`` is the sign between the numbers (the cards print "×").
+    """
+    if item.distance_m is not None:
+        reps = "" if item.reps == 1 else f"{item.reps} {times} "
+        return f"{item.sets} {times} {reps}{number(item.distance_m)} m"
+    return f"{item.sets} {times} {item.reps}"
+
+
+def contacts_text(item: Item) -> str:
+    """"24 contacts, moderate" for a plyometric drill; "" for anything else."""
+    if not is_plyometric(item):
+        return ""
+    count = plural(item.contacts, "contact")
+    return count if item.intensity is None else f"{count}, {item.intensity.value}"

@@ -11,27 +11,42 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from planner.sessions import Category, Intent, Item, Session, SessionKind
-from planner.text import BODY_WEIGHT, MONTH_NAMES, date_text, day_title, number, rest_text, short_day, span_text
+from planner.sessions import Intent, Item, Session, SessionKind
+from planner.text import (
+    BODY_WEIGHT,
+    KIND_NAMES,
+    MONTH_NAMES,
+    contacts_text,
+    date_text,
+    day_title,
+    is_plyometric,
+    number,
+    rest_text,
+    short_day,
+    span_text,
+    volume_text,
+)
 
 # Shared with the print-outs (planner.text); re-exported so the window has one import place.
-__all__ = ["MONTH_NAMES", "date_text", "day_title", "number", "rest_text", "short_day", "span_text"]
+__all__ = [
+    "KIND_NAMES",
+    "MONTH_NAMES",
+    "contacts_text",
+    "date_text",
+    "day_title",
+    "is_plyometric",
+    "number",
+    "rest_text",
+    "short_day",
+    "span_text",
+    "volume_text",
+]
 
-KIND_NAMES = {SessionKind.WEIGHTS: "Weights", SessionKind.PLYOMETRICS: "Plyometrics"}
 SHORT_KIND_NAMES = {SessionKind.WEIGHTS: "Weights", SessionKind.PLYOMETRICS: "Plyo"}
 INTENT_NAMES = {Intent.EXPLOSIVE: "explosive", Intent.CONTROLLED: "controlled"}
 EDITED_MARK = "✎"
 # The engine and its checks mark a load held as dumbbells (below the empty bar) in the note.
 _DUMBBELL_MARKER = "dumbbells"
-
-
-
-
-
-
-
-def is_plyometric(item: Item) -> bool:
-    return item.category is Category.PLYOMETRIC
 
 
 def held_as_dumbbells(item: Item) -> bool:
@@ -62,22 +77,6 @@ def plates_text(item: Item) -> str:
     return ""
 
 
-def volume_text(item: Item) -> str:
-    """Sets by reps, or by distance for running drills: "3 x 3", "3 x 15 m", "4 x 10"."""
-    if item.distance_m is not None:
-        reps = "" if item.reps == 1 else f"{item.reps} x "
-        return f"{item.sets} x {reps}{number(item.distance_m)} m"
-    return f"{item.sets} x {item.reps}"
-
-
-def contacts_text(item: Item) -> str:
-    """"24 contacts, moderate" for a plyometric drill; "" for anything else."""
-    if not is_plyometric(item):
-        return ""
-    count = f"{item.contacts} contact{'' if item.contacts == 1 else 's'}"
-    return count if item.intensity is None else f"{count}, {item.intensity.value}"
-
-
 def distance_contacts_text(item: Item) -> str:
     """The inspector's "Distance / contacts" column: "15 m · 24 (moderate)", "40 (low)"."""
     if not is_plyometric(item):
@@ -90,7 +89,6 @@ def distance_contacts_text(item: Item) -> str:
 
 def reserve_text(item: Item) -> str:
     return "" if item.reps_in_reserve is None else f"{item.reps_in_reserve} in reserve"
-
 
 
 def intent_text(item: Item) -> str:

@@ -154,3 +154,20 @@ def test_exported_competitions_import_back_into_another_season(season: Season, p
     # The training sessions in the same file are not competitions.
     assert preview.refused
     assert all("training session" in r.reason for r in preview.refused)
+
+
+def test_fractional_plates_read_as_on_the_cards(season: Season) -> None:
+    # The junior's gym has 0.625 kg plates: the calendar must not round them to 0.62.
+    junior = next(a for a in season.athletes if a.junior)
+    plan = generate(season, junior.id)
+    item = next(
+        i
+        for day in plan.days
+        for s in day.sessions
+        for i in s.items
+        if 0.625 in i.plates_per_side
+    )
+    descriptions = " ".join(str(e["DESCRIPTION"]) for e in events_of(ics_bytes(season, [plan], stamp=STAMP)))
+    plates = " + ".join(f"{p:g}" for p in item.plates_per_side)
+    assert f"({plates} per side)" in descriptions
+    assert "0.62 " not in descriptions
