@@ -11,6 +11,7 @@ from collections.abc import Callable, Collection, Sequence
 from datetime import date, timedelta
 
 from planner.catalogue import exercise
+from planner.loads import held_as_dumbbells
 from planner.metrics import main_lift
 from planner.model import Athlete, Season, TrackDay
 from planner.plan import DayMetrics, PhaseKind, PlanWarning, Week
@@ -119,7 +120,7 @@ def _weights_breaches(
         if item.load is not None and item.max_value is not None and item.load >= item.max_value and pct is not None:
             report("load.rounding", f"{item.name} load {item.load:g} is at or above the max")
         rounded_up = item.load is not None and item.max_value is not None and pct is not None and (
-            pct >= HEAVY_PCT and item.load > item.max_value * pct / 100 + 1e-6 and "dumbbells" not in item.note
+            pct >= HEAVY_PCT and item.load > item.max_value * pct / 100 + 1e-6 and not held_as_dumbbells(item)
         )
         if rounded_up:
             report("load.rounding", f"{item.name} heavy load rounded up")

@@ -11,6 +11,7 @@ import math
 from dataclasses import dataclass
 
 from planner.model import Equipment, Units
+from planner.sessions import Item
 
 # Plate pairs a gym stocks, largest first, in each unit system.
 _PLATES = {
@@ -30,6 +31,22 @@ class Load:
     plates_per_side: tuple[float, ...]
     below_bar: bool
     note: str = ""
+
+
+# The notes ``round_load`` writes travel with the prescribed item; the print-outs and checks
+# read them back with the two helpers below rather than matching the wording themselves.
+FRACTIONAL_PLATES_NOTE_END = " per side in fractional plates"
+_DUMBBELLS = "dumbbells"
+
+
+def held_as_dumbbells(item: Item) -> bool:
+    """A load below the empty bar, held as a pair of dumbbells (its note says so)."""
+    return item.load is not None and not item.plates_per_side and _DUMBBELLS in item.note
+
+
+def is_fractional_plates_note(part: str) -> bool:
+    """Whether one part of an item's note is the "plus 0.625 kg per side in fractional plates" remark."""
+    return part.startswith("plus ") and part.endswith(FRACTIONAL_PLATES_NOTE_END)
 
 
 def round_load(
@@ -59,7 +76,7 @@ def round_load(
     note = ""
     if missing > _EPS:
         # An increment finer than the gym's plates: say what the plates cannot make.
-        note = f"plus {missing:g} {units.value} per side in fractional plates"
+        note = f"plus {missing:g} {units.value}{FRACTIONAL_PLATES_NOTE_END}"
     return Load(value, plates, below_bar=False, note=note)
 
 
@@ -68,7 +85,7 @@ def _dumbbell_load(target: float, equipment: Equipment, units: Units) -> Load:
     per_hand = max(step, step * math.floor(target / 2 / step + 0.5))
     unit = units.value
     note = (
-        f"Below the {equipment.bar_mass:g} {unit} bar: hold two {per_hand:g} {unit} dumbbells "
+        f"Below the {equipment.bar_mass:g} {unit} bar: hold two {per_hand:g} {unit} {_DUMBBELLS} "
         f"or use a technique bar"
     )
     return Load(round(per_hand * 2, 4), (), below_bar=True, note=note)

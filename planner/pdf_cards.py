@@ -36,7 +36,7 @@ from reportlab.platypus import (
 
 from planner.catalogue import MAIN_LIFTS, catalogue
 from planner.engine import generate
-from planner.loads import round_load
+from planner.loads import held_as_dumbbells, is_fractional_plates_note, round_load
 from planner.model import Athlete, Competition, Note, Season, TrackDay, Units
 from planner.pdf_common import (
     EVENT_NAMES,
@@ -72,6 +72,7 @@ from planner.pdf_common import (
     write_pdf,
 )
 from planner.plan import Day, Plan, Week
+from planner.prescription import reserve_note
 from planner.print_selection import (
     Paper,
     PrintSelection,
@@ -112,7 +113,6 @@ _TICK = "☐"
 _DETAIL = colors.HexColor("#5A6069")
 _EDITED = "✎"
 # The engine's wording for accessories; the card says "2 in reserve" in the % column instead.
-_RESERVE_NOTE = "choose a load that leaves {} reps in reserve"
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,7 +138,7 @@ def main_barbell_item(session: Session) -> Item | None:
             and item.load is not None
             and item.percent_max is not None
             and item.max_value is not None
-            and "dumbbells" not in item.note
+            and not held_as_dumbbells(item)
         ):
             return item
     return None
@@ -193,7 +193,7 @@ def _plates_text(item: Item) -> str:
         return ""
     if item.plates_per_side:
         return " + ".join(number(p) for p in item.plates_per_side)
-    if "dumbbells" in item.note:
+    if held_as_dumbbells(item):
         return f"2 × {number(item.load / 2)} {item.unit} dumbbells"
     if _is_barbell(item):
         return "empty bar"
@@ -223,9 +223,9 @@ def _item_note(item: Item) -> str:
     """The item's note without what the card already shows in its columns."""
     parts = []
     for part in item.note.split("; "):
-        if item.reps_in_reserve is not None and part == _RESERVE_NOTE.format(item.reps_in_reserve):
+        if item.reps_in_reserve is not None and part == reserve_note(item.reps_in_reserve):
             continue  # the % column says "2 reps in reserve"
-        if part.startswith("plus ") and part.endswith(" per side in fractional plates"):
+        if is_fractional_plates_note(part):
             continue  # the plates column lists the fractional plate
         parts.append(part)
     return "; ".join(part for part in parts if part)

@@ -52,6 +52,11 @@ class Context:
 
 
 
+def reserve_note(reps_in_reserve: int) -> str:
+    """The note of a rep-range item (the print-outs leave it out where a column says the same)."""
+    return f"choose a load that leaves {reps_in_reserve} reps in reserve"
+
+
 def scale_volume(sets: int, reps: int, volume: float) -> tuple[int, int]:
     """Sets and reps holding about ``volume`` of the total reps; never more than before."""
     if volume >= 1.0:
@@ -255,7 +260,7 @@ def rep_range_item(
         unit=ctx.athlete.units.value,
         rest_s=rest_s,
         intent=Intent.CONTROLLED,
-        note=f"choose a load that leaves {rir} reps in reserve",
+        note=reserve_note(rir),
         rule_ids=rule_ids,
     )
     return item

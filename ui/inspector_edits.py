@@ -20,6 +20,7 @@ from planner.loads import plates_per_side, round_load
 from planner.model import Athlete, Override, Season
 from planner.plan import Plan
 from planner.plyometrics import item_facts
+from planner.prescription import reserve_note
 from planner.session_facts import HEAVY_PCT, refreshed
 from planner.sessions import Category, Intent, Item, Session, SessionKind
 from planner.validation import MAX_RANGE_KG
@@ -189,7 +190,7 @@ def _shaped(item: Item, chosen: Exercise, athlete: Athlete, day: date, fallback_
     reserve = item.reps_in_reserve if item.reps_in_reserve is not None else NEW_REPS_IN_RESERVE
     ranged = dataclasses.replace(
         base, percent_max=None, max_value=None, reps_in_reserve=reserve,
-        note=f"choose a load that leaves {reserve} reps in reserve", distance_m=None, contacts=0, intensity=None,
+        note=reserve_note(reserve), distance_m=None, contacts=0, intensity=None,
     )
     return _with_load_value(ranged, None, athlete)
 

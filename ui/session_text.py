@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from planner.loads import held_as_dumbbells
 from planner.sessions import Intent, Item, Session, SessionKind
 from planner.text import (
     BODY_WEIGHT,
@@ -45,12 +46,6 @@ __all__ = [
 SHORT_KIND_NAMES = {SessionKind.WEIGHTS: "Weights", SessionKind.PLYOMETRICS: "Plyo"}
 INTENT_NAMES = {Intent.EXPLOSIVE: "explosive", Intent.CONTROLLED: "controlled"}
 EDITED_MARK = "✎"
-# The engine and its checks mark a load held as dumbbells (below the empty bar) in the note.
-_DUMBBELL_MARKER = "dumbbells"
-
-
-def held_as_dumbbells(item: Item) -> bool:
-    return item.load is not None and not item.plates_per_side and _DUMBBELL_MARKER in item.note
 
 
 def percent_text(item: Item) -> str:
