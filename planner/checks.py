@@ -44,6 +44,8 @@ def hard_rule_breaches(
     ceiling_pct = rules["load.ceiling"].number("max_pct")
     max_clean_reps = rules["strength.clean"].whole("max_reps")
     heavy_rule = rules["strength.heavy"]
+    cap_pct = heavy_rule.number("cap_pct")
+    max_age = heavy_rule.whole("max_age_days")
     gate_weeks = rules["plyo.gate"].whole("base_weeks")
     spacing = rules["plyo.spacing"].whole("junior_min_hours" if athlete.junior else "min_hours") // 24
     last_plyo: date | None = None
@@ -76,8 +78,7 @@ def hard_rule_breaches(
                 elif any(i.lower_body and i.category is not Category.ACCESSORY for i in session.items):
                     breach("rhythm", "lower-body lifting on an easy track day (only upper-body and accessories)")
             if weights:
-                _weights_breaches(session, limit, breach, ceiling_pct, max_clean_reps, heavy_rule.number("cap_pct"),
-                                  heavy_rule.whole("max_age_days"), athlete, day, rules)
+                _weights_breaches(session, limit, breach, ceiling_pct, max_clean_reps, cap_pct, max_age, athlete, day)
             else:
                 for item in session.items:
                     if item.intensity is None:
@@ -107,7 +108,6 @@ def _weights_breaches(
     max_age: int,
     athlete: Athlete,
     day: date,
-    rules: RuleBook,
 ) -> None:
     priming = "priming" in session.tags and limit.priming_day and not limit.strict_ballistic
     for item in session.items:
@@ -138,7 +138,7 @@ def _weights_breaches(
             if not ballistic:
                 report("taper.a", f"{item.name}: from D-7 only upper-body and ballistic work at 30 % or less")
     if priming:
-        reps = sum(i.sets * i.reps for i in session.items if i.exercise_id != "squat_jump")
+        reps = sum(i.total_reps for i in session.items if i.exercise_id != "squat_jump")
         pct_top = max((i.percent_max or 0 for i in session.items), default=0)
         if reps > 10 or pct_top > 85:
             report("taper.priming", "priming session above 10 reps or 85 %")
@@ -146,7 +146,6 @@ def _weights_breaches(
 
 def soft_rule_warnings(
     season: Season,
-    athlete: Athlete,
     dates: Sequence[date],
     sessions_by_day: Sequence[Sequence[Session]],
     phases: Sequence[DayPhase],

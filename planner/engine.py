@@ -26,9 +26,6 @@ from planner.sessions import Session, SessionKind
 from planner.strength import Planned, Slot, build_weights
 from planner.timeline import DayPhase, Timeline, build_timeline
 
-_DAY = timedelta(days=1)
-
-
 # The season's shape for one athlete depends only on these: athletes who share them (most
 # of a squad enters the same competitions) share the timeline and each day's limits.
 _ShapeKey = tuple[tuple[str, ...], bool, bool]
@@ -81,7 +78,7 @@ def _generate(season: Season, athlete: Athlete, shapes: _Shapes) -> Plan:
     metrics = day_metrics(final, rules)
     week_list = weeks(season, dates, [p.kind for p in timeline.days], [p.deload for p in timeline.days], final,
                       metrics)
-    warnings += soft_rule_warnings(season, athlete, dates, final, timeline.days, limits, metrics, week_list, rules)
+    warnings += soft_rule_warnings(season, dates, final, timeline.days, limits, metrics, week_list, rules)
     warnings.sort(key=lambda w: (w.date, w.rule_id, w.message))
 
     days = tuple(

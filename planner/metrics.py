@@ -31,9 +31,9 @@ def day_totals(
     zones = [0, 0, 0, 0]
     contacts = 0
     for session in sessions:
-        planned += session.effort * session.minutes
+        planned += session.planned_load
         for item in session.items:
-            reps = item.sets * item.reps
+            reps = item.total_reps
             if item.intensity is not None:
                 contacts += item.contacts
                 weighted += item.contacts * weights[item.intensity]

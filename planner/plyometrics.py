@@ -264,7 +264,6 @@ def _plyo_body(
     notes: list[str] = []
     ceiling = limits.plyo_ceiling
     moderate_max = ctx.rules["plyo.start"].number("moderate_max_m")
-    weights = _weights(ctx)
     for drill in drills:
         intensity = drill_intensity(drill, ctx)
         if _LEVEL[intensity] > ceiling:
@@ -273,7 +272,7 @@ def _plyo_body(
                 intensity = drill_intensity(drill, ctx)
             else:
                 continue
-        items.append(_drill_item(ctx, drill, intensity, weights))
+        items.append(_drill_item(ctx, drill, intensity))
     dropped = len(drills) - len(items)
     if dropped or any(i.distance_m != d.distance_m for i, d in zip(items, drills, strict=False)):
         restriction = limits.reason_for("plyo_ceiling")
@@ -320,15 +319,13 @@ def _plyo_body(
     }
 
 
-def _drill_item(
-    ctx: Context, drill: Drill, intensity: PlyoIntensity, weights: dict[PlyoIntensity, float]
-) -> Item:
+def _drill_item(ctx: Context, drill: Drill, intensity: PlyoIntensity) -> Item:
     key = ("drill", drill, intensity)
     cached = ctx.items.get(key)
     if cached is not None:
         return cached
     ex = exercise(drill.exercise_id)
-    contacts = drill_contacts(drill, ctx.athlete)
+    contacts = _contacts(drill, ctx)
     distance = drill.distance_m is not None
     ids: tuple[str, ...] = ("plyo.start", "plyo.weights")
     if ex.id == "depth_jumps":

@@ -164,12 +164,13 @@ def _barbell_item(
             day,
             f"No {max_lift.replace('_', ' ')} max recorded for {athlete.name}: sessions show percentages only",
         )
-        return _item(chosen, sets, reps, percent, None, rest_s, intent, ids, "; ".join(notes), athlete, ctx=ctx)
-    return _item(chosen, sets, reps, percent, entry.value, rest_s, intent, ids, "; ".join(notes), athlete,
-                 day=day, ctx=ctx)
+        return _item(ctx, day, chosen, sets, reps, percent, None, rest_s, intent, ids, "; ".join(notes))
+    return _item(ctx, day, chosen, sets, reps, percent, entry.value, rest_s, intent, ids, "; ".join(notes))
 
 
 def _item(
+    ctx: Context,
+    day: date,
     chosen: Exercise,
     sets: int,
     reps: int,
@@ -179,39 +180,32 @@ def _item(
     intent: Intent,
     rule_ids: tuple[str, ...],
     note: str,
-    athlete: Athlete,
-    *,
-    day: date | None = None,
-    ctx: Context | None = None,
 ) -> Item:
-    key = ("barbell", chosen.id, sets, reps, percent, max_value, rest_s, intent, rule_ids, note)
-    if ctx is not None and key in ctx.items:
-        return ctx.items[key]
+    athlete = ctx.athlete
     load_value: float | None = None
     plates: tuple[float, ...] = ()
     load_kg: float | None = None
     if max_value is not None:
         load = round_load(
             percent, max_value, athlete.equipment, athlete.units,
-            floor_from_pct=ctx.rules["load.rounding"].number("floor_from_pct") if ctx else HEAVY_PCT,
+            floor_from_pct=ctx.rules["load.rounding"].number("floor_from_pct"),
         )
         load_value = load.value
         plates = load.plates_per_side
         load_kg = round(athlete.units.to_kg(load.value), 2)
         if load.below_bar:
             note = "; ".join(n for n in (note, load.note) if n)
-            if ctx is not None and day is not None:
-                ctx.warn_once(
-                    "load.rounding",
-                    f"below-bar-{chosen.id}",
-                    day,
-                    f"{chosen.name} at {percent:g} % is below the {athlete.equipment.bar_mass:g} "
-                    f"{athlete.units.value} bar: dumbbells or a technique bar",
-                )
+            ctx.warn_once(
+                "load.rounding",
+                f"below-bar-{chosen.id}",
+                day,
+                f"{chosen.name} at {percent:g} % is below the {athlete.equipment.bar_mass:g} "
+                f"{athlete.units.value} bar: dumbbells or a technique bar",
+            )
             rule_ids = (*rule_ids, "load.rounding")
         elif load.note and not note:
             note = load.note
-    item = Item(
+    return Item(
         exercise_id=chosen.id,
         name=chosen.name,
         category=chosen.category,
@@ -229,9 +223,6 @@ def _item(
         note=note,
         rule_ids=rule_ids,
     )
-    if ctx is not None:
-        ctx.items[key] = item
-    return item
 
 
 def rep_range_item(
@@ -266,9 +257,7 @@ def rep_range_item(
     return item
 
 
-def scaled(item: Item, volume: float, rule_id: str, ctx: Context | None = None) -> Item:
-    if ctx is None:
-        return _scaled(item, volume, rule_id)
+def scaled(item: Item, volume: float, rule_id: str, ctx: Context) -> Item:
     # Keyed by identity (hashing a whole item is slow); the source item is kept with the
     # result so its id cannot be reused by another item while the cache lives.
     key = ("scaled", id(item), volume, rule_id)

@@ -66,7 +66,13 @@ _OPEN = DayLimits()
 
 
 def _tighten(limits: DayLimits, rule_id: str, text: str, **changes: object) -> DayLimits:
-    """``limits`` with ``changes`` applied and the restriction recorded, when anything changes."""
+    """``limits`` with ``changes`` applied and the restriction recorded, when anything changes.
+
+    The plyometric ceiling only ever comes down: a looser rule never lifts a stricter one.
+    """
+    ceiling = changes.get("plyo_ceiling")
+    if isinstance(ceiling, int):
+        changes["plyo_ceiling"] = min(limits.plyo_ceiling, ceiling)
     tightened = frozenset(name for name, value in changes.items() if getattr(limits, name) != value)
     if not tightened:
         return limits
@@ -108,16 +114,8 @@ def day_limits(
         label = _label(comp)
         day = comp.start
         while day <= comp.end:
-            i = index(day)
-            if 0 <= i < length:
-                limits[i] = _tighten(
-                    limits[i],
-                    "competition.day",
-                    f"Competition day: {label}",
-                    competition=comp,
-                    heavy_lower=False,
-                    plyo_ceiling=0,
-                )
+            apply(day, "competition.day", f"Competition day: {label}", competition=comp, heavy_lower=False,
+                  plyo_ceiling=0)
             day += timedelta(days=1)
         for n in range(1, base.whole("no_heavy_from") + 1):
             apply(comp.start - timedelta(days=n), "taper.c", f"{label} in {plural(n, 'day')}: no heavy lower-body work",
@@ -127,16 +125,9 @@ def day_limits(
                   plyo_ceiling=0)
         recovery = after.whole("multi_day_days" if comp.days > 1 else "days")
         for n in range(1, recovery + 1):
-            day = comp.end + timedelta(days=n)
-            i = index(day)
-            if 0 <= i < length:
-                limits[i] = _tighten(
-                    limits[i],
-                    "competition.after",
-                    f"D+{n} after {label}: no heavy lower-body work or high-intensity plyometrics",
-                    heavy_lower=False,
-                    plyo_ceiling=min(limits[i].plyo_ceiling, 2),
-                )
+            apply(comp.end + timedelta(days=n), "competition.after",
+                  f"D+{n} after {label}: no heavy lower-body work or high-intensity plyometrics",
+                  heavy_lower=False, plyo_ceiling=2)
 
         if comp.priority is Priority.B and _b_rules_apply(comp, timeline, first_day):
             for n in range(1, b_rule.whole("days") + 1):
@@ -150,10 +141,10 @@ def day_limits(
                     current = _tighten(current, "taper.b", f"{text}: last heavy session D-4", heavy_lower=False)
                 if n < b_rule.whole("last_high_plyo"):
                     current = _tighten(current, "taper.b", f"{text}: last high-intensity plyometrics D-5",
-                                       plyo_ceiling=min(current.plyo_ceiling, 2))
+                                       plyo_ceiling=2)
                 if n < b_rule.whole("last_moderate_plyo"):
                     current = _tighten(current, "taper.b", f"{text}: last moderate plyometrics D-4",
-                                       plyo_ceiling=min(current.plyo_ceiling, 1))
+                                       plyo_ceiling=1)
                 if current.volume > b_rule.number("volume"):
                     volume = b_rule.number("volume")
                     current = replace(
@@ -190,10 +181,10 @@ def day_limits(
                     )
                 if n < a_rule.whole("last_high_plyo"):
                     current = _tighten(current, "taper.a", f"{text}: last high-intensity plyometrics D-7",
-                                       plyo_ceiling=min(current.plyo_ceiling, 2))
+                                       plyo_ceiling=2)
                 if n < a_rule.whole("last_moderate_plyo"):
                     current = _tighten(current, "taper.a", f"{text}: last moderate plyometrics D-5",
-                                       plyo_ceiling=min(current.plyo_ceiling, 1))
+                                       plyo_ceiling=1)
                 if n < a_rule.whole("last_low_plyo"):
                     current = _tighten(current, "taper.a", f"{text}: low-intensity elastic work only until D-3",
                                        plyo_ceiling=0)

@@ -166,20 +166,9 @@ def build_timeline(season: Season, athlete: Athlete, rules: RuleBook) -> Timelin
         builds[-1].append(peak)
         if i + 1 < len(peaks) and peaks[i + 1].start - peak.end >= min_gap:
             builds.append([])
-    if not peaks:
-        builds = [[]]
 
-    for i in range(len(peaks) - 1):
-        gap = (peaks[i + 1].start - peaks[i].end).days
-        if gap < rules["taper.shared"].whole("min_gap_days") and peaks[i].taper_days:
-            warnings.append(
-                PlanWarning(
-                    "taper.shared",
-                    peaks[i + 1].start,
-                    f"{peaks[i + 1].competitions[0].name} is only {gap} days after "
-                    f"{peaks[i].competitions[-1].name}: too close for two tapers",
-                )
-            )
+    # A competitions closer than taper.shared's gap are one peak already (``_peaks``), so
+    # separate peaks never need two tapers in a row; a shared taper is worth a word.
     for peak in peaks:
         if len(peak.competitions) > 1:
             names = ", ".join(c.name for c in peak.competitions[1:])
@@ -193,7 +182,6 @@ def build_timeline(season: Season, athlete: Athlete, rules: RuleBook) -> Timelin
             )
 
     build_starts: list[date] = []
-    first_build_flags: list[bool] = []
     cursor = season.first_day
     mini_transition = timedelta(weeks=double.whole("mini_transition_weeks"))
     for number, build in enumerate(builds, start=1):
@@ -214,10 +202,9 @@ def build_timeline(season: Season, athlete: Athlete, rules: RuleBook) -> Timelin
         prep_end = (target.taper_start if target else season.last_day + _DAY) - _DAY
         prep_end = min(prep_end, season.last_day)
         build_starts.append(cursor)
-        first_build_flags.append(number == 1)
         _paint_build(days, season, cursor, prep_end, defaults, rules, number, warnings)
         for peak in build:
-            _paint_peak(days, season, peak, number)
+            _paint_peak(days, peak, number)
         # Earlier peaks inside this build are followed by a short re-base.
         for peak, following in pairwise(build):
             _paint_rebase(days, season, peak, following, rules, number)
@@ -231,7 +218,7 @@ def build_timeline(season: Season, athlete: Athlete, rules: RuleBook) -> Timelin
             _paint_season_end(days, season, competitions, target, rules, number)
 
     phases = days.phases()
-    day_phases = _day_phases(season, athlete, phases, days, peaks, build_starts, first_build_flags, rules)
+    day_phases = _day_phases(season, athlete, phases, peaks, build_starts, rules)
     return Timeline(phases, day_phases, tuple(peaks), tuple(warnings))
 
 
@@ -283,7 +270,7 @@ def _paint_build(
             cursor = boundary
 
 
-def _paint_peak(days: _DayKinds, season: Season, peak: Peak, number: int) -> None:
+def _paint_peak(days: _DayKinds, peak: Peak, number: int) -> None:
     first = peak.competitions[0]
     if peak.taper_days:
         days.paint(peak.taper_start, peak.start - _DAY, PhaseKind.TAPER, f"Taper: {first.name}", number)
@@ -339,10 +326,8 @@ def _day_phases(
     season: Season,
     athlete: Athlete,
     phases: tuple[Phase, ...],
-    days: _DayKinds,
     peaks: list[Peak],
     build_starts: list[date],
-    first_build_flags: list[bool],
     rules: RuleBook,
 ) -> tuple[DayPhase, ...]:
     wave = rules["wave"]
@@ -355,8 +340,9 @@ def _day_phases(
     for phase in phases:
         phase_week0 = season.week_of(phase.start).toordinal()
         phase_weeks = (season.week_of(phase.end).toordinal() - phase_week0) // 7 + 1
-        build_start = season.week_of(build_starts[min(phase.cycle, len(build_starts)) - 1]).toordinal()
-        first_build = first_build_flags[min(phase.cycle, len(first_build_flags)) - 1]
+        build = min(phase.cycle, len(build_starts))
+        build_start = season.week_of(build_starts[build - 1]).toordinal()
+        first_build = build == 1
         prep = phase.kind.preparation
         closes_with_test = phase.kind in (
             PhaseKind.GENERAL_PREPARATION,
