@@ -17,14 +17,13 @@ from typing import Any
 from planner.catalogue import exercise
 from planner.model import Athlete, Level
 from planner.plan import PhaseKind
-from planner.prescription import Context, scaled
-from planner.proximity import DayLimits
+from planner.prescription import Context, scaled, taper_cut
+from planner.proximity import DayLimits, intensity_allowed
 from planner.rules import rule_book
 from planner.session_facts import plyometrics_facts
 from planner.sessions import Category, Intent, Item, PlyoIntensity, Session, SessionKind
 from planner.timeline import DayPhase
 
-_LEVEL = {PlyoIntensity.LOW: 1, PlyoIntensity.MODERATE: 2, PlyoIntensity.HIGH: 3}
 _MAX_REPS = 6
 _MAX_DISTANCE_M = 30.0
 # Jumps in sets (pogos, hurdle hops) grow one contact a set at a time, up to this many.
@@ -266,7 +265,7 @@ def _plyo_body(
     moderate_max = ctx.rules["plyo.start"].number("moderate_max_m")
     for drill in drills:
         intensity = drill_intensity(drill, ctx)
-        if _LEVEL[intensity] > ceiling:
+        if not intensity_allowed(intensity, ceiling):
             if drill.exercise_id == "bounding" and ceiling >= 2:
                 drill = replace(drill, distance_m=min(drill.distance_m or moderate_max, moderate_max))
                 intensity = drill_intensity(drill, ctx)
@@ -299,11 +298,9 @@ def _plyo_body(
         reason += f"; deload week: contacts -{round((1 - volume) * 100)} %"
         tags.append("deload")
         rule_ids.append("wave")
-    if limits.volume < 1.0:
-        items = [scaled(i, limits.volume, limits.taper_rule, ctx) for i in items]
-        reason = limits.taper_text + f" ({phase.name})"
-        rule_ids.append(limits.taper_rule)
-        tags.append("taper")
+    cut = taper_cut(ctx, items, limits, phase.name, rule_ids, tags)
+    if cut is not None:
+        items, reason = cut
     if notes:
         reason += "; " + "; ".join(notes)
     facts = plyometrics_facts(items)

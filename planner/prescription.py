@@ -15,6 +15,7 @@ from planner.catalogue import Exercise, exercise
 from planner.loads import round_load
 from planner.model import Athlete
 from planner.plan import PlanWarning
+from planner.proximity import DayLimits
 from planner.rules import RuleBook
 from planner.session_facts import HEAVY_PCT
 from planner.sessions import Category, Intent, Item, PlyoIntensity
@@ -277,3 +278,15 @@ def _scaled(item: Item, volume: float, rule_id: str) -> Item:
     if item.category is Category.PLYOMETRIC and item.sets * item.reps:
         contacts = round(item.contacts * sets * reps / (item.sets * item.reps))
     return replace(item, sets=sets, reps=reps, contacts=contacts, rule_ids=(*item.rule_ids, rule_id))
+
+
+def taper_cut(
+    ctx: Context, items: list[Item], limits: DayLimits, phase_name: str, rule_ids: list[str], tags: list[str]
+) -> tuple[list[Item], str] | None:
+    """A taper day's volume cut, the same for lifting and jumping: the items scaled and the
+    reason that replaces the session's own (its rule and tag are added); None off a taper."""
+    if limits.volume >= 1.0:
+        return None
+    rule_ids.append(limits.taper_rule)
+    tags.append("taper")
+    return [scaled(i, limits.volume, limits.taper_rule, ctx) for i in items], f"{limits.taper_text} ({phase_name})"

@@ -14,15 +14,13 @@ from datetime import date, timedelta
 from planner.model import Competition, Priority
 from planner.plan import PhaseKind
 from planner.rules import RuleBook
-from planner.sessions import PlyoIntensity
+from planner.sessions import INTENSITY_LEVEL, PlyoIntensity
 from planner.text import plural
 from planner.timeline import Timeline
 
-_ORDER = {PlyoIntensity.LOW: 1, PlyoIntensity.MODERATE: 2, PlyoIntensity.HIGH: 3}
-
 
 def intensity_allowed(intensity: PlyoIntensity, ceiling: int) -> bool:
-    return _ORDER[intensity] <= ceiling
+    return INTENSITY_LEVEL[intensity] <= ceiling
 
 
 @dataclass(frozen=True, slots=True)

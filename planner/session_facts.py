@@ -10,10 +10,9 @@ import math
 from dataclasses import dataclass, replace
 from typing import Final
 
-from planner.sessions import Category, Item, PlyoIntensity, Session, SessionKind
+from planner.sessions import INTENSITY_LEVEL, Category, Item, Session, SessionKind
 
 HEAVY_PCT: Final = 85.0
-_LEVEL: Final = {PlyoIntensity.LOW: 1, PlyoIntensity.MODERATE: 2, PlyoIntensity.HIGH: 3}
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,7 +56,7 @@ def weights_facts(items: tuple[Item, ...] | list[Item], tags: tuple[str, ...] | 
 
 
 def plyometrics_facts(items: tuple[Item, ...] | list[Item]) -> Facts:
-    top = max((_LEVEL[i.intensity] for i in items if i.intensity), default=1)
+    top = max((INTENSITY_LEVEL[i.intensity] for i in items if i.intensity), default=1)
     contacts = sum(i.contacts for i in items)
     return Facts(
         "Plyometrics" if top < 3 else "Plyometrics (high intensity)",

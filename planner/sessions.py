@@ -36,6 +36,10 @@ class PlyoIntensity(StrEnum):
     HIGH = "high"
 
 
+# 1 to 3 from low to high: what a day's plyometric ceiling (planner.proximity) is compared with.
+INTENSITY_LEVEL = {PlyoIntensity.LOW: 1, PlyoIntensity.MODERATE: 2, PlyoIntensity.HIGH: 3}
+
+
 @dataclass(frozen=True, slots=True)
 class Item:
     """One exercise in a session, with everything needed to perform it.

@@ -14,7 +14,7 @@ from enum import StrEnum
 
 from planner.model import Event, Level
 from planner.plan import PhaseKind
-from planner.prescription import Context, barbell_item, is_heavy, rep_range_item, scaled
+from planner.prescription import Context, barbell_item, is_heavy, rep_range_item, scaled, taper_cut
 from planner.proximity import DayLimits
 from planner.session_facts import weights_facts
 from planner.sessions import Category, Intent, Item, Session, SessionKind
@@ -193,29 +193,7 @@ def build_weights(
 ) -> Session | None:
     if planned.slot is Slot.PRIMING:
         return _priming(ctx, day, limits)
-    # Competition-phase weeks repeat the same sessions; everything a session depends on
-    # except its date is in the key (the maxes through their epoch: which max, how old).
-    key = (
-        "weights", planned, phase.kind, phase.name, phase.phase_week, phase.phase_weeks, phase.first_build,
-        phase.deload, phase.test_week, limits, week_text, ctx.max_epoch(day),
-    )
-    if key in ctx.bodies:
-        body = ctx.bodies[key]
-        if body is None:
-            return None
-        return Session(id=f"{ctx.athlete.id}:{day.isoformat()}:weights", date=day, kind=SessionKind.WEIGHTS, **body)
-    session = _weights_session(ctx, day, phase, limits, planned, week_text)
-    ctx.bodies[key] = None if session is None else {
-        "title": session.title,
-        "items": session.items,
-        "heavy": session.heavy,
-        "minutes": session.minutes,
-        "effort": session.effort,
-        "tags": session.tags,
-        "rule_ids": session.rule_ids,
-        "reason": session.reason,
-    }
-    return session
+    return _weights_session(ctx, day, phase, limits, planned, week_text)
 
 
 def _weights_session(
@@ -265,11 +243,9 @@ def _weights_session(
     items, notes = _fit(ctx, day, items, limits)
     if not items:
         return None
-    if limits.volume < 1.0:
-        items = [scaled(i, limits.volume, limits.taper_rule, ctx) for i in items]
-        reason = limits.taper_text + f" ({phase.name})"
-        rule_ids.append(limits.taper_rule)
-        tags.append("taper")
+    cut = taper_cut(ctx, items, limits, phase.name, rule_ids, tags)
+    if cut is not None:
+        items, reason = cut
     if notes:
         reason += "; " + "; ".join(notes)
     return _session(ctx.athlete.id, day, items, reason, tags, rule_ids)
