@@ -30,10 +30,10 @@ from PySide6.QtWidgets import (
 )
 
 from planner.catalogue import MAIN_LIFTS, exercise
-from planner.edits import EditError, remove_athlete
+from planner.edits import remove_athlete
 from planner.model import Athlete, Competition, Priority, Season
 from ui import calendar_paint
-from ui.dialogs import Dialogs, Edit
+from ui.dialogs import Dialogs, Edit, apply_edit
 from ui.document import OpenSeason
 from ui.form_checks import hint_label, number_text
 from ui.selection import Selection
@@ -361,13 +361,8 @@ class AthletesPanel(QWidget):
 
     @staticmethod
     def _id(item: QTreeWidgetItem | None) -> str | None:
-        if item is None:
-            return None
-        for column in (NAME, PRIORITY):
-            value = item.data(column, ID_ROLE)
-            if value:
-                return str(value)
-        return None
+        value = None if item is None else item.data(0, ID_ROLE)
+        return str(value) if value else None
 
     def selected_athlete(self) -> str | None:
         return self._id(self.squad.currentItem())
@@ -472,13 +467,9 @@ class AthletesPanel(QWidget):
 
     def _apply(self, text: str, edit: Edit | None) -> bool:
         """Apply ``edit`` as one undo step; False when cancelled, refused or changing nothing."""
-        if edit is None:
-            return False
         before = self.document.season
-        try:
-            after = self.document.apply(text, edit)
-        except EditError as error:
-            self.dialogs.error(self, text, str(error))
+        after = apply_edit(self.document, self.dialogs, self, text, edit)
+        if after is None:
             return False
         if after == before:
             self._say("Nothing changed.")

@@ -41,7 +41,7 @@ from planner.model import Competition, Season
 from planner.plan import Plan
 from ui import calendar_paint as paint
 from ui.calendar_layout import GUTTER, MIN_ROW, CalendarLayout, CompetitionShapes, competition_shapes
-from ui.dialogs import Dialogs
+from ui.dialogs import Dialogs, apply_edit
 from ui.document import OpenSeason
 from ui.mime import CompetitionTemplate, DraggedCompetition, Payload, competition_mime, payload_from_mime
 from ui.selection import Selection
@@ -131,10 +131,6 @@ class SeasonCalendar(QAbstractScrollArea):
 
     def minimumSizeHint(self) -> QSize:
         return QSize(GUTTER + 300, 7 * MIN_ROW + 110)
-
-    def set_today(self, day: date) -> None:
-        self._today = day
-        self.viewport().update()
 
     def date_rect(self, day: date) -> QRect:
         """The day's cell in viewport coordinates (an empty rect outside the season)."""
@@ -231,10 +227,7 @@ class SeasonCalendar(QAbstractScrollArea):
         self._scene = None
 
     def _real_plan(self) -> Plan | None:
-        athlete_id = self.selection.athlete_id
-        if not athlete_id or self.document.season.find_athlete(athlete_id) is None:
-            return None
-        return self.document.plan(athlete_id)
+        return self.document.find_plan(self.selection.athlete_id)
 
     def _real_shapes(self) -> CompetitionShapes:
         if self._shapes is None:
@@ -562,12 +555,7 @@ class SeasonCalendar(QAbstractScrollArea):
 
     def _apply(self, text: str, edit: Edit) -> bool:
         """One undo step; a refused edit is explained to the coach and changes nothing."""
-        try:
-            self.document.apply(text, edit)
-        except EditError as error:
-            self.dialogs.error(self, text, str(error))
-            return False
-        return True
+        return apply_edit(self.document, self.dialogs, self, text, edit) is not None
 
     # The preview -----------------------------------------------------------------------
 

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from planner.edits import change_competition
 from planner.model import Competition, Priority, Season
+from planner.text import plural
 from ui.dialogs import Edit
 from ui.form_checks import CheckedDialog, ErrorLabel, add_row, date_edit, hint_label, name_problem, py_date, qdate
 from ui.session_text import day_title, short_day, span_text
@@ -226,7 +227,7 @@ class CompetitionDialog(CheckedDialog):
         else:
             self.last_error.show_problem(_outside_problem(season, last, "Ends"))
         days = (last - first).days + 1
-        self.length_label.setText(f"{days} day{'s' if days != 1 else ''}" if days > 0 else "")
+        self.length_label.setText(plural(days, "day") if days > 0 else "")
         entered = self.entered()
         if entered is None:
             self.entries_label.setText(f"Everyone is entered ({len(season.athletes)} athletes now).")

@@ -16,11 +16,15 @@ from collections.abc import Callable
 from datetime import date
 from enum import Enum
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtWidgets import QWidget
 
+from planner.edits import EditError
 from planner.model import Season
+
+if TYPE_CHECKING:
+    from ui.document import OpenSeason
 
 Edit = Callable[[Season], Season]
 
@@ -63,3 +67,18 @@ class Dialogs(Protocol):
     def error(self, parent: QWidget, title: str, text: str) -> None: ...
 
     def information(self, parent: QWidget, title: str, text: str) -> None: ...
+
+
+def apply_edit(document: OpenSeason, dialogs: Dialogs, parent: QWidget, text: str, edit: Edit | None) -> Season | None:
+    """Apply ``edit`` as one undo step named ``text``; the season after it.
+
+    None when there is no edit (the dialog was cancelled) or the edit is refused; a refusal is
+    explained to the coach in a message, and the document is unchanged.
+    """
+    if edit is None:
+        return None
+    try:
+        return document.apply(text, edit)
+    except EditError as error:
+        dialogs.error(parent, text, str(error))
+        return None

@@ -93,6 +93,10 @@ class OpenSeason(QObject):
             plan = self._plans[athlete_id] = generate(self._season, athlete_id)
         return plan
 
+    def find_plan(self, athlete_id: str) -> Plan | None:
+        """The plan of ``athlete_id``, or None when the season has no such athlete."""
+        return None if self._season.find_athlete(athlete_id) is None else self.plan(athlete_id)
+
     def plans(self) -> dict[str, Plan]:
         """Every athlete's plan, by athlete id (the squad generated together shares work)."""
         missing = {a.id for a in self._season.athletes} - self._plans.keys()

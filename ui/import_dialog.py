@@ -28,13 +28,12 @@ from PySide6.QtWidgets import (
 )
 
 from planner.competition_import import ImportPreview, ImportSourceError, apply_import, preview_file
-from planner.edits import EditError
 from planner.model import Season
 from planner.text import plural
-from ui.dialogs import Dialogs, Edit
+from ui.dialogs import Dialogs, Edit, apply_edit
 from ui.document import OpenSeason
 from ui.form_checks import hint_label
-from ui.session_text import date_text, span_text
+from ui.session_text import span_text
 
 __all__ = [
     "IMPORT_FILTER",
@@ -101,7 +100,7 @@ class ImportPreviewDialog(QDialog):
             ACCEPTED_COLUMNS,
             [
                 (
-                    date_text(c.start) if c.start == c.end else span_text(c.start, c.end),
+                    span_text(c.start, c.end),
                     c.name,
                     c.priority.value,
                     "indoor" if c.indoor else "outdoor",
@@ -198,12 +197,5 @@ def import_competitions(
     finally:
         # Parented to the window: without this every import would leave a hidden dialog behind.
         dialog.deleteLater()
-    if edit is None:
-        return False
-    try:
-        document.apply(TITLE, edit)
-    except EditError as error:
-        # The season changed between preview and OK in a way that refuses a competition.
-        dialogs.error(parent, TITLE, str(error))
-        return False
-    return True
+    # Refused when the season changed between preview and OK in a way that refuses a competition.
+    return apply_edit(document, dialogs, parent, TITLE, edit) is not None

@@ -143,7 +143,7 @@ class Inspector(QWidget):
         return self.document.season.find_athlete(self.selection.athlete_id)
 
     def _plan(self) -> Plan | None:
-        return None if self._athlete() is None else self.document.plan(self.selection.athlete_id)
+        return self.document.find_plan(self.selection.athlete_id)
 
     def _day(self) -> Day | None:
         plan = self._plan()

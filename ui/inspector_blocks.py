@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from datetime import date
+from html import escape
 
 from PySide6.QtCore import QMimeData, QPoint, Qt, Signal
 from PySide6.QtGui import QDrag, QMouseEvent
@@ -115,7 +116,7 @@ class WarningRow(QWidget):
         icon.setPixmap(self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning).pixmap(16, 16))
         icon.setFixedSize(18, 18)
         layout.addWidget(icon, 0, Qt.AlignmentFlag.AlignTop)
-        self.label = QLabel(f"<b>{warning.rule_id}</b>  {escape_html(warning.message)}", self)
+        self.label = QLabel(f"<b>{warning.rule_id}</b>  {escape(warning.message, quote=False)}", self)
         self.label.setWordWrap(True)
         self.label.setTextFormat(Qt.TextFormat.RichText)
         self.label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
@@ -125,10 +126,6 @@ class WarningRow(QWidget):
 
     def text(self) -> str:
         return f"{self.warning.rule_id} {self.warning.message}"
-
-
-def escape_html(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 # ---------------------------------------------------------------------------------------------

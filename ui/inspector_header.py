@@ -4,13 +4,14 @@ the week's marks (deload, taper, locked) and the button that locks the week."""
 from __future__ import annotations
 
 from datetime import date
+from html import escape
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from planner.model import Athlete, Season, TrackDay
 from planner.plan import Day, PhaseKind, Plan
-from ui.inspector_blocks import escape_html, small_label
+from ui.inspector_blocks import small_label
 from ui.inspector_edits import is_week_locked
 from ui.session_text import day_title
 
@@ -123,7 +124,10 @@ class DayHeader(QWidget):
         self._show_badges(badges)
 
     def _show_badges(self, badges: list[tuple[str, str, str]]) -> None:
-        spans = [f"<span style='background-color:{bg};'>&nbsp;{escape_html(t)}&nbsp;</span>" for t, bg, _ in badges]
+        spans = [
+            f"<span style='background-color:{bg};'>&nbsp;{escape(text, quote=False)}&nbsp;</span>"
+            for text, bg, _ in badges
+        ]
         self.badges_label.setText(" ".join(spans))
         self.badges_label.setToolTip("\n".join(tip for _, _, tip in badges))
         self.badges_label.setVisible(bool(badges))

@@ -435,11 +435,6 @@ class ItemsTable(QTableView):
         super().resizeEvent(event)
         self._fit_columns()
 
-    def items_model(self) -> ItemsModel:
-        model = self.model()
-        assert isinstance(model, ItemsModel)
-        return model
-
     def selected_row(self) -> int | None:
         rows = self.selectionModel().selectedRows()
         return rows[0].row() if rows else None

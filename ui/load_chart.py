@@ -377,13 +377,6 @@ class LoadChart(QWidget):
         """The plan whose values are drawn: the calendar's preview during a drag, else the athlete's."""
         return self._preview if self._preview is not None else self._real_plan()
 
-    def series_names(self) -> list[str]:
-        """Every series the chart holds: its own, the squad lines and the pre-drag lines."""
-        names = [style.key for style in SERIES]
-        names += [SQUAD_PREFIX + athlete_id for athlete_id in self._squad_items]
-        names += [GHOST_PREFIX + key for key in self._ghosts]
-        return names
-
     def series_data(self, name: str) -> tuple[Floats, Floats]:
         """What the plot item of a series holds: (x, y), or (x, height) for bars.
 
@@ -567,10 +560,7 @@ class LoadChart(QWidget):
         QToolTip.hideText()
 
     def _real_plan(self) -> Plan | None:
-        athlete_id = self.selection.athlete_id
-        if not athlete_id or self.document.season.find_athlete(athlete_id) is None:
-            return None
-        return self.document.plan(athlete_id)
+        return self.document.find_plan(self.selection.athlete_id)
 
     def _item(self, name: str) -> Any:
         if name.startswith(GHOST_PREFIX):

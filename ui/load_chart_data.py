@@ -60,9 +60,6 @@ class TimeAxis:
         day = self.origin + timedelta(days=math.floor(x * 7))
         return day if self.first_day <= day <= self.last_day else None
 
-    def clamp(self, day: date) -> date:
-        return min(max(day, self.first_day), self.last_day)
-
     def month_ticks(self) -> list[tuple[float, str]]:
         """Where each month of the season begins, with its short name."""
         ticks: list[tuple[float, str]] = []

@@ -22,13 +22,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.edits import EditError
 from planner.model import Season
 from planner.plan import Plan
 from ui.athletes_panel import AthletesPanel
 from ui.calendar import SeasonCalendar
 from ui.checks_panel import ChecksPanel
-from ui.dialogs import Dialogs, Edit
+from ui.dialogs import Dialogs, Edit, apply_edit
 from ui.document import OpenSeason
 from ui.files import SUFFIX, FileController
 from ui.inspector import Inspector, session_ref_from_mime
@@ -342,14 +341,7 @@ class MainWindow(QMainWindow):
             self.edit_season()
 
     def apply_edit(self, text: str, edit: Edit | None) -> bool:
-        if edit is None:
-            return False
-        try:
-            self.document.apply(text, edit)
-        except EditError as error:
-            self.dialogs.error(self, text, str(error))
-            return False
-        return True
+        return apply_edit(self.document, self.dialogs, self, text, edit) is not None
 
     def edit_season(self) -> None:
         self.apply_edit("Season settings", self.dialogs.edit_season(self, self.document.season))

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 from planner.model import Season
 from planner.plan import Plan
 from planner.print_selection import Paper, PrintSelection, next_week, week_start
+from planner.text import plural
 from ui.form_checks import ErrorLabel, hint_label
 from ui.session_text import span_text
 
@@ -178,12 +179,6 @@ class PrintCardsDialog(QDialog):
         self.last_week.setValue(last)
         self.revalidate()
 
-    def set_athletes(self, athlete_ids: set[str]) -> None:
-        for row in range(self.athlete_list.count()):
-            item = self.athlete_list.item(row)
-            checked = item.data(Qt.ItemDataRole.UserRole) in athlete_ids
-            item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
-
     def athlete_ids(self) -> tuple[str, ...]:
         """The checked athletes, in the squad's order."""
         chosen = []
@@ -216,11 +211,11 @@ class PrintCardsDialog(QDialog):
         self.weeks_label.setText(f"{weeks}: {span_text(start, end)}")
         count = len(self.athlete_ids())
         self.athlete_error.show_problem("" if count else "Choose at least one athlete.")
-        athletes, weeks_text = _plural(count, "athlete"), _plural(last - first + 1, "week")
+        athletes, weeks_text = plural(count, "athlete"), plural(last - first + 1, "week")
         if self.paper() is Paper.A5:
             summary = f"A page for each training or competition day of {athletes} over {weeks_text}."
         else:
-            summary = f"{_plural(count * (last - first + 1), 'card')}: {athletes} × {weeks_text}."
+            summary = f"{plural(count * (last - first + 1), 'card')}: {athletes} × {weeks_text}."
         self.summary_label.setText(summary if count else "")
         valid = count > 0
         self.ok_button.setEnabled(valid)
@@ -230,10 +225,6 @@ class PrintCardsDialog(QDialog):
         if not self.revalidate():
             return None
         return PrintSelection(self.athlete_ids(), self.first_week.value(), self.last_week.value(), self.paper())
-
-
-def _plural(count: int, noun: str) -> str:
-    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
 
 
 def _safe_name(text: str) -> str:

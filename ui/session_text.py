@@ -22,6 +22,7 @@ from planner.text import (
     day_title,
     is_plyometric,
     number,
+    plural,
     rest_text,
     short_day,
     span_text,
@@ -138,7 +139,7 @@ def session_facts(session: Session) -> str:
         parts.append(f"{session_contacts(session)} contacts")
     else:
         count = len(session.items)
-        parts.append(f"{count} exercise{'' if count == 1 else 's'}")
+        parts.append(plural(count, "exercise"))
     return " · ".join(parts)
 
 
@@ -157,7 +158,7 @@ def session_summary(session: Session, *, main_items: int = 2) -> str:
     shown = [item_short(i) for i in loaded[:main_items]]
     others = len(session.items) - len(shown)
     if others:
-        shown.append(f"+{others} more" if shown else f"{others} exercise{'' if others == 1 else 's'}")
+        shown.append(f"+{others} more" if shown else plural(others, "exercise"))
     return f"{mark}{session.title}: " + ", ".join(shown)
 
 
