@@ -202,8 +202,7 @@ class ChecksPanel(QWidget):
         row = self.row_of(item)
         if row is None:
             return
-        self.selection.set_athlete(row.athlete_id)
-        self.selection.set_day(row.warning.date)
+        self.selection.select(row.athlete_id, row.warning.date)
 
     def _show_selected_day(self) -> None:
         """Mark the first warning of the selected athlete on the selected day, if there is one."""

@@ -96,6 +96,8 @@ class Inspector(QWidget):
         self._warnings: list[WarningRow] = []
         self._dragging = False
         self._refresh_pending = False
+        # What the inspector last drew: the document, athlete id and day.
+        self._shown: tuple[Season, str, date] | None = None
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -174,6 +176,9 @@ class Inspector(QWidget):
         self.refresh()
 
     def _selection_changed(self, _value: object) -> None:
+        # Athlete and day chosen together arrive as two signals; the second has nothing new.
+        if self._shown == (self.document.season, self.selection.athlete_id, self.selection.day):
+            return
         self._show_message("")
         self.refresh()
 
@@ -185,6 +190,7 @@ class Inspector(QWidget):
         season = self.document.season
         athlete = self._athlete()
         day = self.selection.day
+        self._shown = (season, self.selection.athlete_id, day)
         plan = self._plan()
         plan_day = self._day()
         self.header.show_day(season, athlete, plan, plan_day, day)

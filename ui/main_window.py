@@ -271,7 +271,7 @@ class MainWindow(QMainWindow):
         return self.document.plans()
 
     def _export_suggestion(self, suffix: str) -> Path:
-        base = self.document.path or Path.home() / f"{self.document.season.name}.sprintplan"
+        base = self.document.path or Path.home() / f"{self.document.season.name}{SUFFIX}"
         return base.with_suffix(suffix)
 
     def print_cards(self) -> None:
@@ -383,8 +383,7 @@ class MainWindow(QMainWindow):
             return False
         self.document.replace(found.season, found.original)
         # The restored work is not on disk yet: keep it marked unsaved.
-        self.document.undo_stack.resetClean()
-        self._update_title()
+        self.document.undo_stack.resetClean()  # the title follows through clean_changed
         return True
 
     # Window events --------------------------------------------------------------------

@@ -44,6 +44,15 @@ class Selection(QObject):
             self._day = day
             self.day_changed.emit(day)
 
+    def select(self, athlete_id: str, day: date) -> None:
+        """Athlete and day at once: a view answering either signal already sees both."""
+        athlete_changed, day_changed = athlete_id != self._athlete_id, day != self._day
+        self._athlete_id, self._day = athlete_id, day
+        if athlete_changed:
+            self.athlete_changed.emit(athlete_id)
+        if day_changed:
+            self.day_changed.emit(day)
+
     def set_competition(self, competition_id: str | None) -> None:
         if competition_id != self._competition_id:
             self._competition_id = competition_id

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from planner.model import Athlete, Season, TrackDay
 from planner.plan import Day, Plan
 from ui.document import OpenSeason
+from ui.inspector_edits import is_week_locked
 from ui.selection import Selection
 from ui.session_text import day_title, session_summary, session_tooltip, short_day, span_text
 
@@ -133,9 +134,7 @@ class SquadWeek(QWidget):
             plans = self.document.plans()
             for column, athlete in enumerate(athletes):
                 plan = plans[athlete.id]
-                locked = any(
-                    w.athlete_id == athlete.id and w.week_start == days[0] for w in season.locked_weeks
-                )
+                locked = is_week_locked(season, athlete.id, days[0])
                 header_item = QTableWidgetItem(athlete.name + ("\nweek locked" if locked else ""))
                 header_item.setToolTip(f"{athlete.name}: {athlete.event.value}, {athlete.level.value}")
                 self.table.setHorizontalHeaderItem(column, header_item)
@@ -214,9 +213,7 @@ class SquadWeek(QWidget):
         if target is None:
             return
         athlete_id, day = target
-        # The athlete first: views that follow the athlete then redraw the new day once.
-        self.selection.set_athlete(athlete_id)
-        self.selection.set_day(day)
+        self.selection.select(athlete_id, day)
 
     def _cell_clicked(self, row: int, column: int) -> None:
         self._select_cell(row, column)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 from datetime import date, timedelta
+from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
@@ -13,6 +14,7 @@ from pytestqt.qtbot import QtBot
 from planner.edits import change_season, set_override
 from planner.sessions import SessionKind
 from ui.document import OpenSeason
+from ui.inspector import Inspector
 from ui.selection import Selection
 from ui.session_text import EDITED_MARK, number, session_summary, short_day
 from ui.squad_week import COMPETITION_BACKGROUND, HEAVY_BACKGROUND, LIGHT_BACKGROUND, SquadWeek
@@ -111,6 +113,28 @@ def test_clicking_a_cell_selects_that_athlete_and_day(
     QTest.mouseClick(squad.table.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, rect.center())
     assert (selection.athlete_id, selection.day) == ("ath-3", date(2027, 1, 14))
     assert squad.table.currentItem() is squad.cell("ath-3", date(2027, 1, 14))
+
+
+def test_choosing_another_athletes_day_redraws_the_inspector_once(
+    qtbot: QtBot, squad: SquadWeek, document: OpenSeason, selection: Selection, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    inspector = Inspector(document, selection)
+    qtbot.addWidget(inspector)
+    drawn: list[tuple[str, date]] = []
+    real = inspector.header.show_day
+
+    def counting(*args: Any) -> None:
+        drawn.append((selection.athlete_id, selection.day))
+        real(*args)
+
+    monkeypatch.setattr(inspector.header, "show_day", counting)
+    selection.set_day(date(2027, 1, 13))
+    drawn.clear()
+    target = squad.cell("ath-3", date(2027, 1, 14))
+    assert target is not None
+    rect = squad.table.visualItemRect(target)
+    QTest.mouseClick(squad.table.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, rect.center())
+    assert drawn == [("ath-3", date(2027, 1, 14))]
 
 
 def test_the_week_follows_the_selection_and_the_arrows_step_a_week(
