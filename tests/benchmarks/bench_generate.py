@@ -31,7 +31,6 @@ def benchmark_season() -> Season:
         template = demo.athletes[len(athletes) % len(demo.athletes)]
         athletes.append(dataclasses.replace(template, id=f"ath-{number}", name=f"{template.name} {number}"))
         number += 1
-    kept = {c.id for c in competitions}
     return dataclasses.replace(
         demo,
         athletes=tuple(athletes),
@@ -39,7 +38,6 @@ def benchmark_season() -> Season:
             dataclasses.replace(c, athletes=None) if c.athletes is not None else c for c in competitions
         ),
         next_athlete_number=number,
-        overrides=tuple(o for o in demo.overrides if o.athlete_id in kept),
     )
 
 

@@ -397,9 +397,23 @@ def _consecutive_heavy(plan: Plan) -> list[date]:
 
 
 def test_heavy_work_on_consecutive_days_is_always_warned() -> None:
-    plan = plan_for(season(athletes=[athlete(rhythm=MON_WED_FRI_SUN)], competitions=[NATIONALS]))
+    # The engine avoids back-to-back heavy days (next test); a coach copying a heavy session
+    # onto the following day makes one, and the plan must say so.
+    base = season(athletes=[athlete(rhythm=MON_WED_FRI_SUN)], competitions=[NATIONALS])
+    plan = plan_for(base)
+    heavy = next(
+        s for day in plan.days if day.date.month == 3 for s in day.sessions if s.heavy and s.kind is SessionKind.WEIGHTS
+    )
+    next_day = heavy.date + timedelta(days=1)
+    replaced = next((s for s in plan.day(next_day).sessions if s.kind is SessionKind.WEIGHTS), None)  # type: ignore[union-attr]
+    edited = edits.set_override(
+        base, athlete_id=plan.athlete.id, day=next_day, kind=SessionKind.WEIGHTS,
+        session=dataclasses.replace(heavy, date=next_day), replaced=replaced,
+    )
+    plan = plan_for(edited)
     warned = {w.date for w in plan.warnings if w.rule_id == "rhythm.consecutive"}
-    assert set(_consecutive_heavy(plan)) == warned
+    assert _consecutive_heavy(plan) == [next_day]
+    assert warned == {next_day}
 
 
 def test_heavy_work_is_not_put_on_consecutive_days_when_the_rhythm_has_room() -> None:

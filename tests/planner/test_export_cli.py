@@ -146,9 +146,12 @@ def test_bad_options_give_one_line_and_status_2(
     out = tmp_path / "out.pdf"
     values = {"out": str(out), "missing": str(tmp_path / "no" / "such" / "out.pdf"), "season": str(season_file)}
     argv = ["export", str(season_file), *(a.format(**values) for a in arguments)]
+    season_bytes = season_file.read_bytes()
     assert cli.main(argv) == 2
     assert message in _error_line(capsys)
     assert not out.exists()
+    assert not (tmp_path / "no").exists()
+    assert season_file.read_bytes() == season_bytes
 
 
 def test_a_missing_season_file_is_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -65,7 +65,7 @@ NOT_AT_START_UP = (
 @pytest.mark.parametrize("with_file", [True, False], ids=["season file", "demo season"])
 def test_start_up_leaves_out_what_only_other_commands_need(demo_file: Path, with_file: bool) -> None:
     # Schema validation is for files: the demo season needs none.
-    unwanted = NOT_AT_START_UP if with_file else (*NOT_AT_START_UP, "jsonschema")
+    unwanted = NOT_AT_START_UP if with_file else (*NOT_AT_START_UP, "jsonschema_rs")
     code = (
         "import sys\n"
         "from ui.launcher import main\n"

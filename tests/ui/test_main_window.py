@@ -20,6 +20,7 @@ from planner.plan import Plan
 from planner.sessions import SessionKind
 from planner.storage import load, save
 from tests.ui.conftest import FakeDialogs
+from ui import document as document_module
 from ui import import_dialog
 from ui.dialogs import Unsaved
 from ui.import_dialog import import_competitions
@@ -337,8 +338,25 @@ def test_opening_the_window_derives_each_athletes_plan_once(
     assert sorted(derived) == sorted(a.id for a in demo.athletes)
 
 
-def test_the_squads_plans_come_from_one_generate_all(make_window: MakeWindow, demo: Season) -> None:
-    window = make_window(demo)
-    plans = window.document.plans()
+def test_the_squads_plans_come_from_one_generate_all(demo: Season, monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[tuple[str, tuple[str, ...]]] = []
+    real_one, real_all = engine.generate, engine.generate_all
+
+    def one(season: Season, athlete_id: str) -> Plan:
+        calls.append(("generate", (athlete_id,)))
+        return real_one(season, athlete_id)
+
+    def squad(season: Season, athlete_ids: Any = None) -> tuple[Plan, ...]:
+        calls.append(("generate_all", tuple(sorted(athlete_ids))))
+        return real_all(season, athlete_ids)
+
+    monkeypatch.setattr(document_module, "generate", one)
+    monkeypatch.setattr(document_module, "generate_all", squad)
+    document = document_module.OpenSeason(demo)
+    plans = document.plans()
     assert list(plans) == [a.id for a in demo.athletes]
-    assert all(plans[a.id] is window.document.plan(a.id) for a in demo.athletes)
+    assert calls == [("generate_all", tuple(sorted(a.id for a in demo.athletes)))]
+    # Asked again, one athlete or all: the same plans, nothing generated again.
+    assert all(plans[a.id] is document.plan(a.id) for a in demo.athletes)
+    assert document.plans() == plans
+    assert len(calls) == 1
