@@ -43,6 +43,7 @@ from icalendar import Calendar, Event
 
 from planner.edits import EditError, add_competition
 from planner.model import Priority, Season
+from planner.validation import MAX_COMPETITION_DAYS
 
 __all__ = [
     "Accepted",
@@ -58,8 +59,6 @@ __all__ = [
 
 _DAY = timedelta(days=1)
 ICS_SUFFIXES = frozenset({".ics", ".ical", ".icalendar", ".ifb"})
-# The validation limit of planner.validation, repeated here only to word the refusal.
-_MAX_DAYS = 14
 
 
 class ImportSourceError(ValueError):
@@ -149,8 +148,8 @@ class _Judge:
         season = self._season
         if c.end < c.start:
             return f"{c.name!r} ends on {c.end.isoformat()}, before it starts on {c.start.isoformat()}"
-        if (c.end - c.start).days + 1 > _MAX_DAYS:
-            return f"{what} lasts more than {_MAX_DAYS} days"
+        if (c.end - c.start).days + 1 > MAX_COMPETITION_DAYS:
+            return f"{what} lasts more than {MAX_COMPETITION_DAYS} days"
         if not (season.contains(c.start) and season.contains(c.end)):
             return (
                 f"{what} is outside the season "

@@ -20,6 +20,8 @@ MAX_RANGE_KG = (10.0, 400.0)
 BODY_MASS_RANGE_KG = (25.0, 200.0)
 BAR_RANGE_KG = (0.0, 30.0)
 INCREMENT_RANGE_KG = (0.25, 10.0)
+# The longest competition a season may hold (a multi-day championship fits well inside).
+MAX_COMPETITION_DAYS = 14
 
 _NUMBERED_ID = re.compile(r"^(ath|comp)-(\d+)$")
 
@@ -166,8 +168,8 @@ def season_problems(season: Season) -> list[Problem]:
                     f"season {season.first_day.isoformat()} to {season.last_day.isoformat()}",
                 )
             )
-        if comp.days > 14:
-            problems.append(Problem(f"{path}.end", f"{comp.name!r} lasts more than 14 days"))
+        if comp.days > MAX_COMPETITION_DAYS:
+            problems.append(Problem(f"{path}.end", f"{comp.name!r} lasts more than {MAX_COMPETITION_DAYS} days"))
         if comp.athletes is not None and len(set(comp.athletes)) != len(comp.athletes):
             problems.append(Problem(f"{path}.athletes", f"{comp.name!r} enters an athlete twice"))
         for j, athlete_id in enumerate(comp.athletes or ()):
