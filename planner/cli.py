@@ -99,9 +99,7 @@ def main(argv: Sequence[str] | None = None, *, open_window: WindowOpener | None 
         return result
     except ParserExit as done:
         return done.status
-    except UsageError as error:
-        return _fail(str(error))
-    except (CommandError, DocumentError) as error:
+    except (UsageError, CommandError, DocumentError) as error:
         return _fail(str(error))
     except BrokenPipeError:
         # The reader (e.g. `| head`) stopped reading; that is its choice, not an error to

@@ -43,6 +43,7 @@ from planner.model import (
     default_rhythm,
 )
 from planner.sessions import Session, SessionKind
+from planner.text import plural
 from planner.validation import Problem, season_problems
 
 __all__ = [
@@ -716,7 +717,7 @@ def change_season(
     if new.week_start != season.week_start and new.locked_weeks:
         count = len(new.locked_weeks)
         raise EditError(
-            f"Unlock the {count} locked week{'s' if count != 1 else ''} before weeks start on "
+            f"Unlock the {plural(count, 'locked week')} before weeks start on "
             f"another day: a locked week keeps seven fixed days"
         )
     for week in new.locked_weeks:

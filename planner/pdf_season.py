@@ -67,30 +67,14 @@ from planner.pdf_common import (
     write_pdf,
 )
 from planner.plan import Phase, PhaseKind, Plan, Week
-from planner.print_selection import Paper, check_athletes
+from planner.print_selection import Paper, check_athletes, week_start
 from planner.rules import rule_book
 from planner.sessions import Item, SessionKind
+from planner.summary import LIFT_SHORT, PHASE_SHORT
 
 __all__ = ["main_sets", "write_season"]
 
 _MARGIN = 12 * mm
-# Short names of the barbell lifts in the week table ("SQ 3x3@87.5").
-_SHORT = {
-    "back_squat": "SQ",
-    "front_squat": "FSQ",
-    "power_clean": "PC",
-    "hang_clean": "HC",
-    "hang_power_clean": "HPC",
-    "squat_jump": "SJ",
-}
-_PHASE_SHORT = {
-    PhaseKind.TRANSITION: "Transition",
-    PhaseKind.GENERAL_PREPARATION: "General prep",
-    PhaseKind.SPECIFIC_PREPARATION: "Specific prep",
-    PhaseKind.PRE_COMPETITION: "Pre-comp",
-    PhaseKind.COMPETITION: "Competition",
-    PhaseKind.TAPER: "Taper",
-}
 _DELOAD_FILL = colors.HexColor("#FFFFFF")
 _HATCH = colors.HexColor("#8A929C")
 _CONTACTS_LINE = PLYOMETRICS
@@ -417,7 +401,7 @@ def _overview_drawing(
     _month_ticks(drawing, line, bottom_axis, height - top_axis, style)
     for number_ in range(1, season.week_count + 1):
         if number_ == 1 or number_ % 4 == 0:
-            start = max(season.first_week_start + timedelta(weeks=number_ - 1), season.first_day)
+            start = max(week_start(season, number_), season.first_day)
             drawing.add(String(line.x(start), 2, f"wk {number_}" if number_ == 1 else str(number_),
                                fontName=style.fonts.regular, fontSize=6, fillColor=FAINT))
     for index, plan in enumerate(plans):
@@ -474,7 +458,7 @@ def _phase_rect(drawing: Drawing, line: _Timeline, phase: Phase, y: float, heigh
     x1 = line.x(phase.end + timedelta(days=1))
     drawing.add(Rect(x0, y, x1 - x0, height, fillColor=PHASE_COLOURS[phase.kind],
                      strokeColor=colors.white, strokeWidth=0.6))
-    label = _PHASE_SHORT[phase.kind]
+    label = PHASE_SHORT[phase.kind]
     if x1 - x0 > stringWidth(label, style.fonts.regular, 7) + 6:
         drawing.add(String((x0 + x1) / 2, y + height / 2 - 2.5, label, fontName=style.fonts.regular, fontSize=7,
                            fillColor=INK, textAnchor="middle"))
@@ -601,7 +585,8 @@ def main_sets(items: Sequence[Item]) -> str:
         if best is None or (item.percent_max, item.sets * item.reps) > (best.percent_max or 0.0, best.sets * best.reps):
             top[item.exercise_id] = item
     return " · ".join(
-        f"{_SHORT.get(i.exercise_id, i.name)} {i.sets}x{i.reps}@{number(i.percent_max or 0.0)}" for i in top.values()
+        f"{LIFT_SHORT.get(i.exercise_id, i.name)} {i.sets}x{i.reps}@{number(i.percent_max or 0.0)}"
+        for i in top.values()
     )
 
 
@@ -674,7 +659,7 @@ def _week_table(plan: Plan, style: Styles, width: float) -> Table:
         rows.append([
             str(week.number),
             _week_span(week.start, last),
-            _PHASE_SHORT[week.phase],
+            PHASE_SHORT[week.phase],
             str(weights) if weights else "",
             str(plyometrics) if plyometrics else "",
             main_sets(items),

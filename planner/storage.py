@@ -25,6 +25,7 @@ import resources
 from planner.codec import season_from_dict, season_to_dict
 from planner.migrations import MigrationError, migrate, schema_version_of
 from planner.model import SCHEMA_VERSION, Season
+from planner.text import plural
 from planner.validation import season_problems
 
 if TYPE_CHECKING:
@@ -343,7 +344,7 @@ def _check_rules(season: Season, source: str, text: str | None) -> None:
     reason = first.message
     if len(problems) > 1:
         more = len(problems) - 1
-        reason += f" (and {more} more problem{'s' if more > 1 else ''})"
+        reason += f" (and {plural(more, 'more problem')})"
     raise DocumentError(source, place, reason, line)
 
 

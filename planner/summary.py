@@ -4,24 +4,32 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from planner.plan import Plan, Week
+from planner.plan import PhaseKind, Plan, Week
 from planner.sessions import Item, Session, SessionKind
 
-_PHASE_SHORT = {
-    "transition": "Transition",
-    "general_preparation": "General prep",
-    "specific_preparation": "Specific prep",
-    "pre_competition": "Pre-comp",
-    "competition": "Competition",
-    "taper": "Taper",
+# Short names of the phases and of the barbell lifts ("SQ 3x3@87.5"), shared with the season PDF.
+PHASE_SHORT = {
+    PhaseKind.TRANSITION: "Transition",
+    PhaseKind.GENERAL_PREPARATION: "General prep",
+    PhaseKind.SPECIFIC_PREPARATION: "Specific prep",
+    PhaseKind.PRE_COMPETITION: "Pre-comp",
+    PhaseKind.COMPETITION: "Competition",
+    PhaseKind.TAPER: "Taper",
+}
+LIFT_SHORT = {
+    "back_squat": "SQ",
+    "front_squat": "FSQ",
+    "power_clean": "PC",
+    "hang_clean": "HC",
+    "hang_power_clean": "HPC",
+    "squat_jump": "SJ",
 }
 
 
 def _main_set(item: Item) -> str:
     if item.percent_max is None:
         return ""
-    short = {"back_squat": "SQ", "front_squat": "FSQ", "power_clean": "PC", "hang_clean": "HC",
-             "hang_power_clean": "HPC", "squat_jump": "SJ"}.get(item.exercise_id, item.exercise_id)
+    short = LIFT_SHORT.get(item.exercise_id, item.exercise_id)
     return f"{short} {item.sets}x{item.reps}@{item.percent_max:g}"
 
 
@@ -74,7 +82,7 @@ def format_summary(plan: Plan) -> str:
                 target = plyos if session.kind is SessionKind.PLYOMETRICS else weights
                 target.append(_session_text(session))
         lines.append(
-            f"{week.number:>3} {week.start.isoformat():10} {_PHASE_SHORT[week.phase.value]:13} "
+            f"{week.number:>3} {week.start.isoformat():10} {PHASE_SHORT[week.phase]:13} "
             f"{' | '.join(weights)[:44]:44} {' '.join(p.split(' ')[0] + p.split(' ')[2] for p in plyos)[:18]:18} "
             f"{week.volume_load_kg:>7.0f} {week.contacts:>5}  {_week_notes(plan, week)}"
         )

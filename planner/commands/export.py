@@ -31,6 +31,7 @@ from planner.print_selection import (
     weeks_for_dates,
 )
 from planner.storage import load
+from planner.text import plural
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,10 +65,6 @@ class Output:
         return self.flag.removeprefix("--").replace("-", "_")
 
 
-def _pages(count: int) -> str:
-    return "1 page" if count == 1 else f"{count} pages"
-
-
 def _write_cards(season: Season, request: Request, out: Path) -> str:
     from planner.pdf_cards import write_cards
 
@@ -78,15 +75,15 @@ def _write_cards(season: Season, request: Request, out: Path) -> str:
         if request.first_week == request.last_week
         else f"weeks {request.first_week}-{request.last_week}"
     )
-    athletes = "1 athlete" if len(request.athlete_ids) == 1 else f"{len(request.athlete_ids)} athletes"
-    return f"wrote session cards for {athletes}, {weeks} ({_pages(pages)}, {request.paper.value}) to {out}"
+    athletes = plural(len(request.athlete_ids), "athlete")
+    return f"wrote session cards for {athletes}, {weeks} ({plural(pages, 'page')}, {request.paper.value}) to {out}"
 
 
 def _write_season(season: Season, request: Request, out: Path) -> str:
     from planner.pdf_season import write_season
 
     pages = write_season(season, out, athlete_ids=request.athlete_ids, paper=request.paper)
-    return f"wrote the season plan ({_pages(pages)}, {request.paper.value} landscape) to {out}"
+    return f"wrote the season plan ({plural(pages, 'page')}, {request.paper.value} landscape) to {out}"
 
 
 def _plans(season: Season, request: Request) -> list[Plan]:
