@@ -15,6 +15,7 @@ from planner.loads import held_as_dumbbells
 from planner.metrics import main_lift
 from planner.model import Athlete, Season, TrackDay
 from planner.plan import DayMetrics, PhaseKind, PlanWarning, Week
+from planner.plyometrics import plyo_gap_days
 from planner.prescription import is_heavy
 from planner.proximity import DayLimits, intensity_allowed
 from planner.rules import RuleBook
@@ -47,7 +48,7 @@ def hard_rule_breaches(
     cap_pct = heavy_rule.number("cap_pct")
     max_age = heavy_rule.whole("max_age_days")
     gate_weeks = rules["plyo.gate"].whole("base_weeks")
-    spacing = rules["plyo.spacing"].whole("junior_min_hours" if athlete.junior else "min_hours") // 24
+    spacing = plyo_gap_days(athlete, rules)
     last_plyo: date | None = None
 
     for day, sessions, limit, phase in zip(dates, sessions_by_day, limits, phases, strict=True):

@@ -16,9 +16,9 @@ from itertools import combinations, pairwise
 
 from planner.checks import hard_rule_breaches, soft_rule_warnings
 from planner.metrics import day_metrics, weeks
-from planner.model import Athlete, Level, Season, TrackDay
+from planner.model import Athlete, Competition, Season, TrackDay
 from planner.plan import Day, PhaseKind, Plan, PlanWarning
-from planner.plyometrics import PlyoProgram, build_plyometrics
+from planner.plyometrics import PlyoProgram, build_plyometrics, plyo_gap_days
 from planner.prescription import Context
 from planner.proximity import DayLimits, day_limits
 from planner.rules import RuleBook, rule_book
@@ -47,8 +47,9 @@ def generate_all(season: Season, athlete_ids: Collection[str] | None = None) -> 
     return tuple(_generate(season, athlete, shapes) for athlete in chosen)
 
 
-def _shape(season: Season, athlete: Athlete, rules: RuleBook, shapes: _Shapes) -> tuple[Timeline, list[DayLimits]]:
-    competitions = season.competitions_for(athlete.id)
+def _shape(
+    season: Season, athlete: Athlete, competitions: tuple[Competition, ...], rules: RuleBook, shapes: _Shapes
+) -> tuple[Timeline, list[DayLimits]]:
     key = (tuple(c.id for c in competitions), athlete.junior, athlete.priming)
     shape = shapes.get(key)
     if shape is None:
@@ -61,12 +62,12 @@ def _shape(season: Season, athlete: Athlete, rules: RuleBook, shapes: _Shapes) -
 
 def _generate(season: Season, athlete: Athlete, shapes: _Shapes) -> Plan:
     rules = rule_book()
-    timeline, limits = _shape(season, athlete, rules, shapes)
     competitions = season.competitions_for(athlete.id)
+    timeline, limits = _shape(season, athlete, competitions, rules, shapes)
     ctx = Context(athlete, rules)
     ctx.warnings.extend(timeline.warnings)
     dates = [season.first_day + timedelta(days=i) for i in range(len(timeline.days))]
-    generated = _generate_sessions(season, ctx, dates, timeline, limits)
+    generated = _generate_sessions(season, ctx, dates, timeline, limits, competitions)
     final, edited_days, locked_days = _apply_coach(season, athlete, dates, generated)
 
     # Generated sessions keep the hard rules by construction (the property tests run the same
@@ -108,7 +109,7 @@ def _week_phase(phases: list[DayPhase]) -> DayPhase:
 
 def _sessions_wanted(athlete: Athlete, phase: DayPhase, rules: RuleBook, race_week: bool) -> int:
     rule = rules["frequency"]
-    novice = athlete.junior or athlete.level is Level.BEGINNER
+    novice = athlete.novice
     if phase.kind is PhaseKind.TRANSITION:
         return 0
     if phase.kind is PhaseKind.GENERAL_PREPARATION:
@@ -157,19 +158,23 @@ def _spread_offsets(offsets: tuple[int, ...], count: int, previous: int | None, 
 
 
 def _generate_sessions(
-    season: Season, ctx: Context, dates: list[date], timeline: Timeline, limits: list[DayLimits]
+    season: Season,
+    ctx: Context,
+    dates: list[date],
+    timeline: Timeline,
+    limits: list[DayLimits],
+    competitions: tuple[Competition, ...],
 ) -> list[list[Session]]:
     athlete = ctx.athlete
     rules = ctx.rules
     first = season.first_day
     sessions: list[list[Session]] = [[] for _ in dates]
     program = PlyoProgram(ctx)
-    plyo_gap = rules["plyo.spacing"].whole("junior_min_hours" if athlete.junior else "min_hours") // 24
+    plyo_gap = plyo_gap_days(athlete, rules)
     plyo_per_week = rules["plyo.spacing"].whole("sessions_per_week")
     last_plyo: date | None = None
     last_weights: date | None = None
     priming_days = _priming_days(athlete, dates, timeline, limits) if athlete.priming else set()
-    competitions = season.competitions_for(athlete.id)
     lifting_days = [_rhythm_ok(athlete, weekday, lifting=True) for weekday in range(7)]
     plyo_days_ok = [_rhythm_ok(athlete, weekday, plyometrics=True) for weekday in range(7)]
 

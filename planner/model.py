@@ -120,6 +120,11 @@ class Athlete:
     rhythm: tuple[DayRhythm, ...] = field(default_factory=default_rhythm)
     priming: bool = False
 
+    @property
+    def novice(self) -> bool:
+        """A junior or a beginner: the rules give them fewer sessions and gentler jumps."""
+        return self.junior or self.level is Level.BEGINNER
+
     def substitute_for(self, exercise_id: str) -> str:
         for original, substitute in self.substitutions:
             if original == exercise_id:

@@ -19,7 +19,7 @@ from planner.model import Athlete, Level
 from planner.plan import PhaseKind
 from planner.prescription import Context, scaled, taper_cut
 from planner.proximity import DayLimits, intensity_allowed
-from planner.rules import rule_book
+from planner.rules import RuleBook, rule_book
 from planner.session_facts import plyometrics_facts
 from planner.sessions import Category, Intent, Item, PlyoIntensity, Session, SessionKind
 from planner.timeline import DayPhase
@@ -63,11 +63,16 @@ def _drill_intensity(drill: Drill, ctx: Context) -> PlyoIntensity:
     return ex.intensity or PlyoIntensity.LOW
 
 
+def plyo_gap_days(athlete: Athlete, rules: RuleBook) -> int:
+    """The fewest days between two plyometric sessions (plyo.spacing), for generation and checks."""
+    return rules["plyo.spacing"].whole("junior_min_hours" if athlete.junior else "min_hours") // 24
+
+
 def drill_contacts(drill: Drill, athlete: Athlete) -> int:
     ex = exercise(drill.exercise_id)
     if drill.distance_m is not None:
         stride = ex.stride_m or 2.0
-        if drill.exercise_id == "bounding" and not athlete.junior and athlete.level is not Level.BEGINNER:
+        if drill.exercise_id == "bounding" and not athlete.novice:
             stride = 2.5
         return drill.reps * (math.ceil(drill.distance_m / stride) + 1)
     return drill.reps * drill.per_set
@@ -96,7 +101,7 @@ def _starting_program(ctx: Context) -> tuple[Drill, ...]:
     rule = ctx.rules["plyo.start"]
     athlete = ctx.athlete
     distance = rule.number("distance_m")
-    if athlete.junior or athlete.level is Level.BEGINNER:
+    if athlete.novice:
         return (drill("skips_for_height", rule.whole("beginner_reps"), distance), drill("pogo_jumps", 2))
     reps = rule.whole("advanced_reps" if athlete.level is Level.ADVANCED else "intermediate_reps")
     return (drill("bounding", reps, distance), drill("pogo_jumps", 2))
@@ -104,7 +109,7 @@ def _starting_program(ctx: Context) -> tuple[Drill, ...]:
 
 def _pool(ctx: Context, kind: PhaseKind) -> tuple[Drill, ...]:
     athlete = ctx.athlete
-    trained = not athlete.junior and athlete.level is not Level.BEGINNER
+    trained = not athlete.novice
     if kind is PhaseKind.GENERAL_PREPARATION:
         return (drill("standing_long_jump", 2),)
     if kind is PhaseKind.SPECIFIC_PREPARATION:

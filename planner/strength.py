@@ -142,7 +142,7 @@ def _squat_jumps(ctx: Context, day: date, sets: int, reps: int, rule_id: str) ->
 
 def _new_squat_jumps(ctx: Context, day: date, sets: int, reps: int, rule_id: str) -> Item:
     rule = ctx.rules["strength.power_day"]
-    novice = ctx.athlete.junior or ctx.athlete.level is Level.BEGINNER
+    novice = ctx.athlete.novice
     pct = rule.number("novice_pct" if novice else "pct")
     item = barbell_item(ctx, day, "squat_jump", sets, reps, pct, rule_ids=(rule_id,), rest_s=150,
                         intent=Intent.EXPLOSIVE)
