@@ -16,7 +16,7 @@ from planner.metrics import main_lift
 from planner.model import Athlete, Season, TrackDay
 from planner.plan import DayMetrics, PhaseKind, PlanWarning, Week
 from planner.plyometrics import plyo_gap_days
-from planner.prescription import is_heavy
+from planner.prescription import is_heavy, max_is_stale
 from planner.proximity import DayLimits, intensity_allowed
 from planner.rules import RuleBook
 from planner.session_facts import HEAVY_PCT
@@ -129,7 +129,7 @@ def _weights_breaches(
             entry = athlete.max_on(ex.max_from or item.exercise_id, day) or athlete.max_on(
                 main_lift(item.exercise_id), day
             )
-            if entry is None or not entry.tested or (day - entry.date).days > max_age:
+            if max_is_stale(entry, day, max_age):
                 report("strength.heavy", f"{item.name} above {cap_pct:g} % with an estimated or old max")
         if item.lower_body and is_heavy(item) and not limit.heavy_lower:
             rule = limit.reason_for("heavy_lower", latest=False)
@@ -257,13 +257,7 @@ def _spikes(
     found: list[PlanWarning] = []
     # A return from a deload, transition, taper or competition is planned, not a spike.
     resting = (PhaseKind.TRANSITION, PhaseKind.TAPER, PhaseKind.COMPETITION)
-    deload_weeks: set[date] = set()
-    week = season.week_of(dates[0]) if dates else None
-    for d, p in zip(dates, phases, strict=True):
-        if d.weekday() == season.week_start:
-            week = d
-        if week is not None and (p.deload or p.kind in resting):
-            deload_weeks.add(week)
+    deload_weeks = {season.week_of(d) for d, p in zip(dates, phases, strict=True) if p.deload or p.kind in resting}
     flagged_weeks: set[date] = set()
     for i, (day, phase, metric) in enumerate(zip(dates, phases, metrics, strict=True)):
         if i < settle or metric.acwr is None or metric.acwr <= threshold:

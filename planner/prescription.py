@@ -13,7 +13,7 @@ from typing import Any
 
 from planner.catalogue import Exercise, exercise
 from planner.loads import round_load
-from planner.model import Athlete
+from planner.model import Athlete, MaxEntry
 from planner.plan import PlanWarning
 from planner.proximity import DayLimits
 from planner.rules import RuleBook
@@ -51,6 +51,11 @@ class Context:
             self._warned.add((rule_id, key))
             self.warnings.append(PlanWarning(rule_id, day, message))
 
+
+
+def max_is_stale(entry: MaxEntry | None, day: date, max_age_days: int) -> bool:
+    """Missing, only estimated, or older than ``max_age_days`` on ``day``: too weak for heavy sets."""
+    return entry is None or not entry.tested or (day - entry.date).days > max_age_days
 
 
 def reserve_note(reps_in_reserve: int) -> str:
@@ -134,23 +139,22 @@ def _barbell_item(
     notes: list[str] = []
     ids = rule_ids
     heavy_rule = ctx.rules["strength.heavy"]
-    if heavy_cap and chosen.lower_body and percent > heavy_rule.number("cap_pct"):
-        stale = entry is None or not entry.tested or (day - entry.date).days > heavy_rule.whole("max_age_days")
-        if stale:
-            percent = heavy_rule.number("cap_pct")
-            why = "only estimated" if entry is not None and not entry.tested else "older than 6 weeks"
-            if entry is None:
-                why = "missing"
-            notes.append(f"capped at {percent:g} %: the max is {why}")
-            ids = (*ids, "max.age")
-            if warn_stale:
-                ctx.warn_once(
-                    "max.age",
-                    f"{max_lift}-{entry.date if entry else 'none'}",
-                    day,
-                    f"Heavy {chosen.name.lower()} sets use a max that is {why}: capped at {percent:g} %; "
-                    "test and record a new max",
-                )
+    stale = max_is_stale(entry, day, heavy_rule.whole("max_age_days"))
+    if heavy_cap and chosen.lower_body and percent > heavy_rule.number("cap_pct") and stale:
+        percent = heavy_rule.number("cap_pct")
+        why = "only estimated" if entry is not None and not entry.tested else "older than 6 weeks"
+        if entry is None:
+            why = "missing"
+        notes.append(f"capped at {percent:g} %: the max is {why}")
+        ids = (*ids, "max.age")
+        if warn_stale:
+            ctx.warn_once(
+                "max.age",
+                f"{max_lift}-{entry.date if entry else 'none'}",
+                day,
+                f"Heavy {chosen.name.lower()} sets use a max that is {why}: capped at {percent:g} %; "
+                "test and record a new max",
+            )
     if athlete.junior and chosen.lower_body:
         junior_cap = ctx.rules["strength.junior"].number("heavy_cap_pct")
         if percent > junior_cap:
