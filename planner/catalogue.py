@@ -53,6 +53,12 @@ def exercise(exercise_id: str) -> Exercise:
     return catalogue()[exercise_id]
 
 
+def lift_name(exercise_id: str) -> str:
+    """How a sentence names a lift: "back squat"; an id the catalogue lacks, spaced out."""
+    found = catalogue().get(exercise_id)
+    return exercise_id.replace("_", " ") if found is None else found.name.lower()
+
+
 def lifts_with_maxes() -> tuple[str, ...]:
     """Every exercise id a max can be recorded for (main lifts and their substitutes)."""
     return tuple(sorted({e.max_from for e in catalogue().values() if e.max_from}))

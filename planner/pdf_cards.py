@@ -34,12 +34,11 @@ from reportlab.platypus import (
     Spacer,
 )
 
-from planner.catalogue import MAIN_LIFTS, catalogue
+from planner.catalogue import MAIN_LIFTS, catalogue, lift_name
 from planner.engine import generate
 from planner.loads import held_as_dumbbells, is_fractional_plates_note, round_load
 from planner.model import Athlete, Competition, Note, Season, TrackDay, Units
 from planner.pdf_common import (
-    EVENT_NAMES,
     FAINT,
     GRID,
     INK,
@@ -82,7 +81,7 @@ from planner.print_selection import (
     week_dates,
 )
 from planner.sessions import Category, Item, Session, SessionKind
-from planner.text import BODY_WEIGHT, volume_text
+from planner.text import BODY_WEIGHT, EVENT_NAMES, max_text, volume_text
 
 __all__ = [
     "RAMP",
@@ -439,9 +438,8 @@ def _athlete_facts(athlete: Athlete, on: date) -> str:
     for lift in (*MAIN_LIFTS, *(substitute for _original, substitute in athlete.substitutions)):
         entry = athlete.max_on(lift, on)
         if entry is not None:
-            exercise = catalogue().get(lift)
-            name = exercise.name.lower() if exercise is not None else lift.replace("_", " ")
-            maxes[name] = f"{name} {number(entry.value)}{'' if entry.tested else ' est.'}"
+            name = lift_name(lift)
+            maxes[name] = max_text(name, entry)
     if maxes:
         facts.append(f"maxes ({unit}): " + ", ".join(maxes.values()))
     return " · ".join(facts)

@@ -23,7 +23,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
-from planner.model import Event, Priority
+from planner.model import Priority
 from planner.pdf_fonts import FontFamily, register_fonts
 from planner.plan import PhaseKind
 from planner.print_selection import Paper
@@ -66,7 +66,6 @@ PHASE_NAMES = {
     PhaseKind.COMPETITION: "Competition",
     PhaseKind.TAPER: "Taper",
 }
-EVENT_NAMES = {Event.FLAT_400: "400 m", Event.HURDLES_400: "400 m hurdles"}
 
 PHASE_COLOURS = {
     PhaseKind.TRANSITION: colors.HexColor("#E3E3E3"),

@@ -36,11 +36,10 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from planner.catalogue import catalogue
+from planner.catalogue import catalogue, lift_name
 from planner.engine import generate
 from planner.model import Athlete, Competition, Season, Sex
 from planner.pdf_common import (
-    EVENT_NAMES,
     FAINT,
     GRID,
     INK,
@@ -71,6 +70,7 @@ from planner.print_selection import Paper, check_athletes, week_start
 from planner.rules import rule_book
 from planner.sessions import Item, SessionKind
 from planner.summary import LIFT_SHORT, PHASE_SHORT
+from planner.text import EVENT_NAMES, max_text
 
 __all__ = ["main_sets", "write_season"]
 
@@ -231,13 +231,10 @@ def _cover(season: Season, plans: Sequence[Plan], pages: _Pages, style: Styles, 
 
 def _maxes_text(athlete: Athlete, on: date) -> str:
     latest = []
-    names = catalogue()
     for lift in sorted({entry.lift for entry in athlete.maxes}):
         entry = athlete.max_on(lift, on)
-        if entry is None:
-            continue
-        name = names[lift].name.lower() if lift in names else lift.replace("_", " ")
-        latest.append(f"{name} {number(entry.value)}{'' if entry.tested else ' est.'}")
+        if entry is not None:
+            latest.append(max_text(lift_name(lift), entry))
     return ", ".join(latest) + f" {athlete.units.value}" if latest else "none recorded"
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from planner.model import WEEKDAY_NAMES
+from planner.model import WEEKDAY_NAMES, Event, MaxEntry
 from planner.sessions import Category, Item, SessionKind
 
 MONTH_NAMES = (
@@ -19,6 +19,7 @@ MONTH_NAMES = (
 # What an item with no added load (``Item.body_weight``) shows in place of a load.
 BODY_WEIGHT = "body weight"
 
+EVENT_NAMES = {Event.FLAT_400: "400 m", Event.HURDLES_400: "400 m hurdles"}
 KIND_NAMES = {SessionKind.WEIGHTS: "Weights", SessionKind.PLYOMETRICS: "Plyometrics"}
 
 
@@ -91,3 +92,8 @@ def contacts_text(item: Item) -> str:
         return ""
     count = plural(item.contacts, "contact")
     return count if item.intensity is None else f"{count}, {item.intensity.value}"
+
+
+def max_text(name: str, entry: MaxEntry) -> str:
+    """"back squat 105", "power clean 67.5 est." (a max not tested but estimated)."""
+    return f"{name} {number(entry.value)}{'' if entry.tested else ' est.'}"

@@ -40,6 +40,7 @@ from planner.model import (
     Units,
     default_rhythm,
 )
+from planner.text import EVENT_NAMES
 from planner.validation import BAR_RANGE_KG, BODY_MASS_RANGE_KG, INCREMENT_RANGE_KG
 from ui.athlete_maxes import MaxesEditor
 from ui.athlete_rhythm import RhythmEditor
@@ -60,7 +61,6 @@ from ui.form_checks import (
     qdate,
 )
 
-EVENT_TEXT = {Event.FLAT_400: "400 m", Event.HURDLES_400: "400 m hurdles"}
 SEX_TEXT = {Sex.FEMALE: "Female", Sex.MALE: "Male"}
 LEVEL_TEXT = {Level.BEGINNER: "Beginner", Level.INTERMEDIATE: "Intermediate", Level.ADVANCED: "Advanced"}
 UNITS_TEXT = {Units.KG: "kg", Units.LB: "lb"}
@@ -189,7 +189,7 @@ class AthleteDialog(CheckedDialog):
         birth_row.addWidget(self.birth_edit)
         birth_row.addStretch(1)
 
-        self.event_box = _combo(page, "event", EVENT_TEXT, athlete.event)
+        self.event_box = _combo(page, "event", EVENT_NAMES, athlete.event)
         self.sex_box = _combo(page, "sex", SEX_TEXT, athlete.sex)
         self.level_box = _combo(page, "level", LEVEL_TEXT, athlete.level)
         self.junior_check = QCheckBox("Junior: shorter load waves and gentler plyometrics", page)

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import argparse
 
-from planner.catalogue import catalogue
+from planner.catalogue import lift_name
 from planner.commands import Subparsers
-from planner.model import WEEKDAY_NAMES, Athlete, Competition, Event, MaxEntry, Season
+from planner.model import WEEKDAY_NAMES, Athlete, Competition, MaxEntry, Season
 from planner.storage import load
+from planner.text import EVENT_NAMES
 
-_EVENTS = {Event.FLAT_400: "400 m", Event.HURDLES_400: "400 m hurdles"}
 _INDENT = "  "
 
 
@@ -45,13 +45,8 @@ def summary(season: Season) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _lift_name(exercise_id: str) -> str:
-    exercise = catalogue().get(exercise_id)
-    return exercise_id.replace("_", " ") if exercise is None else exercise.name.lower()
-
-
 def _athlete_lines(athlete: Athlete, season: Season) -> list[str]:
-    facts = [_EVENTS[athlete.event], athlete.sex.value, athlete.level.value]
+    facts = [EVENT_NAMES[athlete.event], athlete.sex.value, athlete.level.value]
     if athlete.junior:
         age = athlete.age_on(season.first_day)
         facts.append("junior" if age is None else f"junior, {age} on the first day")
@@ -66,7 +61,7 @@ def _athlete_lines(athlete: Athlete, season: Season) -> list[str]:
     else:
         lines.append(_INDENT + "maxes: none recorded")
     for original, substitute in athlete.substitutions:
-        lines.append(_INDENT + f"does {_lift_name(substitute)} instead of {_lift_name(original)}")
+        lines.append(_INDENT + f"does {lift_name(substitute)} instead of {lift_name(original)}")
     return lines
 
 
@@ -81,7 +76,7 @@ def _latest_maxes(athlete: Athlete) -> list[MaxEntry]:
 def _max_text(entry: MaxEntry, athlete: Athlete) -> str:
     how = "tested" if entry.tested else "estimated"
     return (
-        f"{_lift_name(entry.lift)} {entry.value:g} {athlete.units.value} "
+        f"{lift_name(entry.lift)} {entry.value:g} {athlete.units.value} "
         f"({how} {entry.date.isoformat()})"
     )
 
