@@ -49,7 +49,7 @@ class DayPhase:
     # Week index within the current preparation phase (0-based); -1 outside one.
     phase_week: int
     phase_weeks: int
-    # Week index since the start of the current build (for the plyometric intensity gate).
+    # Whole weeks of the current build done when this day's week began (the plyometric gate).
     build_week: int
     first_build: bool
     deload: bool
@@ -341,7 +341,7 @@ def _day_phases(
         phase_week0 = season.week_of(phase.start).toordinal()
         phase_weeks = (season.week_of(phase.end).toordinal() - phase_week0) // 7 + 1
         build = min(phase.cycle, len(build_starts))
-        build_start = season.week_of(build_starts[build - 1]).toordinal()
+        build_start = build_starts[build - 1].toordinal()
         first_build = build == 1
         prep = phase.kind.preparation
         closes_with_test = phase.kind in (
@@ -363,7 +363,9 @@ def _day_phases(
                     cycle=phase.cycle,
                     phase_week=week_index if prep else -1,
                     phase_weeks=phase_weeks,
-                    build_week=(ordinal - build_start) // 7,
+                    # Whole weeks trained when this week began: a build starting mid-week
+                    # has not had a week of base by the next week's start.
+                    build_week=max(0, (season.week_of(date.fromordinal(ordinal)).toordinal() - build_start) // 7),
                     first_build=first_build,
                     deload=deload,
                     test_week=test_week,

@@ -562,6 +562,23 @@ def test_no_high_intensity_plyometrics_in_the_first_four_weeks_of_a_build() -> N
     assert [d for d in highs if d >= second_build + timedelta(weeks=4)]
 
 
+def test_a_build_starting_mid_week_still_has_four_whole_weeks_before_high_intensity() -> None:
+    # A Sunday start in a season whose weeks begin on Wednesday: the first, three-day week must
+    # not count as a week of base (a random season found the gate opening after 24 days).
+    first = date(2023, 1, 1)
+    short = dataclasses.replace(
+        season(
+            competitions=[competition(1, first, Priority.A), competition(2, date(2023, 2, 15), Priority.A),
+                          competition(3, date(2023, 2, 22), Priority.A)],
+            first_day=first,
+            last_day=date(2023, 2, 25),
+        ),
+        week_start=2,
+    )
+    too_early = [d for d in _high_dates(plan_for(short)) if d < first + timedelta(weeks=4)]
+    assert too_early == []
+
+
 def test_no_depth_jumps_for_juniors() -> None:
     # A 150 kg squat at 70 kg body mass (2.1 x): strong enough for depth jumps.
     senior = plan_for(season(athletes=[athlete(squat=150.0, body_mass=70.0)], competitions=[NATIONALS]))
