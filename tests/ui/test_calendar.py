@@ -7,7 +7,7 @@ from datetime import date, timedelta
 
 import pytest
 from PySide6.QtCore import QEvent, QPoint, Qt
-from PySide6.QtGui import QColor, QHelpEvent, QImage, QMouseEvent
+from PySide6.QtGui import QColor, QHelpEvent, QImage
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QToolTip, QWidget
 from pytestqt.qtbot import QtBot
@@ -17,6 +17,7 @@ from planner.model import Priority, Season
 from planner.plan import PhaseKind
 from planner.sessions import SessionKind
 from tests.ui.conftest import FakeDialogs
+from tests.ui.gestures import centre, move_with_button_down, press
 from ui import calendar_paint as paint
 from ui.calendar import SeasonCalendar
 from ui.calendar_layout import GUTTER
@@ -50,10 +51,6 @@ def season_days(season: Season) -> list[date]:
     return [season.first_day + timedelta(days=i) for i in range((season.last_day - season.first_day).days + 1)]
 
 
-def centre(calendar: SeasonCalendar, day: date) -> QPoint:
-    return calendar.date_rect(day).center()
-
-
 def click(widget: QWidget, point: QPoint) -> None:
     QTest.mouseClick(widget, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, point)
 
@@ -62,15 +59,6 @@ def double_click(widget: QWidget, point: QPoint) -> None:
     QTest.mouseDClick(widget, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, point)
 
 
-def press(widget: QWidget, point: QPoint) -> None:
-    QTest.mousePress(widget, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, point)
-
-
-def move_with_button_down(widget: QWidget, point: QPoint) -> None:
-    # QTest.mouseMove does not carry the held button; a drag needs it.
-    QApplication.sendEvent(widget, QMouseEvent(QEvent.Type.MouseMove, point, widget.mapToGlobal(point),
-                                               Qt.MouseButton.NoButton, Qt.MouseButton.LeftButton,
-                                               Qt.KeyboardModifier.NoModifier))
 
 
 def pixel(image: QImage, point: QPoint) -> QColor:

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt
-from PySide6.QtGui import QDragEnterEvent, QDragLeaveEvent, QDragMoveEvent, QDropEvent, QImage, QWheelEvent
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QDragEnterEvent, QDragLeaveEvent, QDragMoveEvent, QImage, QWheelEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QSplitter, QToolTip, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
@@ -26,6 +26,7 @@ from planner.metrics import TRACKED_LIFTS
 from planner.model import Season
 from planner.plan import Plan
 from tests.ui.conftest import FakeDialogs
+from tests.ui.gestures import drag_event
 from ui import calendar_paint as paint
 from ui.calendar import SeasonCalendar
 from ui.document import OpenSeason
@@ -121,14 +122,6 @@ def view_point(chart: LoadChart, day: date, panel_index: int = 0) -> QPoint:
 
 
 # Synthetic drags over the calendar, as tests/ui/test_palette_drag.py sends them ---------------
-
-
-def drag_event(kind: type[QDropEvent], point: QPoint, mime: QMimeData) -> QDropEvent:
-    args = (Qt.DropAction.MoveAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
-    try:
-        return kind(QPointF(point), *args)
-    except TypeError:
-        return kind(point, *args)
 
 
 def drag_over(calendar: SeasonCalendar, competition_id: str, *days: date) -> None:

@@ -14,8 +14,8 @@ from datetime import date, timedelta
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, Qt
-from PySide6.QtGui import QDrag, QDragEnterEvent, QDragLeaveEvent, QDragMoveEvent, QDropEvent, QMouseEvent
+from PySide6.QtCore import QEvent, QMimeData, QPoint, Qt
+from PySide6.QtGui import QDrag, QDragEnterEvent, QDragLeaveEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
@@ -23,6 +23,7 @@ from pytestqt.qtbot import QtBot
 from planner.model import Priority, Season
 from planner.plan import Plan
 from tests.ui.conftest import FakeDialogs
+from tests.ui.gestures import centre, drag_event, move_with_button_down, press
 from ui.calendar import SeasonCalendar
 from ui.document import OpenSeason
 from ui.mime import (
@@ -75,18 +76,6 @@ def previews(calendar: SeasonCalendar) -> list[Plan | None]:
 
 # Synthetic drags ----------------------------------------------------------------------------
 
-_DRAG_ARGS = (Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
-
-
-def drag_event(kind: type[QDropEvent], point: QPoint, mime: QMimeData, action: Qt.DropAction) -> QDropEvent:
-    # Qt 6.12 takes a QPointF for every drag event (the QPoint forms are deprecated); older
-    # versions take a QPoint for enter and move.
-    try:
-        return kind(QPointF(point), action, mime, *_DRAG_ARGS)
-    except TypeError:
-        return kind(point, action, mime, *_DRAG_ARGS)
-
-
 def send(target: QWidget, event: QEvent) -> bool:
     event.setAccepted(False)
     QApplication.sendEvent(target, event)
@@ -109,19 +98,6 @@ def drop_on(target: QWidget, mime: QMimeData, point: QPoint, action: Qt.DropActi
     return send(target, drag_event(QDropEvent, point, mime, action))
 
 
-def centre(calendar: SeasonCalendar, day: date) -> QPoint:
-    return calendar.date_rect(day).center()
-
-
-def press(widget: QWidget, point: QPoint) -> None:
-    QTest.mousePress(widget, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, point)
-
-
-def move_with_button_down(widget: QWidget, point: QPoint) -> None:
-    # QTest.mouseMove does not carry the held button; a drag needs it.
-    QApplication.sendEvent(widget, QMouseEvent(QEvent.Type.MouseMove, point, widget.mapToGlobal(point),
-                                               Qt.MouseButton.NoButton, Qt.MouseButton.LeftButton,
-                                               Qt.KeyboardModifier.NoModifier))
 
 
 def taper_days(plan: Plan, competition_id: str) -> list[date]:
