@@ -515,10 +515,6 @@ def remove_max(season: Season, athlete_id: str, *, lift: str, day: date) -> Seas
 # Overrides: the coach's version of one session
 
 
-def _find_override(season: Season, key: tuple[str, date, SessionKind]) -> Override | None:
-    return next((o for o in season.overrides if o.key == key), None)
-
-
 def _check_session_fits(session: Session | None, role: str, day: date, kind: SessionKind) -> None:
     if session is not None and (session.date != day or session.kind != kind):
         raise EditError(
@@ -553,7 +549,7 @@ def set_override(
     _check_session_fits(session, "new session", day, kind)
     _check_session_fits(replaced, "replaced session", day, kind)
     key = (athlete_id, day, kind)
-    existing = _find_override(season, key)
+    existing = season.find_override(key)
     original = replaced if existing is None else existing.replaced
     override = Override(
         athlete_id=athlete_id, date=day, kind=kind, session=session, replaced=original
@@ -570,7 +566,7 @@ def set_override(
 def reset_override(season: Season, athlete_id: str, day: date, kind: SessionKind) -> Season:
     """Drop the coach's version of a session, so the generated one is used again."""
     athlete = _athlete(season, athlete_id)
-    existing = _find_override(season, (athlete_id, day, SessionKind(kind)))
+    existing = season.find_override((athlete_id, day, SessionKind(kind)))
     if existing is None:
         raise EditError(f"{athlete.name} has no changed {kind} session on {day.isoformat()}")
     return _checked(dataclasses.replace(season, overrides=_drop_item(season.overrides, existing)))

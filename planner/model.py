@@ -237,6 +237,10 @@ class Season:
     def find_competition(self, competition_id: str) -> Competition | None:
         return next((c for c in self.competitions if c.id == competition_id), None)
 
+    def find_override(self, key: tuple[str, Day, SessionKind]) -> Override | None:
+        """The coach's session for (athlete id, date, kind), if there is one."""
+        return next((o for o in self.overrides if o.key == key), None)
+
     def competitions_for(self, athlete_id: str) -> tuple[Competition, ...]:
         entered = (c for c in self.competitions if c.enters(athlete_id))
         return tuple(sorted(entered, key=lambda c: (c.start, c.end, c.id)))

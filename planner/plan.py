@@ -117,3 +117,8 @@ class Plan:
 
     def phase_on(self, on: date) -> Phase | None:
         return next((p for p in self.phases if p.contains(on)), None)
+
+    def competition_names(self, day: Day) -> str:
+        """"Regional Meeting, National Championships": the competitions on ``day``."""
+        names = {c.id: c.name for c in self.competitions}
+        return ", ".join(names.get(cid, cid) for cid in day.competitions)

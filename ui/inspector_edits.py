@@ -52,8 +52,7 @@ class SessionRef:
 
 
 def find_override(season: Season, ref: SessionRef) -> Override | None:
-    key = (ref.athlete_id, ref.day, ref.kind)
-    return next((o for o in season.overrides if o.key == key), None)
+    return season.find_override((ref.athlete_id, ref.day, ref.kind))
 
 
 def shown_session(plan: Plan, day: date, kind: SessionKind) -> Session | None:

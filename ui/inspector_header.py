@@ -33,10 +33,7 @@ def competition_name(plan: Plan, competition_id: str) -> str:
 def empty_day_reason(plan: Plan, athlete: Athlete, plan_day: Day) -> str:
     """Why a day has no session, in the words a coach would use."""
     if plan_day.competitions:
-        names = ", ".join(
-            next((c.name for c in plan.competitions if c.id == cid), cid) for cid in plan_day.competitions
-        )
-        return f"Competition day: {names}"
+        return f"Competition day: {plan.competition_names(plan_day)}"
     track = athlete.rhythm[plan_day.date.weekday()].track
     if track is TrackDay.REST:
         return "Rest day"

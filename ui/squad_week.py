@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner.model import Athlete, Season, TrackDay
-from planner.plan import Day, Plan
+from planner.plan import Plan
 from ui.document import OpenSeason
 from ui.inspector_edits import is_week_locked
 from ui.selection import Selection
@@ -160,7 +160,7 @@ class SquadWeek(QWidget):
         sessions = plan_day.sessions
         lines = [session_summary(s, main_items=1) for s in sessions]
         tips = [session_tooltip(s) for s in sessions]
-        names = self._competition_names(plan, plan_day)
+        names = plan.competition_names(plan_day)
         if names:
             lines.insert(0, f"Competition: {names}")
             tips.insert(0, f"Competition: {names}")
@@ -180,10 +180,6 @@ class SquadWeek(QWidget):
         elif plan_day.sessions:
             item.setBackground(QBrush(LIGHT_BACKGROUND))
         return item
-
-    @staticmethod
-    def _competition_names(plan: Plan, plan_day: Day) -> str:
-        return ", ".join(next((c.name for c in plan.competitions if c.id == cid), cid) for cid in plan_day.competitions)
 
     def _select_current(self) -> None:
         item = self.cell(self.selection.athlete_id, self.selection.day)
