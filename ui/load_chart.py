@@ -150,6 +150,7 @@ class LoadChart(QWidget):
         self._shown = self._real
         self._preview: Plan | None = None
         self._squad = False
+        self._legend_squad: tuple[tuple[str, str], ...] = ()
         self._hidden: set[str] = set()
         self._hover_day: date | None = None
         self._aligning = False
@@ -310,6 +311,7 @@ class LoadChart(QWidget):
 
     def _fill_toolbar(self) -> None:
         """The toolbar is the legend: one checkable entry per series (per athlete in the squad view)."""
+        self._legend_squad = self._squad_legend()
         self.toolbar.clear()
         self.toolbar.addAction(self.squad_action)
         squad_button = self.toolbar.widgetForAction(self.squad_action)
@@ -334,6 +336,10 @@ class LoadChart(QWidget):
         export.setMenu(self._export_menu)
         export.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.toolbar.addWidget(export)
+
+    def _squad_legend(self) -> tuple[tuple[str, str], ...]:
+        """The athletes the squad view's legend lists (none outside the squad view)."""
+        return tuple((a.id, a.name) for a in self.document.season.athletes) if self._squad else ()
 
     def _athlete_action(self, athlete_id: str, name: str) -> QAction:
         key = SQUAD_PREFIX + athlete_id
@@ -524,7 +530,8 @@ class LoadChart(QWidget):
         plan = self._real_plan()
         self._real = PlanSeries.empty() if plan is None else plan_series(plan, self.axis)
         self._preview = None
-        if self._squad:
+        if self._squad_legend() != self._legend_squad:
+            # Only a changed squad changes the legend; most edits leave it as it is.
             self._fill_toolbar()
         self._update_squad()
         self._draw(self._real)

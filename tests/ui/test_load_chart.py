@@ -493,6 +493,20 @@ def test_the_squad_view_overlays_every_athletes_relative_volume(chart: LoadChart
     assert chart.is_series_visible("volume_load")
 
 
+def test_the_squad_legend_is_rebuilt_only_when_the_squad_changes(
+    chart: LoadChart, document: OpenSeason, demo: Season
+) -> None:
+    chart.set_squad(True)
+    before = chart.toolbar.actions()
+    document.apply("Move", lambda s: edits.move_competition(s, demo.competitions[0].id, demo.competitions[0].start
+                                                             + timedelta(days=1)))
+    assert chart.toolbar.actions() == before
+    first = demo.athletes[0]
+    document.apply("Rename", lambda s: edits.change_athlete(s, first.id, name="Renamed Runner"))
+    assert chart.toolbar.actions() != before
+    assert "Renamed Runner" in [action.text() for action in chart.toolbar.actions()]
+
+
 def test_athletes_can_be_switched_off_in_the_squad_view(chart: LoadChart, demo: Season) -> None:
     chart.squad_action.trigger()
     key = f"relative_volume:{demo.athletes[2].id}"
