@@ -9,19 +9,26 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from functools import cache
 
-from planner.catalogue import exercise
+from planner.catalogue import MAIN_LIFTS, exercise
 from planner.model import Season
 from planner.plan import DayMetrics, PhaseKind, Week
 from planner.rules import RuleBook
 from planner.sessions import PlyoIntensity, Session
 
-MAIN_LIFT_OF = {"front_squat": "back_squat", "hang_clean": "power_clean", "hang_power_clean": "power_clean"}
 TRACKED_LIFTS = ("back_squat", "power_clean", "squat_jump")
 
 
+@cache
+def _main_lift_of() -> dict[str, str]:
+    # The catalogue's substitutes of each main lift (front squat for back squat, ...).
+    return {substitute: lift for lift in MAIN_LIFTS for substitute in exercise(lift).substitutes}
+
+
 def main_lift(exercise_id: str) -> str:
-    return MAIN_LIFT_OF.get(exercise_id, exercise_id)
+    """The main lift an exercise stands in for (itself when it is not a substitute)."""
+    return _main_lift_of().get(exercise_id, exercise_id)
 
 
 def day_totals(
