@@ -78,6 +78,18 @@ def _tighten(limits: DayLimits, rule_id: str, text: str, **changes: object) -> D
     return replace(limits, restrictions=restrictions, **changes)  # type: ignore[arg-type]
 
 
+def _taper_volume(limits: DayLimits, rule_id: str, text: str, volume: float) -> DayLimits:
+    """A taper day's volume cut (the lower of two tapers' cuts holds), with its sentence."""
+    if limits.volume <= volume:
+        return limits
+    return replace(
+        limits,
+        volume=volume,
+        taper_text=f"{text}: volume -{round((1 - volume) * 100)} %, intensity kept",
+        taper_rule=rule_id,
+    )
+
+
 def _label(comp: Competition) -> str:
     return f"{comp.name} ({comp.priority.value})"
 
@@ -143,14 +155,7 @@ def day_limits(
                 if n < b_rule.whole("last_moderate_plyo"):
                     current = _tighten(current, "taper.b", f"{text}: last moderate plyometrics D-4",
                                        plyo_ceiling=1)
-                if current.volume > b_rule.number("volume"):
-                    volume = b_rule.number("volume")
-                    current = replace(
-                        current,
-                        volume=volume,
-                        taper_text=f"{text}: volume -{round((1 - volume) * 100)} %, intensity kept",
-                        taper_rule="taper.b",
-                    )
+                current = _taper_volume(current, "taper.b", text, b_rule.number("volume"))
                 limits[i] = current
 
         if comp.priority is Priority.A:
@@ -186,14 +191,8 @@ def day_limits(
                 if n < a_rule.whole("last_low_plyo"):
                     current = _tighten(current, "taper.a", f"{text}: low-intensity elastic work only until D-3",
                                        plyo_ceiling=0)
-                if not shared and current.volume > a_rule.number("volume"):
-                    volume = a_rule.number("volume")
-                    current = replace(
-                        current,
-                        volume=volume,
-                        taper_text=f"{text}: volume -{round((1 - volume) * 100)} %, intensity kept",
-                        taper_rule="taper.a",
-                    )
+                if not shared:
+                    current = _taper_volume(current, "taper.a", text, a_rule.number("volume"))
                 if priming and n in (1, 2):
                     current = replace(current, priming_day=True)
                 limits[i] = current
