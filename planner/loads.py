@@ -135,9 +135,3 @@ def _exact(amount: float, change: tuple[float, ...], count: int, start: int) -> 
             if rest is not None:
                 return (change[i], *rest)
     return None
-
-
-def format_plates(plates: tuple[float, ...], unit: str) -> str:
-    if not plates:
-        return "empty bar"
-    return " + ".join(f"{p:g}" for p in plates) + f" {unit} per side"

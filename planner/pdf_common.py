@@ -174,11 +174,6 @@ def para(text: str, style: ParagraphStyle) -> Paragraph:
     return Paragraph(markup(text), style)
 
 
-
-
-
-
-
 def write_pdf(target: Target, build: Callable[[BinaryIO], None]) -> None:
     """Run ``build`` into memory, then write the bytes to ``target``.
 

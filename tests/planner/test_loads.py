@@ -12,7 +12,7 @@ from datetime import date
 import pytest
 from builders import athlete, items, nationals, plan_for, season
 
-from planner.loads import format_plates, plates_per_side, round_load
+from planner.loads import plates_per_side, round_load
 from planner.model import LB_PER_KG, Equipment, Level, Units
 
 KG_GYM = Equipment(bar_mass=20.0, increment=2.5, dumbbell_step=2.0)
@@ -162,11 +162,6 @@ def test_plates_per_side_in_a_kg_gym(load: float, expected: tuple[float, ...]) -
 def test_plates_per_side_in_a_lb_gym(load: float, expected: tuple[float, ...]) -> None:
     assert plates_per_side(load, LB_GYM, Units.LB) == expected
     assert 2 * sum(expected) + LB_GYM.bar_mass == load
-
-
-def test_format_plates() -> None:
-    assert format_plates((20.0, 1.25), "kg") == "20 + 1.25 kg per side"
-    assert format_plates((), "lb") == "empty bar"
 
 
 @pytest.mark.parametrize(
