@@ -23,6 +23,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
+from planner.atomic import write_atomically
 from planner.model import Priority
 from planner.pdf_fonts import FontFamily, register_fonts
 from planner.plan import PhaseKind
@@ -177,13 +178,13 @@ def para(text: str, style: ParagraphStyle) -> Paragraph:
 def write_pdf(target: Target, build: Callable[[BinaryIO], None]) -> None:
     """Run ``build`` into memory, then write the bytes to ``target``.
 
-    Building in memory first means a failed build never leaves half a PDF behind (or
-    truncates the coach's previous printout).
+    Building in memory first means a failed build never leaves half a PDF behind, and the
+    atomic write means a full disk never truncates the coach's previous printout.
     """
     buffer = io.BytesIO()
     build(buffer)
     if isinstance(target, str | os.PathLike):
-        Path(target).write_bytes(buffer.getvalue())
+        write_atomically(target, buffer.getvalue())
     else:
         target.write(buffer.getvalue())
 

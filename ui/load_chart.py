@@ -64,6 +64,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner.atomic import write_atomically
 from planner.metrics import TRACKED_LIFTS
 from planner.model import Priority
 from planner.plan import Plan
@@ -485,7 +486,7 @@ class LoadChart(QWidget):
             buffer.open(QIODevice.OpenModeFlag.WriteOnly)
             QImageWriter(buffer, QByteArray(b"png")).write(image)
             # Written by Python, so a failure is an OSError that says why.
-            path.write_bytes(bytes(buffer.data().data()))
+            write_atomically(path, bytes(buffer.data().data()))
 
         self._export(write)
 
@@ -514,7 +515,7 @@ class LoadChart(QWidget):
             painter = QPainter(generator)
             painter.fillRect(QRectF(0, 0, source.width(), source.height()), paint.BACKGROUND)
             self._render(painter, source)
-            path.write_bytes(bytes(buffer.data().data()))
+            write_atomically(path, bytes(buffer.data().data()))
 
         self._export(write, drawn_hatch=True)
 

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner.atomic import write_atomically
 from planner.model import Season
 from planner.plan import Plan
 from ui.athletes_panel import AthletesPanel
@@ -305,7 +306,7 @@ class MainWindow(QMainWindow):
         if path is None:
             return
         try:
-            path.write_bytes(encode(list(self._plans().values())))
+            write_atomically(path, encode(list(self._plans().values())))
         except OSError as error:
             self.dialogs.error(self, title, f"{path} could not be written: {error.strerror or error}")
             return

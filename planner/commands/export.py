@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from planner.atomic import write_atomically
 from planner.commands import CommandError, Subparsers
 from planner.model import Season
 from planner.plan import Plan
@@ -96,14 +97,14 @@ def _write_ics(season: Season, request: Request, out: Path) -> str:
     from planner.ics_export import ics_bytes
 
     data = ics_bytes(season, _plans(season, request))
-    out.write_bytes(data)
+    write_atomically(out, data)
     return f"wrote {data.count(b'BEGIN:VEVENT')} calendar events to {out}"
 
 
 def _write_csv(season: Season, request: Request, out: Path) -> str:
     from planner.csv_export import csv_bytes
 
-    out.write_bytes(csv_bytes(_plans(season, request)))
+    write_atomically(out, csv_bytes(_plans(season, request)))
     return f"wrote the prescribed items as CSV to {out}"
 
 
