@@ -43,7 +43,7 @@ from planner.model import (
     default_rhythm,
 )
 from planner.sessions import Session, SessionKind
-from planner.text import plural
+from planner.text import plural, span_text
 from planner.validation import Problem, season_problems
 
 __all__ = [
@@ -223,7 +223,9 @@ def _entries(season: Season, athletes: Iterable[str] | None) -> tuple[str, ...] 
     return tuple(entered)
 
 
-def _check_competition_dates(season: Season, competition: Competition) -> None:
+def _check_competition_dates(season: Season, competition: Competition, old: Competition | None = None) -> None:
+    """Refuse dates outside the season, and a clash the edit would create (one a file already
+    held is left for the coach to sort out, so an unrelated change still goes through)."""
     label = f"Competition {competition.name!r}"
     start, end = competition.start, competition.end
     if end < start:
@@ -239,6 +241,12 @@ def _check_competition_dates(season: Season, competition: Competition) -> None:
         raise EditError(
             f"{label} would end on {end.isoformat()}, after the season's last day "
             f"{season.last_day.isoformat()}"
+        )
+    clash = season.clashing_competition(competition)
+    if clash is not None and not (old is not None and old.clashes_with(clash)):
+        raise EditError(
+            f"{label} would overlap {clash.name!r} ({span_text(clash.start, clash.end)}), "
+            "which the same athletes are entered in; move one of them or change the entries"
         )
 
 
@@ -298,7 +306,7 @@ def change_competition(
         indoor=_pick(indoor, old.indoor),
         athletes=old.athletes if isinstance(athletes, Unchanged) else _entries(season, athletes),
     )
-    _check_competition_dates(season, new)
+    _check_competition_dates(season, new, old)
     competitions = _replace_item(season.competitions, old, new)
     return _checked(dataclasses.replace(season, competitions=competitions))
 

@@ -167,6 +167,17 @@ class Competition:
     def days(self) -> int:
         return (self.end - self.start).days + 1
 
+    def clashes_with(self, other: Competition) -> bool:
+        """True when the two share a day and at least one athlete is entered in both.
+
+        Meets on the same days for different athletes are fine; one athlete cannot race two.
+        """
+        if other.id == self.id or other.end < self.start or self.end < other.start:
+            return False
+        if self.athletes is None or other.athletes is None:
+            return True
+        return not set(self.athletes).isdisjoint(other.athletes)
+
 
 @dataclass(frozen=True, slots=True)
 class Override:
@@ -236,6 +247,10 @@ class Season:
 
     def find_competition(self, competition_id: str) -> Competition | None:
         return next((c for c in self.competitions if c.id == competition_id), None)
+
+    def clashing_competition(self, competition: Competition) -> Competition | None:
+        """The first other competition that ``competition`` would clash with, if any."""
+        return next((c for c in self.competitions if competition.clashes_with(c)), None)
 
     def find_override(self, key: tuple[str, Day, SessionKind]) -> Override | None:
         """The coach's session for (athlete id, date, kind), if there is one."""

@@ -178,9 +178,9 @@ def test_an_empty_calendar_has_nothing_to_add_or_refuse(season: Season) -> None:
 
 def test_spreadsheet_with_semicolons_bom_and_bad_rows(season: Season) -> None:
     preview = preview_file(season, SPREADSHEET)
-    jan16, aug7, aug28 = date(2027, 1, 16), date(2027, 8, 7), date(2027, 8, 28)
+    jan9, aug7, aug28 = date(2027, 1, 9), date(2027, 8, 7), date(2027, 8, 28)
     assert [(a.source, a.competition) for a in preview.accepted] == [
-        ("line 2", NewCompetition("Stadtmeisterschaften Halle", jan16, jan16, Priority.B, True)),
+        ("line 2", NewCompetition("Stadtmeisterschaften Halle", jan9, jan9, Priority.B, True)),
         ("line 3", NewCompetition("Spring Indoor Open", date(2027, 3, 13), date(2027, 3, 14), Priority.C, True)),
         # A quoted name over two lines: the record starts on line 15, so the next is line 17.
         ("line 15", NewCompetition("Quoted; semicolon meeting", aug7, aug7, Priority.C, False)),
@@ -196,7 +196,7 @@ def test_spreadsheet_with_semicolons_bom_and_bad_rows(season: Season) -> None:
         "line 10": "'Backwards' ends on 2027-08-18, before it starts on 2027-08-20",
         "line 11": "'National Championships' on 2027-07-23 is already in the season",
         "line 12": "'Next Year Meeting' (2028-09-01) is outside the season 2026-10-05 to 2027-09-05",
-        "line 13": "'stadtmeisterschaften HALLE' on 2027-01-16 repeats line 2",
+        "line 13": "'stadtmeisterschaften HALLE' on 2027-01-09 repeats line 2",
     }
 
 

@@ -710,3 +710,32 @@ def test_remove_note_removes_one_of_two_equal_notes(season: Season) -> None:
     twice = edits.add_note(edits.add_note(season, text="Ice bath"), text="Ice bath")
     once = edits.remove_note(twice, Note("Ice bath"))
     assert once.notes == (*season.notes, Note("Ice bath"))
+
+
+def test_a_competition_cannot_overlap_another_that_shares_an_athlete() -> None:
+    season = demo_season()
+    longest = max(season.competitions, key=lambda c: c.days)
+    assert longest.days >= 3
+    with pytest.raises(EditError, match=r"would overlap .*which the same athletes are entered in"):
+        edits.add_competition(
+            season, name="Inside", start=longest.start + timedelta(days=1), end=longest.start + timedelta(days=1),
+            priority=Priority.A, indoor=False, athletes=longest.athletes,
+        )
+    other = next(c for c in season.competitions if c.id != longest.id and c.enters(
+        (longest.athletes or (season.athletes[0].id,))[0]))
+    with pytest.raises(EditError, match="would overlap"):
+        edits.move_competition(season, other.id, longest.end)
+
+
+def test_competitions_on_the_same_days_for_different_athletes_are_allowed() -> None:
+    season = demo_season()
+    longest = max(season.competitions, key=lambda c: c.days)
+    first, second = season.athletes[0].id, season.athletes[1].id
+    season = edits.change_competition(season, longest.id, athletes=[first])
+    added = edits.add_competition(
+        season, name="Elsewhere", start=longest.start, end=longest.start, priority=Priority.C,
+        indoor=False, athletes=[second],
+    )
+    assert added.competitions[-1].name == "Elsewhere"
+    with pytest.raises(EditError, match="would overlap"):
+        edits.change_competition(added, added.competitions[-1].id, athletes=[first, second])

@@ -54,12 +54,10 @@ def make_window(qtbot: QtBot, settings: QSettings, fake_dialogs: FakeDialogs, tm
     return make
 
 
-def _add_meet(window: MainWindow) -> None:
+def _add_meet(window: MainWindow, day: date = date(2027, 5, 1)) -> None:
     window.document.apply(
         "Add competition",
-        lambda s: edits.add_competition(
-            s, name="Club Meet", start=date(2027, 5, 1), end=date(2027, 5, 1), priority=Priority.C, indoor=False
-        ),
+        lambda s: edits.add_competition(s, name="Club Meet", start=day, end=day, priority=Priority.C, indoor=False),
     )
 
 
@@ -184,7 +182,7 @@ def test_declining_recovery_removes_the_file_and_saving_cleans_it_up(
     fake_dialogs.save_answer = tmp_path / "kept.sprintplan"
     assert window.files.save()
     assert not recovery.exists()
-    _add_meet(window)
+    _add_meet(window, date(2027, 5, 15))
     assert window.autosave.write_now()
     other = make_window(demo)
     fake_dialogs.restore = False
@@ -295,7 +293,7 @@ def test_file_menu_imports_competitions_as_one_step(
 ) -> None:
     source = tmp_path / "meets.csv"
     source.write_text(
-        "date,name,priority,indoor\n2027-05-08,Club Meet,C,no\n1999-01-01,Old Meet,B,no\n", encoding="utf-8"
+        "date,name,priority,indoor\n2027-05-15,Club Meet,C,no\n1999-01-01,Old Meet,B,no\n", encoding="utf-8"
     )
     fake_dialogs.import_answer = source
     window = make_window(demo)
