@@ -1,0 +1,71 @@
+"""The bounds every season document keeps, so that whatever ``check`` accepts, every command,
+writer and the window can handle: dates in years the calendar arithmetic and the printouts
+cope with, and texts short enough to print on a card and free of characters that break
+files (control characters, lone surrogates).
+
+Validation, the edits and the imports all read these; nothing else restates them.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date
+
+__all__ = [
+    "FIRST_YEAR",
+    "LAST_YEAR",
+    "MAX_NAME_LENGTH",
+    "MAX_NOTE_LENGTH",
+    "date_problem",
+    "one_line",
+    "text_problem",
+]
+
+# A season is planned around the present; these leave decades either side while keeping
+# every date the engine derives (a season plus tapers and recovery weeks) far from the
+# calendar's ends (year 1 and 9999), where date arithmetic overflows.
+FIRST_YEAR = 1950
+LAST_YEAR = 2150
+
+# A name fits on one line of a card's header; a note fits on one printed page.
+MAX_NAME_LENGTH = 80
+MAX_NOTE_LENGTH = 2_000
+
+_LINE_BREAKS = "\n\r"
+_ALLOWED_IN_NOTES = frozenset("\n\t")
+_WHITESPACE_RUN = re.compile(r"\s+")
+
+
+def date_problem(day: date) -> str | None:
+    """Why ``day`` cannot be in a season, or None when it can."""
+    if FIRST_YEAR <= day.year <= LAST_YEAR:
+        return None
+    return f"{day.isoformat()} is outside the years {FIRST_YEAR} to {LAST_YEAR} a season can use"
+
+
+def _bad_character(text: str, allowed: frozenset[str]) -> str | None:
+    for character in text:
+        if character in allowed:
+            continue
+        category = unicodedata.category(character)
+        if category == "Cs":
+            return f"it holds a broken character (U+{ord(character):04X}, half of a pair)"
+        if category == "Cc":
+            shown = "a line break" if character in _LINE_BREAKS else f"a control character (U+{ord(character):04X})"
+            return f"it holds {shown}"
+    return None
+
+
+def text_problem(text: str, *, max_length: int = MAX_NAME_LENGTH, multiline: bool = False) -> str | None:
+    """Why ``text`` cannot be a name (or, with ``multiline``, a note), or None when it can."""
+    if len(text) > max_length:
+        return f"it is {len(text):,} characters long; at most {max_length:,} fit"
+    return _bad_character(text, _ALLOWED_IN_NOTES if multiline else frozenset())
+
+
+def one_line(text: str) -> str:
+    """``text`` as a name from another program: runs of white space (line breaks and tabs
+    too) become one space, other control characters and lone surrogates are dropped."""
+    spaced = _WHITESPACE_RUN.sub(" ", text).strip()
+    return "".join(c for c in spaced if unicodedata.category(c) not in ("Cc", "Cs"))

@@ -1,0 +1,24 @@
+from __future__ import annotations
+
+from datetime import date
+
+from planner.limits import LAST_YEAR, MAX_NAME_LENGTH, date_problem, one_line, text_problem
+
+
+def test_dates_outside_the_years_a_season_can_use_are_named() -> None:
+    assert date_problem(date(2027, 3, 1)) is None
+    assert date_problem(date(9999, 12, 31)) == f"9999-12-31 is outside the years 1950 to {LAST_YEAR} a season can use"
+    assert date_problem(date(1, 1, 1)) is not None
+
+
+def test_texts_are_bounded_and_free_of_characters_that_break_files() -> None:
+    assert text_problem("Łucja Nowak") is None
+    assert text_problem("x" * (MAX_NAME_LENGTH + 1)) == f"it is {MAX_NAME_LENGTH + 1} characters long; at most 80 fit"
+    assert text_problem("Anna\nKowalska") == "it holds a line break"
+    assert text_problem("a\ud800") == "it holds a broken character (U+D800, half of a pair)"
+    assert text_problem("bell\x07") == "it holds a control character (U+0007)"
+    assert text_problem("two\nlines\tand a tab", max_length=2000, multiline=True) is None
+
+
+def test_one_line_turns_any_white_space_into_single_spaces() -> None:
+    assert one_line("  City\r\n Open\t2027\x00\ud800 ") == "City Open 2027"
