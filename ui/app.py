@@ -5,10 +5,9 @@ from __future__ import annotations
 import gc
 import sys
 import time
-from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QSettings, QStandardPaths, QTimer
+from PySide6.QtCore import QSettings, QStandardPaths
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -18,22 +17,6 @@ from planner.model import Season
 
 DESKTOP_ID = "org.sprintplan.SprintPlan"
 ORGANISATION = "SprintPlan"
-
-
-class _FirstPaint(QObject):
-    """Reports the first paint of a widget (the start-up benchmark and the smoke test)."""
-
-    def __init__(self, callback: Callable[[], None]) -> None:
-        super().__init__()
-        self._callback = callback
-        self.done = False
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if not self.done and event.type() == QEvent.Type.Paint:
-            self.done = True
-            # After this paint has finished, not before it started.
-            QTimer.singleShot(0, self._callback)
-        return False
 
 
 def _application() -> QApplication:
@@ -96,6 +79,7 @@ def run(
     ``smoke_test`` paints the window once and exits 0 (packaging and start-up checks).
     """
     # The window module pulls in the widgets; import it here so `sprintplan plan ...` stays light.
+    from ui.first_paint import after_first_paint
     from ui.main_window import MainWindow
     from ui.qt_dialogs import QtDialogs
 
@@ -117,9 +101,8 @@ def run(
             window.close()
             app.quit()
 
-        watcher = _FirstPaint(painted)
         # The calendar is a scroll area: its days are painted on the viewport.
-        window.calendar.viewport().installEventFilter(watcher)
+        after_first_paint(window.calendar.viewport(), painted)
     window.resize(1366, 768)
     window.show()
     _collect_from_now_on()

@@ -3,6 +3,10 @@
 Athletes are columns and the seven days rows (in the season's week order), so a coach sees
 at a glance who lifts heavy on which day of a shared track week. Clicking a cell selects
 that athlete and day for the other views.
+
+The squad week needs every athlete's plan, which for a large squad takes longer than the rest
+of the window: it is filled in after the window's first frame, and while it is hidden (another
+tab in front) it waits until it is shown again.
 """
 
 from __future__ import annotations
@@ -10,7 +14,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -26,6 +30,7 @@ from PySide6.QtWidgets import (
 from planner.model import Athlete, Season, TrackDay
 from planner.plan import Plan
 from ui.document import OpenSeason
+from ui.first_paint import after_first_paint
 from ui.inspector_edits import is_week_locked
 from ui.selection import Selection
 from ui.session_text import day_title, session_summary, session_tooltip, short_day, span_text
@@ -48,6 +53,9 @@ class SquadWeek(QWidget):
         self.document = document
         self.selection = selection
         self._updating = False
+        # Until the first frame is on screen the table stays empty: see the module's note.
+        self._first_frame_shown = False
+        self.stale = True
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -95,11 +103,12 @@ class SquadWeek(QWidget):
         self.table.cellClicked.connect(self._cell_clicked)
         layout.addWidget(self.table)
 
-        document.changed.connect(self.refresh)
+        document.changed.connect(self._rebuild_when_seen)
         selection.athlete_changed.connect(lambda _athlete: self._follow_selection())
         selection.day_changed.connect(lambda _day: self._day_changed())
         self._shown_week: date | None = None
-        self.refresh()
+        self._show_title(self.week_days())
+        after_first_paint(self.table.viewport(), self._after_first_frame)
 
     def week_days(self) -> tuple[date, ...]:
         start = self.document.season.week_of(self.selection.day)
@@ -114,13 +123,34 @@ class SquadWeek(QWidget):
                     return item
         return None
 
+    def _show_title(self, days: tuple[date, ...]) -> None:
+        season = self.document.season
+        self.title.setText(f"Week {season.week_number(days[0])} · {span_text(days[0], days[-1])}")
+        self.previous_button.setEnabled(days[0] > season.first_day)
+        self.next_button.setEnabled(days[-1] < season.last_day)
+
+    def _after_first_frame(self) -> None:
+        self._first_frame_shown = True
+        if self.stale and self.isVisible():
+            self.refresh()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self.stale and self._first_frame_shown:
+            self.refresh()
+
+    def _rebuild_when_seen(self) -> None:
+        """Rebuild now if the table is on screen; otherwise when it is next shown."""
+        self.stale = True
+        if self._first_frame_shown and self.isVisible():
+            self.refresh()
+
     def refresh(self) -> None:
         season = self.document.season
         days = self.week_days()
         athletes = season.athletes
-        self.title.setText(f"Week {season.week_number(days[0])} · {span_text(days[0], days[-1])}")
-        self.previous_button.setEnabled(days[0] > season.first_day)
-        self.next_button.setEnabled(days[-1] < season.last_day)
+        self._show_title(days)
+        self.stale = False
         self._updating = True
         try:
             self.table.clear()
@@ -194,7 +224,7 @@ class SquadWeek(QWidget):
         if self.document.season.week_of(self.selection.day) == self._shown_week:
             self._follow_selection()
         else:
-            self.refresh()
+            self._rebuild_when_seen()
 
     def _follow_selection(self) -> None:
         self._updating = True

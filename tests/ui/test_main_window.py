@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import date, timedelta
 from functools import partial
 from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QMimeData, QPoint, QPointF, QSettings, Qt, QUrl
+from PySide6.QtCore import QEvent, QMimeData, QObject, QPoint, QPointF, QSettings, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
@@ -37,7 +37,13 @@ MakeWindow = Callable[..., MainWindow]
 
 
 @pytest.fixture
-def make_window(qtbot: QtBot, settings: QSettings, fake_dialogs: FakeDialogs, tmp_path: Path) -> MakeWindow:
+def make_window(
+    qtbot: QtBot, settings: QSettings, fake_dialogs: FakeDialogs, tmp_path: Path
+) -> Iterator[MakeWindow]:
+    # Held until the test's widgets are closed: a window collected while the events after
+    # its first paint are still being handled would be deleted under them.
+    made: list[MainWindow] = []
+
     def make(season: Season, path: Path | None = None, interval_ms: int = 60_000) -> MainWindow:
         window = MainWindow(
             season,
@@ -49,9 +55,10 @@ def make_window(qtbot: QtBot, settings: QSettings, fake_dialogs: FakeDialogs, tm
             today=date(2027, 3, 10),
         )
         qtbot.addWidget(window)
+        made.append(window)
         return window
 
-    return make
+    yield make
 
 
 def _add_meet(window: MainWindow, day: date = date(2027, 5, 1)) -> None:
@@ -358,3 +365,41 @@ def test_the_squads_plans_come_from_one_generate_all(demo: Season, monkeypatch: 
     assert all(plans[a.id] is document.plan(a.id) for a in demo.athletes)
     assert document.plans() == plans
     assert len(calls) == 1
+
+
+class _CountAtFirstPaint(QObject):
+    """Notes how many plans were derived when the calendar's first paint starts."""
+
+    def __init__(self, derived: list[str]) -> None:
+        super().__init__()
+        self._derived = derived
+        self.at_first_paint: list[str] | None = None
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if self.at_first_paint is None and event.type() == QEvent.Type.Paint:
+            self.at_first_paint = list(self._derived)
+        return False
+
+
+def test_the_first_frame_needs_only_the_selected_athletes_plan(
+    make_window: MakeWindow, qtbot: QtBot, demo: Season, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    derived: list[str] = []
+    real = engine._generate
+
+    def counting(season: Season, athlete: Athlete, shapes: dict[Any, Any]) -> Plan:
+        derived.append(athlete.id)
+        return real(season, athlete, shapes)
+
+    monkeypatch.setattr(engine, "_generate", counting)
+    window = make_window(demo)
+    counter = _CountAtFirstPaint(derived)
+    window.calendar.viewport().installEventFilter(counter)
+    window.resize(1366, 768)
+    window.show()
+    qtbot.waitUntil(lambda: counter.at_first_paint is not None)
+    assert counter.at_first_paint == [window.selection.athlete_id]
+    # The squad week follows right after, each plan derived once.
+    qtbot.waitUntil(lambda: not window.squad_week.stale)
+    assert sorted(derived) == sorted(a.id for a in demo.athletes)
+    assert window.squad_week.table.columnCount() == len(demo.athletes)

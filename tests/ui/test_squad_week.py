@@ -27,6 +27,8 @@ def squad(qtbot: QtBot, document: OpenSeason, selection: Selection) -> SquadWeek
     widget.resize(1000, 400)
     widget.show()
     qtbot.waitExposed(widget)
+    # The table is filled just after the first frame.
+    qtbot.waitUntil(lambda: not widget.stale)
     return widget
 
 
@@ -184,3 +186,26 @@ def test_edits_show_at_once_with_the_pencil_mark(squad: SquadWeek, document: Ope
     assert cell_text(squad, "ath-2", session.date).startswith(f"{EDITED_MARK} ")
     document.undo_stack.undo()
     assert EDITED_MARK not in cell_text(squad, "ath-2", session.date)
+
+
+def test_the_squads_plans_wait_for_the_first_frame_and_a_hidden_table_for_being_shown(
+    qtbot: QtBot, document: OpenSeason, selection: Selection
+) -> None:
+    widget = SquadWeek(document, selection)
+    qtbot.addWidget(widget)
+    # Built, not yet painted: no plan derived, the title already there (it needs none).
+    assert widget.stale and widget.table.columnCount() == 0
+    assert document._plans == {}
+    assert widget.title.text().startswith("Week 41 · ")
+    widget.show()
+    qtbot.waitUntil(lambda: not widget.stale)
+    assert widget.table.columnCount() == len(document.season.athletes)
+    assert set(document._plans) == {a.id for a in document.season.athletes}
+
+    # Hidden behind another tab, an edit waits for the table to be shown again.
+    widget.hide()
+    document.apply("Shorter season", lambda season: change_season(season, last_day=date(2027, 9, 1)))
+    assert widget.stale and document._plans == {}
+    widget.show()
+    assert not widget.stale
+    assert set(document._plans) == {a.id for a in document.season.athletes}
