@@ -4,7 +4,6 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
-DEMO := $(VENV)/demo.sprintplan
 
 .PHONY: run test lint typecheck check bench bundle clean
 
@@ -14,9 +13,9 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
+# The demo season opens untitled: nothing is written until the coach saves it somewhere.
 run: $(STAMP)
-	$(BIN)/sprintplan demo --force $(DEMO)
-	$(BIN)/sprintplan $(DEMO)
+	$(BIN)/sprintplan
 
 test: $(STAMP)
 	$(BIN)/ruff check planner ui resources tests

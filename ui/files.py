@@ -6,12 +6,15 @@ wrong in words a coach can act on. A file that fails to load leaves the open sea
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 from pathlib import Path
 from uuid import uuid4
 
+from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QWidget
 
+from planner.demo import DEMO_SEASON_ID
 from planner.model import Season
 from planner.storage import DocumentError, load, save
 from ui.dialogs import Dialogs, Unsaved
@@ -19,6 +22,19 @@ from ui.document import OpenSeason
 from ui.settings import AppSettings
 
 SUFFIX = ".sprintplan"
+# Characters that some file systems refuse in a file name.
+_UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
+
+
+def safe_file_stem(text: str) -> str:
+    """``text`` as a file name without folders or characters a file system refuses."""
+    return " ".join(_UNSAFE.sub(" ", text).split()) or "SprintPlan"
+
+
+def documents_folder() -> Path:
+    """The coach's documents folder (the home folder where the system names none)."""
+    location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return Path(location) if location else Path.home()
 
 
 def new_season(today: date) -> Season:
@@ -35,8 +51,16 @@ class FileController:
         self._settings = settings
 
     def display_name(self) -> str:
+        """The file's name; for a season never saved, what it is ("Demo season", "Untitled")."""
         path = self._document.path
-        return path.name if path else "Untitled"
+        if path is not None:
+            return path.name
+        return "Demo season" if self._document.season.id == DEMO_SEASON_ID else "Untitled"
+
+    def title_name(self) -> str:
+        """The name in the window's title, which says when the season is in no file yet."""
+        name = self.display_name()
+        return name if self._document.path is not None else f"{name} (not saved)"
 
     def may_close(self) -> bool:
         """Ask what to do with unsaved changes; True when the document may be closed."""
@@ -83,7 +107,7 @@ class FileController:
 
     def save_as(self) -> bool:
         current = self._document.path
-        suggestion = current if current else Path.home() / f"{self._document.season.name}{SUFFIX}"
+        suggestion = current or documents_folder() / f"{safe_file_stem(self._document.season.name)}{SUFFIX}"
         path = self._dialogs.save_path(self._window, suggestion)
         if path is None:
             return False

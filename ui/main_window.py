@@ -452,7 +452,7 @@ class MainWindow(QMainWindow):
         self.selection.set_athlete(str(self.athlete_box.itemData(index)))
 
     def _update_title(self) -> None:
-        self.setWindowTitle(f"{self.files.display_name()}[*] — {self.document.season.name} — {APP_NAME}")
+        self.setWindowTitle(f"{self.files.title_name()}[*] — {self.document.season.name} — {APP_NAME}")
         self.setWindowModified(self.document.modified)
 
     def _restore_geometry(self) -> None:

@@ -9,7 +9,6 @@ when the window starts.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Mapping
 from datetime import date, timedelta
 from pathlib import Path
@@ -37,6 +36,7 @@ from planner.model import Season
 from planner.plan import Plan
 from planner.print_selection import Paper, PrintSelection, next_week, week_start
 from planner.text import plural
+from ui.files import safe_file_stem
 from ui.form_checks import ErrorLabel, hint_label
 from ui.session_text import span_text
 
@@ -59,8 +59,6 @@ PAPER_NAMES = {
     Paper.LETTER: "US Letter: a page per athlete and week",
 }
 PDF_FILTER = "PDF (*.pdf)"
-# Characters that some file systems refuse in a file name.
-_UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
 
 Warn = Callable[[QWidget | None, str, str], object]
 Opener = Callable[[Path], bool]
@@ -227,19 +225,15 @@ class PrintCardsDialog(QDialog):
         return PrintSelection(self.athlete_ids(), self.first_week.value(), self.last_week.value(), self.paper())
 
 
-def _safe_name(text: str) -> str:
-    return " ".join(_UNSAFE.sub(" ", text).split()) or "SprintPlan"
-
-
 def cards_file_name(season: Season, selection: PrintSelection) -> str:
     """"Sprint squad 2026-27 - cards week 11.pdf": a name the viewer shows and a coach finds again."""
     first, last = selection.first_week, selection.last_week
     weeks = f"week {first}" if first == last else f"weeks {first}-{last}"
-    return f"{_safe_name(season.name)} - cards {weeks}.pdf"
+    return f"{safe_file_stem(season.name)} - cards {weeks}.pdf"
 
 
 def season_file_name(season: Season) -> str:
-    return f"{_safe_name(season.name)} - season plan.pdf"
+    return f"{safe_file_stem(season.name)} - season plan.pdf"
 
 
 def write_cards_pdf(

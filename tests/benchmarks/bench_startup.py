@@ -4,7 +4,7 @@ Budget (issue: the season window): the median of 15 alternating runs from proces
 the calendar's first paint with the demo season at most 1.5 times that of a bare
 QMainWindow holding a pyqtgraph PlotWidget; reportlab is not imported at start-up.
 
-The budgeted start opens the demo season from a file, as ``make run`` does (so it includes
+The budgeted start opens the demo season from a file (so it includes
 reading and validating the file); the start on the built-in demo season (``sprintplan``
 without a file) is measured as well and printed for comparison. SprintPlan's own modules are
 compiled to bytecode first, as an installed copy has them: where PYTHONDONTWRITEBYTECODE is

@@ -116,3 +116,18 @@ def test_a_bad_file_opened_in_the_window_is_explained_in_it_not_only_on_the_term
     assert call["path"] == bad and call["season"] is None
     assert isinstance(call["problem"], str) and "line 1" in call["problem"]
     assert capsys.readouterr().err.count("\n") == 1
+
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_make_run_opens_the_demo_untitled_and_writes_no_season_file() -> None:
+    # `make run` once rewrote a demo file with --force on every run, wiping what the coach had
+    # saved into it: the recipe now starts the window alone, which opens the built-in demo.
+    result = subprocess.run(
+        ["make", "--no-print-directory", "-n", "-o", ".venv/.installed", "run"],
+        cwd=ROOT, capture_output=True, text=True, timeout=60, check=True,
+    )
+    commands = [line.strip() for line in result.stdout.splitlines() if line.strip()]
+    assert commands == [".venv/bin/sprintplan"]
+    assert "--force" not in result.stdout and "demo" not in result.stdout

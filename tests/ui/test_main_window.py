@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QEvent, QMimeData, QObject, QPoint, QPointF, QSettings, Qt, QUrl
+from PySide6.QtCore import QEvent, QMimeData, QObject, QPoint, QPointF, QSettings, QStandardPaths, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
@@ -403,3 +403,28 @@ def test_the_first_frame_needs_only_the_selected_athletes_plan(
     qtbot.waitUntil(lambda: not window.squad_week.stale)
     assert sorted(derived) == sorted(a.id for a in demo.athletes)
     assert window.squad_week.table.columnCount() == len(demo.athletes)
+
+
+def test_the_demo_opens_untitled_and_its_first_save_asks_where_in_the_documents_folder(
+    make_window: MakeWindow, demo: Season, tmp_path: Path, fake_dialogs: FakeDialogs
+) -> None:
+    window = make_window(demo)
+    assert window.document.path is None
+    assert window.windowTitle() == "Demo season (not saved)[*] — Sprint squad 2026/27 — SprintPlan"
+    _add_meet(window)
+    fake_dialogs.save_answer = None  # the coach cancels: nothing written, still unsaved
+    assert not window.files.save()
+    documents = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation))
+    # The season's name holds a slash: the suggestion is a file in the documents folder, not a subfolder.
+    assert fake_dialogs.asked[-1] == ("save_path", documents / "Sprint squad 2026 27.sprintplan")
+    assert window.document.path is None and window.isWindowModified()
+    fake_dialogs.save_answer = tmp_path / "my squad.sprintplan"
+    assert window.files.save()
+    assert window.windowTitle() == "my squad.sprintplan[*] — Sprint squad 2026/27 — SprintPlan"
+    assert load(tmp_path / "my squad.sprintplan").competitions[-1].name == "Club Meet"
+
+
+def test_a_new_season_is_untitled_and_not_saved(make_window: MakeWindow, demo: Season) -> None:
+    window = make_window(demo)
+    assert window.files.new(date(2027, 1, 1))
+    assert window.windowTitle() == "Untitled (not saved)[*] — New season — SprintPlan"
