@@ -64,7 +64,9 @@ class Dialogs(Protocol):
     def restore_recovery(self, parent: QWidget, saved_at: str, document_name: str) -> bool:
         """After a crash: restore the recovered season?"""
 
-    def error(self, parent: QWidget, title: str, text: str) -> None: ...
+    def error(self, parent: QWidget, title: str, text: str, detail: str = "") -> None:
+        """What went wrong in a coach's words; ``detail`` (the file, the field, what the system
+        said) for whoever looks further, shown on request."""
 
     def information(self, parent: QWidget, title: str, text: str) -> None: ...
 

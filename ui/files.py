@@ -6,6 +6,7 @@ wrong in words a coach can act on. A file that fails to load leaves the open sea
 
 from __future__ import annotations
 
+import errno
 import re
 from datetime import date, timedelta
 from pathlib import Path
@@ -41,6 +42,45 @@ def new_season(today: date) -> Season:
     """An empty season of 52 weeks starting on the Monday of this week."""
     start = today - timedelta(days=today.weekday())
     return Season(id=uuid4(), name="New season", first_day=start, last_day=start + timedelta(weeks=52, days=-1))
+
+
+def sentence(text: str) -> str:
+    """``text`` as a sentence: a capital first letter and a full stop."""
+    text = text.strip()
+    if not text:
+        return ""
+    text = text[0].upper() + text[1:]
+    return text if text.endswith((".", "!", "?")) else text + "."
+
+
+def document_problem(error: DocumentError) -> tuple[str, str]:
+    """What is wrong with a season file, in a coach's words, and the technical detail.
+
+    The detail (the file, the place in it and the reason as the checks gave it) goes below the
+    message, for whoever repairs the file. A ``detail`` on the error is used when it has one.
+    """
+    technical = getattr(error, "detail", None) or f"{error.place}: {error.reason}"
+    return sentence(error.reason), f"File: {error.path}\n{technical}"
+
+
+def write_problem(error: OSError, path: Path) -> str:
+    """Why ``path`` could not be written, in words a coach can act on."""
+    if isinstance(error, FileNotFoundError):
+        return f"the folder {path.parent} does not exist"
+    if isinstance(error, IsADirectoryError):
+        return f"{path.name} is a folder"
+    if isinstance(error, PermissionError):
+        return f"SprintPlan may not write in the folder {path.parent}"
+    if error.errno == errno.ENOSPC:
+        return "the disk is full"
+    if error.errno == errno.EROFS:
+        return "the disk can only be read, not written to"
+    return f"the file could not be written ({error.strerror or error})"
+
+
+def write_detail(error: OSError, path: Path) -> str:
+    """The technical detail of a failed write: the file and what the system said."""
+    return f"File: {path}\n{type(error).__name__}: {error}"
 
 
 class FileController:
@@ -91,7 +131,9 @@ class FileController:
         try:
             season = load(path)
         except DocumentError as error:
-            self._dialogs.error(self._window, "Cannot open the season", str(error))
+            reason, detail = document_problem(error)
+            self._dialogs.error(self._window, "Season not opened", f"SprintPlan could not open “{path.name}”. {reason}",
+                                detail)
             if not path.exists():
                 self._settings.remove_recent(path)
             return False
@@ -119,7 +161,13 @@ class FileController:
         try:
             save(self._document.season, path)
         except DocumentError as error:
-            self._dialogs.error(self._window, "Cannot save the season", str(error))
+            reason, detail = document_problem(error)
+            self._dialogs.error(
+                self._window,
+                "Season not saved",
+                f"The season was not saved as “{path.name}”. {reason} Your changes are still open here.",
+                detail,
+            )
             return False
         self._document.mark_saved(path)
         self._settings.add_recent(path)

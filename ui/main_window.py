@@ -30,7 +30,7 @@ from ui.calendar import SeasonCalendar
 from ui.checks_panel import ChecksPanel
 from ui.dialogs import Dialogs, Edit, apply_edit
 from ui.document import OpenSeason
-from ui.files import SUFFIX, FileController
+from ui.files import SUFFIX, FileController, documents_folder, safe_file_stem, write_detail, write_problem
 from ui.inspector import Inspector, session_ref_from_mime
 from ui.load_chart import LoadChart
 from ui.palette import CompetitionPalette
@@ -271,51 +271,78 @@ class MainWindow(QMainWindow):
     def _plans(self) -> dict[str, Plan]:
         return self.document.plans()
 
-    def _export_suggestion(self, suffix: str) -> Path:
-        base = self.document.path or Path.home() / f"{self.document.season.name}{SUFFIX}"
-        return base.with_suffix(suffix)
+    def _export_folder(self) -> Path:
+        """Where the file dialog of an export starts: the folder the last export went to; the
+        first time, the season file's folder, or the documents folder for a season not saved."""
+        remembered = self.app_settings.export_folder()
+        if remembered is not None:
+            return remembered
+        return self.document.path.parent if self.document.path else documents_folder()
+
+    def _export_suggestion(self, ending: str) -> Path:
+        """A file in the export folder named after the season file (or the season)."""
+        path = self.document.path
+        stem = path.stem if path is not None else safe_file_stem(self.document.season.name)
+        return self._export_folder() / f"{stem}{ending}"
+
+    def _exported(self, path: Path, what: str) -> None:
+        self.app_settings.set_export_folder(path.parent)
+        self.statusBar().showMessage(f"{what} saved as {path}", 8000)
+
+    def _ask_pdf_path(self, title: str) -> Callable[[QWidget | None, Path], Path | None]:
+        return lambda parent, suggestion: self.dialogs.export_path(self, title, suggestion, ".pdf")
+
+    def _warn(self, _parent: QWidget | None, title: str, text: str, detail: str) -> None:
+        self.dialogs.error(self, title, text, detail)
+
+    def _not_written(self, title: str, what: str, path: Path, error: OSError) -> None:
+        self.dialogs.error(self, title, f"The {what} was not saved: {write_problem(error, path)}.",
+                           write_detail(error, path))
 
     def print_cards(self) -> None:
         # The print dialogs (and the PDF writers behind them) load when first used.
-        from ui.print_dialog import export_cards
+        from ui.print_dialog import CARDS_TITLE, export_cards
 
-        path = export_cards(self, self.document.season, self.today, plans=self._plans())
+        path = export_cards(self, self.document.season, self.today, folder=self._export_folder(),
+                            plans=self._plans(), ask_path=self._ask_pdf_path(CARDS_TITLE), warn=self._warn)
         if path is not None:
-            self.statusBar().showMessage(f"Session cards written to {path}", 8000)
+            self._exported(path, "Session cards")
 
     def export_season_pdf(self) -> None:
-        from ui.print_dialog import export_season
+        from ui.print_dialog import SEASON_TITLE, export_season
 
-        path = export_season(self, self.document.season, season_path=self.document.path, plans=self._plans())
+        path = export_season(self, self.document.season, folder=self._export_folder(), plans=self._plans(),
+                             ask_path=self._ask_pdf_path(SEASON_TITLE), warn=self._warn)
         if path is not None:
-            self.statusBar().showMessage(f"Season plan written to {path}", 8000)
+            self._exported(path, "Season plan")
 
     def export_ics(self) -> None:
         # The exporters load their libraries only when used, so start-up stays light.
         from planner.ics_export import ics_bytes
 
-        self._export(".ics", "Export calendar", lambda plans: ics_bytes(self.document.season, plans))
+        self._export(".ics", "Export calendar", "calendar", lambda plans: ics_bytes(self.document.season, plans))
 
     def export_csv(self) -> None:
         from planner.csv_export import csv_bytes
 
-        self._export(".csv", "Export spreadsheet", csv_bytes)
+        self._export(".csv", "Export spreadsheet", "spreadsheet", csv_bytes)
 
-    def _export(self, suffix: str, title: str, encode: Callable[[list[Plan]], bytes]) -> None:
+    def _export(self, suffix: str, title: str, what: str, encode: Callable[[list[Plan]], bytes]) -> None:
         path = self.dialogs.export_path(self, title, self._export_suggestion(suffix), suffix)
         if path is None:
             return
         try:
             write_atomically(path, encode(list(self._plans().values())))
         except OSError as error:
-            self.dialogs.error(self, title, f"{path} could not be written: {error.strerror or error}")
+            self._not_written(title, what, path, error)
             return
-        self.statusBar().showMessage(f"Written to {path}", 8000)
+        self._exported(path, what.capitalize())
 
     def export_chart(self, kind: str) -> None:
         """The load chart as a picture: PNG for documents, SVG for print quality."""
         suffix = f".{kind}"
-        path = self.dialogs.export_path(self, "Export load chart", self._export_suggestion(suffix), suffix)
+        title = "Export load chart"
+        path = self.dialogs.export_path(self, title, self._export_suggestion(f" - load chart{suffix}"), suffix)
         if path is None:
             return
         try:
@@ -324,9 +351,9 @@ class MainWindow(QMainWindow):
             else:
                 self.load_chart.export_png(path)
         except OSError as error:
-            self.dialogs.error(self, "Export load chart", f"{path} could not be written: {error.strerror or error}")
+            self._not_written(title, "load chart", path, error)
             return
-        self.statusBar().showMessage(f"Chart written to {path}", 8000)
+        self._exported(path, "Load chart")
 
     def import_competitions(self) -> None:
         # The import parsers (iCalendar) load only when an import runs, keeping start-up light.

@@ -1,9 +1,9 @@
 """Printing from the window: File > Print cards and File > Export season PDF.
 
 ``PrintCardsDialog`` asks which athletes, which weeks (next week by default) and which paper;
-``export_cards`` runs it, writes the cards to a PDF and opens it in the system's viewer, from
-which the coach prints. ``export_season`` asks where to save the season plan, writes it and
-opens it. The PDF writers import reportlab, so they are imported when a PDF is written, never
+``export_cards`` runs it, asks where to save the PDF, writes the cards and opens them in the
+system's viewer, from which the coach prints. ``export_season`` asks where to save the season
+plan, writes it and opens it. The PDF writers import reportlab, so they are imported when a PDF is written, never
 when the window starts.
 """
 
@@ -13,7 +13,7 @@ from collections.abc import Callable, Mapping
 from datetime import date, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QStandardPaths, Qt, QUrl
+from PySide6.QtCore import QLocale, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
@@ -36,13 +36,14 @@ from planner.model import Season
 from planner.plan import Plan
 from planner.print_selection import Paper, PrintSelection, next_week, week_start
 from planner.text import plural
-from ui.files import safe_file_stem
+from ui.files import safe_file_stem, write_detail, write_problem
 from ui.form_checks import ErrorLabel, hint_label
 from ui.session_text import span_text
 
 __all__ = [
     "PAPER_NAMES",
     "PrintCardsDialog",
+    "ask_pdf_path",
     "cards_file_name",
     "default_paper",
     "export_cards",
@@ -60,8 +61,12 @@ PAPER_NAMES = {
 }
 PDF_FILTER = "PDF (*.pdf)"
 
-Warn = Callable[[QWidget | None, str, str], object]
+CARDS_TITLE = "Print session cards"
+SEASON_TITLE = "Export season PDF"
+
+Warn = Callable[[QWidget | None, str, str, str], object]  # parent, title, text, detail
 Opener = Callable[[Path], bool]
+AskPath = Callable[[QWidget | None, Path], Path | None]
 
 
 def default_paper() -> Paper:
@@ -268,18 +273,17 @@ def _ask_selection(parent: QWidget | None, season: Season, today: date) -> Print
         dialog.deleteLater()
 
 
-def _ask_save_path(parent: QWidget | None, suggestion: Path) -> Path | None:
-    chosen, _filter = QFileDialog.getSaveFileName(parent, "Export season PDF", str(suggestion), PDF_FILTER)
-    if not chosen:
-        return None
-    path = Path(chosen)
-    return path if path.suffix.lower() == ".pdf" else path.with_name(path.name + ".pdf")
+def ask_pdf_path(title: str) -> AskPath:
+    """A file dialog titled ``title`` that asks where to save a PDF, starting at the suggestion."""
 
+    def ask(parent: QWidget | None, suggestion: Path) -> Path | None:
+        chosen, _filter = QFileDialog.getSaveFileName(parent, title, str(suggestion), PDF_FILTER)
+        if not chosen:
+            return None
+        path = Path(chosen)
+        return path if path.suffix.lower() == ".pdf" else path.with_name(path.name + ".pdf")
 
-def _cards_folder() -> Path:
-    # Cards are printed, not kept: they go where temporary files go, under one folder that
-    # each printout replaces its namesake in.
-    return Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.TempLocation)) / "SprintPlan"
+    return ask
 
 
 def _write_and_open(
@@ -290,13 +294,22 @@ def _write_and_open(
         path.parent.mkdir(parents=True, exist_ok=True)
         write()
     except OSError as error:
-        warn(parent, title, f"The PDF could not be written to {path}: {error.strerror or error}")
+        warn(parent, title, f"The PDF was not saved: {write_problem(error, path)}.", write_detail(error, path))
         return None
     finally:
         QGuiApplication.restoreOverrideCursor()
     if not opener(path):
-        warn(parent, title, f"The PDF was written to {path}, but no PDF viewer could be opened for it.")
+        warn(parent, title, f"The PDF is saved as {path}, but no program to show PDFs could be opened for it.", "")
     return path
+
+
+def _warn_box(parent: QWidget | None, title: str, text: str, detail: str) -> None:
+    box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    if detail:
+        box.setDetailedText(detail)
+    box.exec()
+    box.deleteLater()
 
 
 def export_cards(
@@ -304,47 +317,47 @@ def export_cards(
     season: Season,
     today: date,
     *,
+    folder: Path,
     plans: Mapping[str, Plan] | None = None,
-    ask: Callable[[QWidget | None, Season, date], PrintSelection | None] = _ask_selection,
-    folder: Path | None = None,
-    opener: Opener = open_in_viewer,
-    warn: Warn = QMessageBox.warning,
+    ask: Callable[[QWidget | None, Season, date], PrintSelection | None] | None = None,
+    ask_path: AskPath | None = None,
+    opener: Opener | None = None,
+    warn: Warn = _warn_box,
 ) -> Path | None:
-    """File > Print cards: ask what to print, write the PDF and open it to print.
+    """File > Print session cards: ask what to print and where to save it, write the PDF and
+    open it to print.
 
+    The file dialog starts in ``folder`` with a name saying which weeks the cards hold.
     Returns the PDF's path, or None when the coach cancelled or it could not be written (the
-    reason is shown). ``ask``, ``folder``, ``opener`` and ``warn`` stand in for the dialog,
-    the temporary folder, the viewer and the message box in tests.
+    reason is shown). ``ask``, ``ask_path``, ``opener`` and ``warn`` stand in for the print
+    dialog, the file dialog, the viewer and the message box in tests.
     """
-    selection = ask(parent, season, today)
+    selection = (ask or _ask_selection)(parent, season, today)
     if selection is None:
         return None
-    path = (_cards_folder() if folder is None else folder) / cards_file_name(season, selection)
-    return _write_and_open(parent, "Print cards", path,
-                           lambda: write_cards_pdf(season, selection, path, plans), opener, warn)
+    path = (ask_path or ask_pdf_path(CARDS_TITLE))(parent, folder / cards_file_name(season, selection))
+    if path is None:
+        return None
+    return _write_and_open(parent, CARDS_TITLE, path, lambda: write_cards_pdf(season, selection, path, plans),
+                           opener or open_in_viewer, warn)
 
 
 def export_season(
     parent: QWidget | None,
     season: Season,
     *,
-    season_path: Path | None = None,
+    folder: Path,
     plans: Mapping[str, Plan] | None = None,
-    ask_path: Callable[[QWidget | None, Path], Path | None] = _ask_save_path,
-    opener: Opener = open_in_viewer,
-    warn: Warn = QMessageBox.warning,
+    ask_path: AskPath | None = None,
+    opener: Opener | None = None,
+    warn: Warn = _warn_box,
 ) -> Path | None:
     """File > Export season PDF: ask where to save the season plan, write it and open it.
 
-    The file dialog suggests a name beside the season file (``season_path``), or in the
-    documents folder for a season not saved yet.
+    The file dialog starts in ``folder`` with a name made from the season's.
     """
-    if season_path is not None:
-        folder = season_path.parent
-    else:
-        folder = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation))
-    path = ask_path(parent, folder / season_file_name(season))
+    path = (ask_path or ask_pdf_path(SEASON_TITLE))(parent, folder / season_file_name(season))
     if path is None:
         return None
-    return _write_and_open(parent, "Export season PDF", path,
-                           lambda: write_season_pdf(season, path, plans=plans), opener, warn)
+    return _write_and_open(parent, SEASON_TITLE, path, lambda: write_season_pdf(season, path, plans=plans),
+                           opener or open_in_viewer, warn)

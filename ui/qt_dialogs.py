@@ -11,6 +11,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
 from planner.model import Season
@@ -86,6 +87,7 @@ class QtDialogs:
             buttons.Save | buttons.Discard | buttons.Cancel,
             parent,
         )
+        box.setTextFormat(Qt.TextFormat.PlainText)
         box.setInformativeText("Changes you do not save are lost.")
         box.setDefaultButton(buttons.Save)
         box.setEscapeButton(buttons.Cancel)
@@ -113,9 +115,11 @@ class QtDialogs:
             ".csv": "CSV spreadsheet (*.csv)",
             ".png": "PNG image (*.png)",
             ".svg": "SVG drawing (*.svg)",
+            ".pdf": "PDF (*.pdf)",
         }
         kind = kinds.get(suffix, f"*{suffix}")
-        chosen, _ = QFileDialog.getSaveFileName(parent, title, str(suggestion.with_suffix(suffix)), kind)
+        start = suggestion if suggestion.suffix.lower() == suffix else suggestion.with_name(suggestion.name + suffix)
+        chosen, _ = QFileDialog.getSaveFileName(parent, title, str(start), kind)
         if not chosen:
             return None
         path = Path(chosen)
@@ -130,6 +134,7 @@ class QtDialogs:
         box = QMessageBox(parent)
         box.setIcon(QMessageBox.Icon.Question)
         box.setWindowTitle("Restore unsaved work")
+        box.setTextFormat(Qt.TextFormat.PlainText)
         box.setText(
             f"SprintPlan found unsaved work from {readable_time(saved_at)} for {document_name}. Restore it?"
         )
@@ -144,8 +149,14 @@ class QtDialogs:
         box.deleteLater()
         return restored
 
-    def error(self, parent: QWidget, title: str, text: str) -> None:
-        QMessageBox.critical(parent, title, text)
+    def error(self, parent: QWidget, title: str, text: str, detail: str = "") -> None:
+        box = QMessageBox(QMessageBox.Icon.Critical, title, text, QMessageBox.StandardButton.Ok, parent)
+        # Messages quote names and file contents: shown as typed, never as markup.
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        if detail:
+            box.setDetailedText(detail)
+        box.exec()
+        box.deleteLater()
 
     def information(self, parent: QWidget, title: str, text: str) -> None:
         QMessageBox.information(parent, title, text)

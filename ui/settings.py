@@ -1,4 +1,4 @@
-"""User preferences kept between runs (window geometry, recent files).
+"""User preferences kept between runs (window geometry, recent files, the export folder).
 
 Seasons are documents, never settings. The QSettings object is injected so tests use a
 throwaway file instead of the coach's real preferences.
@@ -11,6 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, QSettings
 
 RECENT_KEY = "files/recent"
+EXPORT_FOLDER_KEY = "files/exportFolder"
 GEOMETRY_KEY = "window/geometry"
 STATE_KEY = "window/state"
 MAX_RECENT = 8
@@ -35,6 +36,17 @@ class AppSettings:
     def remove_recent(self, path: Path) -> None:
         paths = [p for p in self.recent_files() if p != path]
         self._settings.setValue(RECENT_KEY, [str(p) for p in paths])
+
+    def export_folder(self) -> Path | None:
+        """The folder the last export went to, while it still exists."""
+        value = self._settings.value(EXPORT_FOLDER_KEY)
+        if not isinstance(value, str) or not value:
+            return None
+        folder = Path(value)
+        return folder if folder.is_dir() else None
+
+    def set_export_folder(self, folder: Path) -> None:
+        self._settings.setValue(EXPORT_FOLDER_KEY, str(folder.resolve()))
 
     def geometry(self) -> QByteArray | None:
         value = self._settings.value(GEOMETRY_KEY)

@@ -33,6 +33,8 @@ class FakeDialogs:
     export_answer: Path | None = None
     import_answer: Path | None = None
     asked: list[tuple[str, Any]] = field(default_factory=list)
+    error_details: list[str] = field(default_factory=list)
+    export_suggestions: list[Path] = field(default_factory=list)
 
     def ask_competition_name(self, parent: QWidget, suggestion: str, day: date) -> str | None:
         self.asked.append(("competition_name", (suggestion, day)))
@@ -64,6 +66,7 @@ class FakeDialogs:
 
     def export_path(self, parent: QWidget, title: str, suggestion: Path, suffix: str) -> Path | None:
         self.asked.append(("export_path", (title, suffix)))
+        self.export_suggestions.append(suggestion)
         return self.export_answer
 
     def import_path(self, parent: QWidget, folder: Path | None) -> Path | None:
@@ -74,8 +77,9 @@ class FakeDialogs:
         self.asked.append(("restore_recovery", document_name))
         return self.restore
 
-    def error(self, parent: QWidget, title: str, text: str) -> None:
+    def error(self, parent: QWidget, title: str, text: str, detail: str = "") -> None:
         self.asked.append(("error", text))
+        self.error_details.append(detail)
 
     def information(self, parent: QWidget, title: str, text: str) -> None:
         self.asked.append(("information", text))

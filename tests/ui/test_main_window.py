@@ -17,6 +17,7 @@ from pytestqt.qtbot import QtBot
 from planner import edits, engine
 from planner.model import Athlete, Priority, Season
 from planner.plan import Plan
+from planner.print_selection import Paper, PrintSelection
 from planner.sessions import SessionKind
 from planner.storage import load, save
 from tests.ui.conftest import FakeDialogs
@@ -120,7 +121,10 @@ def test_an_invalid_file_shows_the_reason_and_leaves_the_open_season_untouched(
     assert window.isWindowModified()
     kind, text = fake_dialogs.asked[-1]
     assert kind == "error"
-    assert "broken.sprintplan" in text and "line 1" in text
+    # What and where for the coach; the place in the file for whoever repairs it, below.
+    assert text.startswith("SprintPlan could not open “broken.sprintplan”. ")
+    detail = fake_dialogs.error_details[-1]
+    assert detail.startswith(f"File: {bad}\nline 1, column ")
 
 
 def test_unsaved_changes_prompt_on_new_open_and_quit(
@@ -428,3 +432,68 @@ def test_a_new_season_is_untitled_and_not_saved(make_window: MakeWindow, demo: S
     window = make_window(demo)
     assert window.files.new(date(2027, 1, 1))
     assert window.windowTitle() == "Untitled (not saved)[*] — New season — SprintPlan"
+
+
+def test_every_export_asks_where_starting_in_the_folder_used_last(
+    make_window: MakeWindow, demo: Season, tmp_path: Path, fake_dialogs: FakeDialogs, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ui import print_dialog
+
+    opened: list[Path] = []
+
+    def viewer(path: Path) -> bool:
+        opened.append(path)
+        return True
+
+    monkeypatch.setattr(print_dialog, "_ask_selection", lambda *_: PrintSelection(("ath-1",), 11, 11, Paper.A4))
+    monkeypatch.setattr(print_dialog, "open_in_viewer", viewer)
+    window = make_window(demo)
+    documents = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation))
+    chosen = tmp_path / "printouts"
+    chosen.mkdir()
+
+    # The first time (a season in no file yet): the documents folder.
+    fake_dialogs.export_answer = chosen / "cards.pdf"
+    window.print_action.trigger()
+    assert fake_dialogs.asked[-1] == ("export_path", ("Print session cards", ".pdf"))
+    assert fake_dialogs.export_suggestions[-1] == documents / "Sprint squad 2026 27 - cards week 11.pdf"
+    assert opened == [chosen / "cards.pdf"] and (chosen / "cards.pdf").is_file()
+    assert window.statusBar().currentMessage() == f"Session cards saved as {chosen / 'cards.pdf'}"
+
+    # From then on, every export starts where the last one went.
+    fake_dialogs.export_answer = None  # cancelled: nothing written, nothing remembered
+    for action, name in (
+        (window.season_pdf_action, "Sprint squad 2026 27 - season plan.pdf"),
+        (window.ics_action, "Sprint squad 2026 27.ics"),
+        (window.csv_action, "Sprint squad 2026 27.csv"),
+        (window.load_chart.export_png_action, "Sprint squad 2026 27 - load chart.png"),
+        (window.load_chart.export_svg_action, "Sprint squad 2026 27 - load chart.svg"),
+    ):
+        action.trigger()
+        assert fake_dialogs.export_suggestions[-1] == chosen.resolve() / name
+    assert len(fake_dialogs.export_suggestions) == 6
+    assert sorted(p.name for p in chosen.iterdir()) == ["cards.pdf"]
+
+
+def test_the_first_export_of_a_saved_season_starts_beside_its_file(
+    make_window: MakeWindow, demo: Season, tmp_path: Path, fake_dialogs: FakeDialogs
+) -> None:
+    path = tmp_path / "club" / "spring.sprintplan"
+    path.parent.mkdir()
+    save(demo, path)
+    window = make_window(demo, path)
+    window.csv_action.trigger()
+    assert fake_dialogs.export_suggestions == [path.parent / "spring.csv"]
+
+
+def test_an_export_that_cannot_be_written_says_why_in_a_coachs_words(
+    make_window: MakeWindow, demo: Season, tmp_path: Path, fake_dialogs: FakeDialogs
+) -> None:
+    window = make_window(demo)
+    target = tmp_path / "gone" / "season.csv"
+    fake_dialogs.export_answer = target
+    window.csv_action.trigger()
+    reason = f"The spreadsheet was not saved: the folder {target.parent} does not exist."
+    assert fake_dialogs.asked[-1] == ("error", reason)
+    assert fake_dialogs.error_details[-1].startswith(f"File: {target}\nFileNotFoundError: ")
+    assert window.app_settings.export_folder() is None

@@ -103,29 +103,60 @@ def test_file_names_are_safe_and_say_what_they_hold(demo: Season) -> None:
     assert season_file_name(demo) == "Sprint squad 2026 27 - season plan.pdf"
 
 
-def test_export_cards_writes_the_pdf_and_opens_it(qtbot: QtBot, demo: Season, tmp_path: Path) -> None:
+def _answer(target: Path | None, suggested: list[Path]) -> Callable[[QWidget | None, Path], Path | None]:
+    """A stand-in for the file dialog: notes the suggestion and answers ``target``."""
+
+    def ask_path(parent: QWidget | None, suggestion: Path) -> Path | None:
+        suggested.append(suggestion)
+        return target
+
+    return ask_path
+
+
+Warnings = list[tuple[str, str]]
+
+
+def _warner(warnings: Warnings) -> Callable[[QWidget | None, str, str, str], None]:
+    def warn(parent: QWidget | None, title: str, text: str, detail: str) -> None:
+        warnings.append((text, detail))
+
+    return warn
+
+
+def test_export_cards_asks_where_then_writes_the_pdf_and_opens_it(qtbot: QtBot, demo: Season, tmp_path: Path) -> None:
     opened: list[Path] = []
-    warnings: list[str] = []
+    suggested: list[Path] = []
+    warnings: Warnings = []
     selection = PrintSelection(("ath-2", "ath-3"), 11, 11, Paper.A4)
+    target = tmp_path / "chosen" / "cards.pdf"
     path = export_cards(
         None, demo, FRIDAY_WEEK_10,
+        folder=tmp_path / "start",
         ask=lambda parent, season, today: selection,
-        folder=tmp_path / "cards",
+        ask_path=_answer(target, suggested),
         opener=_recorder(opened),
-        warn=lambda parent, title, text: warnings.append(text),
+        warn=_warner(warnings),
     )
-    assert path == tmp_path / "cards" / "Sprint squad 2026 27 - cards week 11.pdf"
-    assert opened == [path]
+    # The file dialog starts in the folder given, with a name saying which weeks: the PDF goes
+    # where the coach says, never to a temporary folder unasked.
+    assert suggested == [tmp_path / "start" / "Sprint squad 2026 27 - cards week 11.pdf"]
+    assert path == target
+    assert opened == [target]
     assert warnings == []
-    reader = PdfReader(path)
+    reader = PdfReader(target)
     assert len(reader.pages) == 2
     assert "Søren Ødegaard" in reader.pages[0].extract_text()
 
 
-def test_cancelling_the_dialog_writes_nothing(demo: Season, tmp_path: Path) -> None:
+def test_cancelling_the_dialog_or_the_file_dialog_writes_nothing(demo: Season, tmp_path: Path) -> None:
     opened: list[Path] = []
-    assert export_cards(None, demo, FRIDAY_WEEK_10, ask=lambda *_: None, folder=tmp_path,
-                        opener=_recorder(opened)) is None
+    suggested: list[Path] = []
+    assert export_cards(None, demo, FRIDAY_WEEK_10, folder=tmp_path, ask=lambda *_: None,
+                        ask_path=_answer(tmp_path / "x.pdf", suggested), opener=_recorder(opened)) is None
+    assert suggested == []
+    assert export_cards(None, demo, FRIDAY_WEEK_10, folder=tmp_path, ask=lambda *_: PrintSelection(("ath-1",), 1, 1),
+                        ask_path=_answer(None, suggested), opener=_recorder(opened)) is None
+    assert len(suggested) == 1
     assert opened == []
     assert list(tmp_path.iterdir()) == []
 
@@ -133,26 +164,28 @@ def test_cancelling_the_dialog_writes_nothing(demo: Season, tmp_path: Path) -> N
 def test_a_file_that_cannot_be_written_is_reported(demo: Season, tmp_path: Path) -> None:
     blocker = tmp_path / "not a folder"
     blocker.write_text("a file where the folder should be", encoding="utf-8")
-    warnings: list[str] = []
+    warnings: Warnings = []
     result = export_cards(
-        None, demo, FRIDAY_WEEK_10, ask=lambda *_: PrintSelection(("ath-1",), 1, 1), folder=blocker,
-        opener=lambda p: True, warn=lambda parent, title, text: warnings.append(text),
+        None, demo, FRIDAY_WEEK_10, folder=tmp_path, ask=lambda *_: PrintSelection(("ath-1",), 1, 1),
+        ask_path=_answer(blocker / "cards.pdf", []), opener=lambda p: True, warn=_warner(warnings),
     )
     assert result is None
-    assert len(warnings) == 1 and warnings[0].startswith("The PDF could not be written to")
+    ((text, detail),) = warnings
+    assert text.startswith("The PDF was not saved: ")
+    assert detail.startswith(f"File: {blocker / 'cards.pdf'}\n")
 
 
 def test_no_viewer_is_reported_but_the_file_is_kept(demo: Season, tmp_path: Path) -> None:
-    warnings: list[str] = []
+    warnings: Warnings = []
     path = export_cards(
-        None, demo, FRIDAY_WEEK_10, ask=lambda *_: PrintSelection(("ath-1",), 1, 1), folder=tmp_path,
-        opener=lambda p: False, warn=lambda parent, title, text: warnings.append(text),
+        None, demo, FRIDAY_WEEK_10, folder=tmp_path, ask=lambda *_: PrintSelection(("ath-1",), 1, 1),
+        ask_path=_answer(tmp_path / "cards.pdf", []), opener=lambda p: False, warn=_warner(warnings),
     )
     assert path is not None and path.is_file()
-    assert warnings == [f"The PDF was written to {path}, but no PDF viewer could be opened for it."]
+    assert warnings == [(f"The PDF is saved as {path}, but no program to show PDFs could be opened for it.", "")]
 
 
-def test_export_season_suggests_a_name_beside_the_season_file(qtbot: QtBot, demo: Season, tmp_path: Path) -> None:
+def test_export_season_suggests_a_name_in_the_folder_given(qtbot: QtBot, demo: Season, tmp_path: Path) -> None:
     parent = QWidget()
     qtbot.addWidget(parent)
     suggested: list[Path] = []
@@ -164,13 +197,12 @@ def test_export_season_suggests_a_name_beside_the_season_file(qtbot: QtBot, demo
         suggested.append(suggestion)
         return target
 
-    path = export_season(parent, demo, season_path=tmp_path / "squad.sprintplan", ask_path=ask_path,
-                         opener=_recorder(opened))
+    path = export_season(parent, demo, folder=tmp_path, ask_path=ask_path, opener=_recorder(opened))
     assert suggested == [tmp_path / "Sprint squad 2026 27 - season plan.pdf"]
     assert path == target and opened == [target]
     text = " ".join(PdfReader(target).pages[0].extract_text().split())
     assert text.startswith("Sprint squad 2026/27 Season plan")
-    assert export_season(parent, demo, ask_path=lambda *_: None) is None
+    assert export_season(parent, demo, folder=tmp_path, ask_path=lambda *_: None) is None
 
 
 def test_the_print_module_does_not_load_reportlab_until_it_writes() -> None:
