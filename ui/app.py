@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication
 import resources
 from planner.demo import demo_season
 from planner.model import Season
+from planner.storage import DocumentError
 
 DESKTOP_ID = "org.sprintplan.SprintPlan"
 ORGANISATION = "SprintPlan"
@@ -46,8 +47,8 @@ def _recovery_folder() -> Path:
 
 
 def _initial_season(
-    path: Path | None, loaded: Season | None, problem: str | None
-) -> tuple[Season, Path | None, str | None]:
+    path: Path | None, loaded: Season | None, problem: DocumentError | None
+) -> tuple[Season, Path | None, DocumentError | None]:
     if path is not None and loaded is not None:
         return loaded, path, None
     # No file, or one that could not be read (``problem`` says why): the demo season.
@@ -68,7 +69,7 @@ def run(
     path: Path | None,
     *,
     season: Season | None = None,
-    problem: str | None = None,
+    problem: DocumentError | None = None,
     smoke_test: bool = False,
     report_first_paint: bool = False,
 ) -> int:
@@ -79,6 +80,7 @@ def run(
     ``smoke_test`` paints the window once and exits 0 (packaging and start-up checks).
     """
     # The window module pulls in the widgets; import it here so `sprintplan plan ...` stays light.
+    from ui.files import document_problem
     from ui.first_paint import after_first_paint
     from ui.main_window import MainWindow
     from ui.qt_dialogs import QtDialogs
@@ -109,7 +111,14 @@ def run(
     if smoke_test or report_first_paint:
         return app.exec()
     if problem is not None:
-        window.dialogs.error(window, "Cannot open the season", problem + "\nThe demo season is shown instead.")
+        reason, detail = document_problem(problem)
+        name = Path(problem.path).name
+        window.dialogs.error(
+            window,
+            "Season not opened",
+            f"SprintPlan could not open “{name}”. {reason} The demo season is shown instead.",
+            detail,
+        )
     else:
         window.offer_recovery()
     return app.exec()

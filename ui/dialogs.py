@@ -71,6 +71,15 @@ class Dialogs(Protocol):
     def information(self, parent: QWidget, title: str, text: str) -> None: ...
 
 
+def sentence(text: str) -> str:
+    """``text`` as a sentence: a capital first letter and a full stop."""
+    text = text.strip()
+    if not text:
+        return ""
+    text = text[0].upper() + text[1:]
+    return text if text.endswith((".", "!", "?")) else text + "."
+
+
 def apply_edit(document: OpenSeason, dialogs: Dialogs, parent: QWidget, text: str, edit: Edit | None) -> Season | None:
     """Apply ``edit`` as one undo step named ``text``; the season after it.
 
@@ -82,5 +91,5 @@ def apply_edit(document: OpenSeason, dialogs: Dialogs, parent: QWidget, text: st
     try:
         return document.apply(text, edit)
     except EditError as error:
-        dialogs.error(parent, text, str(error))
+        dialogs.error(parent, text, f"{sentence(str(error))} Nothing was changed.")
         return None

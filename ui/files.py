@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QWidget
 from planner.demo import DEMO_SEASON_ID
 from planner.model import Season
 from planner.storage import DocumentError, load, save
-from ui.dialogs import Dialogs, Unsaved
+from ui.dialogs import Dialogs, Unsaved, sentence
 from ui.document import OpenSeason
 from ui.settings import AppSettings
 
@@ -42,15 +42,6 @@ def new_season(today: date) -> Season:
     """An empty season of 52 weeks starting on the Monday of this week."""
     start = today - timedelta(days=today.weekday())
     return Season(id=uuid4(), name="New season", first_day=start, last_day=start + timedelta(weeks=52, days=-1))
-
-
-def sentence(text: str) -> str:
-    """``text`` as a sentence: a capital first letter and a full stop."""
-    text = text.strip()
-    if not text:
-        return ""
-    text = text[0].upper() + text[1:]
-    return text if text.endswith((".", "!", "?")) else text + "."
 
 
 def document_problem(error: DocumentError) -> tuple[str, str]:

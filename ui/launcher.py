@@ -40,7 +40,7 @@ def _open_window(path: str | None, *, smoke_test: bool = False, report_first_pai
             if smoke_test:
                 return 2
             # Opened from a file manager there is no terminal to read: the window says it too.
-            problem = str(error)
+            problem = error
     from ui.app import run
 
     return run(

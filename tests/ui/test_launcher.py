@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from planner.demo import demo_season
-from planner.storage import save
+from planner.storage import DocumentError, save
 from ui import app, launcher
 
 SIZE_HINTS_NOTICE = "This plugin does not support propagateSizeHints()"
@@ -114,7 +114,8 @@ def test_a_bad_file_opened_in_the_window_is_explained_in_it_not_only_on_the_term
         gc.enable()  # the launcher pauses the collector until the (here faked) window is built
     (call,) = calls
     assert call["path"] == bad and call["season"] is None
-    assert isinstance(call["problem"], str) and "line 1" in call["problem"]
+    problem = call["problem"]
+    assert isinstance(problem, DocumentError) and problem.line == 1 and problem.path == str(bad)
     assert capsys.readouterr().err.count("\n") == 1
 
 

@@ -497,3 +497,15 @@ def test_an_export_that_cannot_be_written_says_why_in_a_coachs_words(
     assert fake_dialogs.asked[-1] == ("error", reason)
     assert fake_dialogs.error_details[-1].startswith(f"File: {target}\nFileNotFoundError: ")
     assert window.app_settings.export_folder() is None
+
+
+def test_a_refused_edit_is_explained_as_a_sentence_and_changes_nothing(
+    make_window: MakeWindow, demo: Season, fake_dialogs: FakeDialogs
+) -> None:
+    window = make_window(demo)
+    fake_dialogs.season_edit = lambda s: edits.change_season(s, name="   ")
+    window.edit_season()
+    kind, text = fake_dialogs.asked[-1]
+    assert kind == "error"
+    assert text[0].isupper() and text.endswith(". Nothing was changed.")
+    assert window.document.season == demo and window.document.undo_stack.count() == 0
