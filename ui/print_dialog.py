@@ -109,6 +109,9 @@ class PrintCardsDialog(QDialog):
         for spin in (self.first_week, self.last_week):
             spin.setRange(1, max(season.week_count, 1))
             spin.setPrefix("week ")
+            # A number is reconciled with the other end once typed, not at every key: typing
+            # 28 passes through 2, and "to" would otherwise drag "from" down to week 2.
+            spin.setKeyboardTracking(False)
         self.next_week_button = QPushButton("Ne&xt week", self)
         self.weeks_label = hint_label("", self, wrap=False)
         self.weeks_label.setObjectName("weeksSpan")
@@ -144,7 +147,11 @@ class PrintCardsDialog(QDialog):
         weeks.addStretch(1)
         form = QFormLayout()
         form.addRow("Athletes:", athletes)
-        form.addRow("&Weeks:", weeks)
+        # A label given as text to a row holding a layout gets no buddy and shows its "&".
+        weeks_title = QLabel("&Weeks:", self)
+        weeks_title.setObjectName("weeksTitle")
+        weeks_title.setBuddy(self.first_week)
+        form.addRow(weeks_title, weeks)
         form.addRow("", self.weeks_label)
         form.addRow("&Paper:", self.paper_box)
         layout = QVBoxLayout(self)

@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QWidget
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QDialog, QLabel, QSpinBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from planner.model import Season
@@ -82,6 +83,45 @@ def test_the_range_never_turns_round(dialog: PrintCardsDialog) -> None:
     dialog.last_week.setValue(3)
     assert (dialog.first_week.value(), dialog.last_week.value()) == (3, 3)
     assert dialog.first_week.maximum() == 48
+
+
+def _type_weeks(spin: QSpinBox, text: str, end: Qt.Key = Qt.Key.Key_Tab) -> None:
+    """Select the number in ``spin`` and type ``text`` over it, then leave the field."""
+    spin.setFocus()
+    spin.selectAll()
+    QTest.keyClicks(spin, text)
+    QTest.keyClick(spin, end)
+
+
+@pytest.fixture
+def shown(qtbot: QtBot, dialog: PrintCardsDialog) -> PrintCardsDialog:
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    return dialog
+
+
+def test_typing_a_week_past_the_other_end_moves_only_that_end(qtbot: QtBot, shown: PrintCardsDialog) -> None:
+    shown.set_weeks(5, 10)
+    # "28" passes through "2" as it is typed: the range follows the number typed, not its first digit.
+    _type_weeks(shown.first_week, "28")
+    assert (shown.first_week.value(), shown.last_week.value()) == (28, 28)
+    assert shown.weeks_label.text().startswith("Week 28: ")
+    shown.set_weeks(5, 10)
+    _type_weeks(shown.last_week, "12")
+    assert (shown.first_week.value(), shown.last_week.value()) == (5, 12)
+    assert shown.weeks_label.text().startswith("Weeks 5–12: ")
+    # Enter takes the number typed and presses "Create PDF": the selection is the typed one.
+    _type_weeks(shown.last_week, "3", Qt.Key.Key_Return)
+    assert shown.result() == QDialog.DialogCode.Accepted
+    assert shown.selection() == PrintSelection(("ath-1", "ath-2", "ath-3", "ath-4", "ath-5"), 3, 3, Paper.A4)
+
+
+def test_the_weeks_label_is_a_mnemonic_for_the_first_week(shown: PrintCardsDialog) -> None:
+    title = shown.findChild(QLabel, "weeksTitle")
+    assert isinstance(title, QLabel)
+    assert title.text() == "&Weeks:" and title.buddy() is shown.first_week
 
 
 def test_next_week_resets_the_range(dialog: PrintCardsDialog) -> None:
