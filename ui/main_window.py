@@ -41,6 +41,7 @@ from ui.shortcuts import SHORTCUTS_HTML
 from ui.squad_week import SquadWeek
 
 APP_NAME = "SprintPlan"
+STATUS_MS = 8000  # how long a status message stays
 
 
 class _InspectorSessionDrops:
@@ -171,8 +172,11 @@ class MainWindow(QMainWindow):
         self.quit_action = self._action("&Quit", self.close, key.Quit)
         self.undo_action = self.document.undo_stack.createUndoAction(self, "&Undo")
         self.undo_action.setShortcut(key.Undo)
+        # Connected after the stack's own slot: by then the step is undone and can be named.
+        self.undo_action.triggered.connect(self._report_undone)
         self.redo_action = self.document.undo_stack.createRedoAction(self, "&Redo")
         self.redo_action.setShortcuts([QKeySequence(key.Redo), QKeySequence("Ctrl+Y")])
+        self.redo_action.triggered.connect(self._report_redone)
         self.delete_action = self._action("&Delete competition", self.delete_selected, key.Delete,
                                           "Remove the selected competition")
         # Delete acts on the calendar's competition only while the calendar has the focus, so
@@ -237,14 +241,14 @@ class MainWindow(QMainWindow):
         toolbar.addWidget(QLabel(" Athlete: ", self))
         toolbar.addWidget(self.athlete_box)
         self.addToolBar(toolbar)
-        self.statusBar().showMessage("Drag a competition from the left onto a day to add it.", 8000)
+        self.statusBar().showMessage("Drag a competition from the left onto a day to add it.", STATUS_MS)
 
     def _short_undo_actions(self) -> list[QAction]:
         """Toolbar Undo and Redo with short labels; what they undo is in the tooltip, so the
         athlete selector beside them does not jump about as the command names change."""
         stack = self.document.undo_stack
-        undo = self._action("Undo", stack.undo)
-        redo = self._action("Redo", stack.redo)
+        undo = self._action("Undo", self.undo)
+        redo = self._action("Redo", self.redo)
         stack.canUndoChanged.connect(undo.setEnabled)
         stack.canRedoChanged.connect(redo.setEnabled)
         stack.undoTextChanged.connect(lambda text: undo.setToolTip(f"Undo {text}" if text else "Undo"))
@@ -252,6 +256,25 @@ class MainWindow(QMainWindow):
         undo.setEnabled(stack.canUndo())
         redo.setEnabled(stack.canRedo())
         return [undo, redo]
+
+    def undo(self) -> None:
+        self.document.undo_stack.undo()
+        self._report_undone()
+
+    def redo(self) -> None:
+        self.document.undo_stack.redo()
+        self._report_redone()
+
+    # The document's change has already cleared the status bar; it now says what changed.
+    def _report_undone(self) -> None:
+        text = self.document.undo_stack.redoText()
+        if text:
+            self.statusBar().showMessage(f"Undone: {text}", STATUS_MS)
+
+    def _report_redone(self) -> None:
+        text = self.document.undo_stack.undoText()
+        if text:
+            self.statusBar().showMessage(f"Redone: {text}", STATUS_MS)
 
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()
@@ -287,7 +310,7 @@ class MainWindow(QMainWindow):
 
     def _exported(self, path: Path, what: str) -> None:
         self.app_settings.set_export_folder(path.parent)
-        self.statusBar().showMessage(f"{what} saved as {path}", 8000)
+        self.statusBar().showMessage(f"{what} saved as {path}", STATUS_MS)
 
     def _ask_pdf_path(self, title: str) -> Callable[[QWidget | None, Path], Path | None]:
         return lambda parent, suggestion: self.dialogs.export_path(self, title, suggestion, ".pdf")
@@ -453,6 +476,9 @@ class MainWindow(QMainWindow):
         return self.today if season.contains(self.today) else season.first_day
 
     def _on_document_changed(self) -> None:
+        # A message may speak of the document as it was (a change since undone, an export of
+        # the season before): it goes with the change.
+        self.statusBar().clearMessage()
         season = self.document.season
         if not season.contains(self.selection.day):
             self.selection.set_day(self._start_day(season))

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QEvent, QMimeData, QObject, QPoint, QPointF, QSettings, QStandardPaths, Qt, QUrl
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
@@ -509,3 +509,21 @@ def test_a_refused_edit_is_explained_as_a_sentence_and_changes_nothing(
     assert kind == "error"
     assert text[0].isupper() and text.endswith(". Nothing was changed.")
     assert window.document.season == demo and window.document.undo_stack.count() == 0
+
+
+def test_the_status_bar_drops_messages_about_the_document_as_it_was_on_undo_and_redo(
+    make_window: MakeWindow, demo: Season, tmp_path: Path, fake_dialogs: FakeDialogs
+) -> None:
+    window = make_window(demo)
+    status = window.statusBar()
+    _add_meet(window)
+    fake_dialogs.export_answer = tmp_path / "season.csv"
+    window.csv_action.trigger()
+    assert status.currentMessage() == f"Spreadsheet saved as {tmp_path / 'season.csv'}"
+    window.undo_action.trigger()
+    assert status.currentMessage() == "Undone: Add competition"
+    toolbar_redo = next(a for a in window.findChildren(QAction) if a.text() == "Redo")
+    toolbar_redo.trigger()
+    assert status.currentMessage() == "Redone: Add competition"
+    _add_meet(window, date(2027, 5, 15))
+    assert status.currentMessage() == ""
