@@ -33,9 +33,9 @@ def safe_file_stem(text: str) -> str:
 
 
 def documents_folder() -> Path:
-    """The coach's documents folder (the home folder where the system names none)."""
+    """The coach's documents folder (the home folder where there is none)."""
     location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    return Path(location) if location else Path.home()
+    return Path(location) if location and Path(location).is_dir() else Path.home()
 
 
 def new_season(today: date) -> Season:

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
 from planner.model import Season
 from ui.dialogs import Edit, Unsaved
-from ui.files import SUFFIX
+from ui.files import SUFFIX, documents_folder
 from ui.session_text import MONTH_NAMES
 
 if TYPE_CHECKING:
@@ -101,7 +101,7 @@ class QtDialogs:
         return Unsaved.CANCEL
 
     def open_path(self, parent: QWidget, folder: Path | None) -> Path | None:
-        start = str(folder) if folder is not None else str(Path.home())
+        start = str(folder if folder is not None else documents_folder())
         chosen, _ = QFileDialog.getOpenFileName(parent, "Open season", start, SEASON_FILTER)
         return Path(chosen) if chosen else None
 

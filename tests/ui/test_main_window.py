@@ -24,6 +24,7 @@ from tests.ui.conftest import FakeDialogs
 from ui import document as document_module
 from ui import import_dialog
 from ui.dialogs import Unsaved
+from ui.files import documents_folder
 from ui.import_dialog import import_competitions
 from ui.inspector import SessionRef, session_mime
 from ui.main_window import MainWindow
@@ -418,7 +419,7 @@ def test_the_demo_opens_untitled_and_its_first_save_asks_where_in_the_documents_
     _add_meet(window)
     fake_dialogs.save_answer = None  # the coach cancels: nothing written, still unsaved
     assert not window.files.save()
-    documents = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation))
+    documents = documents_folder()
     # The season's name holds a slash: the suggestion is a file in the documents folder, not a subfolder.
     assert fake_dialogs.asked[-1] == ("save_path", documents / "Sprint squad 2026 27.sprintplan")
     assert window.document.path is None and window.isWindowModified()
@@ -448,7 +449,7 @@ def test_every_export_asks_where_starting_in_the_folder_used_last(
     monkeypatch.setattr(print_dialog, "_ask_selection", lambda *_: PrintSelection(("ath-1",), 11, 11, Paper.A4))
     monkeypatch.setattr(print_dialog, "open_in_viewer", viewer)
     window = make_window(demo)
-    documents = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation))
+    documents = documents_folder()
     chosen = tmp_path / "printouts"
     chosen.mkdir()
 
@@ -527,3 +528,13 @@ def test_the_status_bar_drops_messages_about_the_document_as_it_was_on_undo_and_
     assert status.currentMessage() == "Redone: Add competition"
     _add_meet(window, date(2027, 5, 15))
     assert status.currentMessage() == ""
+
+
+def test_the_documents_folder_is_the_systems_where_it_exists_else_home(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    location = tmp_path / "Documents"
+    monkeypatch.setattr(QStandardPaths, "writableLocation", lambda _kind: str(location))
+    assert documents_folder() == Path.home()
+    location.mkdir()
+    assert documents_folder() == location
