@@ -33,6 +33,7 @@ from ui.inspector_blocks import (
     RemovedBlock,
     SessionBlock,
     WarningRow,
+    plain_label,
     session_mime,
     session_ref_from_mime,
 )
@@ -122,7 +123,7 @@ class Inspector(QWidget):
         self.badges_label = self.header.badges_label
         self.lock_button = self.header.lock_button
 
-        self.message_label = QLabel(content)
+        self.message_label = plain_label("", content)
         self.message_label.setObjectName("inspectorMessage")
         self.message_label.setWordWrap(True)
         self.message_label.setStyleSheet(MESSAGE_STYLE)
@@ -249,7 +250,7 @@ class Inspector(QWidget):
         self._blocks, self._removed, self._warnings = blocks, removed, warnings
 
     def _empty_label(self, text: str) -> QLabel:
-        label = QLabel(text)
+        label = plain_label(text)
         label.setObjectName("inspectorEmpty")
         label.setWordWrap(True)
         label.setAlignment(Qt.AlignmentFlag.AlignCenter)

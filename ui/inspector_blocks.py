@@ -70,8 +70,16 @@ def session_ref_from_mime(mime: QMimeData) -> SessionRef | None:
 # Small pieces
 
 
+def plain_label(text: str, parent: QWidget | None = None) -> QLabel:
+    """A label that shows ``text`` as typed: names and notes are never read as markup."""
+    label = QLabel(parent)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setText(text)
+    return label
+
+
 def small_label(text: str, parent: QWidget | None = None, *, colour: str = MUTED_COLOUR) -> QLabel:
-    label = QLabel(text, parent)
+    label = plain_label(text, parent)
     label.setWordWrap(True)
     font = label.font()
     font.setPointSizeF(font.pointSizeF() * 0.85)
@@ -81,7 +89,7 @@ def small_label(text: str, parent: QWidget | None = None, *, colour: str = MUTED
 
 
 def badge(text: str, background: str, parent: QWidget | None = None, *, tooltip: str = "") -> QLabel:
-    label = QLabel(text, parent)
+    label = plain_label(text, parent)
     label.setObjectName("inspectorBadge")
     label.setStyleSheet(
         f"QLabel {{ background: {background}; color: #202124; border-radius: 8px; padding: 1px 8px; }}"
@@ -170,7 +178,7 @@ class SessionBlock(QFrame):
         handle.setToolTip("Drag to another day in the calendar to move this session")
         handle.setCursor(Qt.CursorShape.OpenHandCursor)
         top.addWidget(handle)
-        self.title = QLabel(session.title, self)
+        self.title = plain_label(session.title, self)
         self.title.setObjectName("sessionTitle")
         font = self.title.font()
         font.setBold(True)
@@ -199,7 +207,7 @@ class SessionBlock(QFrame):
             edited = small_label(f"{EDITED_MARK} changed by the coach", self, colour=EDITED_COLOUR.name())
             edited.setObjectName("sessionEdited")
             layout.addWidget(edited)
-        self.reason = QLabel(session.reason, self)
+        self.reason = plain_label(session.reason, self)
         self.reason.setObjectName("sessionReason")
         self.reason.setWordWrap(True)
         layout.addWidget(self.reason)
@@ -298,7 +306,7 @@ class RemovedBlock(QFrame):
         layout.setContentsMargins(8, 6, 8, 6)
         what = KIND_NAMES[ref.kind].lower()
         was = f" (was: {replaced.title}, {replaced.minutes} min)" if replaced is not None else ""
-        self.label = QLabel(f"{EDITED_MARK} No {what} session: removed or moved away by the coach{was}", self)
+        self.label = plain_label(f"{EDITED_MARK} No {what} session: removed or moved away by the coach{was}", self)
         self.label.setWordWrap(True)
         font = self.label.font()
         font.setItalic(True)

@@ -36,6 +36,7 @@ from ui.session_text import (
     intent_text,
     is_plyometric,
     item_text,
+    literal_html,
     load_text,
     number,
     percent_text,
@@ -165,7 +166,8 @@ class ItemsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.EditRole:
             return self._edit_value(item, column)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(item, column)
+            tip = self._tooltip(item, column)
+            return None if tip is None else literal_html(tip)
         if role == Qt.ItemDataRole.FontRole and item.edited:
             font = QFont()
             font.setItalic(True)

@@ -105,6 +105,7 @@ from ui.load_chart_parts import (
     tonnes,
 )
 from ui.selection import Selection
+from ui.session_text import literal_html, mnemonic_safe
 
 EXPORT_SCALE = 2.0
 _LIFT_KEYS = tuple(f"top_set:{lift}" for lift in TRACKED_LIFTS)
@@ -353,9 +354,9 @@ class LoadChart(QWidget):
             action.setChecked(key not in self._hidden)
             action.toggled.connect(lambda on, k=key: self.set_series_visible(k, on))
             self._actions[key] = action
-        action.setText(name)
+        action.setText(mnemonic_safe(name))
         action.setIcon(swatch(colour, Shape.LINE, dash))
-        action.setToolTip(f"{name}: weekly relative volume (reps x % of max)")
+        action.setToolTip(literal_html(f"{name}: weekly relative volume (reps x % of max)"))
         return action
 
     def _squad_style(self, athlete_id: str) -> tuple[str, Qt.PenStyle]:
@@ -661,7 +662,7 @@ class LoadChart(QWidget):
             if marker is not None:
                 chip.setPixmap(self._chip_picture(marker.priority, marker.indoor, self.devicePixelRatioF()))
                 chip.setPos(marker.x, 1.0)
-                chip.setToolTip(f"{marker.priority.value}: {marker.name}")
+                chip.setToolTip(literal_html(f"{marker.priority.value}: {marker.name}"))
 
     def _chip_picture(self, priority: Priority, indoor: bool, ratio: float) -> QPixmap:
         picture = self._chip_pictures.get((priority, indoor, ratio))

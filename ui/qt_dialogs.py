@@ -11,6 +11,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
 from planner.model import Season
@@ -145,7 +146,11 @@ class QtDialogs:
         return restored
 
     def error(self, parent: QWidget, title: str, text: str) -> None:
-        QMessageBox.critical(parent, title, text)
+        # Refusals quote names as typed: never read them as markup.
+        box = QMessageBox(QMessageBox.Icon.Critical, title, text, QMessageBox.StandardButton.Ok, parent)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.exec()
+        box.deleteLater()
 
     def information(self, parent: QWidget, title: str, text: str) -> None:
         QMessageBox.information(parent, title, text)

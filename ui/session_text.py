@@ -10,6 +10,7 @@ unit each item carries (the athlete's), never converted.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from html import escape
 
 from planner.loads import held_as_dumbbells
 from planner.sessions import Intent, Item, Session, SessionKind
@@ -47,6 +48,23 @@ __all__ = [
 SHORT_KIND_NAMES = {SessionKind.WEIGHTS: "Weights", SessionKind.PLYOMETRICS: "Plyo"}
 INTENT_NAMES = {Intent.EXPLOSIVE: "explosive", Intent.CONTROLLED: "controlled"}
 EDITED_MARK = "✎"
+
+
+def literal_html(text: str) -> str:
+    """``text`` as rich text that shows exactly what was typed, line breaks kept.
+
+    Qt guesses whether a tooltip (or an automatic label) is rich text, and a name such as
+    "Zlote Kolce <B> & Co" looks like markup; escaped and marked as rich text it cannot.
+    Text without "<" or "&" cannot look like markup and is returned as it is.
+    """
+    if "<" not in text and "&" not in text:
+        return text
+    return "<qt>" + escape(text, quote=False).replace("\n", "<br>") + "</qt>"
+
+
+def mnemonic_safe(text: str) -> str:
+    """``text`` for a button, action or tab label, where "&" would mark a shortcut letter."""
+    return text.replace("&", "&&")
 
 
 def percent_text(item: Item) -> str:
