@@ -554,6 +554,11 @@ def week_label(start: date, season: Season) -> str:
     return f"Week {season.week_number(start)} · {span}"
 
 
+# Form is computed before the day's load is added (planner.metrics), so it is not the
+# difference of the fitness and fatigue printed beside it: say so where the numbers stand.
+FORM_MEANING = "fitness − fatigue as of the day before"
+
+
 def hover_html(plan: Plan, day: date, season: Season, squad: Iterable[Plan] = ()) -> str:
     """The exact values of the week and the day under the mouse, as the engine computed them."""
     week_start = season.week_of(day)
@@ -582,7 +587,7 @@ def hover_html(plan: Plan, day: date, season: Season, squad: Iterable[Plan] = ()
     if record is not None:
         m = record.metrics
         lines.append(f"<b>{escape(short_day(day))}</b>: planned load {number(m.planned_load)} · fitness "
-                     f"{number(m.fitness)} · fatigue {number(m.fatigue)} · form {number(m.form)}"
+                     f"{number(m.fitness)} · fatigue {number(m.fatigue)} · form {number(m.form)} ({FORM_MEANING})"
                      + (" · taper" if record.taper_for is not None else ""))
     week_end = week_start + timedelta(days=6)
     for competition in plan.competitions:

@@ -436,6 +436,14 @@ def test_hovering_shows_the_exact_values_of_the_week_and_the_day(
     assert chart.hover_x() == pytest.approx(chart.axis.day_x(day))
 
 
+def test_the_hover_text_says_form_is_the_day_befores_fitness_minus_fatigue(chart: LoadChart, plan: Plan) -> None:
+    day = date(2027, 3, 9)
+    before = plan.day(day - timedelta(days=1)).metrics  # type: ignore[union-attr]
+    form = plan.day(day).metrics.form  # type: ignore[union-attr]
+    assert number(form) == number(before.fitness - before.fatigue)
+    assert f"form {number(form)} (fitness − fatigue as of the day before)" in chart.hover_text(day)
+
+
 def test_the_hover_text_names_the_weeks_competitions_and_phase(chart: LoadChart) -> None:
     text = chart.hover_text(date(2027, 7, 21))
     assert "A: National Championships" in text
