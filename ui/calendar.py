@@ -52,7 +52,8 @@ Edit = Callable[[Season], Season]
 
 @dataclass(frozen=True, slots=True)
 class _Preview:
-    """What a drag would do if dropped on ``day``; ``season`` None when the edit is refused."""
+    """What a drag would do if dropped on ``day``; ``season`` None when the edit is refused,
+    and ``refusal`` then says why."""
 
     payload: Payload
     day: date
@@ -60,6 +61,7 @@ class _Preview:
     plan: Plan | None
     shapes: CompetitionShapes | None
     scene: QPixmap | None = None
+    refusal: str = ""
 
 
 class SessionDrops(Protocol):
@@ -157,6 +159,10 @@ class SeasonCalendar(QAbstractScrollArea):
             return None
         competition = self._shown_shapes().at(point.x() - self._origin_x(), point.y())
         return None if competition is None else competition.id
+
+    def refusal(self) -> str:
+        """Why the competition dragged over the calendar cannot land on the hovered day ("" if it can)."""
+        return "" if self._preview is None else self._preview.refusal
 
     def preview_plan(self) -> Plan | None:
         """The plan shown during a drag over the calendar, None when no preview is shown."""
@@ -372,6 +378,10 @@ class SeasonCalendar(QAbstractScrollArea):
             days = (preview.day + timedelta(days=i) for i in range(self._payload_days(preview.payload)))
             cells = [layout.cell(day) for day in days if season.contains(day)]
             paint.paint_drop_target(painter, cells, refused=preview.season is None)
+            if preview.refusal and cells:
+                # Said where the coach is looking, while there is still time to choose another day.
+                visible = (-self.horizontalScrollBar().value(), self.viewport().width() - self._origin_x())
+                paint.paint_refusal(painter, cells[0], preview.refusal, self._fonts, visible)
 
     # Mouse and keyboard ----------------------------------------------------------------
 
@@ -478,8 +488,9 @@ class SeasonCalendar(QAbstractScrollArea):
                 event.ignore()
             return
         self._drag = payload
+        # Entering is always accepted, so the moves that follow arrive and each says whether its day takes the drop.
         self._accept(event, payload)
-        self._hover(self.date_at(event.position().toPoint()))
+        self._hover_point(event.position().toPoint())
 
     def dragMoveEvent(self, event: QDragMoveEvent) -> None:
         if self._session_drag:
@@ -491,9 +502,9 @@ class SeasonCalendar(QAbstractScrollArea):
         if self._drag is None:
             event.ignore()
             return
-        day = self.date_at(event.position().toPoint())
-        self._hover(day)
-        if day is None:
+        day = self._hover_point(event.position().toPoint())
+        if day is None or self.refusal():
+            # Not droppable: the pointer says so, and the overlay says why.
             event.ignore()
         else:
             self._accept(event, self._drag)
@@ -536,6 +547,12 @@ class SeasonCalendar(QAbstractScrollArea):
             event.ignore()
 
     def _add_from_template(self, template: CompetitionTemplate, day: date) -> bool:
+        try:
+            # Refused whatever the name (dates, overlaps): say so before asking for a name.
+            _add_edit(template, day, template.suggested_name())(self.document.season)
+        except EditError as error:
+            self.dialogs.error(self, "Add competition", str(error))
+            return False
         name = self.dialogs.ask_competition_name(self, template.suggested_name(), day)
         if name is None:
             return False
@@ -565,6 +582,11 @@ class SeasonCalendar(QAbstractScrollArea):
             return 1 if competition is None else competition.days
         return 1
 
+    def _hover_point(self, point: QPoint) -> date | None:
+        day = self.date_at(point)
+        self._hover(day)
+        return day
+
     def _hover(self, day: date | None) -> None:
         """Show what dropping the dragged competition on ``day`` would plan (once per day)."""
         payload = self._drag
@@ -583,8 +605,8 @@ class SeasonCalendar(QAbstractScrollArea):
             edit = _move_edit(payload.competition_id, day)
         try:
             season = edit(self.document.season)
-        except EditError:
-            return _Preview(payload, day, None, None, None)
+        except EditError as error:
+            return _Preview(payload, day, None, None, None, refusal=str(error))
         athlete_id = self.selection.athlete_id
         plan = generate(season, athlete_id) if season.find_athlete(athlete_id) is not None else None
         shapes = competition_shapes(season, self._ensure_layout(), athlete_id, self._fonts.small_metrics)

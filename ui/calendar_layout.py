@@ -228,11 +228,7 @@ def competition_shapes(
     season: Season, layout: CalendarLayout, athlete_id: str, metrics: QFontMetrics
 ) -> CompetitionShapes:
     competitions = sorted(season.competitions, key=lambda c: (c.start, c.end, c.id))
-    lanes = _overlap_lanes(competitions)
-    chips = tuple(
-        Chip(c, _segments(c, layout, lanes[c.id], _lanes_on(c, competitions, lanes)), _entered(c, athlete_id))
-        for c in competitions
-    )
+    chips = tuple(Chip(c, _segments(c, layout, competitions), _entered(c, athlete_id)) for c in competitions)
     return CompetitionShapes(chips, _labels(competitions, layout, athlete_id, metrics))
 
 
@@ -241,45 +237,52 @@ def _entered(competition: Competition, athlete_id: str) -> bool:
     return not athlete_id or competition.enters(athlete_id)
 
 
-def _overlap_lanes(competitions: list[Competition]) -> dict[str, int]:
-    """Side-by-side positions for competitions that share days (greedy interval colouring)."""
-    lane_ends: list[date] = []
-    lanes: dict[str, int] = {}
-    for competition in competitions:
-        lane = next((i for i, end in enumerate(lane_ends) if end < competition.start), len(lane_ends))
-        if lane == len(lane_ends):
-            lane_ends.append(competition.end)
-        else:
-            lane_ends[lane] = competition.end
-        lanes[competition.id] = lane
-    return lanes
+def _segments(competition: Competition, layout: CalendarLayout, competitions: list[Competition]) -> tuple[QRect, ...]:
+    """The chip's blocks: one per week column for the days it has to itself, and one per day it
+    shares with other competitions (meets for different athletes on the same days).
 
-
-def _lanes_on(competition: Competition, competitions: list[Competition], lanes: dict[str, int]) -> int:
-    sharing = [lanes[c.id] for c in competitions if c.start <= competition.end and c.end >= competition.start]
-    return max(sharing) + 1
-
-
-def _segments(competition: Competition, layout: CalendarLayout, lane: int, lanes: int) -> tuple[QRect, ...]:
+    A shared day is split into stacked parts, one per competition, in the season's order: a
+    week column is only about 15 pixels wide on a laptop, too narrow to split side by side,
+    while a stacked part keeps the column's width and room for the priority letter.
+    """
     first = max(competition.start, layout.first_day)
     last = min(competition.end, layout.last_day)
+    overlapping = [c for c in competitions if c.start <= last and c.end >= first]
     segments: list[QRect] = []
+    run_start: date | None = None
     day = first
     while day <= last:
-        week_end = min(last, layout.week_first_day(layout.week_index(day)) + timedelta(days=6))
-        top, bottom = layout.cell(day), layout.cell(week_end)
-        block = QRect(top.left(), top.top(), top.width(), bottom.bottom() - top.top() + 1)
-        segments.append(_lane_part(block.adjusted(2, 2, -1, -1), lane, lanes))
-        day = week_end + _DAY
+        sharing = [c for c in overlapping if c.start <= day <= c.end]
+        if len(sharing) > 1:
+            if run_start is not None:
+                segments.append(_block(layout, run_start, day - _DAY))
+                run_start = None
+            part = _stacked_part(_inset(layout.cell(day)), sharing.index(competition), len(sharing))
+            segments.append(part)
+        else:
+            run_start = run_start or day
+            if layout.row_of(day) == 6 or day == last:
+                segments.append(_block(layout, run_start, day))
+                run_start = None
+        day += _DAY
     return tuple(segments)
 
 
-def _lane_part(rect: QRect, lane: int, lanes: int) -> QRect:
-    if lanes <= 1:
-        return rect
-    width = rect.width() / lanes
-    left = rect.left() + round(lane * width)
-    return QRect(left, rect.top(), max(1, round((lane + 1) * width) - round(lane * width) - 1), rect.height())
+def _inset(rect: QRect) -> QRect:
+    # Clear of the grid lines, so neighbouring chips never touch.
+    return rect.adjusted(2, 2, -1, -1)
+
+
+def _block(layout: CalendarLayout, first: date, last: date) -> QRect:
+    """Consecutive days of one week column as one rectangle."""
+    top, bottom = layout.cell(first), layout.cell(last)
+    return _inset(QRect(top.left(), top.top(), top.width(), bottom.bottom() - top.top() + 1))
+
+
+def _stacked_part(rect: QRect, index: int, count: int) -> QRect:
+    height = rect.height() / count
+    top = rect.top() + round(index * height)
+    return QRect(rect.left(), top, rect.width(), max(1, round((index + 1) * height) - round(index * height) - 1))
 
 
 def _labels(

@@ -298,6 +298,31 @@ def paint_drop_target(painter: QPainter, cells: list[QRect], *, refused: bool) -
         painter.drawRect(QRectF(cell).adjusted(1, 1, -1, -1))
 
 
+REFUSAL_WIDTH = 280
+REFUSAL_FILL = QColor("#FFF8F6")
+REFUSAL_TEXT = QColor("#8C1D18")
+
+
+def paint_refusal(painter: QPainter, cell: QRect, text: str, fonts: Fonts, visible: tuple[int, int]) -> None:
+    """Why a drop on ``cell`` is refused, in a box beside it, kept within the ``visible`` x range."""
+    metrics = fonts.small_metrics
+    width = min(REFUSAL_WIDTH, max(80, visible[1] - visible[0] - 8))
+    flags = Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
+    bounds = metrics.boundingRect(QRect(0, 0, width - 10, 10_000), flags, text)
+    box = QRect(0, 0, width, bounds.height() + 8)
+    # Right of the day when there is room, else left of it; level with its top.
+    left = cell.right() + 6 if cell.right() + 6 + width <= visible[1] else cell.left() - 6 - width
+    box.moveTo(max(visible[0] + 2, left), max(0, cell.top() - 2))
+    painter.save()
+    painter.setPen(QPen(REFUSED.darker(130), 1.0))
+    painter.setBrush(REFUSAL_FILL)
+    painter.drawRect(box)
+    painter.setFont(fonts.small)
+    painter.setPen(REFUSAL_TEXT)
+    painter.drawText(box.adjusted(5, 4, -5, -4), flags, text)
+    painter.restore()
+
+
 def paint_gutter(painter: QPainter, layout: CalendarLayout, fonts: Fonts, week_start: int, height: int) -> None:
     """The weekday names left of the grid, which stay in place when the weeks scroll."""
     painter.fillRect(QRect(0, 0, GUTTER, height), BACKGROUND)
