@@ -40,10 +40,19 @@ from planner.engine import generate
 from planner.model import Competition, Season
 from planner.plan import Plan
 from ui import calendar_paint as paint
-from ui.calendar_layout import GUTTER, MIN_ROW, CalendarLayout, CompetitionShapes, competition_shapes
+from ui.calendar_layout import (
+    GUTTER,
+    MIN_ROW,
+    CalendarLayout,
+    CompetitionShapes,
+    DayMarks,
+    competition_shapes,
+    day_marks,
+)
 from ui.dialogs import Dialogs, apply_edit
 from ui.document import OpenSeason
 from ui.mime import CompetitionTemplate, DraggedCompetition, Payload, competition_mime, payload_from_mime
+from ui.notes_panel import first_line
 from ui.selection import Selection
 from ui.session_text import day_title, session_lines, span_text
 
@@ -104,6 +113,7 @@ class SeasonCalendar(QAbstractScrollArea):
         self._base: QPixmap | None = None
         self._look: paint.Look | None = None
         self._shapes: CompetitionShapes | None = None
+        self._marks: DayMarks | None = None
         self._scene: QPixmap | None = None
         self._drag: Payload | None = None
         self.session_drops: SessionDrops | None = None
@@ -196,6 +206,14 @@ class SeasonCalendar(QAbstractScrollArea):
         for competition in season.competitions:
             if competition.start <= day <= competition.end:
                 lines.append(self._competition_line(competition))
+        marks = self.day_marks()
+        if season.week_of(day) in marks.locked_weeks:
+            lines.append("<i>Week locked: the planner keeps it as it was locked</i>")
+        if day in marks.edited_days:
+            lines.append("<i>Changed by the coach</i>")
+        for note in season.notes:
+            if note.date == day and (note.athlete_id is None or note.athlete_id == self.selection.athlete_id):
+                lines.append(f"<span style='color:{paint.NOTE.name()}'>■</span> Note: {escape(first_line(note.text))}")
         if plan is None:
             lines.append("<i>No athlete selected</i>")
         elif record is None or not record.sessions:
@@ -230,6 +248,7 @@ class SeasonCalendar(QAbstractScrollArea):
 
     def _invalidate_scene(self) -> None:
         self._shapes = None
+        self._marks = None
         self._scene = None
 
     def _real_plan(self) -> Plan | None:
@@ -240,6 +259,12 @@ class SeasonCalendar(QAbstractScrollArea):
             self._shapes = competition_shapes(self.document.season, self._ensure_layout(),
                                               self.selection.athlete_id, self._fonts.small_metrics)
         return self._shapes
+
+    def day_marks(self) -> DayMarks:
+        """The locked weeks, coach-edited days and days with notes the calendar marks."""
+        if self._marks is None:
+            self._marks = day_marks(self.document.season, self._real_plan(), self.selection.athlete_id)
+        return self._marks
 
     def _shown_shapes(self) -> CompetitionShapes:
         if self._preview is not None and self._preview.shapes is not None:
@@ -354,12 +379,16 @@ class SeasonCalendar(QAbstractScrollArea):
             self._look = paint.Look.build(layout, self._fonts, self.devicePixelRatioF())
         preview = self._preview
         if preview is not None and preview.shapes is not None:
-            scene = preview.scene or paint.render_scene(self._base, layout, preview.plan, preview.shapes, self._look)
+            scene = preview.scene or paint.render_scene(
+                self._base, layout, preview.plan, preview.shapes, self._look, self.day_marks()
+            )
             if preview.scene is None:
                 self._preview = replace(preview, scene=scene)
             return scene
         if self._scene is None:
-            self._scene = paint.render_scene(self._base, layout, self._real_plan(), self._real_shapes(), self._look)
+            self._scene = paint.render_scene(
+                self._base, layout, self._real_plan(), self._real_shapes(), self._look, self.day_marks()
+            )
         return self._scene
 
     def _paint_overlay(self, painter: QPainter, layout: CalendarLayout) -> None:

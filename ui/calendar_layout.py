@@ -20,6 +20,7 @@ from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QFontMetrics
 
 from planner.model import Competition, Season
+from planner.plan import Plan
 
 GUTTER = 34  # weekday labels, left of the grid, not scrolled
 MIN_COLUMN = 15  # narrower than this and week numbers and session marks stop being legible
@@ -342,3 +343,27 @@ def _label(
         text = ""
     text_rect = QRect(marker.right() + 3, marker.top() - 2, metrics.horizontalAdvance(text), height)
     return Label(competition, marker, text_rect, text, entered)
+
+
+# The coach's own marks -------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class DayMarks:
+    """What the calendar marks besides the plan: the coach's changes and notes, for one athlete."""
+
+    locked_weeks: frozenset[date] = frozenset()  # the first days of the locked weeks
+    edited_days: frozenset[date] = frozenset()  # a session changed, added, moved or removed by the coach
+    note_days: frozenset[date] = frozenset()  # a note about the day, for the athlete or the squad
+
+
+def day_marks(season: Season, plan: Plan | None, athlete_id: str) -> DayMarks:
+    locked = frozenset(w.week_start for w in season.locked_weeks if w.athlete_id == athlete_id)
+    edited = {o.date for o in season.overrides if o.athlete_id == athlete_id}
+    if plan is not None:
+        # Inside a locked week the snapshot keeps the edited flags of the sessions it froze.
+        edited.update(d.date for d in plan.days if any(s.edited for s in d.sessions))
+    notes = frozenset(
+        n.date for n in season.notes if n.date is not None and (n.athlete_id is None or n.athlete_id == athlete_id)
+    )
+    return DayMarks(locked, frozenset(d for d in edited if season.contains(d)), notes)

@@ -37,7 +37,7 @@ from PySide6.QtGui import (
 from planner.model import Competition, Priority
 from planner.plan import PhaseKind, Plan
 from planner.sessions import Session, SessionKind
-from ui.calendar_layout import GUTTER, CalendarLayout, Chip, CompetitionShapes
+from ui.calendar_layout import GUTTER, CalendarLayout, Chip, CompetitionShapes, DayMarks
 from ui.session_text import MONTH_NAMES
 
 # Priority A is the strong vermillion, B the lighter orange, C a quiet blue-grey; the letter
@@ -76,6 +76,9 @@ PLYOMETRICS = QColor("#00876A")
 TODAY = QColor("#1F2328")
 SELECTED = QColor("#0072B2")
 REFUSED = QColor("#9A9A9A")
+LOCKED = QColor("#3C4043")
+EDITED = QColor("#1F4E99")  # the Day panel's colour for the coach's changes
+NOTE = QColor("#C98A00")
 
 
 @dataclass(frozen=True, slots=True)
@@ -454,9 +457,10 @@ class Look:
 
 
 def render_scene(
-    base: QPixmap, layout: CalendarLayout, plan: Plan | None, shapes: CompetitionShapes, look: Look
+    base: QPixmap, layout: CalendarLayout, plan: Plan | None, shapes: CompetitionShapes, look: Look,
+    marks: DayMarks | None = None,
 ) -> QPixmap:
-    """The base with one plan and one set of competitions drawn on it."""
+    """The base with one plan, one set of competitions and the coach's marks drawn on it."""
     pixmap = new_pixmap(layout.content_width, layout.height, look.ratio)
     painter = QPainter(pixmap)
     painter.drawPixmap(0, 0, base)
@@ -469,8 +473,57 @@ def render_scene(
     _paint_labels(painter, shapes, look)
     if plan is not None:
         _paint_sessions(painter, layout, plan, look)
+    if marks is not None:
+        paint_marks(painter, layout, marks)
     painter.end()
     return pixmap
+
+
+def corner_size(cell: QRect) -> float:
+    return max(4.0, min(7.0, cell.width() * 0.4, cell.height() * 0.35))
+
+
+def paint_edited_corner(painter: QPainter, cell: QRectF) -> None:
+    """The coach changed a session here: a small triangle in the top-left corner."""
+    size = corner_size(cell.toRect())
+    left, top = cell.left() + 1, cell.top() + 1
+    painter.setBrush(EDITED)
+    painter.drawPolygon(QPolygonF([QPointF(left, top), QPointF(left + size, top), QPointF(left, top + size)]))
+
+
+def paint_note_corner(painter: QPainter, cell: QRectF) -> None:
+    """A note about the day: a folded top-right corner."""
+    size = corner_size(cell.toRect())
+    right, top = cell.right(), cell.top() + 1
+    painter.setBrush(NOTE)
+    painter.drawPolygon(QPolygonF([QPointF(right - size, top), QPointF(right, top), QPointF(right, top + size)]))
+
+
+def paint_locked_frame(painter: QPainter, rect: QRectF) -> None:
+    """A locked week: a solid frame around its column."""
+    painter.setPen(QPen(LOCKED, 2.0))
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.drawRect(rect.adjusted(1, 1, -1, -1))
+
+
+def paint_marks(painter: QPainter, layout: CalendarLayout, marks: DayMarks) -> None:
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    bands = layout.bands
+    for week_start in marks.locked_weeks:
+        week = layout.week_index(week_start)
+        if 0 <= week < layout.weeks:
+            left, right = layout.column_left(week), layout.column_left(week + 1)
+            height = bands.grid_bottom - bands.grid_top + 1
+            paint_locked_frame(painter, QRectF(left, bands.grid_top, right - left + 1, height))
+    painter.setPen(Qt.PenStyle.NoPen)
+    for day in marks.edited_days:
+        if layout.first_day <= day <= layout.last_day:
+            paint_edited_corner(painter, QRectF(layout.cell(day)))
+    for day in marks.note_days:
+        if layout.first_day <= day <= layout.last_day:
+            paint_note_corner(painter, QRectF(layout.cell(day)))
+    painter.restore()
 
 
 def _paint_day_tints(painter: QPainter, layout: CalendarLayout, plan: Plan, look: Look) -> None:

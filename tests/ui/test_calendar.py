@@ -384,3 +384,30 @@ def test_dragging_a_chip_starts_only_beyond_the_drag_distance(
     move_with_button_down(viewport, far)
     assert started == [NATIONALS]
     QTest.mouseRelease(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, far)
+
+
+def test_the_calendar_marks_locked_weeks_and_days_the_coach_changed(
+    calendar: SeasonCalendar, document: OpenSeason
+) -> None:
+    assert calendar.day_marks().locked_weeks == frozenset()
+    assert calendar.day_marks().edited_days == frozenset()
+    plan = document.plan("ath-1")
+    day = next(d for d in plan.days if d.sessions and d.date.month == 3)
+    session = day.sessions[0]
+    removed = document.apply("Remove", lambda s: edits.set_override(
+        s, athlete_id="ath-1", day=day.date, kind=session.kind, session=None, replaced=session))
+    week = removed.week_of(date(2027, 3, 9))
+    document.apply("Lock", lambda s: edits.lock_week(s, "ath-1", week, ()))
+    marks = calendar.day_marks()
+    assert marks.edited_days == {day.date}
+    assert marks.locked_weeks == {week}
+    # Another athlete's plan shows neither.
+    calendar.selection.set_athlete("ath-2")
+    assert calendar.day_marks().edited_days == frozenset() and calendar.day_marks().locked_weeks == frozenset()
+    calendar.selection.set_athlete("ath-1")
+    # Drawn: the edited corner in the day's top-left, the locked frame along the week's column.
+    image = calendar.viewport().grab().toImage()
+    cell = calendar.date_rect(day.date)
+    assert pixel(image, cell.topLeft() + QPoint(2, 2)) == paint.EDITED
+    locked_cell = calendar.date_rect(date(2027, 3, 11))
+    assert pixel(image, QPoint(locked_cell.left() + 1, locked_cell.center().y())) == paint.LOCKED
