@@ -27,9 +27,9 @@ from PySide6.QtWidgets import (
 from planner.plan import PlanWarning
 from planner.rules import rule_book
 from planner.sessions import Category, Session, SessionKind
-from ui.inspector_edits import Choices, SessionRef, addable_exercises
+from ui.inspector_edits import Choices, SessionRef, addable_by_category
 from ui.inspector_table import EDITED_COLOUR, ItemsModel, ItemsTable
-from ui.session_text import EDITED_MARK, KIND_NAMES, session_facts
+from ui.session_text import EDITED_MARK, KIND_NAMES, item_details, session_facts
 
 SESSION_MIME_TYPE = "application/x-sprintplan-session"
 MUTED_COLOUR = "#5f6368"
@@ -221,6 +221,10 @@ class SessionBlock(QFrame):
         )
         self.table = ItemsTable(self.model, self)
         layout.addWidget(self.table)
+        self.details = small_label("\n".join(item_details(item) for item in session.items), self)
+        self.details.setObjectName("sessionDetails")
+        self.details.setVisible(bool(session.items))
+        layout.addWidget(self.details)
 
         buttons = QHBoxLayout()
         self.add_button = QToolButton(self)
@@ -251,13 +255,11 @@ class SessionBlock(QFrame):
     def _add_menu(self, kind: SessionKind) -> QMenu:
         menu = QMenu(self)
         menu.setObjectName("addItemMenu")
-        current: Category | None = None
-        for exercise in addable_exercises(kind):
-            if exercise.category is not current:
-                current = exercise.category
-                menu.addSection(CATEGORY_NAMES[current])
-            action = menu.addAction(exercise.name)
-            action.setData(exercise.id)
+        for category, exercises in addable_by_category(kind):
+            menu.addSection(CATEGORY_NAMES[category])
+            for exercise in exercises:
+                action = menu.addAction(exercise.name)
+                action.setData(exercise.id)
         menu.triggered.connect(lambda action: self.add_requested.emit(action.data()))
         return menu
 

@@ -130,6 +130,20 @@ def item_text(item: Item) -> str:
     return f"{text}, {reserve}" if reserve else text
 
 
+def item_details(item: Item) -> str:
+    """What the Day panel's table leaves out, on one line a narrow panel can wrap:
+    "Back squat: 25 + 25 per side · rest 3:00 · controlled — note"."""
+    parts = []
+    plates = plates_text(item)
+    if plates:
+        parts.append(f"{plates} per side" if item.plates_per_side else plates)
+    if item.rest_s:
+        parts.append(f"rest {rest_text(item.rest_s)}")
+    parts.append(intent_text(item))
+    text = f"{item.name}: " + " · ".join(parts)
+    return f"{text} — {item.note}" if item.note else text
+
+
 def item_short(item: Item) -> str:
     """A compact form for crowded cells: "Back squat 3x3 @ 87.5 % 120 kg"."""
     text = f"{item.name} {volume_text(item).replace(' x ', 'x')}"
