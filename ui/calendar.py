@@ -38,7 +38,7 @@ from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QFrame, QToolTi
 from planner.edits import EditError, add_competition, move_competition, new_competition_id, remove_competition
 from planner.engine import generate
 from planner.model import Competition, Season
-from planner.plan import Plan
+from planner.plan import Phase, Plan
 from ui import calendar_paint as paint
 from ui.calendar_layout import (
     GUTTER,
@@ -173,6 +173,20 @@ class SeasonCalendar(QAbstractScrollArea):
     def refusal(self) -> str:
         """Why the competition dragged over the calendar cannot land on the hovered day ("" if it can)."""
         return "" if self._preview is None else self._preview.refusal
+
+    def phase_at(self, point: QPoint) -> Phase | None:
+        """The phase whose band is under a viewport point, in the plan on screen."""
+        plan = self.shown_plan()
+        if plan is None or point.x() < GUTTER:
+            return None
+        layout = self._ensure_layout()
+        bands = layout.bands
+        if not bands.phase_top <= point.y() < bands.phase_top + bands.phase_height:
+            return None
+        x = point.x() - self._origin_x()
+        return next(
+            (p for p in plan.phases if layout.time_x(p.start) <= x < layout.time_x(p.end + timedelta(days=1))), None
+        )
 
     def preview_plan(self) -> Plan | None:
         """The plan shown during a drag over the calendar, None when no preview is shown."""
@@ -354,6 +368,9 @@ class SeasonCalendar(QAbstractScrollArea):
         elif competition_id is not None:
             competition = self.document.season.competition(competition_id)
             QToolTip.showText(event.globalPos(), self._competition_line(competition), self.viewport())
+        elif (phase := self.phase_at(event.pos())) is not None:
+            text = f"<b>{escape(phase.name)}</b> ({escape(span_text(phase.start, phase.end))})"
+            QToolTip.showText(event.globalPos(), text, self.viewport())
         else:
             QToolTip.hideText()
             event.ignore()

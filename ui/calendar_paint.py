@@ -61,6 +61,16 @@ PHASE_SHORT = {
     PhaseKind.COMPETITION: "Comp.",
     PhaseKind.TAPER: "Taper",
 }
+# For a phase of a week or two on a laptop screen: an abbreviation, never a cut word; the
+# band's tooltip gives the phase in full.
+PHASE_TINY = {
+    PhaseKind.TRANSITION: "Tr.",
+    PhaseKind.GENERAL_PREPARATION: "GP",
+    PhaseKind.SPECIFIC_PREPARATION: "SP",
+    PhaseKind.PRE_COMPETITION: "PC",
+    PhaseKind.COMPETITION: "C.",
+    PhaseKind.TAPER: "Tp.",
+}
 
 BACKGROUND = QColor("#FFFFFF")
 ODD_MONTH = QColor("#F4F5F7")  # every other month is shaded so months read as blocks
@@ -565,15 +575,17 @@ def _paint_phases(painter: QPainter, layout: CalendarLayout, plan: Plan, fonts: 
         painter.fillRect(rect, PHASE_FILL[phase.kind])
         painter.setPen(QPen(BACKGROUND, 1))
         painter.drawLine(QPointF(left, bands.phase_top), QPointF(left, bands.phase_top + bands.phase_height))
-        room = round(rect.width()) - 6
-        text = next(
-            (t for t in (phase.name, PHASE_SHORT[phase.kind]) if metrics.horizontalAdvance(t) <= room),
-            metrics.elidedText(PHASE_SHORT[phase.kind], Qt.TextElideMode.ElideRight, room),
-        )
-        # Two letters and an ellipsis still say which phase it is; less is noise.
-        if len(text) >= 3:
+        text = phase_label(phase.kind, phase.name, rect.width(), metrics)
+        if text:
             painter.setPen(PHASE_TEXT)
-            painter.drawText(rect.adjusted(3, 0, -3, 0), Qt.AlignmentFlag.AlignCenter, text)
+            painter.drawText(rect.adjusted(1, 0, -1, 0), Qt.AlignmentFlag.AlignCenter, text)
+
+
+def phase_label(kind: PhaseKind, name: str, width: float, metrics: QFontMetrics) -> str:
+    """The longest of the phase's name, short name and abbreviation that fits ``width`` whole
+    ("" when none does)."""
+    room = math.floor(width) - 2
+    return next((t for t in (name, PHASE_SHORT[kind], PHASE_TINY[kind]) if metrics.horizontalAdvance(t) <= room), "")
 
 
 def _paint_no_plan(painter: QPainter, layout: CalendarLayout, fonts: Fonts) -> None:
