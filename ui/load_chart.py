@@ -56,8 +56,6 @@ from PySide6.QtWidgets import (
     QGraphicsItem,
     QGraphicsScene,
     QMenu,
-    QSizePolicy,
-    QToolBar,
     QToolButton,
     QToolTip,
     QVBoxLayout,
@@ -90,6 +88,7 @@ from ui.load_chart_parts import (
     Bars,
     Chip,
     Curve,
+    LegendBar,
     Panel,
     Plot,
     Rules,
@@ -161,14 +160,11 @@ class LoadChart(QWidget):
         self._font = QFont(self.font())
         self._font.setPointSizeF(max(7.0, self._font.pointSizeF() * 0.85))
 
-        self.toolbar = QToolBar("Load chart", self)
+        # The legend, which switches the series on and off; every entry stays on screen.
+        self.toolbar = LegendBar(self._font, self)
         self.toolbar.setObjectName("loadChartToolbar")
-        self.toolbar.setIconSize(QSize(16, 10))
-        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.toolbar.setFont(self._font)
         # Checked entries are the series on screen; unchecked ones fade, as in a legend.
         self.toolbar.setStyleSheet(
-            "QToolBar { padding: 0px; spacing: 0px; }"
             "QToolButton { padding: 0px 3px; border: 1px solid transparent; border-radius: 3px; }"
             "QToolButton:checked { background: #EEF1F5; border-color: #CDD2D9; color: #202124; }"
             "QToolButton:!checked { color: #8A9099; }"
@@ -289,6 +285,7 @@ class LoadChart(QWidget):
     def _build_actions(self) -> None:
         for style in SERIES:
             action = QAction(swatch(style.colour, style.shape), style.label, self)
+            action.setIconText(style.button_text)
             action.setObjectName(f"loadChartSeries:{style.key}")
             action.setCheckable(True)
             action.setChecked(True)
@@ -315,29 +312,26 @@ class LoadChart(QWidget):
         """The toolbar is the legend: one checkable entry per series (per athlete in the squad view)."""
         self._legend_squad = self._squad_legend()
         self.toolbar.clear()
-        self.toolbar.addAction(self.squad_action)
-        squad_button = self.toolbar.widgetForAction(self.squad_action)
-        if squad_button is not None:
-            # A switch between two views, not a series: never faded like a legend entry.
-            squad_button.setStyleSheet("color: #202124;")
-        self.toolbar.addSeparator()
+        squad_button = self.toolbar.add_action(self.squad_action)
+        # A switch between two views, not a series: never faded like a legend entry.
+        squad_button.setStyleSheet("color: #202124;")
+        self.toolbar.add_separator()
         if self._squad:
             for athlete in self.document.season.athletes:
-                self.toolbar.addAction(self._athlete_action(athlete.id, athlete.name))
-            self.toolbar.addSeparator()
+                self.toolbar.add_action(self._athlete_action(athlete.id, athlete.name))
+            self.toolbar.add_separator()
         for style in SERIES:
             if not (self._squad and style.plot is Plot.VOLUME):
-                self.toolbar.addAction(self._actions[style.key])
-        spacer = QWidget(self.toolbar)
-        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        self.toolbar.addWidget(spacer)
+                self.toolbar.add_action(self._actions[style.key])
+        self.toolbar.add_separator()
         export = QToolButton(self.toolbar)
         export.setObjectName("loadChartExport")
         export.setText("Export")
         export.setToolTip("Save the chart as a PNG picture or an SVG drawing")
         export.setMenu(self._export_menu)
         export.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.toolbar.addWidget(export)
+        export.setStyleSheet("color: #202124;")  # a command, not a series switched off
+        self.toolbar.add_widget(export)
 
     def _squad_legend(self) -> tuple[tuple[str, str], ...]:
         """The athletes the squad view's legend lists (none outside the squad view)."""
@@ -355,9 +349,17 @@ class LoadChart(QWidget):
             action.toggled.connect(lambda on, k=key: self.set_series_visible(k, on))
             self._actions[key] = action
         action.setText(mnemonic_safe(name))
+        action.setIconText(mnemonic_safe(self._button_name(name)))
         action.setIcon(swatch(colour, Shape.LINE, dash))
         action.setToolTip(literal_html(f"{name}: weekly relative volume (reps x % of max)"))
         return action
+
+    def _button_name(self, name: str) -> str:
+        """The first name, which keeps the squad's legend within the chart's width, unless
+        another athlete shares it."""
+        first = name.split()[0] if name.split() else name
+        firsts = [a.name.split()[0] for a in self.document.season.athletes if a.name.split()]
+        return first if firsts.count(first) <= 1 else name
 
     def _squad_style(self, athlete_id: str) -> tuple[str, Qt.PenStyle]:
         ids = [a.id for a in self.document.season.athletes]

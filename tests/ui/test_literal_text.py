@@ -107,8 +107,9 @@ def test_chart_chips_and_squad_legend_show_names_literally(
     action = chart.series_action("relative_volume:ath-1")
     button = chart.toolbar.widgetForAction(action)
     assert isinstance(button, QToolButton)
-    # A button draws "&&" as "&"; a lone "&" would underline the next letter and vanish.
-    assert button.text() == "Ann <i>Lee</i> && Co"
+    # Buttons and menus draw "&&" as "&"; a lone "&" would underline the next letter and vanish.
+    assert action.text() == "Ann <i>Lee</i> && Co"
+    assert button.text() == "Ann"  # the first name, unique in the squad
     assert shown_tip(action.toolTip()).startswith(f"{ATHLETE}: ")
 
 
