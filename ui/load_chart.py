@@ -56,6 +56,7 @@ from PySide6.QtWidgets import (
     QGraphicsItem,
     QGraphicsScene,
     QMenu,
+    QStyle,
     QToolButton,
     QToolTip,
     QVBoxLayout,
@@ -327,6 +328,9 @@ class LoadChart(QWidget):
         export = QToolButton(self.toolbar)
         export.setObjectName("loadChartExport")
         export.setText("Export")
+        # An icon, so the legend keeps to one line on a laptop (Export is in the File menu too).
+        export.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_DialogSaveButton))
+        export.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
         export.setToolTip("Save the chart as a PNG picture or an SVG drawing")
         export.setMenu(self._export_menu)
         export.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)

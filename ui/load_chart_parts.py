@@ -684,7 +684,7 @@ class _LegendButton(QToolButton):
         hint = super().sizeHint()
         text = self.fontMetrics().horizontalAdvance(self.text())
         icon = self.iconSize().width() + 5 if not self.icon().isNull() else 0
-        return QSize(min(hint.width(), text + icon + 12), hint.height())
+        return QSize(min(hint.width(), text + icon + 10), hint.height())
 
 
 class LegendBar(QWidget):
@@ -730,7 +730,7 @@ class LegendBar(QWidget):
         separator.setSeparator(True)
         self.addAction(separator)
         gap = QWidget(self)
-        gap.setFixedSize(8, 4)
+        gap.setFixedSize(6, 4)
         self.add_widget(gap)
 
     def add_widget(self, widget: QWidget) -> None:

@@ -615,3 +615,5 @@ def test_on_a_laptop_every_legend_entry_is_on_screen(qtbot: QtBot, window: Windo
         # The lower plot's series are named on screen, the planned load as an estimate.
         texts = {legend.widgetForAction(chart.series_action(k)).text() for k in ("planned_load", "fitness", "form")}  # type: ignore[union-attr]
         assert texts == {"Load (est.)", "Fitness", "Form"}
+        # On one line, leaving the plots their height.
+        assert legend.heightForWidth(legend.width()) < 2 * legend.widgetForAction(chart.squad_action).height()  # type: ignore[union-attr]
