@@ -19,6 +19,7 @@ from typing import Protocol
 
 from PySide6.QtCore import QEvent, QMimeData, QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import (
+    QCursor,
     QDrag,
     QDragEnterEvent,
     QDragLeaveEvent,
@@ -92,6 +93,9 @@ class SeasonCalendar(QAbstractScrollArea):
 
     preview_changed = Signal(object)  # the previewed Plan, or None when the preview ends
     axis_changed = Signal()
+    # Why a competition let go over a day that cannot take it was not added or moved; the
+    # window shows it in the status bar (the drop itself never arrives: the day said no).
+    drop_refused = Signal(str)
 
     def __init__(
         self,
@@ -557,6 +561,10 @@ class SeasonCalendar(QAbstractScrollArea):
 
     def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:
         self._session_drag = False
+        refusal = self.refusal()
+        # Let go over the calendar (not dragged out of it): say why nothing happened.
+        if refusal and self.viewport().rect().contains(self.viewport().mapFromGlobal(QCursor.pos())):
+            self.drop_refused.emit(refusal)
         self._end_drag()
 
     def dropEvent(self, event: QDropEvent) -> None:

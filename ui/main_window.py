@@ -85,6 +85,7 @@ class MainWindow(QMainWindow):
         self.competition_palette = CompetitionPalette(self)
         self.inspector = Inspector(self.document, self.selection, self)
         self.calendar.session_drops = _InspectorSessionDrops(self.inspector)
+        self.calendar.drop_refused.connect(lambda reason: self.statusBar().showMessage(reason, 15000))
         self.squad_week = SquadWeek(self.document, self.selection, self)
         self.athletes_panel = AthletesPanel(self.document, self.selection, dialogs, self)
         self.load_chart = LoadChart(self.document, self.selection, self.calendar, self)

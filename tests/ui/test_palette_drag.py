@@ -15,7 +15,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from PySide6.QtCore import QEvent, QMimeData, QPoint, QRect, Qt
-from PySide6.QtGui import QDrag, QDragEnterEvent, QDragLeaveEvent, QDragMoveEvent, QDropEvent
+from PySide6.QtGui import QCursor, QDrag, QDragEnterEvent, QDragLeaveEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
@@ -476,3 +476,22 @@ def test_meets_for_different_athletes_on_the_same_day_are_stacked_not_slivers(
     shift = calendar._origin_x()
     hits = {calendar.competition_at(QPoint(r.center().x() + shift, r.center().y())) for r in parts}
     assert hits == {"comp-8", MIDSUMMER}
+
+
+def test_letting_go_over_a_refused_day_says_why_and_leaving_does_not(
+    calendar: SeasonCalendar, document: OpenSeason, demo: Season
+) -> None:
+    said: list[str] = []
+    calendar.drop_refused.connect(said.append)
+    viewport = calendar.viewport()
+    inside = centre(calendar, NATIONALS_DAY + timedelta(days=1))
+    assert not drag_over(viewport, competition_mime(MIDSUMMER), inside)
+    QCursor.setPos(viewport.mapToGlobal(inside))
+    QApplication.sendEvent(viewport, QDragLeaveEvent())
+    assert len(said) == 1 and "National Championships" in said[0]
+    # Dragged out of the calendar over the same day: nothing to say.
+    assert not drag_over(viewport, competition_mime(MIDSUMMER), inside)
+    QCursor.setPos(viewport.mapToGlobal(QPoint(-50, -50)))
+    QApplication.sendEvent(viewport, QDragLeaveEvent())
+    assert len(said) == 1
+    assert document.season == demo
