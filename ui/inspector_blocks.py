@@ -188,10 +188,11 @@ class SessionBlock(QFrame):
         self.title.setToolTip(f"{KIND_NAMES[session.kind]} session")
         # A long title wraps rather than widen the panel past its edge.
         self.title.setWordWrap(True)
-        top.addWidget(self.title, 1)
+        top.addWidget(self.title)
         if session.heavy:
             tip = "Lower-body work at 85 % or more, or high-intensity jumps"
             top.addWidget(badge("heavy", "#f6d5d1", self, tooltip=tip), 0, Qt.AlignmentFlag.AlignTop)
+        top.addStretch(1)
         self.reset_button: QPushButton | None = None
         if resettable:
             self.reset_button = QPushButton("Reset to generated", self)
