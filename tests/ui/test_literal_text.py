@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 from PySide6.QtGui import Qt, QTextDocumentFragment
-from PySide6.QtWidgets import QLabel, QToolButton, QWidget
+from PySide6.QtWidgets import QLabel, QMessageBox, QToolButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from planner.model import Season
@@ -18,6 +18,7 @@ from ui.document import OpenSeason
 from ui.form_checks import hint_label
 from ui.inspector import Inspector
 from ui.load_chart import LoadChart
+from ui.qt_dialogs import QtDialogs
 from ui.selection import Selection
 from ui.session_text import literal_html, mnemonic_safe
 
@@ -124,3 +125,17 @@ def test_squad_lists_tooltips_and_status_show_names_literally(
     status = hint_label(f"Changed {ATHLETE}.")
     qtbot.addWidget(status)
     assert shown_label(status) == f"Changed {ATHLETE}."
+
+
+def test_refusal_messages_show_names_as_typed(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
+    shown: list[tuple[Qt.TextFormat, str]] = []
+
+    def fake_exec(box: QMessageBox) -> int:
+        shown.append((box.textFormat(), box.text()))
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", fake_exec)
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    QtDialogs().error(parent, "Add competition", f"Competition {MEET!r} would overlap")
+    assert shown == [(Qt.TextFormat.PlainText, f"Competition {MEET!r} would overlap")]
