@@ -37,7 +37,7 @@ from ui.dialogs import Dialogs, Edit, apply_edit
 from ui.document import OpenSeason
 from ui.form_checks import hint_label, number_text
 from ui.selection import Selection
-from ui.session_text import MONTH_NAMES, short_day
+from ui.session_text import MONTH_NAMES, literal_html, short_day
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 # The competition's priority and indoor flag, for the chip the calendar draws too.
@@ -329,7 +329,9 @@ class AthletesPanel(QWidget):
             item.setData(NAME, ID_ROLE, athlete.id)
             if athlete.junior:
                 item.setData(NAME, BADGE_ROLE, "Junior")
-                item.setToolTip(NAME, f"{athlete.name} is a junior: shorter load waves and gentler plyometrics")
+                item.setToolTip(NAME, literal_html(
+                    f"{athlete.name} is a junior: shorter load waves and gentler plyometrics"
+                ))
             item.setToolTip(SQUAT, squat_tip)
             item.setToolTip(CLEAN, clean_tip)
             for column in (SQUAT, CLEAN):
@@ -355,7 +357,8 @@ class AthletesPanel(QWidget):
             item.setData(PRIORITY, CHIP_ROLE, (competition.priority.value, competition.indoor))
             item.setToolTip(PRIORITY, f"Priority {competition.priority.value}")
             names = [season.athlete(a).name for a in competition.athletes or () if season.find_athlete(a)]
-            item.setToolTip(ENTERED, "Everyone in the squad" if competition.athletes is None else ", ".join(names))
+            entered = "Everyone in the squad" if competition.athletes is None else ", ".join(names)
+            item.setToolTip(ENTERED, literal_html(entered))
         self.competitions.blockSignals(False)
         self._show_competition(self.selection.competition_id)
 

@@ -19,6 +19,7 @@ from typing import Protocol
 
 from PySide6.QtCore import QEvent, QMimeData, QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import (
+    QCursor,
     QDrag,
     QDragEnterEvent,
     QDragLeaveEvent,
@@ -38,12 +39,21 @@ from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QFrame, QToolTi
 from planner.edits import EditError, add_competition, move_competition, new_competition_id, remove_competition
 from planner.engine import generate
 from planner.model import Competition, Season
-from planner.plan import Plan
+from planner.plan import Phase, Plan
 from ui import calendar_paint as paint
-from ui.calendar_layout import GUTTER, MIN_ROW, CalendarLayout, CompetitionShapes, competition_shapes
+from ui.calendar_layout import (
+    GUTTER,
+    MIN_ROW,
+    CalendarLayout,
+    CompetitionShapes,
+    DayMarks,
+    competition_shapes,
+    day_marks,
+)
 from ui.dialogs import Dialogs, apply_edit
 from ui.document import OpenSeason
 from ui.mime import CompetitionTemplate, DraggedCompetition, Payload, competition_mime, payload_from_mime
+from ui.notes_panel import first_line
 from ui.selection import Selection
 from ui.session_text import day_title, session_lines, span_text
 
@@ -52,7 +62,8 @@ Edit = Callable[[Season], Season]
 
 @dataclass(frozen=True, slots=True)
 class _Preview:
-    """What a drag would do if dropped on ``day``; ``season`` None when the edit is refused."""
+    """What a drag would do if dropped on ``day``; ``season`` None when the edit is refused,
+    and ``refusal`` then says why."""
 
     payload: Payload
     day: date
@@ -60,6 +71,7 @@ class _Preview:
     plan: Plan | None
     shapes: CompetitionShapes | None
     scene: QPixmap | None = None
+    refusal: str = ""
 
 
 class SessionDrops(Protocol):
@@ -81,6 +93,9 @@ class SeasonCalendar(QAbstractScrollArea):
 
     preview_changed = Signal(object)  # the previewed Plan, or None when the preview ends
     axis_changed = Signal()
+    # Why a competition let go over a day that cannot take it was not added or moved; the
+    # window shows it in the status bar (the drop itself never arrives: the day said no).
+    drop_refused = Signal(str)
 
     def __init__(
         self,
@@ -102,6 +117,7 @@ class SeasonCalendar(QAbstractScrollArea):
         self._base: QPixmap | None = None
         self._look: paint.Look | None = None
         self._shapes: CompetitionShapes | None = None
+        self._marks: DayMarks | None = None
         self._scene: QPixmap | None = None
         self._drag: Payload | None = None
         self.session_drops: SessionDrops | None = None
@@ -158,6 +174,24 @@ class SeasonCalendar(QAbstractScrollArea):
         competition = self._shown_shapes().at(point.x() - self._origin_x(), point.y())
         return None if competition is None else competition.id
 
+    def refusal(self) -> str:
+        """Why the competition dragged over the calendar cannot land on the hovered day ("" if it can)."""
+        return "" if self._preview is None else self._preview.refusal
+
+    def phase_at(self, point: QPoint) -> Phase | None:
+        """The phase whose band is under a viewport point, in the plan on screen."""
+        plan = self.shown_plan()
+        if plan is None or point.x() < GUTTER:
+            return None
+        layout = self._ensure_layout()
+        bands = layout.bands
+        if not bands.phase_top <= point.y() < bands.phase_top + bands.phase_height:
+            return None
+        x = point.x() - self._origin_x()
+        return next(
+            (p for p in plan.phases if layout.time_x(p.start) <= x < layout.time_x(p.end + timedelta(days=1))), None
+        )
+
     def preview_plan(self) -> Plan | None:
         """The plan shown during a drag over the calendar, None when no preview is shown."""
         return None if self._preview is None else self._preview.plan
@@ -190,6 +224,14 @@ class SeasonCalendar(QAbstractScrollArea):
         for competition in season.competitions:
             if competition.start <= day <= competition.end:
                 lines.append(self._competition_line(competition))
+        marks = self.day_marks()
+        if season.week_of(day) in marks.locked_weeks:
+            lines.append("<i>Week locked: the planner keeps it as it was locked</i>")
+        if day in marks.edited_days:
+            lines.append("<i>Changed by the coach</i>")
+        for note in season.notes:
+            if note.date == day and (note.athlete_id is None or note.athlete_id == self.selection.athlete_id):
+                lines.append(f"<span style='color:{paint.NOTE.name()}'>■</span> Note: {escape(first_line(note.text))}")
         if plan is None:
             lines.append("<i>No athlete selected</i>")
         elif record is None or not record.sessions:
@@ -224,6 +266,7 @@ class SeasonCalendar(QAbstractScrollArea):
 
     def _invalidate_scene(self) -> None:
         self._shapes = None
+        self._marks = None
         self._scene = None
 
     def _real_plan(self) -> Plan | None:
@@ -234,6 +277,12 @@ class SeasonCalendar(QAbstractScrollArea):
             self._shapes = competition_shapes(self.document.season, self._ensure_layout(),
                                               self.selection.athlete_id, self._fonts.small_metrics)
         return self._shapes
+
+    def day_marks(self) -> DayMarks:
+        """The locked weeks, coach-edited days and days with notes the calendar marks."""
+        if self._marks is None:
+            self._marks = day_marks(self.document.season, self._real_plan(), self.selection.athlete_id)
+        return self._marks
 
     def _shown_shapes(self) -> CompetitionShapes:
         if self._preview is not None and self._preview.shapes is not None:
@@ -323,6 +372,9 @@ class SeasonCalendar(QAbstractScrollArea):
         elif competition_id is not None:
             competition = self.document.season.competition(competition_id)
             QToolTip.showText(event.globalPos(), self._competition_line(competition), self.viewport())
+        elif (phase := self.phase_at(event.pos())) is not None:
+            text = f"<b>{escape(phase.name)}</b> ({escape(span_text(phase.start, phase.end))})"
+            QToolTip.showText(event.globalPos(), text, self.viewport())
         else:
             QToolTip.hideText()
             event.ignore()
@@ -348,12 +400,16 @@ class SeasonCalendar(QAbstractScrollArea):
             self._look = paint.Look.build(layout, self._fonts, self.devicePixelRatioF())
         preview = self._preview
         if preview is not None and preview.shapes is not None:
-            scene = preview.scene or paint.render_scene(self._base, layout, preview.plan, preview.shapes, self._look)
+            scene = preview.scene or paint.render_scene(
+                self._base, layout, preview.plan, preview.shapes, self._look, self.day_marks()
+            )
             if preview.scene is None:
                 self._preview = replace(preview, scene=scene)
             return scene
         if self._scene is None:
-            self._scene = paint.render_scene(self._base, layout, self._real_plan(), self._real_shapes(), self._look)
+            self._scene = paint.render_scene(
+                self._base, layout, self._real_plan(), self._real_shapes(), self._look, self.day_marks()
+            )
         return self._scene
 
     def _paint_overlay(self, painter: QPainter, layout: CalendarLayout) -> None:
@@ -372,6 +428,10 @@ class SeasonCalendar(QAbstractScrollArea):
             days = (preview.day + timedelta(days=i) for i in range(self._payload_days(preview.payload)))
             cells = [layout.cell(day) for day in days if season.contains(day)]
             paint.paint_drop_target(painter, cells, refused=preview.season is None)
+            if preview.refusal and cells:
+                # Said where the coach is looking, while there is still time to choose another day.
+                visible = (-self.horizontalScrollBar().value(), self.viewport().width() - self._origin_x())
+                paint.paint_refusal(painter, cells[0], preview.refusal, self._fonts, visible)
 
     # Mouse and keyboard ----------------------------------------------------------------
 
@@ -478,8 +538,9 @@ class SeasonCalendar(QAbstractScrollArea):
                 event.ignore()
             return
         self._drag = payload
+        # Entering is always accepted, so the moves that follow arrive and each says whether its day takes the drop.
         self._accept(event, payload)
-        self._hover(self.date_at(event.position().toPoint()))
+        self._hover_point(event.position().toPoint())
 
     def dragMoveEvent(self, event: QDragMoveEvent) -> None:
         if self._session_drag:
@@ -491,15 +552,19 @@ class SeasonCalendar(QAbstractScrollArea):
         if self._drag is None:
             event.ignore()
             return
-        day = self.date_at(event.position().toPoint())
-        self._hover(day)
-        if day is None:
+        day = self._hover_point(event.position().toPoint())
+        if day is None or self.refusal():
+            # Not droppable: the pointer says so, and the overlay says why.
             event.ignore()
         else:
             self._accept(event, self._drag)
 
     def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:
         self._session_drag = False
+        refusal = self.refusal()
+        # Let go over the calendar (not dragged out of it): say why nothing happened.
+        if refusal and self.viewport().rect().contains(self.viewport().mapFromGlobal(QCursor.pos())):
+            self.drop_refused.emit(refusal)
         self._end_drag()
 
     def dropEvent(self, event: QDropEvent) -> None:
@@ -536,6 +601,12 @@ class SeasonCalendar(QAbstractScrollArea):
             event.ignore()
 
     def _add_from_template(self, template: CompetitionTemplate, day: date) -> bool:
+        try:
+            # Refused whatever the name (dates, overlaps): say so before asking for a name.
+            _add_edit(template, day, template.suggested_name())(self.document.season)
+        except EditError as error:
+            self.dialogs.error(self, "Add competition", str(error))
+            return False
         name = self.dialogs.ask_competition_name(self, template.suggested_name(), day)
         if name is None:
             return False
@@ -565,6 +636,11 @@ class SeasonCalendar(QAbstractScrollArea):
             return 1 if competition is None else competition.days
         return 1
 
+    def _hover_point(self, point: QPoint) -> date | None:
+        day = self.date_at(point)
+        self._hover(day)
+        return day
+
     def _hover(self, day: date | None) -> None:
         """Show what dropping the dragged competition on ``day`` would plan (once per day)."""
         payload = self._drag
@@ -583,8 +659,8 @@ class SeasonCalendar(QAbstractScrollArea):
             edit = _move_edit(payload.competition_id, day)
         try:
             season = edit(self.document.season)
-        except EditError:
-            return _Preview(payload, day, None, None, None)
+        except EditError as error:
+            return _Preview(payload, day, None, None, None, refusal=str(error))
         athlete_id = self.selection.athlete_id
         plan = generate(season, athlete_id) if season.find_athlete(athlete_id) is not None else None
         shapes = competition_shapes(season, self._ensure_layout(), athlete_id, self._fonts.small_metrics)

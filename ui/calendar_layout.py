@@ -12,7 +12,6 @@ tints are crisp and a cell's rectangle maps back to exactly its own day.
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
@@ -20,12 +19,15 @@ from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QFontMetrics
 
 from planner.model import Competition, Season
+from planner.plan import Plan
 
 GUTTER = 34  # weekday labels, left of the grid, not scrolled
 MIN_COLUMN = 15  # narrower than this and week numbers and session marks stop being legible
 MAX_COLUMN = 64
 MIN_ROW = 18
 LABEL_LANES = 3
+MORE_LANES = 4  # when the height allows: a cluster of meets otherwise shortens names
+COMFORTABLE_ROW = 22  # the row height the extra lane may not push below
 RIGHT_MARGIN = 4
 _DAY = timedelta(days=1)
 
@@ -43,6 +45,12 @@ class Bands:
     label_top: int
     lane_height: int
     lanes: int
+
+
+def lanes_for(height: int, metrics: QFontMetrics) -> int:
+    """How many lanes of names fit under the grid: one more when the rows stay comfortable."""
+    bands = bands_for(height, metrics, MORE_LANES)
+    return MORE_LANES if bands.grid_bottom - bands.grid_top >= 7 * COMFORTABLE_ROW else LABEL_LANES
 
 
 def bands_for(height: int, metrics: QFontMetrics, lanes: int = LABEL_LANES) -> Bands:
@@ -80,7 +88,7 @@ class CalendarLayout:
         available = max(1, width - GUTTER - RIGHT_MARGIN - 1)
         column = min(MAX_COLUMN, max(MIN_COLUMN, available / weeks))
         layout = cls(season.first_day, season.last_day, season.first_week_start, season.week_start, weeks,
-                     column, bands_for(height, metrics), width)
+                     column, bands_for(height, metrics, lanes_for(height, metrics)), width)
         days = (season.last_day - season.first_day).days + 1
         # Painting a plan looks up every day's cell; computing them once keeps that a list index.
         cells = tuple(layout._compute_cell(season.first_day + timedelta(days=i)) for i in range(max(0, days)))
@@ -228,11 +236,7 @@ def competition_shapes(
     season: Season, layout: CalendarLayout, athlete_id: str, metrics: QFontMetrics
 ) -> CompetitionShapes:
     competitions = sorted(season.competitions, key=lambda c: (c.start, c.end, c.id))
-    lanes = _overlap_lanes(competitions)
-    chips = tuple(
-        Chip(c, _segments(c, layout, lanes[c.id], _lanes_on(c, competitions, lanes)), _entered(c, athlete_id))
-        for c in competitions
-    )
+    chips = tuple(Chip(c, _segments(c, layout, competitions), _entered(c, athlete_id)) for c in competitions)
     return CompetitionShapes(chips, _labels(competitions, layout, athlete_id, metrics))
 
 
@@ -241,101 +245,155 @@ def _entered(competition: Competition, athlete_id: str) -> bool:
     return not athlete_id or competition.enters(athlete_id)
 
 
-def _overlap_lanes(competitions: list[Competition]) -> dict[str, int]:
-    """Side-by-side positions for competitions that share days (greedy interval colouring)."""
-    lane_ends: list[date] = []
-    lanes: dict[str, int] = {}
-    for competition in competitions:
-        lane = next((i for i, end in enumerate(lane_ends) if end < competition.start), len(lane_ends))
-        if lane == len(lane_ends):
-            lane_ends.append(competition.end)
-        else:
-            lane_ends[lane] = competition.end
-        lanes[competition.id] = lane
-    return lanes
+def _segments(competition: Competition, layout: CalendarLayout, competitions: list[Competition]) -> tuple[QRect, ...]:
+    """The chip's blocks: one per week column for the days it has to itself, and one per day it
+    shares with other competitions (meets for different athletes on the same days).
 
-
-def _lanes_on(competition: Competition, competitions: list[Competition], lanes: dict[str, int]) -> int:
-    sharing = [lanes[c.id] for c in competitions if c.start <= competition.end and c.end >= competition.start]
-    return max(sharing) + 1
-
-
-def _segments(competition: Competition, layout: CalendarLayout, lane: int, lanes: int) -> tuple[QRect, ...]:
+    A shared day is split into stacked parts, one per competition, in the season's order: a
+    week column is only about 15 pixels wide on a laptop, too narrow to split side by side,
+    while a stacked part keeps the column's width and room for the priority letter.
+    """
     first = max(competition.start, layout.first_day)
     last = min(competition.end, layout.last_day)
+    overlapping = [c for c in competitions if c.start <= last and c.end >= first]
     segments: list[QRect] = []
+    run_start: date | None = None
     day = first
     while day <= last:
-        week_end = min(last, layout.week_first_day(layout.week_index(day)) + timedelta(days=6))
-        top, bottom = layout.cell(day), layout.cell(week_end)
-        block = QRect(top.left(), top.top(), top.width(), bottom.bottom() - top.top() + 1)
-        segments.append(_lane_part(block.adjusted(2, 2, -1, -1), lane, lanes))
-        day = week_end + _DAY
+        sharing = [c for c in overlapping if c.start <= day <= c.end]
+        if len(sharing) > 1:
+            if run_start is not None:
+                segments.append(_block(layout, run_start, day - _DAY))
+                run_start = None
+            part = _stacked_part(_inset(layout.cell(day)), sharing.index(competition), len(sharing))
+            segments.append(part)
+        else:
+            run_start = run_start or day
+            if layout.row_of(day) == 6 or day == last:
+                segments.append(_block(layout, run_start, day))
+                run_start = None
+        day += _DAY
     return tuple(segments)
 
 
-def _lane_part(rect: QRect, lane: int, lanes: int) -> QRect:
-    if lanes <= 1:
-        return rect
-    width = rect.width() / lanes
-    left = rect.left() + round(lane * width)
-    return QRect(left, rect.top(), max(1, round((lane + 1) * width) - round(lane * width) - 1), rect.height())
+def _inset(rect: QRect) -> QRect:
+    # Clear of the grid lines, so neighbouring chips never touch.
+    return rect.adjusted(2, 2, -1, -1)
+
+
+def _block(layout: CalendarLayout, first: date, last: date) -> QRect:
+    """Consecutive days of one week column as one rectangle."""
+    top, bottom = layout.cell(first), layout.cell(last)
+    return _inset(QRect(top.left(), top.top(), top.width(), bottom.bottom() - top.top() + 1))
+
+
+def _stacked_part(rect: QRect, index: int, count: int) -> QRect:
+    height = rect.height() / count
+    top = rect.top() + round(index * height)
+    return QRect(rect.left(), top, rect.width(), max(1, round((index + 1) * height) - round(index * height) - 1))
 
 
 def _labels(
     competitions: list[Competition], layout: CalendarLayout, athlete_id: str, metrics: QFontMetrics
 ) -> tuple[Label, ...]:
-    """Names in lanes under the grid, each starting at its competition's column.
+    """Names in lanes under the grid, each at its competition's column.
 
-    A name goes in the first lane that is free at its column. When every lane is taken it
-    shares a lane with an earlier name, which is shortened to make room: preferably the name
-    of a competition the athlete shown does not enter, else the one that ends soonest.
+    The competitions of the athlete shown are placed first, so theirs are the names that get
+    the room; then the others, in what room is left. A name goes right of its marker in the
+    first lane with room for all of it, else left of it (near the season's end). Failing
+    both, the athlete's own competition's name is shortened where the most room is, while
+    another competition shows its marker only (its tooltip, and the chip's, name it); a
+    marker with no room at all is left out.
     """
-    bands = layout.bands
-    placed: list[list[tuple[Competition, int]]] = [[] for _ in range(bands.lanes)]
-    lane_end = [-math.inf] * bands.lanes
-    lane_entered = [False] * bands.lanes
-    marker = bands.lane_height - 4
-    for competition in competitions:
-        x = layout.column_left(layout.week_index(max(competition.start, layout.first_day))) + 1
-        width = marker + 3 + metrics.horizontalAdvance(competition.name)
-        free = [i for i, end in enumerate(lane_end) if end + 6 <= x]
-        # Near the season's end a name may have to hang left of its marker: give it the
-        # free lane with the most room on the left.
-        overflows = x + width > layout.content_width
-        lane = (min(free, key=lane_end.__getitem__) if overflows else free[0]) if free else None
-        if lane is None:
-            lane = min(range(bands.lanes), key=lambda i: (lane_entered[i], lane_end[i]))
-        placed[lane].append((competition, x))
-        lane_end[lane] = x + width
-        lane_entered[lane] = _entered(competition, athlete_id)
-    labels: list[Label] = []
-    for lane, row in enumerate(placed):
-        top = bands.label_top + lane * bands.lane_height
-        previous_end = -math.inf
-        for i, (competition, x) in enumerate(row):
-            last = i + 1 == len(row)
-            limit = layout.content_width if last else row[i + 1][1] - 6
-            label = _label(competition, QRect(x, top + 2, marker, marker), limit, previous_end, last, bands.lane_height,
-                           _entered(competition, athlete_id), metrics)
+    lanes = _Lanes(layout.bands.lanes, layout.content_width)
+    order = sorted(competitions, key=lambda c: (not _entered(c, athlete_id), c.start, c.end, c.id))
+    labels = []
+    for competition in order:
+        label = _place_label(competition, layout, lanes, _entered(competition, athlete_id), metrics)
+        if label is not None:
             labels.append(label)
-            previous_end = label.text_rect.right()
     return tuple(labels)
 
 
-def _label(
-    competition: Competition, marker: QRect, limit: int, previous_end: float, last: bool, height: int,
-    entered: bool, metrics: QFontMetrics,
-) -> Label:
-    width = metrics.horizontalAdvance(competition.name)
-    room = limit - marker.right() - 3
-    # The last name of a lane may hang left of its marker when the season ends too soon after it.
-    if last and width > room and marker.left() - 3 - width >= previous_end + 6:
-        text_rect = QRect(marker.left() - 3 - width, marker.top() - 2, width, height)
-        return Label(competition, marker, text_rect, competition.name, entered)
-    text = metrics.elidedText(competition.name, Qt.TextElideMode.ElideRight, max(0, room))
-    if len(text) < min(5, len(competition.name)):
+_GAP = 6  # pixels between two names in a lane
+
+
+class _Lanes:
+    """The x spans already taken in each lane of the names strip."""
+
+    def __init__(self, count: int, width: int) -> None:
+        self.taken: list[list[tuple[int, int]]] = [[] for _ in range(count)]
+        self.width = width
+
+    def free(self, lane: int, left: int, right: int) -> bool:
+        if left < 0 or right > self.width:
+            return False
+        return all(right + _GAP <= a or b + _GAP <= left for a, b in self.taken[lane])
+
+    def room_right(self, lane: int, left: int) -> int:
+        """Where the next taken span (or the strip's end) begins, right of ``left``."""
+        ahead = [a - _GAP for a, _b in self.taken[lane] if a >= left]
+        return min([self.width, *ahead])
+
+    def take(self, lane: int, left: int, right: int) -> None:
+        self.taken[lane].append((left, right))
+
+
+def _place_label(
+    competition: Competition, layout: CalendarLayout, lanes: _Lanes, entered: bool, metrics: QFontMetrics
+) -> Label | None:
+    bands = layout.bands
+    size = bands.lane_height - 4
+    x = layout.column_left(layout.week_index(max(competition.start, layout.first_day))) + 1
+    name = competition.name
+    width = metrics.horizontalAdvance(name)
+
+    def label(lane: int, text_left: int, text: str) -> Label:
+        top = bands.label_top + lane * bands.lane_height
+        marker = QRect(x, top + 2, size, size)
+        text_rect = QRect(text_left, top, metrics.horizontalAdvance(text), bands.lane_height)
+        left, right = min(x, text_left), max(marker.right(), text_rect.right())
+        lanes.take(lane, left, right)
+        return Label(competition, marker, text_rect, text, entered)
+
+    count = len(lanes.taken)
+    for lane in range(count):
+        if lanes.free(lane, x, x + size + 3 + width):
+            return label(lane, x + size + 3, name)
+    for lane in range(count):
+        if lanes.free(lane, x - 3 - width, x + size):
+            return label(lane, x - 3 - width, name)
+    open_lanes = [lane for lane in range(count) if lanes.free(lane, x, x + size)]
+    if not open_lanes:
+        return None
+    lane = max(open_lanes, key=lambda i: lanes.room_right(i, x))
+    room = lanes.room_right(lane, x) - (x + size + 3)
+    text = metrics.elidedText(name, Qt.TextElideMode.ElideRight, max(0, room)) if entered else ""
+    if len(text) < min(5, len(name)):
         # A letter and an ellipsis say nothing; the marker alone (with its tooltip) is cleaner.
         text = ""
-    text_rect = QRect(marker.right() + 3, marker.top() - 2, metrics.horizontalAdvance(text), height)
-    return Label(competition, marker, text_rect, text, entered)
+    return label(lane, x + size + 3, text)
+
+
+# The coach's own marks -------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class DayMarks:
+    """What the calendar marks besides the plan: the coach's changes and notes, for one athlete."""
+
+    locked_weeks: frozenset[date] = frozenset()  # the first days of the locked weeks
+    edited_days: frozenset[date] = frozenset()  # a session changed, added, moved or removed by the coach
+    note_days: frozenset[date] = frozenset()  # a note about the day, for the athlete or the squad
+
+
+def day_marks(season: Season, plan: Plan | None, athlete_id: str) -> DayMarks:
+    locked = frozenset(w.week_start for w in season.locked_weeks if w.athlete_id == athlete_id)
+    edited = {o.date for o in season.overrides if o.athlete_id == athlete_id}
+    if plan is not None:
+        # Inside a locked week the snapshot keeps the edited flags of the sessions it froze.
+        edited.update(d.date for d in plan.days if any(s.edited for s in d.sessions))
+    notes = frozenset(
+        n.date for n in season.notes if n.date is not None and (n.athlete_id is None or n.athlete_id == athlete_id)
+    )
+    return DayMarks(locked, frozenset(d for d in edited if season.contains(d)), notes)

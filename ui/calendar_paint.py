@@ -37,7 +37,7 @@ from PySide6.QtGui import (
 from planner.model import Competition, Priority
 from planner.plan import PhaseKind, Plan
 from planner.sessions import Session, SessionKind
-from ui.calendar_layout import GUTTER, CalendarLayout, Chip, CompetitionShapes
+from ui.calendar_layout import GUTTER, CalendarLayout, Chip, CompetitionShapes, DayMarks
 from ui.session_text import MONTH_NAMES
 
 # Priority A is the strong vermillion, B the lighter orange, C a quiet blue-grey; the letter
@@ -61,6 +61,16 @@ PHASE_SHORT = {
     PhaseKind.COMPETITION: "Comp.",
     PhaseKind.TAPER: "Taper",
 }
+# For a phase of a week or two on a laptop screen: an abbreviation, never a cut word; the
+# band's tooltip gives the phase in full.
+PHASE_TINY = {
+    PhaseKind.TRANSITION: "Tr.",
+    PhaseKind.GENERAL_PREPARATION: "GP",
+    PhaseKind.SPECIFIC_PREPARATION: "SP",
+    PhaseKind.PRE_COMPETITION: "PC",
+    PhaseKind.COMPETITION: "C.",
+    PhaseKind.TAPER: "Tp.",
+}
 
 BACKGROUND = QColor("#FFFFFF")
 ODD_MONTH = QColor("#F4F5F7")  # every other month is shaded so months read as blocks
@@ -76,6 +86,9 @@ PLYOMETRICS = QColor("#00876A")
 TODAY = QColor("#1F2328")
 SELECTED = QColor("#0072B2")
 REFUSED = QColor("#9A9A9A")
+LOCKED = QColor("#3C4043")
+EDITED = QColor("#1F4E99")  # the Day panel's colour for the coach's changes
+NOTE = QColor("#C98A00")
 
 
 @dataclass(frozen=True, slots=True)
@@ -298,6 +311,31 @@ def paint_drop_target(painter: QPainter, cells: list[QRect], *, refused: bool) -
         painter.drawRect(QRectF(cell).adjusted(1, 1, -1, -1))
 
 
+REFUSAL_WIDTH = 280
+REFUSAL_FILL = QColor("#FFF8F6")
+REFUSAL_TEXT = QColor("#8C1D18")
+
+
+def paint_refusal(painter: QPainter, cell: QRect, text: str, fonts: Fonts, visible: tuple[int, int]) -> None:
+    """Why a drop on ``cell`` is refused, in a box beside it, kept within the ``visible`` x range."""
+    metrics = fonts.small_metrics
+    width = min(REFUSAL_WIDTH, max(80, visible[1] - visible[0] - 8))
+    flags = Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
+    bounds = metrics.boundingRect(QRect(0, 0, width - 10, 10_000), flags, text)
+    box = QRect(0, 0, width, bounds.height() + 8)
+    # Right of the day when there is room, else left of it; level with its top.
+    left = cell.right() + 6 if cell.right() + 6 + width <= visible[1] else cell.left() - 6 - width
+    box.moveTo(max(visible[0] + 2, left), max(0, cell.top() - 2))
+    painter.save()
+    painter.setPen(QPen(REFUSED.darker(130), 1.0))
+    painter.setBrush(REFUSAL_FILL)
+    painter.drawRect(box)
+    painter.setFont(fonts.small)
+    painter.setPen(REFUSAL_TEXT)
+    painter.drawText(box.adjusted(5, 4, -5, -4), flags, text)
+    painter.restore()
+
+
 def paint_gutter(painter: QPainter, layout: CalendarLayout, fonts: Fonts, week_start: int, height: int) -> None:
     """The weekday names left of the grid, which stay in place when the weeks scroll."""
     painter.fillRect(QRect(0, 0, GUTTER, height), BACKGROUND)
@@ -429,9 +467,10 @@ class Look:
 
 
 def render_scene(
-    base: QPixmap, layout: CalendarLayout, plan: Plan | None, shapes: CompetitionShapes, look: Look
+    base: QPixmap, layout: CalendarLayout, plan: Plan | None, shapes: CompetitionShapes, look: Look,
+    marks: DayMarks | None = None,
 ) -> QPixmap:
-    """The base with one plan and one set of competitions drawn on it."""
+    """The base with one plan, one set of competitions and the coach's marks drawn on it."""
     pixmap = new_pixmap(layout.content_width, layout.height, look.ratio)
     painter = QPainter(pixmap)
     painter.drawPixmap(0, 0, base)
@@ -444,8 +483,57 @@ def render_scene(
     _paint_labels(painter, shapes, look)
     if plan is not None:
         _paint_sessions(painter, layout, plan, look)
+    if marks is not None:
+        paint_marks(painter, layout, marks)
     painter.end()
     return pixmap
+
+
+def corner_size(cell: QRect) -> float:
+    return max(4.0, min(7.0, cell.width() * 0.4, cell.height() * 0.35))
+
+
+def paint_edited_corner(painter: QPainter, cell: QRectF) -> None:
+    """The coach changed a session here: a small triangle in the top-left corner."""
+    size = corner_size(cell.toRect())
+    left, top = cell.left() + 1, cell.top() + 1
+    painter.setBrush(EDITED)
+    painter.drawPolygon(QPolygonF([QPointF(left, top), QPointF(left + size, top), QPointF(left, top + size)]))
+
+
+def paint_note_corner(painter: QPainter, cell: QRectF) -> None:
+    """A note about the day: a folded top-right corner."""
+    size = corner_size(cell.toRect())
+    right, top = cell.right(), cell.top() + 1
+    painter.setBrush(NOTE)
+    painter.drawPolygon(QPolygonF([QPointF(right - size, top), QPointF(right, top), QPointF(right, top + size)]))
+
+
+def paint_locked_frame(painter: QPainter, rect: QRectF) -> None:
+    """A locked week: a solid frame around its column."""
+    painter.setPen(QPen(LOCKED, 2.0))
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.drawRect(rect.adjusted(1, 1, -1, -1))
+
+
+def paint_marks(painter: QPainter, layout: CalendarLayout, marks: DayMarks) -> None:
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    bands = layout.bands
+    for week_start in marks.locked_weeks:
+        week = layout.week_index(week_start)
+        if 0 <= week < layout.weeks:
+            left, right = layout.column_left(week), layout.column_left(week + 1)
+            height = bands.grid_bottom - bands.grid_top + 1
+            paint_locked_frame(painter, QRectF(left, bands.grid_top, right - left + 1, height))
+    painter.setPen(Qt.PenStyle.NoPen)
+    for day in marks.edited_days:
+        if layout.first_day <= day <= layout.last_day:
+            paint_edited_corner(painter, QRectF(layout.cell(day)))
+    for day in marks.note_days:
+        if layout.first_day <= day <= layout.last_day:
+            paint_note_corner(painter, QRectF(layout.cell(day)))
+    painter.restore()
 
 
 def _paint_day_tints(painter: QPainter, layout: CalendarLayout, plan: Plan, look: Look) -> None:
@@ -487,15 +575,17 @@ def _paint_phases(painter: QPainter, layout: CalendarLayout, plan: Plan, fonts: 
         painter.fillRect(rect, PHASE_FILL[phase.kind])
         painter.setPen(QPen(BACKGROUND, 1))
         painter.drawLine(QPointF(left, bands.phase_top), QPointF(left, bands.phase_top + bands.phase_height))
-        room = round(rect.width()) - 6
-        text = next(
-            (t for t in (phase.name, PHASE_SHORT[phase.kind]) if metrics.horizontalAdvance(t) <= room),
-            metrics.elidedText(PHASE_SHORT[phase.kind], Qt.TextElideMode.ElideRight, room),
-        )
-        # Two letters and an ellipsis still say which phase it is; less is noise.
-        if len(text) >= 3:
+        text = phase_label(phase.kind, phase.name, rect.width(), metrics)
+        if text:
             painter.setPen(PHASE_TEXT)
-            painter.drawText(rect.adjusted(3, 0, -3, 0), Qt.AlignmentFlag.AlignCenter, text)
+            painter.drawText(rect.adjusted(1, 0, -1, 0), Qt.AlignmentFlag.AlignCenter, text)
+
+
+def phase_label(kind: PhaseKind, name: str, width: float, metrics: QFontMetrics) -> str:
+    """The longest of the phase's name, short name and abbreviation that fits ``width`` whole
+    ("" when none does)."""
+    room = math.floor(width) - 2
+    return next((t for t in (name, PHASE_SHORT[kind], PHASE_TINY[kind]) if metrics.horizontalAdvance(t) <= room), "")
 
 
 def _paint_no_plan(painter: QPainter, layout: CalendarLayout, fonts: Fonts) -> None:

@@ -34,7 +34,7 @@ from planner.rules import rule_book
 from ui.document import OpenSeason
 from ui.load_chart_parts import week_label
 from ui.selection import Selection
-from ui.session_text import short_day
+from ui.session_text import literal_html, short_day
 
 WARNING_ROLE = Qt.ItemDataRole.UserRole + 1  # the row's Row
 RULE, DATE, MESSAGE = range(3)
@@ -64,6 +64,7 @@ class ChecksPanel(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         top = QHBoxLayout()
         self.count_label = QLabel(self)
+        self.count_label.setTextFormat(Qt.TextFormat.PlainText)  # it names the athlete
         self.count_label.setObjectName("checksCount")
         bold = QFont(self.count_label.font())
         bold.setBold(True)
@@ -159,7 +160,7 @@ class ChecksPanel(QWidget):
             if warning.rule_id in book:
                 rule = book[warning.rule_id]
                 item.setToolTip(RULE, f"<b>{escape(rule.title)}</b><br>{escape(rule.text)}")
-            item.setToolTip(MESSAGE, message)
+            item.setToolTip(MESSAGE, literal_html(message))
         self.tree.expandAll()
         self.count_label.setText(self._count_text(season))
         self._show_selected_day()

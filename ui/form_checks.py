@@ -96,8 +96,11 @@ def add_row(
 
 
 def hint_label(text: str, parent: QWidget | None = None, *, wrap: bool = True) -> QLabel:
-    """A quiet explanation under a field (not a problem)."""
-    label = QLabel(text, parent)
+    """A quiet explanation under a field (not a problem); shown as typed, never as markup,
+    because hints and status lines name athletes and competitions."""
+    label = QLabel(parent)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setText(text)
     label.setWordWrap(wrap)
     quiet = label.palette()
     quiet.setColor(QPalette.ColorRole.WindowText, quiet.color(QPalette.ColorRole.PlaceholderText))

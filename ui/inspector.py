@@ -17,13 +17,14 @@ from PySide6.QtWidgets import (
     QFrame,
     QLabel,
     QScrollArea,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from planner.catalogue import exercise
 from planner.edits import EditError
-from planner.model import Athlete, Season
+from planner.model import Athlete, Note, Season
 from planner.plan import Day, Plan
 from planner.sessions import Item, Session, SessionKind
 from ui.document import OpenSeason
@@ -33,6 +34,7 @@ from ui.inspector_blocks import (
     RemovedBlock,
     SessionBlock,
     WarningRow,
+    plain_label,
     session_mime,
     session_ref_from_mime,
 )
@@ -61,6 +63,7 @@ from ui.inspector_edits import (
 )
 from ui.inspector_header import DayHeader, empty_day_reason
 from ui.inspector_table import Column
+from ui.notes_panel import AskNote, NoteRow, apply_note_edit, ask_note, notes_on, removal, undo_text
 from ui.selection import Selection
 from ui.session_text import KIND_NAMES, date_text, short_day
 
@@ -94,6 +97,9 @@ class Inspector(QWidget):
         self._blocks: list[SessionBlock] = []
         self._removed: list[RemovedBlock] = []
         self._warnings: list[WarningRow] = []
+        self._notes: list[NoteRow] = []
+        # How a note is asked for (the note dialog); tests answer instead.
+        self.ask_note: AskNote = ask_note
         self._dragging = False
         self._refresh_pending = False
         # What the inspector last drew: the document, athlete id and day.
@@ -122,7 +128,7 @@ class Inspector(QWidget):
         self.badges_label = self.header.badges_label
         self.lock_button = self.header.lock_button
 
-        self.message_label = QLabel(content)
+        self.message_label = plain_label("", content)
         self.message_label.setObjectName("inspectorMessage")
         self.message_label.setWordWrap(True)
         self.message_label.setStyleSheet(MESSAGE_STYLE)
@@ -163,6 +169,9 @@ class Inspector(QWidget):
     def warning_rows(self) -> list[WarningRow]:
         return list(self._warnings)
 
+    def note_rows(self) -> list[NoteRow]:
+        return list(self._notes)
+
     def message(self) -> str:
         """The refusal shown to the coach ("" when there is none)."""
         return self.message_label.text() if not self.message_label.isHidden() else ""
@@ -202,6 +211,7 @@ class Inspector(QWidget):
         blocks: list[SessionBlock] = []
         removed: list[RemovedBlock] = []
         warnings: list[WarningRow] = []
+        notes: list[NoteRow] = []
         if athlete is None or plan is None:
             layout.addWidget(self._empty_label("No athlete selected. Add an athlete to see their days."))
         elif plan_day is None:
@@ -237,6 +247,10 @@ class Inspector(QWidget):
                     row = WarningRow(warning, body)
                     warnings.append(row)
                     layout.addWidget(row)
+            notes = self._note_rows(season, athlete, body)
+            for note_row in notes:
+                layout.addWidget(note_row)
+            layout.addWidget(self._add_note_button(body), 0, Qt.AlignmentFlag.AlignLeft)
 
         old = self._body
         for old_block in self._blocks:
@@ -246,15 +260,32 @@ class Inspector(QWidget):
         old.hide()
         old.deleteLater()
         self._body = body
-        self._blocks, self._removed, self._warnings = blocks, removed, warnings
+        self._blocks, self._removed, self._warnings, self._notes = blocks, removed, warnings, notes
 
     def _empty_label(self, text: str) -> QLabel:
-        label = QLabel(text)
+        label = plain_label(text)
         label.setObjectName("inspectorEmpty")
         label.setWordWrap(True)
         label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         label.setStyleSheet(f"QLabel {{ color: {MUTED_COLOUR}; padding: 16px; }}")
         return label
+
+    def _note_rows(self, season: Season, athlete: Athlete, body: QWidget) -> list[NoteRow]:
+        rows = []
+        for note in notes_on(season, self.selection.day, athlete.id):
+            row = NoteRow(season, note, body)
+            row.edit_requested.connect(lambda note=note: self.edit_note(note))
+            row.remove_requested.connect(lambda note=note: self.remove_note(note))
+            rows.append(row)
+        return rows
+
+    def _add_note_button(self, body: QWidget) -> QToolButton:
+        button = QToolButton(body)
+        button.setObjectName("addNoteButton")
+        button.setText("Add note…")
+        button.setToolTip("A note about this day, for this athlete or the whole squad")
+        button.clicked.connect(lambda: self.add_note())
+        return button
 
     def _warnings_heading(self, count: int) -> QLabel:
         label = QLabel(f"Warnings ({count})")
@@ -415,6 +446,28 @@ class Inspector(QWidget):
         ref = SessionRef(athlete.id, self.selection.day, kind)
         text = self._undo_text(f"Reset {KIND_NAMES[kind].lower()} session", athlete, ref.day)
         return self._apply(text, lambda: reset_edit(ref))
+
+    # Notes ----------------------------------------------------------------------------------
+
+    def add_note(self) -> bool:
+        """A note on the selected day, for the selected athlete unless the coach changes that."""
+        season = self.document.season
+        edit = self.ask_note(self, season, None, self.selection.day, self.selection.athlete_id or None)
+        return self._apply_note("Add note", edit)
+
+    def edit_note(self, note: Note) -> bool:
+        return self._apply_note(undo_text("Change", note), self.ask_note(self, self.document.season, note, None, None))
+
+    def remove_note(self, note: Note) -> bool:
+        return self._apply_note(undo_text("Remove", note), removal(note))
+
+    def _apply_note(self, text: str, edit: Edit | None) -> bool:
+        if edit is None:
+            return False
+        before = self.document.season
+        refusal = apply_note_edit(self.document, text, edit)
+        self._show_message(refusal)
+        return not refusal and self.document.season != before
 
     def move_session_to(self, kind: SessionKind, day: date) -> bool:
         """Move the selected day's session of ``kind`` to ``day`` (what a drop calls)."""

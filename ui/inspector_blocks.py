@@ -27,9 +27,9 @@ from PySide6.QtWidgets import (
 from planner.plan import PlanWarning
 from planner.rules import rule_book
 from planner.sessions import Category, Session, SessionKind
-from ui.inspector_edits import Choices, SessionRef, addable_exercises
+from ui.inspector_edits import Choices, SessionRef, addable_by_category
 from ui.inspector_table import EDITED_COLOUR, ItemsModel, ItemsTable
-from ui.session_text import EDITED_MARK, KIND_NAMES, session_facts
+from ui.session_text import EDITED_MARK, KIND_NAMES, item_details, session_facts
 
 SESSION_MIME_TYPE = "application/x-sprintplan-session"
 MUTED_COLOUR = "#5f6368"
@@ -70,8 +70,16 @@ def session_ref_from_mime(mime: QMimeData) -> SessionRef | None:
 # Small pieces
 
 
+def plain_label(text: str, parent: QWidget | None = None) -> QLabel:
+    """A label that shows ``text`` as typed: names and notes are never read as markup."""
+    label = QLabel(parent)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setText(text)
+    return label
+
+
 def small_label(text: str, parent: QWidget | None = None, *, colour: str = MUTED_COLOUR) -> QLabel:
-    label = QLabel(text, parent)
+    label = plain_label(text, parent)
     label.setWordWrap(True)
     font = label.font()
     font.setPointSizeF(font.pointSizeF() * 0.85)
@@ -81,7 +89,7 @@ def small_label(text: str, parent: QWidget | None = None, *, colour: str = MUTED
 
 
 def badge(text: str, background: str, parent: QWidget | None = None, *, tooltip: str = "") -> QLabel:
-    label = QLabel(text, parent)
+    label = plain_label(text, parent)
     label.setObjectName("inspectorBadge")
     label.setStyleSheet(
         f"QLabel {{ background: {background}; color: #202124; border-radius: 8px; padding: 1px 8px; }}"
@@ -170,7 +178,7 @@ class SessionBlock(QFrame):
         handle.setToolTip("Drag to another day in the calendar to move this session")
         handle.setCursor(Qt.CursorShape.OpenHandCursor)
         top.addWidget(handle)
-        self.title = QLabel(session.title, self)
+        self.title = plain_label(session.title, self)
         self.title.setObjectName("sessionTitle")
         font = self.title.font()
         font.setBold(True)
@@ -178,10 +186,12 @@ class SessionBlock(QFrame):
         font.setItalic(session.edited)
         self.title.setFont(font)
         self.title.setToolTip(f"{KIND_NAMES[session.kind]} session")
+        # A long title wraps rather than widen the panel past its edge.
+        self.title.setWordWrap(True)
         top.addWidget(self.title)
         if session.heavy:
             tip = "Lower-body work at 85 % or more, or high-intensity jumps"
-            top.addWidget(badge("heavy", "#f6d5d1", self, tooltip=tip))
+            top.addWidget(badge("heavy", "#f6d5d1", self, tooltip=tip), 0, Qt.AlignmentFlag.AlignTop)
         top.addStretch(1)
         self.reset_button: QPushButton | None = None
         if resettable:
@@ -199,7 +209,7 @@ class SessionBlock(QFrame):
             edited = small_label(f"{EDITED_MARK} changed by the coach", self, colour=EDITED_COLOUR.name())
             edited.setObjectName("sessionEdited")
             layout.addWidget(edited)
-        self.reason = QLabel(session.reason, self)
+        self.reason = plain_label(session.reason, self)
         self.reason.setObjectName("sessionReason")
         self.reason.setWordWrap(True)
         layout.addWidget(self.reason)
@@ -213,6 +223,10 @@ class SessionBlock(QFrame):
         )
         self.table = ItemsTable(self.model, self)
         layout.addWidget(self.table)
+        self.details = small_label("\n".join(item_details(item) for item in session.items), self)
+        self.details.setObjectName("sessionDetails")
+        self.details.setVisible(bool(session.items))
+        layout.addWidget(self.details)
 
         buttons = QHBoxLayout()
         self.add_button = QToolButton(self)
@@ -243,13 +257,11 @@ class SessionBlock(QFrame):
     def _add_menu(self, kind: SessionKind) -> QMenu:
         menu = QMenu(self)
         menu.setObjectName("addItemMenu")
-        current: Category | None = None
-        for exercise in addable_exercises(kind):
-            if exercise.category is not current:
-                current = exercise.category
-                menu.addSection(CATEGORY_NAMES[current])
-            action = menu.addAction(exercise.name)
-            action.setData(exercise.id)
+        for category, exercises in addable_by_category(kind):
+            menu.addSection(CATEGORY_NAMES[category])
+            for exercise in exercises:
+                action = menu.addAction(exercise.name)
+                action.setData(exercise.id)
         menu.triggered.connect(lambda action: self.add_requested.emit(action.data()))
         return menu
 
@@ -298,7 +310,7 @@ class RemovedBlock(QFrame):
         layout.setContentsMargins(8, 6, 8, 6)
         what = KIND_NAMES[ref.kind].lower()
         was = f" (was: {replaced.title}, {replaced.minutes} min)" if replaced is not None else ""
-        self.label = QLabel(f"{EDITED_MARK} No {what} session: removed or moved away by the coach{was}", self)
+        self.label = plain_label(f"{EDITED_MARK} No {what} session: removed or moved away by the coach{was}", self)
         self.label.setWordWrap(True)
         font = self.label.font()
         font.setItalic(True)

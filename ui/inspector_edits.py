@@ -276,6 +276,14 @@ def addable_exercises(kind: SessionKind) -> tuple[Exercise, ...]:
     return tuple(e for e in catalogue().values() if (e.category is Category.PLYOMETRIC) == plyo)
 
 
+def addable_by_category(kind: SessionKind) -> list[tuple[Category, tuple[Exercise, ...]]]:
+    """``addable_exercises`` grouped by category, each category once (in the order the
+    categories are declared), catalogue order within a category."""
+    exercises = addable_exercises(kind)
+    groups = [(category, tuple(e for e in exercises if e.category is category)) for category in Category]
+    return [(category, members) for category, members in groups if members]
+
+
 # ---------------------------------------------------------------------------------------------
 # Sessions
 

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 from planner.model import Athlete, Season, TrackDay
 from planner.plan import Day, PhaseKind, Plan
-from ui.inspector_blocks import small_label
+from ui.inspector_blocks import plain_label, small_label
 from ui.inspector_edits import is_week_locked
 from ui.session_text import day_title
 
@@ -53,7 +53,7 @@ class DayHeader(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
 
-        self.date_label = QLabel(self)
+        self.date_label = plain_label("", self)
         self.date_label.setObjectName("inspectorDate")
         font = self.date_label.font()
         font.setBold(True)
@@ -72,7 +72,7 @@ class DayHeader(QWidget):
         self.details_label.setObjectName("inspectorDetails")
         layout.addWidget(self.details_label)
 
-        self.competitions_label = QLabel(self)
+        self.competitions_label = plain_label("", self)
         self.competitions_label.setObjectName("inspectorCompetitions")
         self.competitions_label.setWordWrap(True)
         self.competitions_label.setStyleSheet(COMPETITION_STYLE)

@@ -36,6 +36,7 @@ from ui.session_text import (
     intent_text,
     is_plyometric,
     item_text,
+    literal_html,
     load_text,
     number,
     percent_text,
@@ -54,6 +55,7 @@ LOADS_ROLE = Qt.ItemDataRole.UserRole + 2  # every load the athlete can lift for
 UNIT_ROLE = Qt.ItemDataRole.UserRole + 3  # the item's mass unit
 NOTE_CHARS = 40
 EXERCISE_MIN_WIDTH = 96
+DISTANCE_MIN_WIDTH = 64  # "15 m · 24" on one line, "(moderate)" wrapped below
 
 
 class Column(IntEnum):
@@ -71,6 +73,10 @@ class Column(IntEnum):
 
 # The numbers a coach reads first; the exercise column gives way to keep them in view.
 KEY_COLUMNS = (Column.SETS, Column.REPS, Column.PERCENT, Column.LOAD, Column.DISTANCE)
+# Shown as a wrapped line per item under the table (``session_text.item_details``), not as
+# columns: a side panel on a laptop has room for the key numbers only, and a table that
+# scrolls sideways hides whatever is off to the right.
+DETAIL_COLUMNS = (Column.PLATES, Column.REST, Column.INTENT, Column.NOTE)
 
 HEADERS = {
     Column.EXERCISE: "Exercise",
@@ -81,7 +87,7 @@ HEADERS = {
     Column.PLATES: "Plates per side",
     Column.REST: "Rest",
     Column.INTENT: "Intent",
-    Column.DISTANCE: "Distance / contacts",
+    Column.DISTANCE: "Distance /\ncontacts",
     Column.NOTE: "Note",
 }
 HEADER_TIPS = {
@@ -165,7 +171,8 @@ class ItemsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.EditRole:
             return self._edit_value(item, column)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(item, column)
+            tip = self._tooltip(item, column)
+            return None if tip is None else literal_html(tip)
         if role == Qt.ItemDataRole.FontRole and item.edited:
             font = QFont()
             font.setItalic(True)
@@ -384,7 +391,7 @@ class ItemDelegate(QStyledItemDelegate):
 
 class ItemsTable(QTableView):
     """A table as tall as its rows (the inspector scrolls, not the table), hiding the columns
-    no item of the session uses."""
+    no item of the session uses and the details shown under it."""
 
     def __init__(self, model: ItemsModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -410,20 +417,28 @@ class ItemsTable(QTableView):
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(Column.EXERCISE, QHeaderView.ResizeMode.Fixed)
+        header.setSectionResizeMode(Column.DISTANCE, QHeaderView.ResizeMode.Fixed)
         header.setStretchLastSection(False)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         # Drills have no % or load: their distance and contacts take that place on screen.
         header.moveSection(header.visualIndex(Column.DISTANCE), header.visualIndex(Column.PERCENT))
         for column in Column:
             used = any(model.data(model.index(r, column)) for r in range(model.rowCount()))
-            self.setColumnHidden(column, not used and column is not Column.EXERCISE)
+            self.setColumnHidden(column, column in DETAIL_COLUMNS or (not used and column is not Column.EXERCISE))
         self.horizontalScrollBar().rangeChanged.connect(lambda _low, _high: self.updateGeometry())
         self._fit_columns()
 
     def _fit_columns(self) -> None:
         """Give the exercise names what the key numbers leave of the width (wrapping if need
-        be), so sets, reps, % and load are visible even in a narrow dock; the rest scrolls."""
-        key = sum(self.columnWidth(c) for c in KEY_COLUMNS if not self.isColumnHidden(c))
+        be), so sets, reps, % and load are visible even in a narrow dock."""
+        header = self.horizontalHeader()
+        distance = max(self.sizeHintForColumn(Column.DISTANCE), header.sectionSizeHint(Column.DISTANCE))
+        shown = [c for c in KEY_COLUMNS if c is not Column.DISTANCE and not self.isColumnHidden(c)]
+        others = sum(self.columnWidth(c) for c in shown)
+        # Drill cells wrap rather than push the table wider than the panel.
+        spare = self.viewport().width() - others - EXERCISE_MIN_WIDTH
+        self.setColumnWidth(Column.DISTANCE, max(DISTANCE_MIN_WIDTH, min(distance, spare)))
+        key = others + (0 if self.isColumnHidden(Column.DISTANCE) else self.columnWidth(Column.DISTANCE))
         natural = self.sizeHintForColumn(Column.EXERCISE)
         natural = max(natural, self.horizontalHeader().sectionSizeHint(Column.EXERCISE))
         room = self.viewport().width() - key

@@ -56,8 +56,7 @@ from PySide6.QtWidgets import (
     QGraphicsItem,
     QGraphicsScene,
     QMenu,
-    QSizePolicy,
-    QToolBar,
+    QStyle,
     QToolButton,
     QToolTip,
     QVBoxLayout,
@@ -90,6 +89,7 @@ from ui.load_chart_parts import (
     Bars,
     Chip,
     Curve,
+    LegendBar,
     Panel,
     Plot,
     Rules,
@@ -105,6 +105,7 @@ from ui.load_chart_parts import (
     tonnes,
 )
 from ui.selection import Selection
+from ui.session_text import literal_html, mnemonic_safe
 
 EXPORT_SCALE = 2.0
 _LIFT_KEYS = tuple(f"top_set:{lift}" for lift in TRACKED_LIFTS)
@@ -160,14 +161,11 @@ class LoadChart(QWidget):
         self._font = QFont(self.font())
         self._font.setPointSizeF(max(7.0, self._font.pointSizeF() * 0.85))
 
-        self.toolbar = QToolBar("Load chart", self)
+        # The legend, which switches the series on and off; every entry stays on screen.
+        self.toolbar = LegendBar(self._font, self)
         self.toolbar.setObjectName("loadChartToolbar")
-        self.toolbar.setIconSize(QSize(16, 10))
-        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.toolbar.setFont(self._font)
         # Checked entries are the series on screen; unchecked ones fade, as in a legend.
         self.toolbar.setStyleSheet(
-            "QToolBar { padding: 0px; spacing: 0px; }"
             "QToolButton { padding: 0px 3px; border: 1px solid transparent; border-radius: 3px; }"
             "QToolButton:checked { background: #EEF1F5; border-color: #CDD2D9; color: #202124; }"
             "QToolButton:!checked { color: #8A9099; }"
@@ -288,6 +286,7 @@ class LoadChart(QWidget):
     def _build_actions(self) -> None:
         for style in SERIES:
             action = QAction(swatch(style.colour, style.shape), style.label, self)
+            action.setIconText(style.button_text)
             action.setObjectName(f"loadChartSeries:{style.key}")
             action.setCheckable(True)
             action.setChecked(True)
@@ -314,29 +313,29 @@ class LoadChart(QWidget):
         """The toolbar is the legend: one checkable entry per series (per athlete in the squad view)."""
         self._legend_squad = self._squad_legend()
         self.toolbar.clear()
-        self.toolbar.addAction(self.squad_action)
-        squad_button = self.toolbar.widgetForAction(self.squad_action)
-        if squad_button is not None:
-            # A switch between two views, not a series: never faded like a legend entry.
-            squad_button.setStyleSheet("color: #202124;")
-        self.toolbar.addSeparator()
+        squad_button = self.toolbar.add_action(self.squad_action)
+        # A switch between two views, not a series: never faded like a legend entry.
+        squad_button.setStyleSheet("color: #202124;")
+        self.toolbar.add_separator()
         if self._squad:
             for athlete in self.document.season.athletes:
-                self.toolbar.addAction(self._athlete_action(athlete.id, athlete.name))
-            self.toolbar.addSeparator()
+                self.toolbar.add_action(self._athlete_action(athlete.id, athlete.name))
+            self.toolbar.add_separator()
         for style in SERIES:
             if not (self._squad and style.plot is Plot.VOLUME):
-                self.toolbar.addAction(self._actions[style.key])
-        spacer = QWidget(self.toolbar)
-        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        self.toolbar.addWidget(spacer)
+                self.toolbar.add_action(self._actions[style.key])
+        self.toolbar.add_separator()
         export = QToolButton(self.toolbar)
         export.setObjectName("loadChartExport")
         export.setText("Export")
+        # An icon, so the legend keeps to one line on a laptop (Export is in the File menu too).
+        export.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_DialogSaveButton))
+        export.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
         export.setToolTip("Save the chart as a PNG picture or an SVG drawing")
         export.setMenu(self._export_menu)
         export.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.toolbar.addWidget(export)
+        export.setStyleSheet("color: #202124;")  # a command, not a series switched off
+        self.toolbar.add_widget(export)
 
     def _squad_legend(self) -> tuple[tuple[str, str], ...]:
         """The athletes the squad view's legend lists (none outside the squad view)."""
@@ -353,10 +352,18 @@ class LoadChart(QWidget):
             action.setChecked(key not in self._hidden)
             action.toggled.connect(lambda on, k=key: self.set_series_visible(k, on))
             self._actions[key] = action
-        action.setText(name)
+        action.setText(mnemonic_safe(name))
+        action.setIconText(mnemonic_safe(self._button_name(name)))
         action.setIcon(swatch(colour, Shape.LINE, dash))
-        action.setToolTip(f"{name}: weekly relative volume (reps x % of max)")
+        action.setToolTip(literal_html(f"{name}: weekly relative volume (reps x % of max)"))
         return action
+
+    def _button_name(self, name: str) -> str:
+        """The first name, which keeps the squad's legend within the chart's width, unless
+        another athlete shares it."""
+        first = name.split()[0] if name.split() else name
+        firsts = [a.name.split()[0] for a in self.document.season.athletes if a.name.split()]
+        return first if firsts.count(first) <= 1 else name
 
     def _squad_style(self, athlete_id: str) -> tuple[str, Qt.PenStyle]:
         ids = [a.id for a in self.document.season.athletes]
@@ -661,7 +668,7 @@ class LoadChart(QWidget):
             if marker is not None:
                 chip.setPixmap(self._chip_picture(marker.priority, marker.indoor, self.devicePixelRatioF()))
                 chip.setPos(marker.x, 1.0)
-                chip.setToolTip(f"{marker.priority.value}: {marker.name}")
+                chip.setToolTip(literal_html(f"{marker.priority.value}: {marker.name}"))
 
     def _chip_picture(self, priority: Priority, indoor: bool, ratio: float) -> QPixmap:
         picture = self._chip_pictures.get((priority, indoor, ratio))

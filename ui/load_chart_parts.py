@@ -16,14 +16,29 @@ from html import escape
 import numpy as np
 import pyqtgraph as pg
 from numpy.typing import NDArray
-from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPainterPath, QPen, QPixmap, QTransform
+from PySide6.QtCore import QLineF, QPoint, QPointF, QRect, QRectF, QSize, Qt
+from PySide6.QtGui import (
+    QAction,
+    QBrush,
+    QColor,
+    QFont,
+    QIcon,
+    QPainter,
+    QPainterPath,
+    QPen,
+    QPixmap,
+    QTransform,
+)
 from PySide6.QtWidgets import (
     QGraphicsItem,
     QGraphicsPathItem,
     QGraphicsPixmapItem,
     QGraphicsRectItem,
+    QLayout,
+    QLayoutItem,
+    QSizePolicy,
     QStyleOptionGraphicsItem,
+    QToolButton,
     QWidget,
 )
 
@@ -79,6 +94,11 @@ class SeriesStyle:
     shape: Shape
     plot: Plot
     scale: Scale
+    short: str = ""  # the legend button's text, so every entry fits a laptop's width
+
+    @property
+    def button_text(self) -> str:
+        return self.short or self.label
 
 
 _LIFT_COLOURS = {"back_squat": "#CC79A7", "power_clean": "#8F6A00", "squat_jump": "#56B4E9"}
@@ -86,17 +106,18 @@ _LIFT_LABELS = {"back_squat": "Squat %", "power_clean": "Clean %", "squat_jump":
 
 SERIES: tuple[SeriesStyle, ...] = (
     SeriesStyle("volume_load", "Volume-load", "Weekly volume-load (reps x load), in tonnes; hatched in deload "
-                "weeks", paint.WEIGHTS.name(), Shape.BARS, Plot.VOLUME, Scale.MAIN),
+                "weeks", paint.WEIGHTS.name(), Shape.BARS, Plot.VOLUME, Scale.MAIN, "Volume"),
     SeriesStyle("weighted_contacts", "Weighted contacts", "Weekly plyometric contacts weighted by intensity "
-                "(scale on the right)", paint.PLYOMETRICS.name(), Shape.LINE, Plot.VOLUME, Scale.RIGHT),
+                "(scale on the right)", paint.PLYOMETRICS.name(), Shape.LINE, Plot.VOLUME, Scale.RIGHT, "Contacts"),
     *(
         SeriesStyle(f"top_set:{lift}", _LIFT_LABELS[lift], f"The week's top set of {LIFT_NAMES[lift].lower()} "
-                    "and its variants, in % of max", _LIFT_COLOURS[lift], Shape.LINE, Plot.INTENSITY, Scale.MAIN)
+                    "and its variants, in % of max", _LIFT_COLOURS[lift], Shape.LINE, Plot.INTENSITY, Scale.MAIN,
+                    _LIFT_LABELS[lift].removesuffix(" %"))
         for lift in TRACKED_LIFTS
     ),
     SeriesStyle("planned_load", "Planned load (estimate)", "Weekly planned load, an estimate: estimated session "
                 "RPE x minutes, gym and plyometrics only (scale on the right)", PLANNED_LOAD_COLOUR.name(),
-                Shape.BARS, Plot.LOAD, Scale.RIGHT),
+                Shape.BARS, Plot.LOAD, Scale.RIGHT, "Load (est.)"),
     SeriesStyle("fitness", "Fitness", "Daily planned load averaged over 42 days: it describes the plan and "
                 "predicts nothing", "#0072B2", Shape.LINE, Plot.LOAD, Scale.MAIN),
     SeriesStyle("fatigue", "Fatigue", "Daily planned load averaged over 7 days: it describes the plan and "
@@ -554,6 +575,11 @@ def week_label(start: date, season: Season) -> str:
     return f"Week {season.week_number(start)} · {span}"
 
 
+# Form is computed before the day's load is added (planner.metrics), so it is not the
+# difference of the fitness and fatigue printed beside it: say so where the numbers stand.
+FORM_MEANING = "fitness − fatigue as of the day before"
+
+
 def hover_html(plan: Plan, day: date, season: Season, squad: Iterable[Plan] = ()) -> str:
     """The exact values of the week and the day under the mouse, as the engine computed them."""
     week_start = season.week_of(day)
@@ -582,7 +608,7 @@ def hover_html(plan: Plan, day: date, season: Season, squad: Iterable[Plan] = ()
     if record is not None:
         m = record.metrics
         lines.append(f"<b>{escape(short_day(day))}</b>: planned load {number(m.planned_load)} · fitness "
-                     f"{number(m.fitness)} · fatigue {number(m.fatigue)} · form {number(m.form)}"
+                     f"{number(m.fitness)} · fatigue {number(m.fatigue)} · form {number(m.form)} ({FORM_MEANING})"
                      + (" · taper" if record.taper_for is not None else ""))
     week_end = week_start + timedelta(days=6)
     for competition in plan.competitions:
@@ -590,3 +616,135 @@ def hover_html(plan: Plan, day: date, season: Season, squad: Iterable[Plan] = ()
             lines.append(f"{competition.priority.value}: {escape(competition.name)} "
                          f"({escape(short_day(competition.start))})")
     return "<br>".join(lines)
+
+
+# The legend ---------------------------------------------------------------------------------
+
+
+class _FlowLayout(QLayout):
+    """Items left to right, wrapping to a new line only when the width runs out."""
+
+    def __init__(self, parent: QWidget | None = None, spacing: int = 2) -> None:
+        super().__init__(parent)
+        self._items: list[QLayoutItem] = []
+        self._spacing = spacing
+        self.setContentsMargins(0, 0, 0, 0)
+
+    def addItem(self, item: QLayoutItem) -> None:
+        self._items.append(item)
+
+    def count(self) -> int:
+        return len(self._items)
+
+    def itemAt(self, index: int) -> QLayoutItem | None:
+        return self._items[index] if 0 <= index < len(self._items) else None
+
+    def takeAt(self, index: int) -> QLayoutItem | None:
+        return self._items.pop(index) if 0 <= index < len(self._items) else None
+
+    def expandingDirections(self) -> Qt.Orientation:
+        return Qt.Orientation(0)
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return self._arrange(QRect(0, 0, width, 0), move=False)
+
+    def setGeometry(self, rect: QRect) -> None:
+        super().setGeometry(rect)
+        self._arrange(rect, move=True)
+
+    def sizeHint(self) -> QSize:
+        return self.minimumSize()
+
+    def minimumSize(self) -> QSize:
+        size = QSize()
+        for item in self._items:
+            size = size.expandedTo(item.minimumSize())
+        return size
+
+    def _arrange(self, rect: QRect, *, move: bool) -> int:
+        x, y, line = rect.x(), rect.y(), 0
+        for item in self._items:
+            hint = item.sizeHint()
+            if x + hint.width() > rect.right() + 1 and line > 0:
+                x, y, line = rect.x(), y + line + self._spacing, 0
+            if move:
+                item.setGeometry(QRect(QPoint(x, y), hint))
+            x += hint.width() + self._spacing
+            line = max(line, hint.height())
+        return y + line - rect.y()
+
+
+class _LegendButton(QToolButton):
+    """A legend entry: its swatch and short name, no wider than they need."""
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        text = self.fontMetrics().horizontalAdvance(self.text())
+        icon = self.iconSize().width() + 5 if not self.icon().isNull() else 0
+        return QSize(min(hint.width(), text + icon + 10), hint.height())
+
+
+class LegendBar(QWidget):
+    """The chart's legend: one checkable button per series, wrapping onto a second line when
+    the chart is too narrow for one (a toolbar would hide the last entries in an overflow menu)."""
+
+    def __init__(self, font: QFont, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFont(font)
+        self._flow = _FlowLayout(self)
+        self._buttons: dict[int, QToolButton] = {}
+        self._icon_size = QSize(16, 10)
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+
+    def clear(self) -> None:
+        for action in self.actions():
+            self.removeAction(action)
+            if action.isSeparator() and action.parent() is self:
+                action.deleteLater()
+        while (item := self._flow.takeAt(0)) is not None:
+            widget = item.widget()
+            if widget is not None:
+                widget.hide()
+                widget.deleteLater()
+        self._buttons.clear()
+
+    def add_action(self, action: QAction) -> QToolButton:
+        button = _LegendButton(self)
+        button.setDefaultAction(action)
+        button.setIconSize(self._icon_size)
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        button.setAutoRaise(True)
+        self.addAction(action)
+        self._buttons[id(action)] = button
+        self.add_widget(button)
+        return button
+
+    def add_separator(self) -> None:
+        # A separator action too, as a toolbar has: ``actions()`` lists what the legend shows.
+        separator = QAction(self)
+        separator.setSeparator(True)
+        self.addAction(separator)
+        gap = QWidget(self)
+        gap.setFixedSize(6, 4)
+        self.add_widget(gap)
+
+    def add_widget(self, widget: QWidget) -> None:
+        self._flow.addWidget(widget)
+        widget.show()
+
+    def widgetForAction(self, action: QAction) -> QToolButton | None:
+        return self._buttons.get(id(action))
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return self._flow.heightForWidth(width)
+
+    def sizeHint(self) -> QSize:
+        return QSize(self.width() or 600, self.heightForWidth(self.width() or 600))

@@ -33,6 +33,7 @@ from ui.document import OpenSeason
 from ui.files import SUFFIX, FileController, documents_folder, safe_file_stem, write_detail, write_problem
 from ui.inspector import Inspector, session_ref_from_mime
 from ui.load_chart import LoadChart
+from ui.notes_panel import NotesPanel
 from ui.palette import CompetitionPalette
 from ui.recovery import DEFAULT_INTERVAL_MS, Autosave, find_recovery
 from ui.selection import Selection
@@ -85,10 +86,12 @@ class MainWindow(QMainWindow):
         self.competition_palette = CompetitionPalette(self)
         self.inspector = Inspector(self.document, self.selection, self)
         self.calendar.session_drops = _InspectorSessionDrops(self.inspector)
+        self.calendar.drop_refused.connect(lambda reason: self.statusBar().showMessage(reason, 15000))
         self.squad_week = SquadWeek(self.document, self.selection, self)
         self.athletes_panel = AthletesPanel(self.document, self.selection, dialogs, self)
         self.load_chart = LoadChart(self.document, self.selection, self.calendar, self)
         self.checks_panel = ChecksPanel(self.document, self.selection, self)
+        self.notes_panel = NotesPanel(self.document, self.selection, self)
         self.load_chart.export_requested.connect(self.export_chart)
         self.athlete_box = QComboBox(self)
         self.athlete_box.setObjectName("athleteSelector")
@@ -116,6 +119,7 @@ class MainWindow(QMainWindow):
         self.bottom_tabs.addTab(self.squad_week, "Squad week")
         self.bottom_tabs.addTab(self.athletes_panel, "Athletes and competitions")
         self.bottom_tabs.addTab(self.checks_panel, "Plan checks")
+        self.bottom_tabs.addTab(self.notes_panel, "Notes")
         # The chart sits under the calendar and shares its week columns (x_for_date).
         self.centre = QSplitter(Qt.Orientation.Vertical, self)
         self.centre.setObjectName("centreSplitter")

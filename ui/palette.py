@@ -126,7 +126,14 @@ class _Legend(QWidget):
         (paint.MarkKind.HEAVY_PLYOMETRICS, "Plyometrics, high intensity"),
         (paint.MarkKind.LIGHT_PLYOMETRICS, "Plyometrics"),
     )
-    _TINTS = (("taper", "Taper day"), ("deload", "Deload week"), ("today", "Today"))
+    _TINTS = (
+        ("taper", "Taper day"),
+        ("deload", "Deload week"),
+        ("today", "Today"),
+        ("locked", "Locked week"),
+        ("edited", "Changed by the coach"),
+        ("note", "Note on the day"),
+    )
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -161,6 +168,17 @@ class _Legend(QWidget):
         painter.end()
 
     def _paint_tint(self, painter: QPainter, kind: str, cell: QRectF) -> None:
+        if kind in ("edited", "note"):
+            painter.setPen(QPen(paint.GRID, 1))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(cell)
+            painter.setPen(Qt.PenStyle.NoPen)
+            corner = paint.paint_edited_corner if kind == "edited" else paint.paint_note_corner
+            corner(painter, cell)
+            return
+        if kind == "locked":
+            paint.paint_locked_frame(painter, cell.adjusted(-1, -1, 1, 1))
+            return
         if kind == "today":
             painter.setPen(QPen(paint.TODAY, 1.5, Qt.PenStyle.DashLine))
             painter.setBrush(Qt.BrushStyle.NoBrush)

@@ -10,6 +10,7 @@ unit each item carries (the athlete's), never converted.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from html import escape
 
 from planner.loads import held_as_dumbbells
 from planner.sessions import Intent, Item, Session, SessionKind
@@ -47,6 +48,23 @@ __all__ = [
 SHORT_KIND_NAMES = {SessionKind.WEIGHTS: "Weights", SessionKind.PLYOMETRICS: "Plyo"}
 INTENT_NAMES = {Intent.EXPLOSIVE: "explosive", Intent.CONTROLLED: "controlled"}
 EDITED_MARK = "✎"
+
+
+def literal_html(text: str) -> str:
+    """``text`` as rich text that shows exactly what was typed, line breaks kept.
+
+    Qt guesses whether a tooltip (or an automatic label) is rich text, and a name such as
+    "Zlote Kolce <B> & Co" looks like markup; escaped and marked as rich text it cannot.
+    Text without "<" or "&" cannot look like markup and is returned as it is.
+    """
+    if "<" not in text and "&" not in text:
+        return text
+    return "<qt>" + escape(text, quote=False).replace("\n", "<br>") + "</qt>"
+
+
+def mnemonic_safe(text: str) -> str:
+    """``text`` for a button, action or tab label, where "&" would mark a shortcut letter."""
+    return text.replace("&", "&&")
 
 
 def percent_text(item: Item) -> str:
@@ -110,6 +128,20 @@ def item_text(item: Item) -> str:
             text += f" ({plates})"
     reserve = reserve_text(item)
     return f"{text}, {reserve}" if reserve else text
+
+
+def item_details(item: Item) -> str:
+    """What the Day panel's table leaves out, on one line a narrow panel can wrap:
+    "Back squat: 25 + 25 per side · rest 3:00 · controlled — note"."""
+    parts = []
+    plates = plates_text(item)
+    if plates:
+        parts.append(f"{plates} per side" if item.plates_per_side else plates)
+    if item.rest_s:
+        parts.append(f"rest {rest_text(item.rest_s)}")
+    parts.append(intent_text(item))
+    text = f"{item.name}: " + " · ".join(parts)
+    return f"{text} — {item.note}" if item.note else text
 
 
 def item_short(item: Item) -> str:

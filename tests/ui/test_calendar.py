@@ -384,3 +384,69 @@ def test_dragging_a_chip_starts_only_beyond_the_drag_distance(
     move_with_button_down(viewport, far)
     assert started == [NATIONALS]
     QTest.mouseRelease(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, far)
+
+
+def test_the_calendar_marks_locked_weeks_and_days_the_coach_changed(
+    calendar: SeasonCalendar, document: OpenSeason
+) -> None:
+    assert calendar.day_marks().locked_weeks == frozenset()
+    assert calendar.day_marks().edited_days == frozenset()
+    plan = document.plan("ath-1")
+    day = next(d for d in plan.days if d.sessions and d.date.month == 3)
+    session = day.sessions[0]
+    removed = document.apply("Remove", lambda s: edits.set_override(
+        s, athlete_id="ath-1", day=day.date, kind=session.kind, session=None, replaced=session))
+    week = removed.week_of(date(2027, 3, 9))
+    document.apply("Lock", lambda s: edits.lock_week(s, "ath-1", week, ()))
+    marks = calendar.day_marks()
+    assert marks.edited_days == {day.date}
+    assert marks.locked_weeks == {week}
+    # Another athlete's plan shows neither.
+    calendar.selection.set_athlete("ath-2")
+    assert calendar.day_marks().edited_days == frozenset() and calendar.day_marks().locked_weeks == frozenset()
+    calendar.selection.set_athlete("ath-1")
+    # Drawn: the edited corner in the day's top-left, the locked frame along the week's column.
+    image = calendar.viewport().grab().toImage()
+    cell = calendar.date_rect(day.date)
+    assert pixel(image, cell.topLeft() + QPoint(2, 2)) == paint.EDITED
+    locked_cell = calendar.date_rect(date(2027, 3, 11))
+    assert pixel(image, QPoint(locked_cell.left() + 1, locked_cell.center().y())) == paint.LOCKED
+
+
+# At 1366 x 768 ------------------------------------------------------------------------------
+
+LAPTOP_CALENDAR = (780, 268)  # the calendar's share of a 1366 x 768 window
+
+
+@pytest.mark.parametrize("athlete_id", ["ath-1", "ath-2", "ath-3", "ath-4", "ath-5"])
+def test_on_a_laptop_the_athletes_competitions_are_named_in_full_and_phases_uncut(
+    calendar: SeasonCalendar, document: OpenSeason, athlete_id: str
+) -> None:
+    calendar.selection.set_athlete(athlete_id)
+    calendar.resize(*LAPTOP_CALENDAR)
+    season = document.season
+    shapes = calendar._real_shapes()
+    named = {label.competition.id: label.text for label in shapes.labels}
+    for competition in season.competitions_for(athlete_id):
+        assert named.get(competition.id) == competition.name
+    assert all(not text.endswith("…") for text in named.values())
+    layout = calendar._ensure_layout()
+    metrics = paint.Fonts.from_font(calendar.font()).small_metrics
+    for phase in document.plan(athlete_id).phases:
+        width = layout.time_x(phase.end + timedelta(days=1)) - layout.time_x(phase.start)
+        text = paint.phase_label(phase.kind, phase.name, width, metrics)
+        options = (phase.name, paint.PHASE_SHORT[phase.kind], paint.PHASE_TINY[phase.kind])
+        # Whole words or nothing (a phase of a few days; its tooltip names it).
+        assert text in options or metrics.horizontalAdvance(options[-1]) > width - 2
+        assert metrics.horizontalAdvance(text) <= width - 2
+
+
+def test_the_phase_band_names_its_phase_in_full_in_a_tooltip(calendar: SeasonCalendar, document: OpenSeason) -> None:
+    calendar.resize(*LAPTOP_CALENDAR)
+    plan = document.plan("ath-1")
+    taper = next(p for p in plan.phases if p.kind is PhaseKind.TAPER)
+    layout = calendar._ensure_layout()
+    x = round((layout.time_x(taper.start) + layout.time_x(taper.end)) / 2) + calendar._origin_x()
+    point = QPoint(x, layout.bands.phase_top + layout.bands.phase_height // 2)
+    assert calendar.phase_at(point) == taper
+    assert calendar.phase_at(QPoint(x, layout.bands.grid_top + 5)) is None

@@ -221,3 +221,14 @@ def test_the_edit_refuses_what_the_document_would(make_dialog, demo: Season) -> 
     without_jonas = edits.remove_athlete(demo, "ath-5")
     with pytest.raises(edits.EditError):
         edit(without_jonas)
+
+
+def test_dates_that_overlap_a_meet_of_the_same_athletes_are_refused_with_its_name(make_dialog) -> None:  # type: ignore[no-untyped-def]
+    # Midsummer Meeting (Zoë and Jonáš) moved inside the National Championships, which everyone enters.
+    dialog = make_dialog("comp-9")
+    _set_days(dialog, date(2027, 7, 24), date(2027, 7, 24))
+    assert not dialog.ok_button.isEnabled()
+    assert "National Championships" in dialog.edit_error.text()
+    _set_days(dialog, date(2027, 7, 27), date(2027, 7, 27))
+    assert dialog.ok_button.isEnabled()
+    assert dialog.edit_error.text() == ""

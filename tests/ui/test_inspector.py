@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import QEvent, QMimeData, QPointF, Qt
 from PySide6.QtGui import QFont, QMouseEvent, QValidator
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QComboBox, QSpinBox
+from PySide6.QtWidgets import QApplication, QComboBox, QScrollArea, QSpinBox
 from pytestqt.qtbot import QtBot
 
 from planner.catalogue import exercise
@@ -22,9 +22,10 @@ from planner.sessions import Item, Session, SessionKind
 from ui.document import OpenSeason
 from ui.inspector import SESSION_MIME_TYPE, Inspector, SessionRef, session_mime, session_ref_from_mime
 from ui.inspector_blocks import SessionBlock
+from ui.inspector_edits import addable_by_category, addable_exercises
 from ui.inspector_table import LOADS_ROLE, Column, ItemsModel, LoadSpinBox
 from ui.selection import Selection
-from ui.session_text import EDITED_MARK, day_title, number, session_facts
+from ui.session_text import EDITED_MARK, day_title, item_details, number, session_facts
 
 WEIGHTS = SessionKind.WEIGHTS
 PLYO = SessionKind.PLYOMETRICS
@@ -650,3 +651,54 @@ def test_dragging_a_block_carries_the_session_and_a_drop_moves_it(
     assert document.undo_stack.count() == 1
     plan_day = document.plan("ath-1").day(target)
     assert plan_day is not None and session_of(plan_day, PLYO) is not None
+
+
+# Fitting a laptop's side panel --------------------------------------------------------------
+
+BUSIEST = [("ath-1", date(2027, 3, 2)), ("ath-4", date(2027, 3, 2)), ("ath-2", date(2027, 4, 19))]
+
+
+@pytest.mark.parametrize(("athlete_id", "day"), BUSIEST)
+def test_the_busiest_days_fit_the_panel_without_sideways_scrolling(
+    qtbot: QtBot, document: OpenSeason, athlete_id: str, day: date
+) -> None:
+    inspector = Inspector(document, Selection(athlete_id, day))
+    qtbot.addWidget(inspector)
+    inspector.resize(350, 700)  # the Day panel's width in a 1366 x 768 window
+    inspector.show()
+    qtbot.waitExposed(inspector)
+    scroll = inspector.findChild(QScrollArea)
+    assert scroll is not None
+    content = scroll.widget()
+    assert content is not None and content.width() <= scroll.viewport().width()
+    blocks = inspector.session_blocks()
+    assert len(blocks) == 2
+    for shown in blocks:
+        assert shown.table.horizontalScrollBar().maximum() == 0
+        # Plates, rest, intent and notes are under the table, one wrapped line per item.
+        lines = shown.details.text().split("\n")
+        assert lines == [item_details(item) for item in shown.session.items]
+    lock = inspector.lock_button
+    right = lock.mapTo(scroll.viewport(), lock.rect().topRight()).x()
+    assert lock.isVisible() and right < scroll.viewport().width()
+
+
+def test_the_details_line_of_an_item_says_plates_rest_intent_and_note(document: OpenSeason) -> None:
+    plan = document.plan("ath-1")
+    squat = next(i for d in plan.days for s in d.sessions for i in s.items if i.plates_per_side and i.note)
+    text = item_details(squat)
+    assert text.startswith(f"{squat.name}: {' + '.join(number(p) for p in squat.plates_per_side)} per side · rest ")
+    assert text.endswith(f" — {squat.note}")
+
+
+@pytest.mark.parametrize("kind", list(SessionKind))
+def test_the_add_exercise_menu_lists_each_category_once(inspector: Inspector, kind: SessionKind) -> None:
+    inspector.selection.set_day(date(2027, 3, 2))
+    menu = block(inspector, kind).add_button.menu()
+    assert menu is not None
+    sections = [a.text() for a in menu.actions() if a.isSeparator()]
+    expected = {WEIGHTS: ["Power", "Strength", "Accessories"], PLYO: ["Plyometric drills"]}
+    assert sections == expected[kind]
+    groups = addable_by_category(kind)
+    assert len({category for category, _ in groups}) == len(groups)
+    assert sum(len(members) for _, members in groups) == len(addable_exercises(kind))

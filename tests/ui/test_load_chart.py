@@ -32,6 +32,7 @@ from ui.calendar import SeasonCalendar
 from ui.document import OpenSeason
 from ui.load_chart import LoadChart
 from ui.load_chart_data import TimeAxis
+from ui.load_chart_parts import SERIES, Plot
 from ui.mime import competition_mime
 from ui.selection import Selection
 from ui.session_text import number
@@ -436,6 +437,14 @@ def test_hovering_shows_the_exact_values_of_the_week_and_the_day(
     assert chart.hover_x() == pytest.approx(chart.axis.day_x(day))
 
 
+def test_the_hover_text_says_form_is_the_day_befores_fitness_minus_fatigue(chart: LoadChart, plan: Plan) -> None:
+    day = date(2027, 3, 9)
+    before = plan.day(day - timedelta(days=1)).metrics  # type: ignore[union-attr]
+    form = plan.day(day).metrics.form  # type: ignore[union-attr]
+    assert number(form) == number(before.fitness - before.fatigue)
+    assert f"form {number(form)} (fitness − fatigue as of the day before)" in chart.hover_text(day)
+
+
 def test_the_hover_text_names_the_weeks_competitions_and_phase(chart: LoadChart) -> None:
     text = chart.hover_text(date(2027, 7, 21))
     assert "A: National Championships" in text
@@ -586,3 +595,25 @@ def test_the_lines_before_the_drag_are_faint_in_their_series_colours(chart: Load
         faint, solid = chart.series_pen(f"before:{key}").color(), chart.series_pen(key).color()
         assert faint.alpha() < solid.alpha() == 255
         assert faint.rgb() == solid.rgb()
+
+
+@pytest.mark.parametrize("squad", [False, True])
+def test_on_a_laptop_every_legend_entry_is_on_screen(qtbot: QtBot, window: Window, squad: bool) -> None:
+    chart = window.chart
+    window.resize(785, 540)  # the chart's share of a 1366 x 768 window
+    chart.set_squad(squad)
+    qtbot.waitUntil(lambda: chart.toolbar.width() <= 785)
+    legend = chart.toolbar
+    keys = [style.key for style in SERIES if not (squad and style.plot is Plot.VOLUME)]
+    if squad:
+        keys += [f"relative_volume:{athlete_id}" for athlete_id in ("ath-1", "ath-2", "ath-3", "ath-4", "ath-5")]
+    for key in keys:
+        button = legend.widgetForAction(chart.series_action(key))
+        assert button is not None and button.isVisible(), key
+        assert legend.rect().contains(button.geometry()), key
+    if not squad:
+        # The lower plot's series are named on screen, the planned load as an estimate.
+        texts = {legend.widgetForAction(chart.series_action(k)).text() for k in ("planned_load", "fitness", "form")}  # type: ignore[union-attr]
+        assert texts == {"Load (est.)", "Fitness", "Form"}
+        # On one line, leaving the plots their height.
+        assert legend.heightForWidth(legend.width()) < 2 * legend.widgetForAction(chart.squad_action).height()  # type: ignore[union-attr]

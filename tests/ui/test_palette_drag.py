@@ -14,16 +14,18 @@ from datetime import date, timedelta
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from PySide6.QtCore import QEvent, QMimeData, QPoint, Qt
-from PySide6.QtGui import QDrag, QDragEnterEvent, QDragLeaveEvent, QDragMoveEvent, QDropEvent
+from PySide6.QtCore import QEvent, QMimeData, QPoint, QRect, Qt
+from PySide6.QtGui import QCursor, QDrag, QDragEnterEvent, QDragLeaveEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
+from planner import edits
 from planner.model import Priority, Season
 from planner.plan import Plan
 from tests.ui.conftest import FakeDialogs
 from tests.ui.gestures import centre, drag_event, move_with_button_down, press
+from ui import calendar_paint as paint
 from ui.calendar import SeasonCalendar
 from ui.document import OpenSeason
 from ui.mime import (
@@ -251,7 +253,11 @@ def test_a_refused_move_is_explained_and_changes_nothing(
     previews: list[Plan | None],
 ) -> None:
     # Three days from 4 September would end after the season's last day, 5 September.
-    assert not drop_on(calendar.viewport(), competition_mime(NATIONALS), centre(calendar, date(2027, 9, 4)))
+    point = centre(calendar, date(2027, 9, 4))
+    assert not drop_on(calendar.viewport(), competition_mime(NATIONALS), point)
+    # A drop that arrives all the same (the pointer said no) is refused and explained.
+    assert drag_over(calendar.viewport(), competition_mime(NATIONALS), centre(calendar, date(2027, 8, 6)))
+    assert not send(calendar.viewport(), drag_event(QDropEvent, point, competition_mime(NATIONALS), MOVE))
     errors = [text for kind, text in fake_dialogs.asked if kind == "error"]
     assert len(errors) == 1
     assert "2027-09-06" in errors[0] and "after the season's last day" in errors[0]
@@ -373,11 +379,13 @@ def test_a_template_dragged_over_a_day_previews_a_taper_for_the_new_competition(
     assert document.undo_stack.count() == 0
 
 
-def test_a_day_where_the_move_would_be_refused_shows_the_real_plan_but_takes_the_drop(
+def test_a_day_where_the_move_would_be_refused_shows_the_real_plan_and_is_not_droppable(
     calendar: SeasonCalendar, previews: list[Plan | None]
 ) -> None:
     mime = competition_mime(NATIONALS)
-    assert drag_over(calendar.viewport(), mime, centre(calendar, date(2027, 8, 13)), centre(calendar, date(2027, 9, 5)))
+    assert drag_over(calendar.viewport(), mime, centre(calendar, date(2027, 8, 13)))
+    assert not drag_over(calendar.viewport(), mime, centre(calendar, date(2027, 9, 5)))
+    assert "after the season's last day" in calendar.refusal()
     assert calendar.preview_plan() is None
     assert len(previews) == 2 and previews[1] is None
 
@@ -402,3 +410,88 @@ def test_an_empty_squad_previews_no_plan_but_still_adds_by_a_drop(
     calendar.viewport().repaint()
     assert send(calendar.viewport(), drag_event(QDropEvent, centre(calendar, day), mime, COPY))
     assert document.season.competitions[-1].start == day
+
+
+# Overlapping competitions ---------------------------------------------------------------------
+
+MIDSUMMER = "comp-9"  # Sat 3 July 2027, C, Zoë and Jonáš only
+
+
+def test_a_day_inside_a_meet_of_the_same_athletes_is_not_droppable_and_says_why(
+    calendar: SeasonCalendar, palette: CompetitionPalette, document: OpenSeason, fake_dialogs: FakeDialogs,
+    demo: Season, previews: list[Plan | None],
+) -> None:
+    inside = centre(calendar, NATIONALS_DAY + timedelta(days=1))
+    template = palette.mime_data(CompetitionTemplate(Priority.A, indoor=False))
+    assert not drag_over(calendar.viewport(), template, inside, action=COPY)
+    assert "National Championships" in calendar.refusal()
+    # No preview of a plan that cannot be: the chart and the calendar keep the real one.
+    assert calendar.preview_plan() is None and previews == []
+    # The reason is drawn in a box beside the day (left of it here, near the season's end).
+    image = calendar.viewport().grab().toImage()
+    cell = calendar.date_rect(NATIONALS_DAY + timedelta(days=1))
+    y = round((cell.top() + 6) * image.devicePixelRatio())
+    row = {image.pixelColor(x, y).name() for x in range(image.width())}
+    assert paint.REFUSAL_FILL.name() in row
+    # Dropped all the same: refused with the reason, and no name is asked for.
+    assert not send(calendar.viewport(), drag_event(QDropEvent, inside, template, COPY))
+    errors = [text for kind, text in fake_dialogs.asked if kind == "error"]
+    assert len(errors) == 1 and "National Championships" in errors[0]
+    assert "competition_name" not in fake_dialogs.kinds()
+    assert document.season == demo and document.undo_stack.count() == 0
+
+
+def test_a_chip_moved_onto_a_meet_of_the_same_athletes_is_refused(
+    calendar: SeasonCalendar, document: OpenSeason, fake_dialogs: FakeDialogs, demo: Season
+) -> None:
+    assert not drag_over(calendar.viewport(), competition_mime(MIDSUMMER), centre(calendar, NATIONALS_DAY))
+    assert "National Championships" in calendar.refusal()
+    assert not drop_on(calendar.viewport(), competition_mime(MIDSUMMER), centre(calendar, NATIONALS_DAY))
+    assert document.season == demo
+    # Next to it, and on a day of a meet for other athletes only, it lands.
+    grand_prix = date(2027, 6, 19)  # Summer Grand Prix: Łucja, Søren and Noël
+    assert drop_on(calendar.viewport(), competition_mime(MIDSUMMER), centre(calendar, grand_prix))
+    assert document.season.competition(MIDSUMMER).start == grand_prix
+
+
+def test_meets_for_different_athletes_on_the_same_day_are_stacked_not_slivers(
+    calendar: SeasonCalendar, document: OpenSeason
+) -> None:
+    grand_prix = date(2027, 6, 19)
+    document.apply("Move", lambda s: edits.move_competition(s, MIDSUMMER, grand_prix))
+    calendar.resize(780, 270)  # the calendar's share of a 1366 x 768 window
+    cell = calendar.date_rect(grand_prix)
+    parts: list[QRect] = []
+    for competition_id in ("comp-8", MIDSUMMER):
+        chip = calendar._real_shapes().chip(competition_id)
+        assert chip is not None
+        parts.extend(chip.segments)
+    assert len(parts) == 2
+    top, bottom = sorted(parts, key=lambda r: r.top())
+    for part in parts:
+        assert part.width() >= cell.width() - 3  # the whole column's width
+        assert part.height() >= 9  # room for the priority letter
+    assert top.bottom() < bottom.top()
+    # Each half answers a click with its own competition.
+    shift = calendar._origin_x()
+    hits = {calendar.competition_at(QPoint(r.center().x() + shift, r.center().y())) for r in parts}
+    assert hits == {"comp-8", MIDSUMMER}
+
+
+def test_letting_go_over_a_refused_day_says_why_and_leaving_does_not(
+    calendar: SeasonCalendar, document: OpenSeason, demo: Season
+) -> None:
+    said: list[str] = []
+    calendar.drop_refused.connect(said.append)
+    viewport = calendar.viewport()
+    inside = centre(calendar, NATIONALS_DAY + timedelta(days=1))
+    assert not drag_over(viewport, competition_mime(MIDSUMMER), inside)
+    QCursor.setPos(viewport.mapToGlobal(inside))
+    QApplication.sendEvent(viewport, QDragLeaveEvent())
+    assert len(said) == 1 and "National Championships" in said[0]
+    # Dragged out of the calendar over the same day: nothing to say.
+    assert not drag_over(viewport, competition_mime(MIDSUMMER), inside)
+    QCursor.setPos(viewport.mapToGlobal(QPoint(-50, -50)))
+    QApplication.sendEvent(viewport, QDragLeaveEvent())
+    assert len(said) == 1
+    assert document.season == demo
