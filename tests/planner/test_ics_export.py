@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import dataclasses
+import json
+import subprocess
+import sys
 from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
 from uuid import UUID, uuid5
 
 import pytest
@@ -20,6 +24,7 @@ from planner.limits import one_line
 from planner.model import Season
 from planner.plan import Plan
 from planner.sessions import Category, SessionKind
+from planner.storage import save
 
 STAMP = datetime(2026, 11, 1, 9, 30, tzinfo=UTC)
 LUCJA = "ath-1"
@@ -271,3 +276,37 @@ def test_any_name_at_all_is_written_on_one_line(season: Season, plan: Plan, text
     hostile_season, hostile_plan = with_text(season, plan, text, days=2)
     calendar = assert_a_well_formed_calendar(ics_bytes(hostile_season, [hostile_plan], stamp=STAMP))
     assert str(calendar["X-WR-CALNAME"]) == one_line(f"Season {text}: Ann {text}")
+
+
+PROGRAM = Path(sys.executable).with_name("sprintplan")
+
+
+@pytest.mark.skipif(not PROGRAM.exists(), reason="the sprintplan program is not installed in this environment")
+@pytest.mark.parametrize("output", ["--ics", "--csv"])
+def test_the_real_program_exports_a_name_with_a_line_break_or_refuses_the_file_in_one_line(
+    tmp_path: Path, output: str
+) -> None:
+    path = tmp_path / "squad.sprintplan"
+    save(demo_season(), path)
+    document = json.loads(path.read_text(encoding="utf-8"))
+    document["name"] = "Sprint squad\n2026/27"
+    document["athletes"][0]["name"] = "Łucja\nNowak"
+    path.write_text(json.dumps(document), encoding="utf-8")
+    out = tmp_path / "squad.out"
+    result = subprocess.run(
+        [str(PROGRAM), "export", str(path), output, str(out)],
+        capture_output=True, text=True, check=False, timeout=120,
+    )
+    # Files with such names are for the document rules to refuse (one line, status 2);
+    # whatever gets as far as the writer is written.
+    assert "Traceback" not in result.stderr
+    if result.returncode == 2:
+        assert result.stderr.count("\n") == 1 and not out.exists()
+    else:
+        assert result.returncode == 0, result.stderr
+        data = out.read_bytes()
+        if output == "--ics":
+            calendar = assert_a_well_formed_calendar(data)
+            assert str(calendar["X-WR-CALNAME"]).startswith("Sprint squad 2026/27: Łucja Nowak, ")
+        else:
+            assert "Łucja\nNowak" in data.decode("utf-8-sig")
