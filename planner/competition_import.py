@@ -157,7 +157,7 @@ def _name(text: str) -> tuple[str, int | None]:
 
 
 def _shown(text: str) -> str:
-    """A value from the file quoted in a refusal: one short line, control characters escaped."""
+    """A value from the file quoted in a refusal: one short line without control characters."""
     # Only the start is needed, so a value of megabytes is not cleaned whole.
     return repr(_cut(one_line(text[: 4 * _SHOWN_LENGTH]), _SHOWN_LENGTH))
 
