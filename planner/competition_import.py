@@ -22,18 +22,33 @@ from an ``[A]``/``[B]``/``[C]`` prefix of the summary or a category such as "A" 
 taper by accident); indoor from the words "indoor", "Halle"/"Hallen…" and their equivalents
 in categories, summary or location.
 
-Refused: a missing or unreadable name or date, an end before the start, a competition
-longer than the document allows, one outside the season, and a duplicate (same name, ignoring
-case and spacing, and same first day) of a competition already in the season or earlier in
-the same file. Imported competitions enter the whole squad.
+Names are read as one line (line breaks, tabs and runs of spaces become one space; control
+characters are dropped); a name longer than a competition name may be is cut to
+``MAX_NAME_LENGTH`` characters ending in "…", and the preview says so (``name_cut_from``),
+the same for both formats, so a meet with a long official title still comes in.
+
+Refused: a missing or unreadable name or date, a date outside the years a season can use, an
+end before the start, a competition longer than the document allows, one outside the season,
+a duplicate (same name, ignoring case and spacing, and same first day) of a competition
+already in the season or earlier in the same file, and one that overlaps a competition
+already in the season or accepted earlier in the file (imported competitions enter the whole
+squad, and an athlete cannot race two meets at once).
+
+A whole file is refused when it is larger than ``MAX_FILE_BYTES`` (5 MB) or holds more than
+``MAX_COMPETITIONS`` (2,000) competitions, or, for iCalendar, more than ``MAX_CALENDAR_LINES``
+(30,000) lines: a federation's calendar for a season is a small fraction of that, and these
+bounds keep a preview to a second or two whatever the file holds. Judging is linear in the
+number of rows: every check is a look-up by name and first day or by day.
 """
 
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import re
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
@@ -41,11 +56,17 @@ from typing import Any
 
 from icalendar import Calendar, Event
 
-from planner.edits import EditError, add_competition
-from planner.model import Priority, Season
-from planner.validation import MAX_COMPETITION_DAYS
+from planner.edits import EditError, new_competition_id
+from planner.limits import MAX_NAME_LENGTH, date_problem, one_line
+from planner.model import Competition, Priority, Season
+from planner.validation import MAX_COMPETITION_DAYS, season_problems
 
 __all__ = [
+    "LIMITS",
+    "MAX_CALENDAR_LINES",
+    "MAX_COMPETITIONS",
+    "MAX_FILE_BYTES",
+    "MAX_FILE_MB",
     "Accepted",
     "ImportPreview",
     "ImportSourceError",
@@ -60,9 +81,25 @@ __all__ = [
 _DAY = timedelta(days=1)
 ICS_SUFFIXES = frozenset({".ics", ".ical", ".icalendar", ".ifb"})
 
+# A national federation's calendar holds a few hundred meets in well under a megabyte; the
+# bounds are far above that and keep the worst file to a preview of a second or two.
+MAX_FILE_MB = 5
+MAX_FILE_BYTES = MAX_FILE_MB * 1_000_000
+MAX_COMPETITIONS = 2_000
+# Content lines (folded lines count once): 2,000 events of 15 lines each, where a federation's
+# event has about ten. icalendar reads some 20,000 lines a second, whatever they hold.
+MAX_CALENDAR_LINES = 30_000
+LIMITS = f"an import reads files of up to {MAX_FILE_MB} MB with at most {MAX_COMPETITIONS:,} competitions"
+
+_ELLIPSIS = "\u2026"
+# Values quoted in a refusal (an unreadable date, a header cell) are cut to this length.
+_SHOWN_LENGTH = 40
+# How much of a name, location or category is read: far more than any name keeps.
+_NAME_SCAN = 100 * MAX_NAME_LENGTH
+
 
 class ImportSourceError(ValueError):
-    """The file as a whole cannot be read (missing, not a calendar, no header row)."""
+    """The file as a whole cannot be read (missing, not a calendar, no header row, too large)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,10 +113,15 @@ class NewCompetition:
 
 @dataclass(frozen=True, slots=True)
 class Accepted:
-    """A competition that will be added; ``source`` is "line 4" or "event 2 (UID ...)"."""
+    """A competition that will be added; ``source`` is "line 4" or "event 2 (UID ...)".
+
+    ``name_cut_from`` is the length of the name in the file when it was longer than a
+    competition name may be and was cut to fit; None when the name is as in the file.
+    """
 
     source: str
     competition: NewCompetition
+    name_cut_from: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,55 +138,130 @@ class ImportPreview:
 
 
 # ---------------------------------------------------------------------------------------------
+# Text from the file
+
+
+def _cut(text: str, length: int) -> str:
+    return text if len(text) <= length else text[: length - 1].rstrip() + _ELLIPSIS
+
+
+def _name(text: str) -> tuple[str, int | None]:
+    """``text`` as a competition name and, when it had to be cut, its length in the file."""
+    # Cleaning megabytes character by character takes seconds; the start decides the name.
+    name = one_line(text[:_NAME_SCAN])
+    if len(text) > _NAME_SCAN and len(name) <= MAX_NAME_LENGTH:
+        name = one_line(text)  # mostly white space or control characters: all of it counts
+    if len(name) <= MAX_NAME_LENGTH:
+        return name, None
+    return _cut(name, MAX_NAME_LENGTH), len(text.strip())
+
+
+def _shown(text: str) -> str:
+    """A value from the file quoted in a refusal: one short line without control characters."""
+    # Only the start is needed, so a value of megabytes is not cleaned whole.
+    return repr(_cut(one_line(text[: 4 * _SHOWN_LENGTH]), _SHOWN_LENGTH))
+
+
+class _TooMany(ImportSourceError):
+    def __init__(self) -> None:
+        super().__init__(f"it holds more than {MAX_COMPETITIONS:,} competitions; {LIMITS}")
+
+
+# ---------------------------------------------------------------------------------------------
 # Judging candidates (shared by both formats)
+
+
+def _id_after(season: Season, count: int) -> str:
+    """The id ``add_competition`` gives a competition after ``count`` others were added."""
+    return new_competition_id(
+        dataclasses.replace(season, next_competition_number=season.next_competition_number + count)
+    )
 
 
 def _key(name: str, start: date) -> tuple[str, date]:
     return (" ".join(name.split()).casefold(), start)
 
 
+def _days(competition: Competition) -> Iterator[date]:
+    day = competition.start
+    while day <= competition.end:
+        yield day
+        day += _DAY
+
+
+def _dates_text(start: date, end: date) -> str:
+    return start.isoformat() if end == start else f"{start.isoformat()} to {end.isoformat()}"
+
+
+@dataclass(frozen=True, slots=True)
+class _Placed:
+    """A competition the judge knows: in the season or accepted from the file (``source``)."""
+
+    order: int
+    competition: Competition
+    source: str | None
+
+
 class _Judge:
     """Accepts or refuses candidates in file order against the season and each other.
 
-    Every accepted competition is also added to a trial season with ``add_competition``, the
-    edit ``apply_import`` uses, so whatever the preview accepts is sure to apply.
+    It checks what ``add_competition`` checks (dates inside the season, the length, no overlap
+    with a competition that shares an athlete) with look-ups by name and day instead of a
+    trial season, so judging a file is linear in its rows; ``apply_import`` judges the
+    accepted ones again against the season it is given and validates the result once.
     """
 
     def __init__(self, season: Season) -> None:
         self._season = season
-        self._trial = season
         self._seen: dict[tuple[str, date], str] = {
             _key(c.name, c.start): "the season" for c in season.competitions
         }
+        # Every competition by the days it is on; a competition lasts at most
+        # MAX_COMPETITION_DAYS, so a candidate's overlaps are a few look-ups.
+        self._on_day: dict[date, list[_Placed]] = {}
+        self._placed = 0
+        for competition in season.competitions:
+            self._place(competition, None)
         self.accepted: list[Accepted] = []
         self.refused: list[Refused] = []
+
+    def _place(self, competition: Competition, source: str | None) -> None:
+        placed = _Placed(self._placed, competition, source)
+        self._placed += 1
+        for day in _days(competition):
+            self._on_day.setdefault(day, []).append(placed)
+
+    def _next_id(self) -> str:
+        return _id_after(self._season, len(self.accepted))
 
     def refuse(self, source: str, reason: str) -> None:
         self.refused.append(Refused(source, reason))
 
-    def consider(self, source: str, candidate: NewCompetition) -> None:
-        reason = self._problem(candidate)
-        if reason is None:
-            try:
-                self._trial = add_competition(
-                    self._trial,
-                    name=candidate.name,
-                    start=candidate.start,
-                    end=candidate.end,
-                    priority=candidate.priority,
-                    indoor=candidate.indoor,
-                )
-            except EditError as error:
-                reason = str(error)
+    def consider(self, source: str, candidate: NewCompetition, name_cut_from: int | None = None) -> None:
+        competition = Competition(
+            # The id it will have: the season's ids are below its next number, so no clash
+            # check mistakes it for one of them (or for another row).
+            id=self._next_id(),
+            name=candidate.name,
+            start=candidate.start,
+            end=candidate.end,
+            priority=candidate.priority,
+            indoor=candidate.indoor,
+        )
+        reason = self._problem(candidate) or self._clash(competition)
         if reason is not None:
             self.refuse(source, reason)
             return
         self._seen[_key(candidate.name, candidate.start)] = source
-        self.accepted.append(Accepted(source, candidate))
+        self._place(competition, source)
+        self.accepted.append(Accepted(source, candidate, name_cut_from))
 
     def _problem(self, c: NewCompetition) -> str | None:
-        what = f"{c.name!r} ({c.start.isoformat()}"
-        what += ")" if c.end == c.start else f" to {c.end.isoformat()})"
+        for day in (c.start, c.end):
+            problem = date_problem(day)
+            if problem is not None:
+                return f"{c.name!r}: {problem}"
+        what = f"{c.name!r} ({_dates_text(c.start, c.end)})"
         season = self._season
         if c.end < c.start:
             return f"{c.name!r} ends on {c.end.isoformat()}, before it starts on {c.start.isoformat()}"
@@ -161,6 +278,25 @@ class _Judge:
         if earlier is not None:
             return f"{c.name!r} on {c.start.isoformat()} repeats {earlier}"
         return None
+
+    def _clash(self, competition: Competition) -> str | None:
+        """Why ``competition`` cannot be added beside the first one it overlaps, if any."""
+        clashes = [
+            placed
+            for day in _days(competition)
+            for placed in self._on_day.get(day, ())
+            if competition.clashes_with(placed.competition)
+        ]
+        if not clashes:
+            return None
+        first = min(clashes, key=lambda placed: placed.order)
+        other = first.competition
+        where = "in the season" if first.source is None else f"accepted from {first.source}"
+        return (
+            f"{competition.name!r} ({_dates_text(competition.start, competition.end)}) overlaps "
+            f"{other.name!r} ({_dates_text(other.start, other.end)}) {where}; imported competitions "
+            "enter the whole squad, and an athlete cannot race both"
+        )
 
     def preview(self, source_name: str) -> ImportPreview:
         return ImportPreview(source_name, tuple(self.accepted), tuple(self.refused))
@@ -183,6 +319,7 @@ _COLUMN_NAMES = {
     "indoor": "indoor",
 }
 _REQUIRED = ("date", "name")
+_HEADER_CELLS_SHOWN = 8
 _ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 _DOTTED = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")
 _TRUE = frozenset({"yes", "true", "1", "indoor", "y"})
@@ -204,8 +341,8 @@ def _parse_day(text: str, what: str) -> date:
             try:
                 return date(year, month, day)
             except ValueError:
-                raise _BadValue(f"no such {what} {value!r}") from None
-    raise _BadValue(f"unreadable {what} {value!r}; write it as 2027-07-23 or 23.07.2027")
+                raise _BadValue(f"no such {what} {_shown(value)}") from None
+    raise _BadValue(f"unreadable {what} {_shown(value)}; write it as 2027-07-23 or 23.07.2027")
 
 
 def _parse_priority(text: str) -> Priority:
@@ -214,7 +351,7 @@ def _parse_priority(text: str) -> Priority:
         return Priority.C
     if value in ("A", "B", "C"):
         return Priority(value)
-    raise _BadValue(f"priority must be A, B or C, not {text.strip()!r}")
+    raise _BadValue(f"priority must be A, B or C, not {_shown(text.strip())}")
 
 
 def _parse_indoor(text: str) -> bool:
@@ -223,7 +360,7 @@ def _parse_indoor(text: str) -> bool:
         return True
     if value in _FALSE:
         return False
-    raise _BadValue(f"indoor must be yes or no (or indoor/outdoor), not {text.strip()!r}")
+    raise _BadValue(f"indoor must be yes or no (or indoor/outdoor), not {_shown(text.strip())}")
 
 
 def _delimiter(header_line: str) -> str:
@@ -240,7 +377,8 @@ def _columns(header: list[str]) -> dict[str, int]:
             columns[name] = index
     missing = [name for name in _REQUIRED if name not in columns]
     if missing:
-        found = ", ".join(repr(c.strip()) for c in header if c.strip()) or "nothing"
+        named = [_shown(c.strip()) for c in header[:_HEADER_CELLS_SHOWN] if c.strip()]
+        found = ", ".join(named + ["…"] * (len(header) > _HEADER_CELLS_SHOWN)) or "nothing"
         raise ImportSourceError(
             f"the first line must name the columns date, name, priority and indoor "
             f"(missing {' and '.join(missing)}; found {found})"
@@ -264,40 +402,69 @@ def _records(text: str) -> Iterator[tuple[int, list[str]]]:
         previous = reader.line_num
 
 
-def _csv_candidate(cells: list[str], columns: dict[str, int]) -> NewCompetition:
+def _csv_candidate(cells: list[str], columns: dict[str, int]) -> tuple[NewCompetition, int | None]:
+    """The row's competition and, when its name had to be cut, the name's length."""
+
     def cell(name: str) -> str:
         index = columns.get(name)
         return cells[index] if index is not None and index < len(cells) else ""
 
-    name = " ".join(cell("name").split())
+    name, cut_from = _name(cell("name"))
     if not name:
         raise _BadValue("missing name")
     try:
         start = _parse_day(cell("date"), "date")
         end = _parse_day(cell("end"), "end date") if cell("end").strip() else start
-        return NewCompetition(name, start, end, _parse_priority(cell("priority")), _parse_indoor(cell("indoor")))
+        priority, indoor = _parse_priority(cell("priority")), _parse_indoor(cell("indoor"))
     except _BadValue as problem:
         raise _BadValue(f"{name!r}: {problem}") from None
+    return NewCompetition(name, start, end, priority, indoor), cut_from
+
+
+@contextmanager
+def _cells_up_to_the_file_size() -> Iterator[None]:
+    # The csv module refuses a cell over 131,072 characters (a process-wide setting). A cell
+    # cannot be longer than the file, which is bounded, and a long name is cut like an
+    # iCalendar one instead of failing the file; the setting is put back afterwards.
+    previous = csv.field_size_limit(MAX_FILE_BYTES)
+    try:
+        yield
+    finally:
+        csv.field_size_limit(previous)
 
 
 def preview_csv(season: Season, text: str, source_name: str = "CSV") -> ImportPreview:
-    """What importing the CSV ``text`` into ``season`` would add and refuse."""
-    records = _records(text.removeprefix("\ufeff"))
-    first = next(records, None)
-    if first is None:
-        raise ImportSourceError("the file is empty")
-    columns = _columns(first[1])
+    """What importing the CSV ``text`` into ``season`` would add and refuse.
+
+    Raises ``ImportSourceError`` for a text over ``MAX_FILE_BYTES`` characters or with more
+    than ``MAX_COMPETITIONS`` rows.
+    """
+    if len(text) > MAX_FILE_BYTES:
+        raise ImportSourceError(f"the text is {len(text) / 1e6:.1f} million characters long; {LIMITS}")
     judge = _Judge(season)
-    for line, cells in records:
-        if not any(c.strip() for c in cells):
-            continue
-        source = f"line {line}"
+    rows = 0
+    with _cells_up_to_the_file_size():
+        records = _records(text.removeprefix("\ufeff"))
         try:
-            candidate = _csv_candidate(cells, columns)
-        except _BadValue as problem:
-            judge.refuse(source, str(problem))
-            continue
-        judge.consider(source, candidate)
+            first = next(records, None)
+            if first is None:
+                raise ImportSourceError("the file is empty")
+            columns = _columns(first[1])
+            for line, cells in records:
+                if not any(c.strip() for c in cells):
+                    continue
+                rows += 1
+                if rows > MAX_COMPETITIONS:
+                    raise _TooMany()
+                source = f"line {line}"
+                try:
+                    candidate, cut_from = _csv_candidate(cells, columns)
+                except _BadValue as problem:
+                    judge.refuse(source, str(problem))
+                    continue
+                judge.consider(source, candidate, cut_from)
+        except csv.Error as error:
+            raise ImportSourceError(f"not readable as CSV ({error})") from None
     return judge.preview(source_name)
 
 
@@ -322,8 +489,20 @@ _INDOOR_LOCATION = re.compile(rf"\b(?:{_INDOOR_WORDS})\b", re.IGNORECASE)
 _OUTDOOR = re.compile(r"\b(?:outdoors?|freiluft\w*|plein air|utomhus|utendørs|udendørs)\b", re.IGNORECASE)
 
 
+# icalendar reports a malformed file or property with any of these, depending on where it
+# breaks; each is a refusal of the file or the event, never a crash. Only a ValueError's
+# message is meant for a reader.
+_PARSER_ERRORS = (ValueError, TypeError, AttributeError, KeyError, IndexError, OverflowError, RecursionError)
+_MALFORMED = "a property or parameter that cannot be read"
+# The longest DURATION read as written: longer ones are refused before any date arithmetic.
+_LONGEST_DURATION = timedelta(days=MAX_COMPETITION_DAYS + 1)
+_EVENT_BEGIN = re.compile(rb"^[ \t]*BEGIN[ \t]*:[ \t]*VEVENT[ \t]*\r?$", re.IGNORECASE | re.MULTILINE)
+_UID_SHOWN = 60
+
+
 def _text(value: Any) -> str:
-    return " ".join(str(value).split()) if value is not None else ""
+    """A property's text as one line; of a long one only the start (words, not whole names)."""
+    return one_line(str(value)[:_NAME_SCAN]) if value is not None else ""
 
 
 def _priority(summary: str, categories: list[str]) -> tuple[Priority, str]:
@@ -351,20 +530,35 @@ def _indoor(summary: str, categories: list[str], location: str) -> bool:
 
 
 def _moment(event: Event, name: str) -> date | datetime | timedelta | None:
-    """The decoded DTSTART/DTEND/DURATION, or None when absent; raises _BadValue when broken."""
+    """The decoded DTSTART/DTEND/DURATION, or None when absent; raises _BadValue when broken
+    or, for a date, outside the years a season can use (where date arithmetic overflows)."""
     if name not in event:
         return None
     prop = event[name]
     try:
         value = getattr(prop, "dt", None)
-    except ValueError:
+    except _PARSER_ERRORS:
         # icalendar keeps a property it could not parse and raises on reading it.
         value = None
     if not isinstance(value, date | timedelta):
-        raw = prop.to_ical() if hasattr(prop, "to_ical") else str(prop)
-        shown = raw.decode("utf-8", "replace") if isinstance(raw, bytes) else str(raw)
-        raise _BadValue(f"unreadable {name} {shown!r}")
+        raise _BadValue(f"unreadable {name} {_written(prop)}")
+    if isinstance(value, date):
+        problem = date_problem(_day(value))
+        if problem is not None:
+            raise _BadValue(f"{name} {problem}")
+    elif value < -_LONGEST_DURATION:
+        raise _BadValue(f"{name} of {value.days:,} days: it ends before it starts")
+    elif value > _LONGEST_DURATION:
+        raise _BadValue(
+            f"{name} of {value.days:,} days is longer than the {MAX_COMPETITION_DAYS} days a competition can last"
+        )
     return value
+
+
+def _written(prop: Any) -> str:
+    """A property's value as the file has it, quoted for a refusal."""
+    raw = prop.to_ical() if hasattr(prop, "to_ical") else str(prop)
+    return _shown(raw.decode("utf-8", "replace") if isinstance(raw, bytes) else str(raw))
 
 
 def _day(moment: date | datetime) -> date:
@@ -398,7 +592,8 @@ def _last_day(start: date | datetime, end: date | datetime | None) -> date:
     return _day(end)
 
 
-def _ics_candidate(event: Event) -> NewCompetition:
+def _ics_candidate(event: Event) -> tuple[NewCompetition, int | None]:
+    """The event's competition and, when its name had to be cut, the name's length."""
     if "RRULE" in event or "RDATE" in event:
         raise _BadValue("a repeating event (RRULE); list each competition as an event of its own")
     if "RECURRENCE-ID" in event:
@@ -406,10 +601,12 @@ def _ics_candidate(event: Event) -> NewCompetition:
     if _text(event.get("STATUS")).upper() == "CANCELLED":
         raise _BadValue("the event is cancelled")
     categories = [_text(c) for c in event.categories if _text(c)] if "CATEGORIES" in event else []
+    summary = str(event.get("SUMMARY", ""))
     if _SPRINTPLAN in categories and _COMPETITION not in categories:
         # A calendar exported by SprintPlan holds the training sessions too.
-        raise _BadValue(f"{_text(event.get('SUMMARY'))!r} is a SprintPlan training session, not a competition")
-    priority, name = _priority(_text(event.get("SUMMARY")), categories)
+        raise _BadValue(f"{_shown(summary)} is a SprintPlan training session, not a competition")
+    priority, summary = _priority(summary, categories)
+    name, cut_from = _name(summary)
     if not name:
         raise _BadValue("missing name (SUMMARY)")
     try:
@@ -426,36 +623,69 @@ def _ics_candidate(event: Event) -> NewCompetition:
         end = start + duration
     if end is not None and _ends_before_start(start, end):
         raise _BadValue(f"{name!r} ends ({end.isoformat()}) before it starts ({start.isoformat()})")
-    indoor = _indoor(name, categories, _text(event.get("LOCATION")))
-    return NewCompetition(name, _day(start), _last_day(start, end), priority, indoor)
+    indoor = _indoor(_text(summary), categories, _text(event.get("LOCATION")))
+    return NewCompetition(name, _day(start), _last_day(start, end), priority, indoor), cut_from
 
 
 def _event_source(number: int, event: Event) -> str:
-    uid = _text(event.get("UID"))
+    uid = _cut(one_line(str(event.get("UID", ""))[: 4 * _UID_SHOWN]), _UID_SHOWN)
     return f"event {number} (UID {uid})" if uid else f"event {number}"
 
 
+def _parser_problem(error: Exception) -> str:
+    if isinstance(error, ValueError):
+        return _cut(one_line(str(error)), 200)
+    return _MALFORMED
+
+
+def _check_calendar_size(data: bytes) -> None:
+    """Refuse, before parsing, a calendar too large to be a season's competitions."""
+    if len(data) > MAX_FILE_BYTES:
+        raise ImportSourceError(f"the file is {len(data) / 1e6:.1f} MB; {LIMITS}")
+    # A folded line (one starting with a space or tab) continues the line before it.
+    lines = data.count(b"\n") + 1 - data.count(b"\n ") - data.count(b"\n\t")
+    if lines > MAX_CALENDAR_LINES:
+        raise ImportSourceError(
+            f"it has {lines:,} lines, more than the {MAX_CALENDAR_LINES:,} a calendar of "
+            f"{MAX_COMPETITIONS:,} competitions needs"
+        )
+    if len(_EVENT_BEGIN.findall(data, 0)) > MAX_COMPETITIONS:
+        raise _TooMany()
+
+
 def _events(data: bytes) -> list[Event]:
+    _check_calendar_size(data)
     try:
         calendars = Calendar.from_ical(data, multiple=True)
-    except ValueError as error:
-        raise ImportSourceError(f"not an iCalendar file ({' '.join(str(error).split())})") from None
+        events = [event for calendar in calendars for event in calendar.walk("VEVENT") if isinstance(event, Event)]
+    except _PARSER_ERRORS as error:
+        raise ImportSourceError(f"not an iCalendar file ({_parser_problem(error)})") from None
     if not calendars:
         raise ImportSourceError("not an iCalendar file (no BEGIN:VCALENDAR ... END:VCALENDAR)")
-    return [event for calendar in calendars for event in calendar.walk("VEVENT") if isinstance(event, Event)]
+    if len(events) > MAX_COMPETITIONS:
+        raise _TooMany()
+    return events
 
 
 def preview_ics(season: Season, data: bytes, source_name: str = "iCalendar") -> ImportPreview:
-    """What importing the iCalendar ``data`` into ``season`` would add and refuse."""
+    """What importing the iCalendar ``data`` into ``season`` would add and refuse.
+
+    Raises ``ImportSourceError`` for data that is not a calendar, over ``MAX_FILE_BYTES``,
+    with more than ``MAX_COMPETITIONS`` events or more than ``MAX_CALENDAR_LINES`` lines.
+    """
     judge = _Judge(season)
     for number, event in enumerate(_events(data), start=1):
-        source = _event_source(number, event)
+        source = f"event {number}"
         try:
-            candidate = _ics_candidate(event)
+            source = _event_source(number, event)
+            candidate, cut_from = _ics_candidate(event)
         except _BadValue as problem:
             judge.refuse(source, str(problem))
             continue
-        judge.consider(source, candidate)
+        except _PARSER_ERRORS as error:
+            judge.refuse(source, f"unreadable event ({_parser_problem(error)})")
+            continue
+        judge.consider(source, candidate, cut_from)
     return judge.preview(source_name)
 
 
@@ -475,18 +705,37 @@ def _looks_like_ics(raw: bytes) -> bool:
     return raw.lstrip(b"\xef\xbb\xbf \t\r\n")[:15].upper() == b"BEGIN:VCALENDAR"
 
 
+def _read(file: Path) -> bytes:
+    """The file's bytes, reading no more than one byte past ``MAX_FILE_BYTES``."""
+    try:
+        with file.open("rb") as stream:
+            raw = stream.read(MAX_FILE_BYTES + 1)
+    except OSError as error:
+        reason = error.strerror or type(error).__name__
+        raise ImportSourceError(f"cannot read the file ({reason})") from None
+    if len(raw) > MAX_FILE_BYTES:
+        raise ImportSourceError(f"the file is {_size(file)}; {LIMITS}")
+    return raw
+
+
+def _size(file: Path) -> str:
+    try:
+        size = file.stat().st_size
+    except OSError:
+        size = 0
+    # A device or pipe has no size of its own.
+    return f"{size / 1e6:.1f} MB" if size > MAX_FILE_BYTES else f"larger than {MAX_FILE_MB} MB"
+
+
 def preview_file(season: Season, path: str | Path) -> ImportPreview:
     """Read ``path`` as iCalendar (by its suffix or its first line) or as CSV.
 
-    Raises ``ImportSourceError`` naming the file when it cannot be read at all.
+    Raises ``ImportSourceError`` naming the file when it cannot be read at all, or is over
+    ``MAX_FILE_BYTES`` or ``MAX_COMPETITIONS``.
     """
     file = Path(path)
     try:
-        raw = file.read_bytes()
-    except OSError as error:
-        reason = error.strerror or type(error).__name__
-        raise ImportSourceError(f"{file}: cannot read the file ({reason})") from None
-    try:
+        raw = _read(file)
         if file.suffix.lower() in ICS_SUFFIXES or _looks_like_ics(raw):
             return preview_ics(season, raw, file.name)
         return preview_csv(season, _decode(raw), file.name)
@@ -498,9 +747,29 @@ def apply_import(season: Season, preview: ImportPreview) -> Season:
     """``season`` with the accepted competitions of ``preview`` added, entering the whole squad.
 
     Raises ``EditError`` if ``season`` is not the one the preview was made for and one of them
-    no longer fits.
+    no longer fits. Linear in the season and the preview: the competitions are judged again
+    against ``season`` and the result is validated once.
     """
+    if not preview.accepted:
+        return season
+    judge = _Judge(season)
     for entry in preview.accepted:
-        c = entry.competition
-        season = add_competition(season, name=c.name, start=c.start, end=c.end, priority=c.priority, indoor=c.indoor)
-    return season
+        judge.consider(entry.source, entry.competition, entry.name_cut_from)
+    if judge.refused:
+        first = judge.refused[0]
+        raise EditError(f"The season changed since the preview: {first.source}: {first.reason}")
+    added = tuple(
+        Competition(
+            id=_id_after(season, count), name=c.name, start=c.start, end=c.end, priority=c.priority, indoor=c.indoor
+        )
+        for count, c in enumerate(entry.competition for entry in preview.accepted)
+    )
+    updated = dataclasses.replace(
+        season,
+        competitions=(*season.competitions, *added),
+        next_competition_number=season.next_competition_number + len(added),
+    )
+    problems = season_problems(updated)
+    if problems:
+        raise EditError(f"The competitions cannot be added: {problems[0].message}")
+    return updated

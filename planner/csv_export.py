@@ -14,13 +14,15 @@ text and hide; numbers are never text cells, so they stay numbers (OWASP, "CSV I
 
 The text is UTF-8 with a byte-order mark, because Excel reads a CSV file without one in the
 machine's legacy code page and would garble names such as Łucja or Søren; lines end in CRLF
-as RFC 4180 says.
+as RFC 4180 says. Any text the model can hold is written as it is (line breaks inside quoted
+cells), except lone surrogates, which UTF-8 cannot encode and which are left out.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Iterator, Sequence
 from datetime import date
 
@@ -43,6 +45,8 @@ COLUMNS = (
     "contacts",
 )
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# Half of a UTF-16 pair on its own: a str can hold one (from JSON "\ud800"), UTF-8 cannot.
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 Cell = str | int | float
 
@@ -50,6 +54,10 @@ Cell = str | int | float
 def safe_cell(text: str) -> str:
     """``text`` as a cell no spreadsheet runs as a formula."""
     return "'" + text if text.startswith(_FORMULA_STARTS) else text
+
+
+def _text_cell(text: str) -> str:
+    return safe_cell(_LONE_SURROGATE.sub("", text))
 
 
 def _number(value: float | None) -> Cell:
@@ -63,14 +71,14 @@ def _row(day: date, athlete_name: str, session: Session, item: Item) -> list[Cel
     plyometric = item.category is Category.PLYOMETRIC
     return [
         day.isoformat(),
-        safe_cell(athlete_name),
-        safe_cell(session.title),
-        safe_cell(item.name),
+        _text_cell(athlete_name),
+        _text_cell(session.title),
+        _text_cell(item.name),
         item.sets,
         item.reps,
         _number(item.percent_max),
         _number(item.load),
-        safe_cell(item.unit) if item.load is not None else "",
+        _text_cell(item.unit) if item.load is not None else "",
         _number(item.distance_m),
         item.contacts if plyometric else "",
     ]

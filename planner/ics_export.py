@@ -18,6 +18,12 @@ same UIDs, each summary prefixed with the athlete's name.
 
 DTSTAMP is the export time, which is what tells a calendar program that a re-imported event
 is newer than the one it holds.
+
+Any text the model can hold is written: names and titles go on one line (a line break or
+tab becomes a space), descriptions keep their lines, and control characters and lone
+surrogates, which a calendar file cannot carry (RFC 5545 3.3.11), are left out. icalendar
+escapes and folds the rest; the calendar's own name and description are also written as
+X-WR-CALNAME and X-WR-CALDESC, which it does not escape, so they are one line too.
 """
 
 from __future__ import annotations
@@ -30,6 +36,7 @@ from uuid import UUID, uuid5
 from icalendar import Calendar, Event
 from icalendar.enums import TRANSP
 
+from planner.limits import one_line
 from planner.model import Athlete, Competition, Priority, Season
 from planner.plan import Plan
 from planner.sessions import Item, Session, SessionKind
@@ -53,14 +60,26 @@ def _product_id() -> str:
     return f"-//SprintPlan//SprintPlan {release}//EN"
 
 
+def _uid(season_id: UUID, name: str) -> str:
+    # uuid5 encodes the name as UTF-8, which fails on a lone surrogate; spelt out as the six
+    # characters \ud800 instead, such an id still gives a UID, and every other id the one it
+    # always gave.
+    return str(uuid5(season_id, name.encode("utf-8", "backslashreplace").decode("utf-8")))
+
+
 def session_uid(season_id: UUID, session: Session) -> str:
     """The UID of a session's event: from the season id and the session id (athlete, day, kind)."""
-    return str(uuid5(season_id, f"session/{session.id}"))
+    return _uid(season_id, f"session/{session.id}")
 
 
 def competition_uid(season_id: UUID, athlete_id: str, competition_id: str) -> str:
     """The UID of a competition's event in one athlete's calendar; unchanged when it moves."""
-    return str(uuid5(season_id, f"competition/{athlete_id}/{competition_id}"))
+    return _uid(season_id, f"competition/{athlete_id}/{competition_id}")
+
+
+def _lines(text: str) -> str:
+    """``text`` for a description: its lines kept, each as ``one_line`` makes it."""
+    return "\n".join(one_line(line) for line in text.splitlines())
 
 
 def _item_line(item: Item) -> str:
@@ -110,8 +129,8 @@ def _session_event(season: Season, session: Session, prefix: str, stamp: datetim
         stamp=stamp,
         start=session.date,
         end=session.date + _DAY,
-        summary=prefix + _session_summary(session),
-        description=_session_description(session),
+        summary=one_line(prefix + _session_summary(session)),
+        description=_lines(_session_description(session)),
         categories=["SprintPlan", KIND_NAMES[session.kind]],
         transparency=TRANSP.TRANSPARENT,
     )
@@ -136,8 +155,8 @@ def _competition_event(season: Season, athlete: Athlete, competition: Competitio
         start=competition.start,
         # All-day DTEND is exclusive (RFC 5545 3.6.1): the day after the last day.
         end=competition.end + _DAY,
-        summary=f"{prefix}[{competition.priority.value}] {competition.name}",
-        description=_competition_description(competition),
+        summary=one_line(f"{prefix}[{competition.priority.value}] {competition.name}"),
+        description=_lines(_competition_description(competition)),
         categories=[
             "SprintPlan",
             "Competition",
@@ -157,10 +176,10 @@ def season_calendar(season: Season, plans: Sequence[Plan], *, stamp: datetime | 
     names = ", ".join(plan.athlete.name for plan in plans)
     calendar = Calendar.new(
         prodid=_product_id(),
-        name=f"{season.name}: {names}" if names else season.name,
-        description=f"Weights, plyometrics and competitions planned with SprintPlan for {names or 'nobody'}.",
+        name=one_line(f"{season.name}: {names}" if names else season.name),
+        description=one_line(f"Weights, plyometrics and competitions planned with SprintPlan for {names or 'nobody'}."),
         # Stable like the event UIDs, so the calendar itself is recognised on the next import.
-        uid=str(uuid5(season.id, "calendar/" + "/".join(plan.athlete.id for plan in plans))),
+        uid=_uid(season.id, "calendar/" + "/".join(plan.athlete.id for plan in plans)),
     )
     for plan in plans:
         prefix = f"{plan.athlete.name}: " if squad else ""

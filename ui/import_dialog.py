@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner.competition_import import ImportPreview, ImportSourceError, apply_import, preview_file
+from planner.limits import MAX_NAME_LENGTH
 from planner.model import Season
 from planner.text import plural
 from ui.dialogs import Dialogs, Edit, apply_edit
@@ -90,6 +91,9 @@ class ImportPreviewDialog(QDialog):
             if added
             else "No competition can be added"
         )
+        cut = [entry for entry in preview.accepted if entry.name_cut_from is not None]
+        if cut:
+            summary += f" ({plural(len(cut), 'name')} cut to {MAX_NAME_LENGTH} characters)"
         if preview.refused:
             summary += f"; {len(preview.refused)} refused (see below)"
         self.summary_label = QLabel(summary + ".", self)
@@ -111,6 +115,11 @@ class ImportPreviewDialog(QDialog):
             ],
             self,
         )
+        for row, entry in enumerate(preview.accepted):
+            if entry.name_cut_from is not None:
+                item = self.accepted_table.item(row, ACCEPTED_COLUMNS.index("Name"))
+                if item is not None:
+                    item.setToolTip(f"Cut to fit from {entry.name_cut_from:,} characters: {item.text()}")
         self.refused_table = _table(
             "refusedTable", REFUSED_COLUMNS, [(entry.source, entry.reason) for entry in preview.refused], self
         )

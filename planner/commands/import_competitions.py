@@ -4,7 +4,8 @@ Prints what would be added and what is refused (with the line or event and the r
 changes the season file only when the coach agrees: ``--yes``, or "y" at the prompt when
 standard input is a terminal. Without a terminal and without ``--yes`` (a script, a pipe) it
 refuses to change the file, because an unattended import should be asked for explicitly.
-The file is saved once, atomically, keeping the previous version as PATH.bak.
+The file is saved once, atomically, keeping the previous version as PATH.bak. A FILE over
+5 MB or with more than 2,000 competitions is refused as a whole (``competition_import.LIMITS``).
 
 Exit status: 0 when the competitions were added or there was nothing to add, 1 when the
 coach answered no, 2 for bad input (missing or unreadable files, an invalid season, no
@@ -17,8 +18,16 @@ import argparse
 import sys
 
 from planner.commands import CommandError, Subparsers
-from planner.competition_import import ImportPreview, ImportSourceError, apply_import, preview_file
+from planner.competition_import import (
+    MAX_COMPETITIONS,
+    MAX_FILE_MB,
+    ImportPreview,
+    ImportSourceError,
+    apply_import,
+    preview_file,
+)
 from planner.edits import EditError
+from planner.limits import MAX_NAME_LENGTH
 from planner.storage import backup_path, load, save
 from planner.text import plural
 
@@ -34,7 +43,9 @@ def add_parser(subparsers: Subparsers) -> None:
         description="Add competitions from a CSV file (columns date, name, priority, indoor, and "
         "optionally end) or an iCalendar file such as a federation calendar. Shows what will be "
         "added and what is refused, then asks before changing PATH. Imported competitions "
-        "enter the whole squad.",
+        f"enter the whole squad; names longer than {MAX_NAME_LENGTH} characters are cut to fit. "
+        f"A FILE larger than {MAX_FILE_MB} MB or with more than {MAX_COMPETITIONS:,} competitions "
+        "is refused as a whole.",
     )
     parser.add_argument("path", metavar="PATH", help="the .sprintplan file to add the competitions to")
     parser.add_argument("file", metavar="FILE", help="the .csv or .ics file to read them from")
@@ -62,7 +73,8 @@ def preview_text(preview: ImportPreview) -> str:
             c = entry.competition
             place = "indoor" if c.indoor else "outdoor"
             dates = _dates(c.start.isoformat(), c.end.isoformat())
-            lines.append(f"  {dates:<24} {c.priority.value}  {place:<7}  {c.name}  [{entry.source}]")
+            cut = "" if entry.name_cut_from is None else f" (name cut from {entry.name_cut_from:,} characters)"
+            lines.append(f"  {dates:<24} {c.priority.value}  {place:<7}  {c.name}  [{entry.source}]{cut}")
     if preview.refused:
         lines += ["", "Refused:"]
         lines.extend(f"  {entry.source}: {entry.reason}" for entry in preview.refused)

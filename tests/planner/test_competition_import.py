@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
-from datetime import date
+import csv
+import functools
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from planner.competition_import import (
+    MAX_CALENDAR_LINES,
+    MAX_COMPETITIONS,
+    MAX_FILE_BYTES,
     ImportPreview,
     ImportSourceError,
     NewCompetition,
@@ -17,12 +24,18 @@ from planner.competition_import import (
     preview_ics,
 )
 from planner.demo import demo_season
-from planner.edits import change_season
+from planner.edits import EditError, add_competition, change_season
+from planner.limits import MAX_NAME_LENGTH
 from planner.model import Priority, Season
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "import"
 FEDERATION = FIXTURES / "federation.ics"
 SPREADSHEET = FIXTURES / "competitions.csv"
+CLASHES = FIXTURES / "clashes.csv"
+HOSTILE_CSV = FIXTURES / "hostile.csv"
+HOSTILE_ICS = FIXTURES / "hostile.ics"
+BROKEN_PARAMETER = FIXTURES / "broken_parameter.ics"
+OVERLAP = "imported competitions enter the whole squad, and an athlete cannot race both"
 
 
 @pytest.fixture(scope="module")
@@ -285,5 +298,238 @@ def test_apply_import_refuses_when_the_season_changed_underneath() -> None:
     season = demo_season()
     preview = preview_csv(season, "date,name\n2027-08-28,Season Closer\n")
     shorter = change_season(season, last_day=date(2027, 8, 22))
-    with pytest.raises(ValueError, match="after the season's last day"):
+    with pytest.raises(EditError) as raised:
         apply_import(shorter, preview)
+    assert str(raised.value) == (
+        "The season changed since the preview: line 2: 'Season Closer' (2027-08-28) is outside the "
+        "season 2026-10-05 to 2027-08-22"
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Overlapping competitions
+
+
+def test_rows_that_overlap_the_season_or_an_earlier_row_are_refused(season: Season) -> None:
+    preview = preview_file(season, CLASHES)
+    assert [(a.source, a.competition.name) for a in preview.accepted] == [
+        ("line 4", "Two Day Meet"),
+        ("line 6", "Saturday Sprint"),
+    ]
+    assert reasons(preview) == {
+        "line 2": f"'Regional Relays' (2027-05-29) overlaps 'Regional Meeting' (2027-05-29) in the season; {OVERLAP}",
+        # The championships enter one athlete only; the imported meet enters the whole squad.
+        "line 3": "'Hall Sprint' (2027-02-27) overlaps 'Indoor Championships' (2027-02-27 to 2027-02-28) in the "
+        f"season; {OVERLAP}",
+        "line 5": "'Sunday Sprint' (2027-06-06) overlaps 'Two Day Meet' (2027-06-05 to 2027-06-06) accepted from "
+        f"line 4; {OVERLAP}",
+        "line 7": "'Long Weekend' (2027-06-04 to 2027-06-07) overlaps 'Two Day Meet' (2027-06-05 to 2027-06-06) "
+        f"accepted from line 4; {OVERLAP}",
+    }
+
+
+def add_one_by_one(season: Season, rows: list[tuple[date, date]]) -> list[bool]:
+    """Whether each row would be added by adding the rows one after another with the edit."""
+    added = []
+    seen: set[date] = set()
+    for start, end in rows:
+        outcome = start not in seen  # the same name ("Meet") on the same day repeats a row
+        if outcome:
+            try:
+                season = add_competition(season, name="Meet", start=start, end=end, priority=Priority.C, indoor=False)
+            except EditError:
+                outcome = False
+        if outcome:
+            seen.add(start)
+        added.append(outcome)
+    return added
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.integers(min_value=-20, max_value=360), st.integers(min_value=-2, max_value=15)),
+        max_size=40,
+    )
+)
+def test_the_preview_accepts_exactly_what_adding_row_by_row_would(offsets: list[tuple[int, int]]) -> None:
+    # The preview judges with look-ups by day instead of a trial season; it must agree with
+    # the edit itself about dates, lengths and overlaps.
+    season = demo_season()
+    rows = [
+        (season.first_day + timedelta(days=first), season.first_day + timedelta(days=first + length))
+        for first, length in offsets
+    ]
+    text = "date,end,name\n" + "".join(f"{start.isoformat()},{end.isoformat()},Meet\n" for start, end in rows)
+    preview = preview_csv(season, text)
+    accepted = {a.source for a in preview.accepted}
+    assert [f"line {n}" in accepted for n in range(2, len(rows) + 2)] == add_one_by_one(season, rows)
+    assert len(preview.accepted) + len(preview.refused) == len(rows)
+
+
+def test_apply_import_gives_the_season_adding_one_by_one_gives(season: Season) -> None:
+    preview = preview_file(season, CLASHES)
+    one_by_one = functools.reduce(
+        lambda s, c: add_competition(s, name=c.name, start=c.start, end=c.end, priority=c.priority, indoor=c.indoor),
+        (a.competition for a in preview.accepted),
+        season,
+    )
+    assert apply_import(season, preview) == one_by_one
+
+
+def test_apply_import_refuses_a_competition_that_now_overlaps(season: Season) -> None:
+    preview = preview_csv(season, "date,name\n2027-06-12,Saturday Sprint\n")
+    crowded = add_competition(
+        season, name="Club Match", start=date(2027, 6, 12), end=date(2027, 6, 12), priority=Priority.C, indoor=False
+    )
+    with pytest.raises(EditError) as raised:
+        apply_import(crowded, preview)
+    assert str(raised.value) == (
+        "The season changed since the preview: line 2: 'Saturday Sprint' (2027-06-12) overlaps 'Club Match' "
+        f"(2027-06-12) in the season; {OVERLAP}"
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Hostile files: refused rows or one line for the file, never an exception
+
+
+def test_dates_far_from_any_season_are_refused_with_the_years_a_season_can_use(season: Season) -> None:
+    preview = preview_file(season, HOSTILE_CSV)
+    years = "is outside the years 1950 to 2150 a season can use"
+    assert reasons(preview)["line 2"] == f"'Far Future': 9999-12-31 {years}"
+    assert reasons(preview)["line 3"] == f"'Year One': 0001-01-01 {years}"
+
+
+def test_control_characters_and_line_breaks_in_names_become_one_line(season: Season) -> None:
+    preview = preview_file(season, HOSTILE_CSV)
+    assert [(a.source, a.competition.name) for a in preview.accepted] == [
+        ("line 4", "Tab and line break [31m red"),
+    ]
+    # The NUL is dropped; the rest of the row is judged as usual.
+    assert reasons(preview)["line 6"].startswith("'Meeting' (2027-06-19) overlaps 'Summer Grand Prix'")
+
+
+def test_hostile_calendar_events_are_refused_with_reasons(season: Season) -> None:
+    preview = preview_file(season, HOSTILE_ICS)
+    years = "is outside the years 1950 to 2150 a season can use"
+    assert reasons(preview) == {
+        "event 1 (UID long@hostile.example)":
+            "'Long Meeting': DURATION of 69,999,993 days is longer than the 14 days a competition can last",
+        "event 2 (UID back@hostile.example)": "'Backwards Forever': DURATION of -69,999,993 days: it ends before it "
+        "starts",
+        "event 3 (UID future@hostile.example)": f"'Far Future': DTSTART 9999-12-31 {years}",
+        "event 4 (UID one@hostile.example)": f"'Year One': DTSTART 0001-01-01 {years}",
+        "event 5 (UID zone@hostile.example)": f"'Last Evening': DTEND 9999-12-31 {years}",
+        "event 6 (UID text@hostile.example)": "'Line break, tab and escape [31m red' (2027-06-19) overlaps "
+        f"'Summer Grand Prix' (2027-06-19) in the season; {OVERLAP}",
+    }
+    # A 316-character UID is cut in the row's source.
+    (accepted,) = preview.accepted
+    assert accepted.source == f"event 7 (UID {'u' * 59}\u2026)"
+    assert accepted.competition.name == "Long Uid Meeting"
+
+
+def test_a_parameter_the_calendar_reader_cannot_read_refuses_the_file(season: Season) -> None:
+    with pytest.raises(ImportSourceError) as raised:
+        preview_file(season, BROKEN_PARAMETER)
+    assert str(raised.value) == (
+        f"{BROKEN_PARAMETER}: not an iCalendar file (a property or parameter that cannot be read)"
+    )
+
+
+def test_a_csv_cell_longer_than_the_csv_modules_limit_is_a_name_cut_to_fit(season: Season) -> None:
+    long_name = "Sportfest " * 20_000  # 200,000 characters, over csv's 131,072
+    preview = preview_csv(season, f"date,name\n2027-06-12,{long_name}\n2027-06-26,Next Meeting\n")
+    assert [a.competition.name for a in preview.accepted] == [
+        ("Sportfest " * 8)[:MAX_NAME_LENGTH - 1].rstrip() + "\u2026",
+        "Next Meeting",
+    ]
+    assert len(preview.accepted[0].competition.name) <= MAX_NAME_LENGTH
+    assert preview.accepted[0].name_cut_from == len(long_name.strip())
+    assert preview.accepted[1].name_cut_from is None
+    # The csv module's own limit is left as it was.
+    assert csv.field_size_limit() == 131_072
+
+
+def test_a_summary_of_megabytes_is_a_name_cut_to_fit(season: Season) -> None:
+    summary = "Meeting" + "x" * 4_000_000
+    preview = preview_ics(season, ics(f"SUMMARY:{summary}\r\nDTSTART;VALUE=DATE:20270612"))
+    (accepted,) = preview.accepted
+    assert accepted.competition.name == summary[:MAX_NAME_LENGTH - 1] + "\u2026"
+    assert accepted.name_cut_from == len(summary)
+
+
+def test_a_name_just_long_enough_is_kept_whole(season: Season) -> None:
+    name = "N" * MAX_NAME_LENGTH
+    preview = preview_csv(season, f"date,name\n2027-06-12,{name}\n")
+    assert (preview.accepted[0].competition.name, preview.accepted[0].name_cut_from) == (name, None)
+
+
+def test_values_quoted_in_a_refusal_are_short(season: Season) -> None:
+    preview = preview_csv(season, f"date,name\n{'2' * 1_000_000},Meeting\n")
+    (refused,) = preview.refused
+    assert refused.reason == f"'Meeting': unreadable date '{'2' * 39}\u2026'; write it as 2027-07-23 or 23.07.2027"
+    with pytest.raises(ImportSourceError) as raised:
+        preview_csv(season, "when,what,".join(["x" * 500] * 20) + "\n")
+    assert len(str(raised.value)) < 600
+
+
+def test_a_summary_of_ten_megabytes_refuses_the_file(season: Season, tmp_path: Path) -> None:
+    path = tmp_path / "huge.ics"
+    path.write_bytes(ics("SUMMARY:" + "x" * 10_000_000 + "\r\nDTSTART;VALUE=DATE:20270612"))
+    with pytest.raises(ImportSourceError) as raised:
+        preview_file(season, path)
+    assert str(raised.value) == (
+        f"{path}: the file is 10.0 MB; an import reads files of up to 5 MB with at most 2,000 competitions"
+    )
+
+
+def test_the_limit_is_on_the_bytes(season: Season) -> None:
+    assert MAX_FILE_BYTES == 5_000_000
+    with pytest.raises(ImportSourceError, match="up to 5 MB"):
+        preview_ics(season, b" " * (MAX_FILE_BYTES + 1))
+    with pytest.raises(ImportSourceError, match="up to 5 MB"):
+        preview_csv(season, " " * (MAX_FILE_BYTES + 1))
+
+
+def many_events(count: int) -> bytes:
+    days = [date(2026, 10, 5) + timedelta(days=n % 330) for n in range(count)]
+    return ics(*(f"SUMMARY:Meeting {n}\r\nDTSTART;VALUE=DATE:{day:%Y%m%d}" for n, day in enumerate(days)))
+
+
+def test_more_competitions_than_the_import_takes_refuse_the_file(season: Season) -> None:
+    too_many = f"it holds more than {MAX_COMPETITIONS:,} competitions; an import reads files of up to 5 MB"
+    with pytest.raises(ImportSourceError, match=too_many):
+        preview_ics(season, many_events(MAX_COMPETITIONS + 1))
+    rows = "".join(f"2027-06-12,Meeting {n}\n" for n in range(MAX_COMPETITIONS + 1))
+    with pytest.raises(ImportSourceError, match=too_many):
+        preview_csv(season, "date,name\n" + rows)
+    # Blank lines are not competitions, and the limit itself is fine.
+    preview = preview_csv(season, "date,name\n" + "\n\n".join(rows.splitlines()[:MAX_COMPETITIONS]))
+    assert len(preview.accepted) + len(preview.refused) == MAX_COMPETITIONS
+    preview = preview_ics(season, many_events(MAX_COMPETITIONS))
+    assert len(preview.accepted) + len(preview.refused) == MAX_COMPETITIONS
+
+
+def test_a_calendar_of_too_many_lines_is_refused_before_it_is_read(season: Season) -> None:
+    padding = "\r\n".join(f"X-PADDING:{n}" for n in range(MAX_CALENDAR_LINES))
+    with pytest.raises(ImportSourceError, match=f"more than the {MAX_CALENDAR_LINES:,} a calendar"):
+        preview_ics(season, ics(f"SUMMARY:Meeting\r\nDTSTART;VALUE=DATE:20270612\r\n{padding}"))
+    # Folded lines are one line each: a long description folded over many lines is fine.
+    folded = "DESCRIPTION:" + "\r\n ".join(["word " * 14] * (MAX_CALENDAR_LINES + 10))
+    assert only(preview_ics(season, ics(f"SUMMARY:Meeting\r\nDTSTART;VALUE=DATE:20270612\r\n{folded}"))).name == (
+        "Meeting"
+    )
+
+
+def test_deeply_nested_components_do_not_crash(season: Season) -> None:
+    depth = MAX_CALENDAR_LINES // 2 - 20
+    nested = "BEGIN:X-BOX\r\n" * depth + "END:X-BOX\r\n" * depth
+    data = ics(f"SUMMARY:Meeting\r\nDTSTART;VALUE=DATE:20270612\r\n{nested}")
+    try:
+        preview = preview_ics(season, data)
+    except ImportSourceError as error:
+        assert "not an iCalendar file" in str(error)
+    else:
+        assert len(preview.accepted) + len(preview.refused) == 1

@@ -7,6 +7,8 @@ import dataclasses
 import io
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from planner.csv_export import COLUMNS, csv_bytes, csv_text, safe_cell
 from planner.demo import demo_season
@@ -111,3 +113,44 @@ def test_safe_cell(text: str, cell: str) -> None:
 
 def test_no_plans_gives_only_the_header() -> None:
     assert csv_text([]) == ",".join(COLUMNS) + "\r\n"
+
+
+# ---------------------------------------------------------------------------------------------
+# Any text the model can hold
+
+# Any str, lone surrogates included (st.text leaves them out), with the troublesome
+# characters drawn often.
+ANY_TEXT = st.lists(
+    st.one_of(
+        st.sampled_from(
+            ["\ud800", "\udfff", "\n", "\r", "\t", "\x00", "\x1b", "\x7f", "\u2028", ",", ";", "\\", '"', "="]
+        ),
+        st.characters(exclude_categories=()),
+    ),
+    max_size=30,
+).map("".join)
+
+
+def test_a_lone_surrogate_in_a_name_is_left_out_instead_of_failing_the_file(plans: list[Plan]) -> None:
+    # UTF-8 cannot encode half of a pair: csv_bytes failed with a UnicodeEncodeError.
+    data = csv_bytes([renamed(plans[0], "Jon\ud800as")])
+    rows = read(data.decode("utf-8-sig"))
+    assert {row[1] for row in rows[1:]} == {"Jonas"}
+
+
+@pytest.mark.parametrize("name", ["Ann\nLee", "Ann\r\nLee", "Ann\x00Lee", 'Ann "the rocket", Lee; 400 m'])
+def test_line_breaks_quotes_and_control_characters_come_back_as_written(plans: list[Plan], name: str) -> None:
+    rows = read(csv_bytes([renamed(plans[0], name)]).decode("utf-8-sig"))
+    assert {row[1] for row in rows[1:]} == {name}
+    assert all(len(row) == len(COLUMNS) for row in rows)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(name=ANY_TEXT)
+def test_any_name_at_all_is_written(plans: list[Plan], name: str) -> None:
+    short = dataclasses.replace(plans[0], days=plans[0].days[:14])
+    rows = read(csv_bytes([renamed(short, name)]).decode("utf-8-sig"))
+    expected = safe_cell("".join(c for c in name if not "\ud800" <= c <= "\udfff"))
+    assert len(rows) > 1
+    assert {row[1] for row in rows[1:]} == {expected}
+    assert all(len(row) == len(COLUMNS) for row in rows)

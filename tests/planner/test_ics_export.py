@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 import dataclasses
+import json
+import subprocess
+import sys
 from datetime import UTC, date, datetime, timedelta
-from uuid import UUID
+from pathlib import Path
+from uuid import UUID, uuid5
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from icalendar import Calendar, Event
 
 from planner.competition_import import preview_ics
@@ -14,9 +20,11 @@ from planner.demo import demo_season
 from planner.edits import move_competition
 from planner.engine import generate
 from planner.ics_export import competition_uid, ics_bytes, session_uid
+from planner.limits import one_line
 from planner.model import Season
 from planner.plan import Plan
 from planner.sessions import Category, SessionKind
+from planner.storage import save
 
 STAMP = datetime(2026, 11, 1, 9, 30, tzinfo=UTC)
 LUCJA = "ath-1"
@@ -171,3 +179,134 @@ def test_fractional_plates_read_as_on_the_cards(season: Season) -> None:
     plates = " + ".join(f"{p:g}" for p in item.plates_per_side)
     assert f"({plates} per side)" in descriptions
     assert "0.62 " not in descriptions
+
+
+# ---------------------------------------------------------------------------------------------
+# Any text the model can hold
+
+# Any str, lone surrogates included (st.text leaves them out), with the troublesome
+# characters drawn often.
+ANY_TEXT = st.lists(
+    st.one_of(
+        st.sampled_from(
+            ["\ud800", "\udfff", "\n", "\r", "\t", "\x00", "\x1b", "\x7f", "\u2028", ",", ";", "\\", '"', "="]
+        ),
+        st.characters(exclude_categories=()),
+    ),
+    max_size=30,
+).map("".join)
+
+
+def with_text(season: Season, plan: Plan, text: str, days: int = 21) -> tuple[Season, Plan]:
+    """``season`` and a few weeks of ``plan`` with ``text`` in every name the calendar shows."""
+    athlete = dataclasses.replace(plan.athlete, name=f"Ann {text}")
+    competitions = tuple(dataclasses.replace(c, name=f"{c.name} {text}") for c in plan.competitions)
+    days_with_sessions = [day for day in plan.days if day.sessions][:days]
+    sessions_renamed = tuple(
+        day._replace(
+            sessions=tuple(
+                dataclasses.replace(
+                    s,
+                    title=f"{s.title} {text}",
+                    notes=(*s.notes, f"Coach: {text}"),
+                    items=tuple(dataclasses.replace(i, name=f"{i.name} {text}") for i in s.items),
+                )
+                for s in day.sessions
+            ),
+        )
+        for day in days_with_sessions
+    )
+    return (
+        dataclasses.replace(season, name=f"Season {text}"),
+        dataclasses.replace(plan, athlete=athlete, competitions=competitions, days=sessions_renamed),
+    )
+
+
+def assert_a_well_formed_calendar(data: bytes) -> Calendar:
+    lines = data.split(b"\r\n")
+    assert lines[-1] == b""
+    for line in lines[:-1]:
+        assert len(line) <= 75, line
+        # RFC 5545 3.3.11: no control characters but tab in a content line; a lone CR or LF
+        # would start a line of its own.
+        assert not any((byte < 0x20 and byte != 0x09) or byte == 0x7F for byte in line), line
+    data.decode("utf-8")
+    return Calendar.from_ical(data)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["line\nbreak", "carriage\rreturn\r\n", "tab\there", "bell\x07 nul\x00 esc\x1b[31m", "lone \ud800 half",
+     "comma, semicolon; colon: back\\slash \"quoted\"", "Łucja 雪 🏃"],
+)
+def test_any_text_in_names_and_notes_gives_a_calendar_that_reads_back(
+    season: Season, plan: Plan, text: str
+) -> None:
+    # A line break in an athlete's or the season's name failed with an AssertionError in the
+    # calendar's name, and a lone surrogate with a UnicodeEncodeError.
+    hostile_season, hostile_plan = with_text(season, plan, text)
+    other = generate(season, NOEL)
+    calendar = assert_a_well_formed_calendar(
+        ics_bytes(hostile_season, [hostile_plan, dataclasses.replace(other, days=other.days[:7])], stamp=STAMP)
+    )
+    assert str(calendar["X-WR-CALNAME"]) == one_line(f"Season {text}: Ann {text}, {other.athlete.name}")
+    events = {str(e["UID"]): e for e in calendar.walk("VEVENT")}
+    first = hostile_plan.competitions[0]
+    competition = events[competition_uid(season.id, LUCJA, first.id)]
+    assert str(competition["SUMMARY"]) == one_line(f"Ann {text}: [{first.priority.value}] {first.name}")
+    session = next(s for day in hostile_plan.days for s in day.sessions)
+    description = str(events[session_uid(season.id, session)]["DESCRIPTION"])
+    # A description keeps the note's line breaks.
+    lines = description.splitlines()
+    assert all(one_line(part) in lines for part in f"Coach: {text}".splitlines())
+
+
+def test_an_athlete_id_with_a_lone_surrogate_still_gives_uids(season: Season, plan: Plan) -> None:
+    odd = dataclasses.replace(plan, athlete=dataclasses.replace(plan.athlete, id="ath-\ud800"), days=plan.days[:7])
+    calendar = assert_a_well_formed_calendar(ics_bytes(season, [odd], stamp=STAMP))
+    uids = [str(e["UID"]) for e in calendar.walk("VEVENT")]
+    assert len(uids) == len(set(uids)) > 0
+    # Every other id gives the UID it always gave.
+    assert competition_uid(season.id, LUCJA, "comp-1") == str(uuid5(season.id, f"competition/{LUCJA}/comp-1"))
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=ANY_TEXT)
+def test_any_name_at_all_is_written_on_one_line(season: Season, plan: Plan, text: str) -> None:
+    hostile_season, hostile_plan = with_text(season, plan, text, days=2)
+    calendar = assert_a_well_formed_calendar(ics_bytes(hostile_season, [hostile_plan], stamp=STAMP))
+    assert str(calendar["X-WR-CALNAME"]) == one_line(f"Season {text}: Ann {text}")
+
+
+PROGRAM = Path(sys.executable).with_name("sprintplan")
+
+
+@pytest.mark.skipif(not PROGRAM.exists(), reason="the sprintplan program is not installed in this environment")
+@pytest.mark.parametrize("output", ["--ics", "--csv"])
+def test_the_real_program_exports_a_name_with_a_line_break_or_refuses_the_file_in_one_line(
+    tmp_path: Path, output: str
+) -> None:
+    path = tmp_path / "squad.sprintplan"
+    save(demo_season(), path)
+    document = json.loads(path.read_text(encoding="utf-8"))
+    document["name"] = "Sprint squad\n2026/27"
+    document["athletes"][0]["name"] = "Łucja\nNowak"
+    path.write_text(json.dumps(document), encoding="utf-8")
+    out = tmp_path / "squad.out"
+    result = subprocess.run(
+        [str(PROGRAM), "export", str(path), output, str(out)],
+        capture_output=True, text=True, check=False, timeout=120,
+    )
+    # Files with such names are for the document rules to refuse (one line, status 2);
+    # whatever gets as far as the writer is written.
+    assert "Traceback" not in result.stderr
+    if result.returncode == 2:
+        assert result.stderr.count("\n") == 1 and not out.exists()
+    else:
+        assert result.returncode == 0, result.stderr
+        data = out.read_bytes()
+        if output == "--ics":
+            calendar = assert_a_well_formed_calendar(data)
+            assert str(calendar["X-WR-CALNAME"]).startswith("Sprint squad 2026/27: Łucja Nowak, ")
+        else:
+            assert "Łucja\nNowak" in data.decode("utf-8-sig")

@@ -16,6 +16,7 @@ from planner.storage import backup_path, load, save
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "import"
 FEDERATION = FIXTURES / "federation.ics"
 SPREADSHEET = FIXTURES / "competitions.csv"
+HOSTILE = FIXTURES / "hostile.ics"
 PROGRAM = Path(sys.executable).with_name("sprintplan")
 DEMO_COMPETITIONS = len(demo_season().competitions)
 
@@ -158,3 +159,92 @@ def test_the_real_program_without_a_terminal(season_file: Path) -> None:
     assert result.returncode == 2
     assert result.stderr.count("\n") == 1 and "--yes" in result.stderr
     assert "federation.ics: 5 competitions to add" in result.stdout
+
+
+def test_help_states_the_bounds_of_a_file(capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.main(["import-competitions", "--help"]) == 0
+    help_text = " ".join(capsys.readouterr().out.split())
+    assert "A FILE larger than 5 MB or with more than 2,000 competitions is refused as a whole." in help_text
+    assert "names longer than 80 characters are cut to fit" in help_text
+
+
+def test_the_preview_says_which_names_were_cut(
+    season_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    long_name = "Internationales Hallenmeeting " * 10
+    rows = tmp_path / "long.csv"
+    rows.write_text(f"date,name\n2027-06-12,{long_name}\n", encoding="utf-8")
+    assert cli.main(["import-competitions", str(season_file), str(rows), "--yes"]) == 0
+    out = capsys.readouterr().out
+    kept = (long_name[:79].rstrip() + "\u2026")
+    assert f"  2027-06-12               C  outdoor  {kept}  [line 2] (name cut from 299 characters)\n" in out
+    assert load(season_file).competitions[-1].name == kept
+
+
+def run_program(*arguments: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [str(PROGRAM), "import-competitions", *arguments],
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=60,
+    )
+
+
+def hundred_thousand_events() -> bytes:
+    events = "".join(
+        f"BEGIN:VEVENT\r\nUID:{n}@bulk\r\nSUMMARY:Meeting {n}\r\nDTSTART;VALUE=DATE:20270612\r\nEND:VEVENT\r\n"
+        for n in range(100_000)
+    )
+    return f"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//bulk//EN\r\n{events}END:VCALENDAR\r\n".encode()
+
+
+@pytest.mark.skipif(not PROGRAM.exists(), reason="the sprintplan program is not installed in this environment")
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("bulk.ics", "the file is 9.4 MB; an import reads files of up to 5 MB with at most 2,000 competitions"),
+        (
+            "bulk.csv",
+            "it holds more than 2,000 competitions; an import reads files of up to 5 MB with at most 2,000 "
+            "competitions",
+        ),
+    ],
+)
+def test_the_real_program_refuses_a_file_past_the_bounds_in_one_line(
+    season_file: Path, tmp_path: Path, name: str, expected: str
+) -> None:
+    # 100,000 competitions: 23 s and more than a minute before the import had bounds.
+    file = tmp_path / name
+    if name.endswith(".ics"):
+        file.write_bytes(hundred_thousand_events())
+    else:
+        file.write_text("date,name\n" + "2027-06-12,Meeting\n" * 100_000, encoding="utf-8")
+    before = season_file.read_bytes()
+    result = run_program(str(season_file), str(file), "--yes")
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr == f"sprintplan: {file}: {expected}\n"
+    assert season_file.read_bytes() == before
+    assert not backup_path(season_file).exists()
+
+
+@pytest.mark.skipif(not PROGRAM.exists(), reason="the sprintplan program is not installed in this environment")
+def test_the_real_program_lists_hostile_events_as_refused_and_adds_the_rest(season_file: Path) -> None:
+    result = run_program(str(season_file), str(HOSTILE), "--yes")
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""
+    assert result.stdout.startswith("hostile.ics: 1 competition to add, 6 refused\n")
+    assert "  event 1 (UID long@hostile.example): 'Long Meeting': DURATION of 69,999,993 days" in result.stdout
+    assert "  event 3 (UID future@hostile.example): 'Far Future': DTSTART 9999-12-31 is outside" in result.stdout
+    assert load(season_file).competitions[-1].name == "Long Uid Meeting"
+
+
+@pytest.mark.skipif(not PROGRAM.exists(), reason="the sprintplan program is not installed in this environment")
+def test_the_real_program_reads_a_long_csv_cell(season_file: Path, tmp_path: Path) -> None:
+    file = tmp_path / "long_cell.csv"
+    file.write_text("date,name\n2027-06-12," + "x" * 200_000 + "\n", encoding="utf-8")
+    result = run_program(str(season_file), str(file), "--yes")
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    assert "(name cut from 200,000 characters)" in result.stdout

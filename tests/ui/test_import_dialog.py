@@ -131,3 +131,48 @@ def test_a_season_changed_while_the_dialog_was_open_is_reported(
     assert fake_dialogs.kinds() == ["error"]
     assert "Landesmeisterschaften" in fake_dialogs.asked[0][1]
     assert document.undo_stack.count() == 1  # only the season change
+
+
+def test_names_cut_to_fit_are_said_in_the_summary_and_the_tooltip(
+    qtbot: QtBot, demo: Season, tmp_path: Path
+) -> None:
+    long_name = "Internationales Hallenmeeting " * 10
+    rows = tmp_path / "long.csv"
+    rows.write_text(f"date,name\n2027-06-12,{long_name}\n2027-06-26,Short\n", encoding="utf-8")
+    dialog = ImportPreviewDialog(demo, preview_file(demo, rows))
+    qtbot.addWidget(dialog)
+    assert dialog.summary_label.text() == "2 competitions will be added (1 name cut to 80 characters)."
+    kept = long_name[:79].rstrip() + "\u2026"
+    assert [row[1] for row in cells(dialog.accepted_table)] == [kept, "Short"]
+    name = dialog.accepted_table.item(0, 1)
+    assert name is not None and name.toolTip() == f"Cut to fit from 299 characters: {kept}"
+    short = dialog.accepted_table.item(1, 1)
+    assert short is not None and short.toolTip() == "Short"
+
+
+def test_a_file_past_the_bounds_is_one_error_and_changes_nothing(
+    qtbot: QtBot, document: OpenSeason, fake_dialogs: FakeDialogs, tmp_path: Path
+) -> None:
+    def never(_: ImportPreviewDialog) -> bool:
+        raise AssertionError("no preview for a file past the bounds")
+
+    bulk = tmp_path / "bulk.csv"
+    bulk.write_text("date,name\n" + "2027-06-12,Meeting\n" * 2_001, encoding="utf-8")
+    before = document.season
+    assert not import_competitions(parent(qtbot), document, fake_dialogs, bulk, confirm=never)
+    assert fake_dialogs.asked == [
+        (
+            "error",
+            f"{bulk}: it holds more than 2,000 competitions; an import reads files of up to 5 MB with at most "
+            "2,000 competitions",
+        )
+    ]
+    assert document.season is before
+
+
+def test_hostile_events_are_listed_as_refused(qtbot: QtBot, demo: Season) -> None:
+    dialog = ImportPreviewDialog(demo, preview_file(demo, FIXTURES / "hostile.ics"))
+    qtbot.addWidget(dialog)
+    refused = dict((source, reason) for source, reason in cells(dialog.refused_table))
+    assert refused["event 1 (UID long@hostile.example)"].startswith("'Long Meeting': DURATION of 69,999,993 days")
+    assert len(refused) == 6
