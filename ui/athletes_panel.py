@@ -239,6 +239,9 @@ class AthletesPanel(QWidget):
         self.squad.currentItemChanged.connect(self._squad_current_changed)
         self.competitions.currentItemChanged.connect(self._competition_current_changed)
         self.document.changed.connect(self.refresh)
+        # A message about the document as it was ("Removed Anna") is stale once anything changes
+        # it again, an undo above all; the panel's own edits say their line after this runs.
+        self.document.changed.connect(lambda: self._say(""))
         self.selection.athlete_changed.connect(self._show_athlete)
         self.selection.competition_changed.connect(self._show_competition)
         self.refresh()

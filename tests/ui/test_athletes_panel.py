@@ -264,6 +264,9 @@ def test_remove_is_one_undo_step_and_undo_brings_the_athlete_back(
     document.undo_stack.undo()
     assert document.season == demo
     assert _column(panel.squad, NAME)[3] == "Noël Brandt"
+    # The line about the removal no longer holds once it is undone.
+    assert panel.status.text() == ""
+    assert panel.status.isHidden()
     winter = _item(panel.competitions, _row_of(panel.competitions, "Winter Sprint Cup", COMPETITION))
     assert winter.text(ENTERED) == "3 of 5"
 
