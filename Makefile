@@ -35,6 +35,7 @@ bench: $(STAMP)
 	$(BIN)/python tests/benchmarks/bench_pdf.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python tests/benchmarks/bench_startup.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python tests/benchmarks/bench_squad_startup.py
+	$(BIN)/python tests/benchmarks/bench_import.py
 
 bundle: $(STAMP)
 	packaging/build.sh

@@ -11,6 +11,7 @@ figures and exits non-zero when over budget; run with ``make bench``.
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 import os
 import statistics
@@ -25,6 +26,7 @@ from PySide6.QtGui import QDragEnterEvent, QDragLeaveEvent, QDragMoveEvent, QDro
 from PySide6.QtWidgets import QApplication, QWidget
 
 from planner.demo import demo_season
+from planner.model import Season
 from planner.plan import Plan
 from ui.calendar import SeasonCalendar
 from ui.dialogs import Dialogs
@@ -47,14 +49,26 @@ class NoDialogs:
         raise AssertionError(f"the preview asked the dialogs for {name}")
 
 
-def hover_days() -> list[date]:
-    """Start days swept forth and back across May-August, each different from the one before."""
-    span = (LAST - FIRST).days
+def hover_days(season: Season | None = None) -> list[date]:
+    """Start days swept forth and back across May-August, each different from the one before.
+
+    Days where the championships would overlap another meet of the same athletes are left
+    out: the calendar refuses those without a preview, which is not what is timed here.
+    """
+    season = demo_season() if season is None else season
+    moved = season.competition(MOVED)
+    length = moved.end - moved.start
+    allowed = [
+        day
+        for day in (FIRST + timedelta(days=n) for n in range((LAST - FIRST).days + 1))
+        if season.clashing_competition(dataclasses.replace(moved, start=day, end=day + length)) is None
+    ]
+    span = len(allowed) - 1
     days: list[date] = []
     step = 0
     while len(days) < CHANGES:
         offset = step % (2 * span)
-        days.append(FIRST + timedelta(days=offset if offset <= span else 2 * span - offset))
+        days.append(allowed[offset if offset <= span else 2 * span - offset])
         step += 1
     return days
 
@@ -91,7 +105,7 @@ def main() -> int:
     previews: list[Plan | None] = []
     calendar.preview_changed.connect(previews.append)
     mime = competition_mime(MOVED)
-    days = hover_days()
+    days = hover_days(season)
     QApplication.sendEvent(viewport, drag_event(QDragEnterEvent, calendar.date_rect(days[0]).center(), mime))
 
     times: list[float] = []
