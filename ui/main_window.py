@@ -288,7 +288,8 @@ class MainWindow(QMainWindow):
             empty.setEnabled(False)
             return
         for number, path in enumerate(recent, start=1):
-            action = self.recent_menu.addAction(f"&{number} {path.name}")
+            # A menu reads "&" as a shortcut mark: doubled, a name shows as typed.
+            action = self.recent_menu.addAction(f"&{number} {path.name.replace('&', '&&')}")
             action.setToolTip(str(path))
             action.setStatusTip(str(path))
             action.triggered.connect(lambda _=False, p=path: self.files.open(p))

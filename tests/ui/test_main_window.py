@@ -236,12 +236,13 @@ def test_recent_files_menu_lists_saved_seasons(
     make_window: MakeWindow, demo: Season, tmp_path: Path, fake_dialogs: FakeDialogs
 ) -> None:
     window = make_window(demo)
-    for name in ("one", "two"):
+    for name in ("one", "Track & Field"):
         fake_dialogs.save_answer = tmp_path / f"{name}.sprintplan"
         assert window.files.save_as()
     window._fill_recent_menu()
     texts = [a.text() for a in window.recent_menu.actions()]
-    assert texts == ["&1 two.sprintplan", "&2 one.sprintplan"]
+    # "&&" is how a menu shows one "&" rather than underlining the next letter.
+    assert texts == ["&1 Track && Field.sprintplan", "&2 one.sprintplan"]
 
 
 def test_season_settings_and_add_athlete_apply_the_dialogs_edit_as_one_step(
