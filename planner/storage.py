@@ -16,12 +16,12 @@ import logging
 import os
 import re
 import stat
-import tempfile
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import resources
+from planner.atomic import remove_stale_temporaries, sync_folder, write_temporary
 from planner.codec import season_from_dict, season_to_dict
 from planner.migrations import MigrationError, migrate, schema_version_of
 from planner.model import SCHEMA_VERSION, Season
@@ -197,11 +197,13 @@ def _decode(raw: bytes, source: str) -> str:
         ) from error
 
 
-def save(season: Season, path: PathArg) -> None:
+def save(season: Season, path: PathArg) -> str | None:
     """Write ``season`` to ``path`` atomically, keeping the previous file as ``<name>.bak``.
 
     Raises ``DocumentError`` and writes nothing when the season is invalid or the file
-    cannot be written; the file and its backup are then as they were.
+    cannot be written; the file and its backup are then as they were. Returns None, or a
+    sentence for the coach when the season was saved but its previous version could not be
+    kept as the backup (a folder of that name in the way, for one).
     """
     source = os.fspath(path)
     _check_rules(season, source, None)
@@ -213,7 +215,7 @@ def save(season: Season, path: PathArg) -> None:
         raise DocumentError(source, TOP_PLACE, f"the season cannot be written ({error})") from error
     target = Path(os.path.realpath(path))
     try:
-        _replace(target, payload)
+        return _replace(target, payload)
     except OSError as error:
         raise DocumentError(source, FILE_PLACE, _write_reason(error, target)) from error
 
@@ -234,22 +236,27 @@ def _write_reason(error: OSError, target: Path) -> str:
     return f"the file cannot be written ({error.strerror or error})"
 
 
-def _replace(target: Path, payload: bytes) -> None:
+def _replace(target: Path, payload: bytes) -> str | None:
     """Put ``payload`` at ``target``, the old bytes becoming the backup.
 
-    The backup is staged as a copy rather than by renaming the old file away, so the target
-    never goes missing, and a failed rename leaves both the target and the old backup as
-    they were.
+    The backup is installed before the target is replaced, so that whenever the process
+    stops, the backup holds the version before the file's current one or the same one,
+    never an older one. It is staged as a copy rather than by renaming the old file away,
+    so the target never goes missing. Returns why the backup could not be kept, if so.
     """
+    # A save killed halfway leaves its temporary files behind; this save clears them.
+    remove_stale_temporaries(target)
     previous, mode = _previous_version(target)
+    problem = None
     with _temporary_files() as temporaries:
         new = _write_temporary(target, payload, mode, temporaries)
-        backup = None if previous is None else _write_temporary(target, previous, mode, temporaries)
+        if previous is not None:
+            backup = _write_temporary(target, previous, mode, temporaries)
+            problem = _install_backup(backup, target, temporaries)
         new.replace(target)
         temporaries.remove(new)
-        if backup is not None:
-            _install_backup(backup, target, temporaries)
-    _sync_folder(target.parent)
+    sync_folder(target.parent)
+    return problem
 
 
 def _previous_version(target: Path) -> tuple[bytes | None, int]:
@@ -274,37 +281,31 @@ def _temporary_files() -> Iterator[list[Path]]:
 
 
 def _write_temporary(target: Path, payload: bytes, mode: int, temporaries: list[Path]) -> Path:
-    # Same folder as the target: os.replace is only atomic within one file system.
-    handle, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    temporary = Path(name)
+    temporary = write_temporary(target, payload, mode)
     temporaries.append(temporary)
-    with os.fdopen(handle, "wb") as stream:
-        stream.write(payload)
-        stream.flush()
-        os.fsync(stream.fileno())
-    temporary.chmod(mode)
     return temporary
 
 
-def _install_backup(backup: Path, target: Path, temporaries: list[Path]) -> None:
+def _install_backup(backup: Path, target: Path, temporaries: list[Path]) -> str | None:
+    kept = backup_path(target)
     try:
-        backup.replace(backup_path(target))
-    except OSError:
-        # The season itself is saved by now; failing the save would make the coach think
-        # the work is lost, so the stale backup is only logged.
-        _log.warning("could not update the backup of %s", target, exc_info=True)
-        return
+        backup.replace(kept)
+    except OSError as error:
+        # Failing the save would make the coach think the work is lost; the season is saved
+        # all the same, and the coach is told the previous version was not kept.
+        problem = f"saved, but the previous version could not be kept as {kept.name}: {_backup_reason(error, kept)}"
+        _log.info("%s", problem)
+        return problem
     temporaries.remove(backup)
+    return None
 
 
-def _sync_folder(folder: Path) -> None:
-    # Makes the rename itself durable; folders cannot be opened like this on Windows.
-    with contextlib.suppress(OSError):
-        descriptor = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(descriptor)
-        finally:
-            os.close(descriptor)
+def _backup_reason(error: OSError, kept: Path) -> str:
+    if kept.is_dir():
+        return "a folder of that name is in the way"
+    if isinstance(error, PermissionError):
+        return "permission denied"
+    return error.strerror or str(error)
 
 
 # Checks -------------------------------------------------------------------------------------
