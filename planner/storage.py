@@ -31,7 +31,7 @@ from planner.validation import season_problems
 if TYPE_CHECKING:
     from jsonschema_rs import Draft202012Validator, ValidationError
 
-__all__ = ["DocumentError", "dumps", "load", "loads", "save"]
+__all__ = ["DocumentError", "dumps", "dumps_unchecked", "load", "loads", "save"]
 
 _log = logging.getLogger(__name__)
 
@@ -70,6 +70,21 @@ class DocumentError(Exception):
 def dumps(season: Season) -> str:
     """The exact text ``save`` writes for ``season``: stable, so unchanged seasons diff clean."""
     return _json_text(season_to_dict(season))
+
+
+def dumps_unchecked(season: Season) -> str:
+    """``season`` as JSON text even when it breaks the document's rules, for a recovery copy.
+
+    A value JSON cannot hold as it is (NaN, a lone surrogate) is written in a form ``load``
+    then refuses with its place, rather than not at all.
+    """
+    data = season_to_dict(season)
+    try:
+        text = _json_text(data)
+        text.encode("utf-8")
+    except (ValueError, UnicodeEncodeError):
+        return json.dumps(data, indent=2, ensure_ascii=True, allow_nan=True) + "\n"
+    return text
 
 
 def _json_text(data: dict[str, Any]) -> str:
