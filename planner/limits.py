@@ -24,8 +24,9 @@ __all__ = [
 
 # A season is planned around the present; these leave decades either side while keeping
 # every date the engine derives (a season plus tapers and recovery weeks) far from the
-# calendar's ends (year 1 and 9999), where date arithmetic overflows.
-FIRST_YEAR = 1950
+# calendar's ends (year 1 and 9999), where date arithmetic overflows. The first year is a
+# birth date's too: masters athletes run 400 m well into their eighties and nineties.
+FIRST_YEAR = 1900
 LAST_YEAR = 2150
 
 # A name fits on one line of a card's header; a note fits on one printed page.
@@ -41,7 +42,7 @@ def date_problem(day: date) -> str | None:
     """Why ``day`` cannot be in a season, or None when it can."""
     if FIRST_YEAR <= day.year <= LAST_YEAR:
         return None
-    return f"{day.isoformat()} is outside the years {FIRST_YEAR} to {LAST_YEAR} a season can use"
+    return f"{day.isoformat()} is outside the years {FIRST_YEAR} to {LAST_YEAR} SprintPlan can plan with"
 
 
 def _bad_character(text: str, allowed: frozenset[str]) -> str | None:

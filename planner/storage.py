@@ -13,6 +13,7 @@ import contextlib
 import functools
 import json
 import logging
+import math
 import os
 import re
 import stat
@@ -109,7 +110,9 @@ def _parse_json(text: str, source: str) -> dict[str, Any]:
     if not text.strip():
         raise DocumentError(source, FILE_PLACE, "the file is empty")
     try:
-        data = json.loads(text, parse_constant=_refuse_constant)
+        data = json.loads(
+            text, parse_constant=_refuse_constant, parse_int=_parse_int, parse_float=_parse_float
+        )
     except json.JSONDecodeError as error:
         raise DocumentError(
             source,
@@ -122,11 +125,80 @@ def _parse_json(text: str, source: str) -> dict[str, Any]:
         raise DocumentError(
             source, f"line {line}, column {column}", f"{error} is not a number JSON allows", line
         ) from error
+    except _NumberError as error:
+        line, column = _line_column(text, _number_position(text, error.token))
+        raise DocumentError(source, f"line {line}, column {column}", error.reason, line) from error
+    except RecursionError as error:
+        raise DocumentError(source, FILE_PLACE, _too_deep_reason()) from error
     if not isinstance(data, dict):
         raise DocumentError(
             source, TOP_PLACE, f"the file holds {_json_kind(data)}, not a season object"
         )
+    _check_depth(data, source, text)
     return data
+
+
+# No number in a season needs more digits than this; Python refuses to convert integers of
+# over 4,300 digits, and a float that long is infinite.
+_LONGEST_NUMBER = 30
+# Lists and objects inside each other; a season nests eight deep at most (a locked week's
+# session's item's plates), and the schema validator and the migrations recurse on it.
+_DEEPEST_NESTING = 16
+
+
+class _NumberError(ValueError):
+    def __init__(self, token: str, reason: str) -> None:
+        super().__init__(token, reason)
+        self.token = token
+        self.reason = reason
+
+
+def _parse_int(token: str) -> int:
+    if len(token.lstrip("-")) > _LONGEST_NUMBER:
+        raise _NumberError(token, _long_number_reason(token))
+    return int(token)
+
+
+def _parse_float(token: str) -> float:
+    value = float(token)
+    if not math.isfinite(value) or len(token) > 2 * _LONGEST_NUMBER:
+        raise _NumberError(token, _long_number_reason(token))
+    return value
+
+
+def _long_number_reason(token: str) -> str:
+    return f"a number of {len(token):,} characters; no value in a season file is that long"
+
+
+_STRING_OR_NUMBER = re.compile(r'"(?:[^"\\]|\\.)*"|(-?[0-9][0-9.eE+-]*)')
+
+
+def _number_position(text: str, token: str) -> int:
+    for match in _STRING_OR_NUMBER.finditer(text):
+        if match.group(1) == token:
+            return match.start(1)
+    return 0
+
+
+def _too_deep_reason() -> str:
+    return f"lists or objects are nested more than {_DEEPEST_NESTING} deep, far deeper than in any season file"
+
+
+def _check_depth(data: dict[str, Any], source: str, text: str) -> None:
+    """Refuse absurd nesting before anything walks the document recursively."""
+    # Iterative on purpose: recursion is what such a file would break.
+    pending: list[tuple[Any, list[PathPart]]] = [(data, [])]
+    while pending:
+        value, parts = pending.pop()
+        if len(parts) > _DEEPEST_NESTING:
+            # The last field name is where the nesting starts; the indexes below it are noise.
+            named = max((i for i, part in enumerate(parts) if isinstance(part, str)), default=-1)
+            place, line = _place(parts[: named + 1], text)
+            raise DocumentError(source, place, _too_deep_reason(), line)
+        if isinstance(value, dict):
+            pending.extend((child, [*parts, str(key)]) for key, child in value.items())
+        elif isinstance(value, list):
+            pending.extend((child, [*parts, i]) for i, child in enumerate(value))
 
 
 class _ConstantError(ValueError):
@@ -453,6 +525,8 @@ def _schema_reason(error: ValidationError) -> str:
         return f"needs {_count_words(schema)} entries, found {len(instance)}"
     if keyword == "minLength":
         return "must not be empty"
+    if keyword == "maxLength" and isinstance(instance, str):
+        return f"the text is {len(instance):,} characters long; at most {value:,} fit"
     return error.message
 
 
@@ -538,7 +612,7 @@ def _line_of(text: str, parts: Sequence[PathPart]) -> int | None:
     for part in parts:
         try:
             found = _child_position(text, position, part)
-        except (IndexError, ValueError):
+        except (IndexError, ValueError, RecursionError):
             return None
         if found is None:
             return None

@@ -7,7 +7,9 @@ from planner.limits import LAST_YEAR, MAX_NAME_LENGTH, date_problem, one_line, t
 
 def test_dates_outside_the_years_a_season_can_use_are_named() -> None:
     assert date_problem(date(2027, 3, 1)) is None
-    assert date_problem(date(9999, 12, 31)) == f"9999-12-31 is outside the years 1950 to {LAST_YEAR} a season can use"
+    assert date_problem(date(9999, 12, 31)) == (
+        f"9999-12-31 is outside the years 1900 to {LAST_YEAR} SprintPlan can plan with"
+    )
     assert date_problem(date(1, 1, 1)) is not None
 
 
