@@ -18,13 +18,13 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date, timedelta
 from enum import Enum
 from typing import Any, Final, TypeVar
 
 from planner.catalogue import catalogue, lifts_with_maxes
-from planner.limits import MAX_NOTE_LENGTH, date_problem, text_problem
+from planner.limits import MAX_NOTE_LENGTH, birth_date_problem, date_problem, text_problem
 from planner.model import (
     WEEKDAY_NAMES,
     Athlete,
@@ -136,16 +136,16 @@ def _text(value: str, what: str, *, note: bool = False) -> str:
     return text
 
 
-def _day(value: date, what: str) -> date:
+def _day(value: date, what: str, rule: Callable[[date], str | None] = date_problem) -> date:
     """``value``, refused before any date arithmetic when SprintPlan cannot plan with it."""
-    problem = date_problem(value)
+    problem = rule(value)
     if problem is not None:
         raise EditError(f"{what} cannot be used: {problem}")
     return value
 
 
-def _optional_day(value: date | None, what: str) -> date | None:
-    return None if value is None else _day(value, what)
+def _optional_day(value: date | None, what: str, rule: Callable[[date], str | None] = date_problem) -> date | None:
+    return None if value is None else _day(value, what, rule)
 
 
 def _day_name(day: date) -> str:
@@ -376,7 +376,7 @@ def _normalised_athlete_fields(fields: dict[str, Any]) -> dict[str, Any]:
     if "name" in out:
         out["name"] = _text(out["name"], "An athlete's name")
     if "birth_date" in out:
-        out["birth_date"] = _optional_day(out["birth_date"], "The birth date")
+        out["birth_date"] = _optional_day(out["birth_date"], "The birth date", birth_date_problem)
     if "maxes" in out:
         out["maxes"] = tuple(out["maxes"])
         for entry in out["maxes"]:

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
 from planner.catalogue import catalogue, lifts_with_maxes
-from planner.limits import MAX_NAME_LENGTH, MAX_NOTE_LENGTH, date_problem, text_problem
+from planner.limits import MAX_NAME_LENGTH, MAX_NOTE_LENGTH, birth_date_problem, date_problem, text_problem
 from planner.model import Athlete, Season, Units
 from planner.sessions import Session
 
@@ -40,9 +41,11 @@ class Problem:
         return f"{self.path}: {self.message}"
 
 
-def date_problems(day: date | None, path: str, what: str) -> list[Problem]:
+def date_problems(
+    day: date | None, path: str, what: str, rule: Callable[[date], str | None] = date_problem
+) -> list[Problem]:
     """A date the calendar arithmetic, the printouts or the window could not handle."""
-    problem = None if day is None else date_problem(day)
+    problem = None if day is None else rule(day)
     return [] if problem is None else [Problem(path, f"{what} {problem}")]
 
 
@@ -75,7 +78,7 @@ def athlete_problems(athlete: Athlete, path: str) -> list[Problem]:
     if not athlete.name.strip():
         problems.append(Problem(f"{path}.name", "the name is empty"))
     problems.extend(text_problems(athlete.name, f"{path}.name", "the name"))
-    problems.extend(date_problems(athlete.birth_date, f"{path}.birth_date", "the birth date"))
+    problems.extend(date_problems(athlete.birth_date, f"{path}.birth_date", "the birth date", birth_date_problem))
     if not in_kg_range(athlete.body_mass, units, BODY_MASS_RANGE_KG):
         problems.append(
             Problem(

@@ -745,7 +745,7 @@ def test_competitions_on_the_same_days_for_different_athletes_are_allowed() -> N
 # Dates and texts no season can hold: refused with the reason, never an overflow
 
 
-OUT_OF_RANGE = "outside the years 1900 to 2150 SprintPlan can plan with"
+OUT_OF_RANGE = "is outside the years"
 
 
 @pytest.mark.parametrize(
@@ -807,3 +807,8 @@ def test_texts_that_would_break_a_file_or_a_page_are_refused(
 def test_a_note_may_run_over_several_lines(season: Season) -> None:
     after = pure(lambda s: edits.add_note(s, text="Rain all week.\n\tIndoor track instead."), season)
     assert after.notes[-1].text == "Rain all week.\n\tIndoor track instead."
+
+
+def test_a_masters_athlete_born_before_the_seasons_years_is_accepted(season: Season) -> None:
+    after = pure(lambda s: edits.change_athlete(s, JONAS, birth_date=date(1931, 5, 2)), season)
+    assert after.athlete(JONAS).birth_date == date(1931, 5, 2)

@@ -23,7 +23,7 @@ from planner.storage import DocumentError, load, loads
 DOCUMENTS = Path(__file__).parents[1] / "fixtures" / "documents"
 HOSTILE = DOCUMENTS / "hostile"
 PROGRAM = Path(sys.executable).with_name("sprintplan")
-OUTSIDE = f"is outside the years 1900 to {LAST_YEAR} SprintPlan can plan with"
+OUTSIDE = f"is outside the years {FIRST_YEAR} to {LAST_YEAR} a season can use"
 
 # name: (place, the words the reason holds)
 FIXTURES = {
@@ -31,7 +31,10 @@ FIXTURES = {
     "season_9999": ("first_day (line 5)", f"the first day 9999-01-01 {OUTSIDE}"),
     "season_0001": ("first_day (line 5)", f"the first day 0001-01-01 {OUTSIDE}"),
     "max_9999": ("athletes[0].maxes[0].date (line 67)", f"the date 9999-12-31 {OUTSIDE}"),
-    "birth_0001": ("athletes[0].birth_date (line 18)", f"the birth date 0001-01-01 {OUTSIDE}"),
+    "birth_0001": (
+        "athletes[0].birth_date (line 18)",
+        f"the birth date 0001-01-01 is outside the years 1900 to {LAST_YEAR} a birth date can use",
+    ),
     "note_9999": ("notes[0].date (line 179)", f"the date 9999-12-31 {OUTSIDE}"),
     "override_0001": ("overrides[0].date (line 187)", f"the date 0001-01-01 {OUTSIDE}"),
     "locked_week_9999": ("locked_weeks[0].week_start (line 337)", f"the first day 9999-12-27 {OUTSIDE}"),
