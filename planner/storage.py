@@ -19,13 +19,14 @@ import re
 import stat
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import resources
 from planner.atomic import remove_stale_temporaries, sync_folder, write_temporary
 from planner.codec import season_from_dict, season_to_dict
 from planner.migrations import MigrationError, migrate, schema_version_of
 from planner.model import SCHEMA_VERSION, Season
+from planner.places import coach_place, coach_reason
 from planner.text import plural
 from planner.validation import season_problems
 
@@ -48,21 +49,40 @@ PathPart = str | int
 class DocumentError(Exception):
     """A season file that cannot be loaded or saved.
 
-    ``path`` is the file (or the ``source`` given to ``loads``), ``place`` where the problem
-    is (``"line 12, column 5"``, a field path such as ``"athletes[1].maxes[0].value (line
-    31)"``, ``"file"`` for the file as a whole) and ``reason`` what is wrong, in words a
-    coach can act on. ``line`` is the line in the file when known.
+    ``message`` says what is wrong and where in a coach's words ("Athlete 1 (Łucja Nowak),
+    back squat max of 3 March 2027: must be more than 0 kg, found 0 kg (line 68)"); it is what
+    ``str`` gives after the file's name, and what the command line prints. ``detail`` is the
+    technical version for a "details" box or a bug report: ``place``, where the problem is
+    (``"line 12, column 5"``, a field path such as ``"athletes[1].maxes[0].value (line 31)"``,
+    ``"file"`` for the file as a whole), and ``reason``, what is wrong there. ``path`` is the
+    file (or the ``source`` given to ``loads``), ``line`` the line in the file when known.
     """
 
-    def __init__(self, path: str, place: str, reason: str, line: int | None = None) -> None:
-        super().__init__(path, place, reason, line)
+    def __init__(
+        self, path: str, place: str, reason: str, line: int | None = None, message: str | None = None
+    ) -> None:
+        super().__init__(path, place, reason, line, message)
         self.path = path
         self.place = place
         self.reason = reason
         self.line = line
+        self.message = message or _plain_message(place, reason)
+
+    @property
+    def detail(self) -> str:
+        return f"{self.place}: {self.reason}"
 
     def __str__(self) -> str:
-        return f"{self.path}: {self.place}: {self.reason}"
+        return f"{self.path}: {self.message}"
+
+
+def _plain_message(place: str, reason: str) -> str:
+    sentence = reason[:1].upper() + reason[1:]
+    return sentence if place in (FILE_PLACE, TOP_PLACE) else f"{sentence} ({place})"
+
+
+_DAMAGED = "The file is damaged"
+_NOT_A_SEASON = "This is not a SprintPlan season file"
 
 
 # Text ---------------------------------------------------------------------------------------
@@ -102,7 +122,7 @@ def loads(text: str, source: str = "<memory>") -> Season:
     lines_text = text if version == SCHEMA_VERSION else None
     _check_schema(current, source, lines_text)
     season = season_from_dict(current)
-    _check_rules(season, source, lines_text)
+    _check_rules(season, source, lines_text, current)
     return season
 
 
@@ -114,25 +134,29 @@ def _parse_json(text: str, source: str) -> dict[str, Any]:
             text, parse_constant=_refuse_constant, parse_int=_parse_int, parse_float=_parse_float
         )
     except json.JSONDecodeError as error:
+        place = f"line {error.lineno}, column {error.colno}"
         raise DocumentError(
-            source,
-            f"line {error.lineno}, column {error.colno}",
-            _json_reason(text, error),
-            error.lineno,
+            source, place, _json_reason(text, error), error.lineno, _json_message(text, error, place)
         ) from error
     except _ConstantError as error:
         line, column = _line_column(text, _constant_position(text))
-        raise DocumentError(
-            source, f"line {line}, column {column}", f"{error} is not a number JSON allows", line
-        ) from error
+        place = f"line {line}, column {column}"
+        message = f"{_DAMAGED}: it holds {error}, which is not a number a season file can hold ({place})"
+        raise DocumentError(source, place, f"{error} is not a number JSON allows", line, message) from error
     except _NumberError as error:
         line, column = _line_column(text, _number_position(text, error.token))
-        raise DocumentError(source, f"line {line}, column {column}", error.reason, line) from error
+        place = f"line {line}, column {column}"
+        message = f"{_DAMAGED}: it holds a number of {len(error.token):,} characters ({place})"
+        raise DocumentError(source, place, error.reason, line, message) from error
     except RecursionError as error:
-        raise DocumentError(source, FILE_PLACE, _too_deep_reason()) from error
+        raise DocumentError(source, FILE_PLACE, _too_deep_reason(), None, _too_deep_message("")) from error
     if not isinstance(data, dict):
         raise DocumentError(
-            source, TOP_PLACE, f"the file holds {_json_kind(data)}, not a season object"
+            source,
+            TOP_PLACE,
+            f"the file holds {_json_kind(data)}, not a season object",
+            None,
+            f"{_NOT_A_SEASON} (it holds {_json_kind(data)}, not a season)",
         )
     _check_depth(data, source, text)
     return data
@@ -180,6 +204,11 @@ def _number_position(text: str, token: str) -> int:
     return 0
 
 
+def _too_deep_message(where: str) -> str:
+    at = f" (in {where})" if where else ""
+    return f"{_DAMAGED}: lists or objects lie inside each other far deeper than in any season file{at}"
+
+
 def _too_deep_reason() -> str:
     return f"lists or objects are nested more than {_DEEPEST_NESTING} deep, far deeper than in any season file"
 
@@ -193,8 +222,11 @@ def _check_depth(data: dict[str, Any], source: str, text: str) -> None:
         if len(parts) > _DEEPEST_NESTING:
             # The last field name is where the nesting starts; the indexes below it are noise.
             named = max((i for i, part in enumerate(parts) if isinstance(part, str)), default=-1)
-            place, line = _place(parts[: named + 1], text)
-            raise DocumentError(source, place, _too_deep_reason(), line)
+            where = parts[: named + 1]
+            place, line = _place(where, text)
+            words = coach_place(where, data)
+            message = _too_deep_message(_with_line(words[:1].lower() + words[1:], line))
+            raise DocumentError(source, place, _too_deep_reason(), line, message)
         if isinstance(value, dict):
             pending.extend((child, [*parts, str(key)]) for key, child in value.items())
         elif isinstance(value, list):
@@ -220,6 +252,14 @@ def _constant_position(text: str) -> int:
     return 0
 
 
+def _json_message(text: str, error: json.JSONDecodeError, place: str) -> str:
+    if error.pos >= len(text.rstrip()):
+        return f"{_DAMAGED}: it ends too early, as if cut short ({place})"
+    if not text.lstrip().startswith(("{", "[")):
+        return f"{_NOT_A_SEASON} (it is not JSON text, {place})"
+    return f"{_DAMAGED}: it is not a season file SprintPlan can read ({place})"
+
+
 def _json_reason(text: str, error: json.JSONDecodeError) -> str:
     if error.pos >= len(text.rstrip()):
         return f"the file ends too early; it may be cut short ({error.msg})"
@@ -242,7 +282,16 @@ def _version(data: dict[str, Any], source: str, text: str) -> int:
         return schema_version_of(data)
     except MigrationError as error:
         place, line = _place(["schema_version"], text)
-        raise DocumentError(source, place, str(error), line) from error
+        raise DocumentError(source, place, str(error), line, _version_message(data, str(error))) from error
+
+
+def _version_message(data: dict[str, Any], reason: str) -> str:
+    version = data.get("schema_version")
+    if "schema_version" not in data:
+        return f"{_NOT_A_SEASON} (it has no schema_version)"
+    if isinstance(version, int) and not isinstance(version, bool) and version > SCHEMA_VERSION:
+        return f"This season was saved by a newer SprintPlan (file version {version}); update SprintPlan to open it"
+    return f"{_NOT_A_SEASON} ({reason})"
 
 
 # Files --------------------------------------------------------------------------------------
@@ -276,12 +325,39 @@ def _decode(raw: bytes, source: str) -> str:
         line = raw.count(b"\n", 0, error.start) + 1
         column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
         bad = raw[error.start : error.start + 1].hex().upper()
+        place = f"line {line}, column {column}"
         raise DocumentError(
             source,
-            f"line {line}, column {column}",
+            place,
             f"the file is not UTF-8 text (byte 0x{bad}); save it from your editor as UTF-8",
             line,
+            _binary_message(raw, place),
         ) from error
+
+
+# The first bytes of files a season file is mistaken for, and what they are to a coach.
+_SIGNATURES = (
+    (b"\x89PNG", "a PNG picture"),
+    (b"\xff\xd8\xff", "a JPEG picture"),
+    (b"GIF8", "a GIF picture"),
+    (b"%PDF", "a PDF document"),
+    (b"PK\x03\x04", "a ZIP archive or an office document"),
+    (b"\xd0\xcf\x11\xe0", "an old office document"),
+    (b"\xff\xfe", "text saved as UTF-16"),
+    (b"\xfe\xff", "text saved as UTF-16"),
+)
+
+
+def _binary_message(raw: bytes, place: str) -> str:
+    for signature, kind in _SIGNATURES:
+        if raw.startswith(signature):
+            return f"{_NOT_A_SEASON} (it looks like {kind})"
+    if b"\x00" in raw[:4096]:
+        return f"{_NOT_A_SEASON} (it is not text)"
+    return (
+        f"{_DAMAGED}: it holds a character that is not UTF-8 text ({place}); "
+        "if it was edited by hand, save it from the editor as UTF-8"
+    )
 
 
 def save(season: Season, path: PathArg) -> str | None:
@@ -293,8 +369,8 @@ def save(season: Season, path: PathArg) -> str | None:
     kept as the backup (a folder of that name in the way, for one).
     """
     source = os.fspath(path)
-    _check_rules(season, source, None)
     data = season_to_dict(season)
+    _check_rules(season, source, None, data)
     _check_schema(data, source, None)
     try:
         payload = _json_text(data).encode("utf-8")
@@ -419,21 +495,30 @@ def _check_schema(data: dict[str, Any], source: str, text: str | None) -> None:
     if validator.is_valid(data):
         return
     error = _fitting_branch_error(_most_relevant(list(validator.iter_errors(data))))
-    place, line = _place(list(error.instance_path), text)
-    raise DocumentError(source, place, _schema_reason(error), line)
+    _raise_at(source, list(error.instance_path), _schema_reason(error), data, text)
 
 
-def _check_rules(season: Season, source: str, text: str | None) -> None:
+def _check_rules(season: Season, source: str, text: str | None, data: dict[str, Any]) -> None:
     problems = season_problems(season)
     if not problems:
         return
     first = problems[0]
-    place, line = _place(_parse_field_path(first.path), text)
     reason = first.message
     if len(problems) > 1:
         more = len(problems) - 1
         reason += f" (and {plural(more, 'more problem')})"
-    raise DocumentError(source, place, reason, line)
+    _raise_at(source, _parse_field_path(first.path), reason, data, text)
+
+
+def _raise_at(source: str, parts: list[PathPart], reason: str, data: dict[str, Any], text: str | None) -> NoReturn:
+    place, line = _place(parts, text)
+    where = coach_place(parts, data) or "The season"
+    message = _with_line(f"{where}: {coach_reason(parts, data, reason)}", line)
+    raise DocumentError(source, place, reason, line, message)
+
+
+def _with_line(words: str, line: int | None) -> str:
+    return words if line is None else f"{words} (line {line})"
 
 
 # Keywords that only say "none of these alternatives fit": any other error at the same place

@@ -117,7 +117,7 @@ def find_recovery(folder: Path) -> Recovered | UnreadableRecovery | None:
         season = load(recovery)
     except DocumentError as error:
         kept = _keep_aside(recovery, saved_at)
-        return UnreadableRecovery(kept, f"{error.place}: {error.reason}", original, saved_at)
+        return UnreadableRecovery(kept, error.message, original, saved_at)
     return Recovered(season, original, saved_at)
 
 
