@@ -8,12 +8,15 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
 from planner.model import Override, Season
 from planner.sessions import Session, SessionKind
 from planner.storage import DocumentError, load, save
+from tests.ui.conftest import FakeDialogs
 from ui.document import OpenSeason
+from ui.main_window import MainWindow
 from ui.recovery import Autosave, Recovered, UnreadableRecovery, find_recovery
 
 
@@ -74,3 +77,30 @@ def test_a_valid_recovery_copy_loads_back(demo: Season, tmp_path: Path, qtbot: Q
     assert isinstance(found, Recovered)
     assert found.season == document.season
     assert load(autosave.recovery_file) == document.season
+
+
+def test_the_window_says_why_unsaved_work_cannot_be_restored(
+    demo: Season, tmp_path: Path, qtbot: QtBot, fake_dialogs: FakeDialogs
+) -> None:
+    folder = tmp_path / "recovery"
+    document = OpenSeason(demo)
+    document.apply("Break it", _unsaveable)
+    assert _autosave(document, folder, qtbot).write_now()
+
+    window = MainWindow(
+        demo,
+        None,
+        settings=QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat),
+        dialogs=fake_dialogs,
+        recovery_folder=folder,
+        today=date(2027, 3, 10),
+    )
+    qtbot.addWidget(window)
+
+    assert not window.offer_recovery()
+    assert window.document.season == demo
+    [(kind, text)] = fake_dialogs.asked
+    assert kind == "error"
+    assert "cannot be opened (Changed session 1 (Łucja Wiśniewska, weights, on 9 March 2027)" in text
+    kept = next(folder.glob("unreadable-recovery-*.sprintplan"))
+    assert f"Its text is kept in {kept}." in text
