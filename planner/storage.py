@@ -146,7 +146,7 @@ def _parse_json(text: str, source: str) -> dict[str, Any]:
     except _NumberError as error:
         line, column = _line_column(text, _number_position(text, error.token))
         place = f"line {line}, column {column}"
-        message = f"{_DAMAGED}: it holds a number of {len(error.token):,} characters ({place})"
+        message = f"{_DAMAGED}: it holds {error.words}, larger or longer than any value of a season ({place})"
         raise DocumentError(source, place, error.reason, line, message) from error
     except RecursionError as error:
         raise DocumentError(source, FILE_PLACE, _too_deep_reason(), None, _too_deep_message("")) from error
@@ -171,27 +171,29 @@ _DEEPEST_NESTING = 16
 
 
 class _NumberError(ValueError):
-    def __init__(self, token: str, reason: str) -> None:
-        super().__init__(token, reason)
+    """A number no field of a season could hold: ``words`` names it in a sentence."""
+
+    def __init__(self, token: str) -> None:
+        super().__init__(token)
         self.token = token
-        self.reason = reason
+        self.words = f"the number {token}" if len(token) <= 20 else f"a number of {len(token):,} characters"
+
+    @property
+    def reason(self) -> str:
+        return f"{self.words}; no value in a season file is that large or that long"
 
 
 def _parse_int(token: str) -> int:
     if len(token.lstrip("-")) > _LONGEST_NUMBER:
-        raise _NumberError(token, _long_number_reason(token))
+        raise _NumberError(token)
     return int(token)
 
 
 def _parse_float(token: str) -> float:
     value = float(token)
     if not math.isfinite(value) or len(token) > 2 * _LONGEST_NUMBER:
-        raise _NumberError(token, _long_number_reason(token))
+        raise _NumberError(token)
     return value
-
-
-def _long_number_reason(token: str) -> str:
-    return f"a number of {len(token):,} characters; no value in a season file is that long"
 
 
 _STRING_OR_NUMBER = re.compile(r'"(?:[^"\\]|\\.)*"|(-?[0-9][0-9.eE+-]*)')

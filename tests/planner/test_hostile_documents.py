@@ -100,12 +100,17 @@ GENERATED = {
     "digits": (
         _with(_set("week_start", "@"), "@", "9" * 5_000),
         "line 7, column 17",
-        "a number of 5,000 characters; no value in a season file is that long",
+        "a number of 5,000 characters; no value in a season file is that large or that long",
     ),
     "huge_float": (
         _with(_set("week_start", "@"), "@", "1" * 400 + ".5"),
         "line 7, column 17",
         "a number of 402 characters",
+    ),
+    "infinite_float": (
+        _with(_set("week_start", "@"), "@", "1e400"),
+        "line 7, column 17",
+        "the number 1e400; no value in a season file is that large or that long",
     ),
     "long_note": (
         _with(_note("Split times and how the last bend felt. " * 60)),
@@ -137,6 +142,15 @@ def test_generated_hostile_text_is_refused_with_place_and_reason(name: str) -> N
         loads(text)
     assert caught.value.place == place
     assert reason in caught.value.reason
+
+
+def test_a_huge_number_is_named_in_the_coach_message() -> None:
+    with pytest.raises(DocumentError) as caught:
+        loads(GENERATED["infinite_float"][0])
+    assert caught.value.message == (
+        "The file is damaged: it holds the number 1e400, larger or longer than any value of a season "
+        "(line 7, column 17)"
+    )
 
 
 def test_a_long_note_within_the_limit_loads() -> None:
