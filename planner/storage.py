@@ -2,9 +2,11 @@
 
 ``load`` refuses anything but a valid season, naming the place and the reason, and never
 writes: an older file is upgraded in memory and only becomes the new layout when the coach
-saves. ``save`` refuses an invalid season and replaces the file atomically, so a crash or a
-full disk leaves either the old file or the new one, never a mix; the old file is kept
-beside the new one as ``<name>.bak``.
+saves. Hostile files (nesting thousands deep, numbers of thousands of digits, pictures) are
+refused like any other, in one sentence. ``save`` refuses an invalid season and replaces the
+file atomically (``planner.atomic``), so a crash or a full disk leaves either the old file or
+the new one, never a mix; the old file is kept beside the new one as ``<name>.bak``, and the
+temporary files a killed save left behind are removed by the next one.
 """
 
 from __future__ import annotations
