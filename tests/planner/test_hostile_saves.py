@@ -51,3 +51,48 @@ def test_the_real_program_names_a_picture_as_no_season_file(tmp_path: Path) -> N
     assert result.stderr == (
         f"sprintplan: {picture}: This is not a SprintPlan season file (it looks like a PNG picture)\n"
     )
+
+
+_SAVER = """
+import dataclasses, sys
+from planner.storage import load, save
+path = sys.argv[1]
+season = load(path)
+number = int(season.name.split()[-1])
+print("ready", flush=True)
+while True:
+    number += 1
+    save(dataclasses.replace(season, name=f"Version {number}"), path)
+"""
+
+
+def _version(path: Path) -> int:
+    return int(load(path).name.split()[-1])
+
+
+def test_saves_killed_at_random_leave_a_whole_file_a_recent_backup_and_no_litter(tmp_path: Path) -> None:
+    import dataclasses
+    import random
+    import signal
+    import time
+
+    target = tmp_path / "squad.sprintplan"
+    save(dataclasses.replace(demo_season(), name="Version 1"), target)
+    save(dataclasses.replace(demo_season(), name="Version 2"), target)
+    chance = random.Random(11)
+    for _ in range(6):
+        saver = subprocess.Popen(
+            [sys.executable, "-c", _SAVER, str(target)], stdout=subprocess.PIPE, text=True
+        )
+        assert saver.stdout is not None and saver.stdout.readline() == "ready\n"
+        time.sleep(chance.uniform(0.05, 0.4))
+        saver.send_signal(signal.SIGKILL)
+        saver.wait(timeout=30)
+        saver.stdout.close()
+        # Whatever the moment: the file and its backup load, and the backup is the version
+        # before the file's or the same, never older.
+        assert _version(target) - _version(target.with_name("squad.sprintplan.bak")) in (0, 1)
+
+    save(dataclasses.replace(demo_season(), name="Version 999999"), target)
+
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["squad.sprintplan", "squad.sprintplan.bak"]
