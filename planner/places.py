@@ -76,12 +76,15 @@ _BOUND = re.compile(r"^must be (more than|at least|at most) (\S+), found (\S+)$"
 
 
 def day_words(value: Any) -> str:
-    """"3 March 2027" for a date written 2027-03-03; anything else as it is."""
+    """"3 March 2027" for a date written 2027-03-03; anything else as it is, if it is short."""
     try:
-        day = date.fromisoformat(value) if isinstance(value, str) else None
+        day = date.fromisoformat(value) if isinstance(value, str) and len(value) <= 10 else None
     except ValueError:
         day = None
-    return str(value) if day is None else f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+    if day is not None:
+        return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+    shown = one_line(str(value))
+    return shown if len(shown) <= 20 else "an unreadable date"
 
 
 def _field(value: Any, name: str) -> Any:

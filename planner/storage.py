@@ -597,7 +597,7 @@ def _schema_reason(error: ValidationError) -> str:
         expected = " or ".join(_branch_words(branch) for branch in value)
         return f"expected {expected}, found {_json_kind_of(instance)}"
     if schema.get("title") == "Date" and keyword in ("pattern", "format"):
-        return f"{instance!r} is not a date written YYYY-MM-DD"
+        return f"{_shown(instance)} is not a date written YYYY-MM-DD"
     if keyword == "required":
         missing = [name for name in schema.get("required", ()) if name not in instance]
         return f"the field {missing[0]!r} is missing"
@@ -639,11 +639,21 @@ def _type_words(expected: Any) -> str:
     return " or ".join(words[name] for name in names)
 
 
+# A value quoted in a reason is cut to this: a hostile file's megabyte of text is no message.
+_LONGEST_QUOTE = 40
+
+
+def _shown(value: Any) -> str:
+    if isinstance(value, str) and len(value) > _LONGEST_QUOTE:
+        return f"{value[:_LONGEST_QUOTE]!r}... ({len(value):,} characters)"
+    return repr(value)
+
+
 def _json_kind_of(value: Any) -> str:
     if isinstance(value, dict):
         return "an object"
     if isinstance(value, str):
-        return f"the text {value!r}"
+        return f"the text {_shown(value)}"
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return f"the number {value!r}"
     return _json_kind(value)

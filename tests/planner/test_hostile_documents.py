@@ -127,6 +127,16 @@ GENERATED = {
         "athletes[0].name (line 13)",
         f"the text is 5,000 characters long; at most {MAX_NAME_LENGTH} fit",
     ),
+    "megabyte_instead_of_a_number": (
+        _with(lambda d: d["athletes"][0].update(body_mass="7" * 1_000_000)),
+        "athletes[0].body_mass (line 19)",
+        "expected a number, found the text '7777777777777777777777777777777777777777'... (1,000,000 characters)",
+    ),
+    "megabyte_instead_of_a_date": (
+        _with(lambda d: d["athletes"][0]["maxes"][0].update(date="2" * 1_000_000)),
+        "athletes[0].maxes[0].date (line 67)",
+        "'2222222222222222222222222222222222222222'... (1,000,000 characters) is not a date written YYYY-MM-DD",
+    ),
     "huge_id_number": (
         _with(lambda d: d["athletes"][0].update(id="ath-" + "9" * 5_000)),
         "athletes[0].id (line 12)",
@@ -151,6 +161,13 @@ def test_a_huge_number_is_named_in_the_coach_message() -> None:
         "The file is damaged: it holds the number 1e400, larger or longer than any value of a season "
         "(line 7, column 17)"
     )
+
+
+@pytest.mark.parametrize("name", ["megabyte_instead_of_a_number", "megabyte_instead_of_a_date"])
+def test_a_message_about_a_huge_value_stays_short(name: str) -> None:
+    with pytest.raises(DocumentError) as caught:
+        loads(GENERATED[name][0])
+    assert len(str(caught.value)) < 300
 
 
 def test_a_long_note_within_the_limit_loads() -> None:
