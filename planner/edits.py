@@ -18,12 +18,13 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date, timedelta
 from enum import Enum
 from typing import Any, Final, TypeVar
 
 from planner.catalogue import catalogue, lifts_with_maxes
+from planner.limits import MAX_NOTE_LENGTH, birth_date_problem, date_problem, text_problem
 from planner.model import (
     WEEKDAY_NAMES,
     Athlete,
@@ -123,11 +124,28 @@ def _checked(season: Season) -> Season:
     return season
 
 
-def _text(value: str, what: str) -> str:
+def _text(value: str, what: str, *, note: bool = False) -> str:
+    """``value`` without the white space around it, refused when empty or when it could not be
+    saved, printed or shown (too long, a line break in a name, control characters)."""
     text = value.strip()
     if not text:
         raise EditError(f"{what} cannot be empty")
+    problem = text_problem(text, max_length=MAX_NOTE_LENGTH, multiline=True) if note else text_problem(text)
+    if problem is not None:
+        raise EditError(f"{what} cannot be used: {problem}")
     return text
+
+
+def _day(value: date, what: str, rule: Callable[[date], str | None] = date_problem) -> date:
+    """``value``, refused before any date arithmetic when SprintPlan cannot plan with it."""
+    problem = rule(value)
+    if problem is not None:
+        raise EditError(f"{what} cannot be used: {problem}")
+    return value
+
+
+def _optional_day(value: date | None, what: str, rule: Callable[[date], str | None] = date_problem) -> date | None:
+    return None if value is None else _day(value, what, rule)
 
 
 def _day_name(day: date) -> str:
@@ -268,8 +286,8 @@ def add_competition(
     competition = Competition(
         id=new_competition_id(season),
         name=_text(name, "A competition's name"),
-        start=start,
-        end=end,
+        start=_day(start, "The competition's first day"),
+        end=_day(end, "The competition's last day"),
         priority=Priority(priority),
         indoor=indoor,
         athletes=_entries(season, athletes),
@@ -300,8 +318,8 @@ def change_competition(
     new = dataclasses.replace(
         old,
         name=old.name if isinstance(name, Unchanged) else _text(name, "A competition's name"),
-        start=_pick(start, old.start),
-        end=_pick(end, old.end),
+        start=_day(_pick(start, old.start), "The competition's first day"),
+        end=_day(_pick(end, old.end), "The competition's last day"),
         priority=Priority(_pick(priority, old.priority)),
         indoor=_pick(indoor, old.indoor),
         athletes=old.athletes if isinstance(athletes, Unchanged) else _entries(season, athletes),
@@ -314,9 +332,9 @@ def change_competition(
 def move_competition(season: Season, competition_id: str, new_start: date) -> Season:
     """Move a competition so it starts on ``new_start``, keeping how many days it lasts."""
     old = _competition(season, competition_id)
-    return change_competition(
-        season, competition_id, start=new_start, end=new_start + (old.end - old.start)
-    )
+    # Checked before its length is added to it: a day at the calendar's end would overflow.
+    start = _day(new_start, "The competition's new first day")
+    return change_competition(season, competition_id, start=start, end=start + (old.end - old.start))
 
 
 def remove_competition(season: Season, competition_id: str) -> Season:
@@ -357,10 +375,13 @@ def _normalised_athlete_fields(fields: dict[str, Any]) -> dict[str, Any]:
                 raise EditError(message) from None
     if "name" in out:
         out["name"] = _text(out["name"], "An athlete's name")
+    if "birth_date" in out:
+        out["birth_date"] = _optional_day(out["birth_date"], "The birth date", birth_date_problem)
     if "maxes" in out:
         out["maxes"] = tuple(out["maxes"])
         for entry in out["maxes"]:
             _check_lift(entry.lift)
+            _day(entry.date, f"The date of the {entry.lift} max")
     if "substitutions" in out:
         out["substitutions"] = tuple((original, sub) for original, sub in out["substitutions"])
         _check_substitutions(out["substitutions"])
@@ -402,13 +423,13 @@ def add_athlete(
             "maxes": maxes,
             "substitutions": substitutions,
             "rhythm": default_rhythm() if rhythm is None else rhythm,
+            "birth_date": birth_date,
         }
     )
     athlete = Athlete(
         id=new_athlete_id(season),
         junior=junior,
         body_mass=body_mass,
-        birth_date=birth_date,
         equipment=default_equipment(fields["units"]) if equipment is None else equipment,
         priming=priming,
         **fields,
@@ -503,7 +524,7 @@ def record_max(
     """
     old = _athlete(season, athlete_id)
     _check_lift(lift)
-    entry = MaxEntry(lift=lift, date=day, value=value, tested=tested)
+    entry = MaxEntry(lift=lift, date=_day(day, "The date of the max"), value=value, tested=tested)
     same = next((m for m in old.maxes if m.lift == lift and m.date == day), None)
     maxes = (*old.maxes, entry) if same is None else _replace_item(old.maxes, same, entry)
     new = dataclasses.replace(old, maxes=maxes)
@@ -549,6 +570,7 @@ def set_override(
     """
     athlete = _athlete(season, athlete_id)
     kind = SessionKind(kind)
+    _day(day, "The session's day")
     if not season.contains(day):
         raise EditError(
             f"{athlete.name}'s {kind} session on {day.isoformat()} would be outside the season "
@@ -595,6 +617,7 @@ def move_session(
     day (None if there is none); it is kept so that the target can be reset.
     """
     _athlete(season, athlete_id)
+    _day(to_day, "The day to move the session to")
     if to_day == session.date:
         return _checked(season)
     emptied = set_override(
@@ -628,6 +651,7 @@ def lock_week(
 ) -> Season:
     """Freeze an athlete's week with a snapshot of its sessions (replacing an earlier lock)."""
     athlete = _athlete(season, athlete_id)
+    _day(week_start, "The week's first day")
     if season.week_of(week_start) != week_start:
         raise EditError(
             f"A locked week must start on a {WEEKDAY_NAMES[season.week_start]}; "
@@ -692,8 +716,8 @@ def change_season(
     new = dataclasses.replace(
         season,
         name=season.name if isinstance(name, Unchanged) else _text(name, "The season's name"),
-        first_day=_pick(first_day, season.first_day),
-        last_day=_pick(last_day, season.last_day),
+        first_day=_day(_pick(first_day, season.first_day), "The season's first day"),
+        last_day=_day(_pick(last_day, season.last_day), "The season's last day"),
         week_start=_pick(week_start, season.week_start),
     )
     if not 0 <= new.week_start <= 6:
@@ -751,7 +775,7 @@ def add_note(
     happened before it (a test day, an injury) or what follows it.
     """
     _check_note_athlete(season, athlete_id)
-    note = Note(text=_text(text, "A note"), date=day, athlete_id=athlete_id)
+    note = Note(text=_text(text, "A note", note=True), date=_optional_day(day, "The note's day"), athlete_id=athlete_id)
     return _checked(dataclasses.replace(season, notes=(*season.notes, note)))
 
 
@@ -777,8 +801,8 @@ def change_note(
     if not isinstance(athlete_id, Unchanged):
         _check_note_athlete(season, athlete_id)
     new = Note(
-        text=old.text if isinstance(text, Unchanged) else _text(text, "A note"),
-        date=_pick(day, old.date),
+        text=old.text if isinstance(text, Unchanged) else _text(text, "A note", note=True),
+        date=_optional_day(_pick(day, old.date), "The note's day"),
         athlete_id=_pick(athlete_id, old.athlete_id),
     )
     return _checked(dataclasses.replace(season, notes=_replace_item(season.notes, old, new)))

@@ -13,10 +13,12 @@ import unicodedata
 from datetime import date
 
 __all__ = [
+    "FIRST_BIRTH_YEAR",
     "FIRST_YEAR",
     "LAST_YEAR",
     "MAX_NAME_LENGTH",
     "MAX_NOTE_LENGTH",
+    "birth_date_problem",
     "date_problem",
     "one_line",
     "text_problem",
@@ -27,6 +29,8 @@ __all__ = [
 # calendar's ends (year 1 and 9999), where date arithmetic overflows.
 FIRST_YEAR = 1950
 LAST_YEAR = 2150
+# Birth dates only give an age, but masters athletes run 400 m into their nineties.
+FIRST_BIRTH_YEAR = 1900
 
 # A name fits on one line of a card's header; a note fits on one printed page.
 MAX_NAME_LENGTH = 80
@@ -42,6 +46,13 @@ def date_problem(day: date) -> str | None:
     if FIRST_YEAR <= day.year <= LAST_YEAR:
         return None
     return f"{day.isoformat()} is outside the years {FIRST_YEAR} to {LAST_YEAR} a season can use"
+
+
+def birth_date_problem(day: date) -> str | None:
+    """Why ``day`` cannot be a birth date, or None when it can."""
+    if FIRST_BIRTH_YEAR <= day.year <= LAST_YEAR:
+        return None
+    return f"{day.isoformat()} is outside the years {FIRST_BIRTH_YEAR} to {LAST_YEAR} a birth date can use"
 
 
 def _bad_character(text: str, allowed: frozenset[str]) -> str | None:

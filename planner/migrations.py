@@ -109,8 +109,10 @@ def _split_competition_date(competition: JSONDict) -> None:
         competition["end"] = day
     if "venue" in competition:
         venue = competition.pop("venue")
-        # An unknown venue stays visible as a non-boolean for the schema to report.
-        competition["indoor"] = {"indoor": True, "outdoor": False}.get(venue, venue)
+        # An unknown venue (a text, a list...) stays visible as a non-boolean for the schema
+        # to report.
+        known = {"indoor": True, "outdoor": False}
+        competition["indoor"] = known.get(venue, venue) if isinstance(venue, str) else venue
 
 
 def _objects(value: Any) -> list[JSONDict]:
@@ -124,7 +126,8 @@ def _ids(value: Any) -> list[str]:
 
 
 def _next_number(prefix: str, ids: Iterable[str]) -> int:
-    pattern = re.compile(rf"^{prefix}-(\d+)$")
+    # Bounded: an id of thousands of digits would not convert, and is no counter anyway.
+    pattern = re.compile(rf"^{prefix}-(\d{{1,18}})$")
     numbers = [int(match.group(1)) for match in map(pattern.match, ids) if match]
     return max(numbers, default=0) + 1
 

@@ -2,9 +2,11 @@
 
 ``load`` refuses anything but a valid season, naming the place and the reason, and never
 writes: an older file is upgraded in memory and only becomes the new layout when the coach
-saves. ``save`` refuses an invalid season and replaces the file atomically, so a crash or a
-full disk leaves either the old file or the new one, never a mix; the old file is kept
-beside the new one as ``<name>.bak``.
+saves. Hostile files (nesting thousands deep, numbers of thousands of digits, pictures) are
+refused like any other, in one sentence. ``save`` refuses an invalid season and replaces the
+file atomically (``planner.atomic``), so a crash or a full disk leaves either the old file or
+the new one, never a mix; the old file is kept beside the new one as ``<name>.bak``, and the
+temporary files a killed save left behind are removed by the next one.
 """
 
 from __future__ import annotations
@@ -13,25 +15,27 @@ import contextlib
 import functools
 import json
 import logging
+import math
 import os
 import re
 import stat
-import tempfile
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import resources
+from planner.atomic import remove_stale_temporaries, sync_folder, write_temporary
 from planner.codec import season_from_dict, season_to_dict
 from planner.migrations import MigrationError, migrate, schema_version_of
 from planner.model import SCHEMA_VERSION, Season
+from planner.places import coach_place, coach_reason
 from planner.text import plural
 from planner.validation import season_problems
 
 if TYPE_CHECKING:
     from jsonschema_rs import Draft202012Validator, ValidationError
 
-__all__ = ["DocumentError", "dumps", "load", "loads", "save"]
+__all__ = ["DocumentError", "dumps", "dumps_unchecked", "load", "loads", "save"]
 
 _log = logging.getLogger(__name__)
 
@@ -47,21 +51,40 @@ PathPart = str | int
 class DocumentError(Exception):
     """A season file that cannot be loaded or saved.
 
-    ``path`` is the file (or the ``source`` given to ``loads``), ``place`` where the problem
-    is (``"line 12, column 5"``, a field path such as ``"athletes[1].maxes[0].value (line
-    31)"``, ``"file"`` for the file as a whole) and ``reason`` what is wrong, in words a
-    coach can act on. ``line`` is the line in the file when known.
+    ``message`` says what is wrong and where in a coach's words ("Athlete 1 (Łucja Nowak),
+    back squat max of 3 March 2027: must be more than 0 kg, found 0 kg (line 68)"); it is what
+    ``str`` gives after the file's name, and what the command line prints. ``detail`` is the
+    technical version for a "details" box or a bug report: ``place``, where the problem is
+    (``"line 12, column 5"``, a field path such as ``"athletes[1].maxes[0].value (line 31)"``,
+    ``"file"`` for the file as a whole), and ``reason``, what is wrong there. ``path`` is the
+    file (or the ``source`` given to ``loads``), ``line`` the line in the file when known.
     """
 
-    def __init__(self, path: str, place: str, reason: str, line: int | None = None) -> None:
-        super().__init__(path, place, reason, line)
+    def __init__(
+        self, path: str, place: str, reason: str, line: int | None = None, message: str | None = None
+    ) -> None:
+        super().__init__(path, place, reason, line, message)
         self.path = path
         self.place = place
         self.reason = reason
         self.line = line
+        self.message = message or _plain_message(place, reason)
+
+    @property
+    def detail(self) -> str:
+        return f"{self.place}: {self.reason}"
 
     def __str__(self) -> str:
-        return f"{self.path}: {self.place}: {self.reason}"
+        return f"{self.path}: {self.message}"
+
+
+def _plain_message(place: str, reason: str) -> str:
+    sentence = reason[:1].upper() + reason[1:]
+    return sentence if place in (FILE_PLACE, TOP_PLACE) else f"{sentence} ({place})"
+
+
+_DAMAGED = "The file is damaged"
+_NOT_A_SEASON = "This is not a SprintPlan season file"
 
 
 # Text ---------------------------------------------------------------------------------------
@@ -70,6 +93,21 @@ class DocumentError(Exception):
 def dumps(season: Season) -> str:
     """The exact text ``save`` writes for ``season``: stable, so unchanged seasons diff clean."""
     return _json_text(season_to_dict(season))
+
+
+def dumps_unchecked(season: Season) -> str:
+    """``season`` as JSON text even when it breaks the document's rules, for a recovery copy.
+
+    A value JSON cannot hold as it is (NaN, a lone surrogate) is written in a form ``load``
+    then refuses with its place, rather than not at all.
+    """
+    data = season_to_dict(season)
+    try:
+        text = _json_text(data)
+        text.encode("utf-8")
+    except (ValueError, UnicodeEncodeError):
+        return json.dumps(data, indent=2, ensure_ascii=True, allow_nan=True) + "\n"
+    return text
 
 
 def _json_text(data: dict[str, Any]) -> str:
@@ -86,7 +124,7 @@ def loads(text: str, source: str = "<memory>") -> Season:
     lines_text = text if version == SCHEMA_VERSION else None
     _check_schema(current, source, lines_text)
     season = season_from_dict(current)
-    _check_rules(season, source, lines_text)
+    _check_rules(season, source, lines_text, current)
     return season
 
 
@@ -94,24 +132,109 @@ def _parse_json(text: str, source: str) -> dict[str, Any]:
     if not text.strip():
         raise DocumentError(source, FILE_PLACE, "the file is empty")
     try:
-        data = json.loads(text, parse_constant=_refuse_constant)
+        data = json.loads(
+            text, parse_constant=_refuse_constant, parse_int=_parse_int, parse_float=_parse_float
+        )
     except json.JSONDecodeError as error:
+        place = f"line {error.lineno}, column {error.colno}"
         raise DocumentError(
-            source,
-            f"line {error.lineno}, column {error.colno}",
-            _json_reason(text, error),
-            error.lineno,
+            source, place, _json_reason(text, error), error.lineno, _json_message(text, error, place)
         ) from error
     except _ConstantError as error:
         line, column = _line_column(text, _constant_position(text))
-        raise DocumentError(
-            source, f"line {line}, column {column}", f"{error} is not a number JSON allows", line
-        ) from error
+        place = f"line {line}, column {column}"
+        message = f"{_DAMAGED}: it holds {error}, which is not a number a season file can hold ({place})"
+        raise DocumentError(source, place, f"{error} is not a number JSON allows", line, message) from error
+    except _NumberError as error:
+        line, column = _line_column(text, _number_position(text, error.token))
+        place = f"line {line}, column {column}"
+        message = f"{_DAMAGED}: it holds {error.words}, larger or longer than any value of a season ({place})"
+        raise DocumentError(source, place, error.reason, line, message) from error
+    except RecursionError as error:
+        raise DocumentError(source, FILE_PLACE, _too_deep_reason(), None, _too_deep_message("")) from error
     if not isinstance(data, dict):
         raise DocumentError(
-            source, TOP_PLACE, f"the file holds {_json_kind(data)}, not a season object"
+            source,
+            TOP_PLACE,
+            f"the file holds {_json_kind(data)}, not a season object",
+            None,
+            f"{_NOT_A_SEASON} (it holds {_json_kind(data)}, not a season)",
         )
+    _check_depth(data, source, text)
     return data
+
+
+# No number in a season needs more digits than this; Python refuses to convert integers of
+# over 4,300 digits, and a float that long is infinite.
+_LONGEST_NUMBER = 30
+# Lists and objects inside each other; a season nests eight deep at most (a locked week's
+# session's item's plates), and the schema validator and the migrations recurse on it.
+_DEEPEST_NESTING = 16
+
+
+class _NumberError(ValueError):
+    """A number no field of a season could hold: ``words`` names it in a sentence."""
+
+    def __init__(self, token: str) -> None:
+        super().__init__(token)
+        self.token = token
+        self.words = f"the number {token}" if len(token) <= 20 else f"a number of {len(token):,} characters"
+
+    @property
+    def reason(self) -> str:
+        return f"{self.words}; no value in a season file is that large or that long"
+
+
+def _parse_int(token: str) -> int:
+    if len(token.lstrip("-")) > _LONGEST_NUMBER:
+        raise _NumberError(token)
+    return int(token)
+
+
+def _parse_float(token: str) -> float:
+    value = float(token)
+    if not math.isfinite(value) or len(token) > 2 * _LONGEST_NUMBER:
+        raise _NumberError(token)
+    return value
+
+
+_STRING_OR_NUMBER = re.compile(r'"(?:[^"\\]|\\.)*"|(-?[0-9][0-9.eE+-]*)')
+
+
+def _number_position(text: str, token: str) -> int:
+    for match in _STRING_OR_NUMBER.finditer(text):
+        if match.group(1) == token:
+            return match.start(1)
+    return 0
+
+
+def _too_deep_message(where: str) -> str:
+    at = f" (in {where})" if where else ""
+    return f"{_DAMAGED}: lists or objects lie inside each other far deeper than in any season file{at}"
+
+
+def _too_deep_reason() -> str:
+    return f"lists or objects are nested more than {_DEEPEST_NESTING} deep, far deeper than in any season file"
+
+
+def _check_depth(data: dict[str, Any], source: str, text: str) -> None:
+    """Refuse absurd nesting before anything walks the document recursively."""
+    # Iterative on purpose: recursion is what such a file would break.
+    pending: list[tuple[Any, list[PathPart]]] = [(data, [])]
+    while pending:
+        value, parts = pending.pop()
+        if len(parts) > _DEEPEST_NESTING:
+            # The last field name is where the nesting starts; the indexes below it are noise.
+            named = max((i for i, part in enumerate(parts) if isinstance(part, str)), default=-1)
+            where = parts[: named + 1]
+            place, line = _place(where, text)
+            words = coach_place(where, data)
+            message = _too_deep_message(_with_line(words[:1].lower() + words[1:], line))
+            raise DocumentError(source, place, _too_deep_reason(), line, message)
+        if isinstance(value, dict):
+            pending.extend((child, [*parts, str(key)]) for key, child in value.items())
+        elif isinstance(value, list):
+            pending.extend((child, [*parts, i]) for i, child in enumerate(value))
 
 
 class _ConstantError(ValueError):
@@ -131,6 +254,14 @@ def _constant_position(text: str) -> int:
         if match.group(1):
             return match.start(1)
     return 0
+
+
+def _json_message(text: str, error: json.JSONDecodeError, place: str) -> str:
+    if error.pos >= len(text.rstrip()):
+        return f"{_DAMAGED}: it ends too early, as if cut short ({place})"
+    if not text.lstrip().startswith(("{", "[")):
+        return f"{_NOT_A_SEASON} (it is not JSON text, {place})"
+    return f"{_DAMAGED}: it is not a season file SprintPlan can read ({place})"
 
 
 def _json_reason(text: str, error: json.JSONDecodeError) -> str:
@@ -155,7 +286,16 @@ def _version(data: dict[str, Any], source: str, text: str) -> int:
         return schema_version_of(data)
     except MigrationError as error:
         place, line = _place(["schema_version"], text)
-        raise DocumentError(source, place, str(error), line) from error
+        raise DocumentError(source, place, str(error), line, _version_message(data, str(error))) from error
+
+
+def _version_message(data: dict[str, Any], reason: str) -> str:
+    version = data.get("schema_version")
+    if "schema_version" not in data:
+        return f"{_NOT_A_SEASON} (it has no schema_version)"
+    if isinstance(version, int) and not isinstance(version, bool) and version > SCHEMA_VERSION:
+        return f"This season was saved by a newer SprintPlan (file version {version}); update SprintPlan to open it"
+    return f"{_NOT_A_SEASON} ({reason})"
 
 
 # Files --------------------------------------------------------------------------------------
@@ -189,23 +329,52 @@ def _decode(raw: bytes, source: str) -> str:
         line = raw.count(b"\n", 0, error.start) + 1
         column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
         bad = raw[error.start : error.start + 1].hex().upper()
+        place = f"line {line}, column {column}"
         raise DocumentError(
             source,
-            f"line {line}, column {column}",
+            place,
             f"the file is not UTF-8 text (byte 0x{bad}); save it from your editor as UTF-8",
             line,
+            _binary_message(raw, place),
         ) from error
 
 
-def save(season: Season, path: PathArg) -> None:
+# The first bytes of files a season file is mistaken for, and what they are to a coach.
+_SIGNATURES = (
+    (b"\x89PNG", "a PNG picture"),
+    (b"\xff\xd8\xff", "a JPEG picture"),
+    (b"GIF8", "a GIF picture"),
+    (b"%PDF", "a PDF document"),
+    (b"PK\x03\x04", "a ZIP archive or an office document"),
+    (b"\xd0\xcf\x11\xe0", "an old office document"),
+    (b"\xff\xfe", "text saved as UTF-16"),
+    (b"\xfe\xff", "text saved as UTF-16"),
+)
+
+
+def _binary_message(raw: bytes, place: str) -> str:
+    for signature, kind in _SIGNATURES:
+        if raw.startswith(signature):
+            return f"{_NOT_A_SEASON} (it looks like {kind})"
+    if b"\x00" in raw[:4096]:
+        return f"{_NOT_A_SEASON} (it is not text)"
+    return (
+        f"{_DAMAGED}: it holds a character that is not UTF-8 text ({place}); "
+        "if it was edited by hand, save it from the editor as UTF-8"
+    )
+
+
+def save(season: Season, path: PathArg) -> str | None:
     """Write ``season`` to ``path`` atomically, keeping the previous file as ``<name>.bak``.
 
     Raises ``DocumentError`` and writes nothing when the season is invalid or the file
-    cannot be written; the file and its backup are then as they were.
+    cannot be written; the file and its backup are then as they were. Returns None, or a
+    sentence for the coach when the season was saved but its previous version could not be
+    kept as the backup (a folder of that name in the way, for one).
     """
     source = os.fspath(path)
-    _check_rules(season, source, None)
     data = season_to_dict(season)
+    _check_rules(season, source, None, data)
     _check_schema(data, source, None)
     try:
         payload = _json_text(data).encode("utf-8")
@@ -213,7 +382,7 @@ def save(season: Season, path: PathArg) -> None:
         raise DocumentError(source, TOP_PLACE, f"the season cannot be written ({error})") from error
     target = Path(os.path.realpath(path))
     try:
-        _replace(target, payload)
+        return _replace(target, payload)
     except OSError as error:
         raise DocumentError(source, FILE_PLACE, _write_reason(error, target)) from error
 
@@ -234,22 +403,27 @@ def _write_reason(error: OSError, target: Path) -> str:
     return f"the file cannot be written ({error.strerror or error})"
 
 
-def _replace(target: Path, payload: bytes) -> None:
+def _replace(target: Path, payload: bytes) -> str | None:
     """Put ``payload`` at ``target``, the old bytes becoming the backup.
 
-    The backup is staged as a copy rather than by renaming the old file away, so the target
-    never goes missing, and a failed rename leaves both the target and the old backup as
-    they were.
+    The backup is installed before the target is replaced, so that whenever the process
+    stops, the backup holds the version before the file's current one or the same one,
+    never an older one. It is staged as a copy rather than by renaming the old file away,
+    so the target never goes missing. Returns why the backup could not be kept, if so.
     """
+    # A save killed halfway leaves its temporary files behind; this save clears them.
+    remove_stale_temporaries(target)
     previous, mode = _previous_version(target)
+    problem = None
     with _temporary_files() as temporaries:
         new = _write_temporary(target, payload, mode, temporaries)
-        backup = None if previous is None else _write_temporary(target, previous, mode, temporaries)
+        if previous is not None:
+            backup = _write_temporary(target, previous, mode, temporaries)
+            problem = _install_backup(backup, target, temporaries)
         new.replace(target)
         temporaries.remove(new)
-        if backup is not None:
-            _install_backup(backup, target, temporaries)
-    _sync_folder(target.parent)
+    sync_folder(target.parent)
+    return problem
 
 
 def _previous_version(target: Path) -> tuple[bytes | None, int]:
@@ -274,37 +448,31 @@ def _temporary_files() -> Iterator[list[Path]]:
 
 
 def _write_temporary(target: Path, payload: bytes, mode: int, temporaries: list[Path]) -> Path:
-    # Same folder as the target: os.replace is only atomic within one file system.
-    handle, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    temporary = Path(name)
+    temporary = write_temporary(target, payload, mode)
     temporaries.append(temporary)
-    with os.fdopen(handle, "wb") as stream:
-        stream.write(payload)
-        stream.flush()
-        os.fsync(stream.fileno())
-    temporary.chmod(mode)
     return temporary
 
 
-def _install_backup(backup: Path, target: Path, temporaries: list[Path]) -> None:
+def _install_backup(backup: Path, target: Path, temporaries: list[Path]) -> str | None:
+    kept = backup_path(target)
     try:
-        backup.replace(backup_path(target))
-    except OSError:
-        # The season itself is saved by now; failing the save would make the coach think
-        # the work is lost, so the stale backup is only logged.
-        _log.warning("could not update the backup of %s", target, exc_info=True)
-        return
+        backup.replace(kept)
+    except OSError as error:
+        # Failing the save would make the coach think the work is lost; the season is saved
+        # all the same, and the coach is told the previous version was not kept.
+        problem = f"saved, but the previous version could not be kept as {kept.name}: {_backup_reason(error, kept)}"
+        _log.info("%s", problem)
+        return problem
     temporaries.remove(backup)
+    return None
 
 
-def _sync_folder(folder: Path) -> None:
-    # Makes the rename itself durable; folders cannot be opened like this on Windows.
-    with contextlib.suppress(OSError):
-        descriptor = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(descriptor)
-        finally:
-            os.close(descriptor)
+def _backup_reason(error: OSError, kept: Path) -> str:
+    if kept.is_dir():
+        return "a folder of that name is in the way"
+    if isinstance(error, PermissionError):
+        return "permission denied"
+    return error.strerror or str(error)
 
 
 # Checks -------------------------------------------------------------------------------------
@@ -331,21 +499,30 @@ def _check_schema(data: dict[str, Any], source: str, text: str | None) -> None:
     if validator.is_valid(data):
         return
     error = _fitting_branch_error(_most_relevant(list(validator.iter_errors(data))))
-    place, line = _place(list(error.instance_path), text)
-    raise DocumentError(source, place, _schema_reason(error), line)
+    _raise_at(source, list(error.instance_path), _schema_reason(error), data, text)
 
 
-def _check_rules(season: Season, source: str, text: str | None) -> None:
+def _check_rules(season: Season, source: str, text: str | None, data: dict[str, Any]) -> None:
     problems = season_problems(season)
     if not problems:
         return
     first = problems[0]
-    place, line = _place(_parse_field_path(first.path), text)
     reason = first.message
     if len(problems) > 1:
         more = len(problems) - 1
         reason += f" (and {plural(more, 'more problem')})"
-    raise DocumentError(source, place, reason, line)
+    _raise_at(source, _parse_field_path(first.path), reason, data, text)
+
+
+def _raise_at(source: str, parts: list[PathPart], reason: str, data: dict[str, Any], text: str | None) -> NoReturn:
+    place, line = _place(parts, text)
+    where = coach_place(parts, data) or "The season"
+    message = _with_line(f"{where}: {coach_reason(parts, data, reason)}", line)
+    raise DocumentError(source, place, reason, line, message)
+
+
+def _with_line(words: str, line: int | None) -> str:
+    return words if line is None else f"{words} (line {line})"
 
 
 # Keywords that only say "none of these alternatives fit": any other error at the same place
@@ -420,7 +597,7 @@ def _schema_reason(error: ValidationError) -> str:
         expected = " or ".join(_branch_words(branch) for branch in value)
         return f"expected {expected}, found {_json_kind_of(instance)}"
     if schema.get("title") == "Date" and keyword in ("pattern", "format"):
-        return f"{instance!r} is not a date written YYYY-MM-DD"
+        return f"{_shown(instance)} is not a date written YYYY-MM-DD"
     if keyword == "required":
         missing = [name for name in schema.get("required", ()) if name not in instance]
         return f"the field {missing[0]!r} is missing"
@@ -437,6 +614,8 @@ def _schema_reason(error: ValidationError) -> str:
         return f"needs {_count_words(schema)} entries, found {len(instance)}"
     if keyword == "minLength":
         return "must not be empty"
+    if keyword == "maxLength" and isinstance(instance, str):
+        return f"the text is {len(instance):,} characters long; at most {value:,} fit"
     return error.message
 
 
@@ -460,11 +639,21 @@ def _type_words(expected: Any) -> str:
     return " or ".join(words[name] for name in names)
 
 
+# A value quoted in a reason is cut to this: a hostile file's megabyte of text is no message.
+_LONGEST_QUOTE = 40
+
+
+def _shown(value: Any) -> str:
+    if isinstance(value, str) and len(value) > _LONGEST_QUOTE:
+        return f"{value[:_LONGEST_QUOTE]!r}... ({len(value):,} characters)"
+    return repr(value)
+
+
 def _json_kind_of(value: Any) -> str:
     if isinstance(value, dict):
         return "an object"
     if isinstance(value, str):
-        return f"the text {value!r}"
+        return f"the text {_shown(value)}"
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return f"the number {value!r}"
     return _json_kind(value)
@@ -522,7 +711,7 @@ def _line_of(text: str, parts: Sequence[PathPart]) -> int | None:
     for part in parts:
         try:
             found = _child_position(text, position, part)
-        except (IndexError, ValueError):
+        except (IndexError, ValueError, RecursionError):
             return None
         if found is None:
             return None

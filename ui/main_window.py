@@ -35,7 +35,7 @@ from ui.inspector import Inspector, session_ref_from_mime
 from ui.load_chart import LoadChart
 from ui.notes_panel import NotesPanel
 from ui.palette import CompetitionPalette
-from ui.recovery import DEFAULT_INTERVAL_MS, Autosave, find_recovery
+from ui.recovery import DEFAULT_INTERVAL_MS, Autosave, UnreadableRecovery, find_recovery
 from ui.selection import Selection
 from ui.settings import AppSettings
 from ui.shortcuts import SHORTCUTS_HTML
@@ -434,6 +434,13 @@ class MainWindow(QMainWindow):
         if found is None:
             return False
         name = found.original.name if found.original else "an unsaved season"
+        if isinstance(found, UnreadableRecovery):
+            self.dialogs.error(
+                self,
+                "Unsaved work cannot be restored",
+                f"The unsaved work for {name} cannot be opened ({found.reason}). Its text is kept in {found.kept}.",
+            )
+            return False
         if not self.dialogs.restore_recovery(self, found.saved_at, name):
             self.autosave.discard()
             return False

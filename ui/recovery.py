@@ -1,6 +1,10 @@
 """Crash recovery: the open season is written to a recovery file every minute while it has
 unsaved changes, and removed when the window closes normally. A recovery file found at the
 next start means the previous run ended without closing, and the coach is offered it back.
+
+The copy is written even when the season cannot be saved (it breaks a rule of the file
+format): unsaved work matters most exactly then. Such a copy may not load back; it is then
+kept under another name and the coach is told why, rather than deleted.
 """
 
 from __future__ import annotations
@@ -12,18 +16,32 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer
 
+from planner.atomic import write_atomically
 from planner.model import Season
-from planner.storage import DocumentError, load, save
+from planner.storage import DocumentError, dumps_unchecked, load
 from ui.document import OpenSeason
 
 RECOVERY_NAME = "recovery.sprintplan"
 INFO_NAME = "recovery.json"
+UNREADABLE_PREFIX = "unreadable-recovery-"
 DEFAULT_INTERVAL_MS = 60_000
+# Recovery copies hold athletes' personal data, like season files.
+_PRIVATE = 0o600
 
 
 @dataclass(frozen=True)
 class Recovered:
     season: Season
+    original: Path | None
+    saved_at: str
+
+
+@dataclass(frozen=True)
+class UnreadableRecovery:
+    """A recovery copy that does not load: ``reason`` says why, ``kept`` where its text is."""
+
+    kept: Path
+    reason: str
     original: Path | None
     saved_at: str
 
@@ -60,15 +78,16 @@ class Autosave(QObject):
             return False
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            save(self._document.season, self.recovery_file)
+            # Not storage.save: that refuses a season breaking a rule, which is when the
+            # coach cannot save either and the copy is the only one.
+            text = dumps_unchecked(self._document.season)
+            write_atomically(self.recovery_file, text.encode("utf-8"), _PRIVATE)
             info = {
                 "original": str(self._document.path) if self._document.path else None,
                 "saved_at": datetime.now().isoformat(timespec="seconds"),
             }
-            temporary = self.info_file.with_suffix(".tmp")
-            temporary.write_text(json.dumps(info), encoding="utf-8")
-            temporary.replace(self.info_file)
-        except (OSError, DocumentError):
+            write_atomically(self.info_file, json.dumps(info).encode("utf-8"), _PRIVATE)
+        except OSError:
             # A failed recovery copy must never interrupt the coach; the next tick tries again.
             return False
         return True
@@ -85,22 +104,37 @@ class Autosave(QObject):
             self.discard()
 
 
-def find_recovery(folder: Path) -> Recovered | None:
-    """The season a previous run left behind, or None (a damaged copy is removed)."""
+def find_recovery(folder: Path) -> Recovered | UnreadableRecovery | None:
+    """The season a previous run left behind, or None.
+
+    A copy that does not load is renamed aside (so it is not found again) and reported.
+    """
     recovery = folder / RECOVERY_NAME
     if not recovery.exists():
         return None
+    original, saved_at = _info(folder)
     try:
         season = load(recovery)
-    except DocumentError:
-        recovery.unlink(missing_ok=True)
-        return None
-    original: Path | None = None
-    saved_at = ""
+    except DocumentError as error:
+        kept = _keep_aside(recovery, saved_at)
+        return UnreadableRecovery(kept, error.message, original, saved_at)
+    return Recovered(season, original, saved_at)
+
+
+def _info(folder: Path) -> tuple[Path | None, str]:
     try:
         info = json.loads((folder / INFO_NAME).read_text(encoding="utf-8"))
         original = Path(info["original"]) if info.get("original") else None
-        saved_at = str(info.get("saved_at", ""))
-    except (OSError, ValueError, KeyError, TypeError):
-        pass
-    return Recovered(season, original, saved_at)
+        return original, str(info.get("saved_at", ""))
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None, ""
+
+
+def _keep_aside(recovery: Path, saved_at: str) -> Path:
+    stamp = "".join(c for c in saved_at if c.isdigit()) or datetime.now().strftime("%Y%m%d%H%M%S")
+    kept = recovery.with_name(f"{UNREADABLE_PREFIX}{stamp}.sprintplan")
+    try:
+        recovery.replace(kept)
+    except OSError:
+        return recovery
+    return kept

@@ -17,7 +17,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from planner.commands import CommandError, Subparsers
+from planner.commands import PROG, CommandError, Subparsers
 from planner.competition_import import (
     MAX_COMPETITIONS,
     MAX_FILE_MB,
@@ -116,6 +116,10 @@ def run(args: argparse.Namespace) -> int:
         updated = apply_import(season, preview)
     except EditError as error:
         raise CommandError(f"{args.path} not changed: {error}") from None
-    save(updated, args.path)
+    backup_problem = save(updated, args.path)
+    if backup_problem is not None:
+        print(f"Added {count} to {args.path}.")
+        print(f"{PROG}: {backup_problem}", file=sys.stderr)
+        return 0
     print(f"Added {count} to {args.path} (the previous version is kept as {backup_path(args.path).name}).")
     return 0

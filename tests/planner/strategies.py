@@ -65,6 +65,13 @@ _RANGES = {
     },
 }
 _SEASON_START = (date(2000, 1, 1), date(2090, 12, 31))
+# Any character a name or note may hold: everything but control characters (line breaks
+# are drawn for notes only) and lone surrogates, which planner.limits refuses.
+_CHARACTERS = st.characters(exclude_categories=("Cc", "Cs"))
+
+
+def _text(min_size: int = 0, max_size: int = 20) -> st.SearchStrategy[str]:
+    return st.text(_CHARACTERS, min_size=min_size, max_size=max_size)
 
 
 def _floats(low: float, high: float) -> st.SearchStrategy[float]:
@@ -72,7 +79,13 @@ def _floats(low: float, high: float) -> st.SearchStrategy[float]:
 
 
 def _short_text(min_size: int = 0) -> st.SearchStrategy[str]:
-    return st.one_of(st.sampled_from(NAMES), st.text(min_size=min_size, max_size=20))
+    return st.one_of(st.sampled_from(NAMES), _text(min_size=min_size))
+
+
+def _note_text() -> st.SearchStrategy[str]:
+    # Notes, unlike names, may run over several lines and hold tabs.
+    lines = st.lists(_text(max_size=12), min_size=1, max_size=3).map("\n".join)
+    return st.one_of(_short_text(), lines, st.just("Split:\t3 x 200 m\nthen 2 x 300 m"))
 
 
 def _name() -> st.SearchStrategy[str]:
@@ -111,7 +124,7 @@ def items() -> st.SearchStrategy[Item]:
         contacts=st.integers(0, 200),
         intensity=st.none() | st.sampled_from(PlyoIntensity),
         note=_short_text(),
-        rule_ids=st.lists(st.text(max_size=6), max_size=3).map(tuple),
+        rule_ids=st.lists(_text(max_size=6), max_size=3).map(tuple),
         edited=st.booleans(),
     )
 
@@ -120,7 +133,7 @@ def sessions(day: date, kind: SessionKind) -> st.SearchStrategy[Session]:
     """Schema-valid sessions on ``day`` of ``kind``."""
     return st.builds(
         Session,
-        id=st.text(min_size=1, max_size=12),
+        id=_text(min_size=1, max_size=12),
         date=st.just(day),
         kind=st.just(kind),
         title=_short_text(),
@@ -128,8 +141,8 @@ def sessions(day: date, kind: SessionKind) -> st.SearchStrategy[Session]:
         heavy=st.booleans(),
         minutes=st.integers(1, 180),
         effort=_floats(0.0, 10.0),
-        tags=st.lists(st.text(max_size=8), max_size=2).map(tuple),
-        rule_ids=st.lists(st.text(max_size=6), max_size=2).map(tuple),
+        tags=st.lists(_text(max_size=8), max_size=2).map(tuple),
+        rule_ids=st.lists(_text(max_size=6), max_size=2).map(tuple),
         reason=_short_text(),
         edited=st.booleans(),
         notes=st.lists(_short_text(), max_size=2).map(tuple),
@@ -271,7 +284,7 @@ def _seasons(draw: st.DrawFn) -> Season:
     )
     notes = st.builds(
         Note,
-        text=_short_text(),
+        text=_note_text(),
         date=st.none() | _dates(date(1990, 1, 1), date(2095, 12, 31)),
         athlete_id=(st.none() | st.sampled_from(athlete_ids)) if athlete_ids else st.none(),
     )

@@ -92,7 +92,7 @@ def test_missing_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Non
     missing = tmp_path / "nowhere.sprintplan"
     for command in ("check", "show"):
         assert cli.main([command, str(missing)]) == 2
-        assert one_error_line(capsys) == f"sprintplan: {missing}: file: there is no such file"
+        assert one_error_line(capsys) == f"sprintplan: {missing}: There is no such file"
 
 
 def test_invalid_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -100,7 +100,7 @@ def test_invalid_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Non
     broken.write_text('{"schema_version": 2,\n  "name": ', encoding="utf-8")
     assert cli.main(["check", str(broken)]) == 2
     line = one_error_line(capsys)
-    assert line.startswith(f"sprintplan: {broken}: line 2")
+    assert line == f"sprintplan: {broken}: The file is damaged: it ends too early, as if cut short (line 2, column 11)"
 
 
 def test_invalid_document(demo_file: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -739,3 +739,76 @@ def test_competitions_on_the_same_days_for_different_athletes_are_allowed() -> N
     assert added.competitions[-1].name == "Elsewhere"
     with pytest.raises(EditError, match="would overlap"):
         edits.change_competition(added, added.competitions[-1].id, athletes=[first, second])
+
+
+# ---------------------------------------------------------------------------------------------
+# Dates and texts no season can hold: refused with the reason, never an overflow
+
+
+OUT_OF_RANGE = "is outside the years"
+
+
+@pytest.mark.parametrize(
+    ("edit", "words"),
+    [
+        (lambda s: edits.record_max(s, JONAS, lift="back_squat", day=date(9999, 12, 31), value=90.0),
+         "The date of the max cannot be used: 9999-12-31 is"),
+        (lambda s: edits.move_competition(s, NATIONALS, date(9999, 12, 31)),
+         "The competition's new first day cannot be used: 9999-12-31 is"),
+        (lambda s: edits.move_competition(s, NATIONALS, date(1, 1, 1)),
+         "The competition's new first day cannot be used: 0001-01-01 is"),
+        (lambda s: edits.change_competition(s, NATIONALS, end=date(9999, 12, 31)),
+         "The competition's last day cannot be used"),
+        (lambda s: edits.add_competition(
+            s, name="Far", start=date(9999, 12, 30), end=date(9999, 12, 31), priority=Priority.C, indoor=False),
+         "The competition's first day cannot be used"),
+        (lambda s: edits.lock_week(s, JONAS, date(9999, 12, 27), ()), "The week's first day cannot be used"),
+        (lambda s: edits.lock_week(s, JONAS, date(1, 1, 1), ()), "The week's first day cannot be used"),
+        (lambda s: edits.move_session(
+            s, athlete_id=JONAS, session=session(MONDAY), to_day=date(9999, 12, 31), replaced_at_target=None),
+         "The day to move the session to cannot be used"),
+        (lambda s: edits.set_override(
+            s, athlete_id=JONAS, day=date.max, kind=WEIGHTS, session=None, replaced=None),
+         "The session's day cannot be used"),
+        (lambda s: edits.change_season(s, last_day=date(9999, 12, 31)), "The season's last day cannot be used"),
+        (lambda s: edits.change_athlete(s, JONAS, birth_date=date(1, 1, 1)), "The birth date cannot be used"),
+        (lambda s: edits.add_note(s, text="Rain", day=date(9999, 1, 1)), "The note's day cannot be used"),
+    ],
+)
+def test_dates_no_season_can_hold_are_refused_with_the_reason(
+    season: Season, edit: Callable[[Season], Season], words: str
+) -> None:
+    message = refused(edit, season)
+    assert message.startswith(words)
+    assert OUT_OF_RANGE in message
+
+
+@pytest.mark.parametrize(
+    ("edit", "message"),
+    [
+        (lambda s: edits.change_athlete(s, JONAS, name="Jonáš\nDvořák"),
+         "An athlete's name cannot be used: it holds a line break"),
+        (lambda s: edits.change_season(s, name="Outdoor\x07"),
+         "The season's name cannot be used: it holds a control character (U+0007)"),
+        (lambda s: edits.change_competition(s, NATIONALS, name="Nationals \ud800"),
+         "A competition's name cannot be used: it holds a broken character (U+D800, half of a pair)"),
+        (lambda s: edits.change_competition(s, NATIONALS, name="N" * 81),
+         "A competition's name cannot be used: it is 81 characters long; at most 80 fit"),
+        (lambda s: edits.add_note(s, text="word " * 1_700),
+         "A note cannot be used: it is 8,499 characters long; at most 2,000 fit"),
+    ],
+)
+def test_texts_that_would_break_a_file_or_a_page_are_refused(
+    season: Season, edit: Callable[[Season], Season], message: str
+) -> None:
+    assert refused(edit, season) == message
+
+
+def test_a_note_may_run_over_several_lines(season: Season) -> None:
+    after = pure(lambda s: edits.add_note(s, text="Rain all week.\n\tIndoor track instead."), season)
+    assert after.notes[-1].text == "Rain all week.\n\tIndoor track instead."
+
+
+def test_a_masters_athlete_born_before_the_seasons_years_is_accepted(season: Season) -> None:
+    after = pure(lambda s: edits.change_athlete(s, JONAS, birth_date=date(1931, 5, 2)), season)
+    assert after.athlete(JONAS).birth_date == date(1931, 5, 2)

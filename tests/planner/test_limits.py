@@ -2,7 +2,14 @@ from __future__ import annotations
 
 from datetime import date
 
-from planner.limits import LAST_YEAR, MAX_NAME_LENGTH, date_problem, one_line, text_problem
+from planner.limits import (
+    LAST_YEAR,
+    MAX_NAME_LENGTH,
+    birth_date_problem,
+    date_problem,
+    one_line,
+    text_problem,
+)
 
 
 def test_dates_outside_the_years_a_season_can_use_are_named() -> None:
@@ -22,3 +29,11 @@ def test_texts_are_bounded_and_free_of_characters_that_break_files() -> None:
 
 def test_one_line_turns_any_white_space_into_single_spaces() -> None:
     assert one_line("  City\r\n Open\t2027\x00\ud800 ") == "City Open 2027"
+
+
+def test_birth_dates_reach_further_back_than_seasons() -> None:
+    assert birth_date_problem(date(1931, 5, 2)) is None
+    assert date_problem(date(1931, 5, 2)) is not None
+    assert birth_date_problem(date(1, 1, 1)) == (
+        f"0001-01-01 is outside the years 1900 to {LAST_YEAR} a birth date can use"
+    )

@@ -137,6 +137,21 @@ def test_malformed_v1_parts_are_left_for_the_schema_to_report() -> None:
     assert migrated["athletes"] == [athlete, "not an object"]
 
 
+@pytest.mark.parametrize("venue", [[], {"indoor": True}, None, 1])
+def test_a_venue_that_is_no_text_is_left_for_the_schema_to_report(venue: object) -> None:
+    competition = {"id": "comp-1", "name": "Open", "priority": "A", "venue": venue}
+
+    migrated = migrate(_v1(competitions=[competition]))
+
+    assert migrated["competitions"] == [{"id": "comp-1", "name": "Open", "priority": "A", "indoor": venue}]
+
+
+def test_a_numbered_id_of_thousands_of_digits_is_no_counter() -> None:
+    athletes = [{"id": "ath-" + "9" * 5_000}, {"id": "ath-4"}]
+
+    assert migrate(_v1(athletes=athletes))["next_athlete_number"] == 5
+
+
 def test_newer_version_is_refused_naming_both_versions() -> None:
     with pytest.raises(MigrationError) as caught:
         migrate(_v1(schema_version=SCHEMA_VERSION + 1))

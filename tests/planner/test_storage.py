@@ -103,6 +103,27 @@ INVALID_FILES = [
 ]
 
 
+# What the coach reads for each of INVALID_FILES: what and where in their words, the field
+# path and the technical reason being the detail.
+COACH_MESSAGES = {
+    "not_json": "This is not a SprintPlan season file (it is not JSON text, line 1, column 1)",
+    "truncated": "The file is damaged: it ends too early, as if cut short (line 19, column 21)",
+    "wrong_type": "Athlete 1 (Дмитрий Иванов), body mass: expected a number, found the text '72 kg' (line 19)",
+    "missing_field": "Athlete 1 (Дмитрий Иванов): the field 'event' is missing (line 11)",
+    "competition_outside": "Competition 1 (Indoor championships), first day: 'Indoor championships' "
+    "(2026-03-07 to 2026-03-09) is outside the season 2025-11-03 to 2026-03-08 (line 79)",
+    "unknown_athlete": "Competition 1 (Indoor championships), entry 1: "
+    "'Indoor championships' enters an unknown athlete 'ath-7' (line 84)",
+    "zero_max": "Athlete 1 (Дмитрий Иванов), back squat max of 3 November 2025: must be more than 0 kg, "
+    "found 0 kg (line 68)",
+    "last_before_first": "The season's last day: the last day 2025-10-31 is before the first day 2025-11-03 "
+    "(and 1 more problem) (line 6)",
+    "newer_version": "This season was saved by a newer SprintPlan (file version 99); update SprintPlan to open it",
+    "not_utf8": "The file is damaged: it holds a character that is not UTF-8 text (line 13, column 18); "
+    "if it was edited by hand, save it from the editor as UTF-8",
+}
+
+
 @pytest.mark.parametrize(("name", "place", "reason", "line"), INVALID_FILES)
 def test_invalid_file_is_refused_with_place_and_reason(
     name: str, place: str, reason: str, line: int
@@ -114,7 +135,64 @@ def test_invalid_file_is_refused_with_place_and_reason(
 
     error = caught.value
     assert (error.path, error.place, error.reason, error.line) == (str(path), place, reason, line)
-    assert str(error) == f"{path}: {place}: {reason}"
+    assert error.detail == f"{place}: {reason}"
+    assert error.message == COACH_MESSAGES[name]
+    assert str(error) == f"{path}: {COACH_MESSAGES[name]}"
+
+
+@pytest.mark.parametrize(
+    ("start", "kind"),
+    [
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "a PNG picture"),
+        (b"\xff\xd8\xff\xe0\x00\x10JFIF", "a JPEG picture"),
+        (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", "a PDF document"),
+        (b"PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00\xff", "a ZIP archive or an office document"),
+        (b"\xff\xfe{\x00\n\x00", "text saved as UTF-16"),
+        (b"\x00\x01\x02\x03\xfe", "it is not text"),
+    ],
+)
+def test_a_file_of_another_kind_is_named_as_such(tmp_path: Path, start: bytes, kind: str) -> None:
+    path = tmp_path / "photo.sprintplan"
+    path.write_bytes(start + bytes(range(256)))
+
+    with pytest.raises(DocumentError) as caught:
+        load(path)
+
+    assert caught.value.message.startswith("This is not a SprintPlan season file (")
+    assert kind in caught.value.message
+    assert "UTF-8" not in caught.value.message
+    assert "UTF-8" in caught.value.detail
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("[1, 2]", "This is not a SprintPlan season file (it holds a list, not a season)"),
+        ('{"name": "Outdoor"}', "This is not a SprintPlan season file (it has no schema_version)"),
+        ('{"a": 1,,}', "The file is damaged: it is not a season file SprintPlan can read (line 1, column 9)"),
+        ("", "The file is empty"),
+    ],
+)
+def test_the_coach_message_of_a_refused_text(text: str, message: str) -> None:
+    with pytest.raises(DocumentError) as caught:
+        loads(text, source="clipboard")
+
+    assert caught.value.message == message
+
+
+def test_an_error_on_save_names_the_place_in_the_coach_s_words(saved: Path) -> None:
+    lucja = replace(_small().athletes[0], name="Łucja Nowak")
+    broken = replace(lucja, maxes=(replace(lucja.maxes[0], date=date(2027, 3, 3), value=0.0),))
+
+    with pytest.raises(DocumentError) as caught:
+        save(replace(_small(), athletes=(broken,)), saved)
+
+    assert caught.value.message == (
+        "Athlete 1 (Łucja Nowak), back squat max of 3 March 2027: a max of 0 kg for back_squat is outside 10-400 kg"
+    )
+    assert caught.value.detail == (
+        "athletes[0].maxes[0].value: a max of 0 kg for back_squat is outside 10-400 kg"
+    )
 
 
 def test_every_invalid_fixture_is_covered() -> None:
@@ -383,7 +461,8 @@ def test_document_error_pickles_with_its_fields() -> None:
         "the season name is empty",
         4,
     )
-    assert str(copy) == "a.sprintplan: name: the season name is empty"
+    assert str(copy) == "a.sprintplan: The season name is empty (name)"
+    assert copy.detail == "name: the season name is empty"
 
 
 # Loading valid files ------------------------------------------------------------------------
@@ -521,7 +600,7 @@ def test_invalid_season_is_not_saved(saved: Path) -> None:
 
     assert caught.value.place == "name"
     assert caught.value.reason == "the season name is empty (and 1 more problem)"
-    assert str(caught.value).startswith(f"{saved}: name: ")
+    assert str(caught.value).startswith(f"{saved}: The season's name: ")
     assert _files(saved.parent) == before
 
 
@@ -596,7 +675,7 @@ def test_failed_fsync_leaves_target_and_backup_intact(
     assert _files(saved.parent) == before
 
 
-def test_failed_backup_update_still_saves_and_logs(
+def test_failed_backup_update_still_saves_and_says_so(
     saved: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
     real_replace = os.replace
@@ -609,13 +688,80 @@ def test_failed_backup_update_still_saves_and_logs(
 
     monkeypatch.setattr(os, "replace", refuse_backup)
 
-    with caplog.at_level(logging.WARNING, logger="planner.storage"):
-        save(replace(_small(), name="Changed"), saved)
+    with caplog.at_level(logging.DEBUG, logger="planner.storage"):
+        problem = save(replace(_small(), name="Changed"), saved)
 
+    assert problem == "saved, but the previous version could not be kept as spring.sprintplan.bak: permission denied"
     assert load(saved).name == "Changed"
     assert saved.with_name("spring.sprintplan.bak").read_bytes() == old_backup
     assert sorted(_files(saved.parent)) == ["spring.sprintplan", "spring.sprintplan.bak"]
-    assert "could not update the backup" in caplog.text
+    # Said once, to the coach; nothing for a console but that line, and no traceback.
+    assert all(record.levelno < logging.WARNING and record.exc_info is None for record in caplog.records)
+
+
+def test_a_folder_named_like_the_backup_does_not_stop_the_save(saved: Path) -> None:
+    backup = saved.with_name("spring.sprintplan.bak")
+    backup.unlink()
+    backup.mkdir()
+
+    problem = save(replace(_small(), name="Changed"), saved)
+
+    assert problem == (
+        "saved, but the previous version could not be kept as spring.sprintplan.bak: "
+        "a folder of that name is in the way"
+    )
+    assert load(saved).name == "Changed"
+    assert backup.is_dir()
+    assert sorted(p.name for p in saved.parent.iterdir()) == ["spring.sprintplan", "spring.sprintplan.bak"]
+
+
+def test_a_save_with_a_backup_returns_nothing_to_report(saved: Path) -> None:
+    assert save(replace(_small(), name="Changed"), saved) is None
+
+
+def test_temporary_files_of_a_killed_save_are_removed_by_the_next_save(saved: Path) -> None:
+    leftovers = [saved.with_name(f".spring.sprintplan.{tag}.tmp") for tag in ("k1ll3d", "x_y")]
+    for leftover in leftovers:
+        leftover.write_bytes(b'{"schema_version": 2, "na')
+    unrelated = saved.with_name(".other.sprintplan.abc.tmp")
+    unrelated.write_bytes(b"another file's")
+
+    save(replace(_small(), name="Changed"), saved)
+
+    assert sorted(p.name for p in saved.parent.iterdir()) == [
+        ".other.sprintplan.abc.tmp",
+        "spring.sprintplan",
+        "spring.sprintplan.bak",
+    ]
+
+
+class _Killed(BaseException):
+    """Stands for the process being killed between two steps of a save."""
+
+
+def test_a_save_killed_between_its_renames_never_leaves_a_backup_two_versions_old(
+    saved: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    current = saved.read_bytes()
+    real_replace = os.replace
+    renames: list[str] = []
+
+    def killed_at_the_second_rename(source: Any, destination: Any) -> None:
+        renames.append(str(destination))
+        if len(renames) == 2:
+            raise _Killed
+        real_replace(source, destination)
+
+    monkeypatch.setattr(os, "replace", killed_at_the_second_rename)
+
+    with pytest.raises(_Killed):
+        save(replace(_small(), name="Changed"), saved)
+
+    # Either step may be the one lost; the backup is the current version or the one the file
+    # now holds, never the older backup.
+    backup = saved.with_name("spring.sprintplan.bak").read_bytes()
+    assert backup == current
+    assert saved.read_bytes() == current
 
 
 def test_missing_folder(tmp_path: Path) -> None:
