@@ -47,11 +47,10 @@ def new_season(today: date) -> Season:
 def document_problem(error: DocumentError) -> tuple[str, str]:
     """What is wrong with a season file, in a coach's words, and the technical detail.
 
-    The detail (the file, the place in it and the reason as the checks gave it) goes below the
-    message, for whoever repairs the file. A ``detail`` on the error is used when it has one.
+    The detail (the file, the field path and the reason as the checks gave it) goes below the
+    message, for whoever repairs the file.
     """
-    technical = getattr(error, "detail", None) or f"{error.place}: {error.reason}"
-    return sentence(error.reason), f"File: {error.path}\n{technical}"
+    return sentence(error.message), f"File: {error.path}\n{error.detail}"
 
 
 def write_problem(error: OSError, path: Path) -> str:
@@ -150,7 +149,7 @@ class FileController:
 
     def _write(self, path: Path) -> bool:
         try:
-            save(self._document.season, path)
+            backup_problem = save(self._document.season, path)
         except DocumentError as error:
             reason, detail = document_problem(error)
             self._dialogs.error(
@@ -162,4 +161,7 @@ class FileController:
             return False
         self._document.mark_saved(path)
         self._settings.add_recent(path)
+        if backup_problem is not None:
+            # Saved all the same: the coach only learns the previous version was not kept.
+            self._dialogs.information(self._window, "Season saved", sentence(backup_problem))
         return True

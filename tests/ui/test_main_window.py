@@ -539,3 +539,18 @@ def test_the_documents_folder_is_the_systems_where_it_exists_else_home(
     assert documents_folder() == Path.home()
     location.mkdir()
     assert documents_folder() == location
+
+
+def test_a_save_that_cannot_keep_the_backup_saves_and_says_why(
+    make_window: MakeWindow, demo: Season, tmp_path: Path, fake_dialogs: FakeDialogs
+) -> None:
+    path = tmp_path / "squad.sprintplan"
+    save(demo, path)
+    (tmp_path / "squad.sprintplan.bak").mkdir()
+    window = make_window(demo, path)
+    _add_meet(window)
+    assert window.files.save()
+    assert load(path).competitions[-1].name == "Club Meet"
+    [(_kind, text)] = [entry for entry in fake_dialogs.asked if entry[0] == "information"]
+    assert text.startswith("Saved, but the previous version could not be kept as squad.sprintplan.bak")
+    assert not window.isWindowModified()
