@@ -35,7 +35,7 @@ from planner.model import Athlete, Competition, Priority, Season
 from ui import calendar_paint
 from ui.dialogs import Dialogs, Edit, apply_edit
 from ui.document import OpenSeason
-from ui.form_checks import hint_label, number_text
+from ui.form_checks import hint_label, number_text, panel_button
 from ui.selection import Selection
 from ui.session_text import MONTH_NAMES, literal_html, short_day
 
@@ -209,17 +209,17 @@ class AthletesPanel(QWidget):
 
         self.squad = _tree(self, "squadList", SQUAD_HEADERS)
         self.squad_title = QLabel(self)
-        self.add_button = self._button("&Add…", "addAthlete", "Add an athlete to the squad")
-        self.edit_button = self._button("Ed&it…", "editAthlete", "Everything about the selected athlete")
-        self.remove_button = self._button(
+        self.add_button = panel_button(self, "&Add…", "addAthlete", "Add an athlete to the squad")
+        self.edit_button = panel_button(self, "Ed&it…", "editAthlete", "Everything about the selected athlete")
+        self.remove_button = panel_button(self,
             "&Remove", "removeAthlete", "Remove the selected athlete (Undo brings them back)"
         )
         self.competitions = _tree(self, "competitionList", COMPETITION_HEADERS)
         self.competitions_title = QLabel(self)
-        self.entries_button = self._button(
+        self.entries_button = panel_button(self,
             "E&ntries…", "editEntries", "Who is entered in the selected competition, its dates and priority"
         )
-        self.season_button = self._button(
+        self.season_button = panel_button(self,
             "Season &settings…", "seasonSettings", "Season name, dates and first day of the week"
         )
         self.status = hint_label("", self)
@@ -245,13 +245,6 @@ class AthletesPanel(QWidget):
         self.selection.athlete_changed.connect(self._show_athlete)
         self.selection.competition_changed.connect(self._show_competition)
         self.refresh()
-
-    def _button(self, text: str, name: str, tip: str) -> QPushButton:
-        button = QPushButton(text, self)
-        button.setObjectName(name)
-        button.setToolTip(tip)
-        button.setAutoDefault(False)
-        return button
 
     def _lay_out(self) -> None:
         for title in (self.squad_title, self.competitions_title):

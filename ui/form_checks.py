@@ -262,3 +262,13 @@ class CheckedDialog(QDialog):
             return
         self.edit = edit
         super().accept()
+
+
+def panel_button(parent: QWidget, text: str, name: str, tip: str) -> QPushButton:
+    """A panel's command button: named for tests, explained by its tooltip, and never the
+    default button (Enter in a list beside it must not press it)."""
+    button = QPushButton(text, parent)
+    button.setObjectName(name)
+    button.setToolTip(tip)
+    button.setAutoDefault(False)
+    return button

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QPushButton,
     QToolButton,
     QTreeWidget,
     QTreeWidgetItem,
@@ -30,7 +29,7 @@ from planner.edits import EditError, remove_note
 from planner.model import Note, Season
 from ui.dialogs import Edit
 from ui.document import OpenSeason
-from ui.form_checks import hint_label
+from ui.form_checks import hint_label, panel_button
 from ui.selection import Selection
 from ui.session_text import literal_html, short_day
 
@@ -132,9 +131,11 @@ class NotesPanel(QWidget):
         header.setStretchLastSection(True)
         header.setSectionResizeMode(DAY, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(FOR, QHeaderView.ResizeMode.ResizeToContents)
-        self.add_button = self._button("&Add note…", "addNote", "A note about the season, a day or one athlete")
-        self.edit_button = self._button("&Edit…", "editNote", "Change the selected note's text, day or athlete")
-        self.remove_button = self._button("&Remove", "removeNote", "Remove the selected note (Undo brings it back)")
+        self.add_button = panel_button(self, "&Add note…", "addNote", "A note about the season, a day or one athlete")
+        self.edit_button = panel_button(self, "&Edit…", "editNote", "Change the selected note's text, day or athlete")
+        self.remove_button = panel_button(
+            self, "&Remove", "removeNote", "Remove the selected note (Undo brings it back)"
+        )
         self.status = hint_label("", self)
         self.status.setObjectName("notesStatus")
         self.status.hide()
@@ -159,13 +160,6 @@ class NotesPanel(QWidget):
         self.tree.currentItemChanged.connect(lambda _current, _previous: self._enable_buttons())
         document.changed.connect(self.refresh)
         self.refresh()
-
-    def _button(self, text: str, name: str, tip: str) -> QPushButton:
-        button = QPushButton(text, self)
-        button.setObjectName(name)
-        button.setToolTip(tip)
-        button.setAutoDefault(False)
-        return button
 
     # What is listed --------------------------------------------------------------------
 

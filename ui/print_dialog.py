@@ -38,6 +38,7 @@ from planner.print_selection import Paper, PrintSelection, next_week, week_start
 from planner.text import plural
 from ui.files import safe_file_stem, write_detail, write_problem
 from ui.form_checks import ErrorLabel, hint_label
+from ui.qt_dialogs import show_message
 from ui.session_text import span_text
 
 __all__ = [
@@ -311,12 +312,7 @@ def _write_and_open(
 
 
 def _warn_box(parent: QWidget | None, title: str, text: str, detail: str) -> None:
-    box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, parent)
-    box.setTextFormat(Qt.TextFormat.PlainText)
-    if detail:
-        box.setDetailedText(detail)
-    box.exec()
-    box.deleteLater()
+    show_message(QMessageBox.Icon.Warning, parent, title, text, detail)
 
 
 def export_cards(

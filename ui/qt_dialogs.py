@@ -54,6 +54,17 @@ def _run_edit(dialog: CheckedDialog) -> Edit | None:
     return dialog.edit if _run(dialog) else None
 
 
+def show_message(icon: QMessageBox.Icon, parent: QWidget | None, title: str, text: str, detail: str = "") -> None:
+    """A message box with the technical ``detail`` (if any) behind its Details button."""
+    box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, parent)
+    # Messages quote names and file contents: shown as typed, never as markup.
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    if detail:
+        box.setDetailedText(detail)
+    box.exec()
+    box.deleteLater()
+
+
 class QtDialogs:
     """``Dialogs`` with real Qt dialogs."""
 
@@ -150,13 +161,7 @@ class QtDialogs:
         return restored
 
     def error(self, parent: QWidget, title: str, text: str, detail: str = "") -> None:
-        box = QMessageBox(QMessageBox.Icon.Critical, title, text, QMessageBox.StandardButton.Ok, parent)
-        # Messages quote names and file contents: shown as typed, never as markup.
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        if detail:
-            box.setDetailedText(detail)
-        box.exec()
-        box.deleteLater()
+        show_message(QMessageBox.Icon.Critical, parent, title, text, detail)
 
     def information(self, parent: QWidget, title: str, text: str) -> None:
         QMessageBox.information(parent, title, text)
