@@ -187,9 +187,6 @@ def _generate_sessions(
         phases = [timeline.days[i] for i in index]
         phase = _week_phase(phases)
         race_week = any(c.start <= span[-1] and c.end >= span[0] for c in competitions)
-        week_text = (
-            f"week {phase.phase_week + 1} of {phase.phase_weeks}" if phase.phase_week >= 0 else phase.name.lower()
-        )
 
         # Weights on hard track days with lifting (rule rhythm), spread through the week.
         hard = [d for d, i in zip(span, index, strict=True) if lifting_days[d.weekday()] and not limits[i].rest_day]
@@ -215,14 +212,14 @@ def _generate_sessions(
                 continue
             day_phase = timeline.days[i]
             planned = Planned(slot if not (day_phase.test_week and n == 0) else Slot.TEST, n, len(chosen))
-            session = build_weights(ctx, day, day_phase, limits[i], planned, week_text)
+            session = build_weights(ctx, day, day_phase, limits[i], planned)
             if session is not None:
                 sessions[i].append(session)
                 last_weights = day
         for day in priming_days:
             if span[0] <= day <= span[-1]:
                 i = (day - first).days
-                session = build_weights(ctx, day, timeline.days[i], limits[i], Planned(Slot.PRIMING, 0, 1), week_text)
+                session = build_weights(ctx, day, timeline.days[i], limits[i], Planned(Slot.PRIMING, 0, 1))
                 if session is not None:
                     sessions[i] = [s for s in sessions[i] if s.kind is not SessionKind.WEIGHTS] + [session]
 
@@ -241,7 +238,7 @@ def _generate_sessions(
         picked = _spread(sorted(preferred[: max(plyo_wanted + 1, 3)]), plyo_wanted, last_plyo, plyo_gap)
         for day in picked:
             i = (day - first).days
-            session = build_plyometrics(ctx, day, timeline.days[i], limits[i], drills, program, week_text)
+            session = build_plyometrics(ctx, day, timeline.days[i], limits[i], drills, program)
             if session is not None:
                 # Jumps before lifting on a shared day: explosive work goes first (rule S19).
                 sessions[i].insert(0, session)
