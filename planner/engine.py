@@ -23,7 +23,7 @@ from planner.prescription import Context
 from planner.proximity import DayLimits, day_limits
 from planner.rules import RuleBook, rule_book
 from planner.sessions import Session, SessionKind
-from planner.strength import Planned, Slot, build_weights
+from planner.strength import Planned, Slot, build_easy_day, build_weights
 from planner.timeline import DayPhase, Timeline, build_timeline
 
 # The season's shape for one athlete depends only on these: athletes who share them (most
@@ -177,6 +177,8 @@ def _generate_sessions(
     priming_days = _priming_days(athlete, dates, timeline, limits) if athlete.priming else set()
     lifting_days = [_rhythm_ok(athlete, weekday, lifting=True) for weekday in range(7)]
     plyo_days_ok = [_rhythm_ok(athlete, weekday, plyometrics=True) for weekday in range(7)]
+    easy_lifting = [r.track is TrackDay.EASY and r.lifting for r in athlete.rhythm]
+    eves = _eves(competitions, rules["strength.easy_day"].whole("not_before_days"))
 
     week_start = season.first_week_start
     while week_start <= season.last_day:
@@ -223,6 +225,14 @@ def _generate_sessions(
                 if session is not None:
                     sessions[i] = [s for s in sessions[i] if s.kind is not SessionKind.WEIGHTS] + [session]
 
+        # Easy track days ticked for lifting: upper-body work only (rule strength.easy_day).
+        easy = [
+            d for d in span if easy_lifting[d.weekday()] and d not in eves and _easy_day_ok(d, timeline, limits, first)
+        ]
+        for n, day in enumerate(easy):
+            i = (day - first).days
+            sessions[i].append(build_easy_day(ctx, day, timeline.days[i], limits[i], n))
+
         # Plyometrics on hard track days that allow them, with recovery between sessions.
         plyo_wanted = _plyo_wanted(phase, plyo_per_week)
         reduced = race_week or any(limits[i].volume < 1 for i in index)
@@ -267,6 +277,18 @@ def _slots(phase: DayPhase, chosen: list[date], limits: list[DayLimits], first: 
     if heavy_index >= 0:
         slots[heavy_index] = Slot.HEAVY
     return slots
+
+
+def _eves(competitions: tuple[Competition, ...], days: int) -> set[date]:
+    """The ``days`` days before each competition."""
+    return {c.start - timedelta(days=n) for c in competitions for n in range(1, days + 1)}
+
+
+def _easy_day_ok(day: date, timeline: Timeline, limits: list[DayLimits], first: date) -> bool:
+    """Whether an easy day ticked for lifting can have its upper-body session: not in the
+    transition and not on a competition day (nor, see ``_eves``, just before one)."""
+    i = (day - first).days
+    return not limits[i].rest_day and timeline.days[i].kind is not PhaseKind.TRANSITION
 
 
 def _rhythm_ok(athlete: Athlete, weekday: int, *, lifting: bool = False, plyometrics: bool = False) -> bool:

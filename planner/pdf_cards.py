@@ -101,7 +101,7 @@ _BOTTOM_MARGIN = MARGIN + 3 * mm  # room for the footer
 # Pages narrower than this (A5) stack the write-in boxes under each exercise.
 _NARROW = 450.0
 # A card this much too long for its page is set smaller to fit; longer ones take two pages.
-_MIN_SCALE = 0.93
+_MIN_SCALE = 0.84
 # Write-in boxes for one set: the load (wide enough for "142.5") and the reps.
 _LOAD_BOX = 30.0
 _REPS_BOX = 18.0

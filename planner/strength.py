@@ -312,6 +312,37 @@ def _fit(ctx: Context, day: date, items: list[Item], limits: DayLimits) -> tuple
     return items, notes
 
 
+_UPPER_BODY = ("dumbbell_shoulder_press", "arm_drive", "lateral_raise")
+
+
+def build_easy_day(ctx: Context, day: date, phase: DayPhase, limits: DayLimits, index: int) -> Session:
+    """An easy track day's upper-body session (rule strength.easy_day): legs rest from the
+    hard days, the arms and shoulders keep working. ``index`` counts the week's easy-day
+    sessions so that the exercises rotate."""
+    rule = ctx.rules["strength.easy_day"]
+    count = min(rule.whole("exercises"), len(_UPPER_BODY))
+    chosen = [_UPPER_BODY[(index + k) % len(_UPPER_BODY)] for k in range(count)]
+    ids = ("strength.easy_day",)
+    items = [
+        rep_range_item(ctx, exercise_id, rule.whole("sets"), rule.whole("reps"), rule.whole("rir"), rule_ids=ids)
+        for exercise_id in chosen
+    ]
+    tags: list[str] = ["easy-day"]
+    rule_ids = ["strength.easy_day"]
+    deload = ""
+    if phase.deload:
+        full = items
+        items = [scaled(i, ctx.rules["wave"].number("deload_volume"), "wave", ctx) for i in items]
+        deload = f"; deload week: volume {cut_text(volume(full), volume(items))}"
+        tags.append("deload")
+        rule_ids.append("wave")
+    reason = f"{heading(phase)}: easy track day, upper body only{deload}"
+    cut = taper_cut(ctx, items, limits, phase.name, rule_ids, tags)
+    if cut is not None:
+        items, reason = cut
+    return _session(ctx.athlete.id, day, items, reason, tags, rule_ids)
+
+
 def _priming(ctx: Context, day: date, limits: DayLimits) -> Session:
     rule = ctx.rules["taper.priming"]
     comp_text = next((r.text.split(":")[0] for r in limits.restrictions if r.rule_id == "taper.a"), "")
