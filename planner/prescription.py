@@ -325,8 +325,12 @@ def taper_cut(
     rule_ids.append(limits.taper_rule)
     tags.append("taper")
     cut = [scaled(i, limits.volume, limits.taper_rule, ctx) for i in items]
-    reason = f"{limits.taper_text}: volume {cut_text(volume(items), volume(cut))}, intensity kept ({phase_name})"
-    return cut, reason
+    return cut, taper_reason(limits, phase_name, cut_text(volume(items), volume(cut)))
+
+
+def taper_reason(limits: DayLimits, phase_name: str, cut: str) -> str:
+    """A taper day's reason: "Taper for Nationals (A) in 9 days: volume -51 %, intensity kept (Taper)"."""
+    return f"{limits.taper_text}: volume {cut}, intensity kept ({phase_name})"
 
 
 def volume(items: list[Item]) -> float:

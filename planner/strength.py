@@ -23,6 +23,7 @@ from planner.prescription import (
     rep_range_item,
     scaled,
     taper_cut,
+    taper_reason,
     volume,
 )
 from planner.proximity import DayLimits
@@ -319,28 +320,52 @@ def build_easy_day(ctx: Context, day: date, phase: DayPhase, limits: DayLimits, 
     """An easy track day's upper-body session (rule strength.easy_day): legs rest from the
     hard days, the arms and shoulders keep working. ``index`` counts the week's easy-day
     sessions so that the exercises rotate."""
+    # The items repeat from week to week; only the reason's words change.
+    key = ("easy-day", phase.deload, limits.volume, limits.taper_rule, index)
+    body = ctx.bodies.get(key)
+    if body is None:
+        body = ctx.bodies[key] = _easy_day(ctx, phase.deload, limits, index)
+    items, tags, rule_ids, cut = body
+    if limits.volume < 1.0:
+        reason = taper_reason(limits, phase.name, cut)
+    else:
+        reason = f"{heading(phase)}: easy track day, upper body only"
+        if phase.deload:
+            reason += f"; deload week: volume {cut}"
+    facts = weights_facts(items, tags)
+    return Session(
+        id=f"{ctx.athlete.id}:{day.isoformat()}:weights", date=day, kind=SessionKind.WEIGHTS, title=facts.title,
+        items=items, heavy=facts.heavy, minutes=facts.minutes, effort=facts.effort, tags=tags, rule_ids=rule_ids,
+        reason=reason,
+    )
+
+
+def _easy_day(
+    ctx: Context, deload: bool, limits: DayLimits, index: int
+) -> tuple[tuple[Item, ...], tuple[str, ...], tuple[str, ...], str]:
+    """The items, tags and rule ids of an easy day's session and the cut its deload or
+    taper made (as the reason says it)."""
     rule = ctx.rules["strength.easy_day"]
     count = min(rule.whole("exercises"), len(_UPPER_BODY))
     chosen = [_UPPER_BODY[(index + k) % len(_UPPER_BODY)] for k in range(count)]
     ids = ("strength.easy_day",)
-    items = [
+    full = [
         rep_range_item(ctx, exercise_id, rule.whole("sets"), rule.whole("reps"), rule.whole("rir"), rule_ids=ids)
         for exercise_id in chosen
     ]
+    items = full
     tags: list[str] = ["easy-day"]
-    rule_ids = ["strength.easy_day"]
-    deload = ""
-    if phase.deload:
-        full = items
+    rule_ids: list[str] = ["strength.easy_day"]
+    if deload:
         items = [scaled(i, ctx.rules["wave"].number("deload_volume"), "wave", ctx) for i in items]
-        deload = f"; deload week: volume {cut_text(volume(full), volume(items))}"
         tags.append("deload")
         rule_ids.append("wave")
-    reason = f"{heading(phase)}: easy track day, upper body only{deload}"
-    cut = taper_cut(ctx, items, limits, phase.name, rule_ids, tags)
+    cut = taper_cut(ctx, items, limits, "", rule_ids, tags)
     if cut is not None:
-        items, reason = cut
-    return _session(ctx.athlete.id, day, items, reason, tags, rule_ids)
+        items = cut[0]
+    item_ids = {rule_id for i in items for rule_id in i.rule_ids}
+    all_ids = tuple(dict.fromkeys((*rule_ids, *sorted(item_ids), "rhythm")))
+    return tuple(items), tuple(tags), all_ids, cut_text(volume(full), volume(items))
 
 
 def _priming(ctx: Context, day: date, limits: DayLimits) -> Session:
