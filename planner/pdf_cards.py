@@ -18,10 +18,12 @@ import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import cache
 from typing import Any, BinaryIO
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
@@ -37,13 +39,14 @@ from reportlab.platypus import (
 from planner.catalogue import MAIN_LIFTS, catalogue, lift_name
 from planner.engine import generate
 from planner.loads import held_as_dumbbells, is_fractional_plates_note, round_load
-from planner.model import Athlete, Competition, Note, Season, TrackDay, Units
+from planner.model import WEEKDAY_NAMES, Athlete, Competition, Note, Season, TrackDay, Units
 from planner.pdf_common import (
     FAINT,
     GRID,
     INK,
     LIGHT_GRID,
     MARGIN,
+    MONTH_NAMES,
     NOTE_TINT,
     PAGE_SIZES,
     PHASE_COLOURS,
@@ -111,6 +114,10 @@ _NAME_MIN = 100.0
 _TICK = "☐"
 _DETAIL = colors.HexColor("#5A6069")
 _EDITED = "✎"
+# The day of a competition band (the rest rows set it smaller) and reportlab's default
+# padding on each side of a table cell.
+_DAY_SIZE = 8.5
+_CELL_PADDING = 6.0
 # The engine's wording for accessories; the card says "2 in reserve" in the % column instead.
 
 
@@ -571,6 +578,19 @@ def _day_flowables(card: _Card, day: Day) -> list[Flowable]:
     return story
 
 
+@cache
+def _day_column(style: Styles) -> float:
+    """The width of the day column of a competition band or a rest row: the widest day
+    ("WED 28 MAR") in the band's bold face with the cell's padding, so a day never runs
+    into the text beside it."""
+    widest = max(
+        float(stringWidth(f"{weekday[:3]} 28 {month[:3]}".upper(), style.fonts.bold, _DAY_SIZE))
+        for weekday in WEEKDAY_NAMES
+        for month in MONTH_NAMES
+    )
+    return float(math.ceil(widest)) + 2 * _CELL_PADDING
+
+
 def _competition_band(card: _Card, on: date, competition: Competition) -> CachedTable:
     style = card.style
     place = "indoor" if competition.indoor else "outdoor"
@@ -579,12 +599,13 @@ def _competition_band(card: _Card, on: date, competition: Competition) -> Cached
         (f"COMPETITION  {competition.name}", style.fonts.bold, 8.5, ink),
         (f"  ·  priority {competition.priority.value}  ·  {place}", style.fonts.regular, 8.5, ink),
     ]
-    band = CachedTable([[short_day(on).upper(), Label([text])]], colWidths=[58, card.width - 58])
+    column = _day_column(style)
+    band = CachedTable([[short_day(on).upper(), Label([text])]], colWidths=[column, card.width - column])
     styled(band, [
         ("BACKGROUND", (0, 0), (-1, -1), PRIORITY_COLOURS[competition.priority]),
         ("TEXTCOLOR", (0, 0), (0, 0), ink),
         ("FONTNAME", (0, 0), (0, 0), style.fonts.bold),
-        ("FONTSIZE", (0, 0), (0, 0), 8.5),
+        ("FONTSIZE", (0, 0), (0, 0), _DAY_SIZE),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("TOPPADDING", (0, 0), (-1, -1), 3.5),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
@@ -600,7 +621,8 @@ def _rest_row(card: _Card, on: date) -> CachedTable:
         TrackDay.EASY: "  ·  no weights or jumps (easy track day)",
         TrackDay.HARD: "  ·  no weights or jumps (track session only)",
     }[track]
-    row = CachedTable([[short_day(on).upper(), "Rest" + detail]], colWidths=[58, card.width - 58])
+    column = _day_column(style)
+    row = CachedTable([[short_day(on).upper(), "Rest" + detail]], colWidths=[column, card.width - column])
     styled(row, [
         ("FONTNAME", (0, 0), (-1, -1), style.fonts.regular),
         ("FONTNAME", (0, 0), (0, 0), style.fonts.bold),

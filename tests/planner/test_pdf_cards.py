@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import io
 import json
+import re
 from contextlib import redirect_stdout
 from datetime import date
 from pathlib import Path
@@ -16,15 +17,16 @@ from typing import Any
 
 import pytest
 from pypdf import PdfReader
+from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from planner import cli
 from planner.demo import demo_season
-from planner.edits import add_athlete, add_note
+from planner.edits import add_athlete, add_competition, add_note
 from planner.engine import generate
 from planner.loads import round_load
-from planner.model import Athlete, Equipment, Event, Level, MaxEntry, Season, Sex, Units
+from planner.model import Athlete, Equipment, Event, Level, MaxEntry, Priority, Season, Sex, Units
 from planner.pdf_cards import RampStep, main_barbell_item, warmup_ramp, write_cards
-from planner.pdf_common import number, rest_text
+from planner.pdf_common import number, rest_text, styles
 from planner.pdf_fonts import FONT_FILES
 from planner.print_selection import Paper, PrintSelection, printed_days, week_dates
 from planner.sessions import Session, SessionKind
@@ -295,3 +297,56 @@ def test_accessories_and_dumbbell_loads_get_no_ramp() -> None:
     _athlete, session = _first_weights("ath-1", WEEK)
     accessories = dataclasses.replace(session, items=tuple(i for i in session.items if i.percent_max is None))
     assert main_barbell_item(accessories) is None
+
+
+# Nothing runs into anything (issue 11, items 4 and 15) ----------------------------------
+
+_DAY_LABEL = re.compile(r"(MON|TUE|WED|THU|FRI|SAT|SUN) \d{1,2} [A-Z]{3}")
+
+
+def _runs(data: bytes) -> list[list[tuple[float, float, float, str]]]:
+    """Each page's text runs as drawn: (x, baseline y, font size on the page, text)."""
+    pages = []
+    for page in PdfReader(io.BytesIO(data)).pages:
+        runs: list[tuple[float, float, float, str]] = []
+
+        def visit(text: str, cm: list[float], tm: list[float], _font: object, size: float,
+                  runs: list[tuple[float, float, float, str]] = runs) -> None:
+            if text.strip():
+                x = cm[0] * tm[4] + cm[2] * tm[5] + cm[4]
+                y = cm[1] * tm[4] + cm[3] * tm[5] + cm[5]
+                runs.append((x, y, size * tm[0] * cm[0], text.strip()))
+
+        page.extract_text(visitor_text=visit)
+        pages.append(runs)
+    return pages
+
+
+def test_a_day_never_runs_into_the_competition_or_rest_beside_it() -> None:
+    # "MON 15 MAR", the widest kind of day, printed "MON 15 MARCOMPETITION" over a 58 pt column.
+    season = add_competition(SEASON, name="Spring Relays", start=date(2027, 3, 15), end=date(2027, 3, 15),
+                             priority=Priority.C, indoor=False, athletes=["ath-1"])
+    week = season.week_number(season.week_of(date(2027, 3, 15)))
+    bold = styles().fonts.bold
+    checked = 0
+    for paper in (Paper.A4, Paper.A5, Paper.LETTER):
+        stream = io.BytesIO()
+        write_cards(season, PrintSelection(("ath-1",), week - 1, week, paper), stream)
+        for runs in _runs(stream.getvalue()):
+            for x, y, size, text in runs:
+                if not _DAY_LABEL.fullmatch(text):
+                    continue
+                end = x + stringWidth(text, bold, size)
+                beside = [rx for rx, ry, _s, _t in runs if abs(ry - y) < 3 and rx > x]
+                assert beside, text
+                assert end + 2 <= min(beside), (paper, text)
+                checked += 1
+    assert checked >= 8
+    page = _pages(_cards_of(season, Paper.A4, week))[0]
+    assert "MON 15 MAR COMPETITION Spring Relays · priority C · outdoor" in page
+
+
+def _cards_of(season: Season, paper: Paper, week: int, ids: tuple[str, ...] = ("ath-1",)) -> bytes:
+    stream = io.BytesIO()
+    write_cards(season, PrintSelection(ids, week, week, paper), stream)
+    return stream.getvalue()
