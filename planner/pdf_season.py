@@ -77,6 +77,8 @@ __all__ = ["main_sets", "write_season"]
 _MARGIN = 12 * mm
 _DELOAD_FILL = colors.HexColor("#FFFFFF")
 _HATCH = colors.HexColor("#8A929C")
+# The phase names on the overview bars.
+_LABEL_SIZE = 7.0
 _CONTACTS_LINE = PLYOMETRICS
 
 
@@ -409,12 +411,16 @@ def _overview_drawing(
             baseline = bar_y + bar_h / 2 - 3 + 5.5 * (len(lines) - 1) - 11 * line_index
             drawing.add(String(0, baseline, text, fontName=style.fonts.bold, fontSize=9, fillColor=INK))
         for phase in plan.phases:
-            _phase_rect(drawing, line, phase, bar_y, bar_h, style)
+            _phase_rect(drawing, line, phase, bar_y, bar_h)
         for week in plan.weeks:
             if week.deload:
                 _hatch(drawing, line.x(max(week.start, season.first_day)),
                        line.x(min(week.start + timedelta(days=7), season.last_day + timedelta(days=1))),
                        bar_y, bar_h)
+        # The names go over the hatching, each on its phase's colour, so a deload week in
+        # the middle of a phase never strikes through its name.
+        for phase in plan.phases:
+            _phase_label(drawing, line, phase, bar_y, bar_h, style)
         for competition in plan.competitions:
             _competition_marker(drawing, line.x(competition.start), bar_y + bar_h + 1, competition)
     drawing.add(Line(label_width, bottom_axis, width - 4, bottom_axis, strokeColor=GRID, strokeWidth=0.5))
@@ -450,15 +456,26 @@ def _fit_text(text: str, font: str, size: float, width: float) -> str:
     return text + "…"
 
 
-def _phase_rect(drawing: Drawing, line: _Timeline, phase: Phase, y: float, height: float, style: Styles) -> None:
+def _phase_rect(drawing: Drawing, line: _Timeline, phase: Phase, y: float, height: float) -> None:
     x0 = line.x(phase.start)
     x1 = line.x(phase.end + timedelta(days=1))
     drawing.add(Rect(x0, y, x1 - x0, height, fillColor=PHASE_COLOURS[phase.kind],
                      strokeColor=colors.white, strokeWidth=0.6))
+
+
+def _phase_label(drawing: Drawing, line: _Timeline, phase: Phase, y: float, height: float, style: Styles) -> None:
+    """The phase's short name, centred on its bar on a patch of the phase's colour."""
+    x0 = line.x(phase.start)
+    x1 = line.x(phase.end + timedelta(days=1))
     label = PHASE_SHORT[phase.kind]
-    if x1 - x0 > stringWidth(label, style.fonts.regular, 7) + 6:
-        drawing.add(String((x0 + x1) / 2, y + height / 2 - 2.5, label, fontName=style.fonts.regular, fontSize=7,
-                           fillColor=INK, textAnchor="middle"))
+    text_width = stringWidth(label, style.fonts.regular, _LABEL_SIZE)
+    if x1 - x0 <= text_width + 6:
+        return
+    middle, baseline = (x0 + x1) / 2, y + height / 2 - 2.5
+    drawing.add(Rect(middle - text_width / 2 - 2, baseline - 2.5, text_width + 4, _LABEL_SIZE + 3.5,
+                     fillColor=PHASE_COLOURS[phase.kind], strokeColor=None, strokeWidth=0))
+    drawing.add(String(middle, baseline, label, fontName=style.fonts.regular, fontSize=_LABEL_SIZE,
+                       fillColor=INK, textAnchor="middle"))
 
 
 def _hatch(drawing: Drawing, x0: float, x1: float, y: float, height: float) -> None:

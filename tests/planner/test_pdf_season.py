@@ -7,15 +7,19 @@ from datetime import date
 
 import pytest
 from pypdf import PdfReader
+from reportlab.graphics.shapes import Line, Rect, String
+from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from planner.demo import demo_season
 from planner.edits import add_athlete
 from planner.engine import generate
 from planner.model import Event, Level, MaxEntry, Season, Sex
-from planner.pdf_season import main_sets, write_season
+from planner.pdf_common import styles
+from planner.pdf_season import _overview_drawing, main_sets, write_season
 from planner.print_selection import Paper
 from planner.rules import rule_book
 from planner.sessions import Category, Item
+from planner.summary import PHASE_SHORT
 
 
 def _season() -> Season:
@@ -147,3 +151,43 @@ def test_main_sets_name_the_heaviest_set_of_each_barbell_lift() -> None:
     ]
     assert main_sets(items) == "PC 4x3@70 · SQ 4x3@87.5"
     assert main_sets([]) == ""
+
+
+def _box(label: String) -> tuple[float, float, float, float]:
+    width = stringWidth(label.text, label.fontName, label.fontSize)
+    return label.x - width / 2, label.y - 1, label.x + width / 2, label.y + label.fontSize * 0.8
+
+
+def _crosses(line: Line, box: tuple[float, float, float, float]) -> bool:
+    left, bottom, right, top = box
+    points = ((line.x1 + (line.x2 - line.x1) * k / 20, line.y1 + (line.y2 - line.y1) * k / 20) for k in range(21))
+    return any(left <= x <= right and bottom <= y <= top for x, y in points)
+
+
+def _covers(rect: Rect, box: tuple[float, float, float, float]) -> bool:
+    left, bottom, right, top = box
+    return (rect.fillColor is not None and rect.x <= left and rect.y <= bottom
+            and rect.x + rect.width >= right and rect.y + rect.height >= top)
+
+
+def test_deload_hatching_never_strikes_through_a_phase_name(season_pdf: tuple[PdfReader, list[str]]) -> None:
+    plans = [generate(SEASON, athlete.id) for athlete in SEASON.athletes]
+    contents = _overview_drawing(SEASON, plans, styles(), 760.0, 50.0).contents
+    names = set(PHASE_SHORT.values())
+    struck = 0
+    for index, label in enumerate(contents):
+        if not (isinstance(label, String) and label.text in names):
+            continue
+        box = _box(label)
+        lines = [i for i, shape in enumerate(contents) if isinstance(shape, Line) and _crosses(shape, box)]
+        if not lines:
+            continue
+        struck += 1
+        # The hatching is drawn first, then a patch of the phase's colour, then the name.
+        assert max(lines) < index, label.text
+        patches = [i for i, shape in enumerate(contents[:index]) if isinstance(shape, Rect) and _covers(shape, box)]
+        assert patches and max(patches) > max(lines), label.text
+    assert struck >= 3  # the demo has deload weeks in the middle of named phases
+    _reader, pages = season_pdf
+    overview = next(p for p in pages if p.startswith("Periodisation overview"))
+    assert "General prep" in overview and "Specific prep" in overview and "Pre-comp" in overview
