@@ -23,10 +23,23 @@ from planner import cli
 from planner.demo import demo_season
 from planner.edits import add_athlete, add_competition, add_note
 from planner.engine import generate
+from planner.limits import MAX_NAME_LENGTH, MAX_NOTE_LENGTH
 from planner.loads import round_load
-from planner.model import Athlete, Equipment, Event, Level, MaxEntry, Priority, Season, Sex, Units
+from planner.model import (
+    Athlete,
+    Equipment,
+    Event,
+    Level,
+    MaxEntry,
+    Note,
+    Override,
+    Priority,
+    Season,
+    Sex,
+    Units,
+)
 from planner.pdf_cards import RampStep, main_barbell_item, warmup_ramp, write_cards
-from planner.pdf_common import number, rest_text, styles
+from planner.pdf_common import MARGIN, PAGE_SIZES, number, rest_text, styles
 from planner.pdf_fonts import FONT_FILES
 from planner.print_selection import Paper, PrintSelection, printed_days, week_dates
 from planner.sessions import Session, SessionKind
@@ -350,3 +363,52 @@ def _cards_of(season: Season, paper: Paper, week: int, ids: tuple[str, ...] = ("
     stream = io.BytesIO()
     write_cards(season, PrintSelection(ids, week, week, paper), stream)
     return stream.getvalue()
+
+
+# Long texts: every text the document can hold prints (issue 11, item 4) -------------------
+
+LONG_NAME = "Ж" * MAX_NAME_LENGTH  # one unbroken word
+LONG_NOTE = "start-of-note " + " ".join(f"word{i} <b>&amp; 5<6" for i in range(1_700)) + " end-of-note"
+# Longer than an A5 page, in a session kept whole on a page where it can be.
+SESSION_NOTE = "start-of-note " + " ".join(f"step{i} <i>&" for i in range(600)) + " end-of-note"
+UNBROKEN_NOTE = "y" * MAX_NOTE_LENGTH
+
+
+def _long_texts() -> tuple[Season, str]:
+    """The demo with Łucja renamed to 80 letters without a space, a 1,700-word note for the
+    squad on Tuesday of week 11, a note of 2,000 letters without a space for her alone, and
+    600 words as the note of her Tuesday session (a coach's override)."""
+    season = demo_season()
+    lucja = dataclasses.replace(season.athletes[0], name=LONG_NAME)
+    season = dataclasses.replace(season, athletes=(lucja, *season.athletes[1:]), notes=(
+        Note(LONG_NOTE, date(2026, 12, 15)), Note(UNBROKEN_NOTE, None, lucja.id),
+    ))
+    tuesday = date(2026, 12, 15)
+    day = generate(season, lucja.id).day(tuesday)
+    assert day is not None
+    session = next(s for s in day.sessions if s.kind is SessionKind.WEIGHTS)
+    override = Override(lucja.id, tuesday, SessionKind.WEIGHTS, dataclasses.replace(session, notes=(SESSION_NOTE,)),
+                        session)
+    return dataclasses.replace(season, overrides=(override,)), lucja.id
+
+
+@pytest.mark.parametrize("paper", list(Paper))
+def test_a_note_longer_than_a_page_and_a_long_unbroken_name_print_on_every_paper(paper: Paper) -> None:
+    season, athlete_id = _long_texts()
+    stream = io.BytesIO()
+    count = write_cards(season, PrintSelection((athlete_id,), WEEK, WEEK, paper), stream)
+    pages = _pages(stream.getvalue())
+    assert count == len(pages) > 1
+    text = " ".join(pages)
+    squeezed = "".join(text.split())
+    # The squad's note flows on over the pages, markup printed as typed, and so does the
+    # session's note; the unbroken note and the name break where their lines end.
+    assert text.count("start-of-note") == 2 and text.count("end-of-note") == 2
+    assert "word1699 <b>&amp; 5<6" in text and "step599 <i>&" in text
+    assert UNBROKEN_NOTE in squeezed
+    assert LONG_NAME in squeezed
+    for runs in _runs(stream.getvalue()):
+        for x, _y, size, run in runs:
+            # Nothing is drawn beyond the page's margins (measured in the narrower regular face).
+            assert x >= MARGIN - 1
+            assert x + stringWidth(run, styles().fonts.regular, size) <= PAGE_SIZES[paper][0] - MARGIN + 3, run[:40]

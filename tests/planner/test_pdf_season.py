@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import io
 from datetime import date
 
@@ -13,7 +14,8 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from planner.demo import demo_season
 from planner.edits import add_athlete
 from planner.engine import generate
-from planner.model import Event, Level, MaxEntry, Season, Sex
+from planner.limits import MAX_NAME_LENGTH, MAX_NOTE_LENGTH
+from planner.model import Event, Level, MaxEntry, Note, Season, Sex
 from planner.pdf_common import styles
 from planner.pdf_season import _overview_drawing, main_sets, write_season
 from planner.print_selection import Paper
@@ -191,3 +193,31 @@ def test_deload_hatching_never_strikes_through_a_phase_name(season_pdf: tuple[Pd
     _reader, pages = season_pdf
     overview = next(p for p in pages if p.startswith("Periodisation overview"))
     assert "General prep" in overview and "Specific prep" in overview and "Pre-comp" in overview
+
+
+LONG_NAME = "Ж" * MAX_NAME_LENGTH  # one unbroken word
+LONG_NOTE = "start-of-note " + " ".join(f"word{i} <b>&amp; 5<6" for i in range(1_700)) + " end-of-note"
+
+
+@pytest.mark.parametrize("paper", [Paper.A4, Paper.LETTER])
+def test_a_note_longer_than_a_page_and_long_unbroken_names_print(paper: Paper) -> None:
+    # A 1,700-word note made the notes table fail (a table row cannot break across pages).
+    season = demo_season()
+    lucja = dataclasses.replace(season.athletes[0], name=LONG_NAME)
+    first = dataclasses.replace(season.competitions[0], name="M" * MAX_NAME_LENGTH)
+    season = dataclasses.replace(
+        season, name="S" * MAX_NAME_LENGTH, athletes=(lucja, *season.athletes[1:]),
+        competitions=(first, *season.competitions[1:]),
+        notes=(Note(LONG_NOTE, date(2026, 12, 16)), Note("y" * MAX_NOTE_LENGTH, None, lucja.id)),
+    )
+    stream = io.BytesIO()
+    count = write_season(season, stream, paper=paper)
+    reader, pages = _read(stream.getvalue())
+    assert len(reader.pages) == count
+    text = " ".join(pages)
+    squeezed = "".join(text.split())
+    notes = [i for i, page in enumerate(pages) if "start-of-note" in page or "end-of-note" in page]
+    assert len(notes) == 2 and notes[1] > notes[0]  # the note goes on over the next page
+    assert "word1699 <b>&amp; 5<6" in text
+    assert "y" * MAX_NOTE_LENGTH in squeezed
+    assert LONG_NAME in squeezed and "M" * MAX_NAME_LENGTH in squeezed
