@@ -24,6 +24,7 @@ from planner.proximity import DayLimits, day_limits
 from planner.rules import RuleBook, rule_book
 from planner.sessions import Session, SessionKind
 from planner.strength import Planned, Slot, build_easy_day, build_weights
+from planner.text import plural
 from planner.timeline import DayPhase, Timeline, build_timeline
 
 # The season's shape for one athlete depends only on these: athletes who share them (most
@@ -200,12 +201,17 @@ def _generate_sessions(
             # The week's own spacing matters more than the gap to last week's last session.
             chosen = _spread(hard, wanted, None, 2)
         if wanted and len(chosen) < wanted and phase.kind is not PhaseKind.TAPER and len(span) == 7 and not race_week:
+            # Says why: too few hard lifting days, or too few a day apart from each other.
+            why = (
+                f"the weekly rhythm has {plural(len(hard), 'hard track day')} with lifting"
+                if len(hard) < wanted
+                else f"only {len(chosen)} of its {len(hard)} hard track days with lifting are a day apart"
+            )
             ctx.warn_once(
                 "frequency",
                 phase.name,
                 span[0],
-                f"{phase.name}: the weekly rhythm has {len(chosen)} hard track day(s) with lifting a week; "
-                f"{wanted} strength sessions a week are wanted, {len(chosen)} planned",
+                f"{phase.name}: {why}; {wanted} strength sessions a week are wanted, {len(chosen)} planned",
             )
         slots = _slots(phase, chosen, limits, first)
         for n, (day, slot) in enumerate(zip(chosen, slots, strict=True)):

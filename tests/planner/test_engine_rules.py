@@ -1149,3 +1149,22 @@ def test_easy_day_upper_body_work_is_cut_in_deload_weeks_and_tapers() -> None:
     assert "deload week: volume -" in deload.reason
     assert volume(taper) < volume(full) and "taper" in taper.tags
     assert taper.reason.startswith("Taper for National Championships (A) in 11 days: volume -")
+
+
+def test_the_frequency_warning_says_why_fewer_sessions_are_planned() -> None:
+    # Three hard days with lifting in a row: only two can be a day apart. The warning said
+    # "the weekly rhythm has 2 hard track day(s) with lifting" of a rhythm with three.
+    in_a_row = plan_for(season(athletes=[athlete(rhythm=(HARD, HARD, HARD, EASY, EASY, REST, REST))],
+                               competitions=[NATIONALS]))
+    (warning, *_rest) = [w for w in in_a_row.warnings if w.rule_id == "frequency"]
+    assert warning.message == (
+        "General preparation: only 2 of its 3 hard track days with lifting are a day apart; "
+        "3 strength sessions a week are wanted, 2 planned"
+    )
+    two_days = plan_for(season(athletes=[athlete(rhythm=(HARD, EASY, REST, HARD, EASY, REST, REST))],
+                               competitions=[NATIONALS]))
+    (warning, *_rest) = [w for w in two_days.warnings if w.rule_id == "frequency"]
+    assert warning.message == (
+        "General preparation: the weekly rhythm has 2 hard track days with lifting; "
+        "3 strength sessions a week are wanted, 2 planned"
+    )
