@@ -122,6 +122,8 @@ _EDITED = "✎"
 # padding on each side of a table cell.
 _DAY_SIZE = 8.5
 _NOTE_BAR = colors.HexColor("#E0B400")
+# The longest item note printed in its exercise's cell (engine notes are far shorter).
+_CELL_NOTE_MAX = 240
 # The athlete's name in a card's header, and the least it is set at for a long name.
 _NAME_SIZE = 14.0
 _NAME_MIN_SIZE = 8.0
@@ -736,9 +738,13 @@ def _session_block(card: _Card, session: Session) -> _Session:
         parts.append(_weights_table(card, session))
     else:
         parts.append(_plyometrics_table(card, session))
+    note_style = _session_note_style(style, card.width)
+    for item in session.items:
+        if _long_note(item):
+            parts.append(_CardText(f"{markup(item.name)}: {markup(_item_note(item))}", note_style))
     for note in session.notes:
         # A paragraph, so that a note longer than the page can go on to the next one.
-        parts.append(_CardText("Note: " + markup(note), _session_note_style(style, card.width)))
+        parts.append(_CardText("Note: " + markup(note), note_style))
     parts.append(_write_in(card))
     return _Session(parts)
 
@@ -754,10 +760,16 @@ def _name_cell(item: Item, style: Styles) -> Label:
     lines: list[list[Run]] = [
         [(name, style.fonts.bold, 8.5, INK), (f"  {item.intent.value}", style.fonts.regular, 6.8, _DETAIL)]
     ]
-    note = _item_note(item)
+    note = "note below the table" if _long_note(item) else _item_note(item)
     if note:
         lines.append([(note, style.fonts.regular, 6.8, _DETAIL)])
     return Label(lines, leading=1.17)
+
+
+def _long_note(item: Item) -> bool:
+    """A note too long for its table cell (a table breaks between rows, never inside a
+    cell): it prints under the table, where it can go on to the next page."""
+    return len(_item_note(item)) > _CELL_NOTE_MAX
 
 
 def _weights_table(card: _Card, session: Session) -> CachedTable:

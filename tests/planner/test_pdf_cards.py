@@ -412,3 +412,32 @@ def test_a_note_longer_than_a_page_and_a_long_unbroken_name_print_on_every_paper
             # Nothing is drawn beyond the page's margins (measured in the narrower regular face).
             assert x >= MARGIN - 1
             assert x + stringWidth(run, styles().fonts.regular, size) <= PAGE_SIZES[paper][0] - MARGIN + 3, run[:40]
+
+
+def test_an_exercise_note_too_long_for_its_cell_prints_under_the_table() -> None:
+    # A table row cannot break across pages: a 2,000-character note in the exercise's cell
+    # made the A5 card fail.
+    season = demo_season()
+    tuesday = date(2026, 12, 15)
+    day = generate(season, "ath-1").day(tuesday)
+    assert day is not None
+    overrides = []
+    for session in day.sessions:
+        items = tuple(
+            dataclasses.replace(i, note=f"{i.exercise_id}-note " + "n" * MAX_NOTE_LENGTH) for i in session.items
+        )
+        changed = dataclasses.replace(session, items=items, reason="r " * (MAX_NOTE_LENGTH // 2), title="T" * 80)
+        overrides.append(Override("ath-1", tuesday, session.kind, changed, session))
+    season = dataclasses.replace(season, overrides=tuple(overrides))
+    for paper in (Paper.A5, Paper.A4):
+        data = _cards_of(season, paper, WEEK)
+        text = " ".join(_pages(data))
+        # The body of every page, without the footers a note running on to the next page crosses.
+        height = PAGE_SIZES[paper][1]
+        squeezed = "".join(
+            "".join(run.split()) for runs in _runs(data) for _x, y, _s, run in runs if MARGIN + 4 < y < height - MARGIN
+        )
+        for session in day.sessions:
+            for item in session.items:
+                assert f"{item.exercise_id}-note" + "n" * MAX_NOTE_LENGTH in squeezed
+        assert "note below the table" in text
