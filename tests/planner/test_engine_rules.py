@@ -1121,7 +1121,8 @@ def test_an_easy_day_ticked_for_lifting_gets_upper_body_work_only() -> None:
         assert session.items and not any(i.lower_body for i in session.items)
         assert all(i.category is Category.ACCESSORY and i.percent_max is None for i in session.items)
         assert len(session.items) == rule.whole("exercises")
-        assert all(i.sets <= rule.whole("sets") and i.reps == rule.whole("reps") for i in session.items)
+        assert all(i.sets <= rule.whole("sets") and rule.whole("min_reps") <= i.reps <= rule.whole("reps")
+                   for i in session.items)
         assert not session.heavy
     # The easy Wednesday without the tick stays empty.
     assert all(not d.sessions for d in plan.days if d.date.weekday() == 2)
@@ -1145,7 +1146,10 @@ def test_easy_day_upper_body_work_is_cut_in_deload_weeks_and_tapers() -> None:
     def volume(session: Session) -> int:
         return sum(i.total_reps for i in session.items)
 
-    assert volume(deload) < volume(full) and "deload" in deload.tags
+    # Two sets are kept and the reps cut (not below the accessory range's 8), so the deload
+    # cuts 30-40 % as the wave rule asks.
+    assert 0.6 <= volume(deload) / volume(full) <= 0.7 and "deload" in deload.tags
+    assert all(i.sets == f.sets and i.reps >= 8 for i, f in zip(deload.items, full.items, strict=True))
     assert "deload week: volume -" in deload.reason
     assert volume(taper) < volume(full) and "taper" in taper.tags
     assert taper.reason.startswith("Taper for National Championships (A) in 11 days: volume -")
