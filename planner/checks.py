@@ -114,7 +114,7 @@ def _weights_breaches(
     for item in session.items:
         pct = item.percent_max
         if pct is not None and pct > ceiling_pct:
-            report("load.ceiling", f"{item.name} at {pct:g} % is above 90 %")
+            report("load.ceiling", f"{item.name} at {pct:g} % is above {ceiling_pct:g} %")
         ex = exercise(item.exercise_id)
         if ex.category is Category.POWER and ex.id != "squat_jump" and item.reps > max_clean_reps:
             report("strength.clean", f"{item.name} with {item.reps} reps a set (at most {max_clean_reps})")
@@ -137,7 +137,8 @@ def _weights_breaches(
         if limit.ballistic_only_pct is not None and item.lower_body and not priming:
             ballistic = ex.id == "squat_jump" and (pct or 0) <= limit.ballistic_only_pct
             if not ballistic:
-                report("taper.a", f"{item.name}: from D-7 only upper-body and ballistic work at 30 % or less")
+                report("taper.a", f"{item.name}: from D-7 only upper-body and ballistic work at "
+                       f"{limit.ballistic_only_pct:g} % or less")
     if priming:
         reps = sum(i.total_reps for i in session.items if i.exercise_id != "squat_jump")
         pct_top = max((i.percent_max or 0 for i in session.items), default=0)
@@ -218,23 +219,23 @@ def _contact_rise(
     week_list: Sequence[Week], season: Season, dates: Sequence[date], limits: Sequence[DayLimits], rules: RuleBook
 ) -> list[PlanWarning]:
     rule = rules["plyo.progression"]
+    limit_pct = round(rule.number("max_rise") * 100)
     reduced_weeks = {season.week_of(d) for d, lim in zip(dates, limits, strict=True) if lim.volume < 1 or lim.rest_day}
     found: list[PlanWarning] = []
     reference: float | None = None
     for week in week_list:
         full = not week.deload and week.start not in reduced_weeks and week.phase.preparation
-        if (
-            reference is not None
-            and full
-            and week.weighted_contacts > rule.number("free_below")
-            and week.weighted_contacts > reference * (1 + rule.number("max_rise")) + 0.05
-        ):
+        # Judged on the whole percentage the warning shows, so it never reads "rise 15 %;
+        # the limit is 15 %".
+        rise_pct = round((week.weighted_contacts / reference - 1) * 100) if reference else 0
+        above_free = week.weighted_contacts > rule.number("free_below")
+        if full and reference is not None and above_free and rise_pct > limit_pct:
             found.append(
                 PlanWarning(
                     "plyo.progression",
                     week.start,
-                    f"Weekly weighted contacts rise {week.weighted_contacts / reference - 1:.0%} "
-                    f"({reference:g} to {week.weighted_contacts:g}); the limit is 15 %",
+                    f"Weekly weighted contacts rise {rise_pct} % ({reference:g} to {week.weighted_contacts:g}); "
+                    f"the limit is {limit_pct} %",
                 )
             )
         if full and week.weighted_contacts > 0:
@@ -260,7 +261,10 @@ def _spikes(
     deload_weeks = {season.week_of(d) for d, p in zip(dates, phases, strict=True) if p.deload or p.kind in resting}
     flagged_weeks: set[date] = set()
     for i, (day, phase, metric) in enumerate(zip(dates, phases, metrics, strict=True)):
-        if i < settle or metric.acwr is None or metric.acwr <= threshold:
+        # Judged on the ratio as the warning shows it (two decimals), so it never reads
+        # "1.50 (above 1.50)".
+        shown = None if metric.acwr is None else round(metric.acwr, 2)
+        if i < settle or shown is None or shown <= threshold:
             continue
         day_week = season.week_of(day)
         if (
@@ -272,6 +276,6 @@ def _spikes(
             continue
         flagged_weeks.add(day_week)
         found.append(
-            PlanWarning("metrics.spike", day, f"Load spike: acute:chronic ratio {metric.acwr:.2f} (above 1.5)")
+            PlanWarning("metrics.spike", day, f"Load spike: acute:chronic ratio {shown:.2f} (above {threshold:.2f})")
         )
     return found

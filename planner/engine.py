@@ -23,7 +23,8 @@ from planner.prescription import Context
 from planner.proximity import DayLimits, day_limits
 from planner.rules import RuleBook, rule_book
 from planner.sessions import Session, SessionKind
-from planner.strength import Planned, Slot, build_weights
+from planner.strength import Planned, Slot, build_easy_day, build_weights
+from planner.text import plural
 from planner.timeline import DayPhase, Timeline, build_timeline
 
 # The season's shape for one athlete depends only on these: athletes who share them (most
@@ -177,6 +178,8 @@ def _generate_sessions(
     priming_days = _priming_days(athlete, dates, timeline, limits) if athlete.priming else set()
     lifting_days = [_rhythm_ok(athlete, weekday, lifting=True) for weekday in range(7)]
     plyo_days_ok = [_rhythm_ok(athlete, weekday, plyometrics=True) for weekday in range(7)]
+    easy_lifting = [r.track is TrackDay.EASY and r.lifting for r in athlete.rhythm]
+    eves = _eves(competitions, rules["strength.easy_day"].whole("not_before_days"))
 
     week_start = season.first_week_start
     while week_start <= season.last_day:
@@ -187,9 +190,6 @@ def _generate_sessions(
         phases = [timeline.days[i] for i in index]
         phase = _week_phase(phases)
         race_week = any(c.start <= span[-1] and c.end >= span[0] for c in competitions)
-        week_text = (
-            f"week {phase.phase_week + 1} of {phase.phase_weeks}" if phase.phase_week >= 0 else phase.name.lower()
-        )
 
         # Weights on hard track days with lifting (rule rhythm), spread through the week.
         hard = [d for d, i in zip(span, index, strict=True) if lifting_days[d.weekday()] and not limits[i].rest_day]
@@ -201,12 +201,17 @@ def _generate_sessions(
             # The week's own spacing matters more than the gap to last week's last session.
             chosen = _spread(hard, wanted, None, 2)
         if wanted and len(chosen) < wanted and phase.kind is not PhaseKind.TAPER and len(span) == 7 and not race_week:
+            # Says why: too few hard lifting days, or too few a day apart from each other.
+            why = (
+                f"the weekly rhythm has {plural(len(hard), 'hard track day')} with lifting"
+                if len(hard) < wanted
+                else f"only {len(chosen)} of its {len(hard)} hard track days with lifting are a day apart"
+            )
             ctx.warn_once(
                 "frequency",
                 phase.name,
                 span[0],
-                f"{phase.name}: the weekly rhythm has {len(chosen)} hard track day(s) with lifting a week; "
-                f"{wanted} strength sessions a week are wanted, {len(chosen)} planned",
+                f"{phase.name}: {why}; {wanted} strength sessions a week are wanted, {len(chosen)} planned",
             )
         slots = _slots(phase, chosen, limits, first)
         for n, (day, slot) in enumerate(zip(chosen, slots, strict=True)):
@@ -215,16 +220,24 @@ def _generate_sessions(
                 continue
             day_phase = timeline.days[i]
             planned = Planned(slot if not (day_phase.test_week and n == 0) else Slot.TEST, n, len(chosen))
-            session = build_weights(ctx, day, day_phase, limits[i], planned, week_text)
+            session = build_weights(ctx, day, day_phase, limits[i], planned)
             if session is not None:
                 sessions[i].append(session)
                 last_weights = day
         for day in priming_days:
             if span[0] <= day <= span[-1]:
                 i = (day - first).days
-                session = build_weights(ctx, day, timeline.days[i], limits[i], Planned(Slot.PRIMING, 0, 1), week_text)
+                session = build_weights(ctx, day, timeline.days[i], limits[i], Planned(Slot.PRIMING, 0, 1))
                 if session is not None:
                     sessions[i] = [s for s in sessions[i] if s.kind is not SessionKind.WEIGHTS] + [session]
+
+        # Easy track days ticked for lifting: upper-body work only (rule strength.easy_day).
+        easy = [
+            d for d in span if easy_lifting[d.weekday()] and d not in eves and _easy_day_ok(d, timeline, limits, first)
+        ]
+        for n, day in enumerate(easy):
+            i = (day - first).days
+            sessions[i].append(build_easy_day(ctx, day, timeline.days[i], limits[i], n))
 
         # Plyometrics on hard track days that allow them, with recovery between sessions.
         plyo_wanted = _plyo_wanted(phase, plyo_per_week)
@@ -241,7 +254,7 @@ def _generate_sessions(
         picked = _spread(sorted(preferred[: max(plyo_wanted + 1, 3)]), plyo_wanted, last_plyo, plyo_gap)
         for day in picked:
             i = (day - first).days
-            session = build_plyometrics(ctx, day, timeline.days[i], limits[i], drills, program, week_text)
+            session = build_plyometrics(ctx, day, timeline.days[i], limits[i], drills, program)
             if session is not None:
                 # Jumps before lifting on a shared day: explosive work goes first (rule S19).
                 sessions[i].insert(0, session)
@@ -270,6 +283,18 @@ def _slots(phase: DayPhase, chosen: list[date], limits: list[DayLimits], first: 
     if heavy_index >= 0:
         slots[heavy_index] = Slot.HEAVY
     return slots
+
+
+def _eves(competitions: tuple[Competition, ...], days: int) -> set[date]:
+    """The ``days`` days before each competition."""
+    return {c.start - timedelta(days=n) for c in competitions for n in range(1, days + 1)}
+
+
+def _easy_day_ok(day: date, timeline: Timeline, limits: list[DayLimits], first: date) -> bool:
+    """Whether an easy day ticked for lifting can have its upper-body session: not in the
+    transition and not on a competition day (nor, see ``_eves``, just before one)."""
+    i = (day - first).days
+    return not limits[i].rest_day and timeline.days[i].kind is not PhaseKind.TRANSITION
 
 
 def _rhythm_ok(athlete: Athlete, weekday: int, *, lifting: bool = False, plyometrics: bool = False) -> bool:

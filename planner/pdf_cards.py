@@ -18,10 +18,13 @@ import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import cache
 from typing import Any, BinaryIO
 
 from reportlab.lib import colors
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
@@ -31,19 +34,21 @@ from reportlab.platypus import (
     KeepTogether,
     PageBreak,
     PageTemplate,
+    Paragraph,
     Spacer,
 )
 
 from planner.catalogue import MAIN_LIFTS, catalogue, lift_name
 from planner.engine import generate
 from planner.loads import held_as_dumbbells, is_fractional_plates_note, round_load
-from planner.model import Athlete, Competition, Note, Season, TrackDay, Units
+from planner.model import WEEKDAY_NAMES, Athlete, Competition, Note, Season, TrackDay, Units
 from planner.pdf_common import (
     FAINT,
     GRID,
     INK,
     LIGHT_GRID,
     MARGIN,
+    MONTH_NAMES,
     NOTE_TINT,
     PAGE_SIZES,
     PHASE_COLOURS,
@@ -61,6 +66,8 @@ from planner.pdf_common import (
     Styles,
     Target,
     day_title,
+    fit_text,
+    markup,
     number,
     para,
     rest_text,
@@ -101,7 +108,7 @@ _BOTTOM_MARGIN = MARGIN + 3 * mm  # room for the footer
 # Pages narrower than this (A5) stack the write-in boxes under each exercise.
 _NARROW = 450.0
 # A card this much too long for its page is set smaller to fit; longer ones take two pages.
-_MIN_SCALE = 0.93
+_MIN_SCALE = 0.84
 # Write-in boxes for one set: the load (wide enough for "142.5") and the reps.
 _LOAD_BOX = 30.0
 _REPS_BOX = 18.0
@@ -111,6 +118,16 @@ _NAME_MIN = 100.0
 _TICK = "☐"
 _DETAIL = colors.HexColor("#5A6069")
 _EDITED = "✎"
+# The day of a competition band (the rest rows set it smaller) and reportlab's default
+# padding on each side of a table cell.
+_DAY_SIZE = 8.5
+_NOTE_BAR = colors.HexColor("#E0B400")
+# The longest item note printed in its exercise's cell (engine notes are far shorter).
+_CELL_NOTE_MAX = 240
+# The athlete's name in a card's header, and the least it is set at for a long name.
+_NAME_SIZE = 14.0
+_NAME_MIN_SIZE = 8.0
+_CELL_PADDING = 6.0
 # The engine's wording for accessories; the card says "2 in reserve" in the % column instead.
 
 
@@ -297,15 +314,20 @@ class _CardDocument(BaseDocTemplate):  # type: ignore[misc]
         canvas.setFont(style.fonts.regular, 6.5)
         canvas.setFillColor(FAINT)
         y = MARGIN
-        canvas.drawString(MARGIN, y, f"SprintPlan · {self.pages.season_name}")
+        # Each footer half holds its text, shortened if need be: long names never overlap.
+        half = (width - 2 * MARGIN) / 2 - 6
+        canvas.drawString(MARGIN, y, fit_text(f"SprintPlan · {self.pages.season_name}", style.fonts.regular, 6.5, half))
         right = self.pages.label
         if page > self.pages.first_page:
-            right += f" · page {page - self.pages.first_page + 1}"
+            continued = f" · page {page - self.pages.first_page + 1}"
+            right = fit_text(right, style.fonts.regular, 6.5, half - stringWidth(continued, style.fonts.regular, 6.5))
+            right += continued
             # Pages of a card can be separated in a stack of printouts; the top says whose it is.
             canvas.setFont(style.fonts.bold, 7)
-            canvas.drawRightString(width - MARGIN, self.pagesize[1] - MARGIN + 2, f"{self.pages.label} (continued)")
+            top = fit_text(f"{self.pages.label}", style.fonts.bold, 7, 2 * half - 60) + " (continued)"
+            canvas.drawRightString(width - MARGIN, self.pagesize[1] - MARGIN + 2, top)
             canvas.setFont(style.fonts.regular, 6.5)
-        canvas.drawRightString(width - MARGIN, y, right)
+        canvas.drawRightString(width - MARGIN, y, fit_text(right, style.fonts.regular, 6.5, half))
         canvas.restoreState()
 
 
@@ -453,7 +475,8 @@ def _header(card: _Card, when: str) -> list[Flowable]:
     title = CachedTable(
         [
             [
-                Label([[(athlete.name, style.fonts.bold, 14, INK)]], leading=1.18),
+                Label([[(athlete.name, style.fonts.bold, _name_size(athlete.name, style, card.width * left), INK)]],
+                      leading=1.18),
                 Label([[(right_title, style.fonts.bold, 14, INK)]], leading=1.18, align_right=True),
             ],
             [
@@ -474,9 +497,18 @@ def _header(card: _Card, when: str) -> list[Flowable]:
     if card.competitions:
         story += [Spacer(1, 2), _competition_strip(card)]
     if card.notes:
-        story += [Spacer(1, 2), _notes_box(card.notes, card)]
+        story += [Spacer(1, 2), *_notes_box(card.notes, card)]
     story.append(Spacer(1, 4))
     return story
+
+
+def _name_size(name: str, style: Styles, width: float) -> float:
+    """The header's name size: 14 pt, set smaller for a long name so that it takes at most
+    two lines where it can (an 80-letter name without a space still fits the header)."""
+    full = float(stringWidth(name, style.fonts.bold, _NAME_SIZE))
+    if full <= 2 * width:
+        return _NAME_SIZE
+    return max(_NAME_MIN_SIZE, _NAME_SIZE * 2 * width / full * 0.95)
 
 
 def _phase_strip(card: _Card) -> CachedTable:
@@ -539,22 +571,49 @@ def _competition_strip(card: _Card) -> CachedTable:
     return table
 
 
-def _notes_box(notes: Sequence[Note], card: _Card) -> CachedTable:
+class _CardText(Paragraph):  # type: ignore[misc]  # reportlab has no type hints
+    """A paragraph as wide as the card's tables (its style's ``card_width``), centred like
+    them: a card set smaller to fit its page offers its content more than the card's width."""
+
+    hAlign = "CENTER"
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        width = min(available_width, getattr(self.style, "card_width", available_width))
+        return super().wrap(width, available_height)  # type: ignore[no-any-return]
+
+
+class _Note(_CardText):
+    """A coach's note on the card: a tinted block with a bar on its left.
+
+    A paragraph rather than a table cell, so that a note longer than the page goes on to
+    the next one (a table breaks between rows, never inside a cell); each part drawn keeps
+    the tint and the bar.
+    """
+
+    def draw(self) -> None:
+        canvas = self.canv
+        canvas.saveState()
+        canvas.setFillColor(NOTE_TINT)
+        canvas.rect(0, 0, self.width, self.height, stroke=0, fill=1)
+        canvas.setFillColor(_NOTE_BAR)
+        canvas.rect(0, 0, 2, self.height, stroke=0, fill=1)
+        canvas.restoreState()
+        super().draw()
+
+
+@cache
+def _note_style(style: Styles, width: float) -> ParagraphStyle:
+    return ParagraphStyle("cardNote", parent=style.base, fontSize=8.5, leading=10.2, leftIndent=6, rightIndent=4,
+                          borderPadding=0, spaceBefore=0, spaceAfter=1, splitLongWords=1, card_width=width)
+
+
+def _notes_box(notes: Sequence[Note], card: _Card) -> list[Flowable]:
     style = card.style
-    rows = []
+    blocks: list[Flowable] = []
     for note in notes:
-        text: list[Run] = [(note.text, style.fonts.regular, 8.5, INK)]
-        if note.date is not None:
-            text.insert(0, (f"{short_day(note.date)}  ", style.fonts.bold, 8.5, INK))
-        rows.append([Label([text])])
-    table = CachedTable(rows, colWidths=[card.width])
-    styled(table, [
-        ("BACKGROUND", (0, 0), (-1, -1), NOTE_TINT),
-        ("LINEBEFORE", (0, 0), (0, -1), 2, colors.HexColor("#E0B400")),
-        ("TOPPADDING", (0, 0), (-1, -1), 1.5),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
-    ])
-    return table
+        when = f"<b>{markup(short_day(note.date))}</b>  " if note.date is not None else ""
+        blocks.append(_Note(when + markup(note.text), _note_style(style, card.width)))
+    return blocks
 
 
 def _day_flowables(card: _Card, day: Day) -> list[Flowable]:
@@ -571,6 +630,19 @@ def _day_flowables(card: _Card, day: Day) -> list[Flowable]:
     return story
 
 
+@cache
+def _day_column(style: Styles) -> float:
+    """The width of the day column of a competition band or a rest row: the widest day
+    ("WED 28 MAR") in the band's bold face with the cell's padding, so a day never runs
+    into the text beside it."""
+    widest = max(
+        float(stringWidth(f"{weekday[:3]} 28 {month[:3]}".upper(), style.fonts.bold, _DAY_SIZE))
+        for weekday in WEEKDAY_NAMES
+        for month in MONTH_NAMES
+    )
+    return float(math.ceil(widest)) + 2 * _CELL_PADDING
+
+
 def _competition_band(card: _Card, on: date, competition: Competition) -> CachedTable:
     style = card.style
     place = "indoor" if competition.indoor else "outdoor"
@@ -579,12 +651,13 @@ def _competition_band(card: _Card, on: date, competition: Competition) -> Cached
         (f"COMPETITION  {competition.name}", style.fonts.bold, 8.5, ink),
         (f"  ·  priority {competition.priority.value}  ·  {place}", style.fonts.regular, 8.5, ink),
     ]
-    band = CachedTable([[short_day(on).upper(), Label([text])]], colWidths=[58, card.width - 58])
+    column = _day_column(style)
+    band = CachedTable([[short_day(on).upper(), Label([text])]], colWidths=[column, card.width - column])
     styled(band, [
         ("BACKGROUND", (0, 0), (-1, -1), PRIORITY_COLOURS[competition.priority]),
         ("TEXTCOLOR", (0, 0), (0, 0), ink),
         ("FONTNAME", (0, 0), (0, 0), style.fonts.bold),
-        ("FONTSIZE", (0, 0), (0, 0), 8.5),
+        ("FONTSIZE", (0, 0), (0, 0), _DAY_SIZE),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("TOPPADDING", (0, 0), (-1, -1), 3.5),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
@@ -600,7 +673,8 @@ def _rest_row(card: _Card, on: date) -> CachedTable:
         TrackDay.EASY: "  ·  no weights or jumps (easy track day)",
         TrackDay.HARD: "  ·  no weights or jumps (track session only)",
     }[track]
-    row = CachedTable([[short_day(on).upper(), "Rest" + detail]], colWidths=[58, card.width - 58])
+    column = _day_column(style)
+    row = CachedTable([[short_day(on).upper(), "Rest" + detail]], colWidths=[column, card.width - column])
     styled(row, [
         ("FONTNAME", (0, 0), (-1, -1), style.fonts.regular),
         ("FONTNAME", (0, 0), (0, 0), style.fonts.bold),
@@ -664,10 +738,21 @@ def _session_block(card: _Card, session: Session) -> _Session:
         parts.append(_weights_table(card, session))
     else:
         parts.append(_plyometrics_table(card, session))
+    note_style = _session_note_style(style, card.width)
+    for item in session.items:
+        if _long_note(item):
+            parts.append(_CardText(f"{markup(item.name)}: {markup(_item_note(item))}", note_style))
     for note in session.notes:
-        parts.append(Label([[("Note: " + note, style.fonts.regular, 7, FAINT)]], indent=5, space_after=1.5))
+        # A paragraph, so that a note longer than the page can go on to the next one.
+        parts.append(_CardText("Note: " + markup(note), note_style))
     parts.append(_write_in(card))
     return _Session(parts)
+
+
+@cache
+def _session_note_style(style: Styles, width: float) -> ParagraphStyle:
+    return ParagraphStyle("sessionNote", parent=style.base, fontSize=7, leading=8.4, textColor=FAINT, leftIndent=5,
+                          spaceAfter=1.5, splitLongWords=1, card_width=width)
 
 
 def _name_cell(item: Item, style: Styles) -> Label:
@@ -675,10 +760,16 @@ def _name_cell(item: Item, style: Styles) -> Label:
     lines: list[list[Run]] = [
         [(name, style.fonts.bold, 8.5, INK), (f"  {item.intent.value}", style.fonts.regular, 6.8, _DETAIL)]
     ]
-    note = _item_note(item)
+    note = "note below the table" if _long_note(item) else _item_note(item)
     if note:
         lines.append([(note, style.fonts.regular, 6.8, _DETAIL)])
     return Label(lines, leading=1.17)
+
+
+def _long_note(item: Item) -> bool:
+    """A note too long for its table cell (a table breaks between rows, never inside a
+    cell): it prints under the table, where it can go on to the next page."""
+    return len(_item_note(item)) > _CELL_NOTE_MAX
 
 
 def _weights_table(card: _Card, session: Session) -> CachedTable:

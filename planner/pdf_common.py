@@ -41,9 +41,11 @@ __all__ = [
     "Styles",
     "Target",
     "day_title",
+    "fit_text",
     "markup",
     "number",
     "para",
+    "pieces_of",
     "rest_text",
     "short_day",
     "span_text",
@@ -215,6 +217,50 @@ def _hard_breaks(lines: Sequence[Sequence[Run]]) -> list[list[Run]]:
     return result
 
 
+def _word_pieces(word: str, font: str, size: float, width: float) -> list[str]:
+    """``word``, or the pieces of a word wider than ``width`` (a long unbroken name or web
+    address), each as long as fits: such a word breaks where the line ends."""
+    if width <= 0 or _width(word, font, size) <= width:
+        return [word]
+    pieces: list[str] = []
+    current, used = "", 0.0
+    for character in word:
+        character_width = _width(character, font, size)
+        if current and used + character_width > width:
+            pieces.append(current)
+            current, used = "", 0.0
+        current += character
+        used += character_width
+    pieces.append(current)
+    return pieces
+
+
+def fit_text(text: str, font: str, size: float, width: float) -> str:
+    """``text`` on one line of ``width``, shortened with "…" when it is too long."""
+    if _width(text, font, size) <= width:
+        return text
+    while text and _width(text + "…", font, size) > width:
+        text = text[:-1]
+    return text + "…"
+
+
+def pieces_of(flowable: Flowable, width: float, height: float) -> list[Flowable]:
+    """``flowable`` split into parts no taller than ``height`` where it can split (a long
+    note in a table cell: a table breaks between rows, never inside a cell)."""
+    pieces: list[Flowable] = []
+    rest = flowable
+    while True:
+        if rest.wrap(width, height)[1] <= height:
+            break
+        parts = rest.split(width, height)
+        if len(parts) < 2:
+            break
+        pieces.append(parts[0])
+        rest = parts[1]
+    pieces.append(rest)
+    return pieces
+
+
 class Label(Flowable):  # type: ignore[misc]  # reportlab has no type hints
     """Short text in a few faces, wrapped at spaces: a cheap Paragraph for table cells.
 
@@ -262,24 +308,25 @@ class Label(Flowable):  # type: ignore[misc]  # reportlab has no type hints
             spaces = 0
             for text, font, size, colour in runs:
                 space = _width(" ", font, size)
-                for index, word in enumerate(text.split(" ")):
+                for index, whole in enumerate(text.split(" ")):
                     spaces += index > 0
-                    if not word:
+                    if not whole:
                         continue
-                    word_width = _width(word, font, size)
-                    gap = spaces * space if line else 0.0
-                    if line and x + gap + word_width > width:
-                        laid_out.append((tallest * self.leading, x, line))
-                        line, x, tallest, gap = [], 0.0, 0.0, 0.0
-                    last = line[-1] if line else None
-                    if last is not None and last[2:] == (font, size, colour):
-                        # One string per face and line: reportlab's cost is per drawString call.
-                        line[-1] = (last[0], last[1] + " " * spaces + word, font, size, colour)
-                    else:
-                        line.append((x + gap, word, font, size, colour))
-                    x += gap + word_width
-                    tallest = max(tallest, size)
-                    spaces = 0
+                    for piece, word in enumerate(_word_pieces(whole, font, size, width)):
+                        word_width = _width(word, font, size)
+                        gap = spaces * space if line else 0.0
+                        if line and (piece or x + gap + word_width > width):
+                            laid_out.append((tallest * self.leading, x, line))
+                            line, x, tallest, gap = [], 0.0, 0.0, 0.0
+                        last = line[-1] if line else None
+                        if last is not None and last[2:] == (font, size, colour):
+                            # One string per face and line: reportlab's cost is per drawString call.
+                            line[-1] = (last[0], last[1] + " " * spaces + word, font, size, colour)
+                        else:
+                            line.append((x + gap, word, font, size, colour))
+                        x += gap + word_width
+                        tallest = max(tallest, size)
+                        spaces = 0
             if line:
                 laid_out.append((tallest * self.leading, x, line))
         return laid_out

@@ -57,9 +57,11 @@ from planner.pdf_common import (
     WEIGHTS,
     Styles,
     Target,
+    fit_text,
     markup,
     number,
     para,
+    pieces_of,
     short_day,
     span_text,
     styles,
@@ -77,6 +79,10 @@ __all__ = ["main_sets", "write_season"]
 _MARGIN = 12 * mm
 _DELOAD_FILL = colors.HexColor("#FFFFFF")
 _HATCH = colors.HexColor("#8A929C")
+# The padding either side of a table cell's text.
+_CELL_PADDING = 4.0
+# The phase names on the overview bars.
+_LABEL_SIZE = 7.0
 _CONTACTS_LINE = PLYOMETRICS
 
 
@@ -135,7 +141,8 @@ class _SeasonDocument(BaseDocTemplate):  # type: ignore[misc]
         canvas.setFont(style.fonts.regular, 7)
         canvas.setFillColor(FAINT)
         y = _MARGIN - 2
-        canvas.drawString(_MARGIN, y, f"SprintPlan · {self.pages.season_name} · {self.pages.section}")
+        left = f"SprintPlan · {self.pages.season_name} · {self.pages.section}"
+        canvas.drawString(_MARGIN, y, fit_text(left, style.fonts.regular, 7, width - 2 * _MARGIN - 60))
         canvas.drawRightString(width - _MARGIN, y, f"page {canvas.getPageNumber()}")
         canvas.restoreState()
 
@@ -195,8 +202,8 @@ def _table_style(style: Styles, *extra: tuple[Any, ...]) -> TableStyle:
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("TOPPADDING", (0, 0), (-1, -1), 1.8),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 2.2),
-        ("LEFTPADDING", (0, 0), (-1, -1), 4),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+        ("LEFTPADDING", (0, 0), (-1, -1), _CELL_PADDING),
+        ("RIGHTPADDING", (0, 0), (-1, -1), _CELL_PADDING),
         ("LINEBELOW", (0, 0), (-1, 0), 0.8, INK),
         ("LINEBELOW", (0, 1), (-1, -1), 0.3, LIGHT_GRID),
         *extra,
@@ -297,15 +304,31 @@ def _competition_table(season: Season, style: Styles, width: float) -> Table:
     return table
 
 
+# A table breaks between rows, never inside a cell: a note longer than this goes on in the
+# rows below it, so a note longer than a page continues on the next.
+_NOTE_ROW_HEIGHT = 150.0
+
+
 def _notes_table(season: Season, style: Styles, width: float) -> Table:
     rows: list[list[Any]] = [["Date", "For", "Note"]]
+    commands: list[tuple[Any, ...]] = [("BACKGROUND", (0, 1), (-1, -1), NOTE_TINT)]
+    text_width = width - 210.0 - 2 * _CELL_PADDING
     for note in season.notes:
         when = "season" if note.date is None else f"{short_day(note.date)} {note.date.year}"
         athlete = season.find_athlete(note.athlete_id) if note.athlete_id else None
         who = "squad" if athlete is None else athlete.name
-        rows.append([when, para(who, style.cell), para(note.text, style.cell)])
+        pieces = pieces_of(para(note.text, style.cell), text_width, _NOTE_ROW_HEIGHT)
+        first = len(rows)
+        rows.append([when, para(who, style.cell), pieces[0]])
+        rows += [["", "", piece] for piece in pieces[1:]]
+        if len(pieces) > 1:
+            # One note, one block: no rule between its rows.
+            commands.append(("LINEBELOW", (0, first), (-1, len(rows) - 2), 0, NOTE_TINT))
+            commands.append(("BOTTOMPADDING", (0, first), (-1, len(rows) - 2), 0))
+            commands.append(("TOPPADDING", (0, first + 1), (-1, len(rows) - 1), 0))
+            commands.append(("VALIGN", (0, first), (1, first), "TOP"))
     table = LongTable(rows, colWidths=[80.0, 130.0, width - 210.0], repeatRows=1)
-    table.setStyle(_table_style(style, ("BACKGROUND", (0, 1), (-1, -1), NOTE_TINT)))
+    table.setStyle(_table_style(style, *commands))
     return table
 
 
@@ -409,12 +432,16 @@ def _overview_drawing(
             baseline = bar_y + bar_h / 2 - 3 + 5.5 * (len(lines) - 1) - 11 * line_index
             drawing.add(String(0, baseline, text, fontName=style.fonts.bold, fontSize=9, fillColor=INK))
         for phase in plan.phases:
-            _phase_rect(drawing, line, phase, bar_y, bar_h, style)
+            _phase_rect(drawing, line, phase, bar_y, bar_h)
         for week in plan.weeks:
             if week.deload:
                 _hatch(drawing, line.x(max(week.start, season.first_day)),
                        line.x(min(week.start + timedelta(days=7), season.last_day + timedelta(days=1))),
                        bar_y, bar_h)
+        # The names go over the hatching, each on its phase's colour, so a deload week in
+        # the middle of a phase never strikes through its name.
+        for phase in plan.phases:
+            _phase_label(drawing, line, phase, bar_y, bar_h, style)
         for competition in plan.competitions:
             _competition_marker(drawing, line.x(competition.start), bar_y + bar_h + 1, competition)
     drawing.add(Line(label_width, bottom_axis, width - 4, bottom_axis, strokeColor=GRID, strokeWidth=0.5))
@@ -430,7 +457,7 @@ def _drawing(width: float, height: float) -> Drawing:
 def _name_lines(name: str, font: str, size: float, width: float) -> list[str]:
     """A name on one line, or on two split at a space, shortened with "…" only if still too long."""
     if stringWidth(name, font, size) <= width or " " not in name.strip():
-        return [_fit_text(name, font, size, width)]
+        return [fit_text(name, font, size, width)]
     words = name.split()
     first = words[0]
     for count in range(len(words) - 1, 0, -1):
@@ -439,26 +466,29 @@ def _name_lines(name: str, font: str, size: float, width: float) -> list[str]:
             first = candidate
             break
     rest = name[len(first):].strip()
-    return [_fit_text(first, font, size, width), _fit_text(rest, font, size, width)]
+    return [fit_text(first, font, size, width), fit_text(rest, font, size, width)]
 
 
-def _fit_text(text: str, font: str, size: float, width: float) -> str:
-    if stringWidth(text, font, size) <= width:
-        return text
-    while text and stringWidth(text + "…", font, size) > width:
-        text = text[:-1]
-    return text + "…"
-
-
-def _phase_rect(drawing: Drawing, line: _Timeline, phase: Phase, y: float, height: float, style: Styles) -> None:
+def _phase_rect(drawing: Drawing, line: _Timeline, phase: Phase, y: float, height: float) -> None:
     x0 = line.x(phase.start)
     x1 = line.x(phase.end + timedelta(days=1))
     drawing.add(Rect(x0, y, x1 - x0, height, fillColor=PHASE_COLOURS[phase.kind],
                      strokeColor=colors.white, strokeWidth=0.6))
+
+
+def _phase_label(drawing: Drawing, line: _Timeline, phase: Phase, y: float, height: float, style: Styles) -> None:
+    """The phase's short name, centred on its bar on a patch of the phase's colour."""
+    x0 = line.x(phase.start)
+    x1 = line.x(phase.end + timedelta(days=1))
     label = PHASE_SHORT[phase.kind]
-    if x1 - x0 > stringWidth(label, style.fonts.regular, 7) + 6:
-        drawing.add(String((x0 + x1) / 2, y + height / 2 - 2.5, label, fontName=style.fonts.regular, fontSize=7,
-                           fillColor=INK, textAnchor="middle"))
+    text_width = stringWidth(label, style.fonts.regular, _LABEL_SIZE)
+    if x1 - x0 <= text_width + 6:
+        return
+    middle, baseline = (x0 + x1) / 2, y + height / 2 - 2.5
+    drawing.add(Rect(middle - text_width / 2 - 2, baseline - 2.5, text_width + 4, _LABEL_SIZE + 3.5,
+                     fillColor=PHASE_COLOURS[phase.kind], strokeColor=None, strokeWidth=0))
+    drawing.add(String(middle, baseline, label, fontName=style.fonts.regular, fontSize=_LABEL_SIZE,
+                       fillColor=INK, textAnchor="middle"))
 
 
 def _hatch(drawing: Drawing, x0: float, x1: float, y: float, height: float) -> None:

@@ -17,7 +17,7 @@ from typing import Any
 from planner.catalogue import exercise
 from planner.model import Athlete, Level
 from planner.plan import PhaseKind
-from planner.prescription import Context, scaled, taper_cut
+from planner.prescription import Context, cut_text, heading, scaled, taper_cut, volume
 from planner.proximity import DayLimits, intensity_allowed
 from planner.rules import RuleBook, rule_book
 from planner.session_facts import plyometrics_facts
@@ -239,13 +239,12 @@ def build_plyometrics(
     limits: DayLimits,
     drills: tuple[Drill, ...],
     program: PlyoProgram,
-    week_text: str,
 ) -> Session | None:
     # The sessions of one week are alike but for their date: build the body once.
-    key = (phase, limits, drills, program.last_change, week_text)
+    key = (phase, limits, drills, program.last_change)
     body = ctx.bodies.get(key)
     if body is None:
-        body = ctx.bodies[key] = _plyo_body(ctx, phase, limits, drills, program.last_change, week_text)
+        body = ctx.bodies[key] = _plyo_body(ctx, phase, limits, drills, program.last_change)
     if body is None:
         return None
     return Session(
@@ -262,7 +261,6 @@ def _plyo_body(
     limits: DayLimits,
     drills: tuple[Drill, ...],
     last_change: str,
-    week_text: str,
 ) -> dict[str, Any] | None:
     items: list[Item] = []
     notes: list[str] = []
@@ -286,7 +284,7 @@ def _plyo_body(
         return None
     tags: list[str] = []
     rule_ids = ["plyo.start", "plyo.progression", "plyo.weights", "plyo.spacing"]
-    reason = f"{phase.name}, {week_text}: plyometrics"
+    reason = f"{heading(phase)}: plyometrics"
     if last_change:
         reason += f" ({last_change})"
     if phase.kind is PhaseKind.COMPETITION:
@@ -298,9 +296,9 @@ def _plyo_body(
         reason = f"{phase.name}: one short, high-quality plyometric session ({volume_text} of the weekly volume)"
         rule_ids.append("plyo.competition")
     if phase.deload:
-        volume = ctx.rules["plyo.progression"].number("deload_volume")
-        items = [scaled(i, volume, "wave", ctx) for i in items]
-        reason += f"; deload week: contacts -{round((1 - volume) * 100)} %"
+        full = items
+        items = [scaled(i, ctx.rules["plyo.progression"].number("deload_volume"), "wave", ctx) for i in items]
+        reason += f"; deload week: contacts {cut_text(volume(full), volume(items))}"
         tags.append("deload")
         rule_ids.append("wave")
     cut = taper_cut(ctx, items, limits, phase.name, rule_ids, tags)

@@ -19,6 +19,8 @@ from planner.proximity import DayLimits
 from planner.rules import RuleBook
 from planner.session_facts import HEAVY_PCT
 from planner.sessions import Category, Intent, Item, PlyoIntensity
+from planner.text import plural
+from planner.timeline import DayPhase
 
 
 @dataclass
@@ -51,6 +53,24 @@ class Context:
             self._warned.add((rule_id, key))
             self.warnings.append(PlanWarning(rule_id, day, message))
 
+
+
+def age_text(days: int) -> str:
+    """A rule's age limit as a coach says it: 42 days is "6 weeks"."""
+    return plural(days // 7, "week") if days % 7 == 0 else plural(days, "day")
+
+
+def heading(phase: DayPhase) -> str:
+    """Where a session sits in the season: "Specific preparation, week 3 of 10", or the
+    phase's own name outside a preparation phase ("Competition")."""
+    if phase.phase_week < 0:
+        return phase.name
+    return f"{phase.name}, week {phase.phase_week + 1} of {phase.phase_weeks}"
+
+
+def cut_text(before: float, after: float) -> str:
+    """How much smaller ``after`` is than ``before``, as the session's reason says it: "-33 %"."""
+    return f"-{round((1 - after / before) * 100)} %" if before > 0 else "-0 %"
 
 
 def max_is_stale(entry: MaxEntry | None, day: date, max_age_days: int) -> bool:
@@ -139,28 +159,35 @@ def _barbell_item(
     notes: list[str] = []
     ids = rule_ids
     heavy_rule = ctx.rules["strength.heavy"]
-    stale = max_is_stale(entry, day, heavy_rule.whole("max_age_days"))
+    max_age_days = heavy_rule.whole("max_age_days")
+    stale = max_is_stale(entry, day, max_age_days)
+    # Each cap that applies gives its reason; the note names the percentage finally
+    # prescribed, so a junior's stale max does not read "capped at 87.5 %" beside 85 %.
+    why_capped: list[str] = []
+    why_stale = ""
     if heavy_cap and chosen.lower_body and percent > heavy_rule.number("cap_pct") and stale:
         percent = heavy_rule.number("cap_pct")
-        why = "only estimated" if entry is not None and not entry.tested else "older than 6 weeks"
-        if entry is None:
-            why = "missing"
-        notes.append(f"capped at {percent:g} %: the max is {why}")
+        why_stale = "missing" if entry is None else "only estimated" if not entry.tested else (
+            f"older than {age_text(max_age_days)}"
+        )
+        why_capped.append(f"the max is {why_stale}")
         ids = (*ids, "max.age")
-        if warn_stale:
-            ctx.warn_once(
-                "max.age",
-                f"{max_lift}-{entry.date if entry else 'none'}",
-                day,
-                f"Heavy {chosen.name.lower()} sets use a max that is {why}: capped at {percent:g} %; "
-                "test and record a new max",
-            )
     if athlete.junior and chosen.lower_body:
         junior_cap = ctx.rules["strength.junior"].number("heavy_cap_pct")
         if percent > junior_cap:
             percent = junior_cap
-            notes.append(f"junior: capped at {junior_cap:g} %")
+            why_capped.insert(0, "junior")
             ids = (*ids, "strength.junior")
+    if why_capped:
+        notes.append(f"capped at {percent:g} %: " + ", and ".join(why_capped))
+    if why_stale and warn_stale:
+        ctx.warn_once(
+            "max.age",
+            f"{max_lift}-{entry.date if entry else 'none'}",
+            day,
+            f"Heavy {chosen.name.lower()} sets use a max that is {why_stale}: capped at {percent:g} %; "
+            "test and record a new max",
+        )
     percent = min(percent, ctx.rules["load.ceiling"].number("max_pct"))
     if entry is None:
         ctx.warn_once(
@@ -288,9 +315,24 @@ def taper_cut(
     ctx: Context, items: list[Item], limits: DayLimits, phase_name: str, rule_ids: list[str], tags: list[str]
 ) -> tuple[list[Item], str] | None:
     """A taper day's volume cut, the same for lifting and jumping: the items scaled and the
-    reason that replaces the session's own (its rule and tag are added); None off a taper."""
+    reason that replaces the session's own (its rule and tag are added); None off a taper.
+
+    The reason gives the cut the items really got (reps, or contacts for jumps), which
+    whole sets and reps make a little different from the rule's figure.
+    """
     if limits.volume >= 1.0:
         return None
     rule_ids.append(limits.taper_rule)
     tags.append("taper")
-    return [scaled(i, limits.volume, limits.taper_rule, ctx) for i in items], f"{limits.taper_text} ({phase_name})"
+    cut = [scaled(i, limits.volume, limits.taper_rule, ctx) for i in items]
+    return cut, taper_reason(limits, phase_name, cut_text(volume(items), volume(cut)))
+
+
+def taper_reason(limits: DayLimits, phase_name: str, cut: str) -> str:
+    """A taper day's reason: "Taper for Nationals (A) in 9 days: volume -51 %, intensity kept (Taper)"."""
+    return f"{limits.taper_text}: volume {cut}, intensity kept ({phase_name})"
+
+
+def volume(items: list[Item]) -> float:
+    """A session's volume as its cuts are measured: contacts of jumps, reps of lifts."""
+    return float(sum(i.contacts if i.category is Category.PLYOMETRIC else i.total_reps for i in items))

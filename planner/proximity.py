@@ -79,13 +79,14 @@ def _tighten(limits: DayLimits, rule_id: str, text: str, **changes: object) -> D
 
 
 def _taper_volume(limits: DayLimits, rule_id: str, text: str, volume: float) -> DayLimits:
-    """A taper day's volume cut (the lower of two tapers' cuts holds), with its sentence."""
+    """A taper day's volume cut (the lower of two tapers' cuts holds), with the words that
+    name the taper (the session's reason adds the cut its items got)."""
     if limits.volume <= volume:
         return limits
     return replace(
         limits,
         volume=volume,
-        taper_text=f"{text}: volume -{round((1 - volume) * 100)} %, intensity kept",
+        taper_text=text,
         taper_rule=rule_id,
     )
 

@@ -14,7 +14,18 @@ from enum import StrEnum
 
 from planner.model import Event, Level
 from planner.plan import PhaseKind
-from planner.prescription import Context, barbell_item, is_heavy, rep_range_item, scaled, taper_cut
+from planner.prescription import (
+    Context,
+    barbell_item,
+    cut_text,
+    heading,
+    is_heavy,
+    rep_range_item,
+    scaled,
+    taper_cut,
+    taper_reason,
+    volume,
+)
 from planner.proximity import DayLimits
 from planner.session_facts import weights_facts
 from planner.sessions import Category, Intent, Item, Session, SessionKind
@@ -86,6 +97,7 @@ def _hurdler_items(ctx: Context, phase: DayPhase) -> list[Item]:
 
 
 def _squat(ctx: Context, day: date, phase: DayPhase) -> tuple[Item, str]:
+    """The squat of a strength session and what its reason calls it ("strength base")."""
     t = _progress(phase)
     junior = ctx.rules["strength.junior"].number("gpp_pct_offset") if ctx.athlete.junior else 0.0
     if phase.kind is PhaseKind.GENERAL_PREPARATION:
@@ -99,7 +111,7 @@ def _squat(ctx: Context, day: date, phase: DayPhase) -> tuple[Item, str]:
             sets = base.whole("rebase_sets")
             pct = _quarter(_lerp(base.number("rebase_pct_start"), base.number("rebase_pct_end"), t) + junior)
         item = barbell_item(ctx, day, "back_squat", sets, reps, pct, rule_ids=("strength.base",), rest_s=120)
-        return item, f"strength base {sets} x {reps} at {pct:g} %"
+        return item, "strength base"
     rule = ctx.rules["strength.february"]
     late = t > 1 - rule.number("late_share")
     if phase.kind is PhaseKind.SPECIFIC_PREPARATION and phase.phase_week >= 0:
@@ -113,7 +125,7 @@ def _squat(ctx: Context, day: date, phase: DayPhase) -> tuple[Item, str]:
         # A re-base inside the competition season holds the February work.
         sets, reps, pct = rule.whole("sets"), rule.whole("late_reps"), rule.number("late_pct")
     item = barbell_item(ctx, day, "back_squat", sets, reps, pct, rule_ids=("strength.february",), rest_s=180)
-    return item, f"strength {sets} x {reps} at {pct:g} %"
+    return item, "strength"
 
 
 def _clean(ctx: Context, day: date, phase: DayPhase, *, late: bool | None = None) -> Item:
@@ -173,6 +185,9 @@ def _test_items(ctx: Context, day: date) -> list[Item]:
                                       heavy_cap=True, warn_stale=False))
         reps = 5 if ctx.athlete.junior else 3
         chosen = items[-1]
+        # The last ramp set as prescribed: a cap (a stale max, a junior) can hold it below the
+        # rule's 90 %.
+        last_set = "single" if chosen.reps == 1 else f"set of {chosen.reps}"
         items.append(
             replace(
                 chosen,
@@ -182,46 +197,53 @@ def _test_items(ctx: Context, day: date) -> list[Item]:
                 load=None,
                 load_kg=None,
                 plates_per_side=(),
-                note=f"test: add small jumps from the 90 % single to a {reps}-rep max and record it",
+                note=f"test: add small jumps from the {chosen.percent_max or 0:g} % {last_set} to a {reps}-rep max "
+                "and record it",
             )
         )
     return items
 
 
-def build_weights(
-    ctx: Context, day: date, phase: DayPhase, limits: DayLimits, planned: Planned, week_text: str
-) -> Session | None:
+def build_weights(ctx: Context, day: date, phase: DayPhase, limits: DayLimits, planned: Planned) -> Session | None:
     if planned.slot is Slot.PRIMING:
         return _priming(ctx, day, limits)
-    return _weights_session(ctx, day, phase, limits, planned, week_text)
+    return _weights_session(ctx, day, phase, limits, planned)
+
+
+def _main_text(slot: Slot, label: str, item: Item) -> str:
+    """The reason's words for a session's main item: "heavy day 3 x 2 at 87.5 %"."""
+    if slot is Slot.POWER:
+        return f"power day, squat jumps {item.sets} x {item.reps} moved fast"
+    words = "heavy day" if slot is Slot.HEAVY else label
+    return f"{words} {item.sets} x {item.reps} at {item.percent_max or 0:g} %"
 
 
 def _weights_session(
-    ctx: Context, day: date, phase: DayPhase, limits: DayLimits, planned: Planned, week_text: str
+    ctx: Context, day: date, phase: DayPhase, limits: DayLimits, planned: Planned
 ) -> Session | None:
     in_season = phase.kind in (PhaseKind.COMPETITION, PhaseKind.TAPER)
     items: list[Item] = []
-    reason: str
     tags: list[str] = []
     rule_ids: list[str] = []
+    # The session's main item (its position in ``items``): the reason reads its sets, reps
+    # and percentage once the week's cuts are made, so it says what the card prints.
+    main = 0
+    label = ""
     if planned.slot is Slot.TEST:
         items = _test_items(ctx, day) + _accessories(ctx, planned.index, in_season)[1:]
-        reason = f"{phase.name}: test session closing the phase; record the new maxes"
         tags.append("test")
         rule_ids.append("strength.test")
     elif planned.slot is Slot.STRENGTH:
-        squat, text = _squat(ctx, day, phase)
+        squat, label = _squat(ctx, day, phase)
         clean_today = planned.index != 1 or planned.count < 3
         items = ([_clean(ctx, day, phase)] if clean_today else []) + [squat]
+        main = len(items) - 1
         if planned.index == 1 or planned.count == 1:
             items += _hurdler_items(ctx, phase)
         items += _accessories(ctx, planned.index, in_season)
-        reason = f"{phase.name}, {week_text}: {text}"
     elif planned.slot is Slot.HEAVY:
         heavy = _heavy_squat(ctx, day, phase)
         items = [heavy, *_hurdler_items(ctx, phase), *_accessories(ctx, planned.index, in_season)]
-        pct = heavy.percent_max or 0
-        reason = f"{phase.name}, {week_text}: heavy day {heavy.sets} x {heavy.reps} at {pct:g} %"
         tags.append("heavy-day")
     else:
         pre = phase.kind is PhaseKind.PRE_COMPETITION
@@ -231,15 +253,20 @@ def _weights_session(
         jumps = _squat_jumps(ctx, day, sets, reps, "strength.power_day")
         clean = _clean(ctx, day, phase, late=True)
         items = [clean, jumps, *_accessories(ctx, planned.index, in_season)]
-        reason = f"{phase.name}, {week_text}: power day, squat jumps {jumps.sets} x {jumps.reps} moved fast"
+        main = 1
         tags.append("power-day")
 
+    deload = ""
     if phase.deload and planned.slot is not Slot.TEST:
-        volume = ctx.rules["wave"].number("deload_volume")
-        items = [scaled(i, volume, "wave", ctx) for i in items]
-        reason += f"; deload week: volume -{round((1 - volume) * 100)} %, intensity held"
+        full = items
+        items = [scaled(i, ctx.rules["wave"].number("deload_volume"), "wave", ctx) for i in items]
+        deload = f"; deload week: volume {cut_text(volume(full), volume(items))}, intensity held"
         tags.append("deload")
         rule_ids.append("wave")
+    if planned.slot is Slot.TEST:
+        reason = f"{phase.name}: test session closing the phase; record the new maxes"
+    else:
+        reason = f"{heading(phase)}: {_main_text(planned.slot, label, items[main])}{deload}"
     items, notes = _fit(ctx, day, items, limits)
     if not items:
         return None
@@ -284,6 +311,75 @@ def _fit(ctx: Context, day: date, items: list[Item], limits: DayLimits) -> tuple
                 adjusted.append(item)
         items = adjusted
     return items, notes
+
+
+_UPPER_BODY = ("dumbbell_shoulder_press", "arm_drive", "lateral_raise")
+
+
+def build_easy_day(ctx: Context, day: date, phase: DayPhase, limits: DayLimits, index: int) -> Session:
+    """An easy track day's upper-body session (rule strength.easy_day): legs rest from the
+    hard days, the arms and shoulders keep working. ``index`` counts the week's easy-day
+    sessions so that the exercises rotate."""
+    # The items repeat from week to week; only the reason's words change.
+    key = ("easy-day", phase.deload, limits.volume, limits.taper_rule, index)
+    body = ctx.bodies.get(key)
+    if body is None:
+        body = ctx.bodies[key] = _easy_day(ctx, phase.deload, limits, index)
+    items, tags, rule_ids, cut = body
+    if limits.volume < 1.0:
+        reason = taper_reason(limits, phase.name, cut)
+    else:
+        reason = f"{heading(phase)}: easy track day, upper body only"
+        if phase.deload:
+            reason += f"; deload week: volume {cut}"
+    facts = weights_facts(items, tags)
+    return Session(
+        id=f"{ctx.athlete.id}:{day.isoformat()}:weights", date=day, kind=SessionKind.WEIGHTS, title=facts.title,
+        items=items, heavy=facts.heavy, minutes=facts.minutes, effort=facts.effort, tags=tags, rule_ids=rule_ids,
+        reason=reason,
+    )
+
+
+def _easy_day(
+    ctx: Context, deload: bool, limits: DayLimits, index: int
+) -> tuple[tuple[Item, ...], tuple[str, ...], tuple[str, ...], str]:
+    """The items, tags and rule ids of an easy day's session and the cut its deload or
+    taper made (as the reason says it)."""
+    rule = ctx.rules["strength.easy_day"]
+    count = min(rule.whole("exercises"), len(_UPPER_BODY))
+    chosen = [_UPPER_BODY[(index + k) % len(_UPPER_BODY)] for k in range(count)]
+    ids = ("strength.easy_day",)
+    full = [
+        rep_range_item(ctx, exercise_id, rule.whole("sets"), rule.whole("reps"), rule.whole("rir"), rule_ids=ids)
+        for exercise_id in chosen
+    ]
+    items = full
+    tags: list[str] = ["easy-day"]
+    rule_ids: list[str] = ["strength.easy_day"]
+    if deload:
+        items = [_cut(i, ctx.rules["wave"].number("deload_volume"), "wave", rule.whole("min_reps")) for i in items]
+        tags.append("deload")
+        rule_ids.append("wave")
+    if limits.volume < 1.0:
+        items = [_cut(i, limits.volume, limits.taper_rule, rule.whole("min_reps")) for i in items]
+        tags.append("taper")
+        rule_ids.append(limits.taper_rule)
+    item_ids = {rule_id for i in items for rule_id in i.rule_ids}
+    all_ids = tuple(dict.fromkeys((*rule_ids, *sorted(item_ids), "rhythm")))
+    return tuple(items), tuple(tags), all_ids, cut_text(volume(full), volume(items))
+
+
+def _cut(item: Item, volume: float, rule_id: str, min_reps: int) -> Item:
+    """``item`` with the sets and reps (never fewer than ``min_reps``, the accessory range)
+    whose total is closest to ``volume`` of its own: with only two sets, dropping one would
+    cut half the work where a deload asks for 30-40 %."""
+    target = item.sets * item.reps * volume
+    floor = min(min_reps, item.reps)
+    options = [(sets, reps) for sets in range(1, item.sets + 1) for reps in range(floor, item.reps + 1)]
+    sets, reps = min(options, key=lambda sr: (abs(sr[0] * sr[1] - target), -sr[0]))
+    if (sets, reps) == (item.sets, item.reps):
+        return item
+    return replace(item, sets=sets, reps=reps, rule_ids=(*item.rule_ids, rule_id))
 
 
 def _priming(ctx: Context, day: date, limits: DayLimits) -> Session:

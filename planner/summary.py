@@ -74,17 +74,23 @@ def format_summary(plan: Plan) -> str:
     for week in plan.weeks:
         weights: list[str] = []
         plyos: list[str] = []
+        upper: list[str] = []
         for k in range(7):
             day = plan.day(week.start + timedelta(days=k))
             if day is None:
                 continue
             for session in day.sessions:
+                if "easy-day" in session.tags:
+                    # Listed with the notes: the weights column keeps room for the main sets.
+                    upper.append(session.date.strftime("%a"))
+                    continue
                 target = plyos if session.kind is SessionKind.PLYOMETRICS else weights
                 target.append(_session_text(session))
+        notes = "; ".join(n for n in (_week_notes(plan, week), "upper body " + " ".join(upper) if upper else "") if n)
         lines.append(
             f"{week.number:>3} {week.start.isoformat():10} {PHASE_SHORT[week.phase]:13} "
             f"{' | '.join(weights)[:44]:44} {' '.join(p.split(' ')[0] + p.split(' ')[2] for p in plyos)[:18]:18} "
-            f"{week.volume_load_kg:>7.0f} {week.contacts:>5}  {_week_notes(plan, week)}"
+            f"{week.volume_load_kg:>7.0f} {week.contacts:>5}  {notes}"
         )
     if plan.warnings:
         lines += ["", "Warnings:"]

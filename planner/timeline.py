@@ -176,8 +176,8 @@ def build_timeline(season: Season, athlete: Athlete, rules: RuleBook) -> Timelin
                 PlanWarning(
                     "taper.shared",
                     peak.competitions[1].start,
-                    f"A competitions less than 28 days apart share one taper into "
-                    f"{peak.competitions[0].name}; maintenance until {names}",
+                    f"A competitions less than {rules['taper.shared'].whole('min_gap_days')} days apart share one "
+                    f"taper into {peak.competitions[0].name}; maintenance until {names}",
                 )
             )
 

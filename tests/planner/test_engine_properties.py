@@ -138,6 +138,15 @@ def test_generation_never_fails_and_every_hard_rule_holds(season: Season) -> Non
     assert plan.days[-1].date == season.last_day
     assert len(plan.days) == (season.last_day - season.first_day).days + 1
     assert hard_rule_breaches(season, plan) == []
+    # An easy day ticked for lifting gets its upper-body work unless a competition is that day
+    # or the next, or the season is in its transition.
+    races = {c.start - timedelta(days=k) for c in season.competitions_for("ath-1") for k in (0, 1)}
+    races |= {d.date for d in plan.days if d.competitions}
+    for day in plan.days:
+        rhythm = season.athlete("ath-1").rhythm[day.date.weekday()]
+        if rhythm.track is TrackDay.EASY and rhythm.lifting and day.phase is not PhaseKind.TRANSITION:
+            upper = [s for s in day.sessions if s.kind == "weights" and not any(i.lower_body for i in s.items)]
+            assert bool(upper) == (day.date not in races), day.date
     # Phases tile the season without gaps or overlaps.
     assert plan.phases[0].start == season.first_day
     assert plan.phases[-1].end == season.last_day

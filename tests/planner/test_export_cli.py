@@ -90,8 +90,9 @@ def test_a5_prints_a_page_per_training_day(
         == 0
     )
     capsys.readouterr()
-    # Łucja trains on Tuesday, Thursday and Saturday of week 11.
-    assert len(PdfReader(out).pages) == 3
+    # Łucja trains on Tuesday, Thursday and Saturday of week 11, and lifts upper body on her
+    # easy Monday and Friday.
+    assert len(PdfReader(out).pages) == 5
     assert PdfReader(out).pages[0].mediabox.height == pytest.approx(595.28, abs=0.1)
 
 
