@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 
-from planner import atomic
 from planner.atomic import remove_stale_temporaries, write_atomically
 from planner.cli import main
 from planner.demo import demo_season
@@ -24,7 +23,7 @@ def test_a_full_disk_leaves_the_earlier_file_whole_and_no_fragment(
 ) -> None:
     target = tmp_path / "cards.pdf"
     target.write_bytes(b"%PDF earlier printout")
-    monkeypatch.setattr(atomic.os, "fsync", _full_disk)
+    monkeypatch.setattr(os, "fsync", _full_disk)
     with pytest.raises(OSError, match="No space left"):
         write_atomically(target, b"%PDF new printout" * 1000)
     assert target.read_bytes() == b"%PDF earlier printout"
@@ -66,7 +65,7 @@ def test_export_over_a_full_disk_keeps_the_earlier_export(
     save(demo_season(), season_file)
     out = tmp_path / "earlier.out"
     out.write_bytes(b"the coach's earlier export")
-    monkeypatch.setattr(atomic.os, "fsync", _full_disk)
+    monkeypatch.setattr(os, "fsync", _full_disk)
     assert main(["export", os.fspath(season_file), option, os.fspath(out)]) == 2
     assert out.read_bytes() == b"the coach's earlier export"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["earlier.out", "squad.sprintplan"]
