@@ -9,12 +9,20 @@ plus at most a hidden temporary file that the next write to the same target remo
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import stat
 import tempfile
 from pathlib import Path
 
-__all__ = ["TEMPORARY_SUFFIX", "remove_stale_temporaries", "sync_folder", "write_atomically", "write_temporary"]
+__all__ = [
+    "TEMPORARY_SUFFIX",
+    "remove_stale_temporaries",
+    "sync_folder",
+    "write_atomically",
+    "write_problem",
+    "write_temporary",
+]
 
 TEMPORARY_SUFFIX = ".tmp"
 # Files the user creates get the umask's permissions, as any program's would; season files
@@ -95,3 +103,18 @@ def sync_folder(folder: Path) -> None:
             os.fsync(descriptor)
         finally:
             os.close(descriptor)
+
+
+def write_problem(error: OSError, path: Path) -> str:
+    """Why ``path`` could not be written, in words a coach can act on."""
+    if isinstance(error, FileNotFoundError):
+        return f"the folder {path.parent} does not exist"
+    if isinstance(error, IsADirectoryError):
+        return f"{path.name} is a folder"
+    if isinstance(error, PermissionError):
+        return f"SprintPlan may not write in the folder {path.parent}"
+    if error.errno == errno.ENOSPC:
+        return "the disk is full"
+    if error.errno == errno.EROFS:
+        return "the disk can only be read, not written to"
+    return f"the file could not be written ({error.strerror or error})"

@@ -6,7 +6,6 @@ wrong in words a coach can act on. A file that fails to load leaves the open sea
 
 from __future__ import annotations
 
-import errno
 import re
 from datetime import date, timedelta
 from pathlib import Path
@@ -51,21 +50,6 @@ def document_problem(error: DocumentError) -> tuple[str, str]:
     message, for whoever repairs the file.
     """
     return sentence(error.message), f"File: {error.path}\n{error.detail}"
-
-
-def write_problem(error: OSError, path: Path) -> str:
-    """Why ``path`` could not be written, in words a coach can act on."""
-    if isinstance(error, FileNotFoundError):
-        return f"the folder {path.parent} does not exist"
-    if isinstance(error, IsADirectoryError):
-        return f"{path.name} is a folder"
-    if isinstance(error, PermissionError):
-        return f"SprintPlan may not write in the folder {path.parent}"
-    if error.errno == errno.ENOSPC:
-        return "the disk is full"
-    if error.errno == errno.EROFS:
-        return "the disk can only be read, not written to"
-    return f"the file could not be written ({error.strerror or error})"
 
 
 def write_detail(error: OSError, path: Path) -> str:

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.atomic import write_atomically
+from planner.atomic import write_atomically, write_problem
 from planner.model import Season
 from planner.plan import Plan
 from ui.athletes_panel import AthletesPanel
@@ -30,7 +30,7 @@ from ui.calendar import SeasonCalendar
 from ui.checks_panel import ChecksPanel
 from ui.dialogs import Dialogs, Edit, apply_edit
 from ui.document import OpenSeason
-from ui.files import SUFFIX, FileController, documents_folder, safe_file_stem, write_detail, write_problem
+from ui.files import SUFFIX, FileController, documents_folder, safe_file_stem, write_detail
 from ui.inspector import Inspector, session_ref_from_mime
 from ui.load_chart import LoadChart
 from ui.notes_panel import NotesPanel

@@ -32,11 +32,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner.atomic import write_problem
 from planner.model import Season
 from planner.plan import Plan
 from planner.print_selection import Paper, PrintSelection, next_week, week_start
 from planner.text import plural
-from ui.files import safe_file_stem, write_detail, write_problem
+from ui.files import safe_file_stem, write_detail
 from ui.form_checks import ErrorLabel, hint_label
 from ui.qt_dialogs import show_message
 from ui.session_text import span_text

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from planner.atomic import write_atomically
+from planner.atomic import write_atomically, write_problem
 from planner.commands import CommandError, Subparsers
 from planner.model import Season
 from planner.plan import Plan
@@ -233,6 +233,6 @@ def run(args: argparse.Namespace, *, today: date | None = None) -> int:
     try:
         message = output.write(season, request, out)
     except OSError as error:
-        raise CommandError(f"{out}: cannot write the file ({error.strerror or error})") from None
+        raise CommandError(f"{out} not written: {write_problem(error, out)}") from None
     print(message)
     return 0
