@@ -462,12 +462,7 @@ class Inspector(QWidget):
         return self._apply_note(undo_text("Remove", note), removal(note))
 
     def _apply_note(self, text: str, edit: Edit | None) -> bool:
-        if edit is None:
-            return False
-        before = self.document.season
-        refusal = apply_note_edit(self.document, text, edit)
-        self._show_message(refusal)
-        return not refusal and self.document.season != before
+        return apply_note_edit(self.document, text, edit, self._show_message)
 
     def move_session_to(self, kind: SessionKind, day: date) -> bool:
         """Move the selected day's session of ``kind`` to ``day`` (what a drop calls)."""

@@ -84,15 +84,22 @@ def undo_text(verb: str, note: Note) -> str:
     return f"{verb} note ({short_day(note.date)})" if note.date is not None else f"{verb} season note"
 
 
-def apply_note_edit(document: OpenSeason, text: str, edit: Edit | None) -> str:
-    """Apply a note edit as one undo step; the refusal ("" when done or cancelled)."""
+def apply_note_edit(document: OpenSeason, text: str, edit: Edit | None, say: Callable[[str], None]) -> bool:
+    """Apply a note edit as one undo step; True when it changed the season.
+
+    ``say`` shows the refusal beside the notes ("" clears it): a note is small enough that a
+    message box would be out of proportion.
+    """
     if edit is None:
-        return ""
+        return False
+    before = document.season
     try:
         document.apply(text, edit)
     except EditError as error:
-        return str(error)
-    return ""
+        say(str(error))
+        return False
+    say("")
+    return document.season != before
 
 
 def removal(note: Note) -> Edit:
@@ -232,12 +239,7 @@ class NotesPanel(QWidget):
         return self._apply(undo_text("Remove", note), removal(note))
 
     def _apply(self, text: str, edit: Edit | None) -> bool:
-        if edit is None:
-            return False
-        before = self.document.season
-        refusal = apply_note_edit(self.document, text, edit)
-        self._say(refusal)
-        return not refusal and self.document.season != before
+        return apply_note_edit(self.document, text, edit, self._say)
 
 
 class NoteRow(QFrame):
