@@ -33,7 +33,20 @@ from planner.model import (
 )
 from planner.sessions import Category, Intent, Item, PlyoIntensity, Session, SessionKind
 
-__all__ = ["NAMES", "items", "seasons", "sessions"]
+__all__ = ["ANY_TEXT", "NAMES", "items", "seasons", "sessions"]
+
+
+# Any str, lone surrogates included (st.text leaves them out), with the troublesome
+# characters drawn often.
+ANY_TEXT = st.lists(
+    st.one_of(
+        st.sampled_from(
+            ["\ud800", "\udfff", "\n", "\r", "\t", "\x00", "\x1b", "\x7f", "\u2028", ",", ";", "\\", '"', "="]
+        ),
+        st.characters(exclude_categories=()),
+    ),
+    max_size=30,
+).map("".join)
 
 NAMES = (
     "Łukasz Żółć",

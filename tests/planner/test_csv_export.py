@@ -8,7 +8,7 @@ import io
 
 import pytest
 from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
+from strategies import ANY_TEXT
 
 from planner.csv_export import COLUMNS, csv_bytes, csv_text, safe_cell
 from planner.demo import demo_season
@@ -118,17 +118,6 @@ def test_no_plans_gives_only_the_header() -> None:
 # ---------------------------------------------------------------------------------------------
 # Any text the model can hold
 
-# Any str, lone surrogates included (st.text leaves them out), with the troublesome
-# characters drawn often.
-ANY_TEXT = st.lists(
-    st.one_of(
-        st.sampled_from(
-            ["\ud800", "\udfff", "\n", "\r", "\t", "\x00", "\x1b", "\x7f", "\u2028", ",", ";", "\\", '"', "="]
-        ),
-        st.characters(exclude_categories=()),
-    ),
-    max_size=30,
-).map("".join)
 
 
 def test_a_lone_surrogate_in_a_name_is_left_out_instead_of_failing_the_file(plans: list[Plan]) -> None:

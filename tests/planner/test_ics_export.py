@@ -12,8 +12,8 @@ from uuid import UUID, uuid5
 
 import pytest
 from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
 from icalendar import Calendar, Event
+from strategies import ANY_TEXT
 
 from planner.competition_import import preview_ics
 from planner.demo import demo_season
@@ -184,17 +184,6 @@ def test_fractional_plates_read_as_on_the_cards(season: Season) -> None:
 # ---------------------------------------------------------------------------------------------
 # Any text the model can hold
 
-# Any str, lone surrogates included (st.text leaves them out), with the troublesome
-# characters drawn often.
-ANY_TEXT = st.lists(
-    st.one_of(
-        st.sampled_from(
-            ["\ud800", "\udfff", "\n", "\r", "\t", "\x00", "\x1b", "\x7f", "\u2028", ",", ";", "\\", '"', "="]
-        ),
-        st.characters(exclude_categories=()),
-    ),
-    max_size=30,
-).map("".join)
 
 
 def with_text(season: Season, plan: Plan, text: str, days: int = 21) -> tuple[Season, Plan]:
