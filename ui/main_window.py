@@ -37,6 +37,7 @@ from ui.notes_panel import NotesPanel
 from ui.palette import CompetitionPalette
 from ui.recovery import DEFAULT_INTERVAL_MS, Autosave, UnreadableRecovery, find_recovery
 from ui.selection import Selection
+from ui.session_text import mnemonic_safe
 from ui.settings import AppSettings
 from ui.shortcuts import SHORTCUTS_HTML
 from ui.squad_week import SquadWeek
@@ -288,8 +289,7 @@ class MainWindow(QMainWindow):
             empty.setEnabled(False)
             return
         for number, path in enumerate(recent, start=1):
-            # A menu reads "&" as a shortcut mark: doubled, a name shows as typed.
-            action = self.recent_menu.addAction(f"&{number} {path.name.replace('&', '&&')}")
+            action = self.recent_menu.addAction(f"&{number} {mnemonic_safe(path.name)}")
             action.setToolTip(str(path))
             action.setStatusTip(str(path))
             action.triggered.connect(lambda _=False, p=path: self.files.open(p))

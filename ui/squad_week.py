@@ -33,7 +33,7 @@ from ui.document import OpenSeason
 from ui.first_paint import after_first_paint
 from ui.inspector_edits import is_week_locked
 from ui.selection import Selection
-from ui.session_text import day_title, session_summary, session_tooltip, short_day, span_text
+from ui.session_text import day_title, literal_html, session_summary, session_tooltip, short_day, span_text
 
 HEAVY_BACKGROUND = QColor("#f8d7d2")
 LIGHT_BACKGROUND = QColor("#dcefdc")
@@ -166,7 +166,7 @@ class SquadWeek(QWidget):
                 plan = plans[athlete.id]
                 locked = is_week_locked(season, athlete.id, days[0])
                 header_item = QTableWidgetItem(athlete.name + ("\nweek locked" if locked else ""))
-                header_item.setToolTip(f"{athlete.name}: {athlete.event.value}, {athlete.level.value}")
+                header_item.setToolTip(literal_html(f"{athlete.name}: {athlete.event.value}, {athlete.level.value}"))
                 self.table.setHorizontalHeaderItem(column, header_item)
                 for row, day in enumerate(days):
                     self.table.setItem(row, column, self._cell_item(season, athlete, plan, day))
@@ -202,7 +202,7 @@ class SquadWeek(QWidget):
         else:
             item.setForeground(QBrush(TEXT_COLOUR))
         item.setText("\n".join(lines))
-        item.setToolTip(f"{athlete.name}, {day_title(day)}\n\n" + "\n\n".join(tips or lines))
+        item.setToolTip(literal_html(f"{athlete.name}, {day_title(day)}\n\n" + "\n\n".join(tips or lines)))
         if names:
             item.setBackground(QBrush(COMPETITION_BACKGROUND))
         elif any(s.heavy for s in plan_day.sessions):

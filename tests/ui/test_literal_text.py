@@ -21,6 +21,7 @@ from ui.load_chart import LoadChart
 from ui.qt_dialogs import QtDialogs
 from ui.selection import Selection
 from ui.session_text import literal_html, mnemonic_safe
+from ui.squad_week import SquadWeek
 
 from .conftest import FakeDialogs
 
@@ -139,3 +140,17 @@ def test_refusal_messages_show_names_as_typed(qtbot: QtBot, monkeypatch: pytest.
     qtbot.addWidget(parent)
     QtDialogs().error(parent, "Add competition", f"Competition {MEET!r} would overlap")
     assert shown == [(Qt.TextFormat.PlainText, f"Competition {MEET!r} would overlap")]
+
+
+def test_squad_week_header_and_cell_tooltips_show_names_literally(
+    qtbot: QtBot, hostile_document: OpenSeason
+) -> None:
+    week = SquadWeek(hostile_document, Selection("ath-1", MEET_DAY))
+    qtbot.addWidget(week)
+    week.refresh()
+    header = week.table.horizontalHeaderItem(0)
+    assert header is not None
+    assert shown_tip(header.toolTip()).startswith(f"{ATHLETE}: ")
+    cell = week.table.item(0, 0)
+    assert cell is not None
+    assert shown_tip(cell.toolTip()).startswith(f"{ATHLETE}, ")
