@@ -740,8 +740,9 @@ def _session_block(card: _Card, session: Session) -> _Session:
         parts.append(_plyometrics_table(card, session))
     note_style = _session_note_style(style, card.width)
     for item in session.items:
-        if _long_note(item):
-            parts.append(_CardText(f"{markup(item.name)}: {markup(_item_note(item))}", note_style))
+        note = _item_note(item)
+        if _too_long_for_cell(note):
+            parts.append(_CardText(f"{markup(item.name)}: {markup(note)}", note_style))
     for note in session.notes:
         # A paragraph, so that a note longer than the page can go on to the next one.
         parts.append(_CardText("Note: " + markup(note), note_style))
@@ -760,16 +761,18 @@ def _name_cell(item: Item, style: Styles) -> Label:
     lines: list[list[Run]] = [
         [(name, style.fonts.bold, 8.5, INK), (f"  {item.intent.value}", style.fonts.regular, 6.8, _DETAIL)]
     ]
-    note = "note below the table" if _long_note(item) else _item_note(item)
+    note = _item_note(item)
+    if _too_long_for_cell(note):
+        note = "note below the table"
     if note:
         lines.append([(note, style.fonts.regular, 6.8, _DETAIL)])
     return Label(lines, leading=1.17)
 
 
-def _long_note(item: Item) -> bool:
+def _too_long_for_cell(note: str) -> bool:
     """A note too long for its table cell (a table breaks between rows, never inside a
     cell): it prints under the table, where it can go on to the next page."""
-    return len(_item_note(item)) > _CELL_NOTE_MAX
+    return len(note) > _CELL_NOTE_MAX
 
 
 def _weights_table(card: _Card, session: Session) -> CachedTable:

@@ -66,13 +66,17 @@ def _quarter(pct: float) -> float:
     return round(pct / 2.5) * 2.5
 
 
+# The deltoid and arm-drive work that rotates through accessory slots and easy days.
+_UPPER_BODY = ("dumbbell_shoulder_press", "arm_drive", "lateral_raise")
+
+
 def _accessories(ctx: Context, index: int, in_season: bool) -> list[Item]:
     rule = ctx.rules["strength.accessory"]
     sets = rule.whole("in_season_sets" if in_season else "sets")
     rir = rule.whole("rir")
     ids = ("strength.accessory",)
     calf = rep_range_item(ctx, "calf_raise", sets, rule.whole("reps_high"), rir, rule_ids=ids)
-    upper = ("dumbbell_shoulder_press", "arm_drive", "lateral_raise")[index % 3]
+    upper = _UPPER_BODY[index % len(_UPPER_BODY)]
     upper_item = rep_range_item(ctx, upper, sets, rule.whole("reps_low"), rir, rule_ids=ids)
     return [calf, upper_item]
 
@@ -311,9 +315,6 @@ def _fit(ctx: Context, day: date, items: list[Item], limits: DayLimits) -> tuple
                 adjusted.append(item)
         items = adjusted
     return items, notes
-
-
-_UPPER_BODY = ("dumbbell_shoulder_press", "arm_drive", "lateral_raise")
 
 
 def build_easy_day(ctx: Context, day: date, phase: DayPhase, limits: DayLimits, index: int) -> Session:
