@@ -223,6 +223,8 @@ class _Judge:
         for competition in season.competitions:
             self._place(competition, None)
         self.accepted: list[Accepted] = []
+        # The competitions the accepted rows become, with the ids they get when added.
+        self.added: list[Competition] = []
         self.refused: list[Refused] = []
 
     def _place(self, competition: Competition, source: str | None) -> None:
@@ -255,6 +257,7 @@ class _Judge:
         self._seen[_key(candidate.name, candidate.start)] = source
         self._place(competition, source)
         self.accepted.append(Accepted(source, candidate, name_cut_from))
+        self.added.append(competition)
 
     def _problem(self, c: NewCompetition) -> str | None:
         for day in (c.start, c.end):
@@ -758,12 +761,7 @@ def apply_import(season: Season, preview: ImportPreview) -> Season:
     if judge.refused:
         first = judge.refused[0]
         raise EditError(f"The season changed since the preview: {first.source}: {first.reason}")
-    added = tuple(
-        Competition(
-            id=_id_after(season, count), name=c.name, start=c.start, end=c.end, priority=c.priority, indoor=c.indoor
-        )
-        for count, c in enumerate(entry.competition for entry in preview.accepted)
-    )
+    added = tuple(judge.added)
     updated = dataclasses.replace(
         season,
         competitions=(*season.competitions, *added),
