@@ -17,25 +17,11 @@ from typing import Any
 from planner.catalogue import lift_name
 from planner.limits import MAX_NAME_LENGTH, one_line
 from planner.model import WEEKDAY_NAMES
+from planner.text import date_text
 
 __all__ = ["coach_place", "coach_reason", "day_words"]
 
 PathPart = str | int
-
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 
 # How a field reads in a sentence; an empty entry is left out ("value" of a max is the max).
 _FIELD_WORDS = {
@@ -82,7 +68,7 @@ def day_words(value: Any) -> str:
     except ValueError:
         day = None
     if day is not None:
-        return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+        return date_text(day)
     shown = one_line(str(value))
     return shown if len(shown) <= 20 else "an unreadable date"
 

@@ -43,7 +43,6 @@ class UnreadableRecovery:
     kept: Path
     reason: str
     original: Path | None
-    saved_at: str
 
 
 class Autosave(QObject):
@@ -117,7 +116,7 @@ def find_recovery(folder: Path) -> Recovered | UnreadableRecovery | None:
         season = load(recovery)
     except DocumentError as error:
         kept = _keep_aside(recovery, saved_at)
-        return UnreadableRecovery(kept, error.message, original, saved_at)
+        return UnreadableRecovery(kept, error.message, original)
     return Recovered(season, original, saved_at)
 
 
