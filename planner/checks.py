@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Sequence
 from datetime import date, timedelta
 
-from planner.catalogue import exercise
+from planner.catalogue import catalogue
 from planner.loads import held_as_dumbbells
 from planner.metrics import main_lift
 from planner.model import Athlete, Season, TrackDay
@@ -115,8 +115,10 @@ def _weights_breaches(
         pct = item.percent_max
         if pct is not None and pct > ceiling_pct:
             report("load.ceiling", f"{item.name} at {pct:g} % is above {ceiling_pct:g} %")
-        ex = exercise(item.exercise_id)
-        if ex.category is Category.POWER and ex.id != "squat_jump" and item.reps > max_clean_reps:
+        # A coach may name an exercise the catalogue lacks; the item's own category stands in.
+        ex = catalogue().get(item.exercise_id)
+        category = ex.category if ex else item.category
+        if category is Category.POWER and item.exercise_id != "squat_jump" and item.reps > max_clean_reps:
             report("strength.clean", f"{item.name} with {item.reps} reps a set (at most {max_clean_reps})")
         if item.load is not None and item.max_value is not None and item.load >= item.max_value and pct is not None:
             report("load.rounding", f"{item.name} load {item.load:g} is at or above the max")
@@ -126,7 +128,7 @@ def _weights_breaches(
         if rounded_up:
             report("load.rounding", f"{item.name} heavy load rounded up")
         if is_heavy(item) and pct is not None and pct > cap_pct and item.max_value is not None:
-            entry = athlete.max_on(ex.max_from or item.exercise_id, day) or athlete.max_on(
+            entry = athlete.max_on((ex.max_from if ex else None) or item.exercise_id, day) or athlete.max_on(
                 main_lift(item.exercise_id), day
             )
             if max_is_stale(entry, day, max_age):
@@ -134,8 +136,12 @@ def _weights_breaches(
         if item.lower_body and is_heavy(item) and not limit.heavy_lower:
             rule = limit.reason_for("heavy_lower", latest=False)
             report(rule.rule_id if rule else "taper.c", f"{item.name} at {pct:g} %: " + (rule.text if rule else ""))
+        if limit.lower_max_pct is not None and item.lower_body and (pct or 0) > limit.lower_max_pct:
+            rule = limit.reason_for("lower_max_pct")
+            report(rule.rule_id if rule else "competition.after",
+                   f"{item.name} at {pct:g} %: " + (rule.text if rule else ""))
         if limit.ballistic_only_pct is not None and item.lower_body and not priming:
-            ballistic = ex.id == "squat_jump" and (pct or 0) <= limit.ballistic_only_pct
+            ballistic = item.exercise_id == "squat_jump" and (pct or 0) <= limit.ballistic_only_pct
             if not ballistic:
                 report("taper.a", f"{item.name}: from D-7 only upper-body and ballistic work at "
                        f"{limit.ballistic_only_pct:g} % or less")

@@ -38,6 +38,8 @@ class DayLimits:
     heavy_lower: bool = True
     # From D-7 of an A competition only upper-body and ballistic lower-body work at <= 30 %.
     ballistic_only_pct: float | None = None
+    # The day after a race: no lower-body lifting above this share of the max (None: no cap).
+    lower_max_pct: float | None = None
     # 0 = no plyometrics, 1 = low, 2 = moderate, 3 = high.
     plyo_ceiling: int = 3
     volume: float = 1.0
@@ -66,11 +68,14 @@ _OPEN = DayLimits()
 def _tighten(limits: DayLimits, rule_id: str, text: str, **changes: object) -> DayLimits:
     """``limits`` with ``changes`` applied and the restriction recorded, when anything changes.
 
-    The plyometric ceiling only ever comes down: a looser rule never lifts a stricter one.
+    The plyometric ceiling and the lower-body cap only ever come down: a looser rule never lifts a stricter one.
     """
     ceiling = changes.get("plyo_ceiling")
     if isinstance(ceiling, int):
         changes["plyo_ceiling"] = min(limits.plyo_ceiling, ceiling)
+    cap = changes.get("lower_max_pct")
+    if isinstance(cap, float) and limits.lower_max_pct is not None:
+        changes["lower_max_pct"] = min(limits.lower_max_pct, cap)
     tightened = frozenset(name for name, value in changes.items() if getattr(limits, name) != value)
     if not tightened:
         return limits
@@ -135,6 +140,12 @@ def day_limits(
             apply(comp.start - timedelta(days=n), "taper.c", f"{label} in {plural(n, 'day')}: no plyometrics",
                   plyo_ceiling=0)
         recovery = after.whole("multi_day_days" if comp.days > 1 else "days")
+        # The day after a 400 m race is a recovery day: no jumps, no heavy legs.
+        for n in range(1, after.whole("recovery_days") + 1):
+            apply(comp.end + timedelta(days=n), "competition.after",
+                  f"D+{n} after {label}: recovery, no plyometrics and no lower-body lifting above "
+                  f"{after.number('recovery_max_pct'):g} %",
+                  heavy_lower=False, plyo_ceiling=0, lower_max_pct=after.number("recovery_max_pct"))
         for n in range(1, recovery + 1):
             apply(comp.end + timedelta(days=n), "competition.after",
                   f"D+{n} after {label}: no heavy lower-body work or high-intensity plyometrics",

@@ -299,6 +299,14 @@ def _fit(ctx: Context, day: date, items: list[Item], limits: DayLimits) -> tuple
         if rule is not None:
             notes.append(rule.text.split(": ", 1)[-1])
         return kept, notes
+    if limits.lower_max_pct is not None:
+        cap = limits.lower_max_pct
+        kept = [i for i in items if not (i.lower_body and (i.percent_max or 0) > cap)]
+        if len(kept) < len(items):
+            restriction = limits.reason_for("lower_max_pct")
+            if restriction is not None:
+                notes.append(restriction.text)
+        items = kept
     if not limits.heavy_lower:
         adjusted: list[Item] = []
         for item in items:
