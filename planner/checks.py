@@ -21,6 +21,7 @@ from planner.proximity import DayLimits, intensity_allowed
 from planner.rules import RuleBook
 from planner.session_facts import HEAVY_PCT
 from planner.sessions import Category, PlyoIntensity, Session, SessionKind
+from planner.text import plural, span_text
 from planner.timeline import DayPhase
 
 Report = Callable[[str, str], None]
@@ -153,6 +154,7 @@ def _weights_breaches(
 
 
 def soft_rule_warnings(
+    athlete: Athlete,
     season: Season,
     dates: Sequence[date],
     sessions_by_day: Sequence[Sequence[Session]],
@@ -165,6 +167,7 @@ def soft_rule_warnings(
     warnings: list[PlanWarning] = []
     warnings += _consecutive(dates, sessions_by_day)
     warnings += _detraining(dates, sessions_by_day, phases, rules)
+    warnings += _maintenance_gaps(athlete, dates, sessions_by_day, phases, limits, rules)
     warnings += _contact_rise(week_list, season, dates, limits, rules)
     warnings += _spikes(dates, phases, metrics, season, rules)
     return warnings
@@ -218,6 +221,52 @@ def _detraining(
                     f"{(day - timedelta(days=max_gap)).isoformat()}",
                 )
             )
+    return found
+
+
+def _maintenance_gaps(
+    athlete: Athlete,
+    dates: Sequence[date],
+    sessions_by_day: Sequence[Sequence[Session]],
+    phases: Sequence[DayPhase],
+    limits: Sequence[DayLimits],
+    rules: RuleBook,
+) -> list[PlanWarning]:
+    """Heavy lower-body sets from pre-competition to the last competition, outside A tapers:
+    one session a week keeps strength and speed, one every two weeks loses them (T11)."""
+    rule = rules["detraining"]
+    max_gap = rule.whole("max_gap_days")
+    threshold = rule.number("novice_heavy_pct" if athlete.novice else "heavy_pct")
+    last_race = max((i for i, lim in enumerate(limits) if lim.rest_day), default=-1)
+    season_kinds = (PhaseKind.PRE_COMPETITION, PhaseKind.COMPETITION)
+    found: list[PlanWarning] = []
+    start: int | None = None  # the first day of the current gap
+
+    def close(end: int) -> None:
+        if start is not None and end - start > max_gap:
+            found.append(PlanWarning(
+                "detraining",
+                dates[start],
+                f"No lower-body set at {threshold:g} % or more for {plural(end - start, 'day')} "
+                f"({span_text(dates[start], dates[end - 1])}): the competitions leave no lifting day that allows "
+                "heavy work; one heavy session a week keeps strength and speed, one every two weeks loses them",
+            ))
+
+    for i in range(min(len(dates), last_race + 1)):
+        phase = phases[i]
+        counted = phase.kind in season_kinds and phase.taper_for is None
+        heavy = any(
+            s.kind is SessionKind.WEIGHTS
+            and any(it.lower_body and it.category is not Category.ACCESSORY and (it.percent_max or 0) >= threshold
+                    for it in s.items)
+            for s in sessions_by_day[i]
+        )
+        if not counted or heavy:
+            close(i)
+            start = None
+        elif start is None:
+            start = i
+    close(min(len(dates), last_race + 1))
     return found
 
 

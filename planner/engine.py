@@ -80,7 +80,7 @@ def _generate(season: Season, athlete: Athlete, shapes: _Shapes) -> Plan:
     metrics = day_metrics(final, rules)
     week_list = weeks(season, dates, [p.kind for p in timeline.days], [p.deload for p in timeline.days], final,
                       metrics)
-    warnings += soft_rule_warnings(season, dates, final, timeline.days, limits, metrics, week_list, rules)
+    warnings += soft_rule_warnings(athlete, season, dates, final, timeline.days, limits, metrics, week_list, rules)
     warnings.sort(key=lambda w: (w.date, w.rule_id, w.message))
 
     days = tuple(
@@ -180,6 +180,10 @@ def _generate_sessions(
     plyo_days_ok = [_rhythm_ok(athlete, weekday, plyometrics=True) for weekday in range(7)]
     easy_lifting = [r.track is TrackDay.EASY and r.lifting for r in athlete.rhythm]
     eves = _eves(competitions, rules["strength.easy_day"].whole("not_before_days"))
+    # Lifting on D-1/D-2 would take the place of the heavy slot the rules allow earlier in
+    # the week (rule race.week); opt-in priming is planned on its own below.
+    race_eves = _eves(competitions, rules["race.week"].whole("no_lifting_before_days"))
+    planned_on: dict[int, Planned] = {}
 
     week_start = season.first_week_start
     while week_start <= season.last_day:
@@ -192,7 +196,12 @@ def _generate_sessions(
         race_week = any(c.start <= span[-1] and c.end >= span[0] for c in competitions)
 
         # Weights on hard track days with lifting (rule rhythm), spread through the week.
-        hard = [d for d, i in zip(span, index, strict=True) if lifting_days[d.weekday()] and not limits[i].rest_day]
+        # Not on the day after a race (a recovery day, rule competition.after) nor on D-1/D-2.
+        hard = [
+            d for d, i in zip(span, index, strict=True)
+            if lifting_days[d.weekday()] and not limits[i].rest_day and limits[i].lower_max_pct is None
+            and d not in race_eves
+        ]
         wanted = _sessions_wanted(athlete, phase, rules, race_week)
         if phase.kind is PhaseKind.TAPER:
             wanted = max(wanted, 1)
@@ -200,6 +209,9 @@ def _generate_sessions(
         if len(chosen) < min(wanted, len(hard)):
             # The week's own spacing matters more than the gap to last week's last session.
             chosen = _spread(hard, wanted, None, 2)
+        if phase.kind in (PhaseKind.PRE_COMPETITION, PhaseKind.COMPETITION, PhaseKind.TAPER):
+            # The heavy (maintenance) lift goes where heavy work is allowed (rule race.week).
+            chosen = _with_heavy_day(chosen, hard, wanted, last_weights, limits, first)
         if wanted and len(chosen) < wanted and phase.kind is not PhaseKind.TAPER and len(span) == 7 and not race_week:
             # Says why: too few hard lifting days, or too few a day apart from each other.
             why = (
@@ -223,6 +235,7 @@ def _generate_sessions(
             session = build_weights(ctx, day, day_phase, limits[i], planned)
             if session is not None:
                 sessions[i].append(session)
+                planned_on[i] = planned
                 last_weights = day
         for day in priming_days:
             if span[0] <= day <= span[-1]:
@@ -230,6 +243,7 @@ def _generate_sessions(
                 session = build_weights(ctx, day, timeline.days[i], limits[i], Planned(Slot.PRIMING, 0, 1))
                 if session is not None:
                     sessions[i] = [s for s in sessions[i] if s.kind is not SessionKind.WEIGHTS] + [session]
+                    planned_on[i] = Planned(Slot.PRIMING, 0, 1)
 
         # Easy track days ticked for lifting: upper-body work only (rule strength.easy_day).
         easy = [
@@ -243,10 +257,12 @@ def _generate_sessions(
         plyo_wanted = _plyo_wanted(phase, plyo_per_week)
         reduced = race_week or any(limits[i].volume < 1 for i in index)
         drills = program.week(phase, plyo_wanted, hold=reduced) if plyo_wanted else ()
+        # No jumps before a strength test on the same day (rule strength.test): tired legs test low.
         plyo_days = [
             d for d, i in zip(span, index, strict=True)
             if plyo_days_ok[d.weekday()] and limits[i].plyo_ceiling > 0
             and timeline.days[i].kind is not PhaseKind.TRANSITION
+            and not (i in planned_on and planned_on[i].slot is Slot.TEST)
         ]
         # Plyometrics after the lifting days keep the other days easy (high-low pattern).
         weights_days = set(chosen)
@@ -259,7 +275,112 @@ def _generate_sessions(
                 # Jumps before lifting on a shared day: explosive work goes first (rule S19).
                 sessions[i].insert(0, session)
                 last_plyo = day
+    _fit_taper_volume(ctx, dates, timeline, limits, sessions, planned_on)
     return sessions
+
+
+def _volume_load(sessions: list[Session]) -> tuple[float, float]:
+    """Volume-load in kg and relative volume (reps x share of the max) of weights sessions."""
+    kg = relative = 0.0
+    for session in sessions:
+        if session.kind is not SessionKind.WEIGHTS:
+            continue
+        for item in session.items:
+            if item.load_kg:
+                kg += item.total_reps * item.load_kg
+            if item.percent_max is not None:
+                relative += item.total_reps * item.percent_max / 100
+    return kg, relative
+
+
+def _fit_taper_volume(
+    ctx: Context,
+    dates: list[date],
+    timeline: Timeline,
+    limits: list[DayLimits],
+    sessions: list[list[Session]],
+    planned_on: dict[int, Planned],
+) -> None:
+    """The seven days before an A hold at most the taper's share of the volume-load of the
+    last three full training weeks, priming included (rule taper.a): a taper measured against
+    the pre-competition weeks' own small volume would barely taper at all."""
+    rule = ctx.rules["taper.a"]
+    share = rule.number("last_week_max")
+    reference_weeks = rule.whole("reference_weeks")
+    first = dates[0]
+    for peak in timeline.peaks:
+        if not peak.taper_days:
+            continue
+        week = [i for i in ((peak.start - first).days - n for n in range(1, 8)) if 0 <= i < len(dates)]
+        full = _full_weeks_before(dates, timeline, limits, (peak.taper_start - first).days, reference_weeks)
+        if not week or not full:
+            continue
+        totals = [_volume_load([s for i in w for s in sessions[i]]) for w in full]
+        use_kg = all(kg > 0 for kg, _ in totals)
+        reference = sum(kg if use_kg else rel for kg, rel in totals) / len(totals)
+        # The day limits are shared by athletes with the same competitions: cut copies.
+        cuts = {i: limits[i] for i in week}
+        for _ in range(4):
+            kg, rel = _volume_load([s for i in week for s in sessions[i]])
+            now = kg if use_kg else rel
+            if now <= share * reference or now <= 0:
+                break
+            factor = share * reference / now
+            for i in week:
+                planned = planned_on.get(i)
+                if planned is None or planned.slot is Slot.PRIMING:
+                    continue
+                cut = cuts[i] = replace(
+                    cuts[i], volume=cuts[i].volume * factor,
+                    taper_text=cuts[i].taper_text or f"Taper for {peak.competitions[0].name}", taper_rule="taper.a",
+                )
+                rebuilt = build_weights(ctx, dates[i], timeline.days[i], cut, planned)
+                kept = [s for s in sessions[i] if s.kind is not SessionKind.WEIGHTS or "easy-day" in s.tags]
+                sessions[i] = kept + ([rebuilt] if rebuilt is not None else [])
+                sessions[i].sort(key=lambda s: s.kind is SessionKind.WEIGHTS)
+
+
+def _full_weeks_before(
+    dates: list[date], timeline: Timeline, limits: list[DayLimits], end: int, count: int
+) -> list[list[int]]:
+    """The day indexes of the last ``count`` full training weeks before index ``end``: seven
+    days, no deload, no competition and no day cut for one, not in the transition."""
+    found: list[list[int]] = []
+    stop = end
+    while stop >= 7 and len(found) < count:
+        span = list(range(stop - 7, stop))
+        stop -= 7
+        if any(
+            timeline.days[i].deload or timeline.days[i].kind is PhaseKind.TRANSITION
+            or limits[i].rest_day or limits[i].volume < 1 or limits[i].lower_max_pct is not None
+            for i in span
+        ):
+            continue
+        found.append(span)
+    return found
+
+
+def _with_heavy_day(
+    chosen: list[date], hard: list[date], wanted: int, previous: date | None, limits: list[DayLimits], first: date
+) -> list[date]:
+    """``chosen``, or as many days that include one where heavy work is allowed when such a
+    day exists: in a race week the single session goes on D-4/D-5, not on the power slot."""
+    def heavy_ok(d: date) -> bool:
+        return limits[(d - first).days].heavy_lower
+
+    heavy = [d for d in hard if heavy_ok(d)]
+    if not wanted or not heavy or any(heavy_ok(d) for d in chosen):
+        return chosen
+    best: list[date] = chosen
+    best_score: tuple[int, int, int] | None = None
+    for day in heavy:
+        others = [d for d in hard if abs((d - day).days) >= 2]
+        picked = sorted([day, *_spread(others, wanted - 1, None, 2)])
+        gap = min(3, (picked[0] - previous).days) if previous is not None else 3
+        score = (len(picked), gap, -day.toordinal())
+        if best_score is None or score > best_score:
+            best, best_score = picked, score
+    return best
 
 
 def _plyo_wanted(phase: DayPhase, per_week: int) -> int:
