@@ -11,13 +11,14 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from builders import athlete, competition, nationals, plan_for, plyo_on, season, weights_on
+
 from planner.demo import demo_season
 from planner.engine import generate
 from planner.model import DayRhythm, Level, Priority, TrackDay
 from planner.plan import Plan
 from planner.rules import rule_book
 from planner.sessions import Category, SessionKind
-from tests.planner.builders import athlete, competition, nationals, plan_for, plyo_on, season, weights_on
 
 SATURDAY_MEET = date(2027, 5, 15)  # competition phase of a season peaking at the Nationals
 
