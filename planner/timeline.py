@@ -322,6 +322,91 @@ def _paint_season_end(
     days.paint(transition_start, season.last_day, PhaseKind.TRANSITION, "Transition", number)
 
 
+def _closes_with_test(phase: Phase) -> bool:
+    """General and specific preparation end with a test week; a re-base does not."""
+    return phase.kind in (
+        PhaseKind.GENERAL_PREPARATION,
+        PhaseKind.SPECIFIC_PREPARATION,
+    ) and not phase.name.startswith("Re-base")
+
+
+@dataclass(frozen=True, slots=True)
+class _Wave:
+    """Where the season's deload weeks fall (rules wave and C6).
+
+    ``deloads`` holds week starts (as ordinals) and ``tests`` the (phase index, week index)
+    of each test week; a test week is a deload too.
+    """
+
+    deloads: frozenset[int]
+    tests: frozenset[tuple[int, int]]
+
+
+def _weeks_touching(season: Season, first: date, last: date) -> range:
+    """Week starts (as ordinals) of the season weeks that hold a day of ``first``..``last``."""
+    return range(season.week_of(first).toordinal(), season.week_of(last).toordinal() + 1, 7)
+
+
+def _wave(season: Season, phases: tuple[Phase, ...], peaks: list[Peak], up: int) -> _Wave:
+    """Deloads every ``up + 1``-th week of a preparation phase and a test week at the end of
+    general and specific preparation, shifted so that reduced weeks never stack.
+
+    Never two deload weeks in a row, and no deload in the seven days before an A taper (the
+    taper is the reduction). A test week that would fall there moves a week earlier; a load
+    wave's deload that would stack moves a week earlier when ``up`` loading weeks still come
+    before it, and is dropped otherwise.
+    """
+    before_taper: set[int] = set()
+    for peak in peaks:
+        if peak.taper_days:
+            before_taper.update(_weeks_touching(season, peak.taper_start - _WEEK, peak.start - _DAY))
+    # Weeks that hold rest or a taper are no loading weeks, whatever else they hold.
+    resting: set[int] = set()
+    for phase in phases:
+        if phase.kind in (PhaseKind.TRANSITION, PhaseKind.TAPER):
+            resting.update(_weeks_touching(season, phase.start, phase.end))
+    first_week = season.first_week_start.toordinal()
+
+    deloads: set[int] = set()
+    tests: set[tuple[int, int]] = set()
+    wanted: list[int] = []
+    for index, phase in enumerate(phases):
+        if not phase.kind.preparation:
+            continue
+        weeks = _weeks_touching(season, phase.start, phase.end)
+        wanted += [week for i, week in enumerate(weeks) if (i + 1) % (up + 1) == 0]
+        if _closes_with_test(phase) and len(weeks) >= 3:
+            # At least two weeks of the phase before its test.
+            for i in range(len(weeks) - 1, 1, -1):
+                if weeks[i] not in before_taper:
+                    tests.add((index, i))
+                    deloads.add(weeks[i])
+                    break
+
+    def loading_weeks_before(week: int) -> int:
+        count = 0
+        while count < up:
+            earlier = week - 7 * (count + 1)
+            if earlier < first_week or earlier in deloads or earlier in resting:
+                break
+            count += 1
+        return count
+
+    for week in sorted(set(wanted)):
+        for candidate in (week, week - 7):
+            if (
+                candidate in deloads
+                or candidate in before_taper
+                or candidate - 7 in deloads
+                or candidate + 7 in deloads
+                or loading_weeks_before(candidate) < up
+            ):
+                continue
+            deloads.add(candidate)
+            break
+    return _Wave(frozenset(deloads), frozenset(tests))
+
+
 def _day_phases(
     season: Season,
     athlete: Athlete,
@@ -332,22 +417,19 @@ def _day_phases(
 ) -> tuple[DayPhase, ...]:
     wave = rules["wave"]
     up = wave.whole("junior_up_weeks" if athlete.junior else "up_weeks")
+    shape = _wave(season, phases, peaks, up)
     taper_of: dict[int, Competition] = {}
     for peak in peaks:
         for ordinal in range(peak.taper_start.toordinal(), peak.start.toordinal()):
             taper_of[ordinal] = peak.competitions[0]
     result: list[DayPhase] = []
-    for phase in phases:
+    for index, phase in enumerate(phases):
         phase_week0 = season.week_of(phase.start).toordinal()
         phase_weeks = (season.week_of(phase.end).toordinal() - phase_week0) // 7 + 1
         build = min(phase.cycle, len(build_starts))
         build_start = build_starts[build - 1].toordinal()
         first_build = build == 1
         prep = phase.kind.preparation
-        closes_with_test = phase.kind in (
-            PhaseKind.GENERAL_PREPARATION,
-            PhaseKind.SPECIFIC_PREPARATION,
-        ) and not phase.name.startswith("Re-base")
         # Days of one week share their DayPhase; only a taper's first day can split a week.
         shared: dict[tuple[int, Competition | None], DayPhase] = {}
         for ordinal in range(phase.start.toordinal(), phase.end.toordinal() + 1):
@@ -355,8 +437,6 @@ def _day_phases(
             taper = taper_of.get(ordinal)
             day_phase = shared.get((week_index, taper))
             if day_phase is None:
-                test_week = closes_with_test and phase_weeks >= 3 and week_index == phase_weeks - 1
-                deload = prep and ((week_index + 1) % (up + 1) == 0 or test_week)
                 day_phase = shared[(week_index, taper)] = DayPhase(
                     kind=phase.kind,
                     name=phase.name,
@@ -367,8 +447,8 @@ def _day_phases(
                     # has not had a week of base by the next week's start.
                     build_week=max(0, (season.week_of(date.fromordinal(ordinal)).toordinal() - build_start) // 7),
                     first_build=first_build,
-                    deload=deload,
-                    test_week=test_week,
+                    deload=prep and phase_week0 + 7 * week_index in shape.deloads,
+                    test_week=(index, week_index) in shape.tests,
                     taper_for=taper,
                 )
             result.append(day_phase)
