@@ -15,7 +15,7 @@ from itertools import pairwise
 from planner.model import Athlete, Competition, Priority, Season
 from planner.plan import Phase, PhaseKind, PlanWarning
 from planner.rules import RuleBook
-from planner.text import plural
+from planner.text import date_text, plural
 
 _DAY = timedelta(days=1)
 _WEEK = timedelta(days=7)
@@ -108,6 +108,9 @@ def _split_weeks(
         gpp, spp = min_strength * 0.55, min_strength * 0.45
     if gpp < 2:
         gpp, spp = 0.0, gpp + spp
+    if pre < 1:
+        # Less than a week of power work is no block: the strength work runs on instead.
+        spp, pre = spp + pre, 0.0
     return gpp, spp, pre, 0.0
 
 
@@ -128,6 +131,13 @@ class _DayKinds:
             self.kind[i] = kind
             self.name[i] = name
             self.cycle[i] = cycle
+
+    def days_of(self, start: date, end: date) -> dict[PhaseKind, int]:
+        """Days of each phase kind painted from ``start`` to ``end``."""
+        days: dict[PhaseKind, int] = {}
+        for kind in self.kind[max(0, (start - self.first).days) : (end - self.first).days + 1]:
+            days[kind] = days.get(kind, 0) + 1
+        return days
 
     def phases(self) -> tuple[Phase, ...]:
         result: list[Phase] = []
@@ -198,11 +208,22 @@ def build_timeline(season: Season, athlete: Athlete, rules: RuleBook) -> Timelin
                 double.number("rebase_spp_weeks"),
                 double.number("pre2_weeks"),
             )
+        # The single season's phases have a shortest length; a double season's builds are
+        # short already, so anything under their default length is compressed.
+        shape = (
+            _BuildShape("phase.double", defaults)
+            if is_double
+            else _BuildShape(
+                "phase.single", (single.number("gpp_min"), single.number("spp_min"), single.number("pre_min"))
+            )
+        )
         target = build[-1] if build else None
         prep_end = (target.taper_start if target else season.last_day + _DAY) - _DAY
         prep_end = min(prep_end, season.last_day)
         build_starts.append(cursor)
-        _paint_build(days, season, cursor, prep_end, defaults, rules, number, warnings)
+        warning = _paint_build(days, season, cursor, prep_end, defaults, rules, number, target, shape)
+        if warning is not None:
+            warnings.append(warning)
         for peak in build:
             _paint_peak(days, peak, number)
         # Earlier peaks inside this build are followed by a short re-base.
@@ -215,7 +236,7 @@ def build_timeline(season: Season, athlete: Athlete, rules: RuleBook) -> Timelin
             days.paint(after, after + mini_transition - _DAY, PhaseKind.TRANSITION, "Mini-transition", number)
             cursor = after + mini_transition
         else:
-            _paint_season_end(days, season, competitions, target, rules, number)
+            _paint_season_end(days, season, competitions, target, rules, number, warnings)
 
     phases = days.phases()
     day_phases = _day_phases(season, athlete, phases, peaks, build_starts, rules)
@@ -230,22 +251,16 @@ def _paint_build(
     defaults: tuple[float, float, float],
     rules: RuleBook,
     number: int,
-    warnings: list[PlanWarning],
-) -> None:
+    target: Peak | None,
+    shape: _BuildShape,
+) -> PlanWarning | None:
+    """Paints one build's phases; the warning says what a short build left out or compressed."""
     if end < start:
-        return
+        return _no_build_warning(start, target, shape) if number == 1 else None
     total = (end - start).days + 1
     competition_max = rules["phase.single"].number("competition_max_weeks")
     min_strength = rules["phase.strength_first"].number("min_strength_weeks")
     gpp, spp, pre, comp = _split_weeks(total, defaults, competition_max, min_strength)
-    if number == 1 and pre == 0 and total >= 7:
-        warnings.append(
-            PlanWarning(
-                "phase.strength_first",
-                start,
-                f"Only {plural(total // 7, 'week')} before the first taper: strength work only, no power block",
-            )
-        )
     suffix = f" {number}" if number > 1 else ""
     names = (
         (PhaseKind.GENERAL_PREPARATION, "General preparation" + (f"{suffix} (re-base)" if number > 1 else "")),
@@ -268,6 +283,83 @@ def _paint_build(
         if boundary > cursor:
             days.paint(cursor, boundary - _DAY, kind, name, number)
             cursor = boundary
+    painted = days.days_of(start, end)
+    return _build_warning(start, total, target, shape, painted, min_strength)
+
+
+_PREPARATION_NAMES = (
+    (PhaseKind.GENERAL_PREPARATION, "general preparation"),
+    (PhaseKind.SPECIFIC_PREPARATION, "specific preparation"),
+    (PhaseKind.PRE_COMPETITION, "pre-competition"),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _BuildShape:
+    """The rule a build's phase lengths come from and the shortest general, specific and
+    pre-competition phases it allows before the plan says the build is compressed."""
+
+    rule_id: str
+    shortest: tuple[float, float, float]
+
+
+def _span(days: int) -> str:
+    """"3 weeks", "3 weeks and 4 days", "5 days"."""
+    weeks, rest = divmod(days, 7)
+    if not weeks:
+        return plural(rest, "day")
+    return plural(weeks, "week") + (f" and {plural(rest, 'day')}" if rest else "")
+
+
+def _before(target: Peak | None) -> str:
+    if target is None:
+        return "the season's end"
+    name = target.competitions[0].name
+    return f"the {name} taper" if target.taper_days else name
+
+
+def _no_build_warning(start: date, target: Peak | None, shape: _BuildShape) -> PlanWarning:
+    where = f"inside {_before(target)}" if target is not None and start < target.start else f"at {_before(target)}"
+    return PlanWarning(
+        shape.rule_id,
+        start,
+        f"The season starts {where}: no general preparation, specific preparation or pre-competition",
+    )
+
+
+def _build_warning(
+    start: date,
+    total_days: int,
+    target: Peak | None,
+    shape: _BuildShape,
+    painted: dict[PhaseKind, int],
+    min_strength: float,
+) -> PlanWarning | None:
+    """One line for a build too short for its phases: what was left out and why, or which
+    phases were compressed below the rule's shortest."""
+    lead = f"Only {_span(total_days)} before {_before(target)}"
+    skipped = [label for kind, label in _PREPARATION_NAMES if not painted.get(kind)]
+    kept = [f"{_span(painted[kind])} of {label}" for kind, label in _PREPARATION_NAMES if painted.get(kind)]
+    if skipped:
+        why = []
+        if not painted.get(PhaseKind.GENERAL_PREPARATION):
+            why.append("too short for a general base")
+        if not painted.get(PhaseKind.PRE_COMPETITION):
+            why.append(f"a power block needs {min_strength:g} weeks of strength work first")
+        rule_id = "phase.strength_first" if not painted.get(PhaseKind.PRE_COMPETITION) else shape.rule_id
+        message = f"{lead}: no {' or '.join(skipped)} ({'; '.join(why)})"
+        if kept:
+            message += f"; {' and '.join(kept)}"
+        return PlanWarning(rule_id, start, message)
+    short = [
+        f"{label} {_span(painted[kind])} (at least {shortest:g} weeks)"
+        for (kind, label), shortest in zip(_PREPARATION_NAMES, shape.shortest, strict=True)
+        # Phases end on week starts: half a week short of the rule is still its length.
+        if painted[kind] < (shortest - 0.5) * 7
+    ]
+    if short:
+        return PlanWarning(shape.rule_id, start, f"{lead}: phases compressed to {', '.join(short)}")
+    return None
 
 
 def _paint_peak(days: _DayKinds, peak: Peak, number: int) -> None:
@@ -305,21 +397,35 @@ def _paint_season_end(
     target: Peak,
     rules: RuleBook,
     number: int,
+    warnings: list[PlanWarning],
 ) -> None:
-    after = target.end + _DAY
-    if after > season.last_day:
+    """Competition phase while there is something left to race, then the transition to the
+    season's last day (rule phase.transition): no lifting weeks with nothing left to race."""
+    transition = rules["phase.transition"]
+    last = max((c for c in competitions if c.start > target.end), key=lambda c: c.end, default=None)
+    last_end = last.end if last is not None and last.end > target.end else target.end
+    transition_start = last_end + timedelta(days=transition.whole("after_last_days"))
+    if target.end + _DAY > season.last_day:
         return
-    later = [c for c in competitions if c.start > target.end]
-    max_transition = timedelta(weeks=rules["phase.transition"].whole("max_weeks"))
-    transition_start = after
-    if later:
-        transition_start = max(c.end for c in later) + _DAY
-    if season.last_day - transition_start + _DAY > max_transition:
-        transition_start = season.last_day - max_transition + _DAY + _WEEK * 2
-    if transition_start > after:
-        days.paint(after, transition_start - _DAY, PhaseKind.COMPETITION, f"Competition {number}"
-                   if number > 1 else "Competition", number)
+    if transition_start > target.end + _DAY:
+        days.paint(target.end + _DAY, transition_start - _DAY, PhaseKind.COMPETITION,
+                   f"Competition {number}" if number > 1 else "Competition", number)
+    if transition_start > season.last_day:
+        return
     days.paint(transition_start, season.last_day, PhaseKind.TRANSITION, "Transition", number)
+    length = (season.last_day - transition_start).days + 1
+    max_weeks = transition.whole("max_weeks")
+    if length > max_weeks * 7:
+        name = (last if last is not None and last.end > target.end else target.competitions[-1]).name
+        warnings.append(
+            PlanWarning(
+                "phase.transition",
+                transition_start,
+                f"The season runs {plural(length // 7, 'week')} past its last competition ({name}, "
+                f"{date_text(last_end)}): transition to the end, longer than the {max_weeks} weeks it should "
+                "last; end the season earlier or enter a later competition",
+            )
+        )
 
 
 def _closes_with_test(phase: Phase) -> bool:
