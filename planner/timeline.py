@@ -18,7 +18,6 @@ from planner.rules import RuleBook
 from planner.text import date_text, plural
 
 _DAY = timedelta(days=1)
-_WEEK = timedelta(days=7)
 
 
 @dataclass(frozen=True, slots=True)
@@ -453,19 +452,20 @@ def _weeks_touching(season: Season, first: date, last: date) -> range:
     return range(season.week_of(first).toordinal(), season.week_of(last).toordinal() + 1, 7)
 
 
-def _wave(season: Season, phases: tuple[Phase, ...], peaks: list[Peak], up: int) -> _Wave:
+def _wave(season: Season, phases: tuple[Phase, ...], peaks: list[Peak], up: int, clear_days: int) -> _Wave:
     """Deloads every ``up + 1``-th week of a preparation phase and a test week at the end of
     general and specific preparation, shifted so that reduced weeks never stack.
 
-    Never two deload weeks in a row, and no deload in the seven days before an A taper (the
-    taper is the reduction). A test week that would fall there moves a week earlier; a load
+    Never two deload weeks in a row, and no deload in the ``clear_days`` before an A taper
+    (the taper is the reduction; rule wave.stacking). A test week that would fall there moves a week earlier; a load
     wave's deload that would stack moves a week earlier when ``up`` loading weeks still come
     before it, and is dropped otherwise.
     """
     before_taper: set[int] = set()
     for peak in peaks:
         if peak.taper_days:
-            before_taper.update(_weeks_touching(season, peak.taper_start - _WEEK, peak.start - _DAY))
+            clear_from = peak.taper_start - timedelta(days=clear_days)
+            before_taper.update(_weeks_touching(season, clear_from, peak.start - _DAY))
     # Weeks that hold rest or a taper are no loading weeks, whatever else they hold.
     resting: set[int] = set()
     for phase in phases:
@@ -523,7 +523,7 @@ def _day_phases(
 ) -> tuple[DayPhase, ...]:
     wave = rules["wave"]
     up = wave.whole("junior_up_weeks" if athlete.junior else "up_weeks")
-    shape = _wave(season, phases, peaks, up)
+    shape = _wave(season, phases, peaks, up, rules["wave.stacking"].whole("clear_before_taper_days"))
     taper_of: dict[int, Competition] = {}
     for peak in peaks:
         for ordinal in range(peak.taper_start.toordinal(), peak.start.toordinal()):
