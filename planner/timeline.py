@@ -220,14 +220,19 @@ def build_timeline(season: Season, athlete: Athlete, rules: RuleBook) -> Timelin
         prep_end = (target.taper_start if target else season.last_day + _DAY) - _DAY
         prep_end = min(prep_end, season.last_day)
         build_starts.append(cursor)
-        warning = _paint_build(days, season, cursor, prep_end, defaults, rules, number, target, shape)
-        if warning is not None:
-            warnings.append(warning)
+        painted = _paint_build(days, season, cursor, prep_end, defaults, rules, number)
         for peak in build:
             _paint_peak(days, peak, number)
         # Earlier peaks inside this build are followed by a short re-base.
         for peak, following in pairwise(build):
             _paint_rebase(days, season, peak, following, rules, number)
+        # What the build holds once its peaks are in (an early A can cover a phase).
+        if painted:
+            warning = _build_warning(cursor, prep_end, target, shape, days.days_of(cursor, prep_end), rules)
+            if warning is not None:
+                warnings.append(warning)
+        elif number == 1:
+            warnings.append(_no_build_warning(cursor, target, shape))
         if target is None:
             break
         after = target.end + _DAY
@@ -250,12 +255,10 @@ def _paint_build(
     defaults: tuple[float, float, float],
     rules: RuleBook,
     number: int,
-    target: Peak | None,
-    shape: _BuildShape,
-) -> PlanWarning | None:
-    """Paints one build's phases; the warning says what a short build left out or compressed."""
+) -> bool:
+    """Paints one build's phases; False when there is no room for any."""
     if end < start:
-        return _no_build_warning(start, target, shape) if number == 1 else None
+        return False
     total = (end - start).days + 1
     competition_max = rules["phase.single"].number("competition_max_weeks")
     min_strength = rules["phase.strength_first"].number("min_strength_weeks")
@@ -282,8 +285,7 @@ def _paint_build(
         if boundary > cursor:
             days.paint(cursor, boundary - _DAY, kind, name, number)
             cursor = boundary
-    painted = days.days_of(start, end)
-    return _build_warning(start, total, target, shape, painted, min_strength)
+    return True
 
 
 _PREPARATION_NAMES = (
@@ -328,15 +330,16 @@ def _no_build_warning(start: date, target: Peak | None, shape: _BuildShape) -> P
 
 def _build_warning(
     start: date,
-    total_days: int,
+    end: date,
     target: Peak | None,
     shape: _BuildShape,
     painted: dict[PhaseKind, int],
-    min_strength: float,
+    rules: RuleBook,
 ) -> PlanWarning | None:
     """One line for a build too short for its phases: what was left out and why, or which
     phases were compressed below the rule's shortest."""
-    lead = f"Only {_span(total_days)} before {_before(target)}"
+    min_strength = rules["phase.strength_first"].number("min_strength_weeks")
+    lead = f"Only {_span((end - start).days + 1)} before {_before(target)}"
     skipped = [label for kind, label in _PREPARATION_NAMES if not painted.get(kind)]
     kept = [f"{_span(painted[kind])} of {label}" for kind, label in _PREPARATION_NAMES if painted.get(kind)]
     if skipped:
@@ -401,7 +404,7 @@ def _paint_season_end(
     """Competition phase while there is something left to race, then the transition to the
     season's last day (rule phase.transition): no lifting weeks with nothing left to race."""
     transition = rules["phase.transition"]
-    last = max((c for c in competitions if c.start > target.end), key=lambda c: c.end, default=None)
+    last = max((c for c in competitions if c.end > target.end), key=lambda c: c.end, default=None)
     last_end = last.end if last is not None and last.end > target.end else target.end
     transition_start = last_end + timedelta(days=transition.whole("after_last_days"))
     if target.end + _DAY > season.last_day:
