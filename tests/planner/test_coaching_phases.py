@@ -285,7 +285,7 @@ def _deload_week_starts(document: Season, timeline: Timeline) -> set[date]:
     }
 
 
-@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(_seasons())
 def test_random_seasons_keep_their_shape(document: Season) -> None:
     rules = rule_book()
