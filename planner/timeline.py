@@ -3,7 +3,13 @@
 Phases are worked out backwards from the A competitions (rules phase.single, phase.double,
 phase.rebase): each peak gets a taper; a peak at least 16 weeks before the next one closes a
 build of its own (double periodisation); a closer one gets a short re-base after it. Without
-an A competition the last B (or C) competition anchors the season without a taper.
+an A competition the last B (or C) competition anchors the season without a taper. From the
+day after the last competition the athlete is in transition (phase.transition).
+
+A build too short for its phases says what it left out or compressed, in one warning. Each
+preparation phase loads in waves with a deload every fourth week (third for juniors) and
+general and specific preparation end with a test week; the wave shifts so that reduced weeks
+never stack (wave.stacking).
 """
 
 from __future__ import annotations
@@ -403,12 +409,12 @@ def _paint_season_end(
 ) -> None:
     """Competition phase while there is something left to race, then the transition to the
     season's last day (rule phase.transition): no lifting weeks with nothing left to race."""
-    transition = rules["phase.transition"]
-    last = max((c for c in competitions if c.end > target.end), key=lambda c: c.end, default=None)
-    last_end = last.end if last is not None and last.end > target.end else target.end
-    transition_start = last_end + timedelta(days=transition.whole("after_last_days"))
     if target.end + _DAY > season.last_day:
         return
+    transition = rules["phase.transition"]
+    # The final peak ends no later than the season's last competition: a B or C after it counts.
+    last = max(competitions, key=lambda c: c.end)
+    transition_start = last.end + timedelta(days=transition.whole("after_last_days"))
     if transition_start > target.end + _DAY:
         days.paint(target.end + _DAY, transition_start - _DAY, PhaseKind.COMPETITION,
                    f"Competition {number}" if number > 1 else "Competition", number)
@@ -418,13 +424,12 @@ def _paint_season_end(
     length = (season.last_day - transition_start).days + 1
     max_weeks = transition.whole("max_weeks")
     if length > max_weeks * 7:
-        name = (last if last is not None and last.end > target.end else target.competitions[-1]).name
         warnings.append(
             PlanWarning(
                 "phase.transition",
                 transition_start,
-                f"The season runs {plural(length // 7, 'week')} past its last competition ({name}, "
-                f"{date_text(last_end)}): transition to the end, longer than the {max_weeks} weeks it should "
+                f"The season runs {_span(length)} past its last competition ({last.name}, "
+                f"{date_text(last.end)}): transition to the end, longer than the {max_weeks} weeks it should "
                 "last; end the season earlier or enter a later competition",
             )
         )

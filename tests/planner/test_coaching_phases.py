@@ -153,7 +153,7 @@ def test_the_plan_is_in_transition_from_the_day_after_the_last_competition() -> 
 
 def test_competitions_after_the_a_keep_the_competition_phase_until_the_last_one() -> None:
     # A C meet on Saturday 21 August after the A: competition phase 26 July - 21 August, then
-    # transition from Sunday 22 August to 31 October (71 days: 10 weeks, warned).
+    # transition from Sunday 22 August to 31 October (71 days: 10 weeks and 1 day, warned).
     late = competition(2, date(2027, 8, 21), Priority.C, name="Late Summer Meeting")
     plan = plan_for(season(competitions=[nationals(), late], last_day=date(2027, 10, 31)))
     assert [(p.kind, p.start, p.end) for p in plan.phases[-2:]] == [
@@ -161,7 +161,8 @@ def test_competitions_after_the_a_keep_the_competition_phase_until_the_last_one(
         (TRANSITION, date(2027, 8, 22), date(2027, 10, 31)),
     ]
     assert [(w[0], w[1]) for w in _phase_warnings(plan)] == [("phase.transition", date(2027, 8, 22))]
-    assert "10 weeks past its last competition (Late Summer Meeting, 21 August 2027)" in _phase_warnings(plan)[0][2]
+    message = _phase_warnings(plan)[0][2]
+    assert "runs 10 weeks and 1 day past its last competition (Late Summer Meeting, 21 August 2027)" in message
 
 
 def test_a_transition_of_six_weeks_or_less_is_not_warned_about() -> None:
