@@ -192,7 +192,12 @@ def _generate_sessions(
         race_week = any(c.start <= span[-1] and c.end >= span[0] for c in competitions)
 
         # Weights on hard track days with lifting (rule rhythm), spread through the week.
-        hard = [d for d, i in zip(span, index, strict=True) if lifting_days[d.weekday()] and not limits[i].rest_day]
+        # A week that ends the season or a build keeps its transition days free (phase.transition).
+        hard = [
+            d for d, i in zip(span, index, strict=True)
+            if lifting_days[d.weekday()] and not limits[i].rest_day
+            and timeline.days[i].kind is not PhaseKind.TRANSITION
+        ]
         wanted = _sessions_wanted(athlete, phase, rules, race_week)
         if phase.kind is PhaseKind.TAPER:
             wanted = max(wanted, 1)

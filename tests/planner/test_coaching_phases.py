@@ -16,6 +16,7 @@ from builders import LAST_DAY, athlete, competition, nationals, phases_of, plan_
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from planner.engine import generate
 from planner.model import Competition, Priority, Season
 from planner.plan import PhaseKind, Plan
 from planner.rules import rule_book
@@ -314,3 +315,15 @@ def test_random_seasons_keep_their_shape(document: Season) -> None:
     kinds = {phase.kind for phase in timeline.days}
     if not {GPP, SPP, PRE} <= kinds:
         assert any(w.rule_id.startswith("phase.") for w in timeline.warnings)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_seasons())
+def test_random_plans_never_stack_deload_weeks_and_rest_after_the_last_race(document: Season) -> None:
+    plan = generate(document, "ath-1")
+    for before, after in zip(plan.weeks, plan.weeks[1:], strict=False):
+        assert not (before.deload and after.deload), (before.start, after.start)
+    competitions = document.competitions_for("ath-1")
+    if competitions:
+        last_end = max(c.end for c in competitions)
+        assert all(not d.sessions for d in plan.days if d.date > last_end)
