@@ -196,11 +196,12 @@ def _generate_sessions(
         race_week = any(c.start <= span[-1] and c.end >= span[0] for c in competitions)
 
         # Weights on hard track days with lifting (rule rhythm), spread through the week.
-        # Not on the day after a race (a recovery day, rule competition.after) nor on D-1/D-2.
+        # Not on the day after a race (a recovery day, rule competition.after) nor on D-1/D-2, and a
+        # week that ends the season or a build keeps its transition days free (phase.transition).
         hard = [
             d for d, i in zip(span, index, strict=True)
             if lifting_days[d.weekday()] and not limits[i].rest_day and limits[i].lower_max_pct is None
-            and d not in race_eves
+            and d not in race_eves and timeline.days[i].kind is not PhaseKind.TRANSITION
         ]
         wanted = _sessions_wanted(athlete, phase, rules, race_week)
         if phase.kind is PhaseKind.TAPER:

@@ -3,7 +3,13 @@
 Phases are worked out backwards from the A competitions (rules phase.single, phase.double,
 phase.rebase): each peak gets a taper; a peak at least 16 weeks before the next one closes a
 build of its own (double periodisation); a closer one gets a short re-base after it. Without
-an A competition the last B (or C) competition anchors the season without a taper.
+an A competition the last B (or C) competition anchors the season without a taper. From the
+day after the last competition the athlete is in transition (phase.transition).
+
+A build too short for its phases says what it left out or compressed, in one warning. Each
+preparation phase loads in waves with a deload every fourth week (third for juniors) and
+general and specific preparation end with a test week; the wave shifts so that reduced weeks
+never stack (wave.stacking).
 """
 
 from __future__ import annotations
@@ -15,10 +21,9 @@ from itertools import pairwise
 from planner.model import Athlete, Competition, Priority, Season
 from planner.plan import Phase, PhaseKind, PlanWarning
 from planner.rules import RuleBook
-from planner.text import plural
+from planner.text import date_text, plural
 
 _DAY = timedelta(days=1)
-_WEEK = timedelta(days=7)
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,6 +113,9 @@ def _split_weeks(
         gpp, spp = min_strength * 0.55, min_strength * 0.45
     if gpp < 2:
         gpp, spp = 0.0, gpp + spp
+    if pre < 1:
+        # Less than a week of power work is no block: the strength work runs on instead.
+        spp, pre = spp + pre, 0.0
     return gpp, spp, pre, 0.0
 
 
@@ -128,6 +136,13 @@ class _DayKinds:
             self.kind[i] = kind
             self.name[i] = name
             self.cycle[i] = cycle
+
+    def days_of(self, start: date, end: date) -> dict[PhaseKind, int]:
+        """Days of each phase kind painted from ``start`` to ``end``."""
+        days: dict[PhaseKind, int] = {}
+        for kind in self.kind[max(0, (start - self.first).days) : (end - self.first).days + 1]:
+            days[kind] = days.get(kind, 0) + 1
+        return days
 
     def phases(self) -> tuple[Phase, ...]:
         result: list[Phase] = []
@@ -198,16 +213,32 @@ def build_timeline(season: Season, athlete: Athlete, rules: RuleBook) -> Timelin
                 double.number("rebase_spp_weeks"),
                 double.number("pre2_weeks"),
             )
+        # The single season's phases have a shortest length; a double season's builds are
+        # short already, so anything under their default length is compressed.
+        shape = (
+            _BuildShape("phase.double", defaults)
+            if is_double
+            else _BuildShape(
+                "phase.single", (single.number("gpp_min"), single.number("spp_min"), single.number("pre_min"))
+            )
+        )
         target = build[-1] if build else None
         prep_end = (target.taper_start if target else season.last_day + _DAY) - _DAY
         prep_end = min(prep_end, season.last_day)
         build_starts.append(cursor)
-        _paint_build(days, season, cursor, prep_end, defaults, rules, number, warnings)
+        painted = _paint_build(days, season, cursor, prep_end, defaults, rules, number)
         for peak in build:
             _paint_peak(days, peak, number)
         # Earlier peaks inside this build are followed by a short re-base.
         for peak, following in pairwise(build):
             _paint_rebase(days, season, peak, following, rules, number)
+        # What the build holds once its peaks are in (an early A can cover a phase).
+        if painted:
+            warning = _build_warning(cursor, prep_end, target, shape, days.days_of(cursor, prep_end), rules)
+            if warning is not None:
+                warnings.append(warning)
+        elif number == 1:
+            warnings.append(_no_build_warning(cursor, target, shape))
         if target is None:
             break
         after = target.end + _DAY
@@ -215,7 +246,7 @@ def build_timeline(season: Season, athlete: Athlete, rules: RuleBook) -> Timelin
             days.paint(after, after + mini_transition - _DAY, PhaseKind.TRANSITION, "Mini-transition", number)
             cursor = after + mini_transition
         else:
-            _paint_season_end(days, season, competitions, target, rules, number)
+            _paint_season_end(days, season, competitions, target, rules, number, warnings)
 
     phases = days.phases()
     day_phases = _day_phases(season, athlete, phases, peaks, build_starts, rules)
@@ -230,22 +261,14 @@ def _paint_build(
     defaults: tuple[float, float, float],
     rules: RuleBook,
     number: int,
-    warnings: list[PlanWarning],
-) -> None:
+) -> bool:
+    """Paints one build's phases; False when there is no room for any."""
     if end < start:
-        return
+        return False
     total = (end - start).days + 1
     competition_max = rules["phase.single"].number("competition_max_weeks")
     min_strength = rules["phase.strength_first"].number("min_strength_weeks")
     gpp, spp, pre, comp = _split_weeks(total, defaults, competition_max, min_strength)
-    if number == 1 and pre == 0 and total >= 7:
-        warnings.append(
-            PlanWarning(
-                "phase.strength_first",
-                start,
-                f"Only {plural(total // 7, 'week')} before the first taper: strength work only, no power block",
-            )
-        )
     suffix = f" {number}" if number > 1 else ""
     names = (
         (PhaseKind.GENERAL_PREPARATION, "General preparation" + (f"{suffix} (re-base)" if number > 1 else "")),
@@ -268,6 +291,83 @@ def _paint_build(
         if boundary > cursor:
             days.paint(cursor, boundary - _DAY, kind, name, number)
             cursor = boundary
+    return True
+
+
+_PREPARATION_NAMES = (
+    (PhaseKind.GENERAL_PREPARATION, "general preparation"),
+    (PhaseKind.SPECIFIC_PREPARATION, "specific preparation"),
+    (PhaseKind.PRE_COMPETITION, "pre-competition"),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _BuildShape:
+    """The rule a build's phase lengths come from and the shortest general, specific and
+    pre-competition phases it allows before the plan says the build is compressed."""
+
+    rule_id: str
+    shortest: tuple[float, float, float]
+
+
+def _span(days: int) -> str:
+    """"3 weeks", "3 weeks and 4 days", "5 days"."""
+    weeks, rest = divmod(days, 7)
+    if not weeks:
+        return plural(rest, "day")
+    return plural(weeks, "week") + (f" and {plural(rest, 'day')}" if rest else "")
+
+
+def _before(target: Peak | None) -> str:
+    if target is None:
+        return "the season's end"
+    name = target.competitions[0].name
+    return f"the {name} taper" if target.taper_days else name
+
+
+def _no_build_warning(start: date, target: Peak | None, shape: _BuildShape) -> PlanWarning:
+    where = f"inside {_before(target)}" if target is not None and start < target.start else f"at {_before(target)}"
+    return PlanWarning(
+        shape.rule_id,
+        start,
+        f"The season starts {where}: no general preparation, specific preparation or pre-competition",
+    )
+
+
+def _build_warning(
+    start: date,
+    end: date,
+    target: Peak | None,
+    shape: _BuildShape,
+    painted: dict[PhaseKind, int],
+    rules: RuleBook,
+) -> PlanWarning | None:
+    """One line for a build too short for its phases: what was left out and why, or which
+    phases were compressed below the rule's shortest."""
+    min_strength = rules["phase.strength_first"].number("min_strength_weeks")
+    lead = f"Only {_span((end - start).days + 1)} before {_before(target)}"
+    skipped = [label for kind, label in _PREPARATION_NAMES if not painted.get(kind)]
+    kept = [f"{_span(painted[kind])} of {label}" for kind, label in _PREPARATION_NAMES if painted.get(kind)]
+    if skipped:
+        why = []
+        if not painted.get(PhaseKind.GENERAL_PREPARATION):
+            why.append("too short for a general base")
+        if not painted.get(PhaseKind.PRE_COMPETITION):
+            why.append(f"a power block needs {min_strength:g} weeks of strength work first")
+        rule_id = "phase.strength_first" if not painted.get(PhaseKind.PRE_COMPETITION) else shape.rule_id
+        message = f"{lead}: no {' or '.join(skipped)} ({'; '.join(why)})"
+        if kept:
+            message += f"; {' and '.join(kept)}"
+        return PlanWarning(rule_id, start, message)
+    short = [
+        f"{label} {_span(painted[kind])} (at least {shortest:g} weeks)"
+        for (kind, label), shortest in zip(_PREPARATION_NAMES, shape.shortest, strict=True)
+        # Phases end on week starts: half a week short of the rule is still its length.
+        if painted[kind] < (shortest - 0.5) * 7
+    ]
+    if short:
+        return PlanWarning(shape.rule_id, start, f"{lead}: phases compressed to {', '.join(short)}")
+    return None
 
 
 def _paint_peak(days: _DayKinds, peak: Peak, number: int) -> None:
@@ -305,21 +405,120 @@ def _paint_season_end(
     target: Peak,
     rules: RuleBook,
     number: int,
+    warnings: list[PlanWarning],
 ) -> None:
-    after = target.end + _DAY
-    if after > season.last_day:
+    """Competition phase while there is something left to race, then the transition to the
+    season's last day (rule phase.transition): no lifting weeks with nothing left to race."""
+    if target.end + _DAY > season.last_day:
         return
-    later = [c for c in competitions if c.start > target.end]
-    max_transition = timedelta(weeks=rules["phase.transition"].whole("max_weeks"))
-    transition_start = after
-    if later:
-        transition_start = max(c.end for c in later) + _DAY
-    if season.last_day - transition_start + _DAY > max_transition:
-        transition_start = season.last_day - max_transition + _DAY + _WEEK * 2
-    if transition_start > after:
-        days.paint(after, transition_start - _DAY, PhaseKind.COMPETITION, f"Competition {number}"
-                   if number > 1 else "Competition", number)
+    transition = rules["phase.transition"]
+    # The final peak ends no later than the season's last competition: a B or C after it counts.
+    last = max(competitions, key=lambda c: c.end)
+    transition_start = last.end + timedelta(days=transition.whole("after_last_days"))
+    if transition_start > target.end + _DAY:
+        days.paint(target.end + _DAY, transition_start - _DAY, PhaseKind.COMPETITION,
+                   f"Competition {number}" if number > 1 else "Competition", number)
+    if transition_start > season.last_day:
+        return
     days.paint(transition_start, season.last_day, PhaseKind.TRANSITION, "Transition", number)
+    length = (season.last_day - transition_start).days + 1
+    max_weeks = transition.whole("max_weeks")
+    if length > max_weeks * 7:
+        warnings.append(
+            PlanWarning(
+                "phase.transition",
+                transition_start,
+                f"The season runs {_span(length)} past its last competition ({last.name}, "
+                f"{date_text(last.end)}): transition to the end, longer than the {max_weeks} weeks it should "
+                "last; end the season earlier or enter a later competition",
+            )
+        )
+
+
+def _closes_with_test(phase: Phase) -> bool:
+    """General and specific preparation end with a test week; a re-base does not."""
+    return phase.kind in (
+        PhaseKind.GENERAL_PREPARATION,
+        PhaseKind.SPECIFIC_PREPARATION,
+    ) and not phase.name.startswith("Re-base")
+
+
+@dataclass(frozen=True, slots=True)
+class _Wave:
+    """Where the season's deload weeks fall (rules wave and C6).
+
+    ``deloads`` holds week starts (as ordinals) and ``tests`` the (phase index, week index)
+    of each test week; a test week is a deload too.
+    """
+
+    deloads: frozenset[int]
+    tests: frozenset[tuple[int, int]]
+
+
+def _weeks_touching(season: Season, first: date, last: date) -> range:
+    """Week starts (as ordinals) of the season weeks that hold a day of ``first``..``last``."""
+    return range(season.week_of(first).toordinal(), season.week_of(last).toordinal() + 1, 7)
+
+
+def _wave(season: Season, phases: tuple[Phase, ...], peaks: list[Peak], up: int, clear_days: int) -> _Wave:
+    """Deloads every ``up + 1``-th week of a preparation phase and a test week at the end of
+    general and specific preparation, shifted so that reduced weeks never stack.
+
+    Never two deload weeks in a row, and no deload in the ``clear_days`` before an A taper
+    (the taper is the reduction; rule wave.stacking). A test week that would fall there moves a week earlier; a load
+    wave's deload that would stack moves a week earlier when ``up`` loading weeks still come
+    before it, and is dropped otherwise.
+    """
+    before_taper: set[int] = set()
+    for peak in peaks:
+        if peak.taper_days:
+            clear_from = peak.taper_start - timedelta(days=clear_days)
+            before_taper.update(_weeks_touching(season, clear_from, peak.start - _DAY))
+    # Weeks that hold rest or a taper are no loading weeks, whatever else they hold.
+    resting: set[int] = set()
+    for phase in phases:
+        if phase.kind in (PhaseKind.TRANSITION, PhaseKind.TAPER):
+            resting.update(_weeks_touching(season, phase.start, phase.end))
+    first_week = season.first_week_start.toordinal()
+
+    deloads: set[int] = set()
+    tests: set[tuple[int, int]] = set()
+    wanted: list[int] = []
+    for index, phase in enumerate(phases):
+        if not phase.kind.preparation:
+            continue
+        weeks = _weeks_touching(season, phase.start, phase.end)
+        wanted += [week for i, week in enumerate(weeks) if (i + 1) % (up + 1) == 0]
+        if _closes_with_test(phase) and len(weeks) >= 3:
+            # At least two weeks of the phase before its test.
+            for i in range(len(weeks) - 1, 1, -1):
+                if weeks[i] not in before_taper:
+                    tests.add((index, i))
+                    deloads.add(weeks[i])
+                    break
+
+    def loading_weeks_before(week: int) -> int:
+        count = 0
+        while count < up:
+            earlier = week - 7 * (count + 1)
+            if earlier < first_week or earlier in deloads or earlier in resting:
+                break
+            count += 1
+        return count
+
+    for week in sorted(set(wanted)):
+        for candidate in (week, week - 7):
+            if (
+                candidate in deloads
+                or candidate in before_taper
+                or candidate - 7 in deloads
+                or candidate + 7 in deloads
+                or loading_weeks_before(candidate) < up
+            ):
+                continue
+            deloads.add(candidate)
+            break
+    return _Wave(frozenset(deloads), frozenset(tests))
 
 
 def _day_phases(
@@ -332,22 +531,19 @@ def _day_phases(
 ) -> tuple[DayPhase, ...]:
     wave = rules["wave"]
     up = wave.whole("junior_up_weeks" if athlete.junior else "up_weeks")
+    shape = _wave(season, phases, peaks, up, rules["wave.stacking"].whole("clear_before_taper_days"))
     taper_of: dict[int, Competition] = {}
     for peak in peaks:
         for ordinal in range(peak.taper_start.toordinal(), peak.start.toordinal()):
             taper_of[ordinal] = peak.competitions[0]
     result: list[DayPhase] = []
-    for phase in phases:
+    for index, phase in enumerate(phases):
         phase_week0 = season.week_of(phase.start).toordinal()
         phase_weeks = (season.week_of(phase.end).toordinal() - phase_week0) // 7 + 1
         build = min(phase.cycle, len(build_starts))
         build_start = build_starts[build - 1].toordinal()
         first_build = build == 1
         prep = phase.kind.preparation
-        closes_with_test = phase.kind in (
-            PhaseKind.GENERAL_PREPARATION,
-            PhaseKind.SPECIFIC_PREPARATION,
-        ) and not phase.name.startswith("Re-base")
         # Days of one week share their DayPhase; only a taper's first day can split a week.
         shared: dict[tuple[int, Competition | None], DayPhase] = {}
         for ordinal in range(phase.start.toordinal(), phase.end.toordinal() + 1):
@@ -355,8 +551,6 @@ def _day_phases(
             taper = taper_of.get(ordinal)
             day_phase = shared.get((week_index, taper))
             if day_phase is None:
-                test_week = closes_with_test and phase_weeks >= 3 and week_index == phase_weeks - 1
-                deload = prep and ((week_index + 1) % (up + 1) == 0 or test_week)
                 day_phase = shared[(week_index, taper)] = DayPhase(
                     kind=phase.kind,
                     name=phase.name,
@@ -367,8 +561,8 @@ def _day_phases(
                     # has not had a week of base by the next week's start.
                     build_week=max(0, (season.week_of(date.fromordinal(ordinal)).toordinal() - build_start) // 7),
                     first_build=first_build,
-                    deload=deload,
-                    test_week=test_week,
+                    deload=prep and phase_week0 + 7 * week_index in shape.deloads,
+                    test_week=(index, week_index) in shape.tests,
                     taper_for=taper,
                 )
             result.append(day_phase)

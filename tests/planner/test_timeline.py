@@ -211,6 +211,12 @@ def test_a_season_starting_three_weeks_before_an_a_still_gets_a_taper() -> None:
     # The week before the taper is strength work, and the taper itself has sessions.
     assert plan.phases[0].kind in (GPP, SPP)
     assert any(d.sessions for d in plan.days if d.phase is TAPER)
+    # One week of strength work: the plan says which phases it left out.
+    short = [w for w in plan.warnings if w.rule_id.startswith("phase.")]
+    assert [(w.rule_id, w.date) for w in short] == [("phase.strength_first", first)]
+    assert short[0].message.startswith(
+        "Only 1 week before the National Championships taper: no general preparation or pre-competition"
+    )
 
 
 
