@@ -484,7 +484,8 @@ def _fit(ctx: Context, day: date, items: list[Item], limits: DayLimits) -> tuple
             if not i.lower_body
             or (i.category is Category.POWER and (i.percent_max or 0) <= ceiling and i.exercise_id == "squat_jump")
         ]
-        if not any(i.lower_body for i in kept):
+        if not any(i.lower_body for i in kept) and limits.lower_max_pct is None:
+            # Legs keep a little fast work, except the day after a race (a recovery day).
             kept.insert(0, _squat_jumps(ctx, day, 2, 3, "taper.a"))
         rule = limits.reason_for("ballistic_only_pct", latest=False)
         if rule is not None:
@@ -502,20 +503,23 @@ def _fit(ctx: Context, day: date, items: list[Item], limits: DayLimits) -> tuple
         restriction = limits.reason_for("heavy_lower", latest=False)
         assert restriction is not None  # heavy_lower is only ever switched off by a restriction
         adjusted: list[Item] = []
+        changes: list[str] = []
         for item in items:
             if item.exercise_id == NORDIC or (item.lower_body and item.note.startswith(_TEST_NOTE)):
                 # Eccentric hamstring work and rep-max attempts are heavy whatever their load.
-                what = f"{_name(item)} max attempt" if item.note.startswith(_TEST_NOTE) else f"{_name(item)}s"
-                notes.append(f"{restriction.text}, so no {what}")
+                changes.append(f"no {_name(item)} max attempt" if item.note.startswith(_TEST_NOTE)
+                               else f"no {_name(item)}s")
             elif is_heavy(item):
                 capped = barbell_item(
                     ctx, day, item.exercise_id, item.sets, item.reps, 80.0,
                     rule_ids=(*item.rule_ids, restriction.rule_id), rest_s=item.rest_s, intent=item.intent,
                 )
                 adjusted.append(capped)
-                notes.append(f"{restriction.text}: {item.name.lower()} kept at 80 %")
+                changes.append(f"{item.name.lower()} kept at 80 %")
             else:
                 adjusted.append(item)
+        if changes:
+            notes.append(f"{restriction.text}: {', '.join(dict.fromkeys(changes))}")
         items = adjusted
     return items, notes
 
