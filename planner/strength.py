@@ -4,6 +4,11 @@ Strength before power (phase.strength_first): the season's first build goes from
 4 x 8 (strength.base), specific preparation reaches 3 x 6 at 77.5-82.5 % and then 3 x 5
 (strength.february), pre-competition alternates a power day with a heavy day
 (strength.power_day, strength.heavy) and the competition phase maintains (strength.maintenance).
+
+The sessions of a preparation week differ: a squat day, a hinge and single-leg day (Romanian
+deadlifts and Nordic curls, strength.hamstring; single-leg, trunk and pull work,
+strength.support) and a clean day. Juniors and beginners lift at 80 % or less in sets of 5 or
+more (strength.novice); the day after a race is upper body only (strength.recovery).
 """
 
 from __future__ import annotations
@@ -382,8 +387,8 @@ def _strength_day(
         items = [clean] if planned.count == 2 else []
         first = len(items)
         items += [_hinge(ctx, day, phase), _nordic(ctx, phase), *_single_leg(ctx, phase), _trunk(ctx)]
-        return items, [(first, None), (first + 1, None)], "hinge and single-leg day, "
-    return [clean, squat, *_accessories(ctx, 2, in_season)], [(0, None), (1, label)], "clean day, "
+        return items, [(first, None), (first + 1, None)], "hinge and single-leg day"
+    return [clean, squat, *_accessories(ctx, 2, in_season)], [(0, None), (1, label)], "clean day"
 
 
 def _heavy_day(ctx: Context, day: date, phase: DayPhase) -> tuple[list[Item], _Named, str]:
@@ -395,7 +400,7 @@ def _heavy_day(ctx: Context, day: date, phase: DayPhase) -> tuple[list[Item], _N
         return items, named, ""
     # In season: short, heavy and explosive, plus the week's hamstring and hurdle work.
     items = [heavy, _maintenance_clean(ctx, day), _nordic(ctx, phase), *_hurdler_items(ctx, phase)]
-    return items, [(0, "back squat"), (1, None)], "maintenance, "
+    return items, [(0, "back squat"), (1, None)], "maintenance"
 
 
 def _power_day(
@@ -410,7 +415,7 @@ def _power_day(
     nordic = [_nordic(ctx, phase)] if in_season and planned.count == 1 else []
     items = [_clean(ctx, day, phase, late=True), jumps, *nordic, *_hurdler_items(ctx, phase),
              *_accessories(ctx, planned.index, in_season)]
-    return items, [(1, "squat jumps")], "power day, "
+    return items, [(1, "squat jumps")], "power day"
 
 
 def _recovery_day(ctx: Context, planned: Planned, in_season: bool) -> list[Item]:
@@ -454,23 +459,36 @@ def _weights_session(
         deload = f"; deload week: volume {cut_text(volume(full), volume(items))}, intensity held"
         tags.append("deload")
         rule_ids.append("wave")
-    if recovery is not None:
-        reason = f"{heading(phase)}: recovery session, upper body, a pull and trunk work{deload}; {recovery.text}"
-    elif planned.slot is Slot.TEST:
-        reason = f"{phase.name}: test session closing the phase; record the new maxes"
-    else:
-        reason = f"{heading(phase)}: {words}{', '.join(_said(items[i], w) for i, w in named)}{deload}"
+    before_fit = items
     items, notes = _fit(ctx, day, items, limits)
     if planned.slot is Slot.TEST:
         items = _test_notes(items)
     if not items:
         return None
+    if recovery is not None:
+        reason = f"{heading(phase)}: recovery session, upper body, a pull and trunk work{deload}"
+        notes.insert(0, recovery.text)
+    elif planned.slot is Slot.TEST:
+        reason = f"{phase.name}: test session closing the phase; record the new maxes"
+    else:
+        # Named as the card prints them: a lift the day's limits held at 80 % is said at 80 %,
+        # one they dropped is not said.
+        said = [_said(kept, w) for i, w in named if (kept := _fitted(before_fit[i], items)) is not None]
+        reason = f"{heading(phase)}: {', '.join([words, *said] if words else said) or 'lifting the day allows'}"
+        reason += deload
     cut = taper_cut(ctx, items, limits, phase.name, rule_ids, tags)
     if cut is not None:
         items, reason = cut
     if notes:
         reason += "; " + "; ".join(notes)
     return _session(ctx.athlete.id, day, items, reason, tags, rule_ids)
+
+
+def _fitted(item: Item, fitted: list[Item]) -> Item | None:
+    """What became of ``item`` once the day's limits were applied: itself, the same sets held at
+    a lower percentage, or None when it was dropped."""
+    return next((f for f in fitted if f.exercise_id == item.exercise_id and (f.sets, f.reps) == (item.sets, item.reps)),
+                None)
 
 
 def _fit(ctx: Context, day: date, items: list[Item], limits: DayLimits) -> tuple[list[Item], list[str]]:
