@@ -83,13 +83,14 @@ def reserve_note(reps_in_reserve: int) -> str:
     return f"choose a load that leaves {reps_in_reserve} reps in reserve"
 
 
-def scale_volume(sets: int, reps: int, volume: float) -> tuple[int, int]:
-    """Sets and reps holding about ``volume`` of the total reps; never more than before."""
+def scale_volume(sets: int, reps: int, volume: float, min_reps: int = 1) -> tuple[int, int]:
+    """Sets and reps holding about ``volume`` of the total reps; never more than before, and
+    never fewer than ``min_reps`` a set (or the reps there were)."""
     if volume >= 1.0:
         return sets, reps
     target = sets * reps * volume
     new_sets = max(1, min(sets, round(sets * volume)))
-    new_reps = max(1, min(reps, round(target / new_sets)))
+    new_reps = max(min(reps, min_reps), min(reps, round(target / new_sets)))
     return new_sets, new_reps
 
 
@@ -296,13 +297,17 @@ def scaled(item: Item, volume: float, rule_id: str, ctx: Context) -> Item:
     cached = ctx.scaled.get(key)
     if cached is not None and cached[0] is item:
         return cached[1]
-    result = _scaled(item, volume, rule_id)
+    # Juniors and beginners keep their main lifts in sets of 5 or more: a cut drops reps
+    # only down to that (rule strength.novice).
+    novice_lift = ctx.athlete.novice and item.category is Category.STRENGTH and item.percent_max is not None
+    min_reps = ctx.rules["strength.novice"].whole("min_reps") if novice_lift else 1
+    result = _scaled(item, volume, rule_id, min_reps)
     ctx.scaled[key] = (item, result)
     return result
 
 
-def _scaled(item: Item, volume: float, rule_id: str) -> Item:
-    sets, reps = scale_volume(item.sets, item.reps, volume)
+def _scaled(item: Item, volume: float, rule_id: str, min_reps: int) -> Item:
+    sets, reps = scale_volume(item.sets, item.reps, volume, min_reps)
     if (sets, reps) == (item.sets, item.reps):
         return item
     contacts = item.contacts

@@ -4,6 +4,11 @@ Strength before power (phase.strength_first): the season's first build goes from
 4 x 8 (strength.base), specific preparation reaches 3 x 6 at 77.5-82.5 % and then 3 x 5
 (strength.february), pre-competition alternates a power day with a heavy day
 (strength.power_day, strength.heavy) and the competition phase maintains (strength.maintenance).
+
+The sessions of a preparation week differ: a squat day, a hinge and single-leg day (Romanian
+deadlifts and Nordic curls, strength.hamstring; single-leg, trunk and pull work,
+strength.support) and a clean day. Juniors and beginners lift at 80 % or less in sets of 5 or
+more (strength.novice); the day after a race is upper body only (strength.recovery).
 """
 
 from __future__ import annotations
@@ -12,6 +17,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from enum import StrEnum
 
+from planner.catalogue import exercise
 from planner.model import Event, Level
 from planner.plan import PhaseKind
 from planner.prescription import (
@@ -66,6 +72,8 @@ def _quarter(pct: float) -> float:
     return round(pct / 2.5) * 2.5
 
 
+NORDIC = "nordic_hamstring_curl"
+
 # The deltoid and arm-drive work that rotates through accessory slots and easy days.
 _UPPER_BODY = ("dumbbell_shoulder_press", "arm_drive", "lateral_raise")
 
@@ -76,9 +84,28 @@ def _accessories(ctx: Context, index: int, in_season: bool) -> list[Item]:
     rir = rule.whole("rir")
     ids = ("strength.accessory",)
     calf = rep_range_item(ctx, "calf_raise", sets, rule.whole("reps_high"), rir, rule_ids=ids)
-    upper = _UPPER_BODY[index % len(_UPPER_BODY)]
-    upper_item = rep_range_item(ctx, upper, sets, rule.whole("reps_low"), rir, rule_ids=ids)
-    return [calf, upper_item]
+    return [calf, _upper(ctx, index, sets)]
+
+
+def _upper(ctx: Context, index: int, sets: int) -> Item:
+    rule = ctx.rules["strength.accessory"]
+    exercise_id = _UPPER_BODY[index % len(_UPPER_BODY)]
+    return rep_range_item(ctx, exercise_id, sets, rule.whole("reps_low"), rule.whole("rir"),
+                          rule_ids=("strength.accessory",))
+
+
+def _support(ctx: Context, exercise_id: str, reps_key: str) -> Item:
+    rule = ctx.rules["strength.support"]
+    return rep_range_item(ctx, exercise_id, rule.whole("sets"), rule.whole(reps_key), rule.whole("rir"),
+                          rule_ids=("strength.support",))
+
+
+def _trunk(ctx: Context) -> Item:
+    return _support(ctx, "pallof_press", "trunk_reps")
+
+
+def _pull(ctx: Context) -> Item:
+    return _support(ctx, "dumbbell_row", "pull_reps")
 
 
 def _hurdler_items(ctx: Context, phase: DayPhase) -> list[Item]:
@@ -87,17 +114,79 @@ def _hurdler_items(ctx: Context, phase: DayPhase) -> list[Item]:
     rule = ctx.rules["strength.hurdler"]
     early = phase.kind is PhaseKind.GENERAL_PREPARATION
     exercise_id = "split_squat" if phase.kind.preparation else "step_up"
+    ids = ("strength.hurdler",)
     return [
         rep_range_item(
             ctx,
             exercise_id,
-            rule.whole("sets") if phase.kind.preparation else 2,
+            rule.whole("sets" if phase.kind.preparation else "season_sets"),
             rule.whole("reps_early" if early else "reps_late"),
             rule.whole("rir"),
-            rule_ids=("strength.hurdler",),
+            rule_ids=ids,
         ),
-        rep_range_item(ctx, "hip_flexor_march", 2, 10, 2, rule_ids=("strength.hurdler",)),
+        rep_range_item(ctx, "hip_flexor_march", rule.whole("hip_flexor_sets"), rule.whole("hip_flexor_reps"),
+                       rule.whole("rir"), rule_ids=ids),
     ]
+
+
+def _single_leg(ctx: Context, phase: DayPhase) -> list[Item]:
+    """A hurdler's unilateral lift and hip-flexor work, or a flat 400 m runner's single-leg lift."""
+    return _hurdler_items(ctx, phase) or [_support(ctx, "rear_foot_elevated_split_squat", "single_leg_reps")]
+
+
+def _nordic(ctx: Context, phase: DayPhase) -> Item:
+    """Nordic hamstring curls on Petersen's progression by week of the build (rule strength.hamstring)."""
+    rule = ctx.rules["strength.hamstring"]
+    sets, reps = rule.numbers("nordic_sets"), rule.numbers("nordic_reps")
+    # One step per loading week of the build; a deload week holds the step before it.
+    wave = ctx.rules["wave"].whole("junior_up_weeks" if ctx.athlete.junior else "up_weeks")
+    loading_weeks = phase.build_week - phase.build_week // (wave + 1) - (1 if phase.deload else 0)
+    step = min(max(loading_weeks, 0), len(sets) - 1)
+    key = ("nordic", step)
+    cached = ctx.items.get(key)
+    if cached is None:
+        chosen = exercise(ctx.athlete.substitute_for(NORDIC))
+        cached = ctx.items[key] = Item(
+            exercise_id=chosen.id,
+            name=chosen.name,
+            category=chosen.category,
+            lower_body=chosen.lower_body,
+            sets=int(sets[step]),
+            reps=int(reps[step]),
+            unit=ctx.athlete.units.value,
+            rest_s=rule.whole("rest_s"),
+            intent=Intent.CONTROLLED,
+            note="body weight: lower yourself as slowly as you can",
+            rule_ids=("strength.hamstring",),
+        )
+    return cached
+
+
+def _hinge(ctx: Context, day: date, phase: DayPhase) -> Item:
+    """Romanian deadlifts at a share of the back-squat max: the lift the coach tests gives a
+    printed load that follows each new max, and the hinge counts in the week's volume-load."""
+    rule = ctx.rules["strength.hamstring"]
+    t = _progress(phase)
+    if ctx.athlete.novice:
+        reps, pct = rule.whole("rdl_novice_reps"), rule.number("rdl_novice_pct")
+    elif phase.kind is PhaseKind.GENERAL_PREPARATION:
+        reps = rule.whole("rdl_reps")
+        pct = _quarter(_lerp(rule.number("rdl_pct_start"), rule.number("rdl_pct_end"), t))
+    elif phase.kind is PhaseKind.SPECIFIC_PREPARATION:
+        reps = rule.whole("rdl_spp_reps")
+        pct = _quarter(_lerp(rule.number("rdl_spp_pct_start"), rule.number("rdl_spp_pct_end"), t))
+    else:
+        reps, pct = rule.whole("rdl_pre_reps"), rule.number("rdl_pre_pct")
+    return barbell_item(ctx, day, "romanian_deadlift", rule.whole("rdl_sets"), reps, pct,
+                        rule_ids=("strength.hamstring",), rest_s=120)
+
+
+def _novice_pct(ctx: Context, pct: float, rule_ids: tuple[str, ...]) -> tuple[float, tuple[str, ...]]:
+    """A main lift's percentage held at the novice ceiling for juniors and beginners."""
+    ceiling = ctx.rules["strength.novice"].number("max_pct")
+    if ctx.athlete.novice and pct > ceiling:
+        return ceiling, (*rule_ids, "strength.novice")
+    return pct, rule_ids
 
 
 def _squat(ctx: Context, day: date, phase: DayPhase) -> tuple[Item, str]:
@@ -114,7 +203,8 @@ def _squat(ctx: Context, day: date, phase: DayPhase) -> tuple[Item, str]:
             reps = base.whole("rebase_reps")
             sets = base.whole("rebase_sets")
             pct = _quarter(_lerp(base.number("rebase_pct_start"), base.number("rebase_pct_end"), t) + junior)
-        item = barbell_item(ctx, day, "back_squat", sets, reps, pct, rule_ids=("strength.base",), rest_s=120)
+        pct, ids = _novice_pct(ctx, pct, ("strength.base",))
+        item = barbell_item(ctx, day, "back_squat", sets, reps, pct, rule_ids=ids, rest_s=120)
         return item, "strength base"
     rule = ctx.rules["strength.february"]
     late = t > 1 - rule.number("late_share")
@@ -128,7 +218,8 @@ def _squat(ctx: Context, day: date, phase: DayPhase) -> tuple[Item, str]:
     else:
         # A re-base inside the competition season holds the February work.
         sets, reps, pct = rule.whole("sets"), rule.whole("late_reps"), rule.number("late_pct")
-    item = barbell_item(ctx, day, "back_squat", sets, reps, pct, rule_ids=("strength.february",), rest_s=180)
+    pct, ids = _novice_pct(ctx, pct, ("strength.february",))
+    item = barbell_item(ctx, day, "back_squat", sets, reps, pct, rule_ids=ids, rest_s=180)
     return item, "strength"
 
 
@@ -146,6 +237,14 @@ def _clean(ctx: Context, day: date, phase: DayPhase, *, late: bool | None = None
         ctx, day, "power_clean", sets, reps, pct, rule_ids=("strength.clean",), rest_s=150,
         intent=Intent.EXPLOSIVE,
     )
+
+
+def _maintenance_clean(ctx: Context, day: date) -> Item:
+    """The maintenance session's light explosive lift."""
+    rule = ctx.rules["strength.maintenance"]
+    return barbell_item(ctx, day, "power_clean", rule.whole("clean_sets"), rule.whole("clean_reps"),
+                        rule.number("clean_pct"), rule_ids=("strength.maintenance",), rest_s=150,
+                        intent=Intent.EXPLOSIVE)
 
 
 def _squat_jumps(ctx: Context, day: date, sets: int, reps: int, rule_id: str) -> Item:
@@ -166,46 +265,80 @@ def _new_squat_jumps(ctx: Context, day: date, sets: int, reps: int, rule_id: str
 
 
 def _heavy_squat(ctx: Context, day: date, phase: DayPhase) -> Item:
+    novice = ctx.rules["strength.novice"]
     if phase.kind is PhaseKind.PRE_COMPETITION:
         rule = ctx.rules["strength.heavy"]
         t = _progress(phase)
+        if ctx.athlete.novice:
+            # Juniors and beginners: sets of 5 at 80 % or less (ACSM novice loading).
+            pct = _quarter(_lerp(novice.number("heavy_pct_start"), novice.number("heavy_pct_end"), t))
+            return barbell_item(ctx, day, "back_squat", novice.whole("heavy_sets"), novice.whole("heavy_reps"), pct,
+                                rule_ids=("strength.heavy", "strength.novice"), rest_s=180, heavy_cap=True)
         reps = rule.whole("reps_early") if t < 0.5 else rule.whole("reps_late")
         pct = _quarter(_lerp(rule.number("pct_start"), rule.number("pct_end"), t))
         return barbell_item(ctx, day, "back_squat", rule.whole("sets"), reps, pct,
                             rule_ids=("strength.heavy",), rest_s=240, heavy_cap=True)
+    if ctx.athlete.novice:
+        return barbell_item(ctx, day, "back_squat", novice.whole("maintenance_sets"), novice.whole("maintenance_reps"),
+                            novice.number("maintenance_pct"), rule_ids=("strength.maintenance", "strength.novice"),
+                            rest_s=180, heavy_cap=True)
     rule = ctx.rules["strength.maintenance"]
     return barbell_item(ctx, day, "back_squat", rule.whole("sets"), rule.whole("reps"), rule.number("pct"),
                         rule_ids=("strength.maintenance",), rest_s=240, heavy_cap=True)
 
 
+def _back_off(ctx: Context, day: date, phase: DayPhase) -> list[Item]:
+    """Back-off sets after the heavy squat in the first half of pre-competition, so the week's
+    volume steps down from the 3 x 5 of specific preparation instead of falling off a cliff."""
+    rule = ctx.rules["strength.step"]
+    if ctx.athlete.novice or phase.kind is not PhaseKind.PRE_COMPETITION or _progress(phase) >= rule.number(
+        "backoff_share"
+    ):
+        return []
+    return [barbell_item(ctx, day, "back_squat", rule.whole("backoff_sets"), rule.whole("backoff_reps"),
+                         rule.number("backoff_pct"), rule_ids=("strength.step",), rest_s=180)]
+
+
 def _test_items(ctx: Context, day: date) -> list[Item]:
-    ramp = ctx.rules["strength.test"].numbers("warmup_pct")
+    novice = ctx.athlete.novice
+    ramp = (
+        ctx.rules["strength.novice"].numbers("test_warmup_pct")
+        if novice
+        else ctx.rules["strength.test"].numbers("warmup_pct")
+    )
+    reps = ctx.rules["strength.novice"].whole("test_reps") if novice else 3
     items: list[Item] = []
     for lift in ("power_clean", "back_squat"):
         for pct in ramp:
-            reps = 5 if pct <= 50 else 3 if pct <= 70 else 1
-            items.append(barbell_item(ctx, day, lift, 1, reps, pct, rule_ids=("strength.test",), rest_s=180,
+            ramp_reps = 5 if pct <= 60 else 3 if pct <= 70 else 1
+            items.append(barbell_item(ctx, day, lift, 1, ramp_reps, pct, rule_ids=("strength.test",), rest_s=180,
                                       intent=Intent.EXPLOSIVE if lift == "power_clean" else Intent.CONTROLLED,
                                       heavy_cap=True, warn_stale=False))
-        reps = 5 if ctx.athlete.junior else 3
-        chosen = items[-1]
-        # The last ramp set as prescribed: a cap (a stale max, a junior) can hold it below the
-        # rule's 90 %.
-        last_set = "single" if chosen.reps == 1 else f"set of {chosen.reps}"
-        items.append(
-            replace(
-                chosen,
-                sets=1,
-                reps=reps,
-                percent_max=None,
-                load=None,
-                load_kg=None,
-                plates_per_side=(),
-                note=f"test: add small jumps from the {chosen.percent_max or 0:g} % {last_set} to a {reps}-rep max "
-                "and record it",
-            )
-        )
+        # The note is written once the day's limits have shaped the ramp (_test_notes).
+        items.append(replace(items[-1], sets=1, reps=reps, percent_max=None, load=None, load_kg=None,
+                             plates_per_side=(), note=_TEST_NOTE))
     return items
+
+
+_TEST_NOTE = "test:"
+
+
+def _test_notes(items: list[Item]) -> list[Item]:
+    """Each rep-max attempt's note names the last ramp set before it, as prescribed."""
+    result: list[Item] = []
+    last: dict[str, Item] = {}
+    for item in items:
+        if item.note.startswith(_TEST_NOTE):
+            ramp = last.get(item.exercise_id)
+            if ramp is None:
+                continue
+            last_set = "single" if ramp.reps == 1 else f"set of {ramp.reps}"
+            item = replace(item, note=f"test: add small jumps from the {ramp.percent_max or 0:g} % {last_set} "
+                           f"to a {item.reps}-rep max and record it")
+        elif item.percent_max is not None:
+            last[item.exercise_id] = item
+        result.append(item)
+    return result
 
 
 def build_weights(ctx: Context, day: date, phase: DayPhase, limits: DayLimits, planned: Planned) -> Session | None:
@@ -214,50 +347,109 @@ def build_weights(ctx: Context, day: date, phase: DayPhase, limits: DayLimits, p
     return _weights_session(ctx, day, phase, limits, planned)
 
 
-def _main_text(slot: Slot, label: str, item: Item) -> str:
-    """The reason's words for a session's main item: "heavy day 3 x 2 at 87.5 %"."""
-    if slot is Slot.POWER:
-        return f"power day, squat jumps {item.sets} x {item.reps} moved fast"
-    words = "heavy day" if slot is Slot.HEAVY else label
-    return f"{words} {item.sets} x {item.reps} at {item.percent_max or 0:g} %"
+# What a session's reason names: (item position, the words for it; None: the item's name).
+_Named = list[tuple[int, str | None]]
+_PROPER_NAMES = ("Romanian", "Nordic")
+
+
+def _name(item: Item) -> str:
+    """An exercise as a sentence names it: "back squat", "Romanian deadlift"."""
+    return item.name if item.name.startswith(_PROPER_NAMES) else item.name.lower()
+
+
+def _said(item: Item, words: str | None) -> str:
+    """An item as a reason says it: "heavy day 3 x 3 at 87.5 %", "squat jumps 3 x 6 moved fast"."""
+    name = words or _name(item)
+    if item.exercise_id == "squat_jump":
+        return f"{name} {item.sets} x {item.reps} moved fast"
+    if item.percent_max is None:
+        return f"{name} {item.sets} x {item.reps}"
+    return f"{name} {item.sets} x {item.reps} at {item.percent_max:g} %"
+
+
+def _strength_day(
+    ctx: Context, day: date, phase: DayPhase, planned: Planned, in_season: bool
+) -> tuple[list[Item], _Named, str]:
+    """A preparation session by its place in the week: a squat day (with the week's pull), a
+    hinge and single-leg day (with trunk work) and, third in a week, a clean day; a week's only
+    session holds some of each."""
+    squat, label = _squat(ctx, day, phase)
+    clean = _clean(ctx, day, phase)
+    calf = _accessories(ctx, 0, in_season)[0]
+    if planned.count == 1:
+        items = [clean, squat, _nordic(ctx, phase), *_single_leg(ctx, phase), calf, _pull(ctx)]
+        return items, [(1, label), (2, None)], ""
+    role = planned.index % 3
+    if role == 0:
+        return [clean, squat, calf, _pull(ctx)], [(1, label)], ""
+    if role == 1:
+        # With two sessions a week the clean comes twice, beside the squat and the hinge.
+        items = [clean] if planned.count == 2 else []
+        first = len(items)
+        items += [_hinge(ctx, day, phase), _nordic(ctx, phase), *_single_leg(ctx, phase), _trunk(ctx)]
+        return items, [(first, None), (first + 1, None)], "hinge and single-leg day"
+    return [clean, squat, *_accessories(ctx, 2, in_season)], [(0, None), (1, label)], "clean day"
+
+
+def _heavy_day(ctx: Context, day: date, phase: DayPhase) -> tuple[list[Item], _Named, str]:
+    heavy = _heavy_squat(ctx, day, phase)
+    if phase.kind is PhaseKind.PRE_COMPETITION:
+        back_off = _back_off(ctx, day, phase)
+        items = [heavy, *back_off, _hinge(ctx, day, phase), _nordic(ctx, phase), *_hurdler_items(ctx, phase)]
+        named: _Named = [(0, "heavy day"), *((1, "back-off sets") for _ in back_off), (1 + len(back_off), None)]
+        return items, named, ""
+    # In season: short, heavy and explosive, plus the week's hamstring and hurdle work.
+    items = [heavy, _maintenance_clean(ctx, day), _nordic(ctx, phase), *_hurdler_items(ctx, phase)]
+    return items, [(0, "back squat"), (1, None)], "maintenance"
+
+
+def _power_day(
+    ctx: Context, day: date, phase: DayPhase, planned: Planned, in_season: bool
+) -> tuple[list[Item], _Named, str]:
+    pre = phase.kind is PhaseKind.PRE_COMPETITION
+    rule = ctx.rules["strength.power_day" if pre else "strength.maintenance"]
+    sets = rule.whole("sets" if pre else "jump_sets")
+    reps = rule.whole("reps" if pre else "jump_reps")
+    jumps = _squat_jumps(ctx, day, sets, reps, "strength.power_day")
+    # A race week's only session in season carries the week's Nordic curls.
+    nordic = [_nordic(ctx, phase)] if in_season and planned.count == 1 else []
+    items = [_clean(ctx, day, phase, late=True), jumps, *nordic, *_hurdler_items(ctx, phase),
+             *_accessories(ctx, planned.index, in_season)]
+    return items, [(1, "squat jumps")], "power day"
+
+
+def _recovery_day(ctx: Context, planned: Planned, in_season: bool) -> list[Item]:
+    """The day after a race: upper body, a pull and trunk work (rule strength.recovery)."""
+    rule = ctx.rules["strength.recovery"]
+    sets = ctx.rules["strength.accessory"].whole("in_season_sets" if in_season else "sets")
+    upper = [_upper(ctx, planned.index + k, sets) for k in range(rule.whole("upper_exercises"))]
+    return [replace(i, rule_ids=(*i.rule_ids, "strength.recovery")) for i in (*upper, _pull(ctx), _trunk(ctx))]
 
 
 def _weights_session(
     ctx: Context, day: date, phase: DayPhase, limits: DayLimits, planned: Planned
 ) -> Session | None:
     in_season = phase.kind in (PhaseKind.COMPETITION, PhaseKind.TAPER)
-    items: list[Item] = []
     tags: list[str] = []
     rule_ids: list[str] = []
-    # The session's main item (its position in ``items``): the reason reads its sets, reps
-    # and percentage once the week's cuts are made, so it says what the card prints.
-    main = 0
-    label = ""
-    if planned.slot is Slot.TEST:
+    named: _Named = []
+    words = ""
+    recovery = limits.reason_for("lower_max_pct") if limits.lower_max_pct is not None else None
+    if recovery is not None:
+        items = _recovery_day(ctx, planned, in_season)
+        tags.append("recovery")
+        rule_ids.append("strength.recovery")
+    elif planned.slot is Slot.TEST:
         items = _test_items(ctx, day) + _accessories(ctx, planned.index, in_season)[1:]
         tags.append("test")
         rule_ids.append("strength.test")
     elif planned.slot is Slot.STRENGTH:
-        squat, label = _squat(ctx, day, phase)
-        clean_today = planned.index != 1 or planned.count < 3
-        items = ([_clean(ctx, day, phase)] if clean_today else []) + [squat]
-        main = len(items) - 1
-        if planned.index == 1 or planned.count == 1:
-            items += _hurdler_items(ctx, phase)
-        items += _accessories(ctx, planned.index, in_season)
+        items, named, words = _strength_day(ctx, day, phase, planned, in_season)
     elif planned.slot is Slot.HEAVY:
-        heavy = _heavy_squat(ctx, day, phase)
-        items = [heavy, *_hurdler_items(ctx, phase), *_accessories(ctx, planned.index, in_season)]
+        items, named, words = _heavy_day(ctx, day, phase)
         tags.append("heavy-day")
     else:
-        pre = phase.kind is PhaseKind.PRE_COMPETITION
-        rule = ctx.rules["strength.power_day" if pre else "strength.maintenance"]
-        sets = rule.whole("sets" if pre else "jump_sets")
-        reps = rule.whole("reps" if pre else "jump_reps")
-        jumps = _squat_jumps(ctx, day, sets, reps, "strength.power_day")
-        clean = _clean(ctx, day, phase, late=True)
-        items = [clean, jumps, *_accessories(ctx, planned.index, in_season)]
-        main = 1
+        items, named, words = _power_day(ctx, day, phase, planned, in_season)
         tags.append("power-day")
 
     deload = ""
@@ -267,19 +459,36 @@ def _weights_session(
         deload = f"; deload week: volume {cut_text(volume(full), volume(items))}, intensity held"
         tags.append("deload")
         rule_ids.append("wave")
-    if planned.slot is Slot.TEST:
-        reason = f"{phase.name}: test session closing the phase; record the new maxes"
-    else:
-        reason = f"{heading(phase)}: {_main_text(planned.slot, label, items[main])}{deload}"
+    before_fit = items
     items, notes = _fit(ctx, day, items, limits)
+    if planned.slot is Slot.TEST:
+        items = _test_notes(items)
     if not items:
         return None
+    if recovery is not None:
+        reason = f"{heading(phase)}: recovery session, upper body, a pull and trunk work{deload}"
+        notes.insert(0, recovery.text)
+    elif planned.slot is Slot.TEST:
+        reason = f"{phase.name}: test session closing the phase; record the new maxes"
+    else:
+        # Named as the card prints them: a lift the day's limits held at 80 % is said at 80 %,
+        # one they dropped is not said.
+        said = [_said(kept, w) for i, w in named if (kept := _fitted(before_fit[i], items)) is not None]
+        reason = f"{heading(phase)}: {', '.join([words, *said] if words else said) or 'lifting the day allows'}"
+        reason += deload
     cut = taper_cut(ctx, items, limits, phase.name, rule_ids, tags)
     if cut is not None:
         items, reason = cut
     if notes:
         reason += "; " + "; ".join(notes)
     return _session(ctx.athlete.id, day, items, reason, tags, rule_ids)
+
+
+def _fitted(item: Item, fitted: list[Item]) -> Item | None:
+    """What became of ``item`` once the day's limits were applied: itself, the same sets held at
+    a lower percentage, or None when it was dropped."""
+    return next((f for f in fitted if f.exercise_id == item.exercise_id and (f.sets, f.reps) == (item.sets, item.reps)),
+                None)
 
 
 def _fit(ctx: Context, day: date, items: list[Item], limits: DayLimits) -> tuple[list[Item], list[str]]:
@@ -293,7 +502,8 @@ def _fit(ctx: Context, day: date, items: list[Item], limits: DayLimits) -> tuple
             if not i.lower_body
             or (i.category is Category.POWER and (i.percent_max or 0) <= ceiling and i.exercise_id == "squat_jump")
         ]
-        if not any(i.lower_body for i in kept):
+        if not any(i.lower_body for i in kept) and limits.lower_max_pct is None:
+            # Legs keep a little fast work, except the day after a race (a recovery day).
             kept.insert(0, _squat_jumps(ctx, day, 2, 3, "taper.a"))
         rule = limits.reason_for("ballistic_only_pct", latest=False)
         if rule is not None:
@@ -308,19 +518,26 @@ def _fit(ctx: Context, day: date, items: list[Item], limits: DayLimits) -> tuple
                 notes.append(restriction.text)
         items = kept
     if not limits.heavy_lower:
+        restriction = limits.reason_for("heavy_lower", latest=False)
+        assert restriction is not None  # heavy_lower is only ever switched off by a restriction
         adjusted: list[Item] = []
+        changes: list[str] = []
         for item in items:
-            if is_heavy(item):
-                restriction = limits.reason_for("heavy_lower", latest=False)
-                assert restriction is not None  # heavy_lower is only ever switched off by a restriction
+            if item.exercise_id == NORDIC or (item.lower_body and item.note.startswith(_TEST_NOTE)):
+                # Eccentric hamstring work and rep-max attempts are heavy whatever their load.
+                changes.append(f"no {_name(item)} max attempt" if item.note.startswith(_TEST_NOTE)
+                               else f"no {_name(item)}s")
+            elif is_heavy(item):
                 capped = barbell_item(
                     ctx, day, item.exercise_id, item.sets, item.reps, 80.0,
                     rule_ids=(*item.rule_ids, restriction.rule_id), rest_s=item.rest_s, intent=item.intent,
                 )
                 adjusted.append(capped)
-                notes.append(f"{restriction.text}: {item.name.lower()} kept at 80 %")
+                changes.append(f"{item.name.lower()} kept at 80 %")
             else:
                 adjusted.append(item)
+        if changes:
+            notes.append(f"{restriction.text}: {', '.join(dict.fromkeys(changes))}")
         items = adjusted
     return items, notes
 

@@ -23,6 +23,7 @@ LIFT_SHORT = {
     "hang_clean": "HC",
     "hang_power_clean": "HPC",
     "squat_jump": "SJ",
+    "romanian_deadlift": "RDL",
 }
 
 
