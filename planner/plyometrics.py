@@ -30,7 +30,7 @@ from planner.timeline import DayPhase
 # The drill every program is built around: it never leaves to make room for another.
 _MAIN_DRILLS = ("bounding", "skips_for_height")
 # Stand-ins when a day's intensity ceiling leaves fewer drills than a session needs.
-_FILLERS = ("pogo_jumps", "standing_long_jump", "hurdle_hops")
+_FILLERS = ("pogo_jumps", "ankle_hops", "standing_long_jump", "hurdle_hops")
 
 
 @dataclass(frozen=True, slots=True)
@@ -203,9 +203,11 @@ class PlyoProgram:
         # Weekly weighted contacts really planned in the weeks of this build that were not
         # deloads, newest last; the week being planned is added up as its sessions are built.
         self.history: list[float] = []
+        # Sessions built in each of those weeks: the week's rise is judged on as many.
+        self.history_sessions: list[int] = []
         self._week_total = 0.0
+        self._week_sessions = 0
         self._week_counts = False
-        self._sessions = 0
 
     @property
     def reference(self) -> float:
@@ -217,6 +219,13 @@ class PlyoProgram:
     def record(self, weighted: float) -> None:
         """Adds a session built this week to the week's weighted contacts."""
         self._week_total += weighted
+        self._week_sessions += 1
+
+    def _sessions_expected(self, sessions_per_week: int) -> int:
+        """Sessions a full week really holds: the most of the baseline weeks (a rhythm with
+        one plyometric day holds one), or the rule's number before any was planned."""
+        window = self.ctx.rules["plyo.progression"].whole("baseline_weeks")
+        return max(self.history_sessions[-window:], default=0) or sessions_per_week
 
     def week(self, phase: DayPhase, sessions_per_week: int, *, hold: bool = False) -> tuple[Drill, ...]:
         """The program for the week that starts in ``phase`` (progressed when it may grow).
@@ -225,10 +234,10 @@ class PlyoProgram:
         the next full week rises from the last full one.
         """
         self._close_week(phase)
-        self._sessions = sessions_per_week
         if phase.cycle != self.cycle or not self.drills:
             self.cycle = phase.cycle
             self.history.clear()
+            self.history_sessions.clear()
             self.drills = _starting_program(self.ctx)
             self.pointer = 0
             self.last_change = "start " + ", ".join(describe(d) for d in self.drills)
@@ -236,8 +245,9 @@ class PlyoProgram:
         self.last_change = ""
         if not phase.kind.preparation or phase.deload or hold:
             return self.drills
+        sessions = self._sessions_expected(sessions_per_week)
         for change in self._candidates(phase):
-            if self._fits(change.drills, phase, sessions_per_week):
+            if self._fits(change.drills, phase, sessions):
                 self.drills = change.drills
                 self.pointer = (change.changed + 1) % len(change.drills)
                 self.last_change = change.text
@@ -248,10 +258,13 @@ class PlyoProgram:
         # Mirrors the soft check: a week outside the preparation phases starts the count again.
         if self._week_counts:
             self.history.append(self._week_total)
+            self.history_sessions.append(self._week_sessions)
         if not phase.kind.preparation:
             self.history.clear()
+            self.history_sessions.clear()
         self._week_counts = phase.kind.preparation and not phase.deload
         self._week_total = 0.0
+        self._week_sessions = 0
 
     def _candidates(self, phase: DayPhase) -> list[_Change]:
         """This week's possible changes: the phase's new drills first, bounding toward its
@@ -459,14 +472,13 @@ def _within_ceiling(
     return kept, changed
 
 
-def _filled(ctx: Context, kept: list[tuple[Drill, PlyoIntensity]], ceiling: int) -> list[tuple[Drill, PlyoIntensity]]:
-    """Low drills stand in for those a day's ceiling dropped, up to 3 drills and 20 contacts."""
-    rule = ctx.rules["plyo.session"]
+def _filled(
+    ctx: Context, kept: list[tuple[Drill, PlyoIntensity]], ceiling: int, drills: int, contacts: int
+) -> list[tuple[Drill, PlyoIntensity]]:
+    """Low drills stand in for those a day's ceiling dropped, up to ``drills`` drills and ``contacts`` contacts."""
     present = {d.exercise_id for d, _ in kept}
     for exercise_id in _FILLERS:
-        enough = len(kept) >= rule.whole("min_drills") and sum(
-            _contacts(d, ctx) for d, _ in kept
-        ) >= rule.whole("min_contacts")
+        enough = len(kept) >= drills and sum(_contacts(d, ctx) for d, _ in kept) >= contacts
         if enough:
             break
         stand_in = entry(ctx, exercise_id)
@@ -493,7 +505,11 @@ def _plyo_body(
         if restriction is not None:
             notes.append(restriction.text)
         if limits.volume >= 1.0:
-            kept = _filled(ctx, kept, ceiling)
+            rule = ctx.rules["plyo.session"]
+            kept = _filled(ctx, kept, ceiling, rule.whole("min_drills"), rule.whole("min_contacts"))
+        else:
+            # A taper keeps its low-intensity elastic work to the last day it allows.
+            kept = _filled(ctx, kept, ceiling, 1, 0)
     if not kept:
         return None
     tags: list[str] = []
