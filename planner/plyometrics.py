@@ -30,7 +30,7 @@ from planner.timeline import DayPhase
 # The drill every program is built around: it never leaves to make room for another.
 _MAIN_DRILLS = ("bounding", "skips_for_height")
 # Stand-ins when a day's intensity ceiling leaves fewer drills than a session needs.
-_FILLERS = ("pogo_jumps", "ankle_hops", "standing_long_jump", "hurdle_hops")
+_FILLERS = ("pogo_jumps", "ankle_hops", "skips_for_height", "standing_long_jump", "hurdle_hops")
 
 
 @dataclass(frozen=True, slots=True)
