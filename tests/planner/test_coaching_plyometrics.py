@@ -145,7 +145,7 @@ def test_a_junior_beginner_starts_low_and_never_bounds_or_depth_jumps() -> None:
 def test_a_senior_beginner_grows_skips_by_5_m_to_20_m() -> None:
     plan = plan_for(season(athletes=[athlete(level=Level.BEGINNER)], competitions=[nationals()]))
     distances = [
-        i.distance_m for s in _plyo_sessions(plan) if s.date < date(2026, 12, 28) and "deload" not in s.tags
+        i.distance_m or 0.0 for s in _plyo_sessions(plan) if s.date < date(2026, 12, 28) and "deload" not in s.tags
         for i in s.items if i.exercise_id == "skips_for_height"
     ]
     assert sorted(set(distances)) == [10.0, 15.0, 20.0]
@@ -286,7 +286,7 @@ def test_every_demo_session_has_3_to_5_drills_of_2_sets_and_20_contacts(athlete_
         assert len(session.items) <= 5, session.date
         if session.date in exempt:
             continue
-        assert 3 <= len(session.items), session.date
+        assert len(session.items) >= 3, session.date
         assert all(i.sets >= 2 for i in session.items), (session.date, session.items)
         assert sum(i.contacts for i in session.items) >= 20, session.date
     assert not [w for w in plan.warnings if w.rule_id == "plyo.progression"]
