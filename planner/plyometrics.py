@@ -323,39 +323,52 @@ class PlyoProgram:
 
     def _growth(self, index: int, high_ok: bool) -> list[_Change]:
         """One more set or run, or a bigger set or 5 m more, in the order the drill alternates."""
-        ctx = self.ctx
-        rule = ctx.rules["plyo.session"]
         drill = self.drills[index]
-        given = dose(ctx, drill.exercise_id)
         name = short_name(drill.exercise_id)
         distance = drill.distance_m is not None
-        options: list[_Change] = []
-        most = rule.whole("max_runs" if distance else "max_sets")
-        if drill.reps < most:
-            more = replace(drill, reps=drill.reps + 1, grow_size=True)
+        more: list[_Change] = []
+        if drill.reps < self.ctx.rules["plyo.session"].whole("max_runs" if distance else "max_sets"):
+            grown = replace(drill, reps=drill.reps + 1, grow_size=True)
             what = "run" if distance else "set"
-            options.append(_Change(self._swap(index, more), f"+1 {what} of {name}: {_size(more)}", index))
-        if distance and (drill.distance_m or 0.0) + given.step <= given.max_size:
-            longer = replace(drill, distance_m=(drill.distance_m or 0.0) + given.step, grow_size=False)
-            if high_ok or drill_intensity(longer, ctx) is not PlyoIntensity.HIGH:
-                options.append(_Change(self._swap(index, longer), f"+{given.step:g} m on {name}: {_size(longer)}",
-                                       index))
-                # Longer runs, fewer of them: the step past 15 m of bounding weighs as high
-                # intensity, too much to add at the same number of runs.
-                per_run = _contacts(replace(longer, reps=1), ctx)
-                runs = max(rule.whole("min_sets"), _contacts(drill, ctx) // per_run)
-                crossing = drill_intensity(longer, ctx) is not drill_intensity(drill, ctx)
-                if crossing and runs < drill.reps:
-                    fewer = replace(longer, reps=runs)
-                    options.append(_Change(self._swap(index, fewer), f"+{given.step:g} m on {name}: {_size(fewer)}",
-                                           index))
-        elif not distance and drill.per_set + given.step <= given.max_size:
-            bigger = replace(drill, per_set=drill.per_set + int(given.step), grow_size=False)
-            options.append(_Change(self._swap(index, bigger), f"+{given.step:g} a set of {name}: {_size(bigger)}",
-                                   index))
-        if drill.grow_size:
-            options.reverse()
-        return options
+            more.append(_Change(self._swap(index, grown), f"+1 {what} of {name}: {_size(grown)}", index))
+        bigger = [
+            _Change(self._swap(index, grown), text, index)
+            for grown, text in (self._longer(drill, high_ok) if distance else self._bigger_sets(drill))
+        ]
+        return bigger + more if drill.grow_size else more + bigger
+
+    def _bigger_sets(self, drill: Drill) -> list[tuple[Drill, str]]:
+        given = dose(self.ctx, drill.exercise_id)
+        if drill.per_set + given.step > given.max_size:
+            return []
+        bigger = replace(drill, per_set=drill.per_set + int(given.step), grow_size=False)
+        return [(bigger, f"+{given.step:g} a set of {short_name(drill.exercise_id)}: {_size(bigger)}")]
+
+    def _longer(self, drill: Drill, high_ok: bool) -> list[tuple[Drill, str]]:
+        """5 m more on each run; where that weighs too much, longer runs and fewer of them."""
+        ctx = self.ctx
+        given = dose(ctx, drill.exercise_id)
+        distance = drill.distance_m or 0.0
+        longer = replace(drill, distance_m=distance + given.step, grow_size=False)
+        if distance + given.step > given.max_size or (
+            not high_ok and drill_intensity(longer, ctx) is PlyoIntensity.HIGH
+        ):
+            return []
+        options = [longer]
+        # The step past 15 m of bounding weighs as high intensity, and 5 m more on every run of
+        # a long set is a big step while bounding is short of its target (plyo.bounding).
+        crossing = drill_intensity(longer, ctx) is not drill_intensity(drill, ctx)
+        short = drill.exercise_id == "bounding" and high_ok and distance < ctx.rules["plyo.bounding"].number(
+            "target_m"
+        )
+        if crossing or short:
+            # About the contacts of the runs before, then a run fewer.
+            runs = _contacts(drill, ctx) / _contacts(replace(longer, reps=1), ctx)
+            for fewer in sorted({round(runs), math.floor(runs)}, reverse=True):
+                if ctx.rules["plyo.session"].whole("min_sets") <= fewer < drill.reps:
+                    options.append(replace(longer, reps=fewer))
+        name = short_name(drill.exercise_id)
+        return [(option, f"+{given.step:g} m on {name}: {_size(option)}") for option in options]
 
     def _swap(self, index: int, drill: Drill) -> tuple[Drill, ...]:
         drills = list(self.drills)
@@ -443,12 +456,29 @@ def build_plyometrics(
     if body is None:
         return None
     program.record(weighted)
+    if not phase.kind.preparation:
+        _warn_short_bounding(ctx, day, phase, drills)
     return Session(
         id=f"{ctx.athlete.id}:{day.isoformat()}:plyometrics",
         date=day,
         kind=SessionKind.PLYOMETRICS,
         **body,
     )
+
+
+def _warn_short_bounding(ctx: Context, day: date, phase: DayPhase, drills: tuple[Drill, ...]) -> None:
+    """A build too short for bounding to reach its target distance says so (plyo.bounding)."""
+    target = ctx.rules["plyo.bounding"].number("target_m")
+    short = next((d.distance_m for d in drills if d.exercise_id == "bounding" and (d.distance_m or 0.0) < target),
+                 None)
+    if short is not None:
+        ctx.warn_once(
+            "plyo.bounding",
+            f"cycle-{phase.cycle}",
+            day,
+            f"Bounding reached {short:g} m before the competition phase, short of the {target:g} m target: "
+            "the build was too short to lengthen the runs within the weekly rise",
+        )
 
 
 def _within_ceiling(

@@ -55,16 +55,16 @@ def test_lucja_16_march_is_five_drills_of_two_sets_or_more() -> None:
     # standing long jump (the session held five drills), depth jumps enter this week at 2 x 3.
     session = plyo_on(_demo_plan("ath-1"), date(2027, 3, 16))
     assert _drills(session) == {
-        "bounding": (4, 20.0, 1, 4 * (8 + 1)),  # 36, high past 15 m
+        "bounding": (3, 25.0, 1, 3 * (10 + 1)),  # 33, high past 15 m
         "hurdle_hops": (3, None, 6, 18),
-        "standing_triple_jump": (2, None, 3, 6),  # one triple jump a set
+        "standing_triple_jump": (3, None, 3, 9),  # one triple jump a set
         "single_leg_hops": (2, 10.0, 1, 2 * (7 + 1)),  # 16
         "depth_jumps": (2, None, 3, 6),
     }
     assert session is not None
     assert sum(i.contacts for i in session.items) == 82
     weighted = sum(i.contacts * {"low": 1.0, "moderate": 1.3, "high": 1.6}[i.intensity or "low"] for i in session.items)
-    assert weighted == pytest.approx((36 + 16 + 6) * 1.6 + (18 + 6) * 1.3)  # 124
+    assert weighted == pytest.approx((33 + 16 + 6) * 1.6 + (18 + 9) * 1.3)  # 123.1
     assert "new drill: depth jumps 2 x 3" in session.reason
     assert "plyo.session" in session.rule_ids
     triple = next(i for i in session.items if i.exercise_id == "standing_triple_jump")
