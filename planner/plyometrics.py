@@ -230,8 +230,9 @@ class PlyoProgram:
     def week(self, phase: DayPhase, sessions_per_week: int, *, hold: bool = False) -> tuple[Drill, ...]:
         """The program for the week that starts in ``phase`` (progressed when it may grow).
 
-        ``hold`` keeps the program as it is in weeks cut short by a competition or a taper, so
-        the next full week rises from the last full one.
+        ``hold`` keeps the program as it is in weeks cut short by a competition or a taper; the
+        next full week rises from the best of the last four weeks, so the cut week holds it
+        back no more than a full one.
         """
         self._close_week(phase)
         if phase.cycle != self.cycle or not self.drills:
@@ -408,7 +409,8 @@ def reduce_drills(ctx: Context, drills: tuple[Drill, ...], share: float) -> tupl
     target = full * share
     floor = rule.whole("min_contacts")
     while len(cut) > rule.whole("min_drills"):
-        lowest = min(range(len(cut)), key=lambda i: (_rank(cut[i].exercise_id), i))
+        movable = [i for i, d in enumerate(cut) if d.exercise_id not in _MAIN_DRILLS]
+        lowest = min(movable, key=lambda i: (_rank(cut[i].exercise_id), i))
         rest = cut[:lowest] + cut[lowest + 1:]
         total, fewer = sum(_contacts(d, ctx) for d in cut), sum(_contacts(d, ctx) for d in rest)
         if fewer < floor or abs(fewer - target) >= abs(total - target):
@@ -559,10 +561,14 @@ def _plyo_body(
         reason = f"{phase.name}: one short, high-quality plyometric session ({volume_text} of the weekly volume)"
         rule_ids.append("plyo.competition")
     if phase.deload:
+        before = day_drills
         full = sum(_contacts(d, ctx) for d in day_drills)
         day_drills = reduce_drills(ctx, day_drills, ctx.rules["plyo.progression"].number("deload_volume"))
         cut = sum(_contacts(d, ctx) for d in day_drills)
-        reason += f"; deload week: contacts {cut_text(full, cut)} (fewer sets and jumps, at least 2 sets a drill)"
+        kept_ids = {d.exercise_id for d in day_drills}
+        left_out = [short_name(d.exercise_id) for d in before if d.exercise_id not in kept_ids]
+        how = "fewer sets and jumps" + "".join(f", no {name}" for name in left_out)
+        reason += f"; deload week: contacts {cut_text(full, cut)} ({how}, at least 2 sets a drill)"
         tags.append("deload")
         rule_ids.append("wave")
     items = [_drill_item(ctx, d, drill_intensity(d, ctx)) for d in day_drills]
