@@ -13,8 +13,10 @@ week of a build; depth jumps need age 16 and a back squat of 1.5 x body mass (pl
 from __future__ import annotations
 
 import math
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import cache
 from typing import Any, NamedTuple
 
 from planner.catalogue import catalogue, exercise
@@ -56,7 +58,12 @@ class Dose(NamedTuple):
 
 
 def dose(ctx: Context, exercise_id: str) -> Dose:
-    sets, size, max_size, step = ctx.rules["plyo.session"].numbers(f"dose_{exercise_id}")
+    return _dose(ctx.rules, exercise_id)
+
+
+@cache
+def _dose(rules: RuleBook, exercise_id: str) -> Dose:
+    sets, size, max_size, step = rules["plyo.session"].numbers(f"dose_{exercise_id}")
     return Dose(int(sets), size, max_size, step)
 
 
@@ -163,6 +170,7 @@ def _session_cap(ctx: Context, kind: PhaseKind) -> int:
     return caps.whole(f"{prefix}_{ctx.athlete.level.value}")
 
 
+@cache
 def _rank(exercise_id: str) -> int:
     """Place in Chu's order of rising intensity (the catalogue's order of drills)."""
     return list(catalogue()).index(exercise_id)
@@ -267,29 +275,19 @@ class PlyoProgram:
         self._week_total = 0.0
         self._week_sessions = 0
 
-    def _candidates(self, phase: DayPhase) -> list[_Change]:
-        """This week's possible changes: the phase's new drills first, bounding toward its
-        target distance, then each drill in use in turn."""
+    def _candidates(self, phase: DayPhase) -> Iterator[_Change]:
+        """This week's possible changes, best first (the first that fits is taken): the phase's
+        new drills, bounding toward its target distance, then each drill in use in turn."""
         high_ok = phase.build_week >= self.ctx.rules["plyo.gate"].whole("base_weeks")
-        candidates = self._new_drills(phase, high_ok)
-        count = len(self.drills)
+        yield from self._new_drills(phase, high_ok)
         target = self.ctx.rules["plyo.bounding"].number("target_m")
-        growth: list[_Change] = []
-        for offset in range(count):
-            i = (self.pointer + offset) % count
-            for change in self._growth(i, high_ok):
-                bounding_short = (
-                    high_ok
-                    and self.drills[i].exercise_id == "bounding"
-                    and (self.drills[i].distance_m or 0.0) < target
-                    and change.drills[i].distance_m != self.drills[i].distance_m
-                )
+        for i, drill in enumerate(self.drills):
+            if high_ok and drill.exercise_id == "bounding" and (drill.distance_m or 0.0) < target:
                 # Bounding first reaches its target distance (plyo.bounding), then takes its turn.
-                if bounding_short:
-                    candidates.append(change)
-                else:
-                    growth.append(change)
-        return candidates + growth
+                yield from (c for c in self._growth(i, high_ok) if c.drills[i].distance_m != drill.distance_m)
+        count = len(self.drills)
+        for offset in range(count):
+            yield from self._growth((self.pointer + offset) % count, high_ok)
 
     def _new_drills(self, phase: DayPhase, high_ok: bool) -> list[_Change]:
         rule = self.ctx.rules["plyo.session"]
@@ -329,7 +327,7 @@ class PlyoProgram:
         distance = drill.distance_m is not None
         more: list[_Change] = []
         if drill.reps < self.ctx.rules["plyo.session"].whole("max_runs" if distance else "max_sets"):
-            grown = replace(drill, reps=drill.reps + 1, grow_size=True)
+            grown = Drill(drill.exercise_id, drill.reps + 1, drill.distance_m, drill.per_set, True)
             what = "run" if distance else "set"
             more.append(_Change(self._swap(index, grown), f"+1 {what} of {name}: {_size(grown)}", index))
         bigger = [
@@ -342,7 +340,7 @@ class PlyoProgram:
         given = dose(self.ctx, drill.exercise_id)
         if drill.per_set + given.step > given.max_size:
             return []
-        bigger = replace(drill, per_set=drill.per_set + int(given.step), grow_size=False)
+        bigger = Drill(drill.exercise_id, drill.reps, None, drill.per_set + int(given.step))
         return [(bigger, f"+{given.step:g} a set of {short_name(drill.exercise_id)}: {_size(bigger)}")]
 
     def _longer(self, drill: Drill, high_ok: bool) -> list[tuple[Drill, str]]:
@@ -350,7 +348,7 @@ class PlyoProgram:
         ctx = self.ctx
         given = dose(ctx, drill.exercise_id)
         distance = drill.distance_m or 0.0
-        longer = replace(drill, distance_m=distance + given.step, grow_size=False)
+        longer = Drill(drill.exercise_id, drill.reps, distance + given.step, drill.per_set)
         if distance + given.step > given.max_size or (
             not high_ok and drill_intensity(longer, ctx) is PlyoIntensity.HIGH
         ):
@@ -364,10 +362,10 @@ class PlyoProgram:
         )
         if crossing or short:
             # About the contacts of the runs before, then a run fewer.
-            runs = _contacts(drill, ctx) / _contacts(replace(longer, reps=1), ctx)
+            runs = _contacts(drill, ctx) / _contacts(Drill(drill.exercise_id, 1, longer.distance_m), ctx)
             for fewer in sorted({round(runs), math.floor(runs)}, reverse=True):
                 if ctx.rules["plyo.session"].whole("min_sets") <= fewer < drill.reps:
-                    options.append(replace(longer, reps=fewer))
+                    options.append(Drill(drill.exercise_id, fewer, longer.distance_m, drill.per_set))
         name = short_name(drill.exercise_id)
         return [(option, f"+{given.step:g} m on {name}: {_size(option)}") for option in options]
 
@@ -426,17 +424,17 @@ def _reduce(ctx: Context, drill: Drill, share: float, min_sets: int) -> Drill:
     sets = max(min(min_sets, drill.reps), min(drill.reps, round(drill.reps * share)))
     given = dose(ctx, drill.exercise_id)
     if drill.distance_m is not None:
-        cut = replace(drill, reps=sets)
+        cut = Drill(drill.exercise_id, sets, drill.distance_m, drill.per_set, drill.grow_size)
         # At the fewest runs, shorter runs take the rest of the cut (never below the start distance).
         while (cut.distance_m or 0.0) - given.step >= given.size:
-            shorter = replace(cut, distance_m=(cut.distance_m or 0.0) - given.step)
+            shorter = Drill(cut.exercise_id, cut.reps, (cut.distance_m or 0.0) - given.step, cut.per_set, cut.grow_size)
             if abs(_contacts(shorter, ctx) - target) >= abs(_contacts(cut, ctx) - target):
                 break
             cut = shorter
         return cut
     step = max(1, int(given.step))
     per_set = round(target / sets / step) * step
-    return replace(drill, reps=sets, per_set=max(step, min(drill.per_set, per_set)))
+    return Drill(drill.exercise_id, sets, None, max(step, min(drill.per_set, per_set)), drill.grow_size)
 
 
 def build_plyometrics(
@@ -520,6 +518,54 @@ def _filled(
     return kept
 
 
+class _DayProgram(NamedTuple):
+    drills: tuple[Drill, ...]
+    # The day's intensity ceiling dropped or shortened a drill.
+    limited: bool
+    # A deload week's cut as its reason gives it: "contacts -34 % (fewer sets and jumps, ...)".
+    deload_text: str
+
+
+def _day_program(
+    ctx: Context, drills: tuple[Drill, ...], ceiling: int, taper: bool, competition: bool, deload: bool
+) -> _DayProgram:
+    """The week's program as one day holds it: within the day's ceiling, the in-season share,
+    the deload cut. Many days of a season share one, so each is worked out once."""
+    key = ("plyo-day", drills, ceiling, taper, competition, deload)
+    cached = ctx.bodies.get(key)
+    if cached is None:
+        cached = ctx.bodies[key] = _shape_day(ctx, drills, ceiling, taper, competition, deload)
+    result: _DayProgram = cached
+    return result
+
+
+def _shape_day(
+    ctx: Context, drills: tuple[Drill, ...], ceiling: int, taper: bool, competition: bool, deload: bool
+) -> _DayProgram:
+    kept, limited = _within_ceiling(ctx, drills, ceiling)
+    if limited:
+        rule = ctx.rules["plyo.session"]
+        # A taper keeps its low-intensity elastic work to the last day it allows.
+        kept = _filled(ctx, kept, ceiling, 1, 0) if taper else _filled(
+            ctx, kept, ceiling, rule.whole("min_drills"), rule.whole("min_contacts")
+        )
+    day_drills = tuple(d for d, _ in kept)
+    if competition and day_drills:
+        # One session a week instead of the build's two: each holds this share of the program.
+        share = ctx.rules["plyo.competition"].number("volume") * ctx.rules["plyo.spacing"].number("sessions_per_week")
+        day_drills = reduce_drills(ctx, day_drills, share)
+    deload_text = ""
+    if deload and day_drills:
+        full = sum(_contacts(d, ctx) for d in day_drills)
+        cut_drills = reduce_drills(ctx, day_drills, ctx.rules["plyo.progression"].number("deload_volume"))
+        kept_ids = {d.exercise_id for d in cut_drills}
+        left_out = "".join(f", no {short_name(d.exercise_id)}" for d in day_drills if d.exercise_id not in kept_ids)
+        cut = sum(_contacts(d, ctx) for d in cut_drills)
+        deload_text = f"contacts {cut_text(full, cut)} (fewer sets and jumps{left_out}, at least 2 sets a drill)"
+        day_drills = cut_drills
+    return _DayProgram(day_drills, limited, deload_text)
+
+
 def _plyo_body(
     ctx: Context,
     phase: DayPhase,
@@ -527,48 +573,31 @@ def _plyo_body(
     drills: tuple[Drill, ...],
     last_change: str,
 ) -> dict[str, Any] | None:
-    notes: list[str] = []
-    ceiling = limits.plyo_ceiling
-    if not drills or ceiling <= 0:
+    if not drills or limits.plyo_ceiling <= 0:
         return None
-    kept, changed = _within_ceiling(ctx, drills, ceiling)
-    if changed:
+    competition = phase.kind is PhaseKind.COMPETITION
+    day = _day_program(ctx, drills, limits.plyo_ceiling, limits.volume < 1.0, competition, phase.deload)
+    day_drills = day.drills
+    if not day_drills:
+        return None
+    notes: list[str] = []
+    if day.limited:
         restriction = limits.reason_for("plyo_ceiling")
         if restriction is not None:
             notes.append(restriction.text)
-        if limits.volume >= 1.0:
-            rule = ctx.rules["plyo.session"]
-            kept = _filled(ctx, kept, ceiling, rule.whole("min_drills"), rule.whole("min_contacts"))
-        else:
-            # A taper keeps its low-intensity elastic work to the last day it allows.
-            kept = _filled(ctx, kept, ceiling, 1, 0)
-    if not kept:
-        return None
     tags: list[str] = []
     rule_ids = ["plyo.start", "plyo.progression", "plyo.session", "plyo.weights", "plyo.spacing"]
-    if any(d.exercise_id == "bounding" for d, _ in kept):
+    if any(d.exercise_id == "bounding" for d in day_drills):
         rule_ids.append("plyo.bounding")
     reason = f"{heading(phase)}: plyometrics"
     if last_change:
         reason += f" ({last_change})"
-    day_drills = tuple(d for d, _ in kept)
-    if phase.kind is PhaseKind.COMPETITION:
-        # One session a week instead of the build's two: each holds this share of the program.
-        competition = ctx.rules["plyo.competition"].number("volume")
-        share = competition * ctx.rules["plyo.spacing"].number("sessions_per_week")
-        day_drills = reduce_drills(ctx, day_drills, share)
-        volume_text = f"about {round(competition * 100)} %"
+    if competition:
+        volume_text = f"about {round(ctx.rules['plyo.competition'].number('volume') * 100)} %"
         reason = f"{phase.name}: one short, high-quality plyometric session ({volume_text} of the weekly volume)"
         rule_ids.append("plyo.competition")
     if phase.deload:
-        before = day_drills
-        full = sum(_contacts(d, ctx) for d in day_drills)
-        day_drills = reduce_drills(ctx, day_drills, ctx.rules["plyo.progression"].number("deload_volume"))
-        cut = sum(_contacts(d, ctx) for d in day_drills)
-        kept_ids = {d.exercise_id for d in day_drills}
-        left_out = [short_name(d.exercise_id) for d in before if d.exercise_id not in kept_ids]
-        how = "fewer sets and jumps" + "".join(f", no {name}" for name in left_out)
-        reason += f"; deload week: contacts {cut_text(full, cut)} ({how}, at least 2 sets a drill)"
+        reason += f"; deload week: {day.deload_text}"
         tags.append("deload")
         rule_ids.append("wave")
     items = [_drill_item(ctx, d, drill_intensity(d, ctx)) for d in day_drills]
