@@ -225,26 +225,33 @@ def _contact_rise(
     week_list: Sequence[Week], season: Season, dates: Sequence[date], limits: Sequence[DayLimits], rules: RuleBook
 ) -> list[PlanWarning]:
     """Full weeks whose weighted contacts rise more than the limit over the highest of the last
-    four weeks that were not deloads (plyo.progression): a week cut for a meet does not lower
-    the baseline, so the return to full volume after it is not a ramp."""
+    four weeks that were not deloads (plyo.progression).
+
+    A week cut for a meet or a taper, or cut short by the season's first or last day, does not
+    lower the baseline: the return to full volume after it is not a ramp, and while the last
+    four weeks hold no full one there is no baseline yet.
+    """
     rule = rules["plyo.progression"]
     limit_pct = round(rule.number("max_rise") * 100)
     window = rule.whole("baseline_weeks")
     reduced_weeks = {season.week_of(d) for d, lim in zip(dates, limits, strict=True) if lim.volume < 1 or lim.rest_day}
     found: list[PlanWarning] = []
-    recent: list[float] = []
+    # Weighted contacts of the weeks that were not deloads, and whether each was a full week.
+    recent: list[tuple[float, bool]] = []
     for week in week_list:
         if not week.phase.preparation:
             # A new build starts from its own first weeks.
             recent = []
             continue
-        baseline = max(recent[-window:], default=0.0)
-        full = not week.deload and week.start not in reduced_weeks
+        whole = season.first_day <= week.start and week.start + timedelta(days=6) <= season.last_day
+        full = not week.deload and whole and week.start not in reduced_weeks
+        last = recent[-window:]
+        baseline = max((weighted for weighted, _ in last), default=0.0)
         # Judged on the whole percentage the warning shows, so it never reads "rise 15 %;
         # the limit is 15 %".
         rise_pct = round((week.weighted_contacts / baseline - 1) * 100) if baseline > 0 else 0
         above_free = week.weighted_contacts > rule.number("free_below")
-        if full and above_free and rise_pct > limit_pct:
+        if full and any(f for _, f in last) and above_free and rise_pct > limit_pct:
             found.append(
                 PlanWarning(
                     "plyo.progression",
@@ -254,7 +261,7 @@ def _contact_rise(
                 )
             )
         if not week.deload:
-            recent.append(week.weighted_contacts)
+            recent.append((week.weighted_contacts, full))
     return found
 
 

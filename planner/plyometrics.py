@@ -213,15 +213,21 @@ class PlyoProgram:
         self.history: list[float] = []
         # Sessions built in each of those weeks: the week's rise is judged on as many.
         self.history_sessions: list[int] = []
+        # Whether each was a full week, not cut for a competition or a taper.
+        self.history_full: list[bool] = []
         self._week_total = 0.0
         self._week_sessions = 0
         self._week_counts = False
+        self._week_full = False
 
     @property
     def reference(self) -> float:
         """The baseline of the 15 % rise (plyo.progression): the highest of the last four
-        weeks that were not deloads, so a week cut for a meet does not lower it."""
+        weeks that were not deloads, so a week cut for a meet does not lower it; 0 while those
+        weeks hold no full one (the soft check has no baseline then either)."""
         window = self.ctx.rules["plyo.progression"].whole("baseline_weeks")
+        if not any(self.history_full[-window:]):
+            return 0.0
         return max(self.history[-window:], default=0.0)
 
     def record(self, weighted: float) -> None:
@@ -242,11 +248,10 @@ class PlyoProgram:
         next full week rises from the best of the last four weeks, so the cut week holds it
         back no more than a full one.
         """
-        self._close_week(phase)
+        self._close_week(phase, hold)
         if phase.cycle != self.cycle or not self.drills:
             self.cycle = phase.cycle
-            self.history.clear()
-            self.history_sessions.clear()
+            self._clear_history()
             self.drills = _starting_program(self.ctx)
             self.pointer = 0
             self.last_change = "start " + ", ".join(describe(d) for d in self.drills)
@@ -263,17 +268,23 @@ class PlyoProgram:
                 break
         return self.drills
 
-    def _close_week(self, phase: DayPhase) -> None:
+    def _close_week(self, phase: DayPhase, hold: bool) -> None:
         # Mirrors the soft check: a week outside the preparation phases starts the count again.
         if self._week_counts:
             self.history.append(self._week_total)
             self.history_sessions.append(self._week_sessions)
+            self.history_full.append(self._week_full)
         if not phase.kind.preparation:
-            self.history.clear()
-            self.history_sessions.clear()
+            self._clear_history()
         self._week_counts = phase.kind.preparation and not phase.deload
+        self._week_full = not hold
         self._week_total = 0.0
         self._week_sessions = 0
+
+    def _clear_history(self) -> None:
+        self.history.clear()
+        self.history_sessions.clear()
+        self.history_full.clear()
 
     def _candidates(self, phase: DayPhase) -> Iterator[_Change]:
         """This week's possible changes, best first (the first that fits is taken): the phase's

@@ -203,6 +203,9 @@ def test_the_return_to_full_volume_after_a_week_cut_for_a_meet_is_not_a_ramp() -
     monday = date(2027, 1, 4)
     weeks = [_week(monday + timedelta(weeks=k), w) for k, w in enumerate((100.0, 110.0, 55.0, 120.0))]
     # 120 over the cut week's 55 would be +118 %; over the best of the last four (110) it is +9 %.
+    # The week lost its sessions to a Monday meet's D-2 and D-1, with no volume cut ...
+    assert _rise_warnings(weeks) == []
+    # ... or to a mini-taper.
     assert _rise_warnings(weeks, cut_week=monday + timedelta(weeks=2)) == []
 
 
@@ -227,6 +230,17 @@ def test_the_baseline_is_the_last_four_weeks_only() -> None:
     restart = [*weeks[:5], _week(monday + timedelta(weeks=5), 0.0, phase=PhaseKind.COMPETITION),
                _week(monday + timedelta(weeks=6), 120.0)]
     assert _rise_warnings(restart) == []
+
+
+def test_a_week_cut_short_by_the_season_start_is_no_baseline_on_its_own() -> None:
+    # The test season starts on Monday 5 October: the week before holds one session of the
+    # start (50), the next week two (110). Not a ramp; a full week of 100 then is a baseline.
+    before_start = date(2026, 9, 28)
+    weeks = [_week(before_start, 50.0), _week(before_start + timedelta(weeks=1), 110.0)]
+    assert _rise_warnings(weeks) == []
+    weeks = [_week(before_start, 50.0), _week(before_start + timedelta(weeks=1), 100.0),
+             _week(before_start + timedelta(weeks=2), 130.0)]
+    assert len(_rise_warnings(weeks)) == 1  # +30 % over 100
 
 
 def test_a_b_meet_in_specific_preparation_does_not_hold_the_next_weeks_back() -> None:
