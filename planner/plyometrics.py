@@ -378,7 +378,11 @@ class PlyoProgram:
                 if ctx.rules["plyo.session"].whole("min_sets") <= fewer < drill.reps:
                     options.append(Drill(drill.exercise_id, fewer, longer.distance_m, drill.per_set))
         name = short_name(drill.exercise_id)
-        return [(option, f"+{given.step:g} m on {name}: {_size(option)}") for option in options]
+        changes = []
+        for option in options:
+            fewer = ", fewer runs" if option.reps < drill.reps else ""
+            changes.append((option, f"+{given.step:g} m on {name}{fewer}: {_size(option)}"))
+        return changes
 
     def _swap(self, index: int, drill: Drill) -> tuple[Drill, ...]:
         drills = list(self.drills)

@@ -181,7 +181,7 @@ def test_an_intermediate_passes_15_m_with_fewer_runs() -> None:
     after = plyo_on(plan, date(2026, 12, 8))
     assert _drills(before)["bounding"] == (3, 15.0, 1, 21)
     assert _drills(after)["bounding"] == (2, 20.0, 1, 18)
-    assert after is not None and "+5 m on alternate-leg bounding: 2 x 20 m" in after.reason
+    assert after is not None and "+5 m on alternate-leg bounding, fewer runs: 2 x 20 m" in after.reason
 
 
 # ---------------------------------------------------------------------------------------------
