@@ -380,8 +380,8 @@ class PlyoProgram:
         name = short_name(drill.exercise_id)
         changes = []
         for option in options:
-            fewer = ", fewer runs" if option.reps < drill.reps else ""
-            changes.append((option, f"+{given.step:g} m on {name}{fewer}: {_size(option)}"))
+            fewer_runs = ", fewer runs" if option.reps < drill.reps else ""
+            changes.append((option, f"+{given.step:g} m on {name}{fewer_runs}: {_size(option)}"))
         return changes
 
     def _swap(self, index: int, drill: Drill) -> tuple[Drill, ...]:
