@@ -407,8 +407,8 @@ class PlyoProgram:
 
 
 def reduce_drills(ctx: Context, drills: tuple[Drill, ...], share: float) -> tuple[Drill, ...]:
-    """About ``share`` of the contacts, by fewer sets or runs and smaller sets, never below
-    2 sets a drill nor 20 contacts a session (plyo.session); the distance of a run is kept.
+    """About ``share`` of the contacts, by fewer sets or runs, smaller sets and, at the fewest
+    runs, shorter ones, never below 2 sets a drill nor 20 contacts a session (plyo.session).
 
     When whole sets leave the session clearly above the share, the lowest drill in Chu's order
     leaves, as long as the session keeps its 3 drills.
