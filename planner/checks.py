@@ -273,30 +273,44 @@ def _maintenance_gaps(
 def _contact_rise(
     week_list: Sequence[Week], season: Season, dates: Sequence[date], limits: Sequence[DayLimits], rules: RuleBook
 ) -> list[PlanWarning]:
+    """Full weeks whose weighted contacts rise more than the limit over the highest of the last
+    four weeks that were not deloads (plyo.progression).
+
+    A week cut for a meet or a taper, or cut short by the season's first or last day, does not
+    lower the baseline: the return to full volume after it is not a ramp, and while the last
+    four weeks hold no full one there is no baseline yet.
+    """
     rule = rules["plyo.progression"]
     limit_pct = round(rule.number("max_rise") * 100)
+    window = rule.whole("baseline_weeks")
     reduced_weeks = {season.week_of(d) for d, lim in zip(dates, limits, strict=True) if lim.volume < 1 or lim.rest_day}
     found: list[PlanWarning] = []
-    reference: float | None = None
+    # Weighted contacts of the weeks that were not deloads, and whether each was a full week.
+    recent: list[tuple[float, bool]] = []
     for week in week_list:
-        full = not week.deload and week.start not in reduced_weeks and week.phase.preparation
+        if not week.phase.preparation:
+            # A new build starts from its own first weeks.
+            recent = []
+            continue
+        whole = season.first_day <= week.start and week.start + timedelta(days=6) <= season.last_day
+        full = not week.deload and whole and week.start not in reduced_weeks
+        last = recent[-window:]
+        baseline = max((weighted for weighted, _ in last), default=0.0)
         # Judged on the whole percentage the warning shows, so it never reads "rise 15 %;
         # the limit is 15 %".
-        rise_pct = round((week.weighted_contacts / reference - 1) * 100) if reference else 0
+        rise_pct = round((week.weighted_contacts / baseline - 1) * 100) if baseline > 0 else 0
         above_free = week.weighted_contacts > rule.number("free_below")
-        if full and reference is not None and above_free and rise_pct > limit_pct:
+        if full and any(f for _, f in last) and above_free and rise_pct > limit_pct:
             found.append(
                 PlanWarning(
                     "plyo.progression",
                     week.start,
-                    f"Weekly weighted contacts rise {rise_pct} % ({reference:g} to {week.weighted_contacts:g}); "
-                    f"the limit is {limit_pct} %",
+                    f"Weekly weighted contacts rise {rise_pct} % ({baseline:g} to {week.weighted_contacts:g}, "
+                    f"the highest of the last {window} weeks that were not deloads); the limit is {limit_pct} %",
                 )
             )
-        if full and week.weighted_contacts > 0:
-            reference = week.weighted_contacts
-        if not week.phase.preparation:
-            reference = None
+        if not week.deload:
+            recent.append((week.weighted_contacts, full))
     return found
 
 

@@ -461,14 +461,10 @@ def _first_plyo(plan: Plan) -> Session:
 @pytest.mark.parametrize(
     ("level", "junior", "expected"),
     [
-        (Level.ADVANCED, False, {"bounding": (3, 10.0, PlyoIntensity.MODERATE), "pogo_jumps": (2, None,
-                                                                                         PlyoIntensity.LOW)}),
-        (Level.INTERMEDIATE, False, {"bounding": (2, 10.0, PlyoIntensity.MODERATE), "pogo_jumps": (2, None,
-                                                                                             PlyoIntensity.LOW)}),
-        (Level.BEGINNER, False, {"skips_for_height": (2, 10.0, PlyoIntensity.LOW), "pogo_jumps": (2, None,
-                                                                                             PlyoIntensity.LOW)}),
-        (Level.ADVANCED, True, {"skips_for_height": (2, 10.0, PlyoIntensity.LOW), "pogo_jumps": (2, None,
-                                                                                           PlyoIntensity.LOW)}),
+        (Level.ADVANCED, False, {"bounding": (3, 10.0, PlyoIntensity.MODERATE)}),
+        (Level.INTERMEDIATE, False, {"bounding": (2, 10.0, PlyoIntensity.MODERATE)}),
+        (Level.BEGINNER, False, {"skips_for_height": (2, 10.0, PlyoIntensity.LOW)}),
+        (Level.ADVANCED, True, {"skips_for_height": (2, 10.0, PlyoIntensity.LOW)}),
     ],
 )
 def test_plyometrics_start_at_2_or_3_x_10_m_bounding_or_low_jumps_by_level(
@@ -477,12 +473,16 @@ def test_plyometrics_start_at_2_or_3_x_10_m_bounding_or_low_jumps_by_level(
     plan = plan_for(season(athletes=[athlete(level=level, junior=junior)], competitions=[NATIONALS]))
     first = _first_plyo(plan)
     assert first.date == date(2026, 10, 6)
+    # The article's start and two drills low in Chu's order, each at 2 sets (plyo.session).
+    expected = {**expected, "pogo_jumps": (2, None, PlyoIntensity.LOW),
+                "standing_long_jump": (2, None, PlyoIntensity.MODERATE)}
     assert {i.exercise_id: (i.sets, i.distance_m, i.intensity) for i in first.items} == expected
     assert "plyo.start" in first.rule_ids
 
 
-def _weekly_programs(plan: Plan) -> list[tuple[date, dict[str, tuple[int, float | None]]]]:
-    """The plyometric program of each full-volume preparation week, from its first session."""
+def _weekly_programs(plan: Plan) -> list[tuple[date, dict[str, tuple[int, float | None, int]]]]:
+    """The plyometric program of each full-volume preparation week, from its first session:
+    sets, distance and reps a set of each drill."""
     programs = []
     for week_start in sorted({_week_monday(d.date) for d in plan.days}):
         day_list = [plan.day(week_start + timedelta(days=k)) for k in range(7)]
@@ -492,26 +492,32 @@ def _weekly_programs(plan: Plan) -> list[tuple[date, dict[str, tuple[int, float 
         first = next((s for d in week for s in d.sessions if s.kind is PLYO), None)
         if first is None or first.tags:
             continue
-        programs.append((week_start, {i.exercise_id: (i.sets, i.distance_m) for i in first.items}))
+        programs.append((week_start, {i.exercise_id: (i.sets, i.distance_m, i.reps) for i in first.items}))
     return programs
 
 
 @pytest.mark.parametrize("level", [Level.ADVANCED, Level.INTERMEDIATE, Level.BEGINNER])
 def test_plyometrics_change_one_thing_a_week_one_rep_or_5_m_never_both(level: Level) -> None:
+    # One change a week (plyo.progression): one more set, bigger sets or 5 m more on a drill in
+    # use, or a new drill at 2 sets, in place of an old one when the session is full (plyo.session).
     plan = plan_for(season(athletes=[athlete(level=level)], competitions=[NATIONALS]))
     programs = _weekly_programs(plan)
     assert len(programs) > 15
     changes = 0
     for (_, before), (week, after) in pairwise(programs):
         added = set(after) - set(before)
-        assert not set(before) - set(after), week
-        changed = [k for k in before if before[k] != after[k]]
+        removed = set(before) - set(after)
+        assert len(added) <= 1 and len(removed) <= len(added), week
+        changed = [k for k in before.keys() & after.keys() if before[k] != after[k]]
         assert len(added) + len(changed) <= 1, (week, before, after)
+        assert all(after[key][0] >= 2 for key in added), (week, after)
         for key in changed:
-            (reps0, dist0), (reps1, dist1) = before[key], after[key]
-            more_reps = reps1 == reps0 + 1 and dist1 == dist0
-            more_distance = reps1 == reps0 and dist0 is not None and dist1 == dist0 + 5.0
-            assert more_reps or more_distance, (week, key, before[key], after[key])
+            (sets0, dist0, reps0), (sets1, dist1, reps1) = before[key], after[key]
+            more_sets = sets1 == sets0 + 1 and dist1 == dist0 and reps1 == reps0
+            bigger_sets = sets1 == sets0 and dist1 == dist0 and reps1 > reps0
+            # 5 m more, with fewer runs where bounding passes 15 m and weighs as high intensity.
+            longer = dist0 is not None and dist1 == dist0 + 5.0 and sets1 <= sets0
+            assert more_sets or bigger_sets or longer, (week, key, before[key], after[key])
         changes += len(added) + len(changed)
     assert changes >= 3
 
@@ -519,16 +525,21 @@ def test_plyometrics_change_one_thing_a_week_one_rep_or_5_m_never_both(level: Le
 @pytest.mark.parametrize(("level", "junior"), [(Level.ADVANCED, False), (Level.INTERMEDIATE, False),
                                                (Level.BEGINNER, True)])
 def test_weekly_weighted_contacts_rise_at_most_15_percent_once_above_60(level: Level, junior: bool) -> None:
+    # The baseline is the highest of the last four weeks that were not deloads (plyo.progression).
     plan = plan_for(season(athletes=[athlete(level=level, junior=junior)], competitions=[NATIONALS]))
-    reference: float | None = None
+    recent: list[float] = []
     rises = 0
     for week in plan.weeks:
-        if not week.phase.preparation or week.deload or week.weighted_contacts == 0:
+        if not week.phase.preparation:
+            recent = []
             continue
-        if reference is not None and week.weighted_contacts > 60:
-            assert week.weighted_contacts <= reference * 1.15 + 0.05, (week.start, reference, week.weighted_contacts)
-            rises += week.weighted_contacts > reference
-        reference = week.weighted_contacts
+        if week.deload:
+            continue
+        baseline = max(recent[-4:], default=0.0)
+        if baseline and week.weighted_contacts > 60:
+            assert week.weighted_contacts <= baseline * 1.15 + 0.05, (week.start, baseline, week.weighted_contacts)
+            rises += week.weighted_contacts > baseline
+        recent.append(week.weighted_contacts)
     assert rises >= 3
     assert not [w for w in plan.warnings if w.rule_id == "plyo.progression"]
 
@@ -1050,9 +1061,10 @@ def test_plan_metrics_match_a_hand_count_of_the_first_session() -> None:
     # Power clean 4 x 5 at 60 kg and back squat 4 x 10 at 90 kg; accessories carry no load.
     assert first.metrics.volume_load_kg == pytest.approx(4 * 5 * 60 + 4 * 10 * 90)  # 4800 kg
     assert first.metrics.relative_volume == pytest.approx(20 * 0.60 + 40 * 0.60)  # 36
-    # Bounding 3 x 10 m (3 x 5 contacts, moderate) and pogo jumps 2 x 10 (low).
-    assert first.metrics.contacts == 35
-    assert first.metrics.weighted_contacts == pytest.approx(15 * 1.3 + 20 * 1.0)
+    # Bounding 3 x 10 m (3 x 5 contacts, moderate), pogo jumps 2 x 10 (low) and standing long
+    # jumps 2 x 3 (moderate).
+    assert first.metrics.contacts == 41
+    assert first.metrics.weighted_contacts == pytest.approx(21 * 1.3 + 20 * 1.0)
     week = plan.weeks[0]
     assert week.volume_load_kg == pytest.approx(sum(d.metrics.volume_load_kg for d in plan.days[:7]))
 

@@ -181,7 +181,7 @@ def test_loads_are_in_the_athletes_units(a4: list[str]) -> None:
 def test_a_card_shows_the_prescription_and_room_to_write(a4: list[str]) -> None:
     lucja = a4[0]
     # Tuesday 15 December: plyometrics then weights (power clean 4 x 3 at 70 %, 47.5 kg).
-    for text in ("TUE 15 DEC", "Plyometrics", "Alternate-leg bounding", "5 × 10 m", "55 contacts",
+    for text in ("TUE 15 DEC", "Plyometrics", "Alternate-leg bounding", "2 × 25 m", "63 contacts",
                  "Weights · Strength", "Power clean explosive", "4 × 3", "70 %", "47.5", "10 + 2.5 + 1.25",
                  "2:30", "Back squat controlled", "2 reps in reserve", "Effort (0–10)", "Notes",
                  "set 1 kg", "reps", "General preparation, week 11 of 12: strength base 4 x 8 at 72.5 %",
