@@ -118,9 +118,10 @@ def _season(first_day: date, last_day: date, week_start: int, athlete: Athlete,
         athletes=(athlete,),
         competitions=tuple(competitions),
         next_athlete_number=2,
-        next_competition_number=len(competitions) + 1,
+        next_competition_number=max((int(c.id.rsplit("-", 1)[1]) for c in competitions), default=0) + 1,
     )
-    assert season_problems(season) == []
+    problems = season_problems(season)
+    assert problems == [], problems
     return season
 
 
