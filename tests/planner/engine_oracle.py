@@ -149,7 +149,8 @@ def hard_rule_breaches(season: Season, plan: Plan) -> list[str]:
 # weeks (volume-load and contacts) and warnings.
 #
 # Readings shared by the checks:
-# - "A taper": the days whose ``taper_for`` is set or whose phase is the taper.
+# - "A taper": the days whose ``taper_for`` is set or whose phase is the taper, and D-7..D-1
+#   of every A competition (where the hard rules allow only ballistic lower-body work).
 # - "B mini-taper": D-5..D-1 of a B competition whose D-1 lies in pre-competition, competition
 #   or taper (rule taper.b: "from the pre-competition phase on").
 # - "Tapers" (without A): the days of an A taper or a B mini-taper.
@@ -268,7 +269,12 @@ class _Reading:
         self.race_days: set[date] = set()
         for comp in self.comps:
             self.race_days |= set(_span(comp.start, comp.end))
-        self.a_taper = {d.date for d in plan.days if d.taper_for is not None or d.phase is PhaseKind.TAPER}
+        self.declared_taper = {d.date for d in plan.days if d.taper_for is not None or d.phase is PhaseKind.TAPER}
+        # The hard rules make D-7..D-1 of every A a taper (ballistic work only), also for the
+        # second A of a shared taper, which has no taper days of its own.
+        self.a_taper = self.declared_taper | {
+            c.start - timedelta(days=n) for c in self.comps if c.priority is Priority.A for n in range(1, 8)
+        }
         self.b_mini_taper: set[date] = set()
         for comp in self.comps:
             before = self.by_date.get(comp.start - timedelta(days=1))
@@ -650,7 +656,7 @@ def rule_07_deloads(season: Season, plan: Plan) -> list[str]:
         for before, after in pairwise(plan.weeks)
         if before.deload and after.deload
     ]
-    starts = sorted(d for d in r.a_taper if d - timedelta(days=1) not in r.a_taper)
+    starts = sorted(d for d in r.declared_taper if d - timedelta(days=1) not in r.declared_taper)
     for start in starts:
         for n in range(1, 8):
             day = r.by_date.get(start - timedelta(days=n))
@@ -704,14 +710,17 @@ def rule_08_no_cliffs(season: Season, plan: Plan) -> list[str]:
 
 
 def rule_09_race_weeks(season: Season, plan: Plan) -> list[str]:
-    """Race weeks: no lifting session on D-1 or D-2 of any competition (an opted-in athlete's
-    priming session aside), and nothing heavy (a session marked heavy or a lower-body lift
-    above 60 %) the day after one."""
+    """Race weeks: no lifting session on D-1 or D-2 of a B or C competition (an opted-in
+    athlete's priming session aside; days inside an A taper follow the taper's own rules), and
+    nothing heavy (a session marked heavy or a lower-body lift above 60 %) the day after any
+    competition."""
     r = _reading(season, plan)
     found: list[str] = []
     for comp in r.comps:
         for n in (1, 2):
             day = comp.start - timedelta(days=n)
+            if comp.priority is Priority.A or day in r.a_taper:
+                continue
             for s in r.sessions(day):
                 if _lifting(s) and not ("priming" in s.tags and r.athlete.priming):
                     lifts = ", ".join(i.name for i in s.items if i.lower_body and i.category is not Category.ACCESSORY)

@@ -231,7 +231,12 @@ def test_rule_1_window_is_pre_competition_to_the_last_competition_outside_a_tape
     )
     assert rule_01_maintenance(document, plan) == []
     no_taper = synthetic_plan(document, _weekly_squats(3), phase=lambda d: GPP if d < day(14) else COMP)
-    assert rule_01_maintenance(document, no_taper) == [
+    # Without taper days the seven days before the A (20-26 March) still allow no heavy sets:
+    # the count starts again on the A's day, Saturday 27 March, its last day.
+    assert rule_01_maintenance(document, no_taper) == []
+    c_instead = doc(8, comps=[saturday_c(1, 3)])
+    assert rule_01_maintenance(c_instead, synthetic_plan(c_instead, _weekly_squats(3),
+                                                         phase=lambda d: GPP if d < day(14) else COMP)) == [
         "2027-03-27: no strength set at 80 % or more since 2027-03-16 (11 days) and no detraining warning"
     ]
 
@@ -514,6 +519,10 @@ def test_rule_9_no_lifting_on_d1_or_d2_and_nothing_heavy_the_day_after() -> None
     primed = doc(2, comps=[saturday_c(1, 0)], who=athlete(priming=True))
     assert rule_09_race_weeks(primed, synthetic_plan(primed, [priming])) == []
     assert len(rule_09_race_weeks(document, synthetic_plan(document, [priming]))) == 1
+    # D-1 of an A is the taper's: ballistic squat jumps there are the taper rules' business.
+    before_a = doc(2, comps=[competition(1, day(5), Priority.A)])
+    jumps = weights(day(4), lift("squat_jump", 2, 4, 20.0, category=Category.POWER))
+    assert rule_09_race_weeks(before_a, synthetic_plan(before_a, [jumps])) == []
 
 
 # ---------------------------------------------------------------------------------------------
