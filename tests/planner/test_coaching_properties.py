@@ -463,8 +463,8 @@ def _volume_weeks(*volumes: float, phase: PhaseKind = SPP) -> tuple[Season, Call
     document = doc(len(volumes), comps=[])
     sessions = [weights(day(7 * w + 1), lift("back_squat", 1, 10, 70.0, load_kg=v / 10)) for w, v in enumerate(volumes)]
 
-    def make(**kwargs: object) -> Plan:
-        return synthetic_plan(document, sessions, phase=lambda _: phase, **kwargs)  # type: ignore[arg-type]
+    def make(deload_weeks: Iterable[int] = ()) -> Plan:
+        return synthetic_plan(document, sessions, phase=lambda _: phase, deload_weeks=deload_weeks)
     return document, make
 
 
