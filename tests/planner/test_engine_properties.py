@@ -1,4 +1,7 @@
-"""Property tests: random seasons never break the engine or a hard rule."""
+"""Property tests: random seasons never break the engine or a hard rule.
+
+Issue 12's coaching rules over the same seasons are in test_coaching_properties.py.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +9,14 @@ from datetime import timedelta
 
 from engine_oracle import hard_rule_breaches
 from hypothesis import HealthCheck, given, settings
-from season_strategies import random_seasons
+from hypothesis import strategies as st
+from season_strategies import (
+    first_day_meet_seasons,
+    random_seasons,
+    short_seasons,
+    twin_a_seasons,
+    weekly_meet_seasons,
+)
 
 from planner.checks import hard_rule_breaches as hard_rule_breaches_of_engine
 from planner.engine import generate
@@ -80,3 +90,15 @@ def test_the_engines_own_checks_find_nothing_in_a_generated_plan(season: Season)
     sessions = [d.sessions for d in plan.days]
     dates = [d.date for d in plan.days]
     assert hard_rule_breaches_of_engine(athlete, dates, sessions, limits, timeline.days, rules) == []
+
+
+_HARD_SHAPES = st.one_of(weekly_meet_seasons(), short_seasons(), twin_a_seasons(), first_day_meet_seasons())
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_HARD_SHAPES)
+def test_every_hard_rule_holds_in_the_season_shapes_coaches_found_hard(season: Season) -> None:
+    """Weekly Saturday meets, 10-12 week seasons, two A competitions three weeks apart and a
+    meet on the first day: the hard rules hold there as in any random season."""
+    plan = generate(season, "ath-1")
+    assert hard_rule_breaches(season, plan) == []
