@@ -19,6 +19,7 @@ from datetime import date, timedelta
 import pytest
 from builders import athlete, competition, season
 from engine_oracle import (
+    COACHING_RULES,
     coaching_breaches,
     rule_01_maintenance,
     rule_02_hurdlers,
@@ -36,6 +37,7 @@ from engine_oracle import (
 )
 from hypothesis import HealthCheck, given, settings
 from hypothesis import Phase as Stage
+from hypothesis import strategies as st
 from season_strategies import (
     beginner_and_junior_seasons,
     first_day_meet_seasons,
@@ -669,6 +671,26 @@ def test_two_a_competitions_three_weeks_apart_hold_every_coaching_rule(document:
 @given(first_day_meet_seasons())
 def test_a_meet_on_the_first_day_holds_every_coaching_rule(document: Season) -> None:
     _check(document)
+
+
+_EVERY_SHAPE = st.one_of(
+    random_seasons(), weekly_meet_seasons(), hurdler_seasons(), beginner_and_junior_seasons(), short_seasons(),
+    twin_a_seasons(), first_day_meet_seasons(),
+)
+
+
+@pytest.mark.parametrize("rule", COACHING_RULES, ids=lambda rule: rule.__name__)
+@settings(
+    max_examples=30,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+    phases=(Stage.explicit, Stage.reuse, Stage.generate),
+)
+@given(document=_EVERY_SHAPE)
+def test_each_rule_holds_over_every_season_shape(rule: Callable[[Season, Plan], list[str]], document: Season) -> None:
+    """Rule by rule, so a merge shows which of the thirteen hold already."""
+    found = rule(document, generate(document, "ath-1"))
+    assert not found, "\n".join(found[:5])
 
 
 @pytest.mark.parametrize("athlete_id", [a.id for a in demo_season().athletes])
