@@ -168,6 +168,7 @@ _PRE_OR_LATER = frozenset({PhaseKind.PRE_COMPETITION, PhaseKind.COMPETITION, Pha
 B_MINI_TAPER_DAYS = 5
 MAX_STRENGTH_GAP_DAYS = 10  # rule 1: "at least every 7-10 days"
 STRENGTH_FLOOR = 80.0  # rule 1: "80 % of the max or more"
+MAINTENANCE_MAX_SETS, MAINTENANCE_MAX_REPS = 3, 3  # rule 1: "3 x 2-3 heavy"
 NOVICE_STRENGTH_FLOOR = 75.0  # "75 % for juniors and beginners"
 RECOVERY_MAX_PCT = 60.0  # rule 4
 BEGINNER_MAX_PCT = 80.0  # rule 6
@@ -351,6 +352,10 @@ def rule_01_maintenance(season: Season, plan: Plan) -> list[str]:
     after the later of the last such set and the last day outside the window is a breach,
     unless a ``detraining`` warning is dated inside that gap (the issue: "where no slot exists
     for 14 days, a detraining warning that names the dates").
+
+    Maintenance sessions are short: in the competition phase a strength set at that level is
+    at most 3 x 3 ("3 x 2-3 heavy"), except for beginners, whose sets stay at 5 reps or more
+    (rule 6).
     """
     r = _reading(season, plan)
     if not r.comps:
@@ -380,7 +385,21 @@ def rule_01_maintenance(season: Season, plan: Plan) -> list[str]:
                     f"{_day_text(day.date)}: no strength set at {floor:g} % or more since {_day_text(anchor)} "
                     f"({gap} days) and no detraining warning"
                 )
+    if r.athlete.level is not Level.BEGINNER:
+        found += _long_maintenance(r, floor)
     return found
+
+
+def _long_maintenance(r: _Reading, floor: float) -> list[str]:
+    return [
+        f"{_day_text(day.date)}: {i.name} {i.sets} x {i.reps} at {i.percent_max:g} % in the competition phase "
+        "(maintenance is at most 3 x 3)"
+        for day in r.plan.days
+        if day.phase is PhaseKind.COMPETITION
+        for s in day.sessions
+        for i in _strength_sets(s)
+        if (i.percent_max or 0) >= floor and (i.sets > MAINTENANCE_MAX_SETS or i.reps > MAINTENANCE_MAX_REPS)
+    ]
 
 
 def _gap_end(r: _Reading, anchor: date, last_race: date, floor: float) -> date:

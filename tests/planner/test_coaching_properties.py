@@ -222,6 +222,20 @@ def test_rule_1_reads_the_threshold_by_level_and_counts_only_strength_lifts() ->
     assert rule_01_maintenance(senior, synthetic_plan(senior, cleans)) == none
 
 
+def test_rule_1_maintenance_sets_are_short_except_for_beginners() -> None:
+    senior = doc(8, comps=[saturday_c(1, 7)])
+    long_sets = _weekly_squats(8, item=lift("back_squat", 4, 5, 80.0))
+    found = rule_01_maintenance(senior, synthetic_plan(senior, long_sets))
+    assert len(found) == 8
+    assert found[0] == (
+        "2027-03-02: Back squat 4 x 5 at 80 % in the competition phase (maintenance is at most 3 x 3)"
+    )
+    # Before the competition phase a heavier session is no maintenance session.
+    assert rule_01_maintenance(senior, synthetic_plan(senior, long_sets, phase=lambda _: PRE)) == []
+    beginner = doc(8, comps=[saturday_c(1, 7)], who=athlete(level=Level.BEGINNER))
+    assert rule_01_maintenance(beginner, synthetic_plan(beginner, long_sets)) == []
+
+
 def test_rule_1_window_is_pre_competition_to_the_last_competition_outside_a_tapers() -> None:
     document = doc(8, comps=[saturday_c(1, 3, Priority.A)])  # A on Saturday 2027-03-27
     # General preparation for two weeks, then competition; squats stop after Tuesday 16 March;
