@@ -420,16 +420,17 @@ def _gap_end(r: _Reading, anchor: date, last_race: date, floor: float) -> date:
 def _pairs_missing(
     r: _Reading, wanted: Callable[[Item], bool], *, phases: frozenset[PhaseKind] | None = None
 ) -> list[Week]:
-    """First weeks of pairs of consecutive weeks, outside tapers and the transition, that hold
+    """First weeks of pairs of consecutive weeks, outside A tapers and the transition, that hold
     two or more lifting sessions between them but no item ``wanted`` in any weights session.
 
     Reading of "at least once in every two weeks that have two or more weights sessions": two
-    weeks together; one lifting session a week (weekly meets) is two in two weeks.
+    weeks together; one lifting session a week (weekly meets) is two in two weeks. A B's
+    mini-taper does not excuse a pair: with a B every Saturday every week holds one.
     """
     missing: list[Week] = []
     for first, second in pairwise(r.plan.weeks):
         pair = (first, second)
-        if any(r.has_taper(w) or r.transition(w) for w in pair):
+        if any(r.has_taper(w, a_only=True) or r.transition(w) for w in pair):
             continue
         if phases is not None and not all(w.phase in phases for w in pair):
             continue
@@ -445,8 +446,8 @@ def _pairs_missing(
 
 def rule_02_hurdlers(season: Season, plan: Plan) -> list[str]:
     """Hurdlers in every phase: a unilateral leg lift and hip-flexor work at least once in every
-    two consecutive weeks that hold two or more lifting sessions between them, outside tapers
-    (A and B) and the transition. Flat 400 m runners are not concerned."""
+    two consecutive weeks that hold two or more lifting sessions between them, outside A tapers
+    and the transition. Flat 400 m runners are not concerned."""
     r = _reading(season, plan)
     if r.athlete.event is not Event.HURDLES_400:
         return []
@@ -597,7 +598,7 @@ def rule_05_hamstrings(season: Season, plan: Plan) -> list[str]:
       two or more lifting sessions has a hamstring or hip-hinge exercise.
     - Seniors in season (pre-competition and competition): a hamstring exercise at least once
       in every two consecutive weeks holding two or more lifting sessions between them,
-      outside tapers and the transition (the Nordic's "one maintenance session a week").
+      outside A tapers and the transition (the Nordic's "one maintenance session a week").
     - The Nordic progression starts low: its first prescription is at most 2 x 6 (Petersen
       2011: 2 x 5 in week 1), and never more than 12 reps; no Nordic curl in the three days
       before a competition (section 12).

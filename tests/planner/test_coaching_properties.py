@@ -275,6 +275,10 @@ def test_rule_2_hurdler_needs_a_single_leg_lift_and_hip_flexor_work_every_two_we
     assert rule_02_hurdlers(hurdler, synthetic_plan(hurdler, extras)) == []
     flat = doc(2)
     assert rule_02_hurdlers(flat, synthetic_plan(flat, _weekly_squats(2))) == []
+    # Weekly B meets from pre-competition on: each week holds a mini-taper, still the pair counts.
+    weekly_b = doc(2, comps=[saturday_c(1, 0, Priority.B), saturday_c(2, 1, Priority.B)],
+                   who=athlete(event=Event.HURDLES_400))
+    assert len(rule_02_hurdlers(weekly_b, synthetic_plan(weekly_b, _weekly_squats(2), phase=lambda _: PRE))) == 2
     # One lifting session in two weeks asks nothing; a single-leg calf raise is no leg lift.
     assert rule_02_hurdlers(hurdler, synthetic_plan(hurdler, _weekly_squats(1))) == []
     calves = [weights(day(1), SQUAT_85, lift("single_leg_calf_raise", 2, 12, category=Category.ACCESSORY),
