@@ -153,7 +153,8 @@ def hard_rule_breaches(season: Season, plan: Plan) -> list[str]:
 #   of every A competition (where the hard rules allow only ballistic lower-body work).
 # - "B mini-taper": D-5..D-1 of a B competition whose D-1 lies in pre-competition, competition
 #   or taper (rule taper.b: "from the pre-competition phase on").
-# - "Tapers" (without A): the days of an A taper or a B mini-taper.
+# - "Tapers", unqualified: the days of an A taper or a B mini-taper. The hurdler's and the
+#   in-season hamstring work (rules 2 and 5) are excused by A tapers only.
 # - "Lifting session": a weights session with a lower-body item that is not an accessory
 #   (the easy days' upper-body sessions are not one).
 # - "Strength set": a lower-body item of the strength category with a percentage.
