@@ -306,6 +306,11 @@ class _Reading:
     def has_race(self, week: Week) -> bool:
         return any(d.date in self.race_days for d in self.week_days(week))
 
+    def cut_for_meet(self, week: Week) -> bool:
+        """A week with a competition or one of the three days before one (where the C rules
+        already forbid heavy work and D-1/D-2 hold no lifting): a week cut for a meet."""
+        return any(d.date in self.race_days or d.date in self.pre_race for d in self.week_days(week))
+
     def has_taper(self, week: Week, *, a_only: bool = False) -> bool:
         days = self.a_taper if a_only else self.tapers
         return any(d.date in days for d in self.week_days(week))
@@ -475,9 +480,9 @@ def rule_03_plyometric_sessions(season: Season, plan: Plan) -> list[str]:
       the first competition-phase day comes at least 10 weeks after the first plyometric
       session (room for the four-week gate and the growth).
     - Weekly weighted contacts (low 1.0, moderate 1.3, high 1.6) of a week in a preparation
-      phase that is not a deload, holds no competition or taper day and is above 60 rise at
-      most 15 % (whole percent) over the highest of the last four earlier weeks that were not
-      deloads, or the week carries a ``plyo.progression`` warning.
+      phase that is not a deload, is not cut for a meet, holds no taper day and is above 60
+      rise at most 15 % (whole percent) over the highest of the last four earlier weeks that
+      were not deloads, or the week carries a ``plyo.progression`` warning.
     """
     r = _reading(season, plan)
     found: list[str] = []
@@ -558,7 +563,7 @@ def _contact_rise(r: _Reading) -> list[str]:
         judged = (
             week.phase.preparation
             and not week.deload
-            and not r.has_race(week)
+            and not r.cut_for_meet(week)
             and not r.has_taper(week)
             and contacts > CONTACTS_FREE_BELOW
         )
@@ -690,8 +695,9 @@ def rule_07_deloads(season: Season, plan: Plan) -> list[str]:
 def rule_08_no_cliffs(season: Season, plan: Plan) -> list[str]:
     """No cliffs, and pre-competition keeps its heavy and light days.
 
-    - A whole week that is not a deload, holds no competition and no taper day (A or B) and is
-      not in the transition keeps at least 40 % of the previous week's volume-load.
+    - A whole week that is not a deload, is not cut for a meet (holds no competition and none
+      of the three days before one), holds no taper day (A or B) and is not in the transition
+      keeps at least 40 % of the previous week's volume-load.
     - A whole pre-competition week that is not a deload, holds no competition and no taper
       day, and whose rhythm has two or more hard days with lifting, has a heavy session (a
       strength set at 80 %, 75 % for juniors and beginners, or more) and another lifting
@@ -701,7 +707,7 @@ def rule_08_no_cliffs(season: Season, plan: Plan) -> list[str]:
     r = _reading(season, plan)
     found: list[str] = []
     for before, week in pairwise(plan.weeks):
-        if week.deload or r.has_race(week) or r.has_taper(week) or r.transition(week) or not r.full(week):
+        if week.deload or r.cut_for_meet(week) or r.has_taper(week) or r.transition(week) or not r.full(week):
             continue
         if week.volume_load_kg < CLIFF_SHARE * before.volume_load_kg - 1e-6:
             found.append(
@@ -807,7 +813,7 @@ def rule_11_short_seasons(season: Season, plan: Plan) -> list[str]:
 def rule_12_taper_volume(season: Season, plan: Plan) -> list[str]:
     """Taper volume: the seven days before each A competition hold at most 60 % of the average
     weekly volume-load of the last three full training weeks before those seven days (whole
-    weeks that are not deloads, hold no competition, no taper day and no transition day);
+    weeks that are not deloads, not cut for a meet, and hold no taper or transition day);
     priming counts. Without such a week there is nothing to compare with."""
     r = _reading(season, plan)
     found: list[str] = []
@@ -822,7 +828,7 @@ def rule_12_taper_volume(season: Season, plan: Plan) -> list[str]:
             if w.start + timedelta(days=6) < window[0]
             and r.full(w)
             and not w.deload
-            and not r.has_race(w)
+            and not r.cut_for_meet(w)
             and not r.has_taper(w)
             and not r.transition(w)
         ][-3:]

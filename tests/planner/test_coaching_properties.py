@@ -504,6 +504,14 @@ def test_rule_8_a_week_with_a_competition_or_a_taper_may_fall() -> None:
     sessions = [weights(day(1), lift("back_squat", 1, 10, 70.0, load_kg=800)),
                 weights(day(8), lift("back_squat", 1, 10, 70.0, load_kg=100))]
     assert rule_08_no_cliffs(raced, synthetic_plan(raced, sessions, phase=lambda _: SPP)) == []
+    # A Monday C: the week before holds its D-1..D-3 (Friday to Sunday) and is cut for it.
+    monday_c = doc(3, comps=[competition(1, day(14), Priority.C)])
+    assert rule_08_no_cliffs(monday_c, synthetic_plan(monday_c, sessions, phase=lambda _: SPP)) == []
+    no_race = doc(3)
+    assert rule_08_no_cliffs(no_race, synthetic_plan(no_race, sessions, phase=lambda _: SPP)) == [
+        "2027-03-08: volume-load falls from 8000 to 1000 kg (below 40 %)",
+        "2027-03-15: volume-load falls from 1000 to 0 kg (below 40 %)",
+    ]
 
 
 def test_rule_8_pre_competition_keeps_a_heavy_day_and_a_light_explosive_day() -> None:
