@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from planner.catalogue import catalogue
 from planner.loads import held_as_dumbbells
 from planner.metrics import main_lift
-from planner.model import Athlete, Season, TrackDay
+from planner.model import Athlete, Priority, Season, TrackDay
 from planner.plan import DayMetrics, PhaseKind, PlanWarning, Week
 from planner.plyometrics import plyo_gap_days
 from planner.prescription import is_heavy, max_is_stale
@@ -232,12 +232,20 @@ def _maintenance_gaps(
     limits: Sequence[DayLimits],
     rules: RuleBook,
 ) -> list[PlanWarning]:
-    """Heavy lower-body sets from pre-competition to the last competition, outside A tapers:
-    one session a week keeps strength and speed, one every two weeks loses them (T11)."""
+    """Heavy lower-body strength sets (squats, not cleans) from pre-competition to the last
+    competition, outside A tapers: one session a week keeps strength and speed, one every two
+    weeks loses them (T11)."""
     rule = rules["detraining"]
     max_gap = rule.whole("max_gap_days")
     threshold = rule.number("novice_heavy_pct" if athlete.novice else "heavy_pct")
     last_race = max((i for i, lim in enumerate(limits) if lim.rest_day), default=-1)
+    # The week before every A is taper-like, also for a second A that shares the first's taper.
+    before_a = {
+        i - n
+        for i, lim in enumerate(limits)
+        if lim.competition is not None and lim.competition.priority is Priority.A and lim.competition.start == dates[i]
+        for n in range(1, 8)
+    }
     season_kinds = (PhaseKind.PRE_COMPETITION, PhaseKind.COMPETITION)
     found: list[PlanWarning] = []
     start: int | None = None  # the first day of the current gap
@@ -248,16 +256,16 @@ def _maintenance_gaps(
                 "detraining",
                 dates[start],
                 f"No lower-body set at {threshold:g} % or more for {plural(end - start, 'day')} "
-                f"({span_text(dates[start], dates[end - 1])}): the competitions leave no lifting day that allows "
-                "heavy work; one heavy session a week keeps strength and speed, one every two weeks loses them",
+                f"({span_text(dates[start], dates[end - 1])}): the weekly rhythm and the competitions leave no day "
+                "for heavy legs; one heavy session a week keeps strength and speed, one every two weeks loses them",
             ))
 
     for i in range(min(len(dates), last_race + 1)):
         phase = phases[i]
-        counted = phase.kind in season_kinds and phase.taper_for is None
+        counted = phase.kind in season_kinds and phase.taper_for is None and i not in before_a
         heavy = any(
             s.kind is SessionKind.WEIGHTS
-            and any(it.lower_body and it.category is not Category.ACCESSORY and (it.percent_max or 0) >= threshold
+            and any(it.lower_body and it.category is Category.STRENGTH and (it.percent_max or 0) >= threshold
                     for it in s.items)
             for s in sessions_by_day[i]
         )

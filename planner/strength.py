@@ -138,10 +138,13 @@ def _nordic(ctx: Context, phase: DayPhase) -> Item:
     """Nordic hamstring curls on Petersen's progression by week of the build (rule strength.hamstring)."""
     rule = ctx.rules["strength.hamstring"]
     sets, reps = rule.numbers("nordic_sets"), rule.numbers("nordic_reps")
-    # One step per loading week of the build; a deload week holds the step before it.
-    wave = ctx.rules["wave"].whole("junior_up_weeks" if ctx.athlete.junior else "up_weeks")
-    loading_weeks = phase.build_week - phase.build_week // (wave + 1) - (1 if phase.deload else 0)
-    step = min(max(loading_weeks, 0), len(sets) - 1)
+    # One step per week of Nordic curls in this build, from the first; a deload week holds the
+    # step before it.
+    done = ctx.nordic_weeks.setdefault(phase.cycle, set())
+    earlier = sum(1 for week in done if week < phase.build_week)
+    if not phase.deload:
+        done.add(phase.build_week)
+    step = min(max(earlier - (1 if phase.deload else 0), 0), len(sets) - 1)
     key = ("nordic", step)
     cached = ctx.items.get(key)
     if cached is None:
@@ -388,7 +391,12 @@ def _strength_day(
         first = len(items)
         items += [_hinge(ctx, day, phase), _nordic(ctx, phase), *_single_leg(ctx, phase), _trunk(ctx)]
         return items, [(first, None), (first + 1, None)], "hinge and single-leg day"
-    return [clean, squat, *_accessories(ctx, 2, in_season)], [(0, None), (1, label)], "clean day"
+    # The third day is not a copy of the first: the clean leads, the squat is a lighter second
+    # dose (one set fewer) and a step-up adds single-leg work.
+    second = ctx.rules["strength.support"].whole("clean_day_squat_sets")
+    lighter = replace(squat, sets=min(squat.sets, second))
+    step_up = _support(ctx, "step_up", "single_leg_reps")
+    return [clean, lighter, step_up, *_accessories(ctx, 2, in_season)], [(0, None), (1, label)], "clean day"
 
 
 def _heavy_day(ctx: Context, day: date, phase: DayPhase) -> tuple[list[Item], _Named, str]:

@@ -360,8 +360,8 @@ def rule_01_maintenance(season: Season, plan: Plan) -> list[str]:
     for 14 days, a detraining warning that names the dates").
 
     Maintenance sessions are short: in the competition phase a strength set at that level is
-    at most 3 x 3 ("3 x 2-3 heavy"), except for beginners, whose sets stay at 5 reps or more
-    (rule 6).
+    at most 3 x 3 ("3 x 2-3 heavy"), except for juniors and beginners, whose sets stay at 5
+    reps or more (rule 6; rule 1 itself gives juniors and beginners their own, lower line).
     """
     r = _reading(season, plan)
     if not r.comps:
@@ -391,7 +391,7 @@ def rule_01_maintenance(season: Season, plan: Plan) -> list[str]:
                     f"{_day_text(day.date)}: no strength set at {floor:g} % or more since {_day_text(anchor)} "
                     f"({gap} days) and no detraining warning"
                 )
-    if r.athlete.level is not Level.BEGINNER:
+    if not (r.athlete.junior or r.athlete.level is Level.BEGINNER):
         found += _long_maintenance(r, floor)
     return found
 
@@ -482,7 +482,10 @@ def rule_03_plyometric_sessions(season: Season, plan: Plan) -> list[str]:
     - Weekly weighted contacts (low 1.0, moderate 1.3, high 1.6) of a week in a preparation
       phase that is not a deload, is not cut for a meet, holds no taper day and is above 60
       rise at most 15 % (whole percent) over the highest of the last four earlier weeks that
-      were not deloads, or the week carries a ``plyo.progression`` warning.
+      were not deloads, or the week carries a ``plyo.progression`` warning. The rise is judged
+      once one of those four weeks was itself full (seven days in the season, not cut for a
+      meet, no taper): a season
+      that opens with meet weeks starts its program at the start dose, which is not a ramp.
     """
     r = _reading(season, plan)
     found: list[str] = []
@@ -557,18 +560,15 @@ def _weighted_contacts(r: _Reading, week: Week) -> float:
 
 def _contact_rise(r: _Reading) -> list[str]:
     found: list[str] = []
-    history: list[float] = []  # weighted contacts of the weeks that were not deloads
+    # Weighted contacts of the weeks that were not deloads, and whether each was a full week.
+    history: list[tuple[float, bool]] = []
     for week in r.plan.weeks:
         contacts = _weighted_contacts(r, week)
-        judged = (
-            week.phase.preparation
-            and not week.deload
-            and not r.cut_for_meet(week)
-            and not r.has_taper(week)
-            and contacts > CONTACTS_FREE_BELOW
-        )
-        baseline = max(history[-4:], default=0.0)
-        if judged and baseline > 0:
+        full = r.full(week) and not r.cut_for_meet(week) and not r.has_taper(week)
+        judged = week.phase.preparation and not week.deload and full and contacts > CONTACTS_FREE_BELOW
+        recent = history[-4:]
+        baseline = max((c for c, _ in recent), default=0.0)
+        if judged and baseline > 0 and any(was_full for _, was_full in recent):
             rise = round((contacts / baseline - 1) * 100)
             end = week.start + timedelta(days=6)
             if rise > CONTACT_RISE_PCT and not r.warned("plyo.progression", week.start, end):
@@ -577,7 +577,7 @@ def _contact_rise(r: _Reading) -> list[str]:
                     "over the highest of the last four weeks"
                 )
         if not week.deload:
-            history.append(contacts)
+            history.append((contacts, full))
     return found
 
 

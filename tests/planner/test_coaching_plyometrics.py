@@ -14,7 +14,7 @@ from datetime import date, timedelta
 import pytest
 from builders import athlete, competition, nationals, plan_for, plyo_on, season
 from hypothesis import HealthCheck, given, settings
-from test_engine_properties import seasons as engine_seasons
+from season_strategies import random_seasons as engine_seasons
 
 from planner.checks import _contact_rise
 from planner.demo import demo_season

@@ -19,7 +19,7 @@ from builders import (
     weights_on,
 )
 from hypothesis import HealthCheck, given, settings
-from test_engine_properties import seasons
+from season_strategies import random_seasons as seasons
 
 from planner.demo import demo_season
 from planner.engine import generate, generate_all
