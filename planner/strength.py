@@ -140,10 +140,8 @@ def _nordic(ctx: Context, phase: DayPhase) -> Item:
     sets, reps = rule.numbers("nordic_sets"), rule.numbers("nordic_reps")
     # One step per week of Nordic curls in this build, from the first; a deload week holds the
     # step before it.
-    done = ctx.nordic_weeks.setdefault(phase.cycle, set())
+    done = ctx.nordic_weeks.get(phase.cycle, set())
     earlier = sum(1 for week in done if week < phase.build_week)
-    if not phase.deload:
-        done.add(phase.build_week)
     step = min(max(earlier - (1 if phase.deload else 0), 0), len(sets) - 1)
     key = ("nordic", step)
     cached = ctx.items.get(key)
@@ -419,8 +417,9 @@ def _power_day(
     sets = rule.whole("sets" if pre else "jump_sets")
     reps = rule.whole("reps" if pre else "jump_reps")
     jumps = _squat_jumps(ctx, day, sets, reps, "strength.power_day")
-    # A race week's only session in season carries the week's Nordic curls.
-    nordic = [_nordic(ctx, phase)] if in_season and planned.count == 1 else []
+    # Pre-competition keeps Nordic curls on both days (preparation doses are 2-3 a week); in
+    # season a race week's only session carries the week's one.
+    nordic = [_nordic(ctx, phase)] if pre or (in_season and planned.count == 1) else []
     items = [_clean(ctx, day, phase, late=True), jumps, *nordic, *_hurdler_items(ctx, phase),
              *_accessories(ctx, planned.index, in_season)]
     return items, [(1, "squat jumps")], "power day"
@@ -489,7 +488,15 @@ def _weights_session(
         items, reason = cut
     if notes:
         reason += "; " + "; ".join(notes)
+    _log_nordic(ctx, phase, items)
     return _session(ctx.athlete.id, day, items, reason, tags, rule_ids)
+
+
+def _log_nordic(ctx: Context, phase: DayPhase, items: list[Item]) -> None:
+    """Counts a loading week whose session kept its Nordic curls (a day's limits may drop them)."""
+    nordic = ctx.athlete.substitute_for(NORDIC)
+    if not phase.deload and any(i.exercise_id == nordic for i in items):
+        ctx.nordic_weeks.setdefault(phase.cycle, set()).add(phase.build_week)
 
 
 def _fitted(item: Item, fitted: list[Item]) -> Item | None:
@@ -530,8 +537,13 @@ def _fit(ctx: Context, day: date, items: list[Item], limits: DayLimits) -> tuple
         assert restriction is not None  # heavy_lower is only ever switched off by a restriction
         adjusted: list[Item] = []
         changes: list[str] = []
+        # Nordic curls leave the last three days before a race (their soreness lasts); two or
+        # three days after one they are the week's hamstring work (rule strength.hamstring).
+        before_race = any(r.rule_id != "competition.after" and "heavy_lower" in r.limits for r in limits.restrictions)
         for item in items:
-            if item.exercise_id == NORDIC or (item.lower_body and item.note.startswith(_TEST_NOTE)):
+            if (item.exercise_id == NORDIC and before_race) or (
+                item.lower_body and item.note.startswith(_TEST_NOTE)
+            ):
                 # Eccentric hamstring work and rep-max attempts are heavy whatever their load.
                 changes.append(f"no {_name(item)} max attempt" if item.note.startswith(_TEST_NOTE)
                                else f"no {_name(item)}s")
