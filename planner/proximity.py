@@ -38,6 +38,8 @@ class DayLimits:
     heavy_lower: bool = True
     # From D-7 of an A competition only upper-body and ballistic lower-body work at <= 30 %.
     ballistic_only_pct: float | None = None
+    # D-1..D-3 of any competition (rule taper.c), whatever else already limits the day.
+    race_soon: bool = False
     # The day after a race: no lower-body lifting above this share of the max (None: no cap).
     lower_max_pct: float | None = None
     # 0 = no plyometrics, 1 = low, 2 = moderate, 3 = high.
@@ -136,6 +138,9 @@ def day_limits(
         for n in range(1, base.whole("no_heavy_from") + 1):
             apply(comp.start - timedelta(days=n), "taper.c", f"{label} in {plural(n, 'day')}: no heavy lower-body work",
                   heavy_lower=False)
+            i = index(comp.start - timedelta(days=n))
+            if 0 <= i < length and not limits[i].race_soon:
+                limits[i] = replace(limits[i], race_soon=True)
         for n in range(1, base.whole("no_plyo_from") + 1):
             apply(comp.start - timedelta(days=n), "taper.c", f"{label} in {plural(n, 'day')}: no plyometrics",
                   plyo_ceiling=0)

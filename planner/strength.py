@@ -390,11 +390,11 @@ def _strength_day(
         items += [_hinge(ctx, day, phase), _nordic(ctx, phase), *_single_leg(ctx, phase), _trunk(ctx)]
         return items, [(first, None), (first + 1, None)], "hinge and single-leg day"
     # The third day is not a copy of the first: the clean leads, the squat is a lighter second
-    # dose (one set fewer) and a step-up adds single-leg work.
+    # dose (one set fewer) and single-leg work follows (a hurdler's own, or step-ups).
     second = ctx.rules["strength.support"].whole("clean_day_squat_sets")
     lighter = replace(squat, sets=min(squat.sets, second))
-    step_up = _support(ctx, "step_up", "single_leg_reps")
-    return [clean, lighter, step_up, *_accessories(ctx, 2, in_season)], [(0, None), (1, label)], "clean day"
+    single_leg = _hurdler_items(ctx, phase) or [_support(ctx, "step_up", "single_leg_reps")]
+    return [clean, lighter, *single_leg, *_accessories(ctx, 2, in_season)], [(0, None), (1, label)], "clean day"
 
 
 def _heavy_day(ctx: Context, day: date, phase: DayPhase) -> tuple[list[Item], _Named, str]:
@@ -537,9 +537,10 @@ def _fit(ctx: Context, day: date, items: list[Item], limits: DayLimits) -> tuple
         assert restriction is not None  # heavy_lower is only ever switched off by a restriction
         adjusted: list[Item] = []
         changes: list[str] = []
-        # Nordic curls leave the last three days before a race (their soreness lasts); two or
-        # three days after one they are the week's hamstring work (rule strength.hamstring).
-        before_race = any(r.rule_id != "competition.after" and "heavy_lower" in r.limits for r in limits.restrictions)
+        # Nordic curls leave the last three days before a race (their soreness lasts) and the
+        # recovery day after one; two or three days after a race they are the week's hamstring
+        # work (rule strength.hamstring).
+        before_race = limits.race_soon or limits.lower_max_pct is not None
         for item in items:
             if (item.exercise_id == NORDIC and before_race) or (
                 item.lower_body and item.note.startswith(_TEST_NOTE)

@@ -93,9 +93,11 @@ def test_a_preparation_week_is_a_squat_day_a_hinge_day_and_a_clean_day() -> None
         ("rear_foot_elevated_split_squat", 3, 8, None, None),  # single-leg work for a flat 400 m runner
         ("pallof_press", 3, 10, None, None),  # trunk
     ]
+    # The clean day is no copy of the squat day: a lighter squat (3 sets) and step-ups.
     assert _prescription(weights_on(plan, date(2026, 10, 10))) == [
         ("power_clean", 4, 5, 60.0, 60.0),
-        ("back_squat", 4, 10, 60.0, 90.0),
+        ("back_squat", 3, 10, 60.0, 90.0),
+        ("step_up", 3, 8, None, None),
         ("calf_raise", 3, 12, None, None),
         ("lateral_raise", 3, 10, None, None),
     ]
@@ -206,7 +208,8 @@ def _phase(kind: PhaseKind, *, name: str = "Competition", build_week: int = 40) 
 def test_the_maintenance_session_drops_its_nordic_curls_three_days_before_a_meet() -> None:
     ctx = Context(athlete(event=Event.HURDLES_400), rule_book())
     text = "Meeting 2 (C) in 3 days: no heavy lower-body work"
-    limits = DayLimits(heavy_lower=False, restrictions=(Restriction("taper.c", text, frozenset({"heavy_lower"})),))
+    restriction = Restriction("taper.c", text, frozenset({"heavy_lower"}))
+    limits = DayLimits(heavy_lower=False, race_soon=True, restrictions=(restriction,))
     day = date(2027, 6, 2)
     session = build_weights(ctx, day, _phase(PhaseKind.COMPETITION), limits, Planned(Slot.HEAVY, 0, 1))
     assert session is not None
@@ -270,11 +273,13 @@ def _full_week(week: list[Day]) -> bool:
 
 def cliffs(plan: Plan, share: float = 0.4) -> list[tuple[date, float, float]]:
     """Full weeks holding less than ``share`` of the volume-load of the last full week before
-    them (a deload or a meet between the two does not hide the drop)."""
+    them (a deload or a meet between the two does not hide the drop; a taper does: the season
+    after an A is measured from its own weeks)."""
     found: list[tuple[date, float, float]] = []
     reference: float | None = None
     for week, days in zip(plan.weeks, _weeks(plan), strict=True):
-        if week.phase is PhaseKind.TRANSITION:
+        # After a transition or a taper the season starts again from its own level.
+        if week.phase is PhaseKind.TRANSITION or any(d.taper_for for d in days):
             reference = None
         if not _full_week(days):
             continue
