@@ -73,6 +73,7 @@ def _quarter(pct: float) -> float:
 
 
 NORDIC = "nordic_hamstring_curl"
+HINGE = "romanian_deadlift"
 
 # The deltoid and arm-drive work that rotates through accessory slots and easy days.
 _UPPER_BODY = ("dumbbell_shoulder_press", "arm_drive", "lateral_raise")
@@ -178,8 +179,15 @@ def _hinge(ctx: Context, day: date, phase: DayPhase) -> Item:
         pct = _quarter(_lerp(rule.number("rdl_spp_pct_start"), rule.number("rdl_spp_pct_end"), t))
     else:
         reps, pct = rule.whole("rdl_pre_reps"), rule.number("rdl_pre_pct")
-    return barbell_item(ctx, day, "romanian_deadlift", rule.whole("rdl_sets"), reps, pct,
+    return barbell_item(ctx, day, HINGE, rule.whole("rdl_sets"), reps, pct,
                         rule_ids=("strength.hamstring",), rest_s=120)
+
+
+def _light_hinge(ctx: Context, day: date) -> Item:
+    """Romanian deadlifts kept light where Nordic curls are too much (close to a race)."""
+    rule = ctx.rules["strength.hamstring"]
+    return barbell_item(ctx, day, HINGE, rule.whole("rdl_light_sets"), rule.whole("rdl_light_reps"),
+                        rule.number("rdl_light_pct"), rule_ids=("strength.hamstring",), rest_s=120)
 
 
 def _novice_pct(ctx: Context, pct: float, rule_ids: tuple[str, ...]) -> tuple[float, tuple[str, ...]]:
@@ -394,7 +402,9 @@ def _strength_day(
     second = ctx.rules["strength.support"].whole("clean_day_squat_sets")
     lighter = replace(squat, sets=min(squat.sets, second))
     single_leg = _hurdler_items(ctx, phase) or [_support(ctx, "step_up", "single_leg_reps")]
-    return [clean, lighter, *single_leg, *_accessories(ctx, 2, in_season)], [(0, None), (1, label)], "clean day"
+    # The calf raises stay on the squat day: the card keeps to a page.
+    upper = _accessories(ctx, 2, in_season)[1:]
+    return [clean, lighter, *single_leg, *upper], [(0, None), (1, label)], "clean day"
 
 
 def _heavy_day(ctx: Context, day: date, phase: DayPhase) -> tuple[list[Item], _Named, str]:
@@ -548,6 +558,12 @@ def _fit(ctx: Context, day: date, items: list[Item], limits: DayLimits) -> tuple
                 # Eccentric hamstring work and rep-max attempts are heavy whatever their load.
                 changes.append(f"no {_name(item)} max attempt" if item.note.startswith(_TEST_NOTE)
                                else f"no {_name(item)}s")
+                if item.exercise_id == NORDIC and not limits.lower_max_pct and not any(
+                    i.exercise_id == HINGE for i in items
+                ):
+                    # The week's hamstring work stays, light: a few Romanian deadlifts.
+                    adjusted.append(_light_hinge(ctx, day))
+                    changes.append("light Romanian deadlifts instead")
             elif is_heavy(item):
                 capped = barbell_item(
                     ctx, day, item.exercise_id, item.sets, item.reps, 80.0,

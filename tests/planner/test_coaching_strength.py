@@ -205,7 +205,7 @@ def _phase(kind: PhaseKind, *, name: str = "Competition", build_week: int = 40) 
                     first_build=True, deload=False, test_week=False, taper_for=None)
 
 
-def test_the_maintenance_session_drops_its_nordic_curls_three_days_before_a_meet() -> None:
+def test_the_maintenance_session_swaps_its_nordic_curls_for_light_hinges_three_days_before_a_meet() -> None:
     ctx = Context(athlete(event=Event.HURDLES_400), rule_book())
     text = "Meeting 2 (C) in 3 days: no heavy lower-body work"
     restriction = Restriction("taper.c", text, frozenset({"heavy_lower"}))
@@ -216,13 +216,14 @@ def test_the_maintenance_session_drops_its_nordic_curls_three_days_before_a_meet
     assert _prescription(session) == [
         ("back_squat", 3, 3, 80.0, 120.0),  # held at 80 % of 150 kg
         ("power_clean", 3, 2, 75.0, 75.0),
+        ("romanian_deadlift", 2, 5, 50.0, 75.0),  # the week's hamstring work kept light: 50 % of 150 kg
         ("step_up", 2, 6, None, None),
         ("hip_flexor_march", 2, 10, None, None),
     ]
     # The reason names the squat as the card prints it.
     assert session.reason == (
         f"Competition: maintenance, back squat 3 x 3 at 80 %, power clean 3 x 2 at 75 %; {text}: "
-        "back squat kept at 80 %, no Nordic hamstring curls"
+        "back squat kept at 80 %, no Nordic hamstring curls, light Romanian deadlifts instead"
     )
 
 

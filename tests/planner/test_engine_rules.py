@@ -98,7 +98,8 @@ def test_gpp_opens_with_back_squat_4_x_10_at_60_to_67_5_percent() -> None:
     ]
     assert len(first_weeks) == 6  # two squat days a week; the third session is the hinge day
     for day, session, item in first_weeks:
-        assert (item.sets, item.reps) == (4, 10), day
+        # Saturday is the clean day: its squat is a lighter second dose, one set fewer.
+        assert (item.sets, item.reps) == ((3, 10) if day.weekday() == 5 else (4, 10)), day
         assert 60.0 <= (item.percent_max or 0) <= 67.5, day
         assert "strength.base" in item.rule_ids
         assert "strength.base" in session.rule_ids
@@ -106,7 +107,7 @@ def test_gpp_opens_with_back_squat_4_x_10_at_60_to_67_5_percent() -> None:
     assert first_weeks[0][2].load == 90.0  # 60 % of 150 kg
     # 4 x 10 moves to 4 x 8 later in general preparation, up to 75 % at most.
     gpp = _strength_items(plan, "back_squat", GPP)
-    assert {(i.sets, i.reps) for _, s, i in gpp if "deload" not in s.tags} == {(4, 10), (4, 8)}
+    assert {(i.sets, i.reps) for _, s, i in gpp if "deload" not in s.tags} == {(4, 10), (4, 8), (3, 10), (3, 8)}
     assert max(i.percent_max or 0 for _, _, i in gpp) <= 75.0
 
 
@@ -274,8 +275,9 @@ def test_hurdlers_get_split_squats_in_preparation_and_step_ups_in_season() -> No
     # Every week of general preparation has unilateral work.
     for week in weeks_of_phase(hurdler, phases_of(hurdler, GPP)[0]):
         assert any(i.exercise_id == "split_squat" for d in week for s in d.sessions for i in s.items)
+    # A flat 400 m runner's single-leg work is general support work, not the hurdler's extras.
     flat = _default_plan()
-    assert not [i for _, _, i in items(flat) if i.exercise_id in ("split_squat", "step_up")]
+    assert not [i for _, _, i in items(flat) if "strength.hurdler" in i.rule_ids]
 
 
 def test_each_session_uses_the_latest_max_on_or_before_its_date() -> None:
@@ -422,8 +424,9 @@ def test_heavy_work_on_consecutive_days_is_always_warned() -> None:
     )
     plan = plan_for(edited)
     warned = {w.date for w in plan.warnings if w.rule_id == "rhythm.consecutive"}
-    assert _consecutive_heavy(plan) == [next_day]
-    assert warned == {next_day}
+    # The copy can also sit the day before the week's high-intensity jumps: each pair is warned.
+    assert next_day in _consecutive_heavy(plan)
+    assert warned == set(_consecutive_heavy(plan))
 
 
 def test_heavy_work_is_not_put_on_consecutive_days_when_the_rhythm_has_room() -> None:

@@ -211,10 +211,14 @@ def test_a5_prints_one_page_per_training_or_competition_day() -> None:
         assert f"{day.day} December 2026" in page
 
 
-def test_letter_fits_a_seven_session_week_on_one_page() -> None:
-    # Łucja's week 19 has seven sessions (two of them upper body on her easy days); Letter is
-    # the shortest page.
-    assert len(_pages(_cards(Paper.LETTER, 19, 19, ("ath-1",)))) == 1
+def test_a4_fits_a_seven_session_week_on_one_page_and_letter_flows_whole_sessions() -> None:
+    # Łucja's week 19 has seven sessions (two of them upper body on her easy days, three
+    # different strength days with hamstring and hurdle work). A4 holds it on one page; Letter,
+    # the shortest page, moves the last session whole to a second page.
+    assert len(_pages(_cards(Paper.A4, 19, 19, ("ath-1",)))) == 1
+    letter = _pages(_cards(Paper.LETTER, 19, 19, ("ath-1",)))
+    assert len(letter) == 2
+    assert "Łucja Wiśniewska · week 19 (continued)" in letter[1]
 
 
 def test_a_week_that_cannot_fit_flows_on_without_splitting_a_session() -> None:
