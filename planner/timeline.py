@@ -6,7 +6,8 @@ build of its own (double periodisation); a closer one gets a short re-base after
 an A competition the last B (or C) competition anchors the season without a taper. From the
 day after the last competition the athlete is in transition (phase.transition).
 
-A build too short for its phases says what it left out or compressed, in one warning. Each
+A build too short for its phases says what it left out or compressed before its first peak
+(an A early in a build cuts off the phases after its taper starts), in one warning. Each
 preparation phase loads in waves with a deload every fourth week (third for juniors) and
 general and specific preparation end with a test week; the wave shifts so that reduced weeks
 never stack (wave.stacking).
@@ -226,19 +227,24 @@ def build_timeline(season: Season, athlete: Athlete, rules: RuleBook) -> Timelin
         prep_end = (target.taper_start if target else season.last_day + _DAY) - _DAY
         prep_end = min(prep_end, season.last_day)
         build_starts.append(cursor)
-        painted = _paint_build(days, season, cursor, prep_end, defaults, rules, number)
+        planned = _paint_build(days, season, cursor, prep_end, defaults, rules, number)
         for peak in build:
             _paint_peak(days, peak, number)
         # Earlier peaks inside this build are followed by a short re-base.
         for peak, following in pairwise(build):
             _paint_rebase(days, season, peak, following, rules, number)
-        # What the build holds once its peaks are in (an early A can cover a phase).
-        if painted:
-            warning = _build_warning(cursor, prep_end, target, shape, days.days_of(cursor, prep_end), rules)
+        # What the build holds before its first peak once the peaks are in: an A early in the
+        # build cuts off the phases planned after its taper starts.
+        first = build[0] if build else None
+        ready_end = min(first.taper_start - _DAY, prep_end) if first is not None else prep_end
+        if planned is not None and ready_end >= cursor:
+            warning = _build_warning(
+                cursor, ready_end, first, target, shape, planned, days.days_of(cursor, ready_end), rules
+            )
             if warning is not None:
                 warnings.append(warning)
-        elif number == 1:
-            warnings.append(_no_build_warning(cursor, target, shape))
+        elif number == 1 or planned is not None:
+            warnings.append(_no_build_warning(cursor, first, shape))
         if target is None:
             break
         after = target.end + _DAY
@@ -261,10 +267,11 @@ def _paint_build(
     defaults: tuple[float, float, float],
     rules: RuleBook,
     number: int,
-) -> bool:
-    """Paints one build's phases; False when there is no room for any."""
+) -> frozenset[PhaseKind] | None:
+    """Paints one build's phases and returns the kinds it painted; None when there is no room
+    for any."""
     if end < start:
-        return False
+        return None
     total = (end - start).days + 1
     competition_max = rules["phase.single"].number("competition_max_weeks")
     min_strength = rules["phase.strength_first"].number("min_strength_weeks")
@@ -279,6 +286,7 @@ def _paint_build(
     # Boundaries fall on the season's week starts so load waves and the calendar line up.
     cursor = start
     spent = 0.0
+    painted: set[PhaseKind] = set()
     for (kind, name), weeks in zip(names, (gpp, spp, pre, comp), strict=True):
         if weeks <= 0:
             continue
@@ -290,8 +298,9 @@ def _paint_build(
             boundary = end + _DAY
         if boundary > cursor:
             days.paint(cursor, boundary - _DAY, kind, name, number)
+            painted.add(kind)
             cursor = boundary
-    return True
+    return frozenset(painted)
 
 
 _PREPARATION_NAMES = (
@@ -337,25 +346,38 @@ def _no_build_warning(start: date, target: Peak | None, shape: _BuildShape) -> P
 def _build_warning(
     start: date,
     end: date,
+    first: Peak | None,
     target: Peak | None,
     shape: _BuildShape,
+    planned: frozenset[PhaseKind],
     painted: dict[PhaseKind, int],
     rules: RuleBook,
 ) -> PlanWarning | None:
-    """One line for a build too short for its phases: what was left out and why, or which
-    phases were compressed below the rule's shortest."""
+    """One line for a build too short for its phases: what was left out before its first peak
+    and why, or which phases were compressed below the rule's shortest.
+
+    ``planned`` holds the phases the build was laid out with (up to ``target``), ``painted``
+    the days of each phase from ``start`` to ``end``, the day before the first peak's taper: a
+    phase planned but not painted there was cut off by an A competition early in the build.
+    """
     min_strength = rules["phase.strength_first"].number("min_strength_weeks")
-    lead = f"Only {_span((end - start).days + 1)} before {_before(target)}"
-    skipped = [label for kind, label in _PREPARATION_NAMES if not painted.get(kind)]
+    lead = f"Only {_span((end - start).days + 1)} before {_before(first)}"
+    skipped = [(kind, label) for kind, label in _PREPARATION_NAMES if not painted.get(kind)]
     kept = [f"{_span(painted[kind])} of {label}" for kind, label in _PREPARATION_NAMES if painted.get(kind)]
     if skipped:
         why = []
-        if not painted.get(PhaseKind.GENERAL_PREPARATION):
+        if PhaseKind.GENERAL_PREPARATION not in planned:
             why.append("too short for a general base")
-        if not painted.get(PhaseKind.PRE_COMPETITION):
+        if PhaseKind.PRE_COMPETITION not in planned:
             why.append(f"a power block needs {min_strength:g} weeks of strength work first")
-        rule_id = "phase.strength_first" if not painted.get(PhaseKind.PRE_COMPETITION) else shape.rule_id
-        message = f"{lead}: no {' or '.join(skipped)} ({'; '.join(why)})"
+        cut = [kind for kind, _ in skipped if kind in planned]
+        if cut and first is not None and target is not None:
+            it = "it" if len(cut) == 1 else "them"
+            why.append(
+                f"{first.competitions[0].name} comes before the build to {target.competitions[0].name} reaches {it}"
+            )
+        rule_id = "phase.strength_first" if PhaseKind.PRE_COMPETITION not in planned else shape.rule_id
+        message = f"{lead}: no {' or '.join(label for _, label in skipped)} ({'; '.join(why)})"
         if kept:
             message += f"; {' and '.join(kept)}"
         return PlanWarning(rule_id, start, message)

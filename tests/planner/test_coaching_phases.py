@@ -219,6 +219,76 @@ def test_a_season_starting_inside_the_taper_says_there_is_no_preparation() -> No
     ]
 
 
+def _trials_season(trials: date, first_day: date) -> Season:
+    """An outdoor A (Trials, one day) less than 16 weeks before the National Championships:
+    one build to the Nationals with a re-base after the Trials."""
+    trials_a = competition(1, trials, Priority.A, name="Trials")
+    return season(competitions=[trials_a, nationals(2)], first_day=first_day)
+
+
+def test_an_a_early_in_the_build_names_the_pre_competition_it_cuts_off() -> None:
+    # Monday 4 January to the Nationals taper (Friday 9 July): 26 weeks and 4 days, laid out
+    # 10.63 / 8.86 / 7.09 weeks (12 / 10 / 8 scaled by 26.57 / 30): general preparation to
+    # Sunday 21 March, specific from Monday 22 March, pre-competition from Monday 17 May. The
+    # Trials on Saturday 29 May taper from Saturday 15 May: before it 18 weeks and 5 days,
+    # 11 weeks of general and 7 weeks and 5 days of specific preparation, no pre-competition.
+    plan = plan_for(_trials_season(date(2027, 5, 29), date(2027, 1, 4)))
+    assert [(p.kind, p.start, p.end) for p in plan.phases[:4]] == [
+        (GPP, date(2027, 1, 4), date(2027, 3, 21)),
+        (SPP, date(2027, 3, 22), date(2027, 5, 14)),
+        (TAPER, date(2027, 5, 15), date(2027, 5, 28)),
+        (COMP, date(2027, 5, 29), date(2027, 5, 29)),
+    ]
+    assert _phase_warnings(plan) == [
+        (
+            "phase.single",
+            date(2027, 1, 4),
+            "Only 18 weeks and 5 days before the Trials taper: no pre-competition (Trials comes before the "
+            "build to National Championships reaches it); 11 weeks of general preparation and 7 weeks and "
+            "5 days of specific preparation",
+        )
+    ]
+
+
+def test_an_a_inside_the_general_preparation_names_both_phases_it_cuts_off() -> None:
+    # The same build; the Trials on Saturday 3 April (111 days before the Nationals, one build)
+    # taper from Saturday 20 March, inside general preparation: 10 weeks and 5 days of it.
+    plan = plan_for(_trials_season(date(2027, 4, 3), date(2027, 1, 4)))
+    assert [(p.kind, p.start, p.end) for p in plan.phases[:2]] == [
+        (GPP, date(2027, 1, 4), date(2027, 3, 19)),
+        (TAPER, date(2027, 3, 20), date(2027, 4, 2)),
+    ]
+    assert _phase_warnings(plan) == [
+        (
+            "phase.single",
+            date(2027, 1, 4),
+            "Only 10 weeks and 5 days before the Trials taper: no specific preparation or pre-competition "
+            "(Trials comes before the build to National Championships reaches them); 10 weeks and 5 days of "
+            "general preparation",
+        )
+    ]
+
+
+def test_a_season_starting_inside_an_early_a_taper_says_there_is_no_preparation_before_it() -> None:
+    # Monday 24 May is inside the Trials taper (15-28 May); the re-base and pre-competition
+    # after the Trials lead to the Nationals, but nothing prepares the Trials.
+    plan = plan_for(_trials_season(date(2027, 5, 29), date(2027, 5, 24)))
+    assert [(p.kind, p.start) for p in plan.phases[:4]] == [
+        (TAPER, date(2027, 5, 24)),
+        (COMP, date(2027, 5, 29)),
+        (SPP, date(2027, 5, 30)),
+        (PRE, date(2027, 6, 20)),
+    ]
+    assert _phase_warnings(plan) == [
+        (
+            "phase.single",
+            date(2027, 5, 24),
+            "The season starts inside the Trials taper: no general preparation, specific preparation or "
+            "pre-competition",
+        )
+    ]
+
+
 def test_a_compressed_season_says_which_phases_are_shorter_than_the_rule() -> None:
     # 15 March - 8 July (16 weeks and 4 days): general preparation 7 weeks (15 March - 2 May),
     # specific 5 (3 May - 6 June), pre-competition 4 weeks and 4 days (7 June - 8 July), all
