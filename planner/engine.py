@@ -220,10 +220,14 @@ def _generate_sessions(
                 if len(hard) < wanted
                 else f"only {len(chosen)} of its {len(hard)} hard track days with lifting are a day apart"
             )
+            # Dated and keyed by the phase itself: a week may start in the phase before, and a
+            # phase name can come back (a second pre-competition after a re-base).
+            own = next(d for d, p in zip(span, phases, strict=True) if p.kind is phase.kind)
+            phase_start = next(p.start for p in timeline.phases if p.start <= own <= p.end)
             ctx.warn_once(
                 "frequency",
-                phase.name,
-                span[0],
+                f"{phase.name}-{phase_start.isoformat()}",
+                own,
                 f"{phase.name}: {why}; {wanted} strength sessions a week are wanted, {len(chosen)} planned",
             )
         slots = _slots(phase, chosen, limits, first)

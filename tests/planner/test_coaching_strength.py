@@ -98,7 +98,6 @@ def test_a_preparation_week_is_a_squat_day_a_hinge_day_and_a_clean_day() -> None
         ("power_clean", 4, 5, 60.0, 60.0),
         ("back_squat", 3, 10, 60.0, 90.0),
         ("step_up", 3, 8, None, None),
-        ("calf_raise", 3, 12, None, None),
         ("lateral_raise", 3, 10, None, None),
     ]
     hinge = weights_on(plan, date(2026, 10, 8))
