@@ -405,6 +405,12 @@ def _slots(phase: DayPhase, chosen: list[date], limits: list[DayLimits], first: 
     # goes where heavy work is allowed, earliest first.
     heavy_ok = [limits[(d - first).days].heavy_lower for d in chosen]
     heavy_index = heavy_ok.index(True) if True in heavy_ok else -1
+    if heavy_index < 0:
+        # No day allows heavy legs (two or three days after a race): the maintenance session
+        # still comes, its squat held at 80 % by the day's limits, unless a race is three days
+        # off or less (rule race.week).
+        clear = [not limits[(d - first).days].race_soon for d in chosen]
+        heavy_index = clear.index(True) if True in clear else -1
     slots = [Slot.POWER] * len(chosen)
     if heavy_index >= 0:
         slots[heavy_index] = Slot.HEAVY
