@@ -415,9 +415,14 @@ def _paint_rebase(
     if end + _DAY <= following.taper_start - _DAY:
         # Between the re-base and the next taper the athlete competes and maintains.
         current = days.kind[(end + _DAY - days.first).days] if end + _DAY <= season.last_day else None
+        name = "Pre-competition" + (f" {number}" if number > 1 else "")
         if current not in (PhaseKind.PRE_COMPETITION, PhaseKind.COMPETITION):
-            days.paint(end + _DAY, following.taper_start - _DAY, PhaseKind.PRE_COMPETITION,
-                       "Pre-competition" + (f" {number}" if number > 1 else ""), number)
+            days.paint(end + _DAY, following.taper_start - _DAY, PhaseKind.PRE_COMPETITION, name, number)
+        elif current is PhaseKind.COMPETITION:
+            # A week of pre-competition bridges the re-base's three sessions of 3 x 5 and the
+            # two short maintenance sessions, so the volume steps down instead of falling.
+            bridge_end = min(end + timedelta(weeks=1), following.taper_start - _DAY)
+            days.paint(end + _DAY, bridge_end, PhaseKind.PRE_COMPETITION, name, number)
 
 
 def _paint_season_end(

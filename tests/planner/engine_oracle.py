@@ -284,6 +284,8 @@ class _Reading:
                 self.b_mini_taper |= {comp.start - timedelta(days=n) for n in range(1, B_MINI_TAPER_DAYS + 1)}
         self.tapers = self.a_taper | self.b_mini_taper
         self.pre_race = {c.start - timedelta(days=n) for c in self.comps for n in (1, 2, 3)}
+        # The recovery day after each competition (rule 4: no jumps, nothing above 60 %).
+        self.recovery_days = {c.end + timedelta(days=1) for c in self.comps}
         self._weeks: dict[date, list[Day]] = {}
 
     def sessions(self, day: date) -> tuple[Session, ...]:
@@ -307,9 +309,13 @@ class _Reading:
         return any(d.date in self.race_days for d in self.week_days(week))
 
     def cut_for_meet(self, week: Week) -> bool:
-        """A week with a competition or one of the three days before one (where the C rules
-        already forbid heavy work and D-1/D-2 hold no lifting): a week cut for a meet."""
-        return any(d.date in self.race_days or d.date in self.pre_race for d in self.week_days(week))
+        """A week with a competition, one of the three days before one (where the C rules
+        already forbid heavy work and D-1/D-2 hold no lifting) or the recovery day after one
+        (rule 4): a week cut for a meet."""
+        return any(
+            d.date in self.race_days or d.date in self.pre_race or d.date in self.recovery_days
+            for d in self.week_days(week)
+        )
 
     def has_taper(self, week: Week, *, a_only: bool = False) -> bool:
         days = self.a_taper if a_only else self.tapers

@@ -272,15 +272,19 @@ def _full_week(week: list[Day]) -> bool:
 
 
 def cliffs(plan: Plan, share: float = 0.4) -> list[tuple[date, float, float]]:
-    """Full weeks holding less than ``share`` of the volume-load of the last full week before
-    them (a deload or a meet between the two does not hide the drop; a taper does: the season
-    after an A is measured from its own weeks)."""
+    """Full weeks holding less than ``share`` of the volume-load of the last full or deload
+    week before them (a meet between the two does not hide the drop; a deload is the step down
+    the wave plans, so the week after it is measured from it, as the issue's "the week before";
+    a taper starts the season again: it is measured from its own weeks)."""
     found: list[tuple[date, float, float]] = []
     reference: float | None = None
     for week, days in zip(plan.weeks, _weeks(plan), strict=True):
         # After a transition or a taper the season starts again from its own level.
         if week.phase is PhaseKind.TRANSITION or any(d.taper_for for d in days):
             reference = None
+        if len(days) == 7 and any(d.deload for d in days) and not any(d.competitions for d in days):
+            reference = week.volume_load_kg
+            continue
         if not _full_week(days):
             continue
         if reference and week.volume_load_kg < share * reference:
