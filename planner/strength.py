@@ -493,9 +493,11 @@ def _weights_session(
         said = [_said(kept, w) for i, w in named if (kept := _fitted(before_fit[i], items)) is not None]
         reason = f"{heading(phase)}: {', '.join([words, *said] if words else said) or 'lifting the day allows'}"
         reason += deload
-    cut = taper_cut(ctx, items, limits, phase.name, rule_ids, tags)
+    # A test is a few reps by nature: a taper cuts the rest of the session, never the attempts.
+    tests = [i for i in items if planned.slot is Slot.TEST and "strength.test" in i.rule_ids]
+    cut = taper_cut(ctx, [i for i in items if i not in tests], limits, phase.name, rule_ids, tags)
     if cut is not None:
-        items, reason = cut
+        items, reason = tests + cut[0], cut[1] + ("; the test sets are kept whole" if tests else "")
     if notes:
         reason += "; " + "; ".join(notes)
     _log_nordic(ctx, phase, items)
