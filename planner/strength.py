@@ -275,9 +275,9 @@ def _new_squat_jumps(ctx: Context, day: date, sets: int, reps: int, rule_id: str
 
 def _heavy_squat(ctx: Context, day: date, phase: DayPhase) -> Item:
     novice = ctx.rules["strength.novice"]
-    if phase.kind is PhaseKind.PRE_COMPETITION:
+    if phase.kind not in (PhaseKind.COMPETITION, PhaseKind.TAPER):
         rule = ctx.rules["strength.heavy"]
-        t = _progress(phase)
+        t = _progress(phase) if phase.kind is PhaseKind.PRE_COMPETITION else 0.0
         if ctx.athlete.novice:
             # Juniors and beginners: sets of 5 at 80 % or less (ACSM novice loading).
             pct = _quarter(_lerp(novice.number("heavy_pct_start"), novice.number("heavy_pct_end"), t))
@@ -300,9 +300,10 @@ def _back_off(ctx: Context, day: date, phase: DayPhase) -> list[Item]:
     """Back-off sets after the heavy squat in the first half of pre-competition, so the week's
     volume steps down from the 3 x 5 of specific preparation instead of falling off a cliff."""
     rule = ctx.rules["strength.step"]
-    if ctx.athlete.novice or phase.kind is not PhaseKind.PRE_COMPETITION or _progress(phase) >= rule.number(
-        "backoff_share"
-    ):
+    # A preparation day holding the week's heavy slot (a week that starts before
+    # pre-competition) is the very first step: it keeps its back-off sets.
+    early = phase.kind is not PhaseKind.PRE_COMPETITION or _progress(phase) < rule.number("backoff_share")
+    if ctx.athlete.novice or not early:
         return []
     return [barbell_item(ctx, day, "back_squat", rule.whole("backoff_sets"), rule.whole("backoff_reps"),
                          rule.number("backoff_pct"), rule_ids=("strength.step",), rest_s=180)]
@@ -409,7 +410,8 @@ def _strength_day(
 
 def _heavy_day(ctx: Context, day: date, phase: DayPhase) -> tuple[list[Item], _Named, str]:
     heavy = _heavy_squat(ctx, day, phase)
-    if phase.kind is PhaseKind.PRE_COMPETITION:
+    # A week that starts in the phase before pre-competition takes its heavy day from it too.
+    if phase.kind not in (PhaseKind.COMPETITION, PhaseKind.TAPER):
         back_off = _back_off(ctx, day, phase)
         items = [heavy, *back_off, _hinge(ctx, day, phase), _nordic(ctx, phase), *_hurdler_items(ctx, phase)]
         named: _Named = [(0, "heavy day"), *((1, "back-off sets") for _ in back_off), (1 + len(back_off), None)]
