@@ -236,9 +236,13 @@ class PlyoProgram:
         self._week_sessions += 1
 
     def _sessions_expected(self, sessions_per_week: int) -> int:
-        """Sessions a full week really holds: the most of the baseline weeks (a rhythm with
-        one plyometric day holds one), or the rule's number before any was planned."""
+        """Sessions a full week really holds: as many as the last loading week, where it was
+        full (the days the rhythm and the spacing leave repeat from week to week), else the
+        most of the baseline weeks (a rhythm with one plyometric day holds one), or the rule's
+        number before any was planned."""
         window = self.ctx.rules["plyo.progression"].whole("baseline_weeks")
+        if self.history_full and self.history_full[-1] and self.history_sessions[-1]:
+            return self.history_sessions[-1]
         return max(self.history_sessions[-window:], default=0) or sessions_per_week
 
     def week(self, phase: DayPhase, sessions_per_week: int, *, hold: bool = False) -> tuple[Drill, ...]:
@@ -287,15 +291,18 @@ class PlyoProgram:
         self.history_full.clear()
 
     def _candidates(self, phase: DayPhase) -> Iterator[_Change]:
-        """This week's possible changes, best first (the first that fits is taken): the phase's
-        new drills, bounding toward its target distance, then each drill in use in turn."""
+        """This week's possible changes, best first (the first that fits is taken): bounding
+        toward its target distance (as far as the gate allows), the phase's new drills, then
+        each drill in use in turn."""
         high_ok = phase.build_week >= self.ctx.rules["plyo.gate"].whole("base_weeks")
-        yield from self._new_drills(phase, high_ok)
         target = self.ctx.rules["plyo.bounding"].number("target_m")
         for i, drill in enumerate(self.drills):
-            if high_ok and drill.exercise_id == "bounding" and (drill.distance_m or 0.0) < target:
-                # Bounding first reaches its target distance (plyo.bounding), then takes its turn.
+            if drill.exercise_id == "bounding" and (drill.distance_m or 0.0) < target:
+                # Bounding first reaches its target distance (plyo.bounding): 15 m before the
+                # gate, past it once the gate is open, before the phase's new drills take the
+                # weeks a short build has.
                 yield from (c for c in self._growth(i, high_ok) if c.drills[i].distance_m != drill.distance_m)
+        yield from self._new_drills(phase, high_ok)
         count = len(self.drills)
         for offset in range(count):
             yield from self._growth((self.pointer + offset) % count, high_ok)
