@@ -235,13 +235,13 @@ class PlyoProgram:
         self._week_total += weighted
         self._week_sessions += 1
 
-    def _sessions_expected(self, sessions_per_week: int) -> int:
-        """Sessions a full week really holds: as many as the last loading week, where it was
-        full (the days the rhythm and the spacing leave repeat from week to week), else the
-        most of the baseline weeks (a rhythm with one plyometric day holds one), or the rule's
-        number before any was planned."""
+    def _sessions_expected(self, sessions_per_week: int, *, latest: bool = False) -> int:
+        """Sessions a full week really holds: the most of the baseline weeks (a rhythm with
+        one plyometric day holds one), or the rule's number before any was planned. ``latest``
+        takes the last loading week's instead, where it was full: the days the rhythm and the
+        spacing leave mostly repeat from week to week."""
         window = self.ctx.rules["plyo.progression"].whole("baseline_weeks")
-        if self.history_full and self.history_full[-1] and self.history_sessions[-1]:
+        if latest and self.history_full and self.history_full[-1] and self.history_sessions[-1]:
             return self.history_sessions[-1]
         return max(self.history_sessions[-window:], default=0) or sessions_per_week
 
@@ -264,13 +264,26 @@ class PlyoProgram:
         if not phase.kind.preparation or phase.deload or hold:
             return self.drills
         sessions = self._sessions_expected(sessions_per_week)
+        # Bounding toward its target is judged on the sessions of the last loading week: a
+        # rhythm that has come down to one session a week does not keep it short (plyo.bounding).
+        latest = self._sessions_expected(sessions_per_week, latest=True)
         for change in self._candidates(phase):
-            if self._fits(change.drills, phase, sessions):
+            lengthened = self._lengthens_bounding(change)
+            if self._fits(change.drills, phase, latest if lengthened else sessions):
                 self.drills = change.drills
                 self.pointer = (change.changed + 1) % len(change.drills)
                 self.last_change = change.text
                 break
         return self.drills
+
+    def _lengthens_bounding(self, change: _Change) -> bool:
+        """Whether ``change`` is bounding's step toward its target distance."""
+        if change.changed >= len(self.drills):
+            return False
+        before, after = self.drills[change.changed], change.drills[change.changed]
+        return before.exercise_id == after.exercise_id == "bounding" and (after.distance_m or 0.0) > (
+            before.distance_m or 0.0
+        )
 
     def _close_week(self, phase: DayPhase, hold: bool) -> None:
         # Mirrors the soft check: a week outside the preparation phases starts the count again.

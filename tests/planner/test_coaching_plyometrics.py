@@ -21,6 +21,8 @@ from planner.demo import demo_season
 from planner.engine import generate
 from planner.model import Competition, Level, Priority, Season
 from planner.plan import PhaseKind, Plan, Week
+from planner.plyometrics import Drill, PlyoProgram
+from planner.prescription import Context
 from planner.proximity import day_limits
 from planner.rules import rule_book
 from planner.sessions import PlyoIntensity, Session, SessionKind
@@ -214,6 +216,34 @@ def test_a_ten_week_build_with_two_meets_still_bounds_20_m() -> None:
     assert week_2 is not None and "+5 m on alternate-leg bounding: 2 x 20 m" in week_2.reason
     assert next(w for w in plan.weeks if w.start == date(2027, 2, 8)).weighted_contacts == pytest.approx(104.4)
     assert not [w for w in plan.warnings if w.rule_id.startswith("plyo.")]
+
+
+def _program_after(sessions: list[int]) -> PlyoProgram:
+    """An intermediate's program in specific preparation week 3 (the gate is open): bounding
+    2 x 15 m (14 moderate, 18.2 weighted), standing long jump 2 x 3 (7.8) and hurdle hops 2 x 6
+    (15.6), 41.6 a session, after three full weeks of ``sessions`` sessions each."""
+    program = PlyoProgram(Context(athlete(level=Level.INTERMEDIATE), rule_book()))
+    program.cycle = 1
+    program.drills = (Drill("bounding", 2, 15.0), Drill("standing_long_jump", 2, None, 3),
+                      Drill("hurdle_hops", 2, None, 6))
+    program.history = [41.6 * n for n in sessions]
+    program.history_sessions = list(sessions)
+    program.history_full = [True] * len(sessions)
+    program.week(DayPhase(SPP, "Specific preparation", 1, 2, 5, 6, True, False, False, None), 2)
+    return program
+
+
+def test_bounding_steps_to_20_m_on_the_sessions_the_rhythm_now_leaves() -> None:
+    # The last three weeks held one session each (41.6): 2 x 20 m (18 high contacts, 28.8) makes
+    # a session of 52.2, a week of one session stays under the 60 that are free of the 15 % rule.
+    program = _program_after([2, 1, 1])
+    assert program.drills[0] == Drill("bounding", 2, 20.0)
+    assert program.last_change == "+5 m on alternate-leg bounding: 2 x 20 m"
+    # Three weeks of two sessions (83.2): two of 52.2 (104.4) would rise 25 %, more than the
+    # 15 % (95.7); the standing triple jump takes the long jump's place at the same weight.
+    program = _program_after([2, 2, 2])
+    assert program.drills[0] == Drill("bounding", 2, 15.0)
+    assert program.last_change == "new drill: standing triple jump 2 x 3 in place of standing long jump"
 
 
 # ---------------------------------------------------------------------------------------------
