@@ -246,6 +246,34 @@ def test_bounding_steps_to_20_m_on_the_sessions_the_rhythm_now_leaves() -> None:
     assert program.last_change == "new drill: standing triple jump 2 x 3 in place of standing long jump"
 
 
+def test_the_return_from_one_session_a_week_in_season_climbs_back_15_percent_a_week() -> None:
+    # Three in-season weeks of one session of the program (41.6 each, see _program_after), then
+    # a preparation week of two: the full program (83.2) would rise 100 %. The week keeps to 60
+    # (free of the rule, above 41.6 x 1.15): about 72 % of the contacts, bounding back to 2 x 10 m
+    # (10 moderate, 13), standing long jumps 2 x 2 (5.2), hurdle hops 2 x 4 (10.4): 28.6 a session,
+    # 57.2 a week, 22 contacts against 32 (-31 %).
+    program = PlyoProgram(Context(athlete(level=Level.INTERMEDIATE), rule_book()))
+    program.cycle = 1
+    program.drills = full = (Drill("bounding", 2, 15.0), Drill("standing_long_jump", 2, None, 3),
+                             Drill("hurdle_hops", 2, None, 6))
+    program.season_weeks = [(41.6, True, False)] * 3
+    spp = DayPhase(SPP, "Specific preparation", 1, 0, 5, 8, False, False, False, None)
+    week = program.week(spp, 2)
+    assert week == (Drill("bounding", 2, 10.0), Drill("standing_long_jump", 2, None, 2),
+                    Drill("hurdle_hops", 2, None, 4))
+    assert program.drills == full  # the program waits for the weeks to catch up
+    assert program.last_change == (
+        "back from the in-season weeks: contacts -31 %, at most 15 % over the best of the last 4 weeks"
+    )
+    # The week held its two sessions (57.2): the next may hold 57.2 x 1.15 = 65.8, hurdle hops
+    # 2 x 5 (13) this time, 31.2 a session, 62.4 a week.
+    program.record(28.6)
+    program.record(28.6)
+    week = program.week(spp, 2)
+    assert week == (Drill("bounding", 2, 10.0), Drill("standing_long_jump", 2, None, 2),
+                    Drill("hurdle_hops", 2, None, 5))
+
+
 # ---------------------------------------------------------------------------------------------
 # The 15 % rise over the best of the last four weeks that were not deloads
 
