@@ -168,7 +168,7 @@ def soft_rule_warnings(
     warnings += _consecutive(dates, sessions_by_day)
     warnings += _detraining(dates, sessions_by_day, phases, rules)
     warnings += _maintenance_gaps(athlete, dates, sessions_by_day, phases, limits, rules)
-    warnings += _contact_rise(week_list, season, dates, limits, rules)
+    warnings += _contact_rise(athlete, week_list, season, dates, phases, rules)
     warnings += _spikes(dates, phases, metrics, season, rules)
     return warnings
 
@@ -278,37 +278,60 @@ def _maintenance_gaps(
     return found
 
 
-def _contact_rise(
-    week_list: Sequence[Week], season: Season, dates: Sequence[date], limits: Sequence[DayLimits], rules: RuleBook
-) -> list[PlanWarning]:
-    """Full weeks whose weighted contacts rise more than the limit over the highest of the last
-    four weeks that were not deloads (plyo.progression).
+_FROM_PRE_COMPETITION = frozenset({PhaseKind.PRE_COMPETITION, PhaseKind.COMPETITION, PhaseKind.TAPER})
 
-    A week cut for a meet or a taper, or cut short by the season's first or last day, does not
-    lower the baseline: the return to full volume after it is not a ramp, and while the last
-    four weeks hold no full one there is no baseline yet.
+
+def _contact_rise(
+    athlete: Athlete,
+    week_list: Sequence[Week],
+    season: Season,
+    dates: Sequence[date],
+    phases: Sequence[DayPhase],
+    rules: RuleBook,
+) -> list[PlanWarning]:
+    """Full preparation weeks whose weighted contacts rise more than the limit over the highest
+    of the last four weeks that were not deloads, whatever their phase (plyo.progression).
+
+    A full week has its seven days in the season, no competition day, none of the three days
+    before one and no taper day (D-7..D-1 of an A, D-5..D-1 of a B from pre-competition on).
+    Weeks that are not full are not judged and do not lower the baseline: the return to full
+    volume after a week cut for a meet is not a ramp. The rise is judged once one of the four
+    weeks was full, so a season that opens with meet weeks starts at the start dose unjudged.
     """
     rule = rules["plyo.progression"]
     limit_pct = round(rule.number("max_rise") * 100)
     window = rule.whole("baseline_weeks")
-    reduced_weeks = {season.week_of(d) for d, lim in zip(dates, limits, strict=True) if lim.volume < 1 or lim.rest_day}
+    index = {d: i for i, d in enumerate(dates)}
+    cut: set[date] = set()
+    for comp in season.competitions_for(athlete.id):
+        day = comp.start
+        while day <= comp.end:
+            cut.add(day)
+            day += timedelta(days=1)
+        # The C rules cut D-3..D-1 of every competition; an A's taper and a B's mini-taper more.
+        before = rules["taper.c"].whole("no_heavy_from")
+        if comp.priority is Priority.A:
+            before = max(before, rules["taper.a"].whole("ballistic_from"))
+        elif comp.priority is Priority.B:
+            eve = index.get(comp.start - timedelta(days=1))
+            if eve is not None and phases[eve].kind in _FROM_PRE_COMPETITION:
+                before = max(before, rules["taper.b"].whole("days"))
+        cut.update(comp.start - timedelta(days=n) for n in range(1, before + 1))
+    cut.update(d for d, p in zip(dates, phases, strict=True) if p.taper_for is not None or p.kind is PhaseKind.TAPER)
     found: list[PlanWarning] = []
     # Weighted contacts of the weeks that were not deloads, and whether each was a full week.
     recent: list[tuple[float, bool]] = []
     for week in week_list:
-        if not week.phase.preparation:
-            # A new build starts from its own first weeks.
-            recent = []
-            continue
-        whole = season.first_day <= week.start and week.start + timedelta(days=6) <= season.last_day
-        full = not week.deload and whole and week.start not in reduced_weeks
+        days = [week.start + timedelta(days=k) for k in range(7)]
+        full = all(d in index for d in days) and not any(d in cut for d in days)
         last = recent[-window:]
         baseline = max((weighted for weighted, _ in last), default=0.0)
+        judged = week.phase.preparation and not week.deload and full and any(f for _, f in last)
         # Judged on the whole percentage the warning shows, so it never reads "rise 15 %;
         # the limit is 15 %".
         rise_pct = round((week.weighted_contacts / baseline - 1) * 100) if baseline > 0 else 0
         above_free = week.weighted_contacts > rule.number("free_below")
-        if full and any(f for _, f in last) and above_free and rise_pct > limit_pct:
+        if judged and above_free and rise_pct > limit_pct:
             found.append(
                 PlanWarning(
                     "plyo.progression",

@@ -6,8 +6,10 @@ one drill in use gets one more set or rep, or 5 m more (plyo.progression); a new
 its own drills, each entering at 2 sets, and an old low drill leaves when the session is full.
 Bounding grows toward 20-30 m once the intensity gate is open (plyo.bounding). Weekly weighted
 contacts (plyo.weights) rise at most 15 % over the highest of the last four weeks that were not
-deloads, and stop at the per-session caps (plyo.caps). High-intensity drills wait for the fifth
-week of a build; depth jumps need age 16 and a back squat of 1.5 x body mass (plyo.gate).
+deloads, and stop at the per-session caps (plyo.caps); back from in-season weeks (one session
+a week, tapers) a preparation week holds a cut of the program that keeps within that rise.
+High-intensity drills wait for the fifth week of a build; depth jumps need age 16 and a back
+squat of 1.5 x body mass (plyo.gate).
 """
 
 from __future__ import annotations
@@ -215,10 +217,16 @@ class PlyoProgram:
         self.history_sessions: list[int] = []
         # Whether each was a full week, not cut for a competition or a taper.
         self.history_full: list[bool] = []
+        # Every week of the build that was not a deload, whatever its phase: weighted contacts,
+        # whether it was full and whether it was a preparation week. The return from a
+        # competition block rises from these (plyo.progression).
+        self.season_weeks: list[tuple[float, bool, bool]] = []
         self._week_total = 0.0
         self._week_sessions = 0
         self._week_counts = False
         self._week_full = False
+        self._week_season = False
+        self._week_preparation = False
 
     @property
     def reference(self) -> float:
@@ -235,10 +243,14 @@ class PlyoProgram:
         self._week_total += weighted
         self._week_sessions += 1
 
-    def _sessions_expected(self, sessions_per_week: int) -> int:
+    def _sessions_expected(self, sessions_per_week: int, *, latest: bool = False) -> int:
         """Sessions a full week really holds: the most of the baseline weeks (a rhythm with
-        one plyometric day holds one), or the rule's number before any was planned."""
+        one plyometric day holds one), or the rule's number before any was planned. ``latest``
+        takes the last loading week's instead, where it was full: the days the rhythm and the
+        spacing leave mostly repeat from week to week."""
         window = self.ctx.rules["plyo.progression"].whole("baseline_weeks")
+        if latest and self.history_full and self.history_full[-1] and self.history_sessions[-1]:
+            return self.history_sessions[-1]
         return max(self.history_sessions[-window:], default=0) or sessions_per_week
 
     def week(self, phase: DayPhase, sessions_per_week: int, *, hold: bool = False) -> tuple[Drill, ...]:
@@ -252,6 +264,7 @@ class PlyoProgram:
         if phase.cycle != self.cycle or not self.drills:
             self.cycle = phase.cycle
             self._clear_history()
+            self.season_weeks.clear()
             self.drills = _starting_program(self.ctx)
             self.pointer = 0
             self.last_change = "start " + ", ".join(describe(d) for d in self.drills)
@@ -259,14 +272,58 @@ class PlyoProgram:
         self.last_change = ""
         if not phase.kind.preparation or phase.deload or hold:
             return self.drills
+        back = self._back_from_season(sessions_per_week)
+        if back is not None:
+            return back
         sessions = self._sessions_expected(sessions_per_week)
+        # Bounding toward its target is judged on the sessions of the last loading week: a
+        # rhythm that has come down to one session a week does not keep it short (plyo.bounding).
+        latest = self._sessions_expected(sessions_per_week, latest=True)
         for change in self._candidates(phase):
-            if self._fits(change.drills, phase, sessions):
+            lengthened = self._lengthens_bounding(change)
+            if self._fits(change.drills, phase, latest if lengthened else sessions):
                 self.drills = change.drills
                 self.pointer = (change.changed + 1) % len(change.drills)
                 self.last_change = change.text
                 break
         return self.drills
+
+    def _back_from_season(self, sessions: int) -> tuple[Drill, ...] | None:
+        """The week's cut of the program on the way back from in-season weeks (one session a
+        week, tapers), or None where the full program keeps within the 15 % rise over the best
+        of the last four weeks that were not deloads (plyo.progression)."""
+        rule = self.ctx.rules["plyo.progression"]
+        recent = self.season_weeks[-rule.whole("baseline_weeks"):]
+        if all(preparation for _, _, preparation in recent) or not any(full for _, full, _ in recent):
+            return None
+        limit = max(rule.number("free_below"), max(w for w, _, _ in recent) * (1 + rule.number("max_rise")))
+        full_week = session_weighted(self.drills, self.ctx) * sessions
+        if full_week <= limit:
+            return None
+        share = limit / full_week
+        cut = self.drills
+        while share > 0.25:
+            cut = reduce_drills(self.ctx, self.drills, share)
+            if session_weighted(cut, self.ctx) * sessions <= limit:
+                break
+            share -= 0.05
+        full = sum(_contacts(d, self.ctx) for d in self.drills)
+        kept = sum(_contacts(d, self.ctx) for d in cut)
+        rise = round(rule.number("max_rise") * 100)
+        self.last_change = (
+            f"back from the in-season weeks: contacts {cut_text(full, kept)}, at most {rise} % over the best of the "
+            f"last {rule.whole('baseline_weeks')} weeks"
+        )
+        return cut
+
+    def _lengthens_bounding(self, change: _Change) -> bool:
+        """Whether ``change`` is bounding's step toward its target distance."""
+        if change.changed >= len(self.drills):
+            return False
+        before, after = self.drills[change.changed], change.drills[change.changed]
+        return before.exercise_id == after.exercise_id == "bounding" and (after.distance_m or 0.0) > (
+            before.distance_m or 0.0
+        )
 
     def _close_week(self, phase: DayPhase, hold: bool) -> None:
         # Mirrors the soft check: a week outside the preparation phases starts the count again.
@@ -274,6 +331,10 @@ class PlyoProgram:
             self.history.append(self._week_total)
             self.history_sessions.append(self._week_sessions)
             self.history_full.append(self._week_full)
+        if self._week_season:
+            self.season_weeks.append((self._week_total, self._week_full, self._week_preparation))
+        self._week_season = not phase.deload
+        self._week_preparation = phase.kind.preparation
         if not phase.kind.preparation:
             self._clear_history()
         self._week_counts = phase.kind.preparation and not phase.deload
@@ -287,15 +348,18 @@ class PlyoProgram:
         self.history_full.clear()
 
     def _candidates(self, phase: DayPhase) -> Iterator[_Change]:
-        """This week's possible changes, best first (the first that fits is taken): the phase's
-        new drills, bounding toward its target distance, then each drill in use in turn."""
+        """This week's possible changes, best first (the first that fits is taken): bounding
+        toward its target distance (as far as the gate allows), the phase's new drills, then
+        each drill in use in turn."""
         high_ok = phase.build_week >= self.ctx.rules["plyo.gate"].whole("base_weeks")
-        yield from self._new_drills(phase, high_ok)
         target = self.ctx.rules["plyo.bounding"].number("target_m")
         for i, drill in enumerate(self.drills):
-            if high_ok and drill.exercise_id == "bounding" and (drill.distance_m or 0.0) < target:
-                # Bounding first reaches its target distance (plyo.bounding), then takes its turn.
+            if drill.exercise_id == "bounding" and (drill.distance_m or 0.0) < target:
+                # Bounding first reaches its target distance (plyo.bounding): 15 m before the
+                # gate, past it once the gate is open, before the phase's new drills take the
+                # weeks a short build has.
                 yield from (c for c in self._growth(i, high_ok) if c.drills[i].distance_m != drill.distance_m)
+        yield from self._new_drills(phase, high_ok)
         count = len(self.drills)
         for offset in range(count):
             yield from self._growth((self.pointer + offset) % count, high_ok)

@@ -19,12 +19,14 @@ from season_strategies import random_seasons as engine_seasons
 from planner.checks import _contact_rise
 from planner.demo import demo_season
 from planner.engine import generate
-from planner.model import Level, Priority, Season
+from planner.model import Competition, Level, Priority, Season
 from planner.plan import PhaseKind, Plan, Week
-from planner.proximity import DayLimits, day_limits
+from planner.plyometrics import Drill, PlyoProgram
+from planner.prescription import Context
+from planner.proximity import day_limits
 from planner.rules import rule_book
 from planner.sessions import PlyoIntensity, Session, SessionKind
-from planner.timeline import build_timeline
+from planner.timeline import DayPhase, build_timeline
 
 PLYO = SessionKind.PLYOMETRICS
 GPP = PhaseKind.GENERAL_PREPARATION
@@ -184,6 +186,94 @@ def test_an_intermediate_passes_15_m_with_fewer_runs() -> None:
     assert after is not None and "+5 m on alternate-leg bounding, fewer runs: 2 x 20 m" in after.reason
 
 
+def test_a_ten_week_build_with_two_meets_still_bounds_20_m() -> None:
+    # Monday 4 January to an A on Friday 19 March, C meets on Monday 15 and Friday 19 February:
+    # ten weeks from the first session to the A, of which two are deloads, one is lost to the
+    # meets and two to the taper. Bounding takes its 5 m steps before the phase's new drills: 15 m
+    # in week 2 (moderate, before the gate), 20 m in the first full week after the gate. It
+    # stayed at 15 m when hurdle hops and the standing triple jump took those weeks.
+    comps = [
+        competition(1, date(2027, 3, 19), Priority.A, days=2),
+        competition(2, date(2027, 2, 15), Priority.C),
+        competition(3, date(2027, 2, 19), Priority.C),
+    ]
+    document = season(athletes=[athlete(level=Level.INTERMEDIATE)], competitions=comps, first_day=date(2027, 1, 4),
+                      last_day=date(2027, 3, 28))
+    plan = plan_for(document)
+    assert _drills(plyo_on(plan, date(2027, 1, 12)))["bounding"] == (2, 15.0, 1, 2 * (6 + 1))
+    # Specific preparation week 1 brings hurdle hops; week 2 takes bounding past 15 m: 2 x 20 m
+    # is 2 x (ceil(20 / 2.5) + 1) = 18 high contacts, 28.8 weighted against 2 x 15 m's 18.2.
+    # The week holds two sessions of 28.8 + 7.8 (standing long jump 2 x 3) + 15.6 (hurdle
+    # hops 2 x 6) = 104.4, +4 % over the best of the last four weeks (100).
+    week_1 = plyo_on(plan, date(2027, 2, 6))
+    week_2 = plyo_on(plan, date(2027, 2, 9))
+    assert _drills(week_1)["bounding"] == (2, 15.0, 1, 14)
+    assert _drills(week_2) == {
+        "bounding": (2, 20.0, 1, 18),
+        "standing_long_jump": (2, None, 3, 6),
+        "hurdle_hops": (2, None, 6, 12),
+    }
+    assert week_2 is not None and "+5 m on alternate-leg bounding: 2 x 20 m" in week_2.reason
+    assert next(w for w in plan.weeks if w.start == date(2027, 2, 8)).weighted_contacts == pytest.approx(104.4)
+    assert not [w for w in plan.warnings if w.rule_id.startswith("plyo.")]
+
+
+def _program_after(sessions: list[int]) -> PlyoProgram:
+    """An intermediate's program in specific preparation week 3 (the gate is open): bounding
+    2 x 15 m (14 moderate, 18.2 weighted), standing long jump 2 x 3 (7.8) and hurdle hops 2 x 6
+    (15.6), 41.6 a session, after three full weeks of ``sessions`` sessions each."""
+    program = PlyoProgram(Context(athlete(level=Level.INTERMEDIATE), rule_book()))
+    program.cycle = 1
+    program.drills = (Drill("bounding", 2, 15.0), Drill("standing_long_jump", 2, None, 3),
+                      Drill("hurdle_hops", 2, None, 6))
+    program.history = [41.6 * n for n in sessions]
+    program.history_sessions = list(sessions)
+    program.history_full = [True] * len(sessions)
+    program.week(DayPhase(SPP, "Specific preparation", 1, 2, 5, 6, True, False, False, None), 2)
+    return program
+
+
+def test_bounding_steps_to_20_m_on_the_sessions_the_rhythm_now_leaves() -> None:
+    # The last three weeks held one session each (41.6): 2 x 20 m (18 high contacts, 28.8) makes
+    # a session of 52.2, a week of one session stays under the 60 that are free of the 15 % rule.
+    program = _program_after([2, 1, 1])
+    assert program.drills[0] == Drill("bounding", 2, 20.0)
+    assert program.last_change == "+5 m on alternate-leg bounding: 2 x 20 m"
+    # Three weeks of two sessions (83.2): two of 52.2 (104.4) would rise 25 %, more than the
+    # 15 % (95.7); the standing triple jump takes the long jump's place at the same weight.
+    program = _program_after([2, 2, 2])
+    assert program.drills[0] == Drill("bounding", 2, 15.0)
+    assert program.last_change == "new drill: standing triple jump 2 x 3 in place of standing long jump"
+
+
+def test_the_return_from_one_session_a_week_in_season_climbs_back_15_percent_a_week() -> None:
+    # Three in-season weeks of one session of the program (41.6 each, see _program_after), then
+    # a preparation week of two: the full program (83.2) would rise 100 %. The week keeps to 60
+    # (free of the rule, above 41.6 x 1.15): about 72 % of the contacts, bounding back to 2 x 10 m
+    # (10 moderate, 13), standing long jumps 2 x 2 (5.2), hurdle hops 2 x 4 (10.4): 28.6 a session,
+    # 57.2 a week, 22 contacts against 32 (-31 %).
+    program = PlyoProgram(Context(athlete(level=Level.INTERMEDIATE), rule_book()))
+    program.cycle = 1
+    program.drills = full = (Drill("bounding", 2, 15.0), Drill("standing_long_jump", 2, None, 3),
+                             Drill("hurdle_hops", 2, None, 6))
+    program.season_weeks = [(41.6, True, False)] * 3
+    spp = DayPhase(SPP, "Specific preparation", 1, 0, 5, 8, False, False, False, None)
+    week = program.week(spp, 2)
+    assert week == (Drill("bounding", 2, 10.0), Drill("standing_long_jump", 2, None, 2),
+                    Drill("hurdle_hops", 2, None, 4))
+    assert program.drills == full  # the program waits for the weeks to catch up
+    assert program.last_change == (
+        "back from the in-season weeks: contacts -31 %, at most 15 % over the best of the last 4 weeks"
+    )
+    # The week held its two sessions (57.2): the next may hold 57.2 x 1.15 = 65.8, hurdle hops
+    # 2 x 5 (13) this time, 31.2 a session, 62.4 a week.
+    program.record(28.6)
+    program.record(28.6)
+    week = program.week(spp, 2)
+    assert week == (Drill("bounding", 2, 10.0), Drill("standing_long_jump", 2, None, 2),
+                    Drill("hurdle_hops", 2, None, 5))
+
+
 # ---------------------------------------------------------------------------------------------
 # The 15 % rise over the best of the last four weeks that were not deloads
 
@@ -192,21 +282,31 @@ def _week(start: date, weighted: float, *, deload: bool = False, phase: PhaseKin
     return Week(start, 1, phase, deload, 0.0, 0.0, int(weighted), weighted, 0.0, {})
 
 
-def _rise_warnings(weeks: list[Week], cut_week: date | None = None) -> list[str]:
-    document = season()
+def _rise_warnings(
+    weeks: list[Week], *, meets: tuple[Competition, ...] = (), taper_week: date | None = None
+) -> list[str]:
+    """The rise warnings of a plan with these weeks, meets and a week of A-taper days."""
+    document = season(competitions=meets)
     dates = [weeks[0].start + timedelta(days=k) for k in range(7 * len(weeks))]
-    limits = [DayLimits(volume=0.6) if cut_week and document.week_of(d) == cut_week else DayLimits() for d in dates]
-    return [w.message for w in _contact_rise(weeks, document, dates, limits, rule_book())]
+    dates = [d for d in dates if document.first_day <= d <= document.last_day]
+    peak = nationals(9)
+    phases = [
+        DayPhase(SPP, "Specific preparation", 1, 0, 10, 0, True, False, False,
+                 peak if taper_week is not None and document.week_of(d) == taper_week else None)
+        for d in dates
+    ]
+    return [w.message for w in _contact_rise(athlete(), weeks, document, dates, phases, rule_book())]
 
 
 def test_the_return_to_full_volume_after_a_week_cut_for_a_meet_is_not_a_ramp() -> None:
     monday = date(2027, 1, 4)
     weeks = [_week(monday + timedelta(weeks=k), w) for k, w in enumerate((100.0, 110.0, 55.0, 120.0))]
     # 120 over the cut week's 55 would be +118 %; over the best of the last four (110) it is +9 %.
-    # The week lost its sessions to a Monday meet's D-2 and D-1, with no volume cut ...
-    assert _rise_warnings(weeks) == []
-    # ... or to a mini-taper.
-    assert _rise_warnings(weeks, cut_week=monday + timedelta(weeks=2)) == []
+    # The week lost its sessions to a meet the Monday after (D-3..D-1 fall in it) ...
+    meet = competition(1, monday + timedelta(weeks=3), Priority.C)
+    assert _rise_warnings(weeks, meets=(meet,)) == []
+    # ... or to taper days.
+    assert _rise_warnings(weeks, taper_week=monday + timedelta(weeks=2)) == []
 
 
 def test_a_new_high_above_15_percent_is_warned() -> None:
@@ -220,16 +320,35 @@ def test_a_new_high_above_15_percent_is_warned() -> None:
     ]
 
 
-def test_the_baseline_is_the_last_four_weeks_only() -> None:
+def test_the_baseline_is_the_last_four_weeks_only_whatever_their_phase() -> None:
     monday = date(2027, 1, 4)
     values = (200.0, 100.0, 100.0, 100.0, 100.0, 120.0)
     weeks = [_week(monday + timedelta(weeks=k), w) for k, w in enumerate(values)]
     # The 200 is five weeks back: 120 over 100 is +20 %.
     assert len(_rise_warnings(weeks)) == 1
-    # A week outside the preparation phases starts the count again.
-    restart = [*weeks[:5], _week(monday + timedelta(weeks=5), 0.0, phase=PhaseKind.COMPETITION),
-               _week(monday + timedelta(weeks=6), 120.0)]
-    assert _rise_warnings(restart) == []
+    # A competition week does not start the count again: 100, 100, 100 and the competition
+    # week's 50 leave 100 as the baseline, and 120 is +20 % over it ...
+    comp = [*weeks[:4], _week(monday + timedelta(weeks=4), 50.0, phase=PhaseKind.COMPETITION),
+            _week(monday + timedelta(weeks=5), 120.0)]
+    assert _rise_warnings(comp) == [
+        "Weekly weighted contacts rise 20 % (100 to 120, the highest of the last 4 weeks that were not "
+        "deloads); the limit is 15 %"
+    ]
+    # ... and the week outside the preparation phases is not judged itself: 50 to 150 is no warning.
+    back = [*weeks[:4], _week(monday + timedelta(weeks=4), 150.0, phase=PhaseKind.COMPETITION)]
+    assert _rise_warnings(back) == []
+
+
+def test_a_return_from_one_session_a_week_in_season_to_two_is_a_rise() -> None:
+    # Three in-season weeks of one session (60 each), then a full preparation week of two
+    # (125): +108 % over the best of the four weeks before, warned (issue 12, rule 3).
+    monday = date(2027, 1, 4)
+    weeks = [_week(monday + timedelta(weeks=k), 60.0, phase=PhaseKind.COMPETITION) for k in range(3)]
+    weeks.append(_week(monday + timedelta(weeks=3), 125.0))
+    assert _rise_warnings(weeks) == [
+        "Weekly weighted contacts rise 108 % (60 to 125, the highest of the last 4 weeks that were not "
+        "deloads); the limit is 15 %"
+    ]
 
 
 def test_a_week_cut_short_by_the_season_start_is_no_baseline_on_its_own() -> None:
