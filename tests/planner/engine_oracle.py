@@ -183,6 +183,8 @@ MIN_DRILLS, MAX_DRILLS = 3, 5
 MIN_DRILL_SETS = 2
 MIN_SESSION_CONTACTS = 20
 BOUNDING_TARGET_M = 20.0
+# Full training weeks a build needs for bounding to pass the four-week gate and grow 10 -> 20 m.
+BOUNDING_GROWTH_WEEKS = 6
 BOUNDING_MODERATE_MAX_M = 15.0
 # Rule 3's bounding target is asked of builds with room for it: the four-week gate before
 # high-intensity work and the weeks a drill needs to grow 10 m in 5 m steps.
@@ -482,7 +484,8 @@ def rule_03_plyometric_sessions(season: Season, plan: Plan) -> list[str]:
       least 20 contacts. A new drill therefore enters with at least 2 sets (its "proper dose");
       whether progression builds the drills in use first is left to the engine's tests.
     - Bounding past 15 m counts as high intensity.
-    - Intermediate and advanced seniors bound at least 20 m before the competition phase, where
+    - Intermediate and advanced seniors bound at least 20 m before the competition phase, when
+      at least six full training weeks (no deload, meet or taper) lie before it and
       the first competition-phase day comes at least 10 weeks after the first plyometric
       session (room for the four-week gate and the growth).
     - Weekly weighted contacts (low 1.0, moderate 1.3, high 1.6) of a week in a preparation
@@ -537,6 +540,15 @@ def _bounding_target(r: _Reading) -> list[str]:
         if d.date < first_comp and any(s.kind is SessionKind.PLYOMETRICS for s in d.sessions)
     ]
     if not plyo_days or (first_comp - plyo_days[0]).days < BOUNDING_ROOM_WEEKS * 7:
+        return []
+    # Room to grow means training weeks: deloads, weeks cut for a meet and taper weeks hold
+    # the program, and the 15 % cap (a hard rule) comes before the 20 m target.
+    growing = [
+        w for w in r.plan.weeks
+        if plyo_days[0] <= w.start < first_comp and r.full(w) and not w.deload
+        and not r.cut_for_meet(w) and not r.has_taper(w)
+    ]
+    if len(growing) < BOUNDING_GROWTH_WEEKS:
         return []
     longest = max(
         (
