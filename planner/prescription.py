@@ -39,6 +39,7 @@ class Context:
     scaled: dict[tuple[object, ...], tuple[Item, Item]] = field(default_factory=dict)
     drill_contacts: dict[Any, int] = field(default_factory=dict)
     barbell: dict[tuple[object, ...], Item] = field(default_factory=dict)
+    lists: dict[tuple[object, ...], tuple[Item, ...]] = field(default_factory=dict)
     # Per build (cycle), the loading weeks that held Nordic curls: the progression counts the
     # weeks the athlete really did them, not the weeks since the build began.
     nordic_weeks: dict[int, set[int]] = field(default_factory=dict)

@@ -80,6 +80,14 @@ _UPPER_BODY = ("dumbbell_shoulder_press", "arm_drive", "lateral_raise")
 
 
 def _accessories(ctx: Context, index: int, in_season: bool) -> list[Item]:
+    key = ("accessories", index % len(_UPPER_BODY), in_season)
+    cached = ctx.lists.get(key)
+    if cached is None:
+        cached = ctx.lists[key] = tuple(_new_accessories(ctx, index, in_season))
+    return list(cached)
+
+
+def _new_accessories(ctx: Context, index: int, in_season: bool) -> list[Item]:
     rule = ctx.rules["strength.accessory"]
     sets = rule.whole("in_season_sets" if in_season else "sets")
     rir = rule.whole("rir")
@@ -112,6 +120,14 @@ def _pull(ctx: Context) -> Item:
 def _hurdler_items(ctx: Context, phase: DayPhase) -> list[Item]:
     if ctx.athlete.event is not Event.HURDLES_400:
         return []
+    key = ("hurdler", phase.kind)
+    cached = ctx.lists.get(key)
+    if cached is None:
+        cached = ctx.lists[key] = tuple(_new_hurdler_items(ctx, phase))
+    return list(cached)
+
+
+def _new_hurdler_items(ctx: Context, phase: DayPhase) -> list[Item]:
     rule = ctx.rules["strength.hurdler"]
     early = phase.kind is PhaseKind.GENERAL_PREPARATION
     exercise_id = "split_squat" if phase.kind.preparation else "step_up"
@@ -128,6 +144,18 @@ def _hurdler_items(ctx: Context, phase: DayPhase) -> list[Item]:
         rep_range_item(ctx, "hip_flexor_march", rule.whole("hip_flexor_sets"), rule.whole("hip_flexor_reps"),
                        rule.whole("rir"), rule_ids=ids),
     ]
+
+
+def _fewer_sets(ctx: Context, item: Item, sets: int) -> Item:
+    """``item`` with at most ``sets`` sets, built once per item (kept beside it, as ``scaled``
+    does, so its id cannot be reused while the cache lives)."""
+    key = ("fewer-sets", id(item), sets)
+    cached = ctx.scaled.get(key)
+    if cached is not None and cached[0] is item:
+        return cached[1]
+    result = item if item.sets <= sets else replace(item, sets=sets)
+    ctx.scaled[key] = (item, result)
+    return result
 
 
 def _single_leg(ctx: Context, phase: DayPhase) -> list[Item]:
@@ -401,7 +429,7 @@ def _strength_day(
     # The third day is not a copy of the first: the clean leads, the squat is a lighter second
     # dose (one set fewer) and single-leg work follows (a hurdler's own, or step-ups).
     second = ctx.rules["strength.support"].whole("clean_day_squat_sets")
-    lighter = replace(squat, sets=min(squat.sets, second))
+    lighter = _fewer_sets(ctx, squat, second)
     single_leg = _hurdler_items(ctx, phase) or [_support(ctx, "step_up", "single_leg_reps")]
     # The calf raises stay on the squat day: the card keeps to a page.
     upper = _accessories(ctx, 2, in_season)[1:]
