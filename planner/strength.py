@@ -411,21 +411,21 @@ def _strength_day(
     """A preparation session by its place in the week: a squat day (with the week's pull), a
     hinge and single-leg day (with trunk work) and, third in a week, a clean day; a week's only
     session holds some of each."""
-    squat, label = _squat(ctx, day, phase)
-    clean = _clean(ctx, day, phase)
-    calf = _accessories(ctx, 0, in_season)[0]
-    if planned.count == 1:
-        items = [clean, squat, _nordic(ctx, phase), *_single_leg(ctx, phase), calf, _pull(ctx)]
-        return items, [(1, label), (2, None)], ""
     role = planned.index % 3
-    if role == 0:
-        return [clean, squat, calf, _pull(ctx)], [(1, label)], ""
-    if role == 1:
+    if role == 1 and planned.count > 1:
         # With two sessions a week the clean comes twice, beside the squat and the hinge.
-        items = [clean] if planned.count == 2 else []
+        items = [_clean(ctx, day, phase)] if planned.count == 2 else []
         first = len(items)
         items += [_hinge(ctx, day, phase), _nordic(ctx, phase), *_single_leg(ctx, phase), _trunk(ctx)]
         return items, [(first, None), (first + 1, None)], "hinge and single-leg day"
+    squat, label = _squat(ctx, day, phase)
+    clean = _clean(ctx, day, phase)
+    if planned.count == 1:
+        calf = _accessories(ctx, 0, in_season)[0]
+        items = [clean, squat, _nordic(ctx, phase), *_single_leg(ctx, phase), calf, _pull(ctx)]
+        return items, [(1, label), (2, None)], ""
+    if role == 0:
+        return [clean, squat, _accessories(ctx, 0, in_season)[0], _pull(ctx)], [(1, label)], ""
     # The third day is not a copy of the first: the clean leads, the squat is a lighter second
     # dose (one set fewer) and single-leg work follows (a hurdler's own, or step-ups).
     second = ctx.rules["strength.support"].whole("clean_day_squat_sets")
