@@ -91,8 +91,8 @@ def test_the_mime_type_installs_with_its_glob_and_parent(tmp_path: Path) -> None
 
 
 def test_the_mime_magic_matches_a_saved_season(tmp_path: Path) -> None:
-    from planner.demo import demo_season
-    from planner.storage import save
+    from planner.document.demo import demo_season
+    from planner.document.storage import save
 
     match = ET.parse(MIME_FILE).getroot().find(f"{MIME_NS}mime-type/{MIME_NS}magic/{MIME_NS}match")
     assert match is not None

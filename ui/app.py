@@ -12,9 +12,9 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 import resources
-from planner.demo import demo_season
-from planner.model import Season
-from planner.storage import DocumentError
+from planner.document.demo import demo_season
+from planner.document.model import Season
+from planner.document.storage import DocumentError
 
 DESKTOP_ID = "org.sprintplan.SprintPlan"
 ORGANISATION = "SprintPlan"
@@ -80,10 +80,10 @@ def run(
     ``smoke_test`` paints the window once and exits 0 (packaging and start-up checks).
     """
     # The window module pulls in the widgets; import it here so `sprintplan plan ...` stays light.
+    from ui.dialogs.qt_ask import QtDialogs
     from ui.files import document_problem
     from ui.first_paint import after_first_paint
     from ui.main_window import MainWindow
-    from ui.qt_dialogs import QtDialogs
 
     app = _application()
     if smoke_test or report_first_paint:

@@ -1,6 +1,6 @@
 """The open season: the document, its undo stack and the plans derived from it.
 
-Every change goes through ``apply``: a pure edit from ``planner.edits`` gives the new
+Every change goes through ``apply``: a pure edit from ``planner.document.edits`` gives the new
 document, and one undo command keeps the documents before and after (they are immutable, so
 keeping both costs nothing). Views never change the document or a plan themselves; they
 listen to ``changed`` and ask for the plans again, which are derived once per document.
@@ -14,9 +14,9 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from planner.engine import generate, generate_all
-from planner.model import Season
-from planner.plan import Plan
+from planner.document.model import Season
+from planner.engine.generator import generate, generate_all
+from planner.engine.plan import Plan
 
 
 class SnapshotCommand(QUndoCommand):

@@ -14,10 +14,10 @@ from uuid import uuid4
 from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QWidget
 
-from planner.demo import DEMO_SEASON_ID
-from planner.model import Season
-from planner.storage import DocumentError, load, save
-from ui.dialogs import Dialogs, Unsaved, sentence
+from planner.document.demo import DEMO_SEASON_ID
+from planner.document.model import Season
+from planner.document.storage import DocumentError, load, save
+from ui.dialogs.ask import Dialogs, Unsaved, sentence
 from ui.document import OpenSeason
 from ui.settings import AppSettings
 

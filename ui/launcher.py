@@ -2,7 +2,7 @@
 
 ``sprintplan`` opens the window on the demo season, ``sprintplan PATH`` on a season file,
 ``sprintplan --smoke-test PATH`` paints the window once and exits 0 (packaging and start-up
-checks); anything else is a subcommand of ``planner.cli``. Qt is imported only when a window
+checks); anything else is a subcommand of ``planner.cli.entry``. Qt is imported only when a window
 is wanted, so the subcommands start fast; the subcommands (and what they import, such as
 iCalendar) only when one is run, so the window starts fast.
 """
@@ -14,8 +14,8 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from planner.commands import PROG, desktop_path, tolerant_streams
-from planner.storage import DocumentError, load
+from planner.cli.common import PROG, desktop_path, tolerant_streams
+from planner.document.storage import DocumentError, load
 
 SMOKE_TEST = "--smoke-test"
 # Used by the start-up benchmark: print "first-paint" once the calendar has painted, then quit.
@@ -76,7 +76,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     path = desktop_path(arguments)
     if path is not None:
         return _open_window(path)
-    from planner import cli
+    from planner.cli import entry as cli
 
     return cli.main(arguments, open_window=_open_window)
 

@@ -22,25 +22,25 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.atomic import write_atomically, write_problem
-from planner.model import Season
-from planner.plan import Plan
-from ui.athletes_panel import AthletesPanel
-from ui.calendar import SeasonCalendar
-from ui.checks_panel import ChecksPanel
-from ui.dialogs import Dialogs, Edit, apply_edit
+from planner.document.atomic import write_atomically, write_problem
+from planner.document.model import Season
+from planner.engine.plan import Plan
+from ui.calendar.widget import SeasonCalendar
+from ui.chart.load_chart import LoadChart
+from ui.dialogs.ask import Dialogs, Edit, apply_edit
 from ui.document import OpenSeason
 from ui.files import SUFFIX, FileController, documents_folder, safe_file_stem, write_detail
-from ui.inspector import Inspector, session_ref_from_mime
-from ui.load_chart import LoadChart
-from ui.notes_panel import NotesPanel
-from ui.palette import CompetitionPalette
+from ui.inspector.widget import Inspector, session_ref_from_mime
+from ui.panels.athletes import AthletesPanel
+from ui.panels.checks import ChecksPanel
+from ui.panels.notes import NotesPanel
+from ui.panels.palette import CompetitionPalette
+from ui.panels.squad_week import SquadWeek
 from ui.recovery import DEFAULT_INTERVAL_MS, Autosave, UnreadableRecovery, find_recovery
 from ui.selection import Selection
 from ui.session_text import mnemonic_safe
 from ui.settings import AppSettings
 from ui.shortcuts import SHORTCUTS_HTML
-from ui.squad_week import SquadWeek
 
 APP_NAME = "SprintPlan"
 STATUS_MS = 8000  # how long a status message stays
@@ -329,7 +329,7 @@ class MainWindow(QMainWindow):
 
     def print_cards(self) -> None:
         # The print dialogs (and the PDF writers behind them) load when first used.
-        from ui.print_dialog import CARDS_TITLE, export_cards
+        from ui.dialogs.printing import CARDS_TITLE, export_cards
 
         path = export_cards(self, self.document.season, self.today, folder=self._export_folder(),
                             plans=self._plans(), ask_path=self._ask_pdf_path(CARDS_TITLE), warn=self._warn)
@@ -337,7 +337,7 @@ class MainWindow(QMainWindow):
             self._exported(path, "Session cards")
 
     def export_season_pdf(self) -> None:
-        from ui.print_dialog import SEASON_TITLE, export_season
+        from ui.dialogs.printing import SEASON_TITLE, export_season
 
         path = export_season(self, self.document.season, folder=self._export_folder(), plans=self._plans(),
                              ask_path=self._ask_pdf_path(SEASON_TITLE), warn=self._warn)
@@ -346,12 +346,12 @@ class MainWindow(QMainWindow):
 
     def export_ics(self) -> None:
         # The exporters load their libraries only when used, so start-up stays light.
-        from planner.ics_export import ics_bytes
+        from planner.export.ics import ics_bytes
 
         self._export(".ics", "Export calendar", "calendar", lambda plans: ics_bytes(self.document.season, plans))
 
     def export_csv(self) -> None:
-        from planner.csv_export import csv_bytes
+        from planner.export.csv import csv_bytes
 
         self._export(".csv", "Export spreadsheet", "spreadsheet", csv_bytes)
 
@@ -385,7 +385,7 @@ class MainWindow(QMainWindow):
 
     def import_competitions(self) -> None:
         # The import parsers (iCalendar) load only when an import runs, keeping start-up light.
-        from ui import import_dialog
+        from ui.dialogs import import_competitions as import_dialog
 
         folder = self.document.path.parent if self.document.path else None
         path = self.dialogs.import_path(self, folder)

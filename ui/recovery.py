@@ -16,9 +16,9 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer
 
-from planner.atomic import write_atomically
-from planner.model import Season
-from planner.storage import DocumentError, dumps_unchecked, load
+from planner.document.atomic import write_atomically
+from planner.document.model import Season
+from planner.document.storage import DocumentError, dumps_unchecked, load
 from ui.document import OpenSeason
 
 RECOVERY_NAME = "recovery.sprintplan"

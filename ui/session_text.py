@@ -12,9 +12,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from html import escape
 
-from planner.loads import held_as_dumbbells
-from planner.sessions import Intent, Item, Session, SessionKind
-from planner.text import (
+from planner.document.sessions import Intent, Item, Session, SessionKind
+from planner.document.text import (
     BODY_WEIGHT,
     KIND_NAMES,
     MONTH_NAMES,
@@ -29,8 +28,9 @@ from planner.text import (
     span_text,
     volume_text,
 )
+from planner.engine.loads import held_as_dumbbells
 
-# Shared with the print-outs (planner.text); re-exported so the window has one import place.
+# Shared with the print-outs (planner.document.text); re-exported so the window has one import place.
 __all__ = [
     "KIND_NAMES",
     "MONTH_NAMES",

@@ -13,9 +13,9 @@ import sys
 import time
 from collections.abc import Callable
 
-from planner.demo import demo_season
-from planner.engine import generate, generate_all
-from planner.model import Season
+from planner.document.demo import demo_season
+from planner.document.model import Season
+from planner.engine.generator import generate, generate_all
 
 ONE_ATHLETE_BUDGET_MS = 10.0
 SQUAD_BUDGET_MS = 100.0

@@ -20,7 +20,10 @@ import time
 from collections.abc import Callable
 from datetime import date, timedelta
 
-from planner.competition_import import (
+from planner.document.demo import demo_season
+from planner.document.edits import change_season
+from planner.document.model import Season
+from planner.imports.competitions import (
     MAX_CALENDAR_LINES,
     MAX_FILE_BYTES,
     ImportSourceError,
@@ -28,9 +31,6 @@ from planner.competition_import import (
     preview_csv,
     preview_ics,
 )
-from planner.demo import demo_season
-from planner.edits import change_season
-from planner.model import Season
 
 # Preview plus apply of the largest file the caps allow, on the 2-core development machine.
 BUDGET_S = 2.0

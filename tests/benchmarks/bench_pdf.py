@@ -19,12 +19,12 @@ from collections.abc import Callable
 
 from bench_pdf_baseline import build_baseline, matched_extra_pages, register_font  # type: ignore[import-not-found]
 
-from planner.demo import demo_season
-from planner.engine import generate
-from planner.model import Season
-from planner.pdf_cards import write_cards
-from planner.pdf_fonts import register_fonts
-from planner.print_selection import PrintSelection
+from planner.document.demo import demo_season
+from planner.document.model import Season
+from planner.engine.generator import generate
+from planner.export.pdf.cards import write_cards
+from planner.export.pdf.fonts import register_fonts
+from planner.export.print_selection import PrintSelection
 
 RATIO_BUDGET = 2.0
 WEEK_BUDGET_S = 0.5

@@ -29,11 +29,11 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import KeepTogether, PageBreak, SimpleDocTemplate, Table, TableStyle
 
-from planner.engine import generate
-from planner.model import Season
-from planner.plan import Plan
-from planner.print_selection import notes_for, week_competitions, week_dates
-from planner.sessions import Session, SessionKind
+from planner.document.model import Season
+from planner.document.sessions import Session, SessionKind
+from planner.engine.generator import generate
+from planner.engine.plan import Plan
+from planner.export.print_selection import notes_for, week_competitions, week_dates
 
 FONT = "BaselineSans"
 BOLD = "BaselineSans-Bold"

@@ -25,13 +25,13 @@ from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt
 from PySide6.QtGui import QDragEnterEvent, QDragLeaveEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
-from planner.demo import demo_season
-from planner.model import Season
-from planner.plan import Plan
-from ui.calendar import SeasonCalendar
-from ui.dialogs import Dialogs
+from planner.document.demo import demo_season
+from planner.document.model import Season
+from planner.engine.plan import Plan
+from ui.calendar.mime import competition_mime
+from ui.calendar.widget import SeasonCalendar
+from ui.dialogs.ask import Dialogs
 from ui.document import OpenSeason
-from ui.mime import competition_mime
 from ui.selection import Selection
 
 MEDIAN_BUDGET_MS = 16.0

@@ -42,13 +42,13 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject
 from PySide6.QtGui import QDragEnterEvent, QDragLeaveEvent, QDragMoveEvent
 from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
-from planner.demo import demo_season
-from planner.plan import Plan
-from ui.calendar import SeasonCalendar
-from ui.dialogs import Dialogs
+from planner.document.demo import demo_season
+from planner.engine.plan import Plan
+from ui.calendar.mime import competition_mime
+from ui.calendar.widget import SeasonCalendar
+from ui.chart.load_chart import LoadChart
+from ui.dialogs.ask import Dialogs
 from ui.document import OpenSeason
-from ui.load_chart import LoadChart
-from ui.mime import competition_mime
 from ui.selection import Selection
 
 CALENDAR_SIZE = (1000, 330)

@@ -25,10 +25,10 @@ from typing import Any
 from PySide6.QtCore import QEvent, QObject, QSettings, QStandardPaths
 from PySide6.QtWidgets import QApplication
 
-from planner import engine
-from planner.demo import demo_season
-from planner.model import Athlete, Competition, Priority, Season
-from planner.plan import Plan
+from planner.document.demo import demo_season
+from planner.document.model import Athlete, Competition, Priority, Season
+from planner.engine import generator as engine
+from planner.engine.plan import Plan
 
 RUNS = 5
 SQUADS = (5, 60)
@@ -87,8 +87,8 @@ def _wait(app: QApplication, done: Callable[[], bool], timeout: float = 30.0) ->
 
 def one_start(app: QApplication, season: Season, folder: Path) -> tuple[float, float, int]:
     """Milliseconds to the first paint and to the filled squad week; plans generated before the paint."""
+    from ui.dialogs.qt_ask import QtDialogs
     from ui.main_window import MainWindow
-    from ui.qt_dialogs import QtDialogs
 
     generated: list[str] = []
     real = engine._generate

@@ -1,6 +1,6 @@
 """Small season builders and plan look-ups for the example-based engine tests.
 
-Every builder returns a document that passes ``planner.validation.season_problems``, so a
+Every builder returns a document that passes ``planner.document.validation.season_problems``, so a
 test fails on the rule it is about rather than on a malformed season. Plans are cached per
 (season, athlete): seasons are frozen values, and the engine is pure.
 
@@ -15,8 +15,7 @@ from datetime import date, timedelta
 from functools import cache
 from uuid import UUID
 
-from planner.engine import generate
-from planner.model import (
+from planner.document.model import (
     Athlete,
     Competition,
     DayRhythm,
@@ -31,9 +30,10 @@ from planner.model import (
     Units,
     default_rhythm,
 )
-from planner.plan import Day, Phase, PhaseKind, Plan
-from planner.sessions import Item, PlyoIntensity, Session, SessionKind
-from planner.validation import season_problems
+from planner.document.sessions import Item, PlyoIntensity, Session, SessionKind
+from planner.document.validation import season_problems
+from planner.engine.generator import generate
+from planner.engine.plan import Day, Phase, PhaseKind, Plan
 
 __all__ = [
     "ALL_HARD",

@@ -11,9 +11,9 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from itertools import pairwise
 
-from planner.model import Athlete, Event, Level, Priority, Season, TrackDay
-from planner.plan import Day, PhaseKind, Plan, Week
-from planner.sessions import Category, Item, PlyoIntensity, Session, SessionKind
+from planner.document.model import Athlete, Event, Level, Priority, Season, TrackDay
+from planner.document.sessions import Category, Item, PlyoIntensity, Session, SessionKind
+from planner.engine.plan import Day, PhaseKind, Plan, Week
 
 HEAVY = 85.0
 

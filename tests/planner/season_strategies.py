@@ -5,7 +5,7 @@ of season a coach reported plans from (issue 12).
 to 70 weeks, up to 20 competitions anywhere). The others fix what the coaching review found
 hard: weekly Saturday meets through the summer, 400 m hurdlers, beginners and juniors, 10-12
 week seasons, two A competitions three weeks apart and a competition on the first day.
-Every draw passes ``planner.validation.season_problems``.
+Every draw passes ``planner.document.validation.season_problems``.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from uuid import UUID
 
 from hypothesis import strategies as st
 
-from planner.model import (
+from planner.document.model import (
     Athlete,
     Competition,
     DayRhythm,
@@ -30,7 +30,7 @@ from planner.model import (
     TrackDay,
     Units,
 )
-from planner.validation import season_problems
+from planner.document.validation import season_problems
 
 __all__ = [
     "beginner_and_junior_seasons",

@@ -1,7 +1,7 @@
 """Hypothesis strategies for valid season documents.
 
 ``seasons()`` draws ``Season`` values that pass both the JSON schema and
-``planner.validation.season_problems``, so any test may save, load or edit them. Names and
+``planner.document.validation.season_problems``, so any test may save, load or edit them. Names and
 notes mix in non-Latin text, floats are arbitrary (not only round numbers) and lb athletes
 appear beside kg ones, because those are where a file format loses information.
 """
@@ -13,8 +13,8 @@ from uuid import UUID
 
 from hypothesis import strategies as st
 
-from planner.catalogue import catalogue, lifts_with_maxes
-from planner.model import (
+from planner.document.catalogue import catalogue, lifts_with_maxes
+from planner.document.model import (
     Athlete,
     Competition,
     DayRhythm,
@@ -31,7 +31,7 @@ from planner.model import (
     TrackDay,
     Units,
 )
-from planner.sessions import Category, Intent, Item, PlyoIntensity, Session, SessionKind
+from planner.document.sessions import Category, Intent, Item, PlyoIntensity, Session, SessionKind
 
 __all__ = ["ANY_TEXT", "NAMES", "items", "seasons", "sessions"]
 
@@ -62,7 +62,7 @@ NAMES = (
 LIFTS = lifts_with_maxes()
 SUBSTITUTIONS = tuple((e.id, sub) for e in catalogue().values() for sub in e.substitutes)
 
-# Ranges in the athlete's own units, kept inside planner.validation's kg bounds for both units.
+# Ranges in the athlete's own units, kept inside planner.document.validation's kg bounds for both units.
 _RANGES = {
     Units.KG: {
         "body": (30.0, 190.0),
@@ -79,7 +79,7 @@ _RANGES = {
 }
 _SEASON_START = (date(2000, 1, 1), date(2090, 12, 31))
 # Any character a name or note may hold: everything but control characters (line breaks
-# are drawn for notes only) and lone surrogates, which planner.limits refuses.
+# are drawn for notes only) and lone surrogates, which planner.document.limits refuses.
 _CHARACTERS = st.characters(exclude_categories=("Cc", "Cs"))
 
 

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from planner.atomic import remove_stale_temporaries, write_atomically
-from planner.cli import main
-from planner.demo import demo_season
-from planner.storage import save
+from planner.cli.entry import main
+from planner.document.atomic import remove_stale_temporaries, write_atomically
+from planner.document.demo import demo_season
+from planner.document.storage import save
 
 
 def _full_disk(*_args: object) -> None:

@@ -10,9 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from planner import cli, commands
-from planner.demo import demo_season
-from planner.storage import load
+from planner.cli import common as commands
+from planner.cli import entry as cli
+from planner.document.demo import demo_season
+from planner.document.storage import load
 
 PROGRAM = Path(sys.executable).with_name("sprintplan")
 
@@ -219,7 +220,7 @@ def test_show_survives_a_console_that_cannot_write_the_names(demo_file: Path) ->
 
 def test_the_planner_package_imports_no_gui_or_pdf_library() -> None:
     code = (
-        "import sys, planner.cli, planner.edits, planner.demo, planner.commands.show\n"
+        "import sys, planner.cli.entry, planner.document.edits, planner.document.demo, planner.cli.show\n"
         "heavy = sorted(m for m in sys.modules if m.split('.')[0] in "
         "{'PySide6', 'shiboken6', 'pyqtgraph', 'reportlab'})\n"
         "print(heavy)"

@@ -16,13 +16,13 @@ from builders import LAST_DAY, athlete, competition, nationals, phases_of, plan_
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from planner.engine import generate
-from planner.model import Competition, Priority, Season
-from planner.plan import PhaseKind, Plan
-from planner.rules import rule_book
-from planner.sessions import SessionKind
-from planner.timeline import Timeline, build_timeline
-from planner.validation import season_problems
+from planner.document.model import Competition, Priority, Season
+from planner.document.sessions import SessionKind
+from planner.document.validation import season_problems
+from planner.engine.generator import generate
+from planner.engine.plan import PhaseKind, Plan
+from planner.engine.rules import rule_book
+from planner.engine.timeline import Timeline, build_timeline
 
 GPP, SPP, PRE = PhaseKind.GENERAL_PREPARATION, PhaseKind.SPECIFIC_PREPARATION, PhaseKind.PRE_COMPETITION
 COMP, TAPER, TRANSITION = PhaseKind.COMPETITION, PhaseKind.TAPER, PhaseKind.TRANSITION

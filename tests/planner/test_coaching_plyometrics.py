@@ -16,17 +16,17 @@ from builders import athlete, competition, nationals, plan_for, plyo_on, season
 from hypothesis import HealthCheck, given, settings
 from season_strategies import random_seasons as engine_seasons
 
-from planner.checks import _contact_rise
-from planner.demo import demo_season
-from planner.engine import generate
-from planner.model import Competition, Level, Priority, Season
-from planner.plan import PhaseKind, Plan, Week
-from planner.plyometrics import Drill, PlyoProgram
-from planner.prescription import Context
-from planner.proximity import day_limits
-from planner.rules import rule_book
-from planner.sessions import PlyoIntensity, Session, SessionKind
-from planner.timeline import DayPhase, build_timeline
+from planner.document.demo import demo_season
+from planner.document.model import Competition, Level, Priority, Season
+from planner.document.sessions import PlyoIntensity, Session, SessionKind
+from planner.engine.checks import _contact_rise
+from planner.engine.generator import generate
+from planner.engine.plan import PhaseKind, Plan, Week
+from planner.engine.plyometrics import Drill, PlyoProgram
+from planner.engine.prescription import Context
+from planner.engine.proximity import day_limits
+from planner.engine.rules import rule_book
+from planner.engine.timeline import DayPhase, build_timeline
 
 PLYO = SessionKind.PLYOMETRICS
 GPP = PhaseKind.GENERAL_PREPARATION

@@ -48,11 +48,11 @@ from season_strategies import (
     weekly_meet_seasons,
 )
 
-from planner.demo import demo_season
-from planner.engine import generate
-from planner.model import Athlete, Competition, Event, Level, Priority, Season
-from planner.plan import Day, DayMetrics, Phase, PhaseKind, Plan, PlanWarning, Week
-from planner.sessions import Category, Item, PlyoIntensity, Session, SessionKind
+from planner.document.demo import demo_season
+from planner.document.model import Athlete, Competition, Event, Level, Priority, Season
+from planner.document.sessions import Category, Item, PlyoIntensity, Session, SessionKind
+from planner.engine.generator import generate
+from planner.engine.plan import Day, DayMetrics, Phase, PhaseKind, Plan, PlanWarning, Week
 
 GPP, SPP, PRE = PhaseKind.GENERAL_PREPARATION, PhaseKind.SPECIFIC_PREPARATION, PhaseKind.PRE_COMPETITION
 COMP, TAPER, TRANSITION = PhaseKind.COMPETITION, PhaseKind.TAPER, PhaseKind.TRANSITION

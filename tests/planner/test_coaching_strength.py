@@ -21,16 +21,16 @@ from builders import (
 from hypothesis import HealthCheck, given, settings
 from season_strategies import random_seasons as seasons
 
-from planner.demo import demo_season
-from planner.engine import generate, generate_all
-from planner.model import Event, Level, Priority, Season
-from planner.plan import Day, PhaseKind, Plan
-from planner.prescription import Context
-from planner.proximity import DayLimits, Restriction
-from planner.rules import rule_book
-from planner.sessions import Category, Item, Session, SessionKind
-from planner.strength import Planned, Slot, build_weights
-from planner.timeline import DayPhase
+from planner.document.demo import demo_season
+from planner.document.model import Event, Level, Priority, Season
+from planner.document.sessions import Category, Item, Session, SessionKind
+from planner.engine.generator import generate, generate_all
+from planner.engine.plan import Day, PhaseKind, Plan
+from planner.engine.prescription import Context
+from planner.engine.proximity import DayLimits, Restriction
+from planner.engine.rules import rule_book
+from planner.engine.strength import Planned, Slot, build_weights
+from planner.engine.timeline import DayPhase
 
 NORDIC = "nordic_hamstring_curl"
 HAMSTRING = {NORDIC, "romanian_deadlift"}

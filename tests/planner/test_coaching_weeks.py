@@ -13,12 +13,12 @@ from datetime import date, timedelta
 
 from builders import athlete, competition, nationals, plan_for, plyo_on, season, weights_on
 
-from planner.demo import demo_season
-from planner.engine import generate
-from planner.model import DayRhythm, Level, Priority, TrackDay
-from planner.plan import Plan
-from planner.rules import rule_book
-from planner.sessions import Category, SessionKind
+from planner.document.demo import demo_season
+from planner.document.model import DayRhythm, Level, Priority, TrackDay
+from planner.document.sessions import Category, SessionKind
+from planner.engine.generator import generate
+from planner.engine.plan import Plan
+from planner.engine.rules import rule_book
 
 SATURDAY_MEET = date(2027, 5, 15)  # competition phase of a season peaking at the Nationals
 
@@ -120,3 +120,4 @@ def test_beginners_are_measured_at_75_percent_for_maintenance() -> None:
     weekly = [nationals(1)] + [competition(n, SATURDAY_MEET + timedelta(weeks=n - 2), "C") for n in range(2, 8)]
     plan = plan_for(season(athletes=[junior], competitions=weekly))
     assert not [w for w in plan.warnings if w.rule_id == "detraining"], plan.warnings
+

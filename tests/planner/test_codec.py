@@ -12,7 +12,7 @@ from uuid import UUID
 from hypothesis import given, settings
 from strategies import items, seasons, sessions
 
-from planner.codec import (
+from planner.document.codec import (
     item_from_dict,
     item_to_dict,
     season_from_dict,
@@ -20,7 +20,7 @@ from planner.codec import (
     session_from_dict,
     session_to_dict,
 )
-from planner.model import (
+from planner.document.model import (
     SCHEMA_VERSION,
     Athlete,
     Competition,
@@ -32,8 +32,8 @@ from planner.model import (
     Sex,
     Units,
 )
-from planner.sessions import Category, Intent, Item, PlyoIntensity, Session, SessionKind
-from planner.validation import season_problems
+from planner.document.sessions import Category, Intent, Item, PlyoIntensity, Session, SessionKind
+from planner.document.validation import season_problems
 
 DOCUMENTS = Path(__file__).parents[1] / "fixtures" / "documents"
 

@@ -11,7 +11,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from planner.competition_import import (
+from planner.document.demo import demo_season
+from planner.document.edits import EditError, add_competition, change_season
+from planner.document.limits import MAX_NAME_LENGTH
+from planner.document.model import Priority, Season
+from planner.imports.competitions import (
     MAX_CALENDAR_LINES,
     MAX_COMPETITIONS,
     MAX_FILE_BYTES,
@@ -23,10 +27,6 @@ from planner.competition_import import (
     preview_file,
     preview_ics,
 )
-from planner.demo import demo_season
-from planner.edits import EditError, add_competition, change_season
-from planner.limits import MAX_NAME_LENGTH
-from planner.model import Priority, Season
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "import"
 FEDERATION = FIXTURES / "federation.ics"

@@ -10,12 +10,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from strategies import ANY_TEXT
 
-from planner.csv_export import COLUMNS, csv_bytes, csv_text, safe_cell
-from planner.demo import demo_season
-from planner.engine import generate
-from planner.model import Season
-from planner.plan import Plan
-from planner.sessions import Category, SessionKind
+from planner.document.demo import demo_season
+from planner.document.model import Season
+from planner.document.sessions import Category, SessionKind
+from planner.engine.generator import generate
+from planner.engine.plan import Plan
+from planner.export.csv import COLUMNS, csv_bytes, csv_text, safe_cell
 
 
 @pytest.fixture(scope="module")

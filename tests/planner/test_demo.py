@@ -7,11 +7,11 @@ from uuid import NAMESPACE_URL, uuid5
 
 import pytest
 
-from planner.catalogue import lifts_with_maxes
-from planner.demo import DEMO_SEASON_ID, DEMO_SEASON_URL, demo_season
-from planner.model import Event, Level, Priority, Season, Sex, TrackDay, Units
-from planner.storage import dumps, loads
-from planner.validation import season_problems
+from planner.document.catalogue import lifts_with_maxes
+from planner.document.demo import DEMO_SEASON_ID, DEMO_SEASON_URL, demo_season
+from planner.document.model import Event, Level, Priority, Season, Sex, TrackDay, Units
+from planner.document.storage import dumps, loads
+from planner.document.validation import season_problems
 
 
 @pytest.fixture(scope="module")

@@ -21,12 +21,11 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from strategies import NAMES, SUBSTITUTIONS, seasons, sessions
 
-from planner import edits
-from planner.catalogue import lifts_with_maxes
-from planner.demo import demo_season
-from planner.edits import UNCHANGED, EditError
-from planner.engine import generate
-from planner.model import (
+from planner.document import edits
+from planner.document.catalogue import lifts_with_maxes
+from planner.document.demo import demo_season
+from planner.document.edits import UNCHANGED, EditError
+from planner.document.model import (
     DayRhythm,
     Event,
     Level,
@@ -38,9 +37,10 @@ from planner.model import (
     TrackDay,
     Units,
 )
-from planner.sessions import Session, SessionKind
-from planner.storage import dumps, loads
-from planner.validation import season_problems
+from planner.document.sessions import Session, SessionKind
+from planner.document.storage import dumps, loads
+from planner.document.validation import season_problems
+from planner.engine.generator import generate
 
 T = TypeVar("T")
 Edit = Callable[[Season], Season]

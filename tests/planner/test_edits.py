@@ -9,10 +9,10 @@ from datetime import date, timedelta
 
 import pytest
 
-from planner import edits
-from planner.demo import demo_season
-from planner.edits import UNCHANGED, EditError
-from planner.model import (
+from planner.document import edits
+from planner.document.demo import demo_season
+from planner.document.edits import UNCHANGED, EditError
+from planner.document.model import (
     DayRhythm,
     Equipment,
     Event,
@@ -25,8 +25,8 @@ from planner.model import (
     TrackDay,
     Units,
 )
-from planner.sessions import Session, SessionKind
-from planner.validation import season_problems
+from planner.document.sessions import Session, SessionKind
+from planner.document.validation import season_problems
 
 LUCJA, SOREN, ZOE, NOEL, JONAS = "ath-1", "ath-2", "ath-3", "ath-4", "ath-5"
 INDOOR_CHAMPS, NATIONALS = "comp-5", "comp-10"

@@ -18,13 +18,13 @@ from season_strategies import (
     weekly_meet_seasons,
 )
 
-from planner.checks import hard_rule_breaches as hard_rule_breaches_of_engine
-from planner.engine import generate
-from planner.model import Season, TrackDay
-from planner.plan import PhaseKind
-from planner.proximity import day_limits
-from planner.rules import rule_book
-from planner.timeline import build_timeline
+from planner.document.model import Season, TrackDay
+from planner.engine.checks import hard_rule_breaches as hard_rule_breaches_of_engine
+from planner.engine.generator import generate
+from planner.engine.plan import PhaseKind
+from planner.engine.proximity import day_limits
+from planner.engine.rules import rule_book
+from planner.engine.timeline import build_timeline
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -44,13 +44,13 @@ from builders import (
     weights_on,
 )
 
-from planner import edits
-from planner.demo import demo_season
-from planner.metrics import day_metrics
-from planner.model import Competition, DayRhythm, Event, Level, Priority, Season, TrackDay
-from planner.plan import PhaseKind, Plan
-from planner.rules import rule_book
-from planner.sessions import Category, Item, PlyoIntensity, Session, SessionKind
+from planner.document import edits
+from planner.document.demo import demo_season
+from planner.document.model import Competition, DayRhythm, Event, Level, Priority, Season, TrackDay
+from planner.document.sessions import Category, Item, PlyoIntensity, Session, SessionKind
+from planner.engine.metrics import day_metrics
+from planner.engine.plan import PhaseKind, Plan
+from planner.engine.rules import rule_book
 
 GPP, SPP, PRE = PhaseKind.GENERAL_PREPARATION, PhaseKind.SPECIFIC_PREPARATION, PhaseKind.PRE_COMPETITION
 COMP, TAPER = PhaseKind.COMPETITION, PhaseKind.TAPER

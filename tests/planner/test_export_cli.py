@@ -10,10 +10,11 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from planner import cli
-from planner.commands import UsageError, export
-from planner.demo import demo_season
-from planner.storage import save
+from planner.cli import entry as cli
+from planner.cli import export
+from planner.cli.common import UsageError
+from planner.document.demo import demo_season
+from planner.document.storage import save
 
 
 @pytest.fixture
@@ -162,8 +163,8 @@ def test_a_missing_season_file_is_one_line(tmp_path: Path, capsys: pytest.Captur
 
 def test_the_export_command_loads_reportlab_only_when_it_writes() -> None:
     code = (
-        "import sys, planner.cli, planner.commands.export\n"
-        "planner.cli.build_parser()\n"
+        "import sys, planner.cli.entry, planner.cli.export\n"
+        "planner.cli.entry.build_parser()\n"
         "print('reportlab' in sys.modules)"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

@@ -17,8 +17,8 @@ from typing import Any
 
 import pytest
 
-from planner.limits import FIRST_YEAR, LAST_YEAR, MAX_NAME_LENGTH, MAX_NOTE_LENGTH
-from planner.storage import DocumentError, load, loads
+from planner.document.limits import FIRST_YEAR, LAST_YEAR, MAX_NAME_LENGTH, MAX_NOTE_LENGTH
+from planner.document.storage import DocumentError, load, loads
 
 DOCUMENTS = Path(__file__).parents[1] / "fixtures" / "documents"
 HOSTILE = DOCUMENTS / "hostile"

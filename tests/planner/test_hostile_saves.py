@@ -7,8 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from planner.demo import demo_season
-from planner.storage import load, save
+from planner.document.demo import demo_season
+from planner.document.storage import load, save
 
 PROGRAM = Path(sys.executable).with_name("sprintplan")
 SPREADSHEET = Path(__file__).parents[1] / "fixtures" / "import" / "competitions.csv"
@@ -55,7 +55,7 @@ def test_the_real_program_names_a_picture_as_no_season_file(tmp_path: Path) -> N
 
 _SAVER = """
 import dataclasses, sys
-from planner.storage import load, save
+from planner.document.storage import load, save
 path = sys.argv[1]
 season = load(path)
 number = int(season.name.split()[-1])

@@ -15,16 +15,16 @@ from hypothesis import HealthCheck, given, settings
 from icalendar import Calendar, Event
 from strategies import ANY_TEXT
 
-from planner.competition_import import preview_ics
-from planner.demo import demo_season
-from planner.edits import move_competition
-from planner.engine import generate
-from planner.ics_export import competition_uid, ics_bytes, session_uid
-from planner.limits import one_line
-from planner.model import Season
-from planner.plan import Plan
-from planner.sessions import Category, SessionKind
-from planner.storage import save
+from planner.document.demo import demo_season
+from planner.document.edits import move_competition
+from planner.document.limits import one_line
+from planner.document.model import Season
+from planner.document.sessions import Category, SessionKind
+from planner.document.storage import save
+from planner.engine.generator import generate
+from planner.engine.plan import Plan
+from planner.export.ics import competition_uid, ics_bytes, session_uid
+from planner.imports.competitions import preview_ics
 
 STAMP = datetime(2026, 11, 1, 9, 30, tzinfo=UTC)
 LUCJA = "ath-1"

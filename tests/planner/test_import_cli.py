@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from planner import cli
-from planner.demo import demo_season
-from planner.storage import backup_path, load, save
+from planner.cli import entry as cli
+from planner.document.demo import demo_season
+from planner.document.storage import backup_path, load, save
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "import"
 FEDERATION = FIXTURES / "federation.ics"

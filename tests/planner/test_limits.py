@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from planner.limits import (
+from planner.document.limits import (
     LAST_YEAR,
     MAX_NAME_LENGTH,
     birth_date_problem,

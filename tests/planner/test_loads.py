@@ -12,8 +12,8 @@ from datetime import date
 import pytest
 from builders import athlete, items, nationals, plan_for, season
 
-from planner.loads import plates_per_side, round_load
-from planner.model import LB_PER_KG, Equipment, Level, Units
+from planner.document.model import LB_PER_KG, Equipment, Level, Units
+from planner.engine.loads import plates_per_side, round_load
 
 KG_GYM = Equipment(bar_mass=20.0, increment=2.5, dumbbell_step=2.0)
 KG_FRACTIONAL = Equipment(bar_mass=20.0, increment=1.25, dumbbell_step=2.0)

@@ -9,9 +9,9 @@ from typing import Any
 
 import pytest
 
-from planner import migrations
-from planner.migrations import MigrationError, migrate, schema_version_of
-from planner.model import SCHEMA_VERSION
+from planner.document import migrations
+from planner.document.migrations import MigrationError, migrate, schema_version_of
+from planner.document.model import SCHEMA_VERSION
 
 DOCUMENTS = Path(__file__).parents[1] / "fixtures" / "documents"
 

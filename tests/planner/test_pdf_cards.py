@@ -19,13 +19,11 @@ import pytest
 from pypdf import PdfReader
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
-from planner import cli
-from planner.demo import demo_season
-from planner.edits import add_athlete, add_competition, add_note
-from planner.engine import generate
-from planner.limits import MAX_NAME_LENGTH, MAX_NOTE_LENGTH
-from planner.loads import round_load
-from planner.model import (
+from planner.cli import entry as cli
+from planner.document.demo import demo_season
+from planner.document.edits import add_athlete, add_competition, add_note
+from planner.document.limits import MAX_NAME_LENGTH, MAX_NOTE_LENGTH
+from planner.document.model import (
     Athlete,
     Equipment,
     Event,
@@ -38,12 +36,14 @@ from planner.model import (
     Sex,
     Units,
 )
-from planner.pdf_cards import RampStep, main_barbell_item, warmup_ramp, write_cards
-from planner.pdf_common import MARGIN, PAGE_SIZES, number, rest_text, styles
-from planner.pdf_fonts import FONT_FILES
-from planner.print_selection import Paper, PrintSelection, printed_days, week_dates
-from planner.sessions import Session, SessionKind
-from planner.storage import save
+from planner.document.sessions import Session, SessionKind
+from planner.document.storage import save
+from planner.engine.generator import generate
+from planner.engine.loads import round_load
+from planner.export.pdf.cards import RampStep, main_barbell_item, warmup_ramp, write_cards
+from planner.export.pdf.common import MARGIN, PAGE_SIZES, number, rest_text, styles
+from planner.export.pdf.fonts import FONT_FILES
+from planner.export.print_selection import Paper, PrintSelection, printed_days, week_dates
 
 WEEK = 11  # 14-20 December 2026: general preparation, four or five sessions for everyone
 TRICKY_NAME = "Tom <b>& Jerry"

@@ -12,17 +12,17 @@ from reportlab.graphics.shapes import Line, Rect, String
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 import resources
-from planner.demo import demo_season
-from planner.edits import add_athlete
-from planner.engine import generate
-from planner.limits import MAX_NAME_LENGTH, MAX_NOTE_LENGTH
-from planner.model import Event, Level, MaxEntry, Note, Season, Sex
-from planner.pdf_common import styles
-from planner.pdf_season import _overview_drawing, main_sets, write_season
-from planner.print_selection import Paper
-from planner.rules import RULES_RESOURCE, rule_book
-from planner.sessions import Category, Item
-from planner.summary import PHASE_SHORT
+from planner.document.demo import demo_season
+from planner.document.edits import add_athlete
+from planner.document.limits import MAX_NAME_LENGTH, MAX_NOTE_LENGTH
+from planner.document.model import Event, Level, MaxEntry, Note, Season, Sex
+from planner.document.sessions import Category, Item
+from planner.engine.generator import generate
+from planner.engine.rules import RULES_RESOURCE, rule_book
+from planner.export.pdf.common import styles
+from planner.export.pdf.season import _overview_drawing, main_sets, write_season
+from planner.export.print_selection import Paper
+from planner.export.summary import PHASE_SHORT
 
 
 def _season() -> Season:

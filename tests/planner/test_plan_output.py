@@ -14,17 +14,17 @@ from pathlib import Path
 import jsonschema_rs
 import pytest
 
-from planner.checks import _spikes
-from planner.cli import main
-from planner.demo import demo_season
-from planner.engine import generate, generate_all
-from planner.plan import DayMetrics, PhaseKind, PlanWarning
-from planner.plan_json import PLAN_SCHEMA_VERSION
-from planner.rules import rule_book
-from planner.sessions import Session, SessionKind
-from planner.storage import save
-from planner.summary import format_summary
-from planner.timeline import DayPhase
+from planner.cli.entry import main
+from planner.document.demo import demo_season
+from planner.document.sessions import Session, SessionKind
+from planner.document.storage import save
+from planner.engine.checks import _spikes
+from planner.engine.generator import generate, generate_all
+from planner.engine.plan import DayMetrics, PhaseKind, PlanWarning
+from planner.engine.rules import rule_book
+from planner.engine.timeline import DayPhase
+from planner.export.plan_json import PLAN_SCHEMA_VERSION
+from planner.export.summary import format_summary
 from resources import locate
 
 GOLDEN = Path(__file__).resolve().parents[1] / "fixtures" / "golden" / "demo_summary.txt"

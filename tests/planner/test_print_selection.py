@@ -7,10 +7,10 @@ from datetime import date, timedelta
 
 import pytest
 
-from planner.demo import demo_season
-from planner.engine import generate
-from planner.model import Note, Season
-from planner.print_selection import (
+from planner.document.demo import demo_season
+from planner.document.model import Note, Season
+from planner.engine.generator import generate
+from planner.export.print_selection import (
     Paper,
     PrintSelection,
     SelectionError,

@@ -21,11 +21,11 @@ from hypothesis import strategies as st
 from strategies import seasons
 
 import planner
-from planner import storage
-from planner.codec import season_to_dict
-from planner.model import Competition, Override, Priority, Season
-from planner.sessions import Session, SessionKind
-from planner.storage import DocumentError, dumps, load, loads, save
+from planner.document import storage
+from planner.document.codec import season_to_dict
+from planner.document.model import Competition, Override, Priority, Season
+from planner.document.sessions import Session, SessionKind
+from planner.document.storage import DocumentError, dumps, load, loads, save
 
 DOCUMENTS = Path(__file__).parents[1] / "fixtures" / "documents"
 INVALID = DOCUMENTS / "invalid"
@@ -688,7 +688,7 @@ def test_failed_backup_update_still_saves_and_says_so(
 
     monkeypatch.setattr(os, "replace", refuse_backup)
 
-    with caplog.at_level(logging.DEBUG, logger="planner.storage"):
+    with caplog.at_level(logging.DEBUG, logger="planner.document.storage"):
         problem = save(replace(_small(), name="Changed"), saved)
 
     assert problem == "saved, but the previous version could not be kept as spring.sprintplan.bak: permission denied"

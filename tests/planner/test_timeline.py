@@ -18,9 +18,9 @@ from builders import (
     season,
 )
 
-from planner.demo import demo_season
-from planner.model import Competition, Priority
-from planner.plan import Phase, PhaseKind, Plan
+from planner.document.demo import demo_season
+from planner.document.model import Competition, Priority
+from planner.engine.plan import Phase, PhaseKind, Plan
 
 NATIONALS_DAY = NATIONALS_START
 GPP, SPP, PRE = PhaseKind.GENERAL_PREPARATION, PhaseKind.SPECIFIC_PREPARATION, PhaseKind.PRE_COMPETITION

@@ -11,9 +11,9 @@ import pytest
 from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QWidget
 
-from planner.demo import demo_season
-from planner.model import Season
-from ui.dialogs import Edit, Unsaved
+from planner.document.demo import demo_season
+from planner.document.model import Season
+from ui.dialogs.ask import Edit, Unsaved
 from ui.document import OpenSeason
 from ui.selection import Selection
 

@@ -9,7 +9,7 @@ from PySide6.QtGui import QDropEvent, QMouseEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
-from ui.calendar import SeasonCalendar
+from ui.calendar.widget import SeasonCalendar
 
 _LEFT = (Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
 

@@ -12,8 +12,8 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QComboBox, QDateEdit, QDialog, QStyleOptionViewItem
 from pytestqt.qtbot import QtBot
 
-from planner import edits
-from planner.model import (
+from planner.document import edits
+from planner.document.model import (
     Athlete,
     DayRhythm,
     Equipment,
@@ -26,12 +26,12 @@ from planner.model import (
     Units,
     default_rhythm,
 )
-from ui import athlete_dialog
-from ui.athlete_dialog import EQUIPMENT, MAXES, PROFILE, AthleteDialog
-from ui.athlete_maxes import DATE, LIFT, TESTED, VALUE
-from ui.athlete_substitutions import AS_PLANNED
+from ui.dialogs import athlete as athlete_dialog
+from ui.dialogs.athlete import EQUIPMENT, MAXES, PROFILE, AthleteDialog
+from ui.dialogs.athlete_maxes import DATE, LIFT, TESTED, VALUE
+from ui.dialogs.athlete_substitutions import AS_PLANNED
+from ui.dialogs.form_checks import ERROR_COLOUR, MassSpinBox, qdate
 from ui.document import OpenSeason
-from ui.form_checks import ERROR_COLOUR, MassSpinBox, qdate
 
 TODAY = date(2027, 3, 10)
 

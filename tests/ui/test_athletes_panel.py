@@ -11,10 +11,11 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem
 from pytestqt.qtbot import QtBot
 
-from planner import edits
-from planner.model import Event, Level, Priority, Season, Sex
+from planner.document import edits
+from planner.document.model import Event, Level, Priority, Season, Sex
 from tests.ui.conftest import FakeDialogs
-from ui.athletes_panel import (
+from ui.document import OpenSeason
+from ui.panels.athletes import (
     BADGE_ROLE,
     CHIP_ROLE,
     CLEAN,
@@ -29,7 +30,6 @@ from ui.athletes_panel import (
     VENUE,
     AthletesPanel,
 )
-from ui.document import OpenSeason
 from ui.selection import Selection
 
 

@@ -12,15 +12,15 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QToolTip, QWidget
 from pytestqt.qtbot import QtBot
 
-from planner import edits
-from planner.model import Priority, Season
-from planner.plan import PhaseKind
-from planner.sessions import SessionKind
+from planner.document import edits
+from planner.document.model import Priority, Season
+from planner.document.sessions import SessionKind
+from planner.engine.plan import PhaseKind
 from tests.ui.conftest import FakeDialogs
 from tests.ui.gestures import centre, move_with_button_down, press
-from ui import calendar_paint as paint
-from ui.calendar import SeasonCalendar
-from ui.calendar_layout import GUTTER
+from ui.calendar import paint
+from ui.calendar.layout import GUTTER
+from ui.calendar.widget import SeasonCalendar
 from ui.document import OpenSeason
 from ui.selection import Selection
 from ui.session_text import day_title, item_text

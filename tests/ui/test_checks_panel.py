@@ -13,12 +13,12 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QTreeWidgetItem
 from pytestqt.qtbot import QtBot
 
-from planner import edits
-from planner.model import Season
-from planner.plan import PlanWarning
-from planner.rules import rule_book
-from ui.checks_panel import DATE, MESSAGE, RULE, ChecksPanel
+from planner.document import edits
+from planner.document.model import Season
+from planner.engine.plan import PlanWarning
+from planner.engine.rules import rule_book
 from ui.document import OpenSeason
+from ui.panels.checks import DATE, MESSAGE, RULE, ChecksPanel
 from ui.selection import Selection
 from ui.session_text import short_day
 

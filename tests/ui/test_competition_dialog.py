@@ -12,11 +12,11 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QDialog, QLabel
 from pytestqt.qtbot import QtBot
 
-from planner import edits
-from planner.model import Priority, Season
-from ui.competition_dialog import CompetitionDialog, CompetitionNameDialog
+from planner.document import edits
+from planner.document.model import Priority, Season
+from ui.dialogs.competition import CompetitionDialog, CompetitionNameDialog
+from ui.dialogs.form_checks import qdate
 from ui.document import OpenSeason
-from ui.form_checks import qdate
 
 SEASON_SPAN = "5 October 2026 – 5 September 2027"
 

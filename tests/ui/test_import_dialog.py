@@ -9,12 +9,12 @@ from pathlib import Path
 from PySide6.QtWidgets import QDialogButtonBox, QTableWidget, QWidget
 from pytestqt.qtbot import QtBot
 
-from planner.competition_import import preview_file
-from planner.edits import change_season
-from planner.model import Season
+from planner.document.edits import change_season
+from planner.document.model import Season
+from planner.imports.competitions import preview_file
 from tests.ui.conftest import FakeDialogs
+from ui.dialogs.import_competitions import ImportPreviewDialog, import_competitions
 from ui.document import OpenSeason
-from ui.import_dialog import ImportPreviewDialog, import_competitions
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "import"
 FEDERATION = FIXTURES / "federation.ics"

@@ -12,18 +12,18 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QComboBox, QScrollArea, QSpinBox
 from pytestqt.qtbot import QtBot
 
-from planner.catalogue import exercise
-from planner.loads import plates_per_side, round_load
-from planner.model import TrackDay
-from planner.plan import Day
-from planner.rules import rule_book
-from planner.session_facts import HEAVY_PCT
-from planner.sessions import Item, Session, SessionKind
+from planner.document.catalogue import exercise
+from planner.document.model import TrackDay
+from planner.document.sessions import Item, Session, SessionKind
+from planner.engine.loads import plates_per_side, round_load
+from planner.engine.plan import Day
+from planner.engine.rules import rule_book
+from planner.engine.session_facts import HEAVY_PCT
 from ui.document import OpenSeason
-from ui.inspector import SESSION_MIME_TYPE, Inspector, SessionRef, session_mime, session_ref_from_mime
-from ui.inspector_blocks import SessionBlock
-from ui.inspector_edits import addable_by_category, addable_exercises
-from ui.inspector_table import LOADS_ROLE, Column, ItemsModel, LoadSpinBox
+from ui.inspector.blocks import SessionBlock
+from ui.inspector.edits import addable_by_category, addable_exercises
+from ui.inspector.table import LOADS_ROLE, Column, ItemsModel, LoadSpinBox
+from ui.inspector.widget import SESSION_MIME_TYPE, Inspector, SessionRef, session_mime, session_ref_from_mime
 from ui.selection import Selection
 from ui.session_text import EDITED_MARK, day_title, item_details, number, session_facts
 
@@ -637,7 +637,7 @@ def test_dragging_a_block_carries_the_session_and_a_drop_moves_it(
             assert inspector.block(PLYO) is plyo
             return Qt.DropAction.MoveAction
 
-    monkeypatch.setattr("ui.inspector_blocks.QDrag", DropOnCalendar)
+    monkeypatch.setattr("ui.inspector.blocks.QDrag", DropOnCalendar)
     start = plyo.title.geometry().center()
     QTest.mousePress(plyo, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start)
     moved = QMouseEvent(

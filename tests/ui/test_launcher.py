@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from planner.demo import demo_season
-from planner.storage import DocumentError, save
+from planner.document.demo import demo_season
+from planner.document.storage import DocumentError, save
 from ui import app, launcher
 
 SIZE_HINTS_NOTICE = "This plugin does not support propagateSizeHints()"
@@ -55,10 +55,10 @@ def test_smoke_test_needs_a_file() -> None:
 NOT_AT_START_UP = (
     "reportlab",
     "icalendar",
-    "planner.cli",
-    "planner.competition_import",
-    "ui.print_dialog",
-    "ui.athlete_dialog",
+    "planner.cli.entry",
+    "planner.imports.competitions",
+    "ui.dialogs.printing",
+    "ui.dialogs.athlete",
 )
 
 

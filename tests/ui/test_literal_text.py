@@ -10,18 +10,18 @@ from PySide6.QtGui import Qt, QTextDocumentFragment
 from PySide6.QtWidgets import QLabel, QMessageBox, QToolButton, QWidget
 from pytestqt.qtbot import QtBot
 
-from planner.model import Season
-from ui.athletes_panel import AthletesPanel
-from ui.calendar import SeasonCalendar
-from ui.checks_panel import ChecksPanel
+from planner.document.model import Season
+from ui.calendar.widget import SeasonCalendar
+from ui.chart.load_chart import LoadChart
+from ui.dialogs.form_checks import hint_label
+from ui.dialogs.qt_ask import QtDialogs
 from ui.document import OpenSeason
-from ui.form_checks import hint_label
-from ui.inspector import Inspector
-from ui.load_chart import LoadChart
-from ui.qt_dialogs import QtDialogs
+from ui.inspector.widget import Inspector
+from ui.panels.athletes import AthletesPanel
+from ui.panels.checks import ChecksPanel
+from ui.panels.squad_week import SquadWeek
 from ui.selection import Selection
 from ui.session_text import literal_html, mnemonic_safe
-from ui.squad_week import SquadWeek
 
 from .conftest import FakeDialogs
 

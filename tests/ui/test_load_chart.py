@@ -20,20 +20,20 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QSplitter, QToolTip, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
-from planner import edits
-from planner.engine import generate
-from planner.metrics import TRACKED_LIFTS
-from planner.model import Season
-from planner.plan import Plan
+from planner.document import edits
+from planner.document.model import Season
+from planner.engine.generator import generate
+from planner.engine.metrics import TRACKED_LIFTS
+from planner.engine.plan import Plan
 from tests.ui.conftest import FakeDialogs
 from tests.ui.gestures import drag_event
-from ui import calendar_paint as paint
-from ui.calendar import SeasonCalendar
+from ui.calendar import paint
+from ui.calendar.mime import competition_mime
+from ui.calendar.widget import SeasonCalendar
+from ui.chart.data import TimeAxis
+from ui.chart.load_chart import LoadChart
+from ui.chart.parts import SERIES, Plot
 from ui.document import OpenSeason
-from ui.load_chart import LoadChart
-from ui.load_chart_data import TimeAxis
-from ui.load_chart_parts import SERIES, Plot
-from ui.mime import competition_mime
 from ui.selection import Selection
 from ui.session_text import number
 

@@ -14,19 +14,20 @@ from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
-from planner import edits, engine
-from planner.model import Athlete, Priority, Season
-from planner.plan import Plan
-from planner.print_selection import Paper, PrintSelection
-from planner.sessions import SessionKind
-from planner.storage import load, save
+from planner.document import edits
+from planner.document.model import Athlete, Priority, Season
+from planner.document.sessions import SessionKind
+from planner.document.storage import load, save
+from planner.engine import generator as engine
+from planner.engine.plan import Plan
+from planner.export.print_selection import Paper, PrintSelection
 from tests.ui.conftest import FakeDialogs
 from ui import document as document_module
-from ui import import_dialog
-from ui.dialogs import Unsaved
+from ui.dialogs import import_competitions as import_dialog
+from ui.dialogs.ask import Unsaved
+from ui.dialogs.import_competitions import import_competitions
 from ui.files import documents_folder
-from ui.import_dialog import import_competitions
-from ui.inspector import SessionRef, session_mime
+from ui.inspector.widget import SessionRef, session_mime
 from ui.main_window import MainWindow
 
 
@@ -439,7 +440,7 @@ def test_a_new_season_is_untitled_and_not_saved(make_window: MakeWindow, demo: S
 def test_every_export_asks_where_starting_in_the_folder_used_last(
     make_window: MakeWindow, demo: Season, tmp_path: Path, fake_dialogs: FakeDialogs, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from ui import print_dialog
+    from ui.dialogs import printing as print_dialog
 
     opened: list[Path] = []
 

@@ -10,15 +10,15 @@ import pytest
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
-from planner import edits
-from planner.model import Note, Season
+from planner.document import edits
+from planner.document.model import Note, Season
 from tests.ui.conftest import FakeDialogs
-from ui.calendar import SeasonCalendar
-from ui.dialogs import Edit
+from ui.calendar.widget import SeasonCalendar
+from ui.dialogs.ask import Edit
+from ui.dialogs.note import NoteDialog
 from ui.document import OpenSeason
-from ui.inspector import Inspector
-from ui.notes_dialog import NoteDialog
-from ui.notes_panel import NotesPanel, first_line
+from ui.inspector.widget import Inspector
+from ui.panels.notes import NotesPanel, first_line
 from ui.selection import Selection
 
 CAMP = date(2027, 4, 5)  # the demo's squad note: a training camp in Greek

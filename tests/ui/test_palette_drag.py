@@ -20,15 +20,13 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
-from planner import edits
-from planner.model import Priority, Season
-from planner.plan import Plan
+from planner.document import edits
+from planner.document.model import Priority, Season
+from planner.engine.plan import Plan
 from tests.ui.conftest import FakeDialogs
 from tests.ui.gestures import centre, drag_event, move_with_button_down, press
-from ui import calendar_paint as paint
-from ui.calendar import SeasonCalendar
-from ui.document import OpenSeason
-from ui.mime import (
+from ui.calendar import paint
+from ui.calendar.mime import (
     COMPETITION_MIME,
     TEMPLATE_MIME,
     TEMPLATES,
@@ -41,7 +39,9 @@ from ui.mime import (
     encode_template,
     payload_from_mime,
 )
-from ui.palette import CompetitionPalette
+from ui.calendar.widget import SeasonCalendar
+from ui.document import OpenSeason
+from ui.panels.palette import CompetitionPalette
 from ui.selection import Selection
 
 NATIONALS = "comp-10"  # Fri 23 - Sun 25 July 2027, priority A, the whole squad

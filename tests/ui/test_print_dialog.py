@@ -16,9 +16,9 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QDialog, QLabel, QSpinBox, QWidget
 from pytestqt.qtbot import QtBot
 
-from planner.model import Season
-from planner.print_selection import Paper, PrintSelection
-from ui.print_dialog import (
+from planner.document.model import Season
+from planner.export.print_selection import Paper, PrintSelection
+from ui.dialogs.printing import (
     PrintCardsDialog,
     cards_file_name,
     export_cards,
@@ -246,6 +246,6 @@ def test_export_season_suggests_a_name_in_the_folder_given(qtbot: QtBot, demo: S
 
 
 def test_the_print_module_does_not_load_reportlab_until_it_writes() -> None:
-    code = "import sys, ui.print_dialog\nprint('reportlab' in sys.modules)"
+    code = "import sys, ui.dialogs.printing\nprint('reportlab' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "False"

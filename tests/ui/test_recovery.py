@@ -11,9 +11,9 @@ import pytest
 from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
-from planner.model import Override, Season
-from planner.sessions import Session, SessionKind
-from planner.storage import DocumentError, load, save
+from planner.document.model import Override, Season
+from planner.document.sessions import Session, SessionKind
+from planner.document.storage import DocumentError, load, save
 from tests.ui.conftest import FakeDialogs
 from ui.document import OpenSeason
 from ui.main_window import MainWindow

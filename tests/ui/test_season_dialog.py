@@ -9,11 +9,11 @@ import pytest
 from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
-from planner import edits
-from planner.model import Season
+from planner.document import edits
+from planner.document.model import Season
+from ui.dialogs.form_checks import qdate
+from ui.dialogs.season import SeasonDialog
 from ui.document import OpenSeason
-from ui.form_checks import qdate
-from ui.season_dialog import SeasonDialog
 
 
 @pytest.fixture

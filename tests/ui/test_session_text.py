@@ -5,9 +5,9 @@ from __future__ import annotations
 import dataclasses
 from datetime import date
 
-from planner.engine import generate
-from planner.model import Season
-from planner.sessions import Category, Intent, Item, PlyoIntensity, Session, SessionKind
+from planner.document.model import Season
+from planner.document.sessions import Category, Intent, Item, PlyoIntensity, Session, SessionKind
+from planner.engine.generator import generate
 from ui.session_text import (
     contacts_text,
     date_text,

@@ -11,13 +11,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
-from planner.edits import change_season, set_override
-from planner.sessions import SessionKind
+from planner.document.edits import change_season, set_override
+from planner.document.sessions import SessionKind
 from ui.document import OpenSeason
-from ui.inspector import Inspector
+from ui.inspector.widget import Inspector
+from ui.panels.squad_week import COMPETITION_BACKGROUND, HEAVY_BACKGROUND, LIGHT_BACKGROUND, SquadWeek
 from ui.selection import Selection
 from ui.session_text import EDITED_MARK, number, session_summary, short_day
-from ui.squad_week import COMPETITION_BACKGROUND, HEAVY_BACKGROUND, LIGHT_BACKGROUND, SquadWeek
 
 
 @pytest.fixture

@@ -1,0 +1,280 @@
+"""The season document: everything a coach enters for one season.
+
+The document is an immutable value. Edits (``planner.document.edits``) return a new document, so an
+undo step can hold the document before and after a change, and the plan is always derived
+from the document by ``planner.generate``; nothing derived is stored here except what the
+coach decided to keep (overrides and locked weeks).
+
+Loads, maxes and equipment are stored in the athlete's own units (kg or lb).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from enum import StrEnum
+from uuid import UUID
+
+from planner.document.sessions import Session, SessionKind
+
+SCHEMA_VERSION = 2
+# Dataclasses below have fields named ``date``; annotations inside them use this alias.
+Day = date
+LB_PER_KG = 2.2046226218
+
+
+class Event(StrEnum):
+    FLAT_400 = "400m"
+    HURDLES_400 = "400mH"
+
+
+class Sex(StrEnum):
+    FEMALE = "female"
+    MALE = "male"
+
+
+class Level(StrEnum):
+    BEGINNER = "beginner"
+    INTERMEDIATE = "intermediate"
+    ADVANCED = "advanced"
+
+
+class Units(StrEnum):
+    KG = "kg"
+    LB = "lb"
+
+    def to_kg(self, value: float) -> float:
+        return value if self is Units.KG else value / LB_PER_KG
+
+    def from_kg(self, value_kg: float) -> float:
+        return value_kg if self is Units.KG else value_kg * LB_PER_KG
+
+
+class TrackDay(StrEnum):
+    HARD = "hard"
+    EASY = "easy"
+    REST = "rest"
+
+
+class Priority(StrEnum):
+    A = "A"
+    B = "B"
+    C = "C"
+
+
+WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+@dataclass(frozen=True, slots=True)
+class Equipment:
+    """What the athlete's gym has, in the athlete's units."""
+
+    bar_mass: float = 20.0
+    increment: float = 2.5
+    dumbbell_step: float = 2.0
+
+
+@dataclass(frozen=True, slots=True)
+class MaxEntry:
+    """A training max for one main lift on one date; ``tested`` is False for estimates."""
+
+    lift: str
+    date: date
+    value: float
+    tested: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class DayRhythm:
+    """One weekday of the athlete's usual week."""
+
+    track: TrackDay
+    lifting: bool
+    plyometrics: bool
+
+
+def default_rhythm() -> tuple[DayRhythm, ...]:
+    """A common 400 m week: hard track days Tue, Thu, Sat; easy Mon, Fri; rest Wed, Sun."""
+    hard = DayRhythm(TrackDay.HARD, lifting=True, plyometrics=True)
+    easy = DayRhythm(TrackDay.EASY, lifting=True, plyometrics=False)
+    rest = DayRhythm(TrackDay.REST, lifting=False, plyometrics=False)
+    return (easy, hard, rest, hard, easy, hard, rest)
+
+
+@dataclass(frozen=True, slots=True)
+class Athlete:
+    id: str
+    name: str
+    event: Event
+    sex: Sex
+    level: Level
+    junior: bool
+    body_mass: float
+    units: Units = Units.KG
+    birth_date: date | None = None
+    equipment: Equipment = field(default_factory=Equipment)
+    maxes: tuple[MaxEntry, ...] = ()
+    # (original exercise id, substitute exercise id) pairs, e.g. ("power_clean", "hang_clean").
+    substitutions: tuple[tuple[str, str], ...] = ()
+    # Monday first, seven entries, whatever the season's first day of the week.
+    rhythm: tuple[DayRhythm, ...] = field(default_factory=default_rhythm)
+    priming: bool = False
+
+    @property
+    def novice(self) -> bool:
+        """A junior or a beginner: the rules give them fewer sessions and gentler jumps."""
+        return self.junior or self.level is Level.BEGINNER
+
+    def substitute_for(self, exercise_id: str) -> str:
+        for original, substitute in self.substitutions:
+            if original == exercise_id:
+                return substitute
+        return exercise_id
+
+    def max_on(self, lift: str, day: date) -> MaxEntry | None:
+        """The latest max for ``lift`` recorded on or before ``day``."""
+        best: MaxEntry | None = None
+        for entry in self.maxes:
+            if entry.lift == lift and entry.date <= day and (best is None or entry.date >= best.date):
+                best = entry
+        return best
+
+    def age_on(self, day: date) -> int | None:
+        if self.birth_date is None:
+            return None
+        years = day.year - self.birth_date.year
+        if (day.month, day.day) < (self.birth_date.month, self.birth_date.day):
+            years -= 1
+        return years
+
+
+@dataclass(frozen=True, slots=True)
+class Competition:
+    """A competition; ``athletes`` is None when every athlete of the squad is entered."""
+
+    id: str
+    name: str
+    start: date
+    end: date
+    priority: Priority
+    indoor: bool
+    athletes: tuple[str, ...] | None = None
+
+    def enters(self, athlete_id: str) -> bool:
+        return self.athletes is None or athlete_id in self.athletes
+
+    @property
+    def days(self) -> int:
+        return (self.end - self.start).days + 1
+
+    def clashes_with(self, other: Competition) -> bool:
+        """True when the two share a day and at least one athlete is entered in both.
+
+        Meets on the same days for different athletes are fine; one athlete cannot race two.
+        """
+        if other.id == self.id or other.end < self.start or self.end < other.start:
+            return False
+        if self.athletes is None or other.athletes is None:
+            return True
+        return not set(self.athletes).isdisjoint(other.athletes)
+
+
+@dataclass(frozen=True, slots=True)
+class Override:
+    """The coach's version of one session, keyed by athlete, date and session kind.
+
+    ``session`` None means the coach removed that day's session; ``replaced`` None means the
+    coach added a session where the engine had none.
+    """
+
+    athlete_id: str
+    date: date
+    kind: SessionKind
+    session: Session | None
+    replaced: Session | None
+
+    @property
+    def key(self) -> tuple[str, Day, SessionKind]:
+        return (self.athlete_id, self.date, self.kind)
+
+
+@dataclass(frozen=True, slots=True)
+class LockedWeek:
+    """A week the coach froze: the engine shows the snapshot instead of re-planning it."""
+
+    athlete_id: str
+    week_start: date
+    sessions: tuple[Session, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Note:
+    text: str
+    date: date | None = None
+    athlete_id: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Season:
+    id: UUID
+    name: str
+    first_day: date
+    last_day: date
+    week_start: int = 0  # 0 = Monday ... 6 = Sunday
+    athletes: tuple[Athlete, ...] = ()
+    competitions: tuple[Competition, ...] = ()
+    overrides: tuple[Override, ...] = ()
+    locked_weeks: tuple[LockedWeek, ...] = ()
+    notes: tuple[Note, ...] = ()
+    # Counters that make ids unique for the life of the document, even after removals.
+    next_athlete_number: int = 1
+    next_competition_number: int = 1
+
+    def athlete(self, athlete_id: str) -> Athlete:
+        for athlete in self.athletes:
+            if athlete.id == athlete_id:
+                return athlete
+        raise KeyError(athlete_id)
+
+    def find_athlete(self, athlete_id: str) -> Athlete | None:
+        return next((a for a in self.athletes if a.id == athlete_id), None)
+
+    def competition(self, competition_id: str) -> Competition:
+        for competition in self.competitions:
+            if competition.id == competition_id:
+                return competition
+        raise KeyError(competition_id)
+
+    def find_competition(self, competition_id: str) -> Competition | None:
+        return next((c for c in self.competitions if c.id == competition_id), None)
+
+    def clashing_competition(self, competition: Competition) -> Competition | None:
+        """The first other competition that ``competition`` would clash with, if any."""
+        return next((c for c in self.competitions if competition.clashes_with(c)), None)
+
+    def find_override(self, key: tuple[str, Day, SessionKind]) -> Override | None:
+        """The coach's session for (athlete id, date, kind), if there is one."""
+        return next((o for o in self.overrides if o.key == key), None)
+
+    def competitions_for(self, athlete_id: str) -> tuple[Competition, ...]:
+        entered = (c for c in self.competitions if c.enters(athlete_id))
+        return tuple(sorted(entered, key=lambda c: (c.start, c.end, c.id)))
+
+    def week_of(self, day: date) -> date:
+        """The first day of the week (by the season's first weekday) that contains ``day``."""
+        return day - timedelta(days=(day.weekday() - self.week_start) % 7)
+
+    @property
+    def first_week_start(self) -> date:
+        return self.week_of(self.first_day)
+
+    def week_number(self, day: date) -> int:
+        """Weeks numbered from 1 at the week that holds the season's first day."""
+        return (self.week_of(day) - self.first_week_start).days // 7 + 1
+
+    @property
+    def week_count(self) -> int:
+        return self.week_number(self.last_day)
+
+    def contains(self, day: date) -> bool:
+        return self.first_day <= day <= self.last_day

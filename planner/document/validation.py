@@ -1,0 +1,318 @@
+"""Rules a season document must keep beyond its JSON Schema.
+
+The schema checks shapes and types; these checks need the whole document (dates against the
+season, entries against the squad). Loading refuses a file that breaks one, and every edit
+checks its result, so an invalid document never reaches the engine or the disk.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+from planner.document.catalogue import catalogue, lifts_with_maxes
+from planner.document.limits import MAX_NAME_LENGTH, MAX_NOTE_LENGTH, birth_date_problem, date_problem, text_problem
+from planner.document.model import Athlete, Season, Units
+from planner.document.sessions import Session
+
+# Plausible training maxes and body masses; outside these a typo is far likelier than an athlete.
+MAX_RANGE_KG = (10.0, 400.0)
+BODY_MASS_RANGE_KG = (25.0, 200.0)
+BAR_RANGE_KG = (0.0, 30.0)
+INCREMENT_RANGE_KG = (0.25, 10.0)
+# The longest competition a season may hold (a multi-day championship fits well inside).
+MAX_COMPETITION_DAYS = 14
+
+# Bounded: an id of thousands of digits would not convert to a number (and is no counter).
+_NUMBERED_ID = re.compile(r"^(ath|comp)-(\d{1,18})$")
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One broken rule: ``path`` names the place (e.g. ``athletes[1].maxes[0].value``)."""
+
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}"
+
+
+def date_problems(
+    day: date | None, path: str, what: str, rule: Callable[[date], str | None] = date_problem
+) -> list[Problem]:
+    """A date the calendar arithmetic, the printouts or the window could not handle."""
+    problem = None if day is None else rule(day)
+    return [] if problem is None else [Problem(path, f"{what} {problem}")]
+
+
+def text_problems(
+    text: str, path: str, what: str, *, note: bool = False, max_length: int | None = None
+) -> list[Problem]:
+    """A text too long to print, or holding characters that break files and lines.
+
+    ``note``: several lines (and tabs) are allowed, up to ``MAX_NOTE_LENGTH``.
+    """
+    longest = max_length or (MAX_NOTE_LENGTH if note else MAX_NAME_LENGTH)
+    problem = text_problem(text, max_length=longest, multiline=note)
+    return [] if problem is None else [Problem(path, f"{what} {problem.removeprefix('it ')}")]
+
+
+def in_kg_range(value: float, units: Units, bounds: tuple[float, float]) -> bool:
+    low, high = bounds
+    return low <= units.to_kg(value) <= high
+
+
+def _range_text(units: Units, bounds: tuple[float, float]) -> str:
+    low, high = (units.from_kg(b) for b in bounds)
+    return f"{low:g}-{high:g} {units.value}" if units is Units.KG else f"{low:.0f}-{high:.0f} lb"
+
+
+def athlete_problems(athlete: Athlete, path: str) -> list[Problem]:
+    """Problems within one athlete's own fields (nothing that needs the rest of the season)."""
+    problems: list[Problem] = []
+    units = athlete.units
+    if not athlete.name.strip():
+        problems.append(Problem(f"{path}.name", "the name is empty"))
+    problems.extend(text_problems(athlete.name, f"{path}.name", "the name"))
+    problems.extend(date_problems(athlete.birth_date, f"{path}.birth_date", "the birth date", birth_date_problem))
+    if not in_kg_range(athlete.body_mass, units, BODY_MASS_RANGE_KG):
+        problems.append(
+            Problem(
+                f"{path}.body_mass",
+                f"body mass {athlete.body_mass:g} {units.value} is outside {_range_text(units, BODY_MASS_RANGE_KG)}",
+            )
+        )
+    eq = athlete.equipment
+    if not in_kg_range(eq.bar_mass, units, BAR_RANGE_KG):
+        problems.append(
+            Problem(f"{path}.equipment.bar_mass", f"bar mass {eq.bar_mass:g} {units.value} is not plausible")
+        )
+    if not in_kg_range(eq.increment, units, INCREMENT_RANGE_KG):
+        problems.append(
+            Problem(
+                f"{path}.equipment.increment",
+                f"smallest loading increment {eq.increment:g} {units.value} is not plausible",
+            )
+        )
+    if not in_kg_range(eq.dumbbell_step, units, INCREMENT_RANGE_KG):
+        problems.append(
+            Problem(
+                f"{path}.equipment.dumbbell_step",
+                f"dumbbell step {eq.dumbbell_step:g} {units.value} is not plausible",
+            )
+        )
+    for i, entry in enumerate(athlete.maxes):
+        if not in_kg_range(entry.value, units, MAX_RANGE_KG):
+            problems.append(
+                Problem(
+                    f"{path}.maxes[{i}].value",
+                    f"a max of {entry.value:g} {units.value} for {entry.lift} is outside "
+                    f"{_range_text(units, MAX_RANGE_KG)}",
+                )
+            )
+    for i, entry in enumerate(athlete.maxes):
+        problems.extend(date_problems(entry.date, f"{path}.maxes[{i}].date", "the date"))
+    seen: set[tuple[str, object]] = set()
+    for i, entry in enumerate(athlete.maxes):
+        key = (entry.lift, entry.date)
+        if key in seen:
+            problems.append(Problem(f"{path}.maxes[{i}]", f"two maxes for {entry.lift} on {entry.date.isoformat()}"))
+        seen.add(key)
+    known_lifts = lifts_with_maxes()
+    for i, entry in enumerate(athlete.maxes):
+        if entry.lift not in known_lifts:
+            choices = ", ".join(known_lifts)
+            message = f"unknown lift {entry.lift!r} (maxes are for {choices})"
+            problems.append(Problem(f"{path}.maxes[{i}].lift", message))
+    exercises = catalogue()
+    for i, (original, substitute) in enumerate(athlete.substitutions):
+        allowed = exercises[original].substitutes if original in exercises else ()
+        if substitute not in allowed:
+            problems.append(
+                Problem(f"{path}.substitutions[{i}]", f"{substitute!r} is not a substitute for {original!r}")
+            )
+    if len(athlete.rhythm) != 7:
+        problems.append(Problem(f"{path}.rhythm", "the weekly rhythm needs seven days"))
+    originals = [original for original, _ in athlete.substitutions]
+    if len(set(originals)) != len(originals):
+        problems.append(Problem(f"{path}.substitutions", "an exercise is substituted twice"))
+    return problems
+
+
+def season_problems(season: Season) -> list[Problem]:
+    """Every rule the document breaks, in document order; empty when it is valid."""
+    problems: list[Problem] = []
+    if not season.name.strip():
+        problems.append(Problem("name", "the season name is empty"))
+    problems.extend(text_problems(season.name, "name", "the season name"))
+    days = date_problems(season.first_day, "first_day", "the first day") + date_problems(
+        season.last_day, "last_day", "the last day"
+    )
+    problems.extend(days)
+    # The span is only worth comparing between dates the calendar can hold.
+    if not days and season.last_day < season.first_day:
+        problems.append(
+            Problem(
+                "last_day",
+                f"the last day {season.last_day.isoformat()} is before the first day {season.first_day.isoformat()}",
+            )
+        )
+    elif not days and (season.last_day - season.first_day).days > 2 * 366:
+        problems.append(Problem("last_day", "a season can last two years at the most"))
+    if not 0 <= season.week_start <= 6:
+        problems.append(Problem("week_start", "the first day of the week must be 0 (Monday) to 6 (Sunday)"))
+
+    athlete_ids: set[str] = set()
+    for i, athlete in enumerate(season.athletes):
+        path = f"athletes[{i}]"
+        if athlete.id in athlete_ids:
+            problems.append(Problem(f"{path}.id", f"the athlete id {athlete.id!r} is used twice"))
+        athlete_ids.add(athlete.id)
+        problems.extend(_counter_problems(athlete.id, "ath", season.next_athlete_number, f"{path}.id"))
+        problems.extend(text_problems(athlete.id, f"{path}.id", "the id"))
+        problems.extend(athlete_problems(athlete, path))
+
+    competition_ids: set[str] = set()
+    for i, comp in enumerate(season.competitions):
+        path = f"competitions[{i}]"
+        if comp.id in competition_ids:
+            problems.append(Problem(f"{path}.id", f"the competition id {comp.id!r} is used twice"))
+        competition_ids.add(comp.id)
+        problems.extend(_counter_problems(comp.id, "comp", season.next_competition_number, f"{path}.id"))
+        problems.extend(text_problems(comp.id, f"{path}.id", "the id"))
+        if not comp.name.strip():
+            problems.append(Problem(f"{path}.name", "the competition name is empty"))
+        problems.extend(text_problems(comp.name, f"{path}.name", "the competition name"))
+        problems.extend(date_problems(comp.start, f"{path}.start", "the first day"))
+        problems.extend(date_problems(comp.end, f"{path}.end", "the last day"))
+        if comp.end < comp.start:
+            problems.append(Problem(f"{path}.end", f"{comp.name!r} ends on {comp.end.isoformat()}, before it starts"))
+        if not (season.contains(comp.start) and season.contains(comp.end)):
+            problems.append(
+                Problem(
+                    f"{path}.start",
+                    f"{comp.name!r} ({comp.start.isoformat()} to {comp.end.isoformat()}) is outside the "
+                    f"season {season.first_day.isoformat()} to {season.last_day.isoformat()}",
+                )
+            )
+        if comp.days > MAX_COMPETITION_DAYS:
+            problems.append(Problem(f"{path}.end", f"{comp.name!r} lasts more than {MAX_COMPETITION_DAYS} days"))
+        if comp.athletes is not None and len(set(comp.athletes)) != len(comp.athletes):
+            problems.append(Problem(f"{path}.athletes", f"{comp.name!r} enters an athlete twice"))
+        for j, athlete_id in enumerate(comp.athletes or ()):
+            if athlete_id not in athlete_ids:
+                problems.append(
+                    Problem(
+                        f"{path}.athletes[{j}]",
+                        f"{comp.name!r} enters an unknown athlete {athlete_id!r}",
+                    )
+                )
+
+    override_keys: set[object] = set()
+    for i, override in enumerate(season.overrides):
+        path = f"overrides[{i}]"
+        if override.athlete_id not in athlete_ids:
+            problems.append(Problem(f"{path}.athlete", f"override for an unknown athlete {override.athlete_id!r}"))
+        problems.extend(date_problems(override.date, f"{path}.date", "the date"))
+        if not season.contains(override.date):
+            problems.append(Problem(f"{path}.date", f"override on {override.date.isoformat()} is outside the season"))
+        if override.key in override_keys:
+            problems.append(Problem(path, "two overrides for the same athlete, day and session kind"))
+        override_keys.add(override.key)
+        for label, session in (("session", override.session), ("replaced", override.replaced)):
+            if session is not None and (session.date != override.date or session.kind != override.kind):
+                problems.append(Problem(f"{path}.{label}", "the session's date and kind must match the override's"))
+            if session is not None:
+                problems.extend(session_problems(session, f"{path}.{label}"))
+
+    locked: set[object] = set()
+    for i, week in enumerate(season.locked_weeks):
+        path = f"locked_weeks[{i}]"
+        if week.athlete_id not in athlete_ids:
+            problems.append(Problem(f"{path}.athlete", f"locked week for an unknown athlete {week.athlete_id!r}"))
+        starts = date_problems(week.week_start, f"{path}.week_start", "the first day")
+        if starts:
+            # The checks below count days from it, which would leave the calendar.
+            problems.extend(starts)
+            continue
+        if season.week_of(week.week_start) != week.week_start:
+            problems.append(Problem(f"{path}.week_start", "a locked week must start on the season's first weekday"))
+        if (week.athlete_id, week.week_start) in locked:
+            problems.append(Problem(path, "the same week is locked twice"))
+        locked.add((week.athlete_id, week.week_start))
+        end = week.week_start.toordinal() + 6
+        if end < season.first_day.toordinal() or week.week_start > season.last_day:
+            problems.append(Problem(f"{path}.week_start", "the locked week is outside the season"))
+        for j, session in enumerate(week.sessions):
+            if not week.week_start.toordinal() <= session.date.toordinal() <= end:
+                problems.append(Problem(f"{path}.sessions[{j}].date", "the session is not in the locked week"))
+            problems.extend(session_problems(session, f"{path}.sessions[{j}]"))
+
+    for i, note in enumerate(season.notes):
+        problems.extend(text_problems(note.text, f"notes[{i}].text", "the note", note=True))
+        problems.extend(date_problems(note.date, f"notes[{i}].date", "the date"))
+        if note.athlete_id is not None and note.athlete_id not in athlete_ids:
+            problems.append(Problem(f"notes[{i}].athlete", f"note for an unknown athlete {note.athlete_id!r}"))
+    return problems
+
+
+def _counter_problems(item_id: str, prefix: str, next_number: int, path: str) -> list[Problem]:
+    match = _NUMBERED_ID.match(item_id)
+    if match and match.group(1) == prefix and int(match.group(2)) >= next_number:
+        return [Problem(path, f"the id {item_id!r} is not below the document's next number {next_number}")]
+    return []
+
+
+def session_problems(session: Session, path: str) -> list[Problem]:
+    """Numbers in a stored session that no coach could mean (and JSON could not hold)."""
+    problems: list[Problem] = []
+    problems.extend(date_problems(session.date, f"{path}.date", "the date"))
+    problems.extend(_session_text_problems(session, path))
+    if session.minutes < 1:
+        problems.append(Problem(f"{path}.minutes", "a session lasts at least a minute"))
+    if not (math.isfinite(session.effort) and 0 <= session.effort <= 10):
+        problems.append(Problem(f"{path}.effort", "the estimated effort is on the 0-10 scale"))
+    for i, item in enumerate(session.items):
+        where = f"{path}.items[{i}]"
+        if item.sets < 1 or item.reps < 1:
+            problems.append(Problem(where, f"{item.name}: sets and reps must be at least 1"))
+        for name in ("percent_max", "max_value", "load", "load_kg", "distance_m"):
+            value = getattr(item, name)
+            if value is not None and not (math.isfinite(value) and value >= 0):
+                problems.append(Problem(f"{where}.{name}", f"{item.name}: {name.replace('_', ' ')} is not a number"))
+        if item.contacts < 0:
+            problems.append(Problem(f"{where}.contacts", f"{item.name}: contacts cannot be negative"))
+    return problems
+
+
+def _session_text_problems(session: Session, path: str) -> list[Problem]:
+    # Sessions are mostly the engine's words (a reason may quote competition names), so
+    # their texts get a note's room; names still fit on one line.
+    texts: list[tuple[str, str, str, bool, int | None]] = [
+        (session.id, f"{path}.id", "the id", False, MAX_NOTE_LENGTH),
+        (session.title, f"{path}.title", "the title", False, None),
+        (session.reason, f"{path}.reason", "the reason", True, None),
+    ]
+    for label, values in (("tags", session.tags), ("rule_ids", session.rule_ids), ("notes", session.notes)):
+        texts.extend(
+            (value, f"{path}.{label}[{j}]", "the text", label == "notes", MAX_NOTE_LENGTH)
+            for j, value in enumerate(values)
+        )
+    for i, item in enumerate(session.items):
+        where = f"{path}.items[{i}]"
+        texts += [
+            (item.exercise_id, f"{where}.exercise_id", "the exercise id", False, None),
+            (item.name, f"{where}.name", "the exercise name", False, None),
+            (item.note, f"{where}.note", "the note", True, None),
+        ]
+        texts.extend(
+            (rule, f"{where}.rule_ids[{j}]", "the text", False, MAX_NOTE_LENGTH) for j, rule in enumerate(item.rule_ids)
+        )
+    problems: list[Problem] = []
+    for text, where, what, note, longest in texts:
+        problems.extend(text_problems(text, where, what, note=note, max_length=longest))
+    return problems

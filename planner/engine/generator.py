@@ -1,0 +1,489 @@
+"""``generate``: the season document in, one athlete's day-by-day plan out.
+
+Pure and deterministic: the same document always gives the same plan. The steps are the
+timeline (phases from the competitions), each day's limits (competition proximity), a week
+plan (which days get weights and plyometrics), the sessions themselves, then the coach's
+locked weeks and overrides, the checks and the metrics.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from dataclasses import replace
+from datetime import date, timedelta
+from functools import cache
+from itertools import combinations, pairwise
+
+from planner.document.model import Athlete, Competition, Season, TrackDay
+from planner.document.sessions import Session, SessionKind
+from planner.document.text import plural
+from planner.engine.checks import hard_rule_breaches, soft_rule_warnings
+from planner.engine.metrics import day_metrics, weeks
+from planner.engine.plan import Day, PhaseKind, Plan, PlanWarning
+from planner.engine.plyometrics import PlyoProgram, build_plyometrics, plyo_gap_days
+from planner.engine.prescription import Context
+from planner.engine.proximity import DayLimits, day_limits
+from planner.engine.rules import RuleBook, rule_book
+from planner.engine.strength import Planned, Slot, build_easy_day, build_weights
+from planner.engine.timeline import DayPhase, Timeline, build_timeline
+
+# The season's shape for one athlete depends only on these: athletes who share them (most
+# of a squad enters the same competitions) share the timeline and each day's limits.
+_ShapeKey = tuple[tuple[str, ...], bool, bool]
+_Shapes = dict[_ShapeKey, tuple[Timeline, list[DayLimits]]]
+
+
+def generate(season: Season, athlete_id: str) -> Plan:
+    """The plan for one athlete; raises ``KeyError`` for an unknown athlete id."""
+    return _generate(season, season.athlete(athlete_id), {})
+
+
+def generate_all(season: Season, athlete_ids: Collection[str] | None = None) -> tuple[Plan, ...]:
+    """Every athlete's plan (or those of ``athlete_ids``), in squad order.
+
+    Work common to several athletes is done once. Unknown ids are ignored.
+    """
+    shapes: _Shapes = {}
+    chosen = season.athletes if athlete_ids is None else [a for a in season.athletes if a.id in athlete_ids]
+    return tuple(_generate(season, athlete, shapes) for athlete in chosen)
+
+
+def _shape(
+    season: Season, athlete: Athlete, competitions: tuple[Competition, ...], rules: RuleBook, shapes: _Shapes
+) -> tuple[Timeline, list[DayLimits]]:
+    key = (tuple(c.id for c in competitions), athlete.junior, athlete.priming)
+    shape = shapes.get(key)
+    if shape is None:
+        timeline = build_timeline(season, athlete, rules)
+        limits = day_limits(season.first_day, season.last_day, competitions, timeline, rules,
+                            priming=athlete.priming)
+        shape = shapes[key] = (timeline, limits)
+    return shape
+
+
+def _generate(season: Season, athlete: Athlete, shapes: _Shapes) -> Plan:
+    rules = rule_book()
+    competitions = season.competitions_for(athlete.id)
+    timeline, limits = _shape(season, athlete, competitions, rules, shapes)
+    ctx = Context(athlete, rules)
+    ctx.warnings.extend(timeline.warnings)
+    dates = [season.first_day + timedelta(days=i) for i in range(len(timeline.days))]
+    generated = _generate_sessions(season, ctx, dates, timeline, limits, competitions)
+    final, edited_days, locked_days = _apply_coach(season, athlete, dates, generated)
+
+    # Generated sessions keep the hard rules by construction (the property tests run the same
+    # checks over whole generated plans); what the coach changed is checked here.
+    warnings = list(ctx.warnings)
+    for breach in hard_rule_breaches(athlete, dates, final, limits, timeline.days, rules, only=edited_days):
+        warnings.append(PlanWarning(breach.rule_id, breach.date, f"Coach edit breaks a rule: {breach.message}"))
+
+    metrics = day_metrics(final, rules)
+    week_list = weeks(season, dates, [p.kind for p in timeline.days], [p.deload for p in timeline.days], final,
+                      metrics)
+    warnings += soft_rule_warnings(athlete, season, dates, final, timeline.days, limits, metrics, week_list, rules)
+    warnings.sort(key=lambda w: (w.date, w.rule_id, w.message))
+
+    days = tuple(
+        Day(
+            date=day,
+            phase=phase.kind,
+            sessions=tuple(sessions),
+            metrics=metric,
+            competitions=(limit.competition.id,) if limit.competition else (),
+            deload=phase.deload,
+            taper_for=phase.taper_for.id if phase.taper_for else None,
+            locked=day in locked_days,
+        )
+        for day, phase, sessions, metric, limit in zip(dates, timeline.days, final, metrics, limits, strict=True)
+    )
+    return Plan(athlete, timeline.phases, competitions, days, tuple(week_list), tuple(warnings))
+
+
+def _week_phase(phases: list[DayPhase]) -> DayPhase:
+    """The phase most days of the week are in (the earliest on a tie)."""
+    counts: dict[PhaseKind, int] = {}
+    for p in phases:
+        counts[p.kind] = counts.get(p.kind, 0) + 1
+    kind = max(counts, key=counts.__getitem__)
+    return next(p for p in phases if p.kind is kind)
+
+
+def _sessions_wanted(athlete: Athlete, phase: DayPhase, rules: RuleBook, race_week: bool) -> int:
+    rule = rules["frequency"]
+    novice = athlete.novice
+    if phase.kind is PhaseKind.TRANSITION:
+        return 0
+    if phase.kind is PhaseKind.GENERAL_PREPARATION:
+        wanted = rule.whole("gpp")
+    elif phase.kind is PhaseKind.SPECIFIC_PREPARATION:
+        wanted = rule.whole("spp")
+    elif phase.kind is PhaseKind.PRE_COMPETITION:
+        wanted = rule.whole("pre")
+    else:
+        wanted = rule.whole("race_week" if race_week else "competition")
+    if novice:
+        wanted = min(wanted, rule.whole("junior_or_beginner_max"))
+    return wanted
+
+
+def _spread(candidates: list[date], count: int, previous: date | None, min_gap: int) -> list[date]:
+    """``count`` days from ``candidates`` as far apart as possible (at least ``min_gap``)."""
+    if not candidates or count <= 0:
+        return []
+    base = candidates[0].toordinal()
+    offsets = tuple(d.toordinal() - base for d in candidates)
+    before = None if previous is None else previous.toordinal() - base
+    return [candidates[i] for i in _spread_offsets(offsets, count, before, min_gap)]
+
+
+@cache
+def _spread_offsets(offsets: tuple[int, ...], count: int, previous: int | None, min_gap: int) -> tuple[int, ...]:
+    # Weeks repeat the same pattern of days, so the search runs once per pattern.
+    count = min(count, len(offsets))
+    best: tuple[int, ...] | None = None
+    best_score: tuple[int, int] = (-1, 0)
+    for combo in combinations(range(len(offsets)), count):
+        chosen = [offsets[i] for i in combo]
+        gaps = [b - a for a, b in pairwise(chosen)]
+        if previous is not None and chosen:
+            gaps.append(chosen[0] - previous)
+        smallest = min(gaps, default=99)
+        if smallest < min_gap:
+            continue
+        score = (smallest, -sum(combo))
+        if score > best_score:
+            best, best_score = combo, score
+    if best is None:
+        return _spread_offsets(offsets, count - 1, previous, min_gap) if count > 1 else ()
+    return best
+
+
+def _generate_sessions(
+    season: Season,
+    ctx: Context,
+    dates: list[date],
+    timeline: Timeline,
+    limits: list[DayLimits],
+    competitions: tuple[Competition, ...],
+) -> list[list[Session]]:
+    athlete = ctx.athlete
+    rules = ctx.rules
+    first = season.first_day
+    sessions: list[list[Session]] = [[] for _ in dates]
+    program = PlyoProgram(ctx)
+    plyo_gap = plyo_gap_days(athlete, rules)
+    plyo_per_week = rules["plyo.spacing"].whole("sessions_per_week")
+    last_plyo: date | None = None
+    last_weights: date | None = None
+    priming_days = _priming_days(athlete, dates, timeline, limits) if athlete.priming else set()
+    lifting_days = [_rhythm_ok(athlete, weekday, lifting=True) for weekday in range(7)]
+    plyo_days_ok = [_rhythm_ok(athlete, weekday, plyometrics=True) for weekday in range(7)]
+    easy_lifting = [r.track is TrackDay.EASY and r.lifting for r in athlete.rhythm]
+    eves = _eves(competitions, rules["strength.easy_day"].whole("not_before_days"))
+    # Lifting on D-1/D-2 would take the place of the heavy slot the rules allow earlier in
+    # the week (rule race.week); opt-in priming is planned on its own below.
+    race_eves = _eves(competitions, rules["race.week"].whole("no_lifting_before_days"))
+    planned_on: dict[int, Planned] = {}
+
+    week_start = season.first_week_start
+    while week_start <= season.last_day:
+        span = [week_start + timedelta(days=k) for k in range(7)]
+        span = [d for d in span if season.first_day <= d <= season.last_day]
+        index = [(d - first).days for d in span]
+        week_start += timedelta(days=7)
+        phases = [timeline.days[i] for i in index]
+        phase = _week_phase(phases)
+        race_week = any(c.start <= span[-1] and c.end >= span[0] for c in competitions)
+
+        # Weights on hard track days with lifting (rule rhythm), spread through the week.
+        # Not on the day after a race (a recovery day, rule competition.after) nor on D-1/D-2, and a
+        # week that ends the season or a build keeps its transition days free (phase.transition).
+        hard = [
+            d for d, i in zip(span, index, strict=True)
+            if lifting_days[d.weekday()] and not limits[i].rest_day and limits[i].lower_max_pct is None
+            and d not in race_eves and timeline.days[i].kind is not PhaseKind.TRANSITION
+        ]
+        wanted = _sessions_wanted(athlete, phase, rules, race_week)
+        if phase.kind is PhaseKind.TAPER:
+            wanted = max(wanted, 1)
+        chosen = _spread(hard, wanted, last_weights, 2) if wanted else []
+        if len(chosen) < min(wanted, len(hard)):
+            # The week's own spacing matters more than the gap to last week's last session.
+            chosen = _spread(hard, wanted, None, 2)
+        if phase.kind in (PhaseKind.PRE_COMPETITION, PhaseKind.COMPETITION, PhaseKind.TAPER):
+            # The heavy (maintenance) lift goes where heavy work is allowed (rule race.week).
+            chosen = _with_heavy_day(chosen, hard, wanted, last_weights, limits, first)
+        if wanted and len(chosen) < wanted and phase.kind is not PhaseKind.TAPER and len(span) == 7 and not race_week:
+            # Says why: too few hard lifting days, or too few a day apart from each other.
+            why = (
+                f"the weekly rhythm has {plural(len(hard), 'hard track day')} with lifting"
+                if len(hard) < wanted
+                else f"only {len(chosen)} of its {len(hard)} hard track days with lifting are a day apart"
+            )
+            # Dated and keyed by the phase itself: a week may start in the phase before, and a
+            # phase name can come back (a second pre-competition after a re-base).
+            own = next(d for d, p in zip(span, phases, strict=True) if p.kind is phase.kind)
+            phase_start = next(p.start for p in timeline.phases if p.start <= own <= p.end)
+            ctx.warn_once(
+                "frequency",
+                f"{phase.name}-{phase_start.isoformat()}",
+                own,
+                f"{phase.name}: {why}; {wanted} strength sessions a week are wanted, {len(chosen)} planned",
+            )
+        slots = _slots(phase, chosen, limits, first)
+        for n, (day, slot) in enumerate(zip(chosen, slots, strict=True)):
+            i = (day - first).days
+            if day in priming_days:
+                continue
+            day_phase = timeline.days[i]
+            planned = Planned(slot if not (day_phase.test_week and n == 0) else Slot.TEST, n, len(chosen))
+            session = build_weights(ctx, day, day_phase, limits[i], planned)
+            if session is not None:
+                sessions[i].append(session)
+                planned_on[i] = planned
+                last_weights = day
+        for day in priming_days:
+            if span[0] <= day <= span[-1]:
+                i = (day - first).days
+                session = build_weights(ctx, day, timeline.days[i], limits[i], Planned(Slot.PRIMING, 0, 1))
+                if session is not None:
+                    sessions[i] = [s for s in sessions[i] if s.kind is not SessionKind.WEIGHTS] + [session]
+                    planned_on[i] = Planned(Slot.PRIMING, 0, 1)
+
+        # Easy track days ticked for lifting: upper-body work only (rule strength.easy_day).
+        easy = [
+            d for d in span if easy_lifting[d.weekday()] and d not in eves and _easy_day_ok(d, timeline, limits, first)
+        ]
+        for n, day in enumerate(easy):
+            i = (day - first).days
+            sessions[i].append(build_easy_day(ctx, day, timeline.days[i], limits[i], n))
+
+        # Plyometrics on hard track days that allow them, with recovery between sessions.
+        plyo_wanted = _plyo_wanted(phase, plyo_per_week)
+        reduced = race_week or any(limits[i].volume < 1 for i in index)
+        drills = program.week(phase, plyo_wanted, hold=reduced) if plyo_wanted else ()
+        # No jumps before a strength test on the same day (rule strength.test): tired legs test low.
+        plyo_days = [
+            d for d, i in zip(span, index, strict=True)
+            if plyo_days_ok[d.weekday()] and limits[i].plyo_ceiling > 0
+            and timeline.days[i].kind is not PhaseKind.TRANSITION
+            and not (i in planned_on and planned_on[i].slot is Slot.TEST)
+        ]
+        # Plyometrics after the lifting days keep the other days easy (high-low pattern).
+        weights_days = set(chosen)
+        preferred = sorted(plyo_days, key=lambda d: (d not in weights_days, d))
+        picked = _spread(sorted(preferred[: max(plyo_wanted + 1, 3)]), plyo_wanted, last_plyo, plyo_gap)
+        for day in picked:
+            i = (day - first).days
+            session = build_plyometrics(ctx, day, timeline.days[i], limits[i], drills, program)
+            if session is not None:
+                # Jumps before lifting on a shared day: explosive work goes first (rule S19).
+                sessions[i].insert(0, session)
+                last_plyo = day
+    _fit_taper_volume(ctx, dates, timeline, limits, sessions, planned_on)
+    return sessions
+
+
+def _volume_load(sessions: list[Session]) -> tuple[float, float]:
+    """Volume-load in kg and relative volume (reps x share of the max) of weights sessions."""
+    kg = relative = 0.0
+    for session in sessions:
+        if session.kind is not SessionKind.WEIGHTS:
+            continue
+        for item in session.items:
+            if item.load_kg:
+                kg += item.total_reps * item.load_kg
+            if item.percent_max is not None:
+                relative += item.total_reps * item.percent_max / 100
+    return kg, relative
+
+
+def _fit_taper_volume(
+    ctx: Context,
+    dates: list[date],
+    timeline: Timeline,
+    limits: list[DayLimits],
+    sessions: list[list[Session]],
+    planned_on: dict[int, Planned],
+) -> None:
+    """The seven days before an A hold at most the taper's share of the volume-load of the
+    last three full training weeks, priming included (rule taper.a): a taper measured against
+    the pre-competition weeks' own small volume would barely taper at all."""
+    rule = ctx.rules["taper.a"]
+    share = rule.number("last_week_max")
+    reference_weeks = rule.whole("reference_weeks")
+    first = dates[0]
+    for peak in timeline.peaks:
+        if not peak.taper_days:
+            continue
+        week = [i for i in ((peak.start - first).days - n for n in range(1, 8)) if 0 <= i < len(dates)]
+        full = _full_weeks_before(dates, timeline, limits, (peak.taper_start - first).days, reference_weeks)
+        if not week or not full:
+            continue
+        totals = [_volume_load([s for i in w for s in sessions[i]]) for w in full]
+        use_kg = all(kg > 0 for kg, _ in totals)
+        reference = sum(kg if use_kg else rel for kg, rel in totals) / len(totals)
+        # The day limits are shared by athletes with the same competitions: cut copies.
+        cuts = {i: limits[i] for i in week}
+        for _ in range(4):
+            kg, rel = _volume_load([s for i in week for s in sessions[i]])
+            now = kg if use_kg else rel
+            if now <= share * reference or now <= 0:
+                break
+            factor = share * reference / now
+            for i in week:
+                planned = planned_on.get(i)
+                if planned is None or planned.slot is Slot.PRIMING:
+                    continue
+                cut = cuts[i] = replace(
+                    cuts[i], volume=cuts[i].volume * factor,
+                    taper_text=cuts[i].taper_text or f"Taper for {peak.competitions[0].name}", taper_rule="taper.a",
+                )
+                rebuilt = build_weights(ctx, dates[i], timeline.days[i], cut, planned)
+                kept = [s for s in sessions[i] if s.kind is not SessionKind.WEIGHTS or "easy-day" in s.tags]
+                sessions[i] = kept + ([rebuilt] if rebuilt is not None else [])
+                sessions[i].sort(key=lambda s: s.kind is SessionKind.WEIGHTS)
+
+
+def _full_weeks_before(
+    dates: list[date], timeline: Timeline, limits: list[DayLimits], end: int, count: int
+) -> list[list[int]]:
+    """The day indexes of the last ``count`` full training weeks before index ``end``: seven
+    days, no deload, no competition and no day cut for one, not in the transition."""
+    found: list[list[int]] = []
+    stop = end
+    while stop >= 7 and len(found) < count:
+        span = list(range(stop - 7, stop))
+        stop -= 7
+        if any(
+            timeline.days[i].deload or timeline.days[i].kind is PhaseKind.TRANSITION
+            or limits[i].rest_day or limits[i].volume < 1 or limits[i].lower_max_pct is not None
+            for i in span
+        ):
+            continue
+        found.append(span)
+    return found
+
+
+def _with_heavy_day(
+    chosen: list[date], hard: list[date], wanted: int, previous: date | None, limits: list[DayLimits], first: date
+) -> list[date]:
+    """``chosen``, or as many days that include one where heavy work is allowed when such a
+    day exists: in a race week the single session goes on D-4/D-5, not on the power slot."""
+    def heavy_ok(d: date) -> bool:
+        return limits[(d - first).days].heavy_lower
+
+    heavy = [d for d in hard if heavy_ok(d)]
+    if not wanted or not heavy or any(heavy_ok(d) for d in chosen):
+        return chosen
+    best: list[date] = chosen
+    best_score: tuple[int, int, int] | None = None
+    for day in heavy:
+        others = [d for d in hard if abs((d - day).days) >= 2]
+        picked = sorted([day, *_spread(others, wanted - 1, None, 2)])
+        gap = min(3, (picked[0] - previous).days) if previous is not None else 3
+        score = (len(picked), gap, -day.toordinal())
+        if best_score is None or score > best_score:
+            best, best_score = picked, score
+    return best
+
+
+def _plyo_wanted(phase: DayPhase, per_week: int) -> int:
+    if phase.kind is PhaseKind.TRANSITION:
+        return 0
+    if phase.kind in (PhaseKind.COMPETITION, PhaseKind.TAPER):
+        return 1
+    return per_week
+
+
+def _slots(phase: DayPhase, chosen: list[date], limits: list[DayLimits], first: date) -> list[Slot]:
+    if phase.kind in (PhaseKind.GENERAL_PREPARATION, PhaseKind.SPECIFIC_PREPARATION):
+        return [Slot.STRENGTH] * len(chosen)
+    if not chosen:
+        return []
+    # Pre-competition and competition alternate a heavy day with a power day; the heavy day
+    # goes where heavy work is allowed, earliest first.
+    heavy_ok = [limits[(d - first).days].heavy_lower for d in chosen]
+    heavy_index = heavy_ok.index(True) if True in heavy_ok else -1
+    if heavy_index < 0:
+        # No day allows heavy legs (two or three days after a race): the maintenance session
+        # still comes, its squat held at 80 % by the day's limits, unless a race is three days
+        # off or less (rule race.week).
+        clear = [not limits[(d - first).days].race_soon for d in chosen]
+        heavy_index = clear.index(True) if True in clear else -1
+    slots = [Slot.POWER] * len(chosen)
+    if heavy_index >= 0:
+        slots[heavy_index] = Slot.HEAVY
+    return slots
+
+
+def _eves(competitions: tuple[Competition, ...], days: int) -> set[date]:
+    """The ``days`` days before each competition."""
+    return {c.start - timedelta(days=n) for c in competitions for n in range(1, days + 1)}
+
+
+def _easy_day_ok(day: date, timeline: Timeline, limits: list[DayLimits], first: date) -> bool:
+    """Whether an easy day ticked for lifting can have its upper-body session: not in the
+    transition and not on a competition day (nor, see ``_eves``, just before one)."""
+    i = (day - first).days
+    return not limits[i].rest_day and timeline.days[i].kind is not PhaseKind.TRANSITION
+
+
+def _rhythm_ok(athlete: Athlete, weekday: int, *, lifting: bool = False, plyometrics: bool = False) -> bool:
+    rhythm = athlete.rhythm[weekday]
+    if rhythm.track is not TrackDay.HARD:
+        return False
+    return (not lifting or rhythm.lifting) and (not plyometrics or rhythm.plyometrics)
+
+
+def _priming_days(athlete: Athlete, dates: list[date], timeline: Timeline, limits: list[DayLimits]) -> set[date]:
+    first = dates[0]
+    chosen: set[date] = set()
+    for peak in timeline.peaks:
+        if not peak.taper_days:
+            continue
+        for offset in (1, 2):
+            day = peak.start - timedelta(days=offset)
+            i = (day - first).days
+            if 0 <= i < len(dates) and limits[i].priming_day and not limits[i].rest_day and _rhythm_ok(
+                athlete, day.weekday(), lifting=True
+            ):
+                chosen.add(day)
+                break
+    return chosen
+
+
+def _apply_coach(
+    season: Season, athlete: Athlete, dates: list[date], generated: list[list[Session]]
+) -> tuple[list[list[Session]], set[date], set[date]]:
+    """Locked weeks show their snapshot; overrides replace the generated session of their kind."""
+    first = dates[0]
+    edited: set[date] = set()
+    locked: set[date] = set()
+    if not any(w.athlete_id == athlete.id for w in season.locked_weeks) and not any(
+        o.athlete_id == athlete.id for o in season.overrides
+    ):
+        return generated, edited, locked
+    final = [list(s) for s in generated]
+    for week in season.locked_weeks:
+        if week.athlete_id != athlete.id:
+            continue
+        for k in range(7):
+            day = week.week_start + timedelta(days=k)
+            i = (day - first).days
+            if 0 <= i < len(final):
+                final[i] = [s for s in week.sessions if s.date == day]
+                locked.add(day)
+    for override in season.overrides:
+        if override.athlete_id != athlete.id:
+            continue
+        i = (override.date - first).days
+        if not 0 <= i < len(final):
+            continue
+        kept = [s for s in final[i] if s.kind is not override.kind]
+        if override.session is not None:
+            kept.append(replace(override.session, edited=True))
+        kept.sort(key=lambda s: s.kind is SessionKind.WEIGHTS)
+        final[i] = kept
+        edited.add(override.date)
+    return final, edited, locked

@@ -1,0 +1,133 @@
+"""Load metrics of a plan: volume-load, relative volume, contacts and the planned-load curves.
+
+Planned load is an estimate (estimated session RPE x minutes, gym and plyometrics only), so
+fitness, fatigue, form and the acute:chronic ratio describe the plan's shape; they predict
+nothing (rules metrics.pmc and metrics.spike).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from functools import cache
+
+from planner.document.catalogue import MAIN_LIFTS, exercise
+from planner.document.model import Season
+from planner.document.sessions import PlyoIntensity, Session
+from planner.engine.plan import DayMetrics, PhaseKind, Week
+from planner.engine.rules import RuleBook
+
+TRACKED_LIFTS = ("back_squat", "power_clean", "squat_jump")
+
+
+@cache
+def _main_lift_of() -> dict[str, str]:
+    # The catalogue's substitutes of each main lift (front squat for back squat, ...).
+    return {substitute: lift for lift in MAIN_LIFTS for substitute in exercise(lift).substitutes}
+
+
+def main_lift(exercise_id: str) -> str:
+    """The main lift an exercise stands in for (itself when it is not a substitute)."""
+    return _main_lift_of().get(exercise_id, exercise_id)
+
+
+def day_totals(
+    sessions: Sequence[Session], weights: dict[PlyoIntensity, float]
+) -> tuple[float, float, tuple[int, int, int, int], int, float, float]:
+    volume_load = relative = weighted = planned = 0.0
+    zones = [0, 0, 0, 0]
+    contacts = 0
+    for session in sessions:
+        planned += session.planned_load
+        for item in session.items:
+            reps = item.total_reps
+            if item.intensity is not None:
+                contacts += item.contacts
+                weighted += item.contacts * weights[item.intensity]
+                continue
+            if item.load_kg:
+                volume_load += reps * item.load_kg
+            if item.percent_max is not None:
+                relative += reps * item.percent_max / 100
+                pct = item.percent_max
+                zones[0 if pct < 70 else 1 if pct < 80 else 2 if pct < 90 else 3] += reps
+    return volume_load, relative, (zones[0], zones[1], zones[2], zones[3]), contacts, weighted, planned
+
+
+def day_metrics(
+    sessions_by_day: Sequence[Sequence[Session]], rules: RuleBook
+) -> list[DayMetrics]:
+    weights_rule = rules["plyo.weights"]
+    weights = {level: weights_rule.number(level.value) for level in PlyoIntensity}
+    pmc = rules["metrics.pmc"]
+    spike = rules["metrics.spike"]
+    fitness_days = pmc.number("fitness_days")
+    fatigue_days = pmc.number("fatigue_days")
+    acute_lambda = 2 / (spike.number("acute_days") + 1)
+    chronic_lambda = 2 / (spike.number("chronic_days") + 1)
+    fitness = fatigue = acute = chronic = 0.0
+    result: list[DayMetrics] = []
+    # Values stay unrounded here; the JSON and the views round them for display.
+    for sessions in sessions_by_day:
+        volume_load, relative, zones, contacts, weighted, planned = day_totals(sessions, weights)
+        form = fitness - fatigue  # form uses yesterday's fitness and fatigue
+        fitness += (planned - fitness) / fitness_days
+        fatigue += (planned - fatigue) / fatigue_days
+        acute = acute_lambda * planned + (1 - acute_lambda) * acute
+        chronic = chronic_lambda * planned + (1 - chronic_lambda) * chronic
+        result.append(
+            DayMetrics(
+                volume_load, relative, zones, contacts, weighted, planned, fitness, fatigue, form,
+                acute / chronic if chronic > 1e-6 else None,
+            )
+        )
+    return result
+
+
+def weeks(
+    season: Season,
+    dates: Sequence[date],
+    phases: Sequence[PhaseKind],
+    deloads: Sequence[bool],
+    sessions_by_day: Sequence[Sequence[Session]],
+    metrics: Sequence[DayMetrics],
+) -> list[Week]:
+    result: list[Week] = []
+    if not dates:
+        return result
+    first_week = season.week_of(dates[0]).toordinal()
+    first_ordinal = dates[0].toordinal()
+    start = 0
+    while start < len(dates):
+        week_start = season.week_of(dates[start])
+        end = min(len(dates), start + 7 - (first_ordinal + start - first_week) % 7)
+        span = range(start, end)
+        counts: dict[PhaseKind, int] = {}
+        for i in span:
+            counts[phases[i]] = counts.get(phases[i], 0) + 1
+        phase = max(counts, key=counts.__getitem__)
+        top: dict[str, float] = {}
+        for i in span:
+            for session in sessions_by_day[i]:
+                for item in session.items:
+                    if item.percent_max is None:
+                        continue
+                    lift = main_lift(item.exercise_id)
+                    if lift in TRACKED_LIFTS and exercise(item.exercise_id).barbell:
+                        top[lift] = max(top.get(lift, 0.0), item.percent_max)
+        result.append(
+            Week(
+                start=week_start,
+                number=season.week_number(week_start),
+                phase=phase,
+                deload=any(deloads[i] for i in span),
+                volume_load_kg=round(sum(metrics[i].volume_load_kg for i in span), 1),
+                relative_volume=round(sum(metrics[i].relative_volume for i in span), 2),
+                contacts=sum(metrics[i].contacts for i in span),
+                weighted_contacts=round(sum(metrics[i].weighted_contacts for i in span), 1),
+                planned_load=round(sum(metrics[i].planned_load for i in span), 1),
+                top_set_pct=top,
+            )
+        )
+        start = end
+    return result

@@ -1,0 +1,124 @@
+"""The generated plan: what ``planner.generate`` derives from a season document.
+
+A plan is never edited by hand: edits change the document and the plan is derived again.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+from typing import NamedTuple
+
+from planner.document.model import Athlete, Competition
+from planner.document.sessions import Session
+
+
+class PhaseKind(StrEnum):
+    TRANSITION = "transition"
+    GENERAL_PREPARATION = "general_preparation"
+    SPECIFIC_PREPARATION = "specific_preparation"
+    PRE_COMPETITION = "pre_competition"
+    COMPETITION = "competition"
+    TAPER = "taper"
+
+    @property
+    def preparation(self) -> bool:
+        return self in _PREPARATION
+
+
+_PREPARATION = frozenset(
+    {PhaseKind.GENERAL_PREPARATION, PhaseKind.SPECIFIC_PREPARATION, PhaseKind.PRE_COMPETITION}
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Phase:
+    kind: PhaseKind
+    name: str
+    start: date
+    end: date
+    cycle: int = 1
+
+    def contains(self, day: date) -> bool:
+        return self.start <= day <= self.end
+
+    @property
+    def weeks(self) -> float:
+        return ((self.end - self.start).days + 1) / 7
+
+
+class DayMetrics(NamedTuple):
+    """One day's load figures. Plan days are built by the thousand while a competition is
+    dragged, so these plan-only records are named tuples: immutable and cheap to make."""
+
+    volume_load_kg: float = 0.0
+    relative_volume: float = 0.0
+    reps_by_zone: tuple[int, int, int, int] = (0, 0, 0, 0)  # <70 %, 70-80 %, 80-90 %, >=90 %
+    contacts: int = 0
+    weighted_contacts: float = 0.0
+    planned_load: float = 0.0
+    fitness: float = 0.0
+    fatigue: float = 0.0
+    form: float = 0.0
+    acwr: float | None = None
+
+
+ZONE_LABELS = ("<70 %", "70-80 %", "80-90 %", ">=90 %")
+
+
+class Day(NamedTuple):
+    date: date
+    phase: PhaseKind
+    sessions: tuple[Session, ...]
+    metrics: DayMetrics
+    competitions: tuple[str, ...] = ()
+    deload: bool = False
+    taper_for: str | None = None
+    locked: bool = False
+
+
+class Week(NamedTuple):
+    start: date
+    number: int
+    phase: PhaseKind
+    deload: bool
+    volume_load_kg: float
+    relative_volume: float
+    contacts: int
+    weighted_contacts: float
+    planned_load: float
+    top_set_pct: dict[str, float]
+
+
+@dataclass(frozen=True, slots=True)
+class PlanWarning:
+    rule_id: str
+    date: date
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    athlete: Athlete
+    phases: tuple[Phase, ...]
+    competitions: tuple[Competition, ...]
+    days: tuple[Day, ...]
+    weeks: tuple[Week, ...]
+    warnings: tuple[PlanWarning, ...]
+
+    def day(self, on: date) -> Day | None:
+        if not self.days:
+            return None
+        index = (on - self.days[0].date).days
+        if 0 <= index < len(self.days):
+            return self.days[index]
+        return None
+
+    def phase_on(self, on: date) -> Phase | None:
+        return next((p for p in self.phases if p.contains(on)), None)
+
+    def competition_names(self, day: Day) -> str:
+        """"Regional Meeting, National Championships": the competitions on ``day``."""
+        names = {c.id: c.name for c in self.competitions}
+        return ", ".join(names.get(cid, cid) for cid in day.competitions)

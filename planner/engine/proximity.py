@@ -1,0 +1,225 @@
+"""What each day allows, given the competitions around it.
+
+D-n counts back from a competition's first day, D+n on from its last. Every restriction of
+every competition the athlete enters applies (the strictest wins); priority only decides
+which competition sets the taper volume. The same limits drive generation and the checks,
+so a generated plan and a coach's edit are judged alike.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
+
+from planner.document.model import Competition, Priority
+from planner.document.sessions import INTENSITY_LEVEL, PlyoIntensity
+from planner.document.text import plural
+from planner.engine.plan import PhaseKind
+from planner.engine.rules import RuleBook
+from planner.engine.timeline import Timeline
+
+
+def intensity_allowed(intensity: PlyoIntensity, ceiling: int) -> bool:
+    return INTENSITY_LEVEL[intensity] <= ceiling
+
+
+@dataclass(frozen=True, slots=True)
+class Restriction:
+    """Why a day is limited: the rule, a sentence, and which ``DayLimits`` fields it tightened."""
+
+    rule_id: str
+    text: str
+    limits: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True, slots=True)
+class DayLimits:
+    competition: Competition | None = None
+    heavy_lower: bool = True
+    # From D-7 of an A competition only upper-body and ballistic lower-body work at <= 30 %.
+    ballistic_only_pct: float | None = None
+    # D-1..D-3 of any competition (rule taper.c), whatever else already limits the day.
+    race_soon: bool = False
+    # The day after a race: no lower-body lifting above this share of the max (None: no cap).
+    lower_max_pct: float | None = None
+    # 0 = no plyometrics, 1 = low, 2 = moderate, 3 = high.
+    plyo_ceiling: int = 3
+    volume: float = 1.0
+    taper_text: str = ""
+    taper_rule: str = ""
+    priming_day: bool = False
+    # Inside another A competition's D-7..D-3: a priming session must stay ballistic too.
+    strict_ballistic: bool = False
+    restrictions: tuple[Restriction, ...] = field(default=())
+
+    @property
+    def rest_day(self) -> bool:
+        return self.competition is not None
+
+    def reason_for(self, limit: str, *, latest: bool = True) -> Restriction | None:
+        """The latest (or first) restriction that tightened ``limit``, a field name such as
+        "heavy_lower": the latest is the strictest of a tightening series, the first the nearest
+        competition's own rule."""
+        found = (r for r in (reversed(self.restrictions) if latest else self.restrictions) if limit in r.limits)
+        return next(found, None)
+
+
+_OPEN = DayLimits()
+
+
+def _tighten(limits: DayLimits, rule_id: str, text: str, **changes: object) -> DayLimits:
+    """``limits`` with ``changes`` applied and the restriction recorded, when anything changes.
+
+    The plyometric ceiling and the lower-body cap only ever come down: a looser rule never lifts a stricter one.
+    """
+    ceiling = changes.get("plyo_ceiling")
+    if isinstance(ceiling, int):
+        changes["plyo_ceiling"] = min(limits.plyo_ceiling, ceiling)
+    cap = changes.get("lower_max_pct")
+    if isinstance(cap, float) and limits.lower_max_pct is not None:
+        changes["lower_max_pct"] = min(limits.lower_max_pct, cap)
+    tightened = frozenset(name for name, value in changes.items() if getattr(limits, name) != value)
+    if not tightened:
+        return limits
+    restrictions = (*limits.restrictions, Restriction(rule_id, text, tightened))
+    return replace(limits, restrictions=restrictions, **changes)  # type: ignore[arg-type]
+
+
+def _taper_volume(limits: DayLimits, rule_id: str, text: str, volume: float) -> DayLimits:
+    """A taper day's volume cut (the lower of two tapers' cuts holds), with the words that
+    name the taper (the session's reason adds the cut its items got)."""
+    if limits.volume <= volume:
+        return limits
+    return replace(
+        limits,
+        volume=volume,
+        taper_text=text,
+        taper_rule=rule_id,
+    )
+
+
+def _label(comp: Competition) -> str:
+    return f"{comp.name} ({comp.priority.value})"
+
+
+def day_limits(
+    first_day: date,
+    last_day: date,
+    competitions: tuple[Competition, ...],
+    timeline: Timeline,
+    rules: RuleBook,
+    *,
+    priming: bool,
+) -> list[DayLimits]:
+    length = (last_day - first_day).days + 1
+    limits = [_OPEN] * length
+
+    def index(day: date) -> int:
+        return (day - first_day).days
+
+    def apply(day: date, rule_id: str, text: str, **changes: object) -> None:
+        i = index(day)
+        if 0 <= i < length:
+            limits[i] = _tighten(limits[i], rule_id, text, **changes)
+
+    base = rules["taper.c"]
+    after = rules["competition.after"]
+    a_rule = rules["taper.a"]
+    b_rule = rules["taper.b"]
+    peak_starts = {peak.start: peak for peak in timeline.peaks if peak.taper_days}
+
+    for comp in competitions:
+        label = _label(comp)
+        day = comp.start
+        while day <= comp.end:
+            apply(day, "competition.day", f"Competition day: {label}", competition=comp, heavy_lower=False,
+                  plyo_ceiling=0)
+            day += timedelta(days=1)
+        for n in range(1, base.whole("no_heavy_from") + 1):
+            apply(comp.start - timedelta(days=n), "taper.c", f"{label} in {plural(n, 'day')}: no heavy lower-body work",
+                  heavy_lower=False)
+            i = index(comp.start - timedelta(days=n))
+            if 0 <= i < length and not limits[i].race_soon:
+                limits[i] = replace(limits[i], race_soon=True)
+        for n in range(1, base.whole("no_plyo_from") + 1):
+            apply(comp.start - timedelta(days=n), "taper.c", f"{label} in {plural(n, 'day')}: no plyometrics",
+                  plyo_ceiling=0)
+        recovery = after.whole("multi_day_days" if comp.days > 1 else "days")
+        # The day after a 400 m race is a recovery day: no jumps, no heavy legs.
+        for n in range(1, after.whole("recovery_days") + 1):
+            apply(comp.end + timedelta(days=n), "competition.after",
+                  f"D+{n} after {label}: recovery, no plyometrics and no lower-body lifting above "
+                  f"{after.number('recovery_max_pct'):g} %",
+                  heavy_lower=False, plyo_ceiling=0, lower_max_pct=after.number("recovery_max_pct"))
+        for n in range(1, recovery + 1):
+            apply(comp.end + timedelta(days=n), "competition.after",
+                  f"D+{n} after {label}: no heavy lower-body work or high-intensity plyometrics",
+                  heavy_lower=False, plyo_ceiling=2)
+
+        if comp.priority is Priority.B and _b_rules_apply(comp, timeline, first_day):
+            for n in range(1, b_rule.whole("days") + 1):
+                day = comp.start - timedelta(days=n)
+                i = index(day)
+                if not 0 <= i < length:
+                    continue
+                current = limits[i]
+                text = f"Mini-taper for {label} in {plural(n, 'day')}"
+                if n < b_rule.whole("last_heavy"):
+                    current = _tighten(current, "taper.b", f"{text}: last heavy session D-4", heavy_lower=False)
+                if n < b_rule.whole("last_high_plyo"):
+                    current = _tighten(current, "taper.b", f"{text}: last high-intensity plyometrics D-5",
+                                       plyo_ceiling=2)
+                if n < b_rule.whole("last_moderate_plyo"):
+                    current = _tighten(current, "taper.b", f"{text}: last moderate plyometrics D-4",
+                                       plyo_ceiling=1)
+                current = _taper_volume(current, "taper.b", text, b_rule.number("volume"))
+                limits[i] = current
+
+        if comp.priority is Priority.A:
+            peak = peak_starts.get(comp.start)
+            taper_days = peak.taper_days if peak else a_rule.whole(
+                "indoor_days" if comp.indoor else "outdoor_days")
+            shared = peak is None
+            for n in range(1, taper_days + 1):
+                day = comp.start - timedelta(days=n)
+                i = index(day)
+                if not 0 <= i < length:
+                    continue
+                current = limits[i]
+                text = f"Taper for {label} in {plural(n, 'day')}"
+                if n < a_rule.whole("last_heavy"):
+                    current = _tighten(current, "taper.a", f"{text}: no heavy lower-body work after D-8",
+                                       heavy_lower=False)
+                if 2 < n <= a_rule.whole("ballistic_from"):
+                    current = replace(current, strict_ballistic=True)
+                if n <= a_rule.whole("ballistic_from"):
+                    current = _tighten(
+                        current,
+                        "taper.a",
+                        f"{text}: only upper-body and ballistic lower-body work at 30 % or less",
+                        ballistic_only_pct=a_rule.number("ballistic_max_pct"),
+                    )
+                if n < a_rule.whole("last_high_plyo"):
+                    current = _tighten(current, "taper.a", f"{text}: last high-intensity plyometrics D-7",
+                                       plyo_ceiling=2)
+                if n < a_rule.whole("last_moderate_plyo"):
+                    current = _tighten(current, "taper.a", f"{text}: last moderate plyometrics D-5",
+                                       plyo_ceiling=1)
+                if n < a_rule.whole("last_low_plyo"):
+                    current = _tighten(current, "taper.a", f"{text}: low-intensity elastic work only until D-3",
+                                       plyo_ceiling=0)
+                if not shared:
+                    current = _taper_volume(current, "taper.a", text, a_rule.number("volume"))
+                if priming and n in (1, 2):
+                    current = replace(current, priming_day=True)
+                limits[i] = current
+    return limits
+
+
+def _b_rules_apply(comp: Competition, timeline: Timeline, first_day: date) -> bool:
+    """B competitions get a mini-taper from the pre-competition phase on; earlier, the C rules."""
+    i = (comp.start - first_day).days
+    if not 0 <= i < len(timeline.days):
+        return False
+    before = timeline.days[max(0, i - 1)].kind
+    return before in (PhaseKind.PRE_COMPETITION, PhaseKind.COMPETITION, PhaseKind.TAPER)

@@ -1,0 +1,955 @@
+"""Weekly session cards: what an athlete takes to the gym, with every load worked out.
+
+A4 and US Letter print one page per athlete and week (a week that cannot fit flows on to a
+second page; a session is kept whole on one page). A5 prints one training or competition day
+per page. Each session lists its exercises with sets x reps, % of max, the load in the
+athlete's units and the plates per side, rest and intent; the main barbell lift gets a warm-up
+ramp; plyometric drills show reps x distance and contacts. Boxes for the actual load and reps
+of every set, the session's effort and two note lines are left for the athlete to fill in.
+
+Every load printed for an item is the item's own ``load`` (the number ``sprintplan plan
+--json`` gives); only the warm-up ramp is worked out here, with ``planner.engine.loads.round_load``.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date
+from functools import cache
+from typing import Any, BinaryIO
+
+from reportlab.lib import colors
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    KeepInFrame,
+    KeepTogether,
+    PageBreak,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+)
+
+from planner.document.catalogue import MAIN_LIFTS, catalogue, lift_name
+from planner.document.model import WEEKDAY_NAMES, Athlete, Competition, Note, Season, TrackDay, Units
+from planner.document.sessions import Category, Item, Session, SessionKind
+from planner.document.text import BODY_WEIGHT, EVENT_NAMES, max_text, volume_text
+from planner.engine.generator import generate
+from planner.engine.loads import held_as_dumbbells, is_fractional_plates_note, round_load
+from planner.engine.plan import Day, Plan, Week
+from planner.engine.prescription import reserve_note
+from planner.export.pdf.common import (
+    FAINT,
+    GRID,
+    INK,
+    LIGHT_GRID,
+    MARGIN,
+    MONTH_NAMES,
+    NOTE_TINT,
+    PAGE_SIZES,
+    PHASE_COLOURS,
+    PHASE_NAMES,
+    PLYOMETRICS,
+    PLYOMETRICS_TINT,
+    PRIORITY_COLOURS,
+    PRIORITY_INK,
+    SHADE,
+    WEIGHTS,
+    WEIGHTS_TINT,
+    CachedTable,
+    Label,
+    Run,
+    Styles,
+    Target,
+    day_title,
+    fit_text,
+    markup,
+    number,
+    para,
+    rest_text,
+    short_day,
+    span_text,
+    styled,
+    styles,
+    write_pdf,
+)
+from planner.export.print_selection import (
+    Paper,
+    PrintSelection,
+    notes_for,
+    printed_days,
+    week_competitions,
+    week_dates,
+)
+
+__all__ = [
+    "RAMP",
+    "RampStep",
+    "load_text",
+    "main_barbell_item",
+    "warmup_ramp",
+    "write_cards",
+]
+
+# The warm-up before the first working set of the main lift: (percent of max, reps); None is
+# the empty bar. Only the steps below the working percentage are done.
+RAMP: tuple[tuple[float | None, int], ...] = ((None, 8), (40.0, 5), (60.0, 3), (75.0, 2))
+
+_TOP_MARGIN = MARGIN
+_BOTTOM_MARGIN = MARGIN + 3 * mm  # room for the footer
+# Pages narrower than this (A5) stack the write-in boxes under each exercise.
+_NARROW = 450.0
+# A card this much too long for its page is set smaller to fit; longer ones take two pages.
+_MIN_SCALE = 0.84
+# Write-in boxes for one set: the load (wide enough for "142.5") and the reps.
+_LOAD_BOX = 30.0
+_REPS_BOX = 18.0
+_SET_BOX = _LOAD_BOX + _REPS_BOX
+# Below this the exercise name wraps into too many lines to read at a glance.
+_NAME_MIN = 100.0
+_TICK = "☐"
+_DETAIL = colors.HexColor("#5A6069")
+_EDITED = "✎"
+# The day of a competition band (the rest rows set it smaller) and reportlab's default
+# padding on each side of a table cell.
+_DAY_SIZE = 8.5
+_NOTE_BAR = colors.HexColor("#E0B400")
+# The longest item note printed in its exercise's cell (engine notes are far shorter).
+_CELL_NOTE_MAX = 240
+# The athlete's name in a card's header, and the least it is set at for a long name.
+_NAME_SIZE = 14.0
+_NAME_MIN_SIZE = 8.0
+_CELL_PADDING = 6.0
+# The engine's wording for accessories; the card says "2 in reserve" in the % column instead.
+
+
+@dataclass(frozen=True, slots=True)
+class RampStep:
+    """One warm-up set: ``percent`` None is the empty bar."""
+
+    percent: float | None
+    load: float
+    reps: int
+    plates_per_side: tuple[float, ...]
+
+
+def _is_barbell(item: Item) -> bool:
+    exercise = catalogue().get(item.exercise_id)
+    return exercise is not None and exercise.barbell
+
+
+def main_barbell_item(session: Session) -> Item | None:
+    """The session's first barbell item with a load on the bar (not dumbbells): what the ramp leads to."""
+    for item in session.items:
+        if (
+            _is_barbell(item)
+            and item.load is not None
+            and item.percent_max is not None
+            and item.max_value is not None
+            and not held_as_dumbbells(item)
+        ):
+            return item
+    return None
+
+
+def warmup_ramp(item: Item, athlete: Athlete) -> tuple[RampStep, ...]:
+    """Warm-up sets before ``item``'s first working set, loads rounded like the plan's.
+
+    Steps at or above the working percentage are left out, and so are steps that would not
+    be heavier than the one before (a light max can make 40 % the empty bar), so every set
+    on the card means a plate change. A working load on or below the empty bar needs no ramp.
+    """
+    if item.load is None or item.percent_max is None or item.max_value is None:
+        return ()
+    units = Units(item.unit)
+    bar = athlete.equipment.bar_mass
+    if item.load <= bar:
+        return ()
+    steps = [RampStep(None, bar, RAMP[0][1], ())]
+    for percent, reps in RAMP[1:]:
+        if percent is None or percent >= item.percent_max:
+            continue
+        load = round_load(percent, item.max_value, athlete.equipment, units)
+        if load.below_bar or load.value <= steps[-1].load or load.value >= item.load:
+            continue
+        plates = load.plates_per_side
+        missing = (load.value - bar) / 2 - sum(plates)
+        if missing > 1e-6:
+            # An increment finer than the plate set: the athlete adds a fractional plate.
+            plates = (*plates, round(missing, 4))
+        steps.append(RampStep(percent, load.value, reps, plates))
+    return tuple(steps)
+
+
+def load_text(item: Item) -> str:
+    """The load of ``item`` as its card prints it ("76.25"), "" when the item has none."""
+    if item.body_weight:
+        return BODY_WEIGHT
+    return "" if item.load is None else number(item.load)
+
+
+def _fractional(item: Item, bar: float) -> float:
+    """What the plates cannot make, per side (a load needing fractional plates), or 0."""
+    if item.load is None or not item.plates_per_side:
+        return 0.0
+    missing = (item.load - bar) / 2 - sum(item.plates_per_side)
+    return missing if missing > 1e-6 else 0.0
+
+
+def _plates_text(item: Item) -> str:
+    if item.load is None or item.category is Category.PLYOMETRIC or item.body_weight:
+        return ""
+    if item.plates_per_side:
+        return " + ".join(number(p) for p in item.plates_per_side)
+    if held_as_dumbbells(item):
+        return f"2 × {number(item.load / 2)} {item.unit} dumbbells"
+    if _is_barbell(item):
+        return "empty bar"
+    return ""
+
+
+def _plates_cell(item: Item, athlete: Athlete, style: Styles) -> Label:
+    lines: list[list[Run]] = [[(_plates_text(item), style.fonts.regular, 7, INK)]]
+    missing = _fractional(item, athlete.equipment.bar_mass)
+    if missing:
+        lines.append([(f"+ {number(missing)} fractional", style.fonts.regular, 6.5, _DETAIL)])
+    return Label(lines, leading=1.17, centred=True)
+
+
+def _ramp_text(steps: Sequence[RampStep], unit: str) -> str:
+    parts = []
+    for step in steps:
+        if step.percent is None:
+            parts.append(f"empty bar {number(step.load)} {unit} × {step.reps}")
+            continue
+        plates = " + ".join(number(p) for p in step.plates_per_side)
+        parts.append(f"{number(step.percent)} % {number(step.load)} {unit} ({plates}) × {step.reps}")
+    return "  ·  ".join(parts)
+
+
+def _item_note(item: Item) -> str:
+    """The item's note without what the card already shows in its columns."""
+    parts = []
+    for part in item.note.split("; "):
+        if item.reps_in_reserve is not None and part == reserve_note(item.reps_in_reserve):
+            continue  # the % column says "2 reps in reserve"
+        if is_fractional_plates_note(part):
+            continue  # the plates column lists the fractional plate
+        parts.append(part)
+    return "; ".join(part for part in parts if part)
+
+
+# Layout -----------------------------------------------------------------------------------
+
+
+@dataclass
+class _Pages:
+    """What the page decoration needs to know: whose card is on the page and where it began."""
+
+    season_name: str
+    label: str = ""
+    first_page: int = 1
+
+
+class _CardStart(Flowable):  # type: ignore[misc]  # reportlab has no type hints
+    """An invisible mark at the top of each card, telling the footer whose card the page holds."""
+
+    def __init__(self, pages: _Pages, label: str) -> None:
+        super().__init__()
+        self.pages = pages
+        self.label = label
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return 0.0, 0.0
+
+    def draw(self) -> None:
+        self.pages.label = self.label
+        self.pages.first_page = self.canv.getPageNumber()
+
+
+class _Session(KeepTogether):  # type: ignore[misc]
+    """A session's title, tables and write-in lines: never split across two pages."""
+
+    def __init__(self, parts: list[Flowable]) -> None:
+        super().__init__(parts)
+        self.parts = parts
+
+
+class _CardDocument(BaseDocTemplate):  # type: ignore[misc]
+    def __init__(self, stream: BinaryIO, paper: Paper, pages: _Pages, title: str) -> None:
+        super().__init__(
+            stream,
+            pagesize=PAGE_SIZES[paper],
+            leftMargin=MARGIN,
+            rightMargin=MARGIN,
+            topMargin=_TOP_MARGIN,
+            bottomMargin=_BOTTOM_MARGIN,
+            title=title,
+            author="SprintPlan",
+            subject="Session cards",
+            creator="SprintPlan",
+            initialFontName=styles().fonts.regular,
+            # Same season, same bytes: the file has no build time in it, so printing twice
+            # does not look like a change to a backup tool or a test.
+            invariant=1,
+        )
+        self.pages = pages
+        frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height,
+                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="card")
+        self.addPageTemplates([PageTemplate(id="card", frames=[frame], onPageEnd=self._decorate)])
+
+    def _decorate(self, canvas: Any, document: Any) -> None:
+        style = styles()
+        page = canvas.getPageNumber()
+        width, _height = self.pagesize
+        canvas.saveState()
+        canvas.setFont(style.fonts.regular, 6.5)
+        canvas.setFillColor(FAINT)
+        y = MARGIN
+        # Each footer half holds its text, shortened if need be: long names never overlap.
+        half = (width - 2 * MARGIN) / 2 - 6
+        canvas.drawString(MARGIN, y, fit_text(f"SprintPlan · {self.pages.season_name}", style.fonts.regular, 6.5, half))
+        right = self.pages.label
+        if page > self.pages.first_page:
+            continued = f" · page {page - self.pages.first_page + 1}"
+            right = fit_text(right, style.fonts.regular, 6.5, half - stringWidth(continued, style.fonts.regular, 6.5))
+            right += continued
+            # Pages of a card can be separated in a stack of printouts; the top says whose it is.
+            canvas.setFont(style.fonts.bold, 7)
+            top = fit_text(f"{self.pages.label}", style.fonts.bold, 7, 2 * half - 60) + " (continued)"
+            canvas.drawRightString(width - MARGIN, self.pagesize[1] - MARGIN + 2, top)
+            canvas.setFont(style.fonts.regular, 6.5)
+        canvas.drawRightString(width - MARGIN, y, fit_text(right, style.fonts.regular, 6.5, half))
+        canvas.restoreState()
+
+
+@dataclass
+class _Card:
+    """One athlete-week (A4, Letter) or athlete-day (A5) and the facts its header needs."""
+
+    season: Season
+    plan: Plan
+    number: int
+    week: Week | None
+    dates: tuple[date, ...]
+    width: float
+    height: float
+    style: Styles
+    # A canvas nothing is drawn on: KeepTogether needs one to measure its content.
+    measure: Canvas
+    competitions: tuple[Competition, ...] = field(default=())
+    notes: tuple[Note, ...] = field(default=())
+    # An A5 card: one day, titled by its date rather than its week.
+    one_day: bool = False
+
+    @property
+    def athlete(self) -> Athlete:
+        return self.plan.athlete
+
+    @property
+    def narrow(self) -> bool:
+        """A5: the write-in boxes go under each exercise instead of beside it."""
+        return self.width < _NARROW
+
+
+def write_cards(
+    season: Season,
+    selection: PrintSelection,
+    target: Target,
+    *,
+    plans: Mapping[str, Plan] | None = None,
+) -> int:
+    """Write the cards of ``selection`` to ``target`` (a path or a binary stream); return the page count.
+
+    ``plans`` may hold plans already generated for the season (by athlete id); the others are
+    generated here.
+    """
+    if not 1 <= selection.first_week <= selection.last_week <= season.week_count:
+        raise ValueError(
+            f"weeks {selection.first_week}-{selection.last_week} are not in the season (weeks 1-{season.week_count})"
+        )
+    style = styles()
+    width, height = PAGE_SIZES[selection.paper]
+    pages = _Pages(season.name)
+    measure = Canvas(io.BytesIO())
+    story: list[Flowable] = []
+    for athlete_id in selection.athlete_ids:
+        plan = plans[athlete_id] if plans is not None and athlete_id in plans else generate(season, athlete_id)
+        weeks = {w.number: w for w in plan.weeks}
+        for number_ in selection.weeks:
+            dates = week_dates(season, number_)
+            card = _Card(season, plan, number_, weeks.get(number_), dates, width - 2 * MARGIN,
+                         height - _TOP_MARGIN - _BOTTOM_MARGIN, style, measure,
+                         week_competitions(plan, dates), notes_for(season, athlete_id, dates))
+            story += _day_pages(card, pages) if selection.paper is Paper.A5 else _week_page(card, pages)
+    if not story:
+        # A PDF needs a page; an empty one would look like a failed print.
+        what = "training or competition days" if selection.paper is Paper.A5 else "athletes"
+        story.append(para(f"Nothing to print: no {what} in the chosen weeks.", style.base))
+    elif isinstance(story[-1], PageBreak):
+        story.pop()
+    count = 0
+
+    def build(stream: BinaryIO) -> None:
+        nonlocal count
+        document = _CardDocument(stream, selection.paper, pages, f"{season.name}: session cards")
+        document.build(story)
+        count = document.page
+
+    write_pdf(target, build)
+    return count
+
+
+def _week_page(card: _Card, pages: _Pages) -> list[Flowable]:
+    if not card.dates:
+        return []
+    content = _header(card, span_text(card.dates[0], card.dates[-1]))
+    for on in card.dates:
+        day = card.plan.day(on)
+        if day is not None:
+            content += _day_flowables(card, day)
+    return [_CardStart(pages, f"{card.athlete.name} · week {card.number}"), *_fit(content, card), PageBreak()]
+
+
+def _fit(content: list[Flowable], card: _Card) -> list[Flowable]:
+    """The card's flowables, set a little smaller when that keeps them on one page.
+
+    A week a few points too long (often just its last rest day) would otherwise print a
+    second sheet holding one line. Down to ``_MIN_SCALE`` the whole card is scaled to fit;
+    anything longer flows on to further pages, each session kept whole.
+    """
+    # KeepTogether answers "more than any page" to force its split check and cannot be
+    # drawn inside a KeepInFrame, so sessions are measured and scaled by their parts.
+    flat = [part for item in content for part in (item.parts if isinstance(item, _Session) else [item])]
+    height = 0.0
+    for part in flat:
+        _width, used = part.wrapOn(card.measure, card.width, card.height)
+        height += used + part.getSpaceBefore() + part.getSpaceAfter()
+        if height > card.height / _MIN_SCALE:
+            return content
+    if height <= card.height:
+        return content
+    return [KeepInFrame(card.width, card.height, flat, mode="shrink")]
+
+
+def _day_pages(card: _Card, pages: _Pages) -> list[Flowable]:
+    story: list[Flowable] = []
+    for day in printed_days(card.plan, card.dates):
+        # The week's competitions stay in the header: Tuesday's card says Saturday's race is coming.
+        one = (day.date,)
+        day_card = replace(card, dates=one, notes=notes_for(card.season, card.athlete.id, one), one_day=True)
+        content = _header(day_card, day_title(day.date)) + _day_flowables(day_card, day)
+        label = f"{card.athlete.name} · {short_day(day.date)}"
+        story += [_CardStart(pages, label), *_fit(content, day_card), PageBreak()]
+    return story
+
+
+def _athlete_facts(athlete: Athlete, on: date) -> str:
+    """"400 m hurdles · loads in kg, bar 20 kg · maxes (kg): back squat 105, power clean 67.5"."""
+    unit = athlete.units.value
+    facts = [EVENT_NAMES[athlete.event], f"loads in {unit}, bar {number(athlete.equipment.bar_mass)} {unit}"]
+    maxes: dict[str, str] = {}
+    for lift in (*MAIN_LIFTS, *(substitute for _original, substitute in athlete.substitutions)):
+        entry = athlete.max_on(lift, on)
+        if entry is not None:
+            name = lift_name(lift)
+            maxes[name] = max_text(name, entry)
+    if maxes:
+        facts.append(f"maxes ({unit}): " + ", ".join(maxes.values()))
+    return " · ".join(facts)
+
+
+def _header(card: _Card, when: str) -> list[Flowable]:
+    style = card.style
+    athlete = card.athlete
+    right_title = short_day(card.dates[0]) if card.one_day else f"Week {card.number}"
+    left = 0.56 if card.one_day else 0.74
+    title = CachedTable(
+        [
+            [
+                Label([[(athlete.name, style.fonts.bold, _name_size(athlete.name, style, card.width * left), INK)]],
+                      leading=1.18),
+                Label([[(right_title, style.fonts.bold, 14, INK)]], leading=1.18, align_right=True),
+            ],
+            [
+                Label([[(_athlete_facts(athlete, card.dates[-1]), style.fonts.regular, 7, FAINT)]]),
+                Label([[(when, style.fonts.regular, 8.5, INK)]], align_right=True),
+            ],
+        ],
+        colWidths=[card.width * left, card.width * (1 - left)],
+    )
+    styled(title, [
+        ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+        ("TOPPADDING", (0, 0), (-1, -1), 0),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+    ])
+    story: list[Flowable] = [title, Spacer(1, 2), _phase_strip(card)]
+    if card.competitions:
+        story += [Spacer(1, 2), _competition_strip(card)]
+    if card.notes:
+        story += [Spacer(1, 2), *_notes_box(card.notes, card)]
+    story.append(Spacer(1, 4))
+    return story
+
+
+def _name_size(name: str, style: Styles, width: float) -> float:
+    """The header's name size: 14 pt, set smaller for a long name so that it takes at most
+    two lines where it can (an 80-letter name without a space still fits the header)."""
+    full = float(stringWidth(name, style.fonts.bold, _NAME_SIZE))
+    if full <= 2 * width:
+        return _NAME_SIZE
+    return max(_NAME_MIN_SIZE, _NAME_SIZE * 2 * width / full * 0.95)
+
+
+def _phase_strip(card: _Card) -> CachedTable:
+    style = card.style
+    days = [d for d in (card.plan.day(on) for on in card.dates) if d is not None]
+    phase = days[0].phase if card.one_day or card.week is None else card.week.phase
+    parts = [PHASE_NAMES[phase]]
+    if card.one_day:
+        parts.insert(0, f"Week {card.number}")
+    if any(d.deload for d in days):
+        parts.append("deload week: less volume, same intensity")
+    taper = next((d.taper_for for d in days if d.taper_for), None)
+    if taper is not None:
+        competition = card.season.find_competition(taper)
+        if competition is not None:
+            parts.append(f"taper for {competition.name}")
+    if any(d.locked for d in days):
+        parts.append("week locked by the coach")
+    strip = CachedTable([[Label([[(" · ".join(parts), style.fonts.bold, 8.5, INK)]])]], colWidths=[card.width])
+    styled(strip, [
+        ("BACKGROUND", (0, 0), (-1, -1), PHASE_COLOURS[phase]),
+        ("TOPPADDING", (0, 0), (-1, -1), 2),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
+        ("LEFTPADDING", (0, 0), (-1, -1), 5),
+    ])
+    return strip
+
+
+def _competition_strip(card: _Card) -> CachedTable:
+    style = card.style
+    rows = []
+    commands: list[tuple[Any, ...]] = [
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("TOPPADDING", (0, 0), (-1, -1), 1.5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+        ("LINEBELOW", (0, 0), (-1, -2), 0.5, colors.white),
+    ]
+    for index, competition in enumerate(card.competitions):
+        place = "indoor" if competition.indoor else "outdoor"
+        when = short_day(competition.start)
+        if competition.end != competition.start:
+            when += f" – {short_day(competition.end)}"
+        text: list[Run] = [
+            (competition.name, style.fonts.bold, 8.5, INK),
+            (f"  ·  {when}  ·  {place}", style.fonts.regular, 8.5, INK),
+        ]
+        rows.append([competition.priority.value, Label([text])])
+        commands += [
+            ("BACKGROUND", (0, index), (0, index), PRIORITY_COLOURS[competition.priority]),
+            ("TEXTCOLOR", (0, index), (0, index), PRIORITY_INK[competition.priority]),
+        ]
+    commands += [
+        ("FONTNAME", (0, 0), (0, -1), style.fonts.bold),
+        ("FONTSIZE", (0, 0), (0, -1), 10),
+        ("ALIGN", (0, 0), (0, -1), "CENTER"),
+        ("BACKGROUND", (1, 0), (1, -1), SHADE),
+    ]
+    table = CachedTable(rows, colWidths=[18, card.width - 18])
+    styled(table, commands)
+    return table
+
+
+class _CardText(Paragraph):  # type: ignore[misc]  # reportlab has no type hints
+    """A paragraph as wide as the card's tables (its style's ``card_width``), centred like
+    them: a card set smaller to fit its page offers its content more than the card's width."""
+
+    hAlign = "CENTER"
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        width = min(available_width, getattr(self.style, "card_width", available_width))
+        return super().wrap(width, available_height)  # type: ignore[no-any-return]
+
+
+class _Note(_CardText):
+    """A coach's note on the card: a tinted block with a bar on its left.
+
+    A paragraph rather than a table cell, so that a note longer than the page goes on to
+    the next one (a table breaks between rows, never inside a cell); each part drawn keeps
+    the tint and the bar.
+    """
+
+    def draw(self) -> None:
+        canvas = self.canv
+        canvas.saveState()
+        canvas.setFillColor(NOTE_TINT)
+        canvas.rect(0, 0, self.width, self.height, stroke=0, fill=1)
+        canvas.setFillColor(_NOTE_BAR)
+        canvas.rect(0, 0, 2, self.height, stroke=0, fill=1)
+        canvas.restoreState()
+        super().draw()
+
+
+@cache
+def _note_style(style: Styles, width: float) -> ParagraphStyle:
+    return ParagraphStyle("cardNote", parent=style.base, fontSize=8.5, leading=10.2, leftIndent=6, rightIndent=4,
+                          borderPadding=0, spaceBefore=0, spaceAfter=1, splitLongWords=1, card_width=width)
+
+
+def _notes_box(notes: Sequence[Note], card: _Card) -> list[Flowable]:
+    style = card.style
+    blocks: list[Flowable] = []
+    for note in notes:
+        when = f"<b>{markup(short_day(note.date))}</b>  " if note.date is not None else ""
+        blocks.append(_Note(when + markup(note.text), _note_style(style, card.width)))
+    return blocks
+
+
+def _day_flowables(card: _Card, day: Day) -> list[Flowable]:
+    story: list[Flowable] = []
+    if day.competitions:
+        for competition_id in day.competitions:
+            competition = card.season.find_competition(competition_id)
+            if competition is not None:
+                story += [_competition_band(card, day.date, competition), Spacer(1, 3)]
+    if not day.sessions and not day.competitions:
+        story += [_rest_row(card, day.date), Spacer(1, 1.5)]
+    for session in day.sessions:
+        story += [_session_block(card, session), Spacer(1, 2.5)]
+    return story
+
+
+@cache
+def _day_column(style: Styles) -> float:
+    """The width of the day column of a competition band or a rest row: the widest day
+    ("WED 28 MAR") in the band's bold face with the cell's padding, so a day never runs
+    into the text beside it."""
+    widest = max(
+        float(stringWidth(f"{weekday[:3]} 28 {month[:3]}".upper(), style.fonts.bold, _DAY_SIZE))
+        for weekday in WEEKDAY_NAMES
+        for month in MONTH_NAMES
+    )
+    return float(math.ceil(widest)) + 2 * _CELL_PADDING
+
+
+def _competition_band(card: _Card, on: date, competition: Competition) -> CachedTable:
+    style = card.style
+    place = "indoor" if competition.indoor else "outdoor"
+    ink = PRIORITY_INK[competition.priority]
+    text: list[Run] = [
+        (f"COMPETITION  {competition.name}", style.fonts.bold, 8.5, ink),
+        (f"  ·  priority {competition.priority.value}  ·  {place}", style.fonts.regular, 8.5, ink),
+    ]
+    column = _day_column(style)
+    band = CachedTable([[short_day(on).upper(), Label([text])]], colWidths=[column, card.width - column])
+    styled(band, [
+        ("BACKGROUND", (0, 0), (-1, -1), PRIORITY_COLOURS[competition.priority]),
+        ("TEXTCOLOR", (0, 0), (0, 0), ink),
+        ("FONTNAME", (0, 0), (0, 0), style.fonts.bold),
+        ("FONTSIZE", (0, 0), (0, 0), _DAY_SIZE),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("TOPPADDING", (0, 0), (-1, -1), 3.5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+    ])
+    return band
+
+
+def _rest_row(card: _Card, on: date) -> CachedTable:
+    style = card.style
+    track = card.athlete.rhythm[on.weekday()].track
+    detail = {
+        TrackDay.REST: "",
+        TrackDay.EASY: "  ·  no weights or jumps (easy track day)",
+        TrackDay.HARD: "  ·  no weights or jumps (track session only)",
+    }[track]
+    column = _day_column(style)
+    row = CachedTable([[short_day(on).upper(), "Rest" + detail]], colWidths=[column, card.width - column])
+    styled(row, [
+        ("FONTNAME", (0, 0), (-1, -1), style.fonts.regular),
+        ("FONTNAME", (0, 0), (0, 0), style.fonts.bold),
+        ("FONTSIZE", (0, 0), (-1, -1), 7.5),
+        ("LEADING", (0, 0), (-1, -1), 8.5),
+        ("TEXTCOLOR", (0, 0), (-1, -1), FAINT),
+        ("LINEBELOW", (0, 0), (-1, -1), 0.4, LIGHT_GRID),
+        ("LEFTPADDING", (0, 0), (0, 0), 5),
+        ("TOPPADDING", (0, 0), (-1, -1), 0.5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
+    ])
+    return row
+
+
+def _session_block(card: _Card, session: Session) -> _Session:
+    style = card.style
+    weights = session.kind is SessionKind.WEIGHTS
+    accent, tint = (WEIGHTS, WEIGHTS_TINT) if weights else (PLYOMETRICS, PLYOMETRICS_TINT)
+    kind = "Weights" if weights else "Plyometrics"
+    # "Plyometrics (high intensity)" already says what it is; "Strength" needs "Weights".
+    name = session.title if session.title.lower().startswith(kind.lower()) else f"{kind} · {session.title}"
+    facts = []
+    if not weights:
+        facts.append(f"{sum(item.contacts for item in session.items)} contacts")
+    facts.append(f"about {session.minutes} min")
+    if session.heavy:
+        facts.append("heavy")
+    # A deload shows in the phase strip; a test changes what the session is, so it shows here.
+    facts += [tag for tag in session.tags if tag == "test"]
+    if session.edited:
+        facts.append(f"{_EDITED} changed by the coach")
+    title_runs: list[Run] = [
+        (f"{short_day(session.date).upper()}   {name}", style.fonts.bold, 8.5, INK),
+        ("   " + " · ".join(facts), style.fonts.regular, 7, _DETAIL),
+    ]
+    reason = Label([[(session.reason, style.fonts.italic, 6.6, _DETAIL)]], align_right=not card.narrow)
+    if card.narrow:
+        # A5 has the height but not the width: the reason gets its own line.
+        title = CachedTable([[Label([title_runs])], [reason]], colWidths=[card.width])
+    else:
+        # The reason shares the title bar: one line less per session keeps a five-session
+        # week on one sheet of Letter.
+        title = CachedTable([[Label([title_runs]), reason]], colWidths=[card.width * 0.47, card.width * 0.53])
+    styled(title, [
+        ("BACKGROUND", (0, 0), (-1, -1), tint),
+        ("LINEBEFORE", (0, 0), (0, -1), 3, accent),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("TOPPADDING", (0, 0), (-1, -1), 1),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
+        ("LEFTPADDING", (0, 0), (0, -1), 5),
+    ])
+    parts: list[Flowable] = [title]
+    if weights:
+        lift = main_barbell_item(session)
+        ramp = warmup_ramp(lift, card.athlete) if lift is not None else ()
+        if lift is not None and ramp:
+            parts.append(Label([[
+                ("Warm-up", style.fonts.bold, 7, FAINT),
+                (f" ({lift.name.lower()}):  {_ramp_text(ramp, lift.unit)}", style.fonts.regular, 7, FAINT),
+            ]], indent=5, space_before=0.5, space_after=1.5))
+        parts.append(_weights_table(card, session))
+    else:
+        parts.append(_plyometrics_table(card, session))
+    note_style = _session_note_style(style, card.width)
+    for item in session.items:
+        note = _item_note(item)
+        if _too_long_for_cell(note):
+            parts.append(_CardText(f"{markup(item.name)}: {markup(note)}", note_style))
+    for note in session.notes:
+        # A paragraph, so that a note longer than the page can go on to the next one.
+        parts.append(_CardText("Note: " + markup(note), note_style))
+    parts.append(_write_in(card))
+    return _Session(parts)
+
+
+@cache
+def _session_note_style(style: Styles, width: float) -> ParagraphStyle:
+    return ParagraphStyle("sessionNote", parent=style.base, fontSize=7, leading=8.4, textColor=FAINT, leftIndent=5,
+                          spaceAfter=1.5, splitLongWords=1, card_width=width)
+
+
+def _name_cell(item: Item, style: Styles) -> Label:
+    name = item.name + (f" {_EDITED}" if item.edited else "")
+    lines: list[list[Run]] = [
+        [(name, style.fonts.bold, 8.5, INK), (f"  {item.intent.value}", style.fonts.regular, 6.8, _DETAIL)]
+    ]
+    note = _item_note(item)
+    if _too_long_for_cell(note):
+        note = "note below the table"
+    if note:
+        lines.append([(note, style.fonts.regular, 6.8, _DETAIL)])
+    return Label(lines, leading=1.17)
+
+
+def _too_long_for_cell(note: str) -> bool:
+    """A note too long for its table cell (a table breaks between rows, never inside a
+    cell): it prints under the table, where it can go on to the next page."""
+    return len(note) > _CELL_NOTE_MAX
+
+
+def _weights_table(card: _Card, session: Session) -> CachedTable:
+    style = card.style
+    unit = card.athlete.units.value
+    fixed = [("Sets × reps", 44.0), ("% max", 34.0), (unit, 36.0), ("Plates / side", 86.0), ("Rest", 27.0)]
+    fixed_width = sum(w for _label, w in fixed)
+    set_start = 1 + len(fixed)
+    most_sets = max((item.sets for item in session.items), default=1)
+    if card.narrow:
+        per_line = 0
+        name_width = card.width - fixed_width
+    else:
+        per_line = max(1, min(most_sets, int((card.width - fixed_width - _NAME_MIN) // _SET_BOX)))
+        name_width = card.width - fixed_width - per_line * _SET_BOX
+    columns = [name_width, *(w for _label, w in fixed)] + [_LOAD_BOX, _REPS_BOX] * per_line
+    header: list[Any] = ["Exercise", *(label for label, _w in fixed)]
+    for slot in range(per_line):
+        header += [f"set {slot + 1} {unit}", "reps"]
+    rows: list[list[Any]] = [header]
+    commands = [
+        *_grid_commands(style),
+        ("FONTNAME", (3, 1), (3, -1), style.fonts.bold),
+        ("FONTSIZE", (set_start, 0), (-1, 0), 5.6),
+        ("LEFTPADDING", (set_start, 0), (-1, 0), 0),
+        ("RIGHTPADDING", (set_start, 0), (-1, 0), 0),
+        # The empty boxes set the least height of a row: room for a handwritten figure even
+        # when the exercise fits on one line.
+        ("LEADING", (set_start, 1), (-1, -1), 1),
+        ("TOPPADDING", (set_start, 1), (-1, -1), 7.5),
+        ("BOTTOMPADDING", (set_start, 1), (-1, -1), 7.5),
+    ]
+    for item in session.items:
+        first_row = len(rows)
+        row: list[Any] = [
+            _name_cell(item, style),
+            f"{item.sets} × {item.reps}",
+            f"{number(item.percent_max)} %" if item.percent_max is not None and not item.body_weight else "",
+            load_text(item),
+            _plates_cell(item, card.athlete, style),
+            rest_text(item.rest_s),
+        ]
+        if item.percent_max is None and item.load is None and item.reps_in_reserve is not None:
+            # Accessories are done by feel: the % and load columns say how hard instead.
+            row[2] = f"{item.reps_in_reserve} reps in reserve"
+            commands += [
+                ("SPAN", (2, first_row), (3, first_row)),
+                ("FONTSIZE", (2, first_row), (2, first_row), 6.5),
+                ("LEADING", (2, first_row), (2, first_row), 8),
+                ("TEXTCOLOR", (2, first_row), (2, first_row), FAINT),
+            ]
+        if card.narrow:
+            rows += [row, [_set_boxes(item.sets, unit, card.width, style), "", "", "", "", ""]]
+            commands += [
+                ("SPAN", (0, first_row + 1), (-1, first_row + 1)),
+                ("LEFTPADDING", (0, first_row + 1), (-1, first_row + 1), 0),
+                ("TOPPADDING", (0, first_row + 1), (-1, first_row + 1), 0),
+                ("BOTTOMPADDING", (0, first_row + 1), (-1, first_row + 1), 0),
+                ("LINEABOVE", (0, first_row + 1), (-1, first_row + 1), 0.3, LIGHT_GRID),
+            ]
+            continue
+        lines = max(1, math.ceil(item.sets / per_line))
+        for line in range(lines):
+            if line:
+                row = [""] * set_start
+            for slot in range(per_line):
+                row += ["", ""]
+                if line * per_line + slot >= item.sets:
+                    column = set_start + 2 * slot
+                    commands.append(("BACKGROUND", (column, first_row + line), (column + 1, first_row + line), SHADE))
+            rows.append(row)
+        if lines > 1:
+            for column in range(set_start):
+                commands.append(("SPAN", (column, first_row), (column, first_row + lines - 1)))
+    for slot in range(per_line):
+        # A set's two boxes read as one: a heavier line after the reps box than between them.
+        column = set_start + 2 * slot + 1
+        commands.append(("LINEAFTER", (column, 1), (column, -1), 0.9, GRID))
+    table = CachedTable(rows, colWidths=columns)
+    styled(table, commands)
+    return table
+
+
+def _set_boxes(sets: int, unit: str, width: float, style: Styles) -> CachedTable:
+    """A5: a row of boxes under an exercise, one load and one reps box per set."""
+    label, load, reps, gap = 21.0, 34.0, 22.0, 3.0
+    per_line = max(1, int((width - 6) // (label + load + reps + gap)))
+    rows: list[list[str]] = []
+    for first in range(0, max(sets, 1), per_line):
+        row: list[str] = []
+        for index in range(first, first + per_line):
+            row += [f"set {index + 1}", unit, "reps", ""] if index < sets else ["", "", "", ""]
+        rows.append(row)
+    table = CachedTable(rows, colWidths=[label, load, reps, gap] * per_line, hAlign="LEFT")
+    commands: list[tuple[Any, ...]] = [
+        ("FONTNAME", (0, 0), (-1, -1), style.fonts.regular),
+        ("FONTSIZE", (0, 0), (-1, -1), 5.5),
+        ("LEADING", (0, 0), (-1, -1), 6),
+        ("TEXTCOLOR", (0, 0), (-1, -1), FAINT),
+        ("ALIGN", (0, 0), (-1, -1), "RIGHT"),
+        ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+        ("TOPPADDING", (0, 0), (-1, -1), 10),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 2),
+    ]
+    for index in range(sets):
+        line, slot = divmod(index, per_line)
+        commands.append(("BOX", (4 * slot + 1, line), (4 * slot + 1, line), 0.6, GRID))
+        commands.append(("BOX", (4 * slot + 2, line), (4 * slot + 2, line), 0.6, GRID))
+    styled(table, commands)
+    return table
+
+
+def _plyometrics_table(card: _Card, session: Session) -> CachedTable:
+    style = card.style
+    most_sets = max((item.sets for item in session.items), default=1)
+    done_width = max(44.0, 9.5 * min(most_sets, 10) + 8)
+    fixed = [("Sets × reps", 66.0), ("Contacts", 42.0), ("Intensity", 52.0), ("Rest", 27.0), ("Sets done", done_width)]
+    name_width = card.width - sum(w for _label, w in fixed)
+    rows: list[list[Any]] = [["Drill", *(label for label, _w in fixed)]]
+    for item in session.items:
+        rows.append([
+            _name_cell(item, style),
+            volume_text(item, "×"),
+            str(item.contacts),
+            item.intensity.value if item.intensity is not None else "",
+            rest_text(item.rest_s),
+            _TICK * min(item.sets, 10) + ("…" if item.sets > 10 else ""),
+        ])
+    table = CachedTable(rows, colWidths=[name_width, *(w for _label, w in fixed)])
+    styled(table, [*_grid_commands(style), ("FONTSIZE", (5, 1), (5, -1), 10)])
+    return table
+
+
+def _grid_commands(style: Styles) -> list[tuple[Any, ...]]:
+    """The look both item tables share: a grid, a faint small header row, centred figures."""
+    return [
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("ALIGN", (1, 0), (-1, -1), "CENTER"),
+        ("TOPPADDING", (0, 0), (-1, -1), 1.5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+        ("LEFTPADDING", (0, 0), (-1, -1), 3),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 2),
+        ("FONTNAME", (0, 1), (-1, -1), style.fonts.regular),
+        ("FONTSIZE", (0, 1), (-1, -1), 8.5),
+        ("LEADING", (0, 1), (-1, -1), 10),
+        ("FONTNAME", (0, 0), (-1, 0), style.fonts.bold),
+        ("FONTSIZE", (0, 0), (-1, 0), 6.8),
+        ("LEADING", (0, 0), (-1, 0), 7.5),
+        ("TEXTCOLOR", (0, 0), (-1, 0), FAINT),
+        ("TOPPADDING", (0, 0), (-1, 0), 1),
+        ("BOTTOMPADDING", (0, 0), (-1, 0), 1.5),
+        ("GRID", (0, 0), (-1, -1), 0.4, GRID),
+        ("BOX", (0, 0), (-1, -1), 0.8, INK),
+    ]
+
+
+def _write_in(card: _Card) -> CachedTable:
+    style = card.style
+    label_width, box_width, notes_label = 54.0, 28.0, 34.0
+    line_width = card.width - label_width - box_width - notes_label
+    rows = [["Effort (0–10)", "", "Notes", ""], ["", "", "", ""]]
+    table = CachedTable(rows, colWidths=[label_width, box_width, notes_label, line_width], rowHeights=[10, 10.5])
+    styled(table, [
+        ("FONTNAME", (0, 0), (-1, -1), style.fonts.bold),
+        ("FONTSIZE", (0, 0), (-1, -1), 6.8),
+        ("TEXTCOLOR", (0, 0), (-1, -1), FAINT),
+        ("SPAN", (1, 0), (1, 1)),
+        ("SPAN", (0, 0), (0, 1)),
+        ("SPAN", (2, 0), (2, 1)),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("ALIGN", (0, 0), (0, 0), "LEFT"),
+        ("ALIGN", (2, 0), (2, 0), "RIGHT"),
+        ("LEFTPADDING", (0, 0), (0, 0), 3),
+        ("BOX", (1, 0), (1, 1), 0.8, INK),
+        ("LINEBELOW", (3, 0), (3, 1), 0.5, GRID),
+        ("TOPPADDING", (0, 0), (-1, -1), 0),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+    ])
+    return table

@@ -1,0 +1,145 @@
+"""The plan as JSON: the contract of ``sprintplan plan --json`` for scripts and tests.
+
+Its shape is documented by ``resources/schema/plan.schema.json``; ``PLAN_SCHEMA_VERSION``
+changes whenever a field is renamed or removed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+from planner.document.catalogue import lifts_with_maxes
+from planner.document.codec import item_to_dict
+from planner.document.model import Athlete
+from planner.document.sessions import Item, Session
+from planner.engine.plan import ZONE_LABELS, Day, Plan, Week
+
+PLAN_SCHEMA_VERSION = 1
+JSON = dict[str, Any]
+
+
+def _athlete(athlete: Athlete, on: date) -> JSON:
+    """The athlete with the latest max of each lift recorded on or before ``on``."""
+    maxes: JSON = {}
+    for lift in lifts_with_maxes():
+        entry = athlete.max_on(lift, on)
+        if entry is not None:
+            maxes[lift] = {
+                "value": entry.value,
+                "unit": athlete.units.value,
+                "kg": round(athlete.units.to_kg(entry.value), 2),
+                "date": entry.date.isoformat(),
+                "tested": entry.tested,
+            }
+    return {
+        "id": athlete.id,
+        "name": athlete.name,
+        "event": athlete.event.value,
+        "sex": athlete.sex.value,
+        "level": athlete.level.value,
+        "junior": athlete.junior,
+        "units": athlete.units.value,
+        "bar": athlete.equipment.bar_mass,
+        "increment": athlete.equipment.increment,
+        "maxes": maxes,
+    }
+
+
+def item_json(item: Item, athlete: Athlete) -> JSON:
+    data = item_to_dict(item)
+    data["max_kg"] = None if item.max_value is None else round(athlete.units.to_kg(item.max_value), 2)
+    return data
+
+
+def session_json(session: Session, athlete: Athlete) -> JSON:
+    return {
+        "id": session.id,
+        "kind": session.kind.value,
+        "title": session.title,
+        "heavy": session.heavy,
+        "minutes": session.minutes,
+        "estimated_effort": session.effort,
+        "planned_load": session.planned_load,
+        "edited": session.edited,
+        "tags": list(session.tags),
+        "rule_ids": list(session.rule_ids),
+        "reason": session.reason,
+        "items": [item_json(item, athlete) for item in session.items],
+    }
+
+
+def _day(day: Day, athlete: Athlete) -> JSON:
+    m = day.metrics
+    return {
+        "date": day.date.isoformat(),
+        "phase": day.phase.value,
+        "competitions": list(day.competitions),
+        "deload": day.deload,
+        "taper_for": day.taper_for,
+        "locked": day.locked,
+        "metrics": {
+            "volume_load_kg": round(m.volume_load_kg, 1),
+            "relative_volume": round(m.relative_volume, 2),
+            "reps_by_zone": dict(zip(ZONE_LABELS, m.reps_by_zone, strict=True)),
+            "contacts": m.contacts,
+            "weighted_contacts": round(m.weighted_contacts, 1),
+            "planned_load": round(m.planned_load, 1),
+            "planned_load_is_estimate": True,
+            "fitness": round(m.fitness, 2),
+            "fatigue": round(m.fatigue, 2),
+            "form": round(m.form, 2),
+            "acwr": None if m.acwr is None else round(m.acwr, 3),
+        },
+        "sessions": [session_json(s, athlete) for s in day.sessions],
+    }
+
+
+def _week(week: Week) -> JSON:
+    return {
+        "start": week.start.isoformat(),
+        "number": week.number,
+        "phase": week.phase.value,
+        "deload": week.deload,
+        "volume_load_kg": week.volume_load_kg,
+        "relative_volume": week.relative_volume,
+        "contacts": week.contacts,
+        "weighted_contacts": week.weighted_contacts,
+        "planned_load": week.planned_load,
+        "top_set_pct": dict(sorted(week.top_set_pct.items())),
+    }
+
+
+def plan_json(plan: Plan) -> JSON:
+    return {
+        "athlete": _athlete(plan.athlete, date.max),
+        "phases": [
+            {"kind": p.kind.value, "name": p.name, "start": p.start.isoformat(), "end": p.end.isoformat()}
+            for p in plan.phases
+        ],
+        "competitions": [
+            {
+                "id": c.id,
+                "name": c.name,
+                "start": c.start.isoformat(),
+                "end": c.end.isoformat(),
+                "priority": c.priority.value,
+                "indoor": c.indoor,
+            }
+            for c in plan.competitions
+        ],
+        "days": [_day(d, plan.athlete) for d in plan.days],
+        "weeks": [_week(w) for w in plan.weeks],
+        "warnings": [
+            {"rule_id": w.rule_id, "date": w.date.isoformat(), "message": w.message} for w in plan.warnings
+        ],
+    }
+
+
+def plans_json(plans: Sequence[Plan], *, season_id: str, season_name: str) -> JSON:
+    return {
+        "plan_schema_version": PLAN_SCHEMA_VERSION,
+        "season": {"id": season_id, "name": season_name},
+        "plans": [plan_json(p) for p in plans],
+    }

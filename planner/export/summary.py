@@ -1,0 +1,99 @@
+"""A readable week-by-week table of a plan, for the command line and golden-file tests."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from planner.document.sessions import Item, Session, SessionKind
+from planner.engine.plan import PhaseKind, Plan, Week
+
+# Short names of the phases and of the barbell lifts ("SQ 3x3@87.5"), shared with the season PDF.
+PHASE_SHORT = {
+    PhaseKind.TRANSITION: "Transition",
+    PhaseKind.GENERAL_PREPARATION: "General prep",
+    PhaseKind.SPECIFIC_PREPARATION: "Specific prep",
+    PhaseKind.PRE_COMPETITION: "Pre-comp",
+    PhaseKind.COMPETITION: "Competition",
+    PhaseKind.TAPER: "Taper",
+}
+LIFT_SHORT = {
+    "back_squat": "SQ",
+    "front_squat": "FSQ",
+    "power_clean": "PC",
+    "hang_clean": "HC",
+    "hang_power_clean": "HPC",
+    "squat_jump": "SJ",
+    "romanian_deadlift": "RDL",
+}
+
+
+def _main_set(item: Item) -> str:
+    if item.percent_max is None:
+        return ""
+    short = LIFT_SHORT.get(item.exercise_id, item.exercise_id)
+    return f"{short} {item.sets}x{item.reps}@{item.percent_max:g}"
+
+
+def _session_text(session: Session) -> str:
+    if session.kind is SessionKind.PLYOMETRICS:
+        contacts = sum(i.contacts for i in session.items)
+        return f"{session.date.strftime('%a')} plyo {contacts}c"
+    sets = [s for s in (_main_set(i) for i in session.items) if s]
+    if "test" in session.tags:
+        sets = ["TEST"]
+    return f"{session.date.strftime('%a')} " + " ".join(sets[:2] or [session.title])
+
+
+def _week_notes(plan: Plan, week: Week) -> str:
+    notes: list[str] = []
+    names = {c.id: c for c in plan.competitions}
+    for k in range(7):
+        day = plan.day(week.start + timedelta(days=k))
+        if day is None:
+            continue
+        for cid in day.competitions:
+            comp = names[cid]
+            text = f"{comp.priority.value}: {comp.name}{' (indoor)' if comp.indoor else ''}"
+            if text not in notes:
+                notes.append(text)
+    if week.deload:
+        notes.insert(0, "deload")
+    return "; ".join(notes)
+
+
+def format_summary(plan: Plan) -> str:
+    athlete = plan.athlete
+    lines = [
+        f"{athlete.name} ({athlete.id}) - {athlete.event.value}, {athlete.level.value}"
+        + (", junior" if athlete.junior else ""),
+        "Phases:",
+    ]
+    for phase in plan.phases:
+        lines.append(f"  {phase.start.isoformat()} to {phase.end.isoformat()}  {phase.name}")
+    header = f"{'Wk':>3} {'Starts':10} {'Phase':13} {'Weights':44} {'Plyo':18} {'VL kg':>7} {'Cont':>5}  Notes"
+    lines += ["", header, "-" * len(header)]
+    for week in plan.weeks:
+        weights: list[str] = []
+        plyos: list[str] = []
+        upper: list[str] = []
+        for k in range(7):
+            day = plan.day(week.start + timedelta(days=k))
+            if day is None:
+                continue
+            for session in day.sessions:
+                if "easy-day" in session.tags:
+                    # Listed with the notes: the weights column keeps room for the main sets.
+                    upper.append(session.date.strftime("%a"))
+                    continue
+                target = plyos if session.kind is SessionKind.PLYOMETRICS else weights
+                target.append(_session_text(session))
+        notes = "; ".join(n for n in (_week_notes(plan, week), "upper body " + " ".join(upper) if upper else "") if n)
+        lines.append(
+            f"{week.number:>3} {week.start.isoformat():10} {PHASE_SHORT[week.phase]:13} "
+            f"{' | '.join(weights)[:44]:44} {' '.join(p.split(' ')[0] + p.split(' ')[2] for p in plyos)[:18]:18} "
+            f"{week.volume_load_kg:>7.0f} {week.contacts:>5}  {notes}"
+        )
+    if plan.warnings:
+        lines += ["", "Warnings:"]
+        lines += [f"  {w.date.isoformat()} [{w.rule_id}] {w.message}" for w in plan.warnings]
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,113 @@
+"""What a drag onto the calendar carries: a competition template or an existing competition.
+
+Both travel as small JSON payloads under the application's own mime types, so a drag can come
+from the palette, from a chip in the calendar or from a test that builds the ``QMimeData``
+itself: the payload says what is dragged, never ``QDropEvent.source()`` (a synthetic event
+has no source). The byte-level functions are pure so they can be tested without Qt events.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+from PySide6.QtCore import QMimeData
+
+from planner.document.model import Priority
+
+TEMPLATE_MIME = "application/x-sprintplan-competition-template"
+COMPETITION_MIME = "application/x-sprintplan-competition"
+
+# A suggested name per priority; the coach names the competition when it is dropped.
+_SUGGESTIONS = {Priority.A: "Championships", Priority.B: "Meeting", Priority.C: "Open meeting"}
+
+
+@dataclass(frozen=True, slots=True)
+class CompetitionTemplate:
+    """A new competition waiting for a day and a name."""
+
+    priority: Priority
+    indoor: bool
+
+    @property
+    def label(self) -> str:
+        """"A outdoor", "C indoor"."""
+        return f"{self.priority.value} {'indoor' if self.indoor else 'outdoor'}"
+
+    def suggested_name(self) -> str:
+        """What the naming dialog offers: "Indoor championships", "Meeting"."""
+        name = _SUGGESTIONS[self.priority]
+        return f"Indoor {name.lower()}" if self.indoor else name
+
+
+# The palette's order: by priority, outdoor first (the main season is outdoors).
+TEMPLATES = tuple(
+    CompetitionTemplate(priority, indoor) for priority in Priority for indoor in (False, True)
+)
+
+
+@dataclass(frozen=True, slots=True)
+class DraggedCompetition:
+    """An existing competition being moved, named by its id."""
+
+    competition_id: str
+
+
+Payload = CompetitionTemplate | DraggedCompetition
+
+
+def encode_template(template: CompetitionTemplate) -> bytes:
+    return json.dumps({"priority": template.priority.value, "indoor": template.indoor}).encode()
+
+
+def decode_template(data: bytes) -> CompetitionTemplate | None:
+    """The template in ``data``, or None for anything malformed (drags can come from anywhere)."""
+    fields = _json_object(data)
+    if fields is None:
+        return None
+    priority, indoor = fields.get("priority"), fields.get("indoor")
+    if priority not in {p.value for p in Priority} or not isinstance(indoor, bool):
+        return None
+    return CompetitionTemplate(Priority(priority), indoor)
+
+
+def encode_competition(competition_id: str) -> bytes:
+    return json.dumps({"id": competition_id}).encode()
+
+
+def decode_competition(data: bytes) -> str | None:
+    fields = _json_object(data)
+    if fields is None:
+        return None
+    competition_id = fields.get("id")
+    return competition_id if isinstance(competition_id, str) and competition_id else None
+
+
+def template_mime(template: CompetitionTemplate) -> QMimeData:
+    mime = QMimeData()
+    mime.setData(TEMPLATE_MIME, encode_template(template))
+    return mime
+
+
+def competition_mime(competition_id: str) -> QMimeData:
+    mime = QMimeData()
+    mime.setData(COMPETITION_MIME, encode_competition(competition_id))
+    return mime
+
+
+def payload_from_mime(mime: QMimeData) -> Payload | None:
+    """What ``mime`` carries, or None when it is nothing the calendar accepts."""
+    if mime.hasFormat(COMPETITION_MIME):
+        competition_id = decode_competition(bytes(mime.data(COMPETITION_MIME).data()))
+        return None if competition_id is None else DraggedCompetition(competition_id)
+    if mime.hasFormat(TEMPLATE_MIME):
+        return decode_template(bytes(mime.data(TEMPLATE_MIME).data()))
+    return None
+
+
+def _json_object(data: bytes) -> dict[str, object] | None:
+    try:
+        value = json.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError):
+        return None
+    return value if isinstance(value, dict) else None

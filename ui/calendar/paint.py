@@ -1,0 +1,638 @@
+"""How the season calendar looks: colours, the competition chip, and the two cached layers.
+
+Painting is split by how often things change, so a repaint during a drag preview costs one
+pixmap copy plus the plan layer:
+
+* the *base* (``render_base``): background, month shading, grid, month names and week
+  numbers; it depends on the season's dates and the widget size only;
+* the *scene* (``render_scene``): the base plus one plan and one set of competitions (phase
+  band, taper tint, deload hatching, competition chips and names, session marks); rendered
+  once per plan, with the repeated pictures (marks, hatching) copied from stamps made once
+  per layout (``Look``);
+* the overlay (today, the selection, the drop target) is painted by the widget every time.
+
+The palette is colour-blind safe (Okabe-Ito hues), and no meaning rests on colour alone:
+chips carry their priority letter, weights are squares and plyometrics dots, heavy sessions
+are filled and light ones outlined, tests are a "T", deload weeks are hatched.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from enum import Enum
+
+from PySide6.QtCore import QPointF, QRect, QRectF, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QPainter,
+    QPen,
+    QPixmap,
+    QPolygonF,
+)
+
+from planner.document.model import Competition, Priority
+from planner.document.sessions import Session, SessionKind
+from planner.engine.plan import PhaseKind, Plan
+from ui.calendar.layout import GUTTER, CalendarLayout, Chip, CompetitionShapes, DayMarks
+from ui.session_text import MONTH_NAMES
+
+# Priority A is the strong vermillion, B the lighter orange, C a quiet blue-grey; the letter
+# inside every chip says the same for anyone who cannot tell the first two apart.
+PRIORITY_FILL = {Priority.A: QColor("#C84B0C"), Priority.B: QColor("#E69F00"), Priority.C: QColor("#7489A0")}
+PRIORITY_TEXT = {Priority.A: QColor("#FFFFFF"), Priority.B: QColor("#3B2600"), Priority.C: QColor("#FFFFFF")}
+
+PHASE_FILL = {
+    PhaseKind.TRANSITION: QColor("#E3E3E3"),
+    PhaseKind.GENERAL_PREPARATION: QColor("#CFE2F3"),
+    PhaseKind.SPECIFIC_PREPARATION: QColor("#C6E6D8"),
+    PhaseKind.PRE_COMPETITION: QColor("#F4E7AE"),
+    PhaseKind.COMPETITION: QColor("#F6D2BF"),
+    PhaseKind.TAPER: QColor("#E8CBE0"),
+}
+PHASE_SHORT = {
+    PhaseKind.TRANSITION: "Trans.",
+    PhaseKind.GENERAL_PREPARATION: "GPP",
+    PhaseKind.SPECIFIC_PREPARATION: "SPP",
+    PhaseKind.PRE_COMPETITION: "Pre-comp.",
+    PhaseKind.COMPETITION: "Comp.",
+    PhaseKind.TAPER: "Taper",
+}
+# For a phase of a week or two on a laptop screen: an abbreviation, never a cut word; the
+# band's tooltip gives the phase in full.
+PHASE_TINY = {
+    PhaseKind.TRANSITION: "Tr.",
+    PhaseKind.GENERAL_PREPARATION: "GP",
+    PhaseKind.SPECIFIC_PREPARATION: "SP",
+    PhaseKind.PRE_COMPETITION: "PC",
+    PhaseKind.COMPETITION: "C.",
+    PhaseKind.TAPER: "Tp.",
+}
+
+BACKGROUND = QColor("#FFFFFF")
+ODD_MONTH = QColor("#F4F5F7")  # every other month is shaded so months read as blocks
+OUTSIDE = QColor("#E6E6E6")
+GRID = QColor("#DADDE2")
+HEADER_TEXT = QColor("#4A4F57")
+FAINT_TEXT = QColor("#8A9099")
+PHASE_TEXT = QColor("#2E3238")
+TAPER_TINT = QColor("#F2DDEB")
+DELOAD_HATCH = QColor("#A7AEB8")
+WEIGHTS = QColor("#0067A5")
+PLYOMETRICS = QColor("#00876A")
+TODAY = QColor("#1F2328")
+SELECTED = QColor("#0072B2")
+REFUSED = QColor("#9A9A9A")
+LOCKED = QColor("#3C4043")
+EDITED = QColor("#1F4E99")  # the Day panel's colour for the coach's changes
+NOTE = QColor("#C98A00")
+
+
+@dataclass(frozen=True, slots=True)
+class Fonts:
+    """The calendar's fonts, derived once from the widget font."""
+
+    normal: QFont
+    small: QFont
+    bold_small: QFont
+    small_metrics: QFontMetrics = field(compare=False)
+
+    @classmethod
+    def from_font(cls, font: QFont) -> Fonts:
+        small = QFont(font)
+        small.setPointSizeF(max(7.0, font.pointSizeF() * 0.85))
+        bold = QFont(small)
+        bold.setBold(True)
+        return cls(QFont(font), small, bold, QFontMetrics(small))
+
+
+def new_pixmap(width: int, height: int, ratio: float) -> QPixmap:
+    pixmap = QPixmap(max(1, round(width * ratio)), max(1, round(height * ratio)))
+    pixmap.setDevicePixelRatio(ratio)
+    return pixmap
+
+
+# The chip -------------------------------------------------------------------------------
+
+
+def paint_chip(
+    painter: QPainter, rect: QRectF, priority: Priority, indoor: bool, font: QFont, *, faded: bool = False,
+    letter: bool = True, letter_on_top: bool = False,
+) -> None:
+    """A competition as the calendar and the palette draw it: a rounded block in the priority
+    colour with its letter, and a roof over the letter for an indoor competition.
+
+    ``letter_on_top`` keeps the letter in the top of the block, clear of the session marks
+    that a competition the athlete does not enter leaves visible lower in the cell.
+    """
+    colour = PRIORITY_FILL[priority]
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    if faded:
+        # Competitions the athlete shown is not entered in stay visible but recede.
+        fill = QColor(colour)
+        fill.setAlpha(60)
+        painter.setBrush(fill)
+        painter.setPen(QPen(colour, 1.0, Qt.PenStyle.DashLine))
+        ink = colour.darker(130)
+    else:
+        painter.setBrush(colour)
+        painter.setPen(QPen(colour.darker(125), 1.0))
+        ink = PRIORITY_TEXT[priority]
+    radius = min(4.0, rect.width() / 3, rect.height() / 3)
+    painter.drawRoundedRect(rect.adjusted(0.5, 0.5, -0.5, -0.5), radius, radius)
+    if letter and rect.height() >= 9 and rect.width() >= 7:
+        metrics = QFontMetrics(font)
+        roof = _roof_height(metrics) if indoor else 0.0
+        box = QRectF(rect)
+        if letter_on_top:
+            box.setHeight(min(rect.height(), metrics.capHeight() + roof + 6))
+        _chip_letter(painter, box, priority, indoor, font, metrics, ink)
+    painter.restore()
+
+
+def _roof_height(metrics: QFontMetrics) -> float:
+    return max(3.0, metrics.capHeight() * 0.45)
+
+
+def _chip_letter(
+    painter: QPainter, box: QRectF, priority: Priority, indoor: bool, font: QFont, metrics: QFontMetrics, ink: QColor
+) -> None:
+    cap = metrics.capHeight()
+    roof = _roof_height(metrics) if indoor else 0.0
+    centre_y = box.center().y() + roof / 2
+    painter.setFont(font)
+    painter.setPen(ink)
+    width = metrics.horizontalAdvance(priority.value)
+    painter.drawText(QPointF(box.center().x() - width / 2, centre_y + cap / 2), priority.value)
+    if indoor:
+        apex = centre_y - cap / 2 - roof - 1.5
+        half = max(3.0, min(box.width() / 2 - 2.0, cap * 0.75))
+        pen = QPen(ink, 1.4)
+        pen.setJoinStyle(Qt.PenJoinStyle.MiterJoin)
+        painter.setPen(pen)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        cx = box.center().x()
+        roof_line = [QPointF(cx - half, apex + roof), QPointF(cx, apex), QPointF(cx + half, apex + roof)]
+        painter.drawPolyline(QPolygonF(roof_line))
+
+
+# The base layer -------------------------------------------------------------------------
+
+
+def render_base(layout: CalendarLayout, fonts: Fonts, ratio: float) -> QPixmap:
+    pixmap = new_pixmap(layout.content_width, layout.height, ratio)
+    pixmap.fill(BACKGROUND)
+    painter = QPainter(pixmap)
+    _paint_day_backgrounds(painter, layout)
+    _paint_grid(painter, layout)
+    _paint_months(painter, layout, fonts)
+    _paint_week_numbers(painter, layout, fonts)
+    painter.end()
+    return pixmap
+
+
+def _paint_day_backgrounds(painter: QPainter, layout: CalendarLayout) -> None:
+    shaded: list[QRect] = []
+    outside: list[QRect] = []
+    day = layout.first_week_start
+    last = layout.week_first_day(layout.weeks) - timedelta(days=1)
+    while day <= last:
+        if not layout.first_day <= day <= layout.last_day:
+            outside.append(layout.cell(day))
+        elif day.month % 2 == 0:
+            shaded.append(layout.cell(day))
+        day += timedelta(days=1)
+    painter.setPen(Qt.PenStyle.NoPen)
+    for colour, rects in ((ODD_MONTH, shaded), (OUTSIDE, outside)):
+        painter.setBrush(colour)
+        painter.drawRects(rects)
+
+
+def _paint_grid(painter: QPainter, layout: CalendarLayout) -> None:
+    bands = layout.bands
+    painter.setPen(QPen(GRID, 1))
+    right = layout.column_left(layout.weeks)
+    for week in range(layout.weeks + 1):
+        x = layout.column_left(week)
+        painter.drawLine(x, bands.grid_top, x, bands.grid_bottom)
+    for row in range(8):
+        y = layout.row_top(row)
+        painter.drawLine(0, y, right, y)
+
+
+def _month_starts(layout: CalendarLayout) -> list[date]:
+    starts = [layout.first_day]
+    month = date(layout.first_day.year, layout.first_day.month, 1)
+    while True:
+        month = date(month.year + month.month // 12, month.month % 12 + 1, 1)
+        if month > layout.last_day:
+            return starts
+        starts.append(month)
+
+
+def _paint_months(painter: QPainter, layout: CalendarLayout, fonts: Fonts) -> None:
+    bands = layout.bands
+    starts = _month_starts(layout)
+    metrics = QFontMetrics(fonts.normal)
+    for i, start in enumerate(starts):
+        x = layout.column_left(layout.week_index(start))
+        end_x = layout.column_left(layout.week_index(starts[i + 1])) if i + 1 < len(starts) else layout.content_width
+        painter.setPen(QPen(GRID.darker(115), 1))
+        painter.drawLine(x, bands.month_top, x, bands.phase_top - 1)
+        name = MONTH_NAMES[start.month - 1]
+        options = [name, name[:3]]
+        if start.month == 1 or i == 0:
+            options.insert(0, f"{name} {start.year}")
+            options.insert(2, f"{name[:3]} {start.year % 100:02d}")
+        room = end_x - x - 6
+        text = next((t for t in options if metrics.horizontalAdvance(t) <= room), "")
+        painter.setFont(fonts.normal)
+        painter.setPen(HEADER_TEXT)
+        painter.drawText(QRect(x + 3, bands.month_top, max(0, room + 3), metrics.height()),
+                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text)
+
+
+def _paint_week_numbers(painter: QPainter, layout: CalendarLayout, fonts: Fonts) -> None:
+    bands = layout.bands
+    metrics = fonts.small_metrics
+    widest = metrics.horizontalAdvance(str(layout.weeks))
+    # Every week number when they fit, else every other one (odd weeks, so week 1 shows).
+    step = 1 if widest + 2 <= layout.column else 2
+    painter.setFont(fonts.small)
+    painter.setPen(FAINT_TEXT)
+    for week in range(0, layout.weeks, step):
+        left, right = layout.column_left(week), layout.column_left(week + 1)
+        centre = (left + right) / 2
+        rect = QRect(round(centre - layout.column * step / 2), bands.week_top, round(layout.column * step),
+                     metrics.height())
+        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, str(week + 1))
+
+
+# The overlay: drawn by the widget on every paint, over the scene ---------------------------
+
+_WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+
+
+def paint_today(painter: QPainter, cell: QRect) -> None:
+    painter.setPen(QPen(TODAY, 1.5, Qt.PenStyle.DashLine))
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.drawRect(QRectF(cell).adjusted(1.5, 1.5, -1.5, -1.5))
+
+
+def paint_selected_day(painter: QPainter, cell: QRect, *, focused: bool) -> None:
+    colour = QColor(SELECTED if focused else SELECTED.lighter(140))
+    fill = QColor(colour)
+    fill.setAlpha(40)
+    painter.setPen(QPen(colour, 2.0))
+    painter.setBrush(fill)
+    painter.drawRect(QRectF(cell).adjusted(1, 1, -1, -1))
+
+
+def paint_selected_competition(painter: QPainter, chip: Chip, shapes: CompetitionShapes) -> None:
+    painter.setPen(QPen(TODAY, 2.0))
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    for segment in chip.segments:
+        painter.drawRoundedRect(QRectF(segment).adjusted(-1, -1, 1, 1), 4, 4)
+    for label in shapes.labels:
+        if label.competition.id == chip.competition.id:
+            bottom = label.text_rect.bottom() - 1
+            painter.drawLine(label.text_rect.left(), bottom, label.text_rect.right(), bottom)
+
+
+def paint_drop_target(painter: QPainter, cells: list[QRect], *, refused: bool) -> None:
+    """The days a dragged competition would take; grey where the drop would be refused."""
+    painter.setPen(QPen(REFUSED if refused else TODAY, 2.0, Qt.PenStyle.DotLine))
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    for cell in cells:
+        painter.drawRect(QRectF(cell).adjusted(1, 1, -1, -1))
+
+
+REFUSAL_WIDTH = 280
+REFUSAL_FILL = QColor("#FFF8F6")
+REFUSAL_TEXT = QColor("#8C1D18")
+
+
+def paint_refusal(painter: QPainter, cell: QRect, text: str, fonts: Fonts, visible: tuple[int, int]) -> None:
+    """Why a drop on ``cell`` is refused, in a box beside it, kept within the ``visible`` x range."""
+    metrics = fonts.small_metrics
+    width = min(REFUSAL_WIDTH, max(80, visible[1] - visible[0] - 8))
+    flags = Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
+    bounds = metrics.boundingRect(QRect(0, 0, width - 10, 10_000), flags, text)
+    box = QRect(0, 0, width, bounds.height() + 8)
+    # Right of the day when there is room, else left of it; level with its top.
+    left = cell.right() + 6 if cell.right() + 6 + width <= visible[1] else cell.left() - 6 - width
+    box.moveTo(max(visible[0] + 2, left), max(0, cell.top() - 2))
+    painter.save()
+    painter.setPen(QPen(REFUSED.darker(130), 1.0))
+    painter.setBrush(REFUSAL_FILL)
+    painter.drawRect(box)
+    painter.setFont(fonts.small)
+    painter.setPen(REFUSAL_TEXT)
+    painter.drawText(box.adjusted(5, 4, -5, -4), flags, text)
+    painter.restore()
+
+
+def paint_gutter(painter: QPainter, layout: CalendarLayout, fonts: Fonts, week_start: int, height: int) -> None:
+    """The weekday names left of the grid, which stay in place when the weeks scroll."""
+    painter.fillRect(QRect(0, 0, GUTTER, height), BACKGROUND)
+    painter.setFont(fonts.small)
+    painter.setPen(FAINT_TEXT)
+    bands = layout.bands
+    left = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+    painter.drawText(QRect(4, bands.week_top, GUTTER - 4, bands.phase_top - bands.week_top), left, "Wk")
+    painter.setPen(HEADER_TEXT)
+    for row in range(7):
+        top, bottom = layout.row_top(row), layout.row_top(row + 1)
+        painter.drawText(QRect(4, top, GUTTER - 6, bottom - top), left, _WEEKDAYS[(week_start + row) % 7])
+
+
+def drag_pixmap(competition: Competition, fonts: Fonts, ratio: float) -> QPixmap:
+    """What follows the pointer while a chip is dragged: the chip and the competition's name."""
+    metrics = fonts.small_metrics
+    width = 22 + metrics.horizontalAdvance(competition.name) + 6
+    height = max(20, metrics.height() + 6)
+    pixmap = new_pixmap(width, height, ratio)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    paint_chip(painter, QRectF(0, 0, 18, height), competition.priority, competition.indoor, fonts.bold_small)
+    painter.setFont(fonts.small)
+    painter.setPen(HEADER_TEXT)
+    painter.drawText(QRect(22, 0, width - 22, height), Qt.AlignmentFlag.AlignVCenter, competition.name)
+    painter.end()
+    return pixmap
+
+
+# Stamps: the small repeated pictures, drawn once per layout --------------------------------
+
+
+class MarkKind(Enum):
+    HEAVY_WEIGHTS = "heavy weights"
+    LIGHT_WEIGHTS = "light weights"
+    HEAVY_PLYOMETRICS = "high-intensity plyometrics"
+    LIGHT_PLYOMETRICS = "plyometrics"
+    TEST = "test"
+
+
+def mark_size(layout: CalendarLayout) -> int:
+    row = (layout.bands.grid_bottom - layout.bands.grid_top) / 7
+    return round(max(5.0, min(9.0, layout.column * 0.34, row * 0.3)))
+
+
+def mark_stamp(kind: MarkKind, size: int, font: QFont, ratio: float) -> QPixmap:
+    """One session mark as a small transparent picture (also drawn by the palette's key).
+
+    Antialiased dots are costly to draw one by one; a stamp is drawn once and then copied,
+    which keeps a whole plan's marks well under a millisecond.
+    """
+    pixmap = new_pixmap(size + 4, size + 6, ratio)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    box = QRectF(2, 3, size, size)
+    weights = kind in (MarkKind.HEAVY_WEIGHTS, MarkKind.LIGHT_WEIGHTS, MarkKind.TEST)
+    colour = WEIGHTS if weights else PLYOMETRICS
+    heavy = kind in (MarkKind.HEAVY_WEIGHTS, MarkKind.HEAVY_PLYOMETRICS)
+    if kind is MarkKind.TEST:
+        painter.setFont(font)
+        painter.setPen(colour)
+        painter.drawText(QRectF(0, 0, size + 4, size + 6), Qt.AlignmentFlag.AlignCenter, "T")
+    else:
+        painter.setPen(Qt.PenStyle.NoPen if heavy else QPen(colour, 1.2))
+        painter.setBrush(colour if heavy else BACKGROUND)
+        inner = box if heavy else box.adjusted(0.6, 0.6, -0.6, -0.6)
+        if weights:
+            painter.drawRect(inner)
+        else:
+            painter.drawEllipse(inner)
+    painter.end()
+    return pixmap
+
+
+def _hatch_column(width: int, height: int, ratio: float) -> QPixmap:
+    """Diagonal hatching for a whole week column; deload runs copy the rows they need."""
+    pixmap = new_pixmap(width, height, ratio)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setPen(QPen(DELOAD_HATCH, 1))
+    for x in range(-height, width + 6, 6):
+        painter.drawLine(x, height, x + height, 0)
+    painter.end()
+    return pixmap
+
+
+@dataclass(frozen=True, slots=True)
+class Look:
+    """Everything drawing needs that follows from the layout, computed when the layout is."""
+
+    fonts: Fonts
+    ratio: float
+    stamps: dict[MarkKind, QPixmap]
+    hatch: QPixmap
+    # Per season day: where the weights and the plyometrics stamps go (x, x, y).
+    mark_origins: tuple[tuple[int, int, int], ...]
+    # Chips by (priority, indoor, faded, letter, width, height): most chips are one cell.
+    chips: dict[tuple[Priority, bool, bool, bool, int, int], QPixmap] = field(default_factory=dict)
+
+    def chip(self, rect: QRect, priority: Priority, indoor: bool, *, faded: bool, letter: bool) -> QPixmap:
+        key = (priority, indoor, faded, letter, rect.width(), rect.height())
+        stamp = self.chips.get(key)
+        if stamp is None:
+            stamp = self.chips[key] = new_pixmap(rect.width(), rect.height(), self.ratio)
+            stamp.fill(Qt.GlobalColor.transparent)
+            painter = QPainter(stamp)
+            paint_chip(painter, QRectF(0, 0, rect.width(), rect.height()), priority, indoor, self.fonts.bold_small,
+                       faded=faded, letter=letter, letter_on_top=True)
+            painter.end()
+        return stamp
+
+    @classmethod
+    def build(cls, layout: CalendarLayout, fonts: Fonts, ratio: float) -> Look:
+        size = mark_size(layout)
+        stamps = {kind: mark_stamp(kind, size, fonts.bold_small, ratio) for kind in MarkKind}
+        hatch = _hatch_column(math.ceil(layout.column) + 1, layout.bands.grid_bottom - layout.bands.grid_top, ratio)
+        gap = max(2, round(size * 0.3))
+        origins = []
+        for cell in layout.cells:
+            centre = cell.left() + cell.width() // 2
+            y = cell.top() + round(cell.height() * 0.72 - size / 2) - 3
+            origins.append((centre - gap // 2 - size - 2, centre + (gap - gap // 2) - 2, y))
+        return cls(fonts, ratio, stamps, hatch, tuple(origins))
+
+
+# The scene layer ------------------------------------------------------------------------
+
+
+def render_scene(
+    base: QPixmap, layout: CalendarLayout, plan: Plan | None, shapes: CompetitionShapes, look: Look,
+    marks: DayMarks | None = None,
+) -> QPixmap:
+    """The base with one plan, one set of competitions and the coach's marks drawn on it."""
+    pixmap = new_pixmap(layout.content_width, layout.height, look.ratio)
+    painter = QPainter(pixmap)
+    painter.drawPixmap(0, 0, base)
+    if plan is not None:
+        _paint_day_tints(painter, layout, plan, look)
+        _paint_phases(painter, layout, plan, look.fonts)
+    else:
+        _paint_no_plan(painter, layout, look.fonts)
+    _paint_chips(painter, shapes, look)
+    _paint_labels(painter, shapes, look)
+    if plan is not None:
+        _paint_sessions(painter, layout, plan, look)
+    if marks is not None:
+        paint_marks(painter, layout, marks)
+    painter.end()
+    return pixmap
+
+
+def corner_size(cell: QRect) -> float:
+    return max(4.0, min(7.0, cell.width() * 0.4, cell.height() * 0.35))
+
+
+def paint_edited_corner(painter: QPainter, cell: QRectF) -> None:
+    """The coach changed a session here: a small triangle in the top-left corner."""
+    size = corner_size(cell.toRect())
+    left, top = cell.left() + 1, cell.top() + 1
+    painter.setBrush(EDITED)
+    painter.drawPolygon(QPolygonF([QPointF(left, top), QPointF(left + size, top), QPointF(left, top + size)]))
+
+
+def paint_note_corner(painter: QPainter, cell: QRectF) -> None:
+    """A note about the day: a folded top-right corner."""
+    size = corner_size(cell.toRect())
+    right, top = cell.right(), cell.top() + 1
+    painter.setBrush(NOTE)
+    painter.drawPolygon(QPolygonF([QPointF(right - size, top), QPointF(right, top), QPointF(right, top + size)]))
+
+
+def paint_locked_frame(painter: QPainter, rect: QRectF) -> None:
+    """A locked week: a solid frame around its column."""
+    painter.setPen(QPen(LOCKED, 2.0))
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.drawRect(rect.adjusted(1, 1, -1, -1))
+
+
+def paint_marks(painter: QPainter, layout: CalendarLayout, marks: DayMarks) -> None:
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    bands = layout.bands
+    for week_start in marks.locked_weeks:
+        week = layout.week_index(week_start)
+        if 0 <= week < layout.weeks:
+            left, right = layout.column_left(week), layout.column_left(week + 1)
+            height = bands.grid_bottom - bands.grid_top + 1
+            paint_locked_frame(painter, QRectF(left, bands.grid_top, right - left + 1, height))
+    painter.setPen(Qt.PenStyle.NoPen)
+    for day in marks.edited_days:
+        if layout.first_day <= day <= layout.last_day:
+            paint_edited_corner(painter, QRectF(layout.cell(day)))
+    for day in marks.note_days:
+        if layout.first_day <= day <= layout.last_day:
+            paint_note_corner(painter, QRectF(layout.cell(day)))
+    painter.restore()
+
+
+def _paint_day_tints(painter: QPainter, layout: CalendarLayout, plan: Plan, look: Look) -> None:
+    taper: list[QRect] = []
+    deload: list[QRect] = []
+    run_start: int | None = None
+    cells = layout.cells
+    offset = (plan.days[0].date - layout.first_day).days if plan.days else 0
+    for i, day in enumerate(plan.days):
+        index = i + offset
+        if day.taper_for is not None:
+            taper.append(cells[index])
+        # Deload days are hatched as one block per week column, not cell by cell.
+        if day.deload and run_start is None:
+            run_start = index
+        week_ends = not day.deload or layout.row_of(day.date) == 6 or i == len(plan.days) - 1
+        if run_start is not None and week_ends:
+            end = index if day.deload else index - 1
+            deload.append(cells[run_start].united(cells[end]))
+            run_start = None
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(TAPER_TINT)
+    # Inset by the grid line so the tint does not erase the grid.
+    painter.drawRects([r.adjusted(1, 1, 0, 0) for r in taper])
+    ratio = look.ratio
+    for rect in deload:
+        source = QRectF(0, (rect.top() - layout.bands.grid_top) * ratio, rect.width() * ratio, rect.height() * ratio)
+        painter.drawPixmap(QRectF(rect), look.hatch, source)
+
+
+def _paint_phases(painter: QPainter, layout: CalendarLayout, plan: Plan, fonts: Fonts) -> None:
+    bands = layout.bands
+    metrics = fonts.small_metrics
+    painter.setFont(fonts.small)
+    for phase in plan.phases:
+        left = layout.time_x(phase.start)
+        right = layout.time_x(phase.end + timedelta(days=1))
+        rect = QRectF(left, bands.phase_top, right - left, bands.phase_height)
+        painter.fillRect(rect, PHASE_FILL[phase.kind])
+        painter.setPen(QPen(BACKGROUND, 1))
+        painter.drawLine(QPointF(left, bands.phase_top), QPointF(left, bands.phase_top + bands.phase_height))
+        text = phase_label(phase.kind, phase.name, rect.width(), metrics)
+        if text:
+            painter.setPen(PHASE_TEXT)
+            painter.drawText(rect.adjusted(1, 0, -1, 0), Qt.AlignmentFlag.AlignCenter, text)
+
+
+def phase_label(kind: PhaseKind, name: str, width: float, metrics: QFontMetrics) -> str:
+    """The longest of the phase's name, short name and abbreviation that fits ``width`` whole
+    ("" when none does)."""
+    room = math.floor(width) - 2
+    return next((t for t in (name, PHASE_SHORT[kind], PHASE_TINY[kind]) if metrics.horizontalAdvance(t) <= room), "")
+
+
+def _paint_no_plan(painter: QPainter, layout: CalendarLayout, fonts: Fonts) -> None:
+    # Where the phases would be, say why there are none rather than leave a blank band.
+    bands = layout.bands
+    painter.setFont(fonts.small)
+    painter.setPen(FAINT_TEXT)
+    painter.drawText(QRect(0, bands.phase_top, layout.content_width, bands.phase_height),
+                     Qt.AlignmentFlag.AlignCenter, "No athlete selected: add an athlete to see a plan")
+
+
+def _paint_chips(painter: QPainter, shapes: CompetitionShapes, look: Look) -> None:
+    for chip in shapes.chips:
+        competition = chip.competition
+        for i, segment in enumerate(chip.segments):
+            stamp = look.chip(segment, competition.priority, competition.indoor, faded=not chip.entered, letter=i == 0)
+            painter.drawPixmap(segment.topLeft(), stamp)
+
+
+def _paint_labels(painter: QPainter, shapes: CompetitionShapes, look: Look) -> None:
+    painter.setFont(look.fonts.small)
+    for label in shapes.labels:
+        competition = label.competition
+        stamp = look.chip(label.marker, competition.priority, competition.indoor, faded=not label.entered,
+                          letter=False)
+        painter.drawPixmap(label.marker.topLeft(), stamp)
+        painter.setPen(HEADER_TEXT if label.entered else FAINT_TEXT)
+        painter.drawText(label.text_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, label.text)
+
+
+def session_mark(session: Session) -> MarkKind:
+    if session.kind is SessionKind.PLYOMETRICS:
+        return MarkKind.HEAVY_PLYOMETRICS if session.heavy else MarkKind.LIGHT_PLYOMETRICS
+    if "test" in session.tags:
+        return MarkKind.TEST
+    return MarkKind.HEAVY_WEIGHTS if session.heavy else MarkKind.LIGHT_WEIGHTS
+
+
+def _paint_sessions(painter: QPainter, layout: CalendarLayout, plan: Plan, look: Look) -> None:
+    stamps = look.stamps
+    origins = look.mark_origins
+    offset = (plan.days[0].date - layout.first_day).days if plan.days else 0
+    for i, day in enumerate(plan.days):
+        if not day.sessions:
+            continue
+        weights_x, plyometrics_x, y = origins[i + offset]
+        for session in day.sessions:
+            # Weights on the left of the cell, plyometrics on the right, always in the same place.
+            x = plyometrics_x if session.kind is SessionKind.PLYOMETRICS else weights_x
+            painter.drawPixmap(x, y, stamps[session_mark(session)])

@@ -1,0 +1,714 @@
+"""The season calendar: the coach's main view of the whole season, and where competitions are
+added, moved, edited and removed.
+
+Weeks are columns and weekdays rows, so a 48-week season fits a laptop screen at a glance.
+The calendar shows ``document.plan(selection.athlete_id)``; while a competition is dragged
+over it, it shows the plan the engine would derive if the competition were dropped on the
+hovered day (a *preview*: the pure edit and ``generate`` run on a copy of the document, the
+undo stack is never touched). Geometry lives in ``ui.calendar.layout``, drawing in
+``ui.calendar.paint``; this module handles events, the preview and the edits.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+from html import escape
+from typing import Protocol
+
+from PySide6.QtCore import QEvent, QMimeData, QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QCursor,
+    QDrag,
+    QDragEnterEvent,
+    QDragLeaveEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QFocusEvent,
+    QHelpEvent,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPixmap,
+    QResizeEvent,
+)
+from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QFrame, QToolTip, QWidget
+
+from planner.document.edits import EditError, add_competition, move_competition, new_competition_id, remove_competition
+from planner.document.model import Competition, Season
+from planner.engine.generator import generate
+from planner.engine.plan import Phase, Plan
+from ui.calendar import paint
+from ui.calendar.layout import (
+    GUTTER,
+    MIN_ROW,
+    CalendarLayout,
+    CompetitionShapes,
+    DayMarks,
+    competition_shapes,
+    day_marks,
+)
+from ui.calendar.mime import CompetitionTemplate, DraggedCompetition, Payload, competition_mime, payload_from_mime
+from ui.dialogs.ask import Dialogs, apply_edit
+from ui.document import OpenSeason
+from ui.panels.notes import first_line
+from ui.selection import Selection
+from ui.session_text import day_title, session_lines, span_text
+
+Edit = Callable[[Season], Season]
+
+
+@dataclass(frozen=True, slots=True)
+class _Preview:
+    """What a drag would do if dropped on ``day``; ``season`` None when the edit is refused,
+    and ``refusal`` then says why."""
+
+    payload: Payload
+    day: date
+    season: Season | None
+    plan: Plan | None
+    shapes: CompetitionShapes | None
+    scene: QPixmap | None = None
+    refusal: str = ""
+
+
+class SessionDrops(Protocol):
+    """Where a session dragged out of the inspector lands: the window wires the inspector in."""
+
+    def accepts(self, mime: QMimeData) -> bool: ...
+
+    def drop(self, mime: QMimeData, day: date) -> bool: ...
+
+
+class SeasonCalendar(QAbstractScrollArea):
+    """The season grid for the selected athlete.
+
+    Coordinates: ``date_rect`` and ``date_at`` use the *viewport*'s coordinates (where mouse
+    and drag events arrive); ``x_for_date`` uses the calendar widget's own coordinates, for a
+    chart that wants to line its time axis up with the columns (map it with ``mapTo``).
+    ``axis_changed`` fires whenever those x positions move (resize, scroll, season dates).
+    """
+
+    preview_changed = Signal(object)  # the previewed Plan, or None when the preview ends
+    axis_changed = Signal()
+    # Why a competition let go over a day that cannot take it was not added or moved; the
+    # window shows it in the status bar (the drop itself never arrives: the day said no).
+    drop_refused = Signal(str)
+
+    def __init__(
+        self,
+        document: OpenSeason,
+        selection: Selection,
+        dialogs: Dialogs,
+        parent: QWidget | None = None,
+        *,
+        today: date | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("seasonCalendar")
+        self.document = document
+        self.selection = selection
+        self.dialogs = dialogs
+        self._today = today or date.today()
+        self._layout: CalendarLayout | None = None
+        self._fonts = paint.Fonts.from_font(self.font())
+        self._base: QPixmap | None = None
+        self._look: paint.Look | None = None
+        self._shapes: CompetitionShapes | None = None
+        self._marks: DayMarks | None = None
+        self._scene: QPixmap | None = None
+        self._drag: Payload | None = None
+        self.session_drops: SessionDrops | None = None
+        self._session_drag = False
+        self._preview: _Preview | None = None
+        self._press: tuple[QPoint, str] | None = None
+        self._highlighted_day: date = selection.day
+
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAcceptDrops(True)
+        self.viewport().setAcceptDrops(True)
+        self.viewport().setMouseTracking(True)
+        self.setAccessibleName("Season calendar")
+
+        document.changed.connect(self._on_document_changed)
+        selection.athlete_changed.connect(self._on_athlete_changed)
+        selection.day_changed.connect(self._on_day_changed)
+        selection.competition_changed.connect(self._refresh)
+
+    # Public API ------------------------------------------------------------------------
+
+    def sizeHint(self) -> QSize:
+        return QSize(1000, 330)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(GUTTER + 300, 7 * MIN_ROW + 110)
+
+    def date_rect(self, day: date) -> QRect:
+        """The day's cell in viewport coordinates (an empty rect outside the season)."""
+        if not self.document.season.contains(day):
+            return QRect()
+        return self._ensure_layout().cell(day).translated(self._origin_x(), 0)
+
+    def date_at(self, point: QPoint) -> date | None:
+        """The season day under a viewport point, or None (header, gutter, outside the season)."""
+        if point.x() < GUTTER:
+            return None
+        return self._ensure_layout().day_at(point.x() - self._origin_x(), point.y())
+
+    def x_for_date(self, day: date) -> float:
+        """The x of the day's week column centre, in this widget's coordinates (not the viewport's).
+
+        Days of the same week share a column, so they share an x; the value grows with the date.
+        """
+        return self.viewport().x() + self._origin_x() + self._ensure_layout().column_centre(day)
+
+    def competition_at(self, point: QPoint) -> str | None:
+        """The id of the competition chip or name under a viewport point."""
+        if point.x() < GUTTER:
+            return None
+        competition = self._shown_shapes().at(point.x() - self._origin_x(), point.y())
+        return None if competition is None else competition.id
+
+    def refusal(self) -> str:
+        """Why the competition dragged over the calendar cannot land on the hovered day ("" if it can)."""
+        return "" if self._preview is None else self._preview.refusal
+
+    def phase_at(self, point: QPoint) -> Phase | None:
+        """The phase whose band is under a viewport point, in the plan on screen."""
+        plan = self.shown_plan()
+        if plan is None or point.x() < GUTTER:
+            return None
+        layout = self._ensure_layout()
+        bands = layout.bands
+        if not bands.phase_top <= point.y() < bands.phase_top + bands.phase_height:
+            return None
+        x = point.x() - self._origin_x()
+        return next(
+            (p for p in plan.phases if layout.time_x(p.start) <= x < layout.time_x(p.end + timedelta(days=1))), None
+        )
+
+    def preview_plan(self) -> Plan | None:
+        """The plan shown during a drag over the calendar, None when no preview is shown."""
+        return None if self._preview is None else self._preview.plan
+
+    def shown_plan(self) -> Plan | None:
+        """The plan on screen: the preview during a drag, else the selected athlete's plan."""
+        preview = self.preview_plan()
+        return preview if preview is not None else self._real_plan()
+
+    def delete_selected(self) -> bool:
+        """Remove the selected competition as one undo step; False when none is selected."""
+        competition_id = self.selection.competition_id
+        if competition_id is None or self.document.season.find_competition(competition_id) is None:
+            return False
+        if not self._apply("Remove competition", lambda s: remove_competition(s, competition_id)):
+            return False
+        self.selection.set_competition(None)
+        return True
+
+    def tooltip_text(self, day: date) -> str:
+        """What hovering over ``day`` tells the coach: date, phase, competitions, sessions."""
+        season = self.document.season
+        plan = self._real_plan()
+        record = plan.day(day) if plan is not None else None
+        lines = [f"<b>{escape(day_title(day))}</b> · week {season.week_number(day)}"]
+        phase = plan.phase_on(day) if plan is not None else None
+        if phase is not None:
+            extra = " · deload week" if record is not None and record.deload else ""
+            lines.append(f"{escape(phase.name)}{extra}")
+        for competition in season.competitions:
+            if competition.start <= day <= competition.end:
+                lines.append(self._competition_line(competition))
+        marks = self.day_marks()
+        if season.week_of(day) in marks.locked_weeks:
+            lines.append("<i>Week locked: the planner keeps it as it was locked</i>")
+        if day in marks.edited_days:
+            lines.append("<i>Changed by the coach</i>")
+        for note in season.notes:
+            if note.date == day and (note.athlete_id is None or note.athlete_id == self.selection.athlete_id):
+                lines.append(f"<span style='color:{paint.NOTE.name()}'>■</span> Note: {escape(first_line(note.text))}")
+        if plan is None:
+            lines.append("<i>No athlete selected</i>")
+        elif record is None or not record.sessions:
+            lines.append(f"<i>No weights or plyometrics for {escape(plan.athlete.name)}</i>")
+        else:
+            for session in record.sessions:
+                lines.append(_session_html(session_lines(session)))
+        return "<br>".join(lines)
+
+    # Geometry --------------------------------------------------------------------------
+
+    def _origin_x(self) -> int:
+        return GUTTER - self.horizontalScrollBar().value()
+
+    def _ensure_layout(self) -> CalendarLayout:
+        if self._layout is None:
+            size = self.viewport().size()
+            self._layout = CalendarLayout.build(self.document.season, size.width(), size.height(),
+                                                self._fonts.small_metrics)
+            bar = self.horizontalScrollBar()
+            bar.setRange(0, self._layout.scroll_range)
+            bar.setPageStep(max(1, size.width() - GUTTER))
+            bar.setSingleStep(max(1, round(self._layout.column)))
+        return self._layout
+
+    def _invalidate_layout(self) -> None:
+        self._layout = None
+        self._base = None
+        self._look = None
+        self._invalidate_scene()
+        self.axis_changed.emit()
+
+    def _invalidate_scene(self) -> None:
+        self._shapes = None
+        self._marks = None
+        self._scene = None
+
+    def _real_plan(self) -> Plan | None:
+        return self.document.find_plan(self.selection.athlete_id)
+
+    def _real_shapes(self) -> CompetitionShapes:
+        if self._shapes is None:
+            self._shapes = competition_shapes(self.document.season, self._ensure_layout(),
+                                              self.selection.athlete_id, self._fonts.small_metrics)
+        return self._shapes
+
+    def day_marks(self) -> DayMarks:
+        """The locked weeks, coach-edited days and days with notes the calendar marks."""
+        if self._marks is None:
+            self._marks = day_marks(self.document.season, self._real_plan(), self.selection.athlete_id)
+        return self._marks
+
+    def _shown_shapes(self) -> CompetitionShapes:
+        if self._preview is not None and self._preview.shapes is not None:
+            return self._preview.shapes
+        return self._real_shapes()
+
+    # Reacting to the document and the selection ----------------------------------------
+
+    def _on_document_changed(self) -> None:
+        season = self.document.season
+        layout = self._layout
+        if layout is None or (layout.first_day, layout.last_day, layout.week_start) != (
+            season.first_day, season.last_day, season.week_start
+        ):
+            self._invalidate_layout()
+        else:
+            self._invalidate_scene()
+        # A competition removed by an edit or an undo can no longer be the selected one.
+        selected = self.selection.competition_id
+        if selected is not None and season.find_competition(selected) is None:
+            self.selection.set_competition(None)
+        self.viewport().update()
+
+    def _on_athlete_changed(self, _athlete_id: str) -> None:
+        self._invalidate_scene()
+        self.viewport().update()
+
+    def _on_day_changed(self, day: object) -> None:
+        # Only the two cells change; repainting just them keeps arrow-key moves instant.
+        for changed in (self._highlighted_day, day):
+            if isinstance(changed, date):
+                self.viewport().update(self.date_rect(changed).adjusted(-2, -2, 2, 2))
+        if isinstance(day, date):
+            self._highlighted_day = day
+            self._scroll_to(day)
+
+    def _refresh(self, *_args: object) -> None:
+        self.viewport().update()
+
+    def _scroll_to(self, day: date) -> None:
+        rect = self.date_rect(day)
+        if rect.isNull():
+            return
+        bar = self.horizontalScrollBar()
+        if rect.left() < GUTTER:
+            bar.setValue(bar.value() - (GUTTER - rect.left()) - rect.width())
+        elif rect.right() > self.viewport().width():
+            bar.setValue(bar.value() + rect.right() - self.viewport().width() + rect.width())
+
+    # Qt events: size, scroll, paint, tooltips ------------------------------------------
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._invalidate_layout()
+        # At once, not at the next paint: the scroll bar's range comes from the layout.
+        self._ensure_layout()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._fonts = paint.Fonts.from_font(self.font())
+            self._invalidate_layout()
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        self.viewport().update()  # the selected day is drawn stronger with the focus
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self.viewport().update()
+
+    def scrollContentsBy(self, dx: int, dy: int) -> None:
+        self.viewport().update()
+        self.axis_changed.emit()
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            self._show_tooltip(event)
+            return True
+        return super().viewportEvent(event)
+
+    def _show_tooltip(self, event: QHelpEvent) -> None:
+        day = self.date_at(event.pos())
+        competition_id = self.competition_at(event.pos())
+        if day is not None:
+            QToolTip.showText(event.globalPos(), self.tooltip_text(day), self.viewport(), self.date_rect(day))
+        elif competition_id is not None:
+            competition = self.document.season.competition(competition_id)
+            QToolTip.showText(event.globalPos(), self._competition_line(competition), self.viewport())
+        elif (phase := self.phase_at(event.pos())) is not None:
+            text = f"<b>{escape(phase.name)}</b> ({escape(span_text(phase.start, phase.end))})"
+            QToolTip.showText(event.globalPos(), text, self.viewport())
+        else:
+            QToolTip.hideText()
+            event.ignore()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        layout = self._ensure_layout()
+        painter = QPainter(self.viewport())
+        painter.fillRect(event.rect(), paint.BACKGROUND)
+        painter.drawPixmap(self._origin_x(), 0, self._current_scene(layout))
+        painter.translate(self._origin_x(), 0)
+        self._paint_overlay(painter, layout)
+        painter.translate(-self._origin_x(), 0)
+        paint.paint_gutter(painter, layout, self._fonts, self.document.season.week_start, self.viewport().height())
+        painter.end()
+
+    def _current_scene(self, layout: CalendarLayout) -> QPixmap:
+        if self._base is not None and self._base.devicePixelRatio() != self.devicePixelRatioF():
+            # Moved to a screen of another density: redraw sharp rather than scale.
+            self._invalidate_layout()
+            layout = self._ensure_layout()
+        if self._base is None or self._look is None:
+            self._base = paint.render_base(layout, self._fonts, self.devicePixelRatioF())
+            self._look = paint.Look.build(layout, self._fonts, self.devicePixelRatioF())
+        preview = self._preview
+        if preview is not None and preview.shapes is not None:
+            scene = preview.scene or paint.render_scene(
+                self._base, layout, preview.plan, preview.shapes, self._look, self.day_marks()
+            )
+            if preview.scene is None:
+                self._preview = replace(preview, scene=scene)
+            return scene
+        if self._scene is None:
+            self._scene = paint.render_scene(
+                self._base, layout, self._real_plan(), self._real_shapes(), self._look, self.day_marks()
+            )
+        return self._scene
+
+    def _paint_overlay(self, painter: QPainter, layout: CalendarLayout) -> None:
+        season = self.document.season
+        if season.contains(self._today):
+            paint.paint_today(painter, layout.cell(self._today))
+        shapes = self._shown_shapes()
+        selected = self.selection.competition_id
+        chip = None if selected is None else shapes.chip(selected)
+        if chip is not None:
+            paint.paint_selected_competition(painter, chip, shapes)
+        if season.contains(self.selection.day):
+            paint.paint_selected_day(painter, layout.cell(self.selection.day), focused=self.hasFocus())
+        preview = self._preview
+        if preview is not None:
+            days = (preview.day + timedelta(days=i) for i in range(self._payload_days(preview.payload)))
+            cells = [layout.cell(day) for day in days if season.contains(day)]
+            paint.paint_drop_target(painter, cells, refused=preview.season is None)
+            if preview.refusal and cells:
+                # Said where the coach is looking, while there is still time to choose another day.
+                visible = (-self.horizontalScrollBar().value(), self.viewport().width() - self._origin_x())
+                paint.paint_refusal(painter, cells[0], preview.refusal, self._fonts, visible)
+
+    # Mouse and keyboard ----------------------------------------------------------------
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() != Qt.MouseButton.LeftButton:
+            super().mousePressEvent(event)
+            return
+        point = event.position().toPoint()
+        day = self.date_at(point)
+        competition_id = self.competition_at(point)
+        if day is None and competition_id is not None:
+            # A name in the strip below the grid stands for its competition's first day.
+            day = self.document.season.competition(competition_id).start
+        if day is not None:
+            self.selection.set_day(day)
+            self.selection.set_competition(competition_id)
+        self._press = (point, competition_id) if competition_id is not None else None
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if not event.buttons() & Qt.MouseButton.LeftButton:
+            # An open hand over a chip says it can be picked up and moved.
+            over_chip = self.competition_at(event.position().toPoint()) is not None
+            shape = Qt.CursorShape.OpenHandCursor if over_chip else Qt.CursorShape.ArrowCursor
+            if self.viewport().cursor().shape() != shape:
+                self.viewport().setCursor(shape)
+            return
+        if self._press is None:
+            return
+        start, competition_id = self._press
+        if (event.position().toPoint() - start).manhattanLength() >= QApplication.startDragDistance():
+            self._press = None
+            self._start_drag(competition_id)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        self._press = None
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        competition_id = self.competition_at(event.position().toPoint())
+        if event.button() == Qt.MouseButton.LeftButton and competition_id is not None:
+            self.edit_competition(competition_id)
+
+    def edit_competition(self, competition_id: str) -> bool:
+        """Ask the dialogs for a new version of the competition and apply it as one undo step."""
+        edit = self.dialogs.edit_competition(self, self.document.season, competition_id)
+        return edit is not None and self._apply("Edit competition", edit)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = Qt.Key(event.key())
+        steps = {Qt.Key.Key_Left: -7, Qt.Key.Key_Right: 7, Qt.Key.Key_Up: -1, Qt.Key.Key_Down: 1}
+        if key in steps:
+            self._move_selection(steps[key])
+        elif key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+            self.delete_selected()
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.selection.competition_id is not None:
+            self.edit_competition(self.selection.competition_id)
+        elif key == Qt.Key.Key_Escape and self._drag is not None:
+            self._end_drag()
+        else:
+            super().keyPressEvent(event)
+
+    def _move_selection(self, days: int) -> None:
+        season = self.document.season
+        day = min(max(self.selection.day + timedelta(days=days), season.first_day), season.last_day)
+        self.selection.set_day(day)
+        on_day = [c for c in season.competitions if c.start <= day <= c.end]
+        self.selection.set_competition(on_day[0].id if on_day else None)
+
+    # Dragging a chip out ---------------------------------------------------------------
+
+    def _start_drag(self, competition_id: str) -> None:
+        competition = self.document.season.find_competition(competition_id)
+        if competition is None:
+            return
+        drag = QDrag(self)
+        drag.setMimeData(competition_mime(competition_id))
+        drag.setPixmap(paint.drag_pixmap(competition, self._fonts, self.devicePixelRatioF()))
+        drag.setHotSpot(QPoint(8, 8))
+        drag.exec(Qt.DropAction.MoveAction)
+        # Whatever happened (dropped elsewhere, Escape), the preview must not outlive the drag.
+        self._end_drag()
+
+    # Dropping onto the calendar --------------------------------------------------------
+
+    def _payload(self, mime: QMimeData) -> Payload | None:
+        payload = payload_from_mime(mime)
+        if isinstance(payload, DraggedCompetition) and self.document.season.find_competition(
+            payload.competition_id
+        ) is None:
+            return None
+        return payload
+
+    def _accept(self, event: QDropEvent, payload: Payload) -> None:
+        moving = isinstance(payload, DraggedCompetition)
+        event.setDropAction(Qt.DropAction.MoveAction if moving else Qt.DropAction.CopyAction)
+        event.accept()
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        payload = self._payload(event.mimeData())
+        if payload is None:
+            self._session_drag = self.session_drops is not None and self.session_drops.accepts(event.mimeData())
+            if self._session_drag:
+                event.acceptProposedAction()
+            else:
+                event.ignore()
+            return
+        self._drag = payload
+        # Entering is always accepted, so the moves that follow arrive and each says whether its day takes the drop.
+        self._accept(event, payload)
+        self._hover_point(event.position().toPoint())
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        if self._session_drag:
+            if self.date_at(event.position().toPoint()) is None:
+                event.ignore()
+            else:
+                event.acceptProposedAction()
+            return
+        if self._drag is None:
+            event.ignore()
+            return
+        day = self._hover_point(event.position().toPoint())
+        if day is None or self.refusal():
+            # Not droppable: the pointer says so, and the overlay says why.
+            event.ignore()
+        else:
+            self._accept(event, self._drag)
+
+    def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:
+        self._session_drag = False
+        refusal = self.refusal()
+        # Let go over the calendar (not dragged out of it): say why nothing happened.
+        if refusal and self.viewport().rect().contains(self.viewport().mapFromGlobal(QCursor.pos())):
+            self.drop_refused.emit(refusal)
+        self._end_drag()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        if self._session_drag or (self._drag is None and self._payload(event.mimeData()) is None):
+            self._drop_session(event)
+            return
+        payload = self._drag or self._payload(event.mimeData())
+        day = self.date_at(event.position().toPoint())
+        self._end_drag()
+        if payload is None or day is None:
+            event.ignore()
+            return
+        if isinstance(payload, CompetitionTemplate):
+            done = self._add_from_template(payload, day)
+        else:
+            done = self._move_to(payload.competition_id, day)
+        if done:
+            self._accept(event, payload)
+        else:
+            event.ignore()
+
+    def _drop_session(self, event: QDropEvent) -> None:
+        """A session from the inspector moved to the day under the drop (one undo step)."""
+        self._session_drag = False
+        day = self.date_at(event.position().toPoint())
+        drops = self.session_drops
+        if day is None or drops is None or not drops.accepts(event.mimeData()):
+            event.ignore()
+            return
+        if drops.drop(event.mimeData(), day):
+            self.selection.set_day(day)
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def _add_from_template(self, template: CompetitionTemplate, day: date) -> bool:
+        try:
+            # Refused whatever the name (dates, overlaps): say so before asking for a name.
+            _add_edit(template, day, template.suggested_name())(self.document.season)
+        except EditError as error:
+            self.dialogs.error(self, "Add competition", str(error))
+            return False
+        name = self.dialogs.ask_competition_name(self, template.suggested_name(), day)
+        if name is None:
+            return False
+        new_id = new_competition_id(self.document.season)
+        if not self._apply("Add competition", _add_edit(template, day, name)):
+            return False
+        self.selection.set_day(day)
+        self.selection.set_competition(new_id)
+        return True
+
+    def _move_to(self, competition_id: str, day: date) -> bool:
+        if not self._apply("Move competition", _move_edit(competition_id, day)):
+            return False
+        self.selection.set_day(day)
+        self.selection.set_competition(competition_id)
+        return True
+
+    def _apply(self, text: str, edit: Edit) -> bool:
+        """One undo step; a refused edit is explained to the coach and changes nothing."""
+        return apply_edit(self.document, self.dialogs, self, text, edit) is not None
+
+    # The preview -----------------------------------------------------------------------
+
+    def _payload_days(self, payload: Payload) -> int:
+        if isinstance(payload, DraggedCompetition):
+            competition = self.document.season.find_competition(payload.competition_id)
+            return 1 if competition is None else competition.days
+        return 1
+
+    def _hover_point(self, point: QPoint) -> date | None:
+        day = self.date_at(point)
+        self._hover(day)
+        return day
+
+    def _hover(self, day: date | None) -> None:
+        """Show what dropping the dragged competition on ``day`` would plan (once per day)."""
+        payload = self._drag
+        previous = self._preview
+        if payload is None or (previous is not None and (previous.day, previous.payload) == (day, payload)):
+            return
+        if day is None:
+            self._set_preview(None)
+            return
+        self._set_preview(self._build_preview(payload, day))
+
+    def _build_preview(self, payload: Payload, day: date) -> _Preview:
+        if isinstance(payload, CompetitionTemplate):
+            edit = _add_edit(payload, day, payload.suggested_name())
+        else:
+            edit = _move_edit(payload.competition_id, day)
+        try:
+            season = edit(self.document.season)
+        except EditError as error:
+            return _Preview(payload, day, None, None, None, refusal=str(error))
+        athlete_id = self.selection.athlete_id
+        plan = generate(season, athlete_id) if season.find_athlete(athlete_id) is not None else None
+        shapes = competition_shapes(season, self._ensure_layout(), athlete_id, self._fonts.small_metrics)
+        return _Preview(payload, day, season, plan, shapes)
+
+    def _set_preview(self, preview: _Preview | None) -> None:
+        before = self.preview_plan()
+        self._preview = preview
+        after = self.preview_plan()
+        if after is not None:
+            self.preview_changed.emit(after)
+        elif before is not None:
+            self.preview_changed.emit(None)
+        self.viewport().update()
+
+    def _end_drag(self) -> None:
+        self._drag = None
+        if self._preview is not None:
+            self._set_preview(None)
+
+    def _competition_line(self, competition: Competition) -> str:
+        where = "indoor" if competition.indoor else "outdoor"
+        athlete_id = self.selection.athlete_id
+        entered = "" if not athlete_id or competition.enters(athlete_id) else " · not entered"
+        colour = paint.PRIORITY_FILL[competition.priority].name()
+        return (
+            f"<span style='color:{colour}'>■</span> <b>{competition.priority.value}</b> "
+            f"{escape(competition.name)} ({where}, {escape(span_text(competition.start, competition.end))})"
+            f"{entered}"
+        )
+
+
+def _add_edit(template: CompetitionTemplate, day: date, name: str) -> Edit:
+    def edit(season: Season) -> Season:
+        return add_competition(season, name=name, start=day, end=day, priority=template.priority,
+                               indoor=template.indoor, athletes=None)
+
+    return edit
+
+
+def _move_edit(competition_id: str, day: date) -> Edit:
+    def edit(season: Season) -> Season:
+        return move_competition(season, competition_id, day)
+
+    return edit
+
+
+def _session_html(lines: list[str]) -> str:
+    heading, facts, *items = lines
+    body = "".join(f"<br>&nbsp;&nbsp;{escape(item)}" for item in items)
+    return f"<b>{escape(heading)}</b> <span style='color:#666'>{escape(facts)}</span>{body}"

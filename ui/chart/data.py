@@ -1,0 +1,177 @@
+"""What the load chart plots, as arrays: pure functions of a plan, no widgets.
+
+The chart's x axis counts weeks from the first day of the season's first week, so week ``w``
+spans ``[w, w + 1)`` exactly as the calendar's column ``w`` does, and a day sits at its
+seventh of the column (``TimeAxis``). Weekly values are plotted at their column's centre,
+daily ones at their day's centre. Values are copied from the plan unchanged: the chart shows
+what the engine computed, it does not compute metrics of its own.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+import numpy as np
+from numpy.typing import NDArray
+
+from planner.document.model import Priority, Season
+from planner.engine.metrics import TRACKED_LIFTS
+from planner.engine.plan import PhaseKind, Plan
+
+Floats = NDArray[np.float64]
+
+LIFT_NAMES = {"back_squat": "Back squat", "power_clean": "Power clean", "squat_jump": "Squat jump"}
+
+
+@dataclass(frozen=True, slots=True)
+class TimeAxis:
+    """Dates to chart x values and back: one unit per week column, day ``k`` of a week at ``k/7``."""
+
+    origin: date  # the first day of the season's first week (x = 0)
+    first_day: date
+    last_day: date
+    weeks: int
+
+    @classmethod
+    def of(cls, season: Season) -> TimeAxis:
+        return cls(season.first_week_start, season.first_day, season.last_day, max(1, season.week_count))
+
+    def edge(self, day: date) -> float:
+        """The x where ``day`` begins."""
+        return (day - self.origin).days / 7
+
+    def day_x(self, day: date) -> float:
+        """The x of the middle of ``day``."""
+        return ((day - self.origin).days + 0.5) / 7
+
+    def week_x(self, week_start: date) -> float:
+        """The x of the middle of the week column that starts on ``week_start``."""
+        return (week_start - self.origin).days / 7 + 0.5
+
+    def week_start(self, day: date) -> date:
+        return self.origin + timedelta(days=(day - self.origin).days // 7 * 7)
+
+    def day_at(self, x: float) -> date | None:
+        """The season day whose seventh of a column holds ``x``, None outside the season."""
+        if not math.isfinite(x):
+            return None
+        day = self.origin + timedelta(days=math.floor(x * 7))
+        return day if self.first_day <= day <= self.last_day else None
+
+    def month_ticks(self) -> list[tuple[float, str]]:
+        """Where each month of the season begins, with its short name."""
+        ticks: list[tuple[float, str]] = []
+        month = date(self.first_day.year, self.first_day.month, 1)
+        while month <= self.last_day:
+            start = max(month, self.first_day)
+            ticks.append((self.edge(start), start.strftime("%b")))
+            month = date(month.year + month.month // 12, month.month % 12 + 1, 1)
+        return ticks
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A stretch of days on the x axis: from the start of ``first`` to the end of ``last``."""
+
+    x0: float
+    x1: float
+
+
+@dataclass(frozen=True, slots=True)
+class Marker:
+    """A competition the athlete is entered in, at the middle of its first day."""
+
+    id: str
+    x: float
+    priority: Priority
+    indoor: bool
+    name: str
+    start: date
+    end: date
+
+
+@dataclass(frozen=True, slots=True)
+class PlanSeries:
+    """Everything the chart draws for one plan."""
+
+    week_x: Floats
+    week_starts: tuple[date, ...]
+    volume_load: Floats
+    weighted_contacts: Floats
+    relative_volume: Floats
+    deload: NDArray[np.bool_]
+    top_set: dict[str, Floats]  # by tracked lift; NaN in weeks without that lift
+    planned_load: Floats  # weekly: the daily values summed by the engine
+    day_x: Floats
+    fitness: Floats
+    fatigue: Floats
+    form: Floats
+    phases: tuple[tuple[PhaseKind, Span], ...]
+    deload_spans: tuple[Span, ...]
+    taper_spans: tuple[Span, ...]
+    markers: tuple[Marker, ...]
+
+    @classmethod
+    def empty(cls) -> PlanSeries:
+        none = np.zeros(0)
+        return cls(week_x=none, week_starts=(), volume_load=none, weighted_contacts=none, relative_volume=none,
+                   deload=np.zeros(0, dtype=bool), top_set={lift: none for lift in TRACKED_LIFTS},
+                   planned_load=none, day_x=none, fitness=none, fatigue=none, form=none, phases=(),
+                   deload_spans=(), taper_spans=(), markers=())
+
+
+def plan_series(plan: Plan, axis: TimeAxis) -> PlanSeries:
+    """The arrays the chart draws for ``plan`` (made on every hovered day of a drag, so kept lean)."""
+    weeks = plan.weeks
+    days = plan.days
+    count = len(days)
+    offset = (days[0].date - axis.origin).days if days else 0
+    # One pass over the days for the daily curves and marks, in list comprehensions: this runs
+    # on every hovered day of a drag, right after the engine.
+    curves = np.array([(d.metrics.fitness, d.metrics.fatigue, d.metrics.form) for d in days],
+                      dtype=float).reshape(count, 3).T
+    marks = np.array([(d.deload, d.taper_for is not None) for d in days], dtype=bool).reshape(count, 2).T
+    week_starts = tuple(w.start for w in weeks)
+    origin = axis.origin
+    return PlanSeries(
+        week_x=np.array([(start - origin).days for start in week_starts], dtype=float) / 7 + 0.5,
+        week_starts=week_starts,
+        volume_load=np.array([w.volume_load_kg for w in weeks], dtype=float),
+        weighted_contacts=np.array([w.weighted_contacts for w in weeks], dtype=float),
+        relative_volume=np.array([w.relative_volume for w in weeks], dtype=float),
+        deload=np.array([w.deload for w in weeks], dtype=bool),
+        top_set={
+            lift: np.array([w.top_set_pct.get(lift, math.nan) for w in weeks], dtype=float) for lift in TRACKED_LIFTS
+        },
+        planned_load=np.array([w.planned_load for w in weeks], dtype=float),
+        day_x=(np.arange(count, dtype=float) + offset + 0.5) / 7,
+        fitness=curves[0],
+        fatigue=curves[1],
+        form=curves[2],
+        phases=tuple((p.kind, Span(axis.edge(p.start), axis.edge(p.end + timedelta(days=1)))) for p in plan.phases),
+        deload_spans=_runs(marks[0], offset),
+        taper_spans=_runs(marks[1], offset),
+        markers=tuple(
+            Marker(c.id, axis.day_x(c.start), c.priority, c.indoor, c.name, c.start, c.end) for c in plan.competitions
+        ),
+    )
+
+
+def _runs(marked: NDArray[np.bool_], offset: int) -> tuple[Span, ...]:
+    """Consecutive marked days as spans (a deload week or a taper is one span, not seven)."""
+    edges = np.flatnonzero(np.diff(np.concatenate(([0], marked.astype(np.int8), [0]))))
+    starts, ends = edges[0::2], edges[1::2]  # the day after each run
+    return tuple(Span(float(a + offset) / 7, float(b + offset) / 7) for a, b in zip(starts, ends, strict=True))
+
+
+def finite_max(*arrays: Floats) -> float:
+    """The largest value of the arrays, NaN left out; 0 when there is none (empty plans, all-NaN lifts)."""
+    # fmax passes over NaN, and ``initial`` answers for empty arrays without a warning.
+    return max((float(np.fmax.reduce(values, initial=0.0)) for values in arrays), default=0.0)
+
+
+def finite_min(*arrays: Floats) -> float:
+    """The smallest value of the arrays, NaN left out; 0 when there is none or all are above it."""
+    return min((float(np.fmin.reduce(values, initial=0.0)) for values in arrays), default=0.0)

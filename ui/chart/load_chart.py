@@ -1,0 +1,943 @@
+"""The load chart: the shape of the season under the calendar, week column for week column.
+
+Three plots share the calendar's time axis, one question each, so that no plot needs more
+than one scale beside the calendar's gutter:
+
+* volume: volume-load per week as bars (tonnes; hatched in deload weeks) and the plyometric
+  weighted contacts as a line (their scale inside the plot, on the right);
+* intensity: the week's top set of each main lift, in % of max;
+* load: fitness, fatigue and form, and the weekly planned load as faint bars (scale on the
+  right). The planned load is an estimate (estimated session RPE x minutes, gym and
+  plyometrics only) and the chart says so.
+
+Behind the plots are the phases, the deload weeks and the tapers; in front, the
+competitions the athlete is entered in. The squad view replaces the volume plot with every
+athlete's weekly relative volume (reps x % of max), so heavier athletes do not dominate as
+they would in volume-load.
+
+The calendar owns the time axis: the chart never pans or zooms by itself. It follows
+``SeasonCalendar.x_for_date`` whenever ``axis_changed`` fires, so each week's values sit
+under that week's column, and the wheel over the chart scrolls the calendar. During a drag
+the chart shows the calendar's preview plan, with the plan before the drag as faint lines.
+The preview runs on every hovered day, within the frame the calendar and the engine leave
+(``tests/benchmarks/bench_preview_chart.py``): the items are made once and given new values,
+only the series that changed are touched, the y scales are computed here rather than by
+autoRange, and the data are drawn by lean items of ``ui.chart.parts``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, timedelta
+from html import escape
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pyqtgraph as pg
+from numpy.typing import NDArray
+from PySide6.QtCore import QBuffer, QByteArray, QEvent, QIODevice, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QAction,
+    QBrush,
+    QColor,
+    QContextMenuEvent,
+    QFont,
+    QImage,
+    QImageWriter,
+    QPainter,
+    QPen,
+    QPixmap,
+    QShowEvent,
+    QWheelEvent,
+)
+from PySide6.QtWidgets import (
+    QApplication,
+    QGraphicsItem,
+    QGraphicsScene,
+    QMenu,
+    QStyle,
+    QToolButton,
+    QToolTip,
+    QVBoxLayout,
+    QWidget,
+)
+
+from planner.document.atomic import write_atomically
+from planner.document.model import Priority
+from planner.engine.metrics import TRACKED_LIFTS
+from planner.engine.plan import Plan
+from ui.calendar import paint
+from ui.calendar.layout import GUTTER
+from ui.calendar.widget import SeasonCalendar
+from ui.chart.data import Floats, PlanSeries, TimeAxis, finite_max, finite_min, plan_series
+from ui.chart.parts import (
+    BAR_WIDTH,
+    GHOST_ALPHA,
+    GHOST_PREFIX,
+    LINE_WIDTH,
+    MONTH_AXIS_HEIGHT,
+    MUTED_LINE,
+    PHASE_BRUSHES,
+    SELECTED_FILL,
+    SERIES,
+    SQUAD_COLOURS,
+    SQUAD_PREFIX,
+    STYLES,
+    Backdrop,
+    Bars,
+    Chip,
+    Curve,
+    LegendBar,
+    Panel,
+    Plot,
+    Rules,
+    Scale,
+    Shape,
+    chip_pixmap,
+    hover_html,
+    make_pen,
+    percent,
+    plain,
+    style_axis,
+    swatch,
+    tonnes,
+)
+from ui.document import OpenSeason
+from ui.selection import Selection
+from ui.session_text import literal_html, mnemonic_safe
+
+EXPORT_SCALE = 2.0
+_LIFT_KEYS = tuple(f"top_set:{lift}" for lift in TRACKED_LIFTS)
+SQUAD_GHOST = "relative_volume"  # the selected athlete's squad line before the drag: before:relative_volume
+# The faint planned-load bars get no pre-drag outline: it would hide the form line that the
+# coach watches during a drag.
+_NO_GHOST = ("planned_load",)
+
+
+class _ChartView(pg.GraphicsLayoutWidget):  # type: ignore[misc]  # pyqtgraph is untyped
+    """The graphics view: the wheel scrolls the calendar, leaving ends the hover, right-click exports."""
+
+    def __init__(self, chart: LoadChart) -> None:
+        super().__init__(parent=chart)
+        self._chart = chart
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        self._chart.scroll_calendar(event)
+
+    def leaveEvent(self, event: QEvent) -> None:
+        super().leaveEvent(event)
+        self._chart.end_hover()
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        self._chart.context_menu().exec(event.globalPos())
+
+
+class LoadChart(QWidget):
+    """Load curves of the selected athlete (or the squad's relative volume), under the calendar."""
+
+    # "png" or "svg": the window asks the coach for a file and calls export_png or export_svg.
+    export_requested = Signal(str)
+
+    def __init__(self, document: OpenSeason, selection: Selection, calendar: SeasonCalendar,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("loadChart")
+        self.setAccessibleName("Load chart")
+        self.document = document
+        self.selection = selection
+        self.calendar = calendar
+        self.axis = TimeAxis.of(document.season)
+        self._real = PlanSeries.empty()
+        self._shown = self._real
+        self._preview: Plan | None = None
+        self._squad = False
+        self._legend_squad: tuple[tuple[str, str], ...] = ()
+        self._hidden: set[str] = set()
+        self._hover_day: date | None = None
+        self._aligning = False
+        self._exporting = False
+        self._data: dict[str, tuple[NDArray[Any], ...]] = {}
+        self._font = QFont(self.font())
+        self._font.setPointSizeF(max(7.0, self._font.pointSizeF() * 0.85))
+
+        # The legend, which switches the series on and off; every entry stays on screen.
+        self.toolbar = LegendBar(self._font, self)
+        self.toolbar.setObjectName("loadChartToolbar")
+        # Checked entries are the series on screen; unchecked ones fade, as in a legend.
+        self.toolbar.setStyleSheet(
+            "QToolButton { padding: 0px 3px; border: 1px solid transparent; border-radius: 3px; }"
+            "QToolButton:checked { background: #EEF1F5; border-color: #CDD2D9; color: #202124; }"
+            "QToolButton:!checked { color: #8A9099; }"
+        )
+        self.view = _ChartView(self)
+        self.view.setObjectName("loadChartView")
+        self.view.setBackground(paint.BACKGROUND)
+        self.view.setMinimumHeight(110)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.toolbar)
+        layout.addWidget(self.view, 1)
+
+        grid = self.view.ci
+        grid.setContentsMargins(0, 3, 0, 0)
+        grid.setSpacing(3)
+        # Row 0 stays empty (no height) except while exporting, when it holds the title.
+        self.month_axis = pg.AxisItem("bottom")
+        self.volume = Panel(grid, 1, self._font, tonnes, plain, paint.PLYOMETRICS)
+        self.intensity = Panel(grid, 2, self._font, percent)
+        self.load = Panel(grid, 3, self._font, plain, plain, QColor("#7A818C"), bottom=self.month_axis)
+        self.panels = (self.volume, self.intensity, self.load)
+        assert self.volume.right is not None and self.load.right is not None
+        self._volume_right: pg.ViewBox = self.volume.right
+        self._load_right: pg.ViewBox = self.load.right
+        for row, stretch in ((1, 5), (2, 3), (3, 5)):
+            grid.layout.setRowStretchFactor(row, stretch)
+        style_axis(self.month_axis, self._font, paint.HEADER_TEXT, tick_length=-4)
+        self.month_axis.setHeight(MONTH_AXIS_HEIGHT)
+        self._cache_axes(True)
+        self._title = pg.LabelItem("", size="9pt", color=paint.HEADER_TEXT)
+
+        self._items: dict[str, Curve | Bars] = {}
+        self._ghosts: dict[str, Curve] = {}
+        self._squad_items: dict[str, Curve] = {}
+        self._actions: dict[str, QAction] = {}
+        self._build_background()
+        self._build_series()
+        self._build_actions()
+
+        scene = self.view.scene()
+        # Items change shape on every previewed day: a spatial index would be rebuilt each time.
+        scene.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
+        scene.sigMouseMoved.connect(self._on_mouse_moved)
+        scene.sigMouseClicked.connect(self._on_mouse_clicked)
+        for panel in self.panels:
+            panel.main.sigResized.connect(self._align)
+        document.changed.connect(self.refresh)
+        selection.athlete_changed.connect(lambda _athlete: self.refresh())
+        selection.day_changed.connect(lambda _day: self._show_selected_day())
+        calendar.preview_changed.connect(self.show_preview)
+        calendar.axis_changed.connect(self._align)
+        self.refresh()
+
+    # Building -----------------------------------------------------------------------------
+
+    def _build_background(self) -> None:
+        taper = QColor(paint.TAPER_TINT)
+        taper.setAlpha(210)
+        self._taper_brush = QBrush(taper)
+        self._hatch_brush = QBrush(paint.DELOAD_HATCH, Qt.BrushStyle.BDiagPattern)
+        self._week_brush = QBrush(SELECTED_FILL)
+        day_fill = QColor(SELECTED_FILL)
+        day_fill.setAlpha(70)
+        self._day_brush = QBrush(day_fill)
+        self._backdrops: list[Backdrop] = []
+        self._rules: list[Rules] = []
+        self._hover_lines: list[Rules] = []
+        self._hover_pen = make_pen(MUTED_LINE, 1.0, Qt.PenStyle.DotLine)
+        for panel in self.panels:
+            backdrop = Backdrop(make_pen(paint.SELECTED, 1.0, alpha=150))
+            backdrop.setParentItem(panel.back)
+            self._backdrops.append(backdrop)
+            rules = Rules()
+            rules.setParentItem(panel.front)
+            self._rules.append(rules)
+            line = Rules()
+            line.setParentItem(panel.front)
+            line.setVisible(False)
+            self._hover_lines.append(line)
+        zero = pg.InfiniteLine(pos=0, angle=0, movable=False, pen=make_pen(paint.GRID.darker(140), 1.0))
+        self.load.main.addItem(zero, ignoreBounds=True)
+        self._chips: list[Chip] = []
+        self._chip_pictures: dict[tuple[Priority, bool, float], QPixmap] = {}
+        self._rule_pens = {priority: make_pen(paint.PRIORITY_FILL[priority], 1.5) for priority in Priority}
+
+    def _panel(self, plot: Plot) -> Panel:
+        return {Plot.VOLUME: self.volume, Plot.INTENSITY: self.intensity, Plot.LOAD: self.load}[plot]
+
+    def _build_series(self) -> None:
+        weights = QColor(paint.WEIGHTS)
+        weights.setAlpha(200)
+        self._bar_brush = QBrush(weights)
+        self._deload_brush = QBrush(weights, Qt.BrushStyle.BDiagPattern)
+        for style in SERIES:
+            panel = self._panel(style.plot)
+            view = panel.main if style.scale is Scale.MAIN or panel.right is None else panel.right
+            item: Curve | Bars
+            if style.key == "volume_load":
+                item = self._volume_bars = Bars(BAR_WIDTH, make_pen(weights, 1.0), self._bar_brush, self._deload_brush)
+            elif style.shape is Shape.BARS:
+                item = Bars(BAR_WIDTH, None, QBrush(QColor(style.colour)))
+            else:
+                item = Curve(make_pen(style.colour, LINE_WIDTH))
+            _add(view, item, 0 if style.shape is Shape.BARS else 10)
+            self._items[style.key] = item
+            if style.key in _NO_GHOST:
+                continue
+            ghost_colour = paint.WEIGHTS.darker(110) if style.key == "volume_load" else QColor(style.colour)
+            # Solid, not dashed: Qt strokes dashes several times slower, and the preview repaints
+            # these lines on every hovered day.
+            ghost = Curve(make_pen(ghost_colour, LINE_WIDTH, alpha=GHOST_ALPHA), step=style.key == "volume_load")
+            ghost.setVisible(False)
+            _add(view, ghost, 20 if style.shape is Shape.BARS else 5)
+            self._ghosts[style.key] = ghost
+
+    def _build_actions(self) -> None:
+        for style in SERIES:
+            action = QAction(swatch(style.colour, style.shape), style.label, self)
+            action.setIconText(style.button_text)
+            action.setObjectName(f"loadChartSeries:{style.key}")
+            action.setCheckable(True)
+            action.setChecked(True)
+            action.setToolTip(style.tip)
+            action.toggled.connect(lambda on, key=style.key: self.set_series_visible(key, on))
+            self._actions[style.key] = action
+        self.squad_action = QAction("Squad", self)
+        self.squad_action.setObjectName("loadChartSquad")
+        self.squad_action.setCheckable(True)
+        self.squad_action.setToolTip("Overlay every athlete's weekly relative volume (reps x % of max), so that "
+                                     "heavier athletes do not dominate")
+        self.squad_action.toggled.connect(self.set_squad)
+        self.export_png_action = QAction("Export as PNG…", self)
+        self.export_png_action.setObjectName("loadChartExportPng")
+        self.export_png_action.triggered.connect(lambda: self.export_requested.emit("png"))
+        self.export_svg_action = QAction("Export as SVG…", self)
+        self.export_svg_action.setObjectName("loadChartExportSvg")
+        self.export_svg_action.triggered.connect(lambda: self.export_requested.emit("svg"))
+        self._export_menu = QMenu("Export", self)
+        self._export_menu.addActions([self.export_png_action, self.export_svg_action])
+        self._fill_toolbar()
+
+    def _fill_toolbar(self) -> None:
+        """The toolbar is the legend: one checkable entry per series (per athlete in the squad view)."""
+        self._legend_squad = self._squad_legend()
+        self.toolbar.clear()
+        squad_button = self.toolbar.add_action(self.squad_action)
+        # A switch between two views, not a series: never faded like a legend entry.
+        squad_button.setStyleSheet("color: #202124;")
+        self.toolbar.add_separator()
+        if self._squad:
+            for athlete in self.document.season.athletes:
+                self.toolbar.add_action(self._athlete_action(athlete.id, athlete.name))
+            self.toolbar.add_separator()
+        for style in SERIES:
+            if not (self._squad and style.plot is Plot.VOLUME):
+                self.toolbar.add_action(self._actions[style.key])
+        self.toolbar.add_separator()
+        export = QToolButton(self.toolbar)
+        export.setObjectName("loadChartExport")
+        export.setText("Export")
+        # An icon, so the legend keeps to one line on a laptop (Export is in the File menu too).
+        export.setIcon(self.style().standardIcon(QStyle.StandardPixmap.SP_DialogSaveButton))
+        export.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+        export.setToolTip("Save the chart as a PNG picture or an SVG drawing")
+        export.setMenu(self._export_menu)
+        export.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        export.setStyleSheet("color: #202124;")  # a command, not a series switched off
+        self.toolbar.add_widget(export)
+
+    def _squad_legend(self) -> tuple[tuple[str, str], ...]:
+        """The athletes the squad view's legend lists (none outside the squad view)."""
+        return tuple((a.id, a.name) for a in self.document.season.athletes) if self._squad else ()
+
+    def _athlete_action(self, athlete_id: str, name: str) -> QAction:
+        key = SQUAD_PREFIX + athlete_id
+        colour, dash = self._squad_style(athlete_id)
+        action = self._actions.get(key)
+        if action is None:
+            action = QAction(self)
+            action.setObjectName(f"loadChartSeries:{key}")
+            action.setCheckable(True)
+            action.setChecked(key not in self._hidden)
+            action.toggled.connect(lambda on, k=key: self.set_series_visible(k, on))
+            self._actions[key] = action
+        action.setText(mnemonic_safe(name))
+        action.setIconText(mnemonic_safe(self._button_name(name)))
+        action.setIcon(swatch(colour, Shape.LINE, dash))
+        action.setToolTip(literal_html(f"{name}: weekly relative volume (reps x % of max)"))
+        return action
+
+    def _button_name(self, name: str) -> str:
+        """The first name, which keeps the squad's legend within the chart's width, unless
+        another athlete shares it."""
+        first = name.split()[0] if name.split() else name
+        firsts = [a.name.split()[0] for a in self.document.season.athletes if a.name.split()]
+        return first if firsts.count(first) <= 1 else name
+
+    def _squad_style(self, athlete_id: str) -> tuple[str, Qt.PenStyle]:
+        ids = [a.id for a in self.document.season.athletes]
+        index = ids.index(athlete_id) if athlete_id in ids else 0
+        dash = Qt.PenStyle.SolidLine if index < len(SQUAD_COLOURS) else Qt.PenStyle.DashLine
+        return SQUAD_COLOURS[index % len(SQUAD_COLOURS)], dash
+
+    # Public API -------------------------------------------------------------------------
+
+    def sizeHint(self) -> QSize:
+        return QSize(1000, 200)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(GUTTER + 300, 140)
+
+    @property
+    def squad(self) -> bool:
+        return self._squad
+
+    @property
+    def previewing(self) -> bool:
+        return self._preview is not None
+
+    def shown_plan(self) -> Plan | None:
+        """The plan whose values are drawn: the calendar's preview during a drag, else the athlete's."""
+        return self._preview if self._preview is not None else self._real_plan()
+
+    def series_data(self, name: str) -> tuple[Floats, Floats]:
+        """What the plot item of a series holds: (x, y), or (x, height) for bars.
+
+        ``name`` is a series key (``volume_load``, ``fitness``, ``top_set:back_squat``…),
+        ``relative_volume:<athlete id>`` for a squad line, or ``before:<key>`` for the faint
+        pre-drag line of a series (for bars, a step line whose x holds the n + 1 week edges;
+        ``before:relative_volume`` is the selected athlete's squad line).
+        """
+        item = self._item(name)
+        x, y = item.values()
+        return _floats(x), _floats(y)
+
+    def is_series_visible(self, name: str) -> bool:
+        return bool(self._item(name).isVisible())
+
+    def set_series_visible(self, name: str, visible: bool) -> None:
+        """Switch a series on or off; its legend entry in the toolbar follows."""
+        if visible:
+            self._hidden.discard(name)
+        else:
+            self._hidden.add(name)
+        action = self._actions.get(name)
+        if action is not None and action.isChecked() != visible:
+            action.setChecked(visible)
+        self._apply_visibility()
+
+    def set_squad(self, on: bool) -> None:
+        """The squad view: every athlete's weekly relative volume in place of the volume plot."""
+        if on == self._squad:
+            return
+        self._squad = on
+        if self.squad_action.isChecked() != on:
+            self.squad_action.setChecked(on)
+        self._fill_toolbar()
+        self._update_squad()
+        self._apply_visibility()
+
+    def phase_bands(self) -> list[tuple[float, float, QColor]]:
+        """The phase bands as the item behind the plots holds them: (x0, x1, colour)."""
+        return [(x0, x1, brush.color()) for x0, x1, brush in self._backdrops[0].spans("phases")]
+
+    def deload_spans(self) -> list[tuple[float, float]]:
+        return [(x0, x1) for x0, x1, _brush in self._backdrops[0].spans("deload")]
+
+    def taper_spans(self) -> list[tuple[float, float]]:
+        return [(x0, x1) for x0, x1, _brush in self._backdrops[0].spans("taper")]
+
+    def competition_markers(self) -> list[tuple[float, QColor, str]]:
+        """The competitions shown, as their lines and chips hold them: (x, line colour, chip tooltip)."""
+        lines = self._rules[0].lines()
+        chips = [chip for chip in self._chips if chip.isVisible()]
+        return [(x, pen.color(), chip.toolTip()) for (x, pen), chip in zip(lines, chips, strict=True)]
+
+    def hatched_weeks(self) -> list[float]:
+        """The x of every volume-load bar drawn hatched (the deload weeks)."""
+        return self._volume_bars.marked()
+
+    def series_action(self, name: str) -> QAction:
+        """The legend entry that switches a series (or, in the squad view, an athlete) on and off."""
+        return self._actions[name]
+
+    def series_pen(self, name: str) -> QPen:
+        """The pen a line series (or its faint pre-drag line, ``before:<key>``) is drawn with."""
+        item = self._item(name)
+        if not isinstance(item, Curve):
+            raise KeyError(f"{name} is not drawn as a line")
+        return QPen(item.pen())
+
+    def hover_x(self) -> float | None:
+        """Where the hover line stands, None when the mouse is not over the plots."""
+        line = self._hover_lines[0]
+        return line.lines()[0][0] if line.isVisible() and line.lines() else None
+
+    def highlighted_week(self) -> tuple[float, float] | None:
+        """The x span of the highlighted week, the one holding the selected day."""
+        spans = self._backdrops[0].spans("week")
+        return (spans[0][0], spans[0][1]) if spans else None
+
+    def hover_text(self, day: date) -> str:
+        """What hovering over ``day`` shows: the exact values of its week and its own, in the plan shown."""
+        plan = self.shown_plan()
+        if plan is None:
+            return "<i>No athlete selected</i>"
+        squad = list(self.document.plans().values()) if self._squad else []
+        return hover_html(plan, day, self.document.season, squad)
+
+    def context_menu(self) -> QMenu:
+        return self._export_menu
+
+    def export_png(self, path: Path) -> None:
+        """The whole season's chart as a picture at twice its size on screen, so that it prints sharp."""
+        def write(source: QRectF) -> None:
+            image = QImage((source.size() * EXPORT_SCALE).toSize(), QImage.Format.Format_ARGB32_Premultiplied)
+            # A pixel ratio rather than a scaled painter: the competition chips, which keep their
+            # size on screen, then keep it in the picture too.
+            image.setDevicePixelRatio(EXPORT_SCALE)
+            image.fill(paint.BACKGROUND)
+            self._render(QPainter(image), source)
+            buffer = QBuffer()
+            buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+            QImageWriter(buffer, QByteArray(b"png")).write(image)
+            # Written by Python, so a failure is an OSError that says why.
+            write_atomically(path, bytes(buffer.data().data()))
+
+        self._export(write)
+
+    def export_svg(self, path: Path) -> None:
+        """The whole season's chart as an SVG drawing.
+
+        Drawn with Qt's SVG generator: pyqtgraph's SVG exporter fails on the paths this Qt
+        writes (pyqtgraph issue 3485).
+        """
+        # Qt's SVG module loads only when a drawing is exported, so start-up stays light.
+        from PySide6.QtSvg import QSvgGenerator
+
+        def write(source: QRectF) -> None:
+            buffer = QBuffer()
+            buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+            generator = QSvgGenerator()
+            generator.setOutputDevice(buffer)
+            # The screen's resolution, set before the size: Qt scales text by the generator's
+            # resolution against the font's, and at its default 72 dpi the labels drift off
+            # their ticks.
+            generator.setResolution(round(self.logicalDpiX()))
+            generator.setSize(source.size().toSize())
+            generator.setViewBox(QRectF(0, 0, source.width(), source.height()))
+            generator.setTitle(f"{self._export_who()} · {self.document.season.name}")
+            generator.setDescription("SprintPlan load chart; the planned load is an estimate")
+            painter = QPainter(generator)
+            painter.fillRect(QRectF(0, 0, source.width(), source.height()), paint.BACKGROUND)
+            self._render(painter, source)
+            write_atomically(path, bytes(buffer.data().data()))
+
+        self._export(write, drawn_hatch=True)
+
+    # Following the document, the selection and the calendar -----------------------------
+
+    def refresh(self) -> None:
+        """Draw the selected athlete's plan (and the squad's) from the document as it is now."""
+        axis = TimeAxis.of(self.document.season)
+        if axis != self.axis:
+            self.axis = axis
+            self._align()
+        self.month_axis.setTicks([self.axis.month_ticks(), []])
+        plan = self._real_plan()
+        self._real = PlanSeries.empty() if plan is None else plan_series(plan, self.axis)
+        self._preview = None
+        if self._squad_legend() != self._legend_squad:
+            # Only a changed squad changes the legend; most edits leave it as it is.
+            self._fill_toolbar()
+        self._update_squad()
+        self._draw(self._real)
+        self._show_selected_day()
+        self._apply_visibility()
+
+    def show_preview(self, plan: object) -> None:
+        """The calendar's preview plan while a competition is dragged; None restores the real plan."""
+        if not isinstance(plan, Plan):
+            if self._preview is not None:
+                self._preview = None
+                self._draw(self._real)
+                self._update_squad_line(self._real)
+                self._show_ghosts(False)
+            return
+        if self._preview is None:
+            # The plan before the drag stays the same while the drag lasts: its lines are set once.
+            self._set_ghosts(self._real)
+        self._preview = plan
+        shown = plan_series(plan, self.axis)
+        self._draw(shown)
+        self._update_squad_line(shown)
+        self._show_ghosts(True)
+
+    def scroll_calendar(self, event: QWheelEvent) -> None:
+        """The wheel over the chart scrolls the season in the calendar, which the chart follows."""
+        QApplication.sendEvent(self.calendar.horizontalScrollBar(), event)
+
+    def end_hover(self) -> None:
+        self._hover_day = None
+        for line in self._hover_lines:
+            line.setVisible(False)
+        QToolTip.hideText()
+
+    def _real_plan(self) -> Plan | None:
+        return self.document.find_plan(self.selection.athlete_id)
+
+    def _item(self, name: str) -> Any:
+        if name.startswith(GHOST_PREFIX):
+            return self._ghosts[name.removeprefix(GHOST_PREFIX)]
+        if name.startswith(SQUAD_PREFIX):
+            return self._squad_items[name.removeprefix(SQUAD_PREFIX)]
+        return self._items[name]
+
+    # Drawing ------------------------------------------------------------------------------
+
+    def _draw(self, series: PlanSeries) -> None:
+        self._shown = series
+        if not self._unchanged("volume_load", series.week_x, series.volume_load, series.deload):
+            self._volume_bars.set_values(series.week_x, series.volume_load, series.deload)
+        self._set_curve("weighted_contacts", series.week_x, series.weighted_contacts)
+        for lift, key in zip(TRACKED_LIFTS, _LIFT_KEYS, strict=True):
+            self._set_curve(key, series.week_x, series.top_set[lift])
+        self._set_curve("planned_load", series.week_x, series.planned_load)
+        self._set_curve("fitness", series.day_x, series.fitness)
+        self._set_curve("fatigue", series.day_x, series.fatigue)
+        self._set_curve("form", series.day_x, series.form)
+        self._draw_background(series)
+        self._fit_y()
+
+    def _unchanged(self, key: str, *arrays: NDArray[Any]) -> bool:
+        """Whether the item already holds these values (then it is left alone and not repainted).
+
+        A drag changes the plan around the moved competition only, and the view repaints just
+        the items that changed; skipping the unchanged ones keeps the preview within a frame.
+        """
+        before = self._data.get(key)
+        if before is not None and len(before) == len(arrays) and all(
+            np.array_equal(old, new, equal_nan=new.dtype.kind == "f") for old, new in zip(before, arrays, strict=True)
+        ):
+            return True
+        self._data[key] = arrays
+        return False
+
+    def _set_curve(self, key: str, x: Floats, y: Floats) -> None:
+        if not self._unchanged(key, x, y):
+            self._items[key].set_values(x, y)
+
+    def _set_ghosts(self, series: PlanSeries) -> None:
+        ghosts = self._ghosts
+        if series.week_x.size:
+            # The bars' outline: a step line over the week columns (x holds the n + 1 edges).
+            edges = np.append(series.week_x - 0.5, series.week_x[-1] + 0.5)
+            ghosts["volume_load"].set_values(edges, series.volume_load)
+        else:
+            ghosts["volume_load"].set_values(np.zeros(0), np.zeros(0))
+        ghosts["weighted_contacts"].set_values(series.week_x, series.weighted_contacts)
+        for lift, key in zip(TRACKED_LIFTS, _LIFT_KEYS, strict=True):
+            ghosts[key].set_values(series.week_x, series.top_set[lift])
+        ghosts["fitness"].set_values(series.day_x, series.fitness)
+        ghosts["fatigue"].set_values(series.day_x, series.fatigue)
+        ghosts["form"].set_values(series.day_x, series.form)
+
+    def _show_ghosts(self, on: bool) -> None:
+        for key, ghost in self._ghosts.items():
+            if key == SQUAD_GHOST:
+                ghost.setVisible(on and self._wanted(SQUAD_PREFIX + self.selection.athlete_id))
+            else:
+                ghost.setVisible(on and self._wanted(key))
+
+    def _draw_background(self, series: PlanSeries) -> None:
+        phases = [(span.x0, span.x1, PHASE_BRUSHES[kind]) for kind, span in series.phases]
+        tapers = [(span.x0, span.x1, self._taper_brush) for span in series.taper_spans]
+        deloads = [(span.x0, span.x1, self._hatch_brush) for span in series.deload_spans]
+        for backdrop in self._backdrops:
+            backdrop.set_spans("phases", phases)
+            backdrop.set_spans("taper", tapers)
+            backdrop.set_spans("deload", deloads)
+        lines = [(marker.x, self._rule_pens[marker.priority]) for marker in series.markers]
+        for rules in self._rules:
+            rules.set_lines(lines)
+        self._draw_chips(series)
+
+    def _draw_chips(self, series: PlanSeries) -> None:
+        """One chip per competition; during a drag only the moved one changes, so only it is touched."""
+        while len(self._chips) < len(series.markers):
+            chip = Chip()
+            chip.setParentItem(self.volume.front)
+            self._chips.append(chip)
+        for i, chip in enumerate(self._chips):
+            marker = series.markers[i] if i < len(series.markers) else None
+            if marker == chip.shown:
+                continue
+            chip.shown = marker
+            chip.setVisible(marker is not None)
+            if marker is not None:
+                chip.setPixmap(self._chip_picture(marker.priority, marker.indoor, self.devicePixelRatioF()))
+                chip.setPos(marker.x, 1.0)
+                chip.setToolTip(literal_html(f"{marker.priority.value}: {marker.name}"))
+
+    def _chip_picture(self, priority: Priority, indoor: bool, ratio: float) -> QPixmap:
+        picture = self._chip_pictures.get((priority, indoor, ratio))
+        if picture is None:
+            bold = QFont(self._font)
+            bold.setBold(True)
+            picture = self._chip_pictures[(priority, indoor, ratio)] = chip_pixmap(priority, indoor, bold, ratio)
+        return picture
+
+    def _sharpen_chips(self, ratio: float) -> None:
+        for chip in self._chips:
+            if chip.shown is not None:
+                chip.setPixmap(self._chip_picture(chip.shown.priority, chip.shown.indoor, ratio))
+
+    def _update_squad(self) -> None:
+        if not self._squad:
+            return
+        season = self.document.season
+        present = {a.id for a in season.athletes}
+        for athlete_id in [i for i in self._squad_items if i not in present]:
+            self.volume.main.removeItem(self._squad_items.pop(athlete_id))
+        for athlete in season.athletes:
+            item = self._squad_items.get(athlete.id)
+            if item is None:
+                item = self._squad_items[athlete.id] = Curve(make_pen(SQUAD_COLOURS[0], 1.0))
+                _add(self.volume.main, item, 15)
+            colour, dash = self._squad_style(athlete.id)
+            selected = athlete.id == self.selection.athlete_id
+            # The athlete whose plan the calendar shows stands out among the others.
+            item.setPen(make_pen(colour, 2.6 if selected else 1.4, dash))
+            series = self._real if selected else plan_series(self.document.plan(athlete.id), self.axis)
+            item.set_values(series.week_x, series.relative_volume)
+        self._squad_ghost().setVisible(False)
+
+    def _squad_ghost(self) -> Curve:
+        ghost = self._ghosts.get(SQUAD_GHOST)
+        if ghost is None:
+            ghost = Curve(make_pen(MUTED_LINE, 1.0, alpha=GHOST_ALPHA))
+            ghost.setVisible(False)
+            _add(self.volume.main, ghost, 14)
+            self._ghosts[SQUAD_GHOST] = ghost
+        return ghost
+
+    def _update_squad_line(self, series: PlanSeries) -> None:
+        """During a drag only the selected athlete's line moves: the calendar previews no one else's plan."""
+        item = self._squad_items.get(self.selection.athlete_id)
+        if not self._squad or item is None:
+            return
+        if self._preview is not None:
+            ghost = self._squad_ghost()
+            if not ghost.isVisible():
+                ghost.set_values(self._real.week_x, self._real.relative_volume)
+        item.set_values(series.week_x, series.relative_volume)
+        self._fit_y()
+
+    def _wanted(self, key: str) -> bool:
+        """Whether a series belongs on screen in the current view with the current toggles."""
+        if key.startswith(SQUAD_PREFIX):
+            return self._squad and key not in self._hidden
+        style = STYLES[key]
+        return key not in self._hidden and not (self._squad and style.plot is Plot.VOLUME)
+
+    def _apply_visibility(self) -> None:
+        for key, item in self._items.items():
+            item.setVisible(self._wanted(key))
+        for athlete_id, item in self._squad_items.items():
+            item.setVisible(self._wanted(SQUAD_PREFIX + athlete_id))
+        self._show_ghosts(self._preview is not None)
+        for panel, key in ((self.volume, "weighted_contacts"), (self.load, "planned_load")):
+            if panel.inner_axis is not None:
+                panel.inner_axis.setVisible(self._wanted(key))
+        # A plot with nothing switched on folds away, leaving its height to the others; the
+        # load plot stays, as it carries the months.
+        shown = {plot: any(self._wanted(style.key) for style in SERIES if style.plot is plot) for plot in Plot}
+        shown[Plot.VOLUME] |= any(item.isVisible() for item in self._squad_items.values())
+        self.volume.set_shown(shown[Plot.VOLUME])
+        self.intensity.set_shown(shown[Plot.INTENSITY])
+        self.volume.left_axis.set_formatter(plain if self._squad else tonnes)
+        self._fit_y()
+
+    def _fit_y(self) -> None:
+        """Scales from the data shown and, during a drag, the plan before it, so neither leaves the plot."""
+        shown, real = self._shown, self._real
+        if self._squad:
+            lines = [_floats(item.values()[1]) for item in self._squad_items.values() if item.isVisible()]
+            self.volume.set_y(self.volume.main, 0.0, _headroom(finite_max(*lines, real.relative_volume)))
+        else:
+            self.volume.set_y(self.volume.main, 0.0, _headroom(finite_max(shown.volume_load, real.volume_load)))
+        self.volume.set_y(self._volume_right, 0.0,
+                          _headroom(finite_max(shown.weighted_contacts, real.weighted_contacts)))
+        lifts = [a for lift, key in zip(TRACKED_LIFTS, _LIFT_KEYS, strict=True) if self._wanted(key)
+                 for a in (shown.top_set[lift], real.top_set[lift])]
+        lowest = min((float(np.nanmin(a)) for a in lifts if np.isfinite(a).any()), default=50.0)
+        # Intensity reads best from just below the lightest top set up to 100 % of max.
+        self.intensity.set_y(self.intensity.main, max(0.0, (lowest - 5) // 10 * 10),
+                             max(100.0, finite_max(*lifts) + 2))
+        curves = [(shown.fitness, real.fitness), (shown.fatigue, real.fatigue), (shown.form, real.form)]
+        wanted = [a for key, pair in zip(("fitness", "fatigue", "form"), curves, strict=True) if self._wanted(key)
+                  for a in pair]
+        self.load.set_y(self.load.main, finite_min(*wanted) * 1.15, _headroom(finite_max(*wanted)))
+        self.load.set_y(self._load_right, 0.0, _headroom(finite_max(shown.planned_load, real.planned_load)))
+
+    def _show_selected_day(self) -> None:
+        day = self.selection.day
+        week: list[tuple[float, float, QBrush]] = []
+        one_day: list[tuple[float, float, QBrush]] = []
+        if self.document.season.contains(day):
+            start = self.axis.edge(self.axis.week_start(day))
+            week = [(start, start + 1.0, self._week_brush)]
+            one_day = [(self.axis.edge(day), self.axis.edge(day + timedelta(days=1)), self._day_brush)]
+        for backdrop in self._backdrops:
+            backdrop.set_spans("week", week)
+            backdrop.set_spans("day", one_day)
+
+    # Alignment with the calendar --------------------------------------------------------
+
+    def _align(self, *_args: object) -> None:
+        """Set every view's x range so that each week lands under its calendar column.
+
+        The calendar says where the first and the last week's centres are (``x_for_date``);
+        those and the edges of the chart's views are taken to global coordinates, which gives
+        the x range that puts each week at the calendar's pixels whatever the widgets' places.
+        """
+        if self._aligning or self._exporting or not self.calendar.isVisible() or not self.isVisible():
+            return
+        season = self.document.season
+        self._aligning = True
+        try:
+            first = self.calendar.mapToGlobal(QPointF(self.calendar.x_for_date(season.first_day), 0)).x()
+            weeks = season.week_count
+            if weeks > 1:
+                last = self.calendar.mapToGlobal(QPointF(self.calendar.x_for_date(season.last_day), 0)).x()
+                column = (last - first) / (weeks - 1)
+            else:
+                column = float(self.calendar.date_rect(season.first_day).width())
+            if column <= 0:
+                return
+            origin = first - column / 2  # the global x of the first week's left edge (chart x = 0)
+            transform = self.view.viewportTransform()
+            viewport = self.view.viewport()
+            for panel in self.panels:
+                rect = panel.main.sceneBoundingRect()
+                if rect.width() < 2:
+                    continue
+                left = viewport.mapToGlobal(transform.map(rect.topLeft())).x()
+                right = viewport.mapToGlobal(transform.map(rect.topRight())).x()
+                panel.set_x((left - origin) / column, (right - origin) / column)
+        finally:
+            self._aligning = False
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._align()
+
+    # Mouse --------------------------------------------------------------------------------
+
+    def _day_under(self, scene_pos: QPointF) -> date | None:
+        for panel in self.panels:
+            if panel.contains(scene_pos):
+                return self.axis.day_at(float(panel.main.mapSceneToView(scene_pos).x()))
+        return None
+
+    def _on_mouse_moved(self, scene_pos: QPointF) -> None:
+        day = self._day_under(scene_pos)
+        if day is None:
+            self.end_hover()
+            return
+        x = self.axis.day_x(day)
+        for line in self._hover_lines:
+            line.set_lines([(x, self._hover_pen)])
+            line.setVisible(True)
+        if day != self._hover_day:
+            self._hover_day = day
+            point = self.view.viewport().mapToGlobal(self.view.viewportTransform().map(scene_pos).toPoint())
+            QToolTip.showText(point, self.hover_text(day), self.view)
+
+    def _on_mouse_clicked(self, event: Any) -> None:
+        if event.button() != Qt.MouseButton.LeftButton:
+            return
+        day = self._day_under(event.scenePos())
+        if day is not None:
+            self.selection.set_day(day)
+
+    # Export -------------------------------------------------------------------------------
+
+    def _export(self, write: Callable[[QRectF], None], *, drawn_hatch: bool = False) -> None:
+        """Export the whole season, with a title row naming the athlete and the season and saying
+        what each colour is; the chart on screen is put back as it was afterwards."""
+        self.end_hover()
+        grid = self.view.ci
+        self._title.setText(self._export_title())
+        # Wrapped to the chart's width: a longer title would widen the plots.
+        self._title.item.setTextWidth(max(100.0, grid.boundingRect().width() - 8))
+        self._title.updateMin()
+        self._exporting = True
+        grid.addItem(self._title, row=0, col=0)
+        # Drawn afresh at the export's scale and as vectors, not copied from the screen caches.
+        self._cache_axes(False)
+        self._sharpen_chips(max(EXPORT_SCALE, self.devicePixelRatioF()))
+        hatched: list[Backdrop | Bars] = [*self._backdrops, self._volume_bars]
+        for item in hatched:
+            item.drawn_hatch = drawn_hatch
+        # The selected day is the coach's place on screen, not part of the season's picture.
+        for backdrop in self._backdrops:
+            backdrop.set_spans("week", [])
+            backdrop.set_spans("day", [])
+        try:
+            grid.layout.activate()
+            season = self.document.season
+            for panel in self.panels:
+                panel.set_x(self.axis.edge(season.first_day) - 0.3, self.axis.edge(season.last_day) + 1 / 7 + 0.3)
+            write(grid.sceneBoundingRect())
+        finally:
+            for item in hatched:
+                item.drawn_hatch = False
+            self._show_selected_day()
+            self._cache_axes(True)
+            self._sharpen_chips(self.devicePixelRatioF())
+            grid.removeItem(self._title)
+            grid.layout.activate()
+            self._exporting = False
+            self._align()
+
+    def _render(self, painter: QPainter, source: QRectF) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
+        self.view.scene().render(painter, QRectF(0, 0, source.width(), source.height()), source)
+        painter.end()
+
+    def _axes(self) -> list[pg.AxisItem]:
+        inner = [panel.inner_axis for panel in self.panels if panel.inner_axis is not None]
+        return [self.month_axis, *(panel.left_axis for panel in self.panels), *inner]
+
+    def _cache_axes(self, on: bool) -> None:
+        # Axes change only with their range: cached, they are copied rather than redrawn with
+        # their text on every previewed day.
+        mode = QGraphicsItem.CacheMode.DeviceCoordinateCache if on else QGraphicsItem.CacheMode.NoCache
+        for axis in self._axes():
+            axis.setCacheMode(mode)
+
+    def _export_who(self) -> str:
+        plan = self._real_plan()
+        return "Squad" if self._squad else (plan.athlete.name if plan is not None else "No athlete")
+
+    def _export_title(self) -> str:
+        season = self.document.season
+        parts = [f"<b>{escape(self._export_who())}</b> · {escape(season.name)}"]
+        if self._squad:
+            for athlete in season.athletes:
+                if self._wanted(SQUAD_PREFIX + athlete.id):
+                    colour, _dash = self._squad_style(athlete.id)
+                    parts.append(f"<span style='color:{colour}'>━</span> {escape(athlete.name)}")
+        for style in SERIES:
+            if self._wanted(style.key):
+                mark = "■" if style.shape is Shape.BARS else "━"
+                parts.append(f"<span style='color:{style.colour}'>{mark}</span> {escape(style.label)}")
+        return " &nbsp; ".join(parts)
+
+
+def _floats(values: object) -> Floats:
+    return np.zeros(0) if values is None else np.asarray(values, dtype=float)
+
+
+def _add(view: pg.ViewBox, item: QGraphicsItem, z: float) -> None:
+    """Add to a view at a depth among the view's own items (the view lifts items below its own depth)."""
+    view.addItem(item, ignoreBounds=True)
+    item.setZValue(view.zValue() + z)
+
+
+def _headroom(top: float) -> float:
+    # Room above the highest value for the competitions' priority letters.
+    return top * 1.18 if top > 0 else 1.0
