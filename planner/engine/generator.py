@@ -445,7 +445,10 @@ def _priming_days(athlete: Athlete, dates: list[date], timeline: Timeline, limit
         for offset in (1, 2):
             day = peak.start - timedelta(days=offset)
             i = (day - first).days
-            if 0 <= i < len(dates) and limits[i].priming_day and not limits[i].rest_day and _rhythm_ok(
+            # Never on the day after a race (rule competition.after): priming is heavy work.
+            if 0 <= i < len(dates) and limits[i].priming_day and not limits[i].rest_day and (
+                limits[i].lower_max_pct is None
+            ) and _rhythm_ok(
                 athlete, day.weekday(), lifting=True
             ):
                 chosen.add(day)

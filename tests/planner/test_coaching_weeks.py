@@ -121,3 +121,14 @@ def test_beginners_are_measured_at_75_percent_for_maintenance() -> None:
     plan = plan_for(season(athletes=[junior], competitions=weekly))
     assert not [w for w in plan.warnings if w.rule_id == "detraining"], plan.warnings
 
+
+def test_priming_never_falls_on_the_day_after_a_race() -> None:
+    # A C meet on Wednesday 21 July makes Thursday 22 July, the Nationals' priming day, a
+    # recovery day: no priming squat at 80 % there (rule competition.after).
+    a = nationals(1)
+    c = competition(2, a.start - timedelta(days=2), Priority.C)
+    plan = plan_for(season(athletes=[athlete(priming=True)], competitions=[a, c]))
+    recovery_day = a.start - timedelta(days=1)
+    assert _lower_body_top(plan, recovery_day) <= rule_book()["competition.after"].number("recovery_max_pct")
+    primed = plan_for(season(athletes=[athlete(priming=True)], competitions=[a]))
+    assert _lower_body_top(primed, recovery_day) >= 80  # without the C, Thursday is the priming day
