@@ -1,0 +1,74 @@
+"""How SprintPlan shows a plan, on screen and on paper: one table of colours and names.
+
+The window (``ui.theme``) and the PDF writers (``planner.export.pdf``) both read these, so a
+phase or a priority looks and reads the same everywhere. Colours are hex strings; each side
+turns them into its own colour objects.
+"""
+
+from __future__ import annotations
+
+from planner.document.model import Priority
+from planner.engine.plan import PhaseKind
+
+# Phase colours follow the season's course from cool (building) to warm (racing); the taper
+# is set apart. The competition chip colours are told apart by brightness too, and the letter
+# inside every chip says the same for anyone who cannot tell the colours apart.
+PHASE_FILL: dict[PhaseKind, str] = {
+    PhaseKind.TRANSITION: "#E3E3E3",
+    PhaseKind.GENERAL_PREPARATION: "#CFE2F3",
+    PhaseKind.SPECIFIC_PREPARATION: "#C6E6D8",
+    PhaseKind.PRE_COMPETITION: "#F4E7AE",
+    PhaseKind.COMPETITION: "#F6D2BF",
+    PhaseKind.TAPER: "#E8CBE0",
+}
+PRIORITY_FILL: dict[Priority, str] = {Priority.A: "#C84B0C", Priority.B: "#E69F00", Priority.C: "#7489A0"}
+PRIORITY_INK: dict[Priority, str] = {Priority.A: "#FFFFFF", Priority.B: "#3B2600", Priority.C: "#FFFFFF"}
+WEIGHTS = "#0067A5"
+PLYOMETRICS = "#00876A"
+INK = "#1F2328"
+
+# A phase's name in full, shortened for a table column, abbreviated for a narrow band, and
+# tiny for a phase of a week or two on a laptop screen (an abbreviation, never a cut word).
+PHASE_NAMES: dict[PhaseKind, str] = {
+    PhaseKind.TRANSITION: "Transition",
+    PhaseKind.GENERAL_PREPARATION: "General preparation",
+    PhaseKind.SPECIFIC_PREPARATION: "Specific preparation",
+    PhaseKind.PRE_COMPETITION: "Pre-competition",
+    PhaseKind.COMPETITION: "Competition",
+    PhaseKind.TAPER: "Taper",
+}
+PHASE_SHORT: dict[PhaseKind, str] = {
+    PhaseKind.TRANSITION: "Transition",
+    PhaseKind.GENERAL_PREPARATION: "General prep",
+    PhaseKind.SPECIFIC_PREPARATION: "Specific prep",
+    PhaseKind.PRE_COMPETITION: "Pre-comp",
+    PhaseKind.COMPETITION: "Competition",
+    PhaseKind.TAPER: "Taper",
+}
+PHASE_ABBREVIATION: dict[PhaseKind, str] = {
+    PhaseKind.TRANSITION: "Trans.",
+    PhaseKind.GENERAL_PREPARATION: "GPP",
+    PhaseKind.SPECIFIC_PREPARATION: "SPP",
+    PhaseKind.PRE_COMPETITION: "Pre-comp.",
+    PhaseKind.COMPETITION: "Comp.",
+    PhaseKind.TAPER: "Taper",
+}
+PHASE_TINY: dict[PhaseKind, str] = {
+    PhaseKind.TRANSITION: "Tr.",
+    PhaseKind.GENERAL_PREPARATION: "GP",
+    PhaseKind.SPECIFIC_PREPARATION: "SP",
+    PhaseKind.PRE_COMPETITION: "PC",
+    PhaseKind.COMPETITION: "C.",
+    PhaseKind.TAPER: "Tp.",
+}
+
+# Short names of the barbell lifts, as in "SQ 3x3@87.5".
+LIFT_SHORT: dict[str, str] = {
+    "back_squat": "SQ",
+    "front_squat": "FSQ",
+    "power_clean": "PC",
+    "hang_clean": "HC",
+    "hang_power_clean": "HPC",
+    "squat_jump": "SJ",
+    "romanian_deadlift": "RDL",
+}
