@@ -8,7 +8,8 @@ locked weeks and overrides, the checks and the metrics.
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections import OrderedDict
+from collections.abc import Collection, Sequence
 from dataclasses import replace
 from datetime import date, timedelta
 from functools import cache
@@ -27,15 +28,52 @@ from planner.engine.rules import RuleBook, rule_book
 from planner.engine.strength import Planned, Slot, build_easy_day, build_weights
 from planner.engine.timeline import DayPhase, Timeline, build_timeline
 
-# The season's shape for one athlete depends only on these: athletes who share them (most
-# of a squad enters the same competitions) share the timeline and each day's limits.
-_ShapeKey = tuple[tuple[str, ...], bool, bool]
-_Shapes = dict[_ShapeKey, tuple[Timeline, list[DayLimits]]]
+# The season's shape for one athlete (the timeline and each day's limits) depends only on the
+# season's days, the competitions they enter and two of their settings. Athletes who share these
+# (most of a squad enters the same competitions) share the shape, and so does the next call
+# after an edit that leaves them alone (a max, a rhythm, a note): the shape is kept across
+# calls for the last few documents.
+_ShapeKey = tuple[date, date, int, tuple[Competition, ...], bool, bool, int]
+_Shape = tuple[Timeline, tuple[DayLimits, ...], RuleBook]
+_SHAPES: OrderedDict[_ShapeKey, _Shape] = OrderedDict()
+_SHAPES_KEPT = 64
+
+
+# Items and session bodies depend only on the athlete, the rule book and their own keys, so
+# they are kept across calls too: the next plan after an edit rebuilds only what changed.
+_CONTEXTS: OrderedDict[tuple[Athlete, int], Context] = OrderedDict()
+_CONTEXTS_KEPT = 128
+_CACHED_PER_ATHLETE = 20_000  # entries: past this (a very long session of edits) start afresh
+
+
+def _context(athlete: Athlete, rules: RuleBook) -> Context:
+    """A fresh context for one plan, sharing the athlete's caches with earlier plans."""
+    key = (athlete, id(rules))
+    kept = _CONTEXTS.get(key)
+    if kept is None or kept.rules is not rules or len(kept.items) + len(kept.remembered) + len(kept.bodies) + len(
+        kept.scaled
+    ) > _CACHED_PER_ATHLETE:
+        kept = _CONTEXTS[key] = Context(athlete, rules)
+        if len(_CONTEXTS) > _CONTEXTS_KEPT:
+            _CONTEXTS.popitem(last=False)
+    _CONTEXTS.move_to_end(key)
+    return Context(
+        athlete, rules, items=kept.items, contact_weights=kept.contact_weights,
+        drill_intensities=kept.drill_intensities, bodies=kept.bodies, scaled=kept.scaled,
+        drill_contacts=kept.drill_contacts, remembered=kept.remembered, lists=kept.lists,
+    )
+
+
+def forget() -> None:
+    """Drops what earlier plans left to reuse (shapes, items, sessions): the next plan starts
+    cold. Plans never depend on it; tests compare warm plans with cold ones."""
+    _SHAPES.clear()
+    _CONTEXTS.clear()
 
 
 def generate(season: Season, athlete_id: str) -> Plan:
     """The plan for one athlete; raises ``KeyError`` for an unknown athlete id."""
-    return _generate(season, season.athlete(athlete_id), {})
+    return _generate(season, season.athlete(athlete_id))
 
 
 def generate_all(season: Season, athlete_ids: Collection[str] | None = None) -> tuple[Plan, ...]:
@@ -43,29 +81,33 @@ def generate_all(season: Season, athlete_ids: Collection[str] | None = None) -> 
 
     Work common to several athletes is done once. Unknown ids are ignored.
     """
-    shapes: _Shapes = {}
     chosen = season.athletes if athlete_ids is None else [a for a in season.athletes if a.id in athlete_ids]
-    return tuple(_generate(season, athlete, shapes) for athlete in chosen)
+    return tuple(_generate(season, athlete) for athlete in chosen)
 
 
 def _shape(
-    season: Season, athlete: Athlete, competitions: tuple[Competition, ...], rules: RuleBook, shapes: _Shapes
-) -> tuple[Timeline, list[DayLimits]]:
-    key = (tuple(c.id for c in competitions), athlete.junior, athlete.priming)
-    shape = shapes.get(key)
-    if shape is None:
-        timeline = build_timeline(season, athlete, rules)
-        limits = day_limits(season.first_day, season.last_day, competitions, timeline, rules,
-                            priming=athlete.priming)
-        shape = shapes[key] = (timeline, limits)
-    return shape
+    season: Season, athlete: Athlete, competitions: tuple[Competition, ...], rules: RuleBook
+) -> tuple[Timeline, tuple[DayLimits, ...]]:
+    key = (season.first_day, season.last_day, season.week_start, competitions, athlete.junior, athlete.priming,
+           id(rules))
+    shape = _SHAPES.get(key)
+    if shape is not None and shape[2] is rules:
+        _SHAPES.move_to_end(key)
+        return shape[0], shape[1]
+    timeline = build_timeline(season, athlete, rules)
+    limits = tuple(day_limits(season.first_day, season.last_day, competitions, timeline, rules,
+                              priming=athlete.priming))
+    _SHAPES[key] = (timeline, limits, rules)
+    if len(_SHAPES) > _SHAPES_KEPT:
+        _SHAPES.popitem(last=False)
+    return timeline, limits
 
 
-def _generate(season: Season, athlete: Athlete, shapes: _Shapes) -> Plan:
+def _generate(season: Season, athlete: Athlete) -> Plan:
     rules = rule_book()
     competitions = season.competitions_for(athlete.id)
-    timeline, limits = _shape(season, athlete, competitions, rules, shapes)
-    ctx = Context(athlete, rules)
+    timeline, limits = _shape(season, athlete, competitions, rules)
+    ctx = _context(athlete, rules)
     ctx.warnings.extend(timeline.warnings)
     dates = [season.first_day + timedelta(days=i) for i in range(len(timeline.days))]
     generated = _generate_sessions(season, ctx, dates, timeline, limits, competitions)
@@ -163,7 +205,7 @@ def _generate_sessions(
     ctx: Context,
     dates: list[date],
     timeline: Timeline,
-    limits: list[DayLimits],
+    limits: Sequence[DayLimits],
     competitions: tuple[Competition, ...],
 ) -> list[list[Session]]:
     athlete = ctx.athlete
@@ -302,7 +344,7 @@ def _fit_taper_volume(
     ctx: Context,
     dates: list[date],
     timeline: Timeline,
-    limits: list[DayLimits],
+    limits: Sequence[DayLimits],
     sessions: list[list[Session]],
     planned_on: dict[int, Planned],
 ) -> None:
@@ -346,7 +388,7 @@ def _fit_taper_volume(
 
 
 def _full_weeks_before(
-    dates: list[date], timeline: Timeline, limits: list[DayLimits], end: int, count: int
+    dates: list[date], timeline: Timeline, limits: Sequence[DayLimits], end: int, count: int
 ) -> list[list[int]]:
     """The day indexes of the last ``count`` full training weeks before index ``end``: seven
     days, no deload, no competition and no day cut for one, not in the transition."""
@@ -366,7 +408,7 @@ def _full_weeks_before(
 
 
 def _with_heavy_day(
-    chosen: list[date], hard: list[date], wanted: int, previous: date | None, limits: list[DayLimits], first: date
+    chosen: list[date], hard: list[date], wanted: int, previous: date | None, limits: Sequence[DayLimits], first: date
 ) -> list[date]:
     """``chosen``, or as many days that include one where heavy work is allowed when such a
     day exists: in a race week the single session goes on D-4/D-5, not on the power slot."""
@@ -396,7 +438,7 @@ def _plyo_wanted(phase: DayPhase, per_week: int) -> int:
     return per_week
 
 
-def _slots(phase: DayPhase, chosen: list[date], limits: list[DayLimits], first: date) -> list[Slot]:
+def _slots(phase: DayPhase, chosen: list[date], limits: Sequence[DayLimits], first: date) -> list[Slot]:
     if phase.kind in (PhaseKind.GENERAL_PREPARATION, PhaseKind.SPECIFIC_PREPARATION):
         return [Slot.STRENGTH] * len(chosen)
     if not chosen:
@@ -422,7 +464,7 @@ def _eves(competitions: tuple[Competition, ...], days: int) -> set[date]:
     return {c.start - timedelta(days=n) for c in competitions for n in range(1, days + 1)}
 
 
-def _easy_day_ok(day: date, timeline: Timeline, limits: list[DayLimits], first: date) -> bool:
+def _easy_day_ok(day: date, timeline: Timeline, limits: Sequence[DayLimits], first: date) -> bool:
     """Whether an easy day ticked for lifting can have its upper-body session: not in the
     transition and not on a competition day (nor, see ``_eves``, just before one)."""
     i = (day - first).days
@@ -436,7 +478,7 @@ def _rhythm_ok(athlete: Athlete, weekday: int, *, lifting: bool = False, plyomet
     return (not lifting or rhythm.lifting) and (not plyometrics or rhythm.plyometrics)
 
 
-def _priming_days(athlete: Athlete, dates: list[date], timeline: Timeline, limits: list[DayLimits]) -> set[date]:
+def _priming_days(athlete: Athlete, dates: list[date], timeline: Timeline, limits: Sequence[DayLimits]) -> set[date]:
     first = dates[0]
     chosen: set[date] = set()
     for peak in timeline.peaks:

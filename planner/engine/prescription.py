@@ -7,9 +7,10 @@ volume cuts and the same reading of a day's limits.
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, TypeVar
 
 from planner.document.catalogue import Exercise, exercise
 from planner.document.model import Athlete, MaxEntry
@@ -21,6 +22,10 @@ from planner.engine.proximity import DayLimits
 from planner.engine.rules import RuleBook
 from planner.engine.session_facts import HEAVY_PCT
 from planner.engine.timeline import DayPhase
+
+# A warning a build gave: its rule, its key for warn_once and its message.
+Said = tuple[str, str, str]
+T = TypeVar("T")
 
 
 @dataclass
@@ -38,12 +43,16 @@ class Context:
     bodies: dict[tuple[object, ...], Any] = field(default_factory=dict)
     scaled: dict[tuple[object, ...], tuple[Item, Item]] = field(default_factory=dict)
     drill_contacts: dict[Any, int] = field(default_factory=dict)
-    barbell: dict[tuple[object, ...], Item] = field(default_factory=dict)
+    # Built once with the warnings the build gave (``remember``): items and whole sessions.
+    remembered: dict[tuple[object, ...], tuple[Any, tuple[Said, ...]]] = field(default_factory=dict)
     lists: dict[tuple[object, ...], tuple[Item, ...]] = field(default_factory=dict)
     # Per build (cycle), the loading weeks that held Nordic curls: the progression counts the
     # weeks the athlete really did them, not the weeks since the build began.
     nordic_weeks: dict[int, set[int]] = field(default_factory=dict)
     _max_breaks: list[date] | None = None
+    # What the builds under way would warn: a cached build says its warnings again on every
+    # use, dated by that use, so a plan from warm caches warns exactly as one from cold.
+    _said: list[list[Said]] = field(default_factory=list)
 
     def max_epoch(self, day: date) -> int:
         """Changes whenever the maxes a session on ``day`` would use, or their age class, change."""
@@ -53,10 +62,29 @@ class Context:
         return bisect_right(self._max_breaks, day)
 
     def warn_once(self, rule_id: str, key: str, day: date, message: str) -> None:
+        for said in self._said:
+            said.append((rule_id, key, message))
         if (rule_id, key) not in self._warned:
             self._warned.add((rule_id, key))
             self.warnings.append(PlanWarning(rule_id, day, message))
 
+    def remember(self, key: tuple[object, ...], day: date, build: Callable[[], T]) -> T:
+        """``build()``, kept under ``key`` with the warnings it gave, which every later use
+        gives again (dated ``day``)."""
+        cached = self.remembered.get(key)
+        if cached is None:
+            said: list[Said] = []
+            self._said.append(said)
+            try:
+                item = build()
+            finally:
+                self._said.pop()
+            self.remembered[key] = (item, tuple(said))
+            return item
+        for rule_id, warn_key, message in cached[1]:
+            self.warn_once(rule_id, warn_key, day, message)
+        result: T = cached[0]
+        return result
 
 
 def age_text(days: int) -> str:
@@ -123,13 +151,10 @@ def barbell_item(
     # The day matters only through the maxes in force and their age (the max epoch); any
     # warning an item raises was raised the first time it was built.
     key = (exercise_id, sets, reps, percent, rule_ids, rest_s, intent, heavy_cap, warn_stale, ctx.max_epoch(day))
-    cached = ctx.barbell.get(key)
-    if cached is None:
-        cached = ctx.barbell[key] = _barbell_item(
-            ctx, day, exercise_id, sets, reps, percent,
-            rule_ids=rule_ids, rest_s=rest_s, intent=intent, heavy_cap=heavy_cap, warn_stale=warn_stale,
-        )
-    return cached
+    return ctx.remember(key, day, lambda: _barbell_item(
+        ctx, day, exercise_id, sets, reps, percent,
+        rule_ids=rule_ids, rest_s=rest_s, intent=intent, heavy_cap=heavy_cap, warn_stale=warn_stale,
+    ))
 
 
 def _barbell_item(

@@ -13,6 +13,7 @@ more (strength.novice); the day after a race is upper body only (strength.recove
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from enum import StrEnum
@@ -163,15 +164,19 @@ def _single_leg(ctx: Context, phase: DayPhase) -> list[Item]:
     return _hurdler_items(ctx, phase) or [_support(ctx, "rear_foot_elevated_split_squat", "single_leg_reps")]
 
 
+def _nordic_done(ctx: Context, phase: DayPhase) -> int:
+    """The loading weeks of this build before this one that held Nordic curls."""
+    done = ctx.nordic_weeks.get(phase.cycle)
+    return 0 if not done else sum(1 for week in done if week < phase.build_week)
+
+
 def _nordic(ctx: Context, phase: DayPhase) -> Item:
     """Nordic hamstring curls on Petersen's progression by week of the build (rule strength.hamstring)."""
     rule = ctx.rules["strength.hamstring"]
     sets, reps = rule.numbers("nordic_sets"), rule.numbers("nordic_reps")
     # One step per week of Nordic curls in this build, from the first; a deload week holds the
     # step before it.
-    done = ctx.nordic_weeks.get(phase.cycle, set())
-    earlier = sum(1 for week in done if week < phase.build_week)
-    step = min(max(earlier - (1 if phase.deload else 0), 0), len(sets) - 1)
+    step = min(max(_nordic_done(ctx, phase) - (1 if phase.deload else 0), 0), len(sets) - 1)
     key = ("nordic", step)
     cached = ctx.items.get(key)
     if cached is None:
@@ -286,10 +291,7 @@ def _maintenance_clean(ctx: Context, day: date) -> Item:
 
 def _squat_jumps(ctx: Context, day: date, sets: int, reps: int, rule_id: str) -> Item:
     key = ("squat_jumps", sets, reps, rule_id, ctx.max_epoch(day))
-    cached = ctx.items.get(key)
-    if cached is None:
-        cached = ctx.items[key] = _new_squat_jumps(ctx, day, sets, reps, rule_id)
-    return cached
+    return ctx.remember(key, day, lambda: _new_squat_jumps(ctx, day, sets, reps, rule_id))
 
 
 def _new_squat_jumps(ctx: Context, day: date, sets: int, reps: int, rule_id: str) -> Item:
@@ -382,7 +384,13 @@ def _test_notes(items: list[Item]) -> list[Item]:
 def build_weights(ctx: Context, day: date, phase: DayPhase, limits: DayLimits, planned: Planned) -> Session | None:
     if planned.slot is Slot.PRIMING:
         return _priming(ctx, day, limits)
-    return _weights_session(ctx, day, phase, limits, planned)
+    # A session is its day, phase, limits and place in the week, and the Nordic curls done so
+    # far; the next plan after an edit builds only the sessions whose inputs changed.
+    key = ("weights", day, phase, limits, planned, _nordic_done(ctx, phase))
+    session = ctx.remember(key, day, lambda: _weights_session(ctx, day, phase, limits, planned))
+    if session is not None:
+        _log_nordic(ctx, phase, session.items)
+    return session
 
 
 # What a session's reason names: (item position, the words for it; None: the item's name).
@@ -530,11 +538,10 @@ def _weights_session(
         items, reason = tests + cut[0], cut[1] + ("; the test sets are kept whole" if tests else "")
     if notes:
         reason += "; " + "; ".join(notes)
-    _log_nordic(ctx, phase, items)
     return _session(ctx.athlete.id, day, items, reason, tags, rule_ids)
 
 
-def _log_nordic(ctx: Context, phase: DayPhase, items: list[Item]) -> None:
+def _log_nordic(ctx: Context, phase: DayPhase, items: Sequence[Item]) -> None:
     """Counts a loading week whose session kept its Nordic curls (a day's limits may drop them)."""
     nordic = ctx.athlete.substitute_for(NORDIC)
     if not phase.deload and any(i.exercise_id == nordic for i in items):

@@ -20,7 +20,6 @@ import time
 from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QSettings, QStandardPaths
 from PySide6.QtWidgets import QApplication
@@ -93,9 +92,9 @@ def one_start(app: QApplication, season: Season, folder: Path) -> tuple[float, f
     generated: list[str] = []
     real = engine._generate
 
-    def counting(season: Season, athlete: Athlete, shapes: dict[Any, Any]) -> Plan:
+    def counting(season: Season, athlete: Athlete) -> Plan:
         generated.append(athlete.id)
-        return real(season, athlete, shapes)
+        return real(season, athlete)
 
     engine._generate = counting
     try:

@@ -340,9 +340,9 @@ def test_opening_the_window_derives_each_athletes_plan_once(
     derived: list[str] = []
     real = engine._generate
 
-    def counting(season: Season, athlete: Athlete, shapes: dict[Any, Any]) -> Plan:
+    def counting(season: Season, athlete: Athlete) -> Plan:
         derived.append(athlete.id)
-        return real(season, athlete, shapes)
+        return real(season, athlete)
 
     monkeypatch.setattr(engine, "_generate", counting)
     window = make_window(demo)
@@ -394,9 +394,9 @@ def test_the_first_frame_needs_only_the_selected_athletes_plan(
     derived: list[str] = []
     real = engine._generate
 
-    def counting(season: Season, athlete: Athlete, shapes: dict[Any, Any]) -> Plan:
+    def counting(season: Season, athlete: Athlete) -> Plan:
         derived.append(athlete.id)
-        return real(season, athlete, shapes)
+        return real(season, athlete)
 
     monkeypatch.setattr(engine, "_generate", counting)
     window = make_window(demo)
