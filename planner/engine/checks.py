@@ -43,6 +43,8 @@ def hard_rule_breaches(
     counts the sessions before them).
     """
     found: list[PlanWarning] = []
+    if only is not None and not only:
+        return found
     ceiling_pct = rules["load.ceiling"].number("max_pct")
     max_clean_reps = rules["strength.clean"].whole("max_reps")
     heavy_rule = rules["strength.heavy"]

@@ -14,6 +14,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 from functools import cache
 from itertools import combinations, pairwise
+from typing import NamedTuple
 
 from planner.document.model import Athlete, Competition, Season, TrackDay
 from planner.document.sessions import Session, SessionKind
@@ -34,7 +35,7 @@ from planner.engine.timeline import DayPhase, Timeline, build_timeline
 # after an edit that leaves them alone (a max, a rhythm, a note): the shape is kept across
 # calls for the last few documents.
 _ShapeKey = tuple[date, date, int, tuple[Competition, ...], bool, bool, int]
-_Shape = tuple[Timeline, tuple[DayLimits, ...], RuleBook]
+_Shape = tuple[Timeline, tuple[DayLimits, ...], tuple["_WeekShape", ...], RuleBook]
 _SHAPES: OrderedDict[_ShapeKey, _Shape] = OrderedDict()
 _SHAPES_KEPT = 64
 
@@ -87,30 +88,91 @@ def generate_all(season: Season, athlete_ids: Collection[str] | None = None) -> 
 
 def _shape(
     season: Season, athlete: Athlete, competitions: tuple[Competition, ...], rules: RuleBook
-) -> tuple[Timeline, tuple[DayLimits, ...]]:
+) -> tuple[Timeline, tuple[DayLimits, ...], tuple[_WeekShape, ...]]:
     key = (season.first_day, season.last_day, season.week_start, competitions, athlete.junior, athlete.priming,
            id(rules))
     shape = _SHAPES.get(key)
-    if shape is not None and shape[2] is rules:
+    if shape is not None and shape[3] is rules:
         _SHAPES.move_to_end(key)
-        return shape[0], shape[1]
+        return shape[0], shape[1], shape[2]
     timeline = build_timeline(season, athlete, rules)
     limits = tuple(day_limits(season.first_day, season.last_day, competitions, timeline, rules,
                               priming=athlete.priming))
-    _SHAPES[key] = (timeline, limits, rules)
+    week_shapes = _week_shapes(season, timeline, limits, competitions, rules)
+    _SHAPES[key] = (timeline, limits, week_shapes, rules)
     if len(_SHAPES) > _SHAPES_KEPT:
         _SHAPES.popitem(last=False)
-    return timeline, limits
+    return timeline, limits, week_shapes
+
+
+class _WeekShape(NamedTuple):
+    """What one week of the season allows whoever trains in it: the part of the week plan
+    that depends only on the season's shape, worked out once for every athlete who shares it."""
+
+    span: list[date]  # the week's days inside the season
+    phases: list[DayPhase]
+    phase: DayPhase  # the phase most of the week is in
+    race_week: bool
+    reduced: bool  # cut short by a competition or a taper: the plyometric program holds
+    # Days that allow weights on a hard track day: not the day after a race (a recovery day,
+    # rule competition.after), not D-1/D-2 (rule race.week), not a competition day, and not the
+    # transition days a week ending the season or a build keeps free (phase.transition).
+    lifting: list[date]
+    # Days that allow an easy day's upper-body session (rule strength.easy_day).
+    easy: list[date]
+    # Days that allow plyometrics.
+    jumping: list[date]
+
+
+def _week_shapes(
+    season: Season, timeline: Timeline, limits: Sequence[DayLimits], competitions: tuple[Competition, ...],
+    rules: RuleBook,
+) -> tuple[_WeekShape, ...]:
+    first = season.first_day
+    eves = _eves(competitions, rules["strength.easy_day"].whole("not_before_days"))
+    # Lifting on D-1/D-2 would take the place of the heavy slot the rules allow earlier in
+    # the week (rule race.week); opt-in priming is planned on its own.
+    race_eves = _eves(competitions, rules["race.week"].whole("no_lifting_before_days"))
+    result: list[_WeekShape] = []
+    week_start = season.first_week_start
+    while week_start <= season.last_day:
+        span = [week_start + timedelta(days=k) for k in range(7)]
+        span = [d for d in span if season.first_day <= d <= season.last_day]
+        index = [(d - first).days for d in span]
+        week_start += timedelta(days=7)
+        phases = [timeline.days[i] for i in index]
+        race_week = any(c.start <= span[-1] and c.end >= span[0] for c in competitions)
+        result.append(_WeekShape(
+            span=span,
+            phases=phases,
+            phase=_week_phase(phases),
+            race_week=race_week,
+            reduced=race_week or any(limits[i].volume < 1 for i in index),
+            lifting=[
+                d for d, i in zip(span, index, strict=True)
+                if not limits[i].rest_day and limits[i].lower_max_pct is None
+                and d not in race_eves and timeline.days[i].kind is not PhaseKind.TRANSITION
+            ],
+            easy=[
+                d for d, i in zip(span, index, strict=True)
+                if d not in eves and not limits[i].rest_day and timeline.days[i].kind is not PhaseKind.TRANSITION
+            ],
+            jumping=[
+                d for d, i in zip(span, index, strict=True)
+                if limits[i].plyo_ceiling > 0 and timeline.days[i].kind is not PhaseKind.TRANSITION
+            ],
+        ))
+    return tuple(result)
 
 
 def _generate(season: Season, athlete: Athlete) -> Plan:
     rules = rule_book()
     competitions = season.competitions_for(athlete.id)
-    timeline, limits = _shape(season, athlete, competitions, rules)
+    timeline, limits, week_shapes = _shape(season, athlete, competitions, rules)
     ctx = _context(athlete, rules)
     ctx.warnings.extend(timeline.warnings)
     dates = [season.first_day + timedelta(days=i) for i in range(len(timeline.days))]
-    generated = _generate_sessions(season, ctx, dates, timeline, limits, competitions)
+    generated = _generate_sessions(season, ctx, dates, timeline, limits, week_shapes)
     final, edited_days, locked_days = _apply_coach(season, athlete, dates, generated)
 
     # Generated sessions keep the hard rules by construction (the property tests run the same
@@ -206,7 +268,7 @@ def _generate_sessions(
     dates: list[date],
     timeline: Timeline,
     limits: Sequence[DayLimits],
-    competitions: tuple[Competition, ...],
+    week_shapes: tuple[_WeekShape, ...],
 ) -> list[list[Session]]:
     athlete = ctx.athlete
     rules = ctx.rules
@@ -221,30 +283,13 @@ def _generate_sessions(
     lifting_days = [_rhythm_ok(athlete, weekday, lifting=True) for weekday in range(7)]
     plyo_days_ok = [_rhythm_ok(athlete, weekday, plyometrics=True) for weekday in range(7)]
     easy_lifting = [r.track is TrackDay.EASY and r.lifting for r in athlete.rhythm]
-    eves = _eves(competitions, rules["strength.easy_day"].whole("not_before_days"))
-    # Lifting on D-1/D-2 would take the place of the heavy slot the rules allow earlier in
-    # the week (rule race.week); opt-in priming is planned on its own below.
-    race_eves = _eves(competitions, rules["race.week"].whole("no_lifting_before_days"))
     planned_on: dict[int, Planned] = {}
 
-    week_start = season.first_week_start
-    while week_start <= season.last_day:
-        span = [week_start + timedelta(days=k) for k in range(7)]
-        span = [d for d in span if season.first_day <= d <= season.last_day]
-        index = [(d - first).days for d in span]
-        week_start += timedelta(days=7)
-        phases = [timeline.days[i] for i in index]
-        phase = _week_phase(phases)
-        race_week = any(c.start <= span[-1] and c.end >= span[0] for c in competitions)
+    for week in week_shapes:
+        span, phases, phase, race_week = week.span, week.phases, week.phase, week.race_week
 
         # Weights on hard track days with lifting (rule rhythm), spread through the week.
-        # Not on the day after a race (a recovery day, rule competition.after) nor on D-1/D-2, and a
-        # week that ends the season or a build keeps its transition days free (phase.transition).
-        hard = [
-            d for d, i in zip(span, index, strict=True)
-            if lifting_days[d.weekday()] and not limits[i].rest_day and limits[i].lower_max_pct is None
-            and d not in race_eves and timeline.days[i].kind is not PhaseKind.TRANSITION
-        ]
+        hard = [d for d in week.lifting if lifting_days[d.weekday()]]
         wanted = _sessions_wanted(athlete, phase, rules, race_week)
         if phase.kind is PhaseKind.TAPER:
             wanted = max(wanted, 1)
@@ -293,23 +338,19 @@ def _generate_sessions(
                     planned_on[i] = Planned(Slot.PRIMING, 0, 1)
 
         # Easy track days ticked for lifting: upper-body work only (rule strength.easy_day).
-        easy = [
-            d for d in span if easy_lifting[d.weekday()] and d not in eves and _easy_day_ok(d, timeline, limits, first)
-        ]
+        easy = [d for d in week.easy if easy_lifting[d.weekday()]]
         for n, day in enumerate(easy):
             i = (day - first).days
             sessions[i].append(build_easy_day(ctx, day, timeline.days[i], limits[i], n))
 
         # Plyometrics on hard track days that allow them, with recovery between sessions.
         plyo_wanted = _plyo_wanted(phase, plyo_per_week)
-        reduced = race_week or any(limits[i].volume < 1 for i in index)
-        drills = program.week(phase, plyo_wanted, hold=reduced) if plyo_wanted else ()
+        drills = program.week(phase, plyo_wanted, hold=week.reduced) if plyo_wanted else ()
         # No jumps before a strength test on the same day (rule strength.test): tired legs test low.
         plyo_days = [
-            d for d, i in zip(span, index, strict=True)
-            if plyo_days_ok[d.weekday()] and limits[i].plyo_ceiling > 0
-            and timeline.days[i].kind is not PhaseKind.TRANSITION
-            and not (i in planned_on and planned_on[i].slot is Slot.TEST)
+            d for d in week.jumping
+            if plyo_days_ok[d.weekday()]
+            and not ((i := (d - first).days) in planned_on and planned_on[i].slot is Slot.TEST)
         ]
         # Plyometrics after the lifting days keep the other days easy (high-low pattern).
         weights_days = set(chosen)
@@ -462,13 +503,6 @@ def _slots(phase: DayPhase, chosen: list[date], limits: Sequence[DayLimits], fir
 def _eves(competitions: tuple[Competition, ...], days: int) -> set[date]:
     """The ``days`` days before each competition."""
     return {c.start - timedelta(days=n) for c in competitions for n in range(1, days + 1)}
-
-
-def _easy_day_ok(day: date, timeline: Timeline, limits: Sequence[DayLimits], first: date) -> bool:
-    """Whether an easy day ticked for lifting can have its upper-body session: not in the
-    transition and not on a competition day (nor, see ``_eves``, just before one)."""
-    i = (day - first).days
-    return not limits[i].rest_day and timeline.days[i].kind is not PhaseKind.TRANSITION
 
 
 def _rhythm_ok(athlete: Athlete, weekday: int, *, lifting: bool = False, plyometrics: bool = False) -> bool:

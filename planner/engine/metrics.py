@@ -31,9 +31,50 @@ def main_lift(exercise_id: str) -> str:
     return _main_lift_of().get(exercise_id, exercise_id)
 
 
-def day_totals(
-    sessions: Sequence[Session], weights: dict[PlyoIntensity, float]
-) -> tuple[float, float, tuple[int, int, int, int], int, float, float]:
+_Totals = tuple[float, float, tuple[int, int, int, int], int, float, float]
+_NO_LOAD: _Totals = (0.0, 0.0, (0, 0, 0, 0), 0, 0.0, 0.0)
+# Sessions are shared by the plans derived one after another (see planner.engine.generator),
+# so each one's figures are worked out once: keyed by identity, the session kept beside them
+# so its id cannot be reused while the entry lives.
+_SESSION_TOTALS: dict[tuple[int, int], tuple[Session, _Totals]] = {}
+_SESSION_TOTALS_KEPT = 50_000
+
+
+def session_totals(session: Session, weights: dict[PlyoIntensity, float]) -> _Totals:
+    """Volume-load, relative volume, reps by zone, contacts, weighted contacts and planned load."""
+    key = (id(session), id(weights))
+    cached = _SESSION_TOTALS.get(key)
+    if cached is not None and cached[0] is session:
+        return cached[1]
+    volume_load = relative = weighted = 0.0
+    zones = [0, 0, 0, 0]
+    contacts = 0
+    for item in session.items:
+        reps = item.total_reps
+        if item.intensity is not None:
+            contacts += item.contacts
+            weighted += item.contacts * weights[item.intensity]
+            continue
+        if item.load_kg:
+            volume_load += reps * item.load_kg
+        if item.percent_max is not None:
+            relative += reps * item.percent_max / 100
+            pct = item.percent_max
+            zones[0 if pct < 70 else 1 if pct < 80 else 2 if pct < 90 else 3] += reps
+    totals = (volume_load, relative, (zones[0], zones[1], zones[2], zones[3]), contacts, weighted,
+              session.planned_load)
+    if len(_SESSION_TOTALS) > _SESSION_TOTALS_KEPT:
+        _SESSION_TOTALS.clear()
+    _SESSION_TOTALS[key] = (session, totals)
+    return totals
+
+
+def day_totals(sessions: Sequence[Session], weights: dict[PlyoIntensity, float]) -> _Totals:
+    if not sessions:
+        return _NO_LOAD
+    if len(sessions) == 1:
+        return session_totals(sessions[0], weights)
+    # Summed item by item, in order, as one session is: the same figures to the last bit.
     volume_load = relative = weighted = planned = 0.0
     zones = [0, 0, 0, 0]
     contacts = 0
@@ -54,11 +95,16 @@ def day_totals(
     return volume_load, relative, (zones[0], zones[1], zones[2], zones[3]), contacts, weighted, planned
 
 
+@cache
+def _contact_weights(rules: RuleBook) -> dict[PlyoIntensity, float]:
+    weights_rule = rules["plyo.weights"]
+    return {level: weights_rule.number(level.value) for level in PlyoIntensity}
+
+
 def day_metrics(
     sessions_by_day: Sequence[Sequence[Session]], rules: RuleBook
 ) -> list[DayMetrics]:
-    weights_rule = rules["plyo.weights"]
-    weights = {level: weights_rule.number(level.value) for level in PlyoIntensity}
+    weights = _contact_weights(rules)
     pmc = rules["metrics.pmc"]
     spike = rules["metrics.spike"]
     fitness_days = pmc.number("fitness_days")
