@@ -175,6 +175,32 @@ def soft_rule_warnings(
     return warnings
 
 
+# Per weights session: whether it holds lower-body work other than accessories, and the top
+# percentage of its lower-body strength sets (0 without). Sessions are shared by the plans
+# derived one after another, so this is worked out once per session (kept beside its figures
+# so that its id cannot be reused while the entry lives).
+_LOWER_BODY: dict[int, tuple[Session, bool, float]] = {}
+_LOWER_BODY_KEPT = 50_000
+
+
+def _lower_body(session: Session) -> tuple[bool, float]:
+    cached = _LOWER_BODY.get(id(session))
+    if cached is not None and cached[0] is session:
+        return cached[1], cached[2]
+    any_lower = False
+    top = 0.0
+    if session.kind is SessionKind.WEIGHTS:
+        for item in session.items:
+            if item.lower_body and item.category is not Category.ACCESSORY:
+                any_lower = True
+                if item.category is Category.STRENGTH:
+                    top = max(top, item.percent_max or 0.0)
+    if len(_LOWER_BODY) > _LOWER_BODY_KEPT:
+        _LOWER_BODY.clear()
+    _LOWER_BODY[id(session)] = (session, any_lower, top)
+    return any_lower, top
+
+
 def _high_intensity_lower(sessions: Sequence[Session]) -> bool:
     return any(s.heavy for s in sessions)
 
@@ -205,11 +231,7 @@ def _detraining(
     gap = 0
     exempt = (PhaseKind.TAPER, PhaseKind.TRANSITION)
     for day, sessions, phase in zip(dates, sessions_by_day, phases, strict=True):
-        strength = any(
-            s.kind is SessionKind.WEIGHTS
-            and any(i.lower_body and i.category is not Category.ACCESSORY for i in s.items)
-            for s in sessions
-        )
+        strength = any(_lower_body(s)[0] for s in sessions)
         if strength or phase.kind in exempt or phase.taper_for is not None:
             gap = 0
             continue
@@ -265,12 +287,7 @@ def _maintenance_gaps(
     for i in range(min(len(dates), last_race + 1)):
         phase = phases[i]
         counted = phase.kind in season_kinds and phase.taper_for is None and i not in before_a
-        heavy = any(
-            s.kind is SessionKind.WEIGHTS
-            and any(it.lower_body and it.category is Category.STRENGTH and (it.percent_max or 0) >= threshold
-                    for it in s.items)
-            for s in sessions_by_day[i]
-        )
+        heavy = any(_lower_body(s)[1] >= threshold for s in sessions_by_day[i])
         if not counted or heavy:
             close(i)
             start = None

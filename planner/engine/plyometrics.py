@@ -272,9 +272,28 @@ class PlyoProgram:
         self.last_change = ""
         if not phase.kind.preparation or phase.deload or hold:
             return self.drills
+        # The week's step depends only on the program, the phase and the recent weeks: most
+        # seasons repeat the same steps from one plan to the next, so each is found once.
+        window = self.ctx.rules["plyo.progression"].whole("baseline_weeks")
+        key = (
+            "plyo-step", self.drills, self.pointer, phase.kind,
+            phase.build_week >= self.ctx.rules["plyo.gate"].whole("base_weeks"), sessions_per_week,
+            self._sessions_expected(sessions_per_week), self._sessions_expected(sessions_per_week, latest=True),
+            self.reference, tuple(self.season_weeks[-window:]),
+        )
+        step = self.ctx.bodies.get(key)
+        if step is None:
+            step = self.ctx.bodies[key] = self._step(phase, sessions_per_week)
+        week, self.drills, self.pointer, self.last_change = step
+        return week
+
+    def _step(
+        self, phase: DayPhase, sessions_per_week: int
+    ) -> tuple[tuple[Drill, ...], tuple[Drill, ...], int, str]:
+        """This week's drills, then the program, pointer and change text it leaves behind."""
         back = self._back_from_season(sessions_per_week)
         if back is not None:
-            return back
+            return back, self.drills, self.pointer, self.last_change
         sessions = self._sessions_expected(sessions_per_week)
         # Bounding toward its target is judged on the sessions of the last loading week: a
         # rhythm that has come down to one session a week does not keep it short (plyo.bounding).
@@ -282,11 +301,9 @@ class PlyoProgram:
         for change in self._candidates(phase):
             lengthened = self._lengthens_bounding(change)
             if self._fits(change.drills, phase, latest if lengthened else sessions):
-                self.drills = change.drills
-                self.pointer = (change.changed + 1) % len(change.drills)
-                self.last_change = change.text
-                break
-        return self.drills
+                pointer = (change.changed + 1) % len(change.drills)
+                return change.drills, change.drills, pointer, change.text
+        return self.drills, self.drills, self.pointer, ""
 
     def _back_from_season(self, sessions: int) -> tuple[Drill, ...] | None:
         """The week's cut of the program on the way back from in-season weeks (one session a
