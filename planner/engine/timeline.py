@@ -418,9 +418,10 @@ def _paint_rebase(
         name = "Pre-competition" + (f" {number}" if number > 1 else "")
         if current not in (PhaseKind.PRE_COMPETITION, PhaseKind.COMPETITION):
             days.paint(end + _DAY, following.taper_start - _DAY, PhaseKind.PRE_COMPETITION, name, number)
-        elif current is PhaseKind.COMPETITION:
+        else:
             # A week of pre-competition bridges the re-base's three sessions of 3 x 5 and the
-            # two short maintenance sessions, so the volume steps down instead of falling.
+            # two short maintenance sessions, so the volume steps down instead of falling (also
+            # where the build's own pre-competition leaves only a day or two after the re-base).
             bridge_end = min(end + timedelta(weeks=1), following.taper_start - _DAY)
             days.paint(end + _DAY, bridge_end, PhaseKind.PRE_COMPETITION, name, number)
 

@@ -397,3 +397,30 @@ def test_random_plans_never_stack_deload_weeks_and_rest_after_the_last_race(docu
     if competitions:
         last_end = max(c.end for c in competitions)
         assert all(not d.sessions for d in plan.days if d.date > last_end)
+
+
+def test_a_week_of_pre_competition_follows_a_re_base_that_ends_two_days_before_the_competition_phase() -> None:
+    # Weeks start on Tuesday. The re-base after the indoor A on Saturday 25 March 2028 ends on
+    # Saturday 15 April, and the build's own pre-competition would end on Monday 17 April: two
+    # days of it before the competition phase, and the volume fell from about 2,900 kg to 1,100 kg
+    # between two weeks. The bridge holds pre-competition for a whole week.
+    first_day, last_day = date(2027, 11, 27), date(2028, 10, 23)
+    document = Season(
+        id=UUID(int=9), name="Double season", first_day=first_day, last_day=last_day, week_start=1,
+        athletes=(athlete(max_date=first_day),),
+        competitions=(
+            competition(1, date(2028, 3, 25), Priority.A, indoor=True),
+            competition(2, date(2028, 6, 18), Priority.A),
+            competition(3, date(2028, 6, 25), Priority.A),
+            competition(4, date(2028, 8, 18), Priority.A, indoor=True),
+            competition(5, first_day, Priority.A, indoor=True, days=3),
+        ),
+        next_athlete_number=2, next_competition_number=6,
+    )
+    assert season_problems(document) == []
+    timeline = build_timeline(document, document.athletes[0], rule_book())
+    rebase = next(p for p in timeline.phases if p.name.startswith("Re-base after Meeting 1"))
+    bridge = next(p for p in timeline.phases if p.start == rebase.end + timedelta(days=1))
+    assert bridge.kind is PhaseKind.PRE_COMPETITION
+    assert (bridge.end - bridge.start).days + 1 == 7
+    assert timeline.days[(bridge.end - first_day).days + 1].kind is PhaseKind.COMPETITION
