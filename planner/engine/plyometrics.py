@@ -169,7 +169,10 @@ def _depth_jumps_allowed(ctx: Context) -> bool:
 def _session_cap(ctx: Context, kind: PhaseKind) -> int:
     caps = ctx.rules["plyo.caps"]
     prefix = "pre" if kind in (PhaseKind.PRE_COMPETITION, PhaseKind.COMPETITION) else "off"
-    return caps.whole(f"{prefix}_{ctx.athlete.level.value}")
+    cap = caps.whole(f"{prefix}_{ctx.athlete.level.value}")
+    if ctx.athlete.junior:
+        cap = min(cap, ctx.rules["plyo.junior"].whole("max_contacts"))
+    return cap
 
 
 @cache

@@ -439,3 +439,19 @@ def test_weekly_saturday_meets_keep_the_session_shape() -> None:
 def test_random_seasons_keep_the_session_shape(document: Season) -> None:
     plan = generate(document, "ath-1")
     assert _session_shape_problems(document, plan) == []
+
+
+def test_a_juniors_plyometric_sessions_stop_growing_at_120_contacts() -> None:
+    # Jonáš, the demo's 16-year-old beginner, reached 146-150 contacts a session before the
+    # junior cap (rule plyo.junior, A6: youth programmes reach 100-120 by weeks 8-10).
+    demo = demo_season()
+    junior = next(a for a in demo.athletes if a.junior)
+    cap = rule_book()["plyo.junior"].whole("max_contacts")
+    sizes = [
+        sum(i.contacts for i in s.items)
+        for day in generate(demo, junior.id).days
+        for s in day.sessions
+        if s.kind is SessionKind.PLYOMETRICS
+    ]
+    assert sizes and max(sizes) <= cap
+    assert max(sizes) >= cap - 20  # the program still grows toward the cap
