@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner.document.sessions import Item
-from ui.inspector.edits import DISTANCE_RANGE, DISTANCE_STEP, PERCENT_RANGE, REPS_RANGE, SETS_RANGE, Choices
+from planner.engine.session_edits import DISTANCE_RANGE, DISTANCE_STEP, PERCENT_RANGE, REPS_RANGE, SETS_RANGE, Choices
 from ui.session_text import (
     EDITED_MARK,
     distance_contacts_text,

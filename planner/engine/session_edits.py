@@ -1,4 +1,4 @@
-"""What the inspector's gestures change, as values and as edits of the season (no Qt here).
+"""What a coach's changes to a session do, as values and as edits of the season.
 
 A coach edits what the plan shows; the document keeps it as an override of the whole session
 (``planner.document.edits.set_override``). The functions here build the edited ``Item`` (its load,
@@ -10,23 +10,21 @@ never patched.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 from planner.document.catalogue import Exercise, catalogue, exercise
-from planner.document.edits import EditError, lock_week, move_session, reset_override, set_override, unlock_week
+from planner.document.edits import Edit, EditError, lock_week, move_session, reset_override, set_override, unlock_week
 from planner.document.model import Athlete, Override, Season
 from planner.document.sessions import Category, Intent, Item, Session, SessionKind
+from planner.document.text import KIND_NAMES, date_text, day_title, number
 from planner.document.validation import MAX_RANGE_KG
 from planner.engine.loads import plates_per_side, round_load
 from planner.engine.plan import Plan
 from planner.engine.plyometrics import item_facts
 from planner.engine.prescription import reserve_note
 from planner.engine.session_facts import HEAVY_PCT, refreshed
-from ui.session_text import KIND_NAMES, date_text, day_title, number
-
-Edit = Callable[[Season], Season]
 
 # Sensible ranges for the inspector's editors.
 SETS_RANGE = (1, 20)
