@@ -46,17 +46,19 @@ from planner.engine.generator import generate
 from planner.engine.plan import Day, Plan, Week
 from planner.engine.prescription import reserve_note
 from planner.engine.warmup import RampStep, main_barbell_item, warmup_ramp
+from planner.export.look import PHASE_NAMES
 from planner.export.pdf.common import (
+    DETAIL,
     FAINT,
     GRID,
     INK,
     LIGHT_GRID,
     MARGIN,
     MONTH_NAMES,
+    NOTE_BAR,
     NOTE_TINT,
     PAGE_SIZES,
     PHASE_COLOURS,
-    PHASE_NAMES,
     PLYOMETRICS,
     PLYOMETRICS_TINT,
     PRIORITY_COLOURS,
@@ -105,12 +107,10 @@ _SET_BOX = _LOAD_BOX + _REPS_BOX
 # Below this the exercise name wraps into too many lines to read at a glance.
 _NAME_MIN = 100.0
 _TICK = "☐"
-_DETAIL = colors.HexColor("#5A6069")
 _EDITED = "✎"
 # The day of a competition band (the rest rows set it smaller) and reportlab's default
 # padding on each side of a table cell.
 _DAY_SIZE = 8.5
-_NOTE_BAR = colors.HexColor("#E0B400")
 # The longest item note printed in its exercise's cell (engine notes are far shorter).
 _CELL_NOTE_MAX = 240
 # The athlete's name in a card's header, and the least it is set at for a long name.
@@ -130,7 +130,7 @@ def load_text(item: Item) -> str:
 def _plates_cell(item: Item, style: Styles) -> Label:
     lines: list[list[Run]] = [[(plates_text(item), style.fonts.regular, 7, INK)]]
     if item.fractional_per_side:
-        lines.append([(f"+ {number(item.fractional_per_side)} fractional", style.fonts.regular, 6.5, _DETAIL)])
+        lines.append([(f"+ {number(item.fractional_per_side)} fractional", style.fonts.regular, 6.5, DETAIL)])
     return Label(lines, leading=1.17, centred=True)
 
 
@@ -505,7 +505,7 @@ class _Note(_CardText):
         canvas.saveState()
         canvas.setFillColor(NOTE_TINT)
         canvas.rect(0, 0, self.width, self.height, stroke=0, fill=1)
-        canvas.setFillColor(_NOTE_BAR)
+        canvas.setFillColor(NOTE_BAR)
         canvas.rect(0, 0, 2, self.height, stroke=0, fill=1)
         canvas.restoreState()
         super().draw()
@@ -618,9 +618,9 @@ def _session_block(card: _Card, session: Session) -> _Session:
         facts.append(f"{_EDITED} changed by the coach")
     title_runs: list[Run] = [
         (f"{short_day(session.date).upper()}   {name}", style.fonts.bold, 8.5, INK),
-        ("   " + " · ".join(facts), style.fonts.regular, 7, _DETAIL),
+        ("   " + " · ".join(facts), style.fonts.regular, 7, DETAIL),
     ]
-    reason = Label([[(session.reason, style.fonts.italic, 6.6, _DETAIL)]], align_right=not card.narrow)
+    reason = Label([[(session.reason, style.fonts.italic, 6.6, DETAIL)]], align_right=not card.narrow)
     if card.narrow:
         # A5 has the height but not the width: the reason gets its own line.
         title = CachedTable([[Label([title_runs])], [reason]], colWidths=[card.width])
@@ -669,13 +669,13 @@ def _session_note_style(style: Styles, width: float) -> ParagraphStyle:
 def _name_cell(item: Item, style: Styles) -> Label:
     name = item.name + (f" {_EDITED}" if item.edited else "")
     lines: list[list[Run]] = [
-        [(name, style.fonts.bold, 8.5, INK), (f"  {item.intent.value}", style.fonts.regular, 6.8, _DETAIL)]
+        [(name, style.fonts.bold, 8.5, INK), (f"  {item.intent.value}", style.fonts.regular, 6.8, DETAIL)]
     ]
     note = _item_note(item)
     if _too_long_for_cell(note):
         note = "note below the table"
     if note:
-        lines.append([(note, style.fonts.regular, 6.8, _DETAIL)])
+        lines.append([(note, style.fonts.regular, 6.8, DETAIL)])
     return Label(lines, leading=1.17)
 
 
