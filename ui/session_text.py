@@ -21,14 +21,15 @@ from planner.document.text import (
     date_text,
     day_title,
     is_plyometric,
+    item_note,
     number,
+    plates_text,
     plural,
     rest_text,
     short_day,
     span_text,
     volume_text,
 )
-from planner.engine.loads import held_as_dumbbells
 
 # Shared with the print-outs (planner.document.text); re-exported so the window has one import place.
 __all__ = [
@@ -38,7 +39,9 @@ __all__ = [
     "date_text",
     "day_title",
     "is_plyometric",
+    "item_note",
     "number",
+    "plates_text",
     "rest_text",
     "short_day",
     "span_text",
@@ -75,20 +78,6 @@ def load_text(item: Item) -> str:
     if item.body_weight:
         return BODY_WEIGHT
     return "" if item.load is None else f"{number(item.load)} {item.unit}"
-
-
-def plates_text(item: Item) -> str:
-    """What goes on each side of the bar: "25 + 25", "empty bar", "two 10 kg dumbbells" or ""."""
-    if item.load is None or is_plyometric(item) or item.body_weight:
-        return ""
-    if item.plates_per_side:
-        return " + ".join(number(p) for p in item.plates_per_side)
-    if held_as_dumbbells(item):
-        return f"two {number(item.load / 2)} {item.unit} dumbbells"
-    if item.max_value is not None or item.percent_max is not None:
-        # A barbell load with no plates is the bar alone.
-        return "empty bar"
-    return ""
 
 
 def distance_contacts_text(item: Item) -> str:
@@ -141,7 +130,8 @@ def item_details(item: Item) -> str:
         parts.append(f"rest {rest_text(item.rest_s)}")
     parts.append(intent_text(item))
     text = f"{item.name}: " + " · ".join(parts)
-    return f"{text} — {item.note}" if item.note else text
+    note = item_note(item)
+    return f"{text} — {note}" if note else text
 
 
 def item_short(item: Item) -> str:
@@ -204,8 +194,8 @@ def session_lines(session: Session) -> list[str]:
     mark = f" {EDITED_MARK} edited" if session.edited else ""
     lines = [f"{session.title} ({KIND_NAMES[session.kind].lower()}){mark}", session_facts(session)]
     for item in session.items:
-        note = f" — {item.note}" if item.note else ""
-        lines.append(f"• {item_text(item)}{note}")
+        note = item_note(item)
+        lines.append(f"• {item_text(item)} — {note}" if note else f"• {item_text(item)}")
     return lines
 
 

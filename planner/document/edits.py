@@ -49,6 +49,7 @@ from planner.document.validation import Problem, season_problems
 
 __all__ = [
     "UNCHANGED",
+    "Edit",
     "EditError",
     "Unchanged",
     "add_athlete",
@@ -73,6 +74,9 @@ __all__ = [
     "set_override",
     "unlock_week",
 ]
+
+# What the window runs as one undo step: the season before, to the season after.
+Edit = Callable[[Season], Season]
 
 T = TypeVar("T")
 

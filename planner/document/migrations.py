@@ -1,7 +1,7 @@
 """Upgrades of older ``.sprintplan`` layouts to the current schema version, in memory.
 
 ``migrate`` reads the file's ``schema_version`` and runs the steps from that version up to
-``planner.document.model.SCHEMA_VERSION`` in order (``_v1_to_v2``, then a future ``_v2_to_v3``...).
+``planner.document.model.SCHEMA_VERSION`` in order (``_v1_to_v2``, then ``_v2_to_v3``...).
 Each step is a pure function: it returns a new dict and leaves its input as it was, so a
 failed load never leaves a half-upgraded document behind. Steps only reshape; they leave
 anything malformed in place for the current schema to report.
@@ -26,6 +26,19 @@ Schema version 1, the first layout, differs from version 2 in four ways:
 
 Everything else (the season's id, name, days and ``week_start``; athletes' other fields,
 equipment, rhythm and substitutions; notes) has the same layout in both versions.
+
+Schema version 3 stores how a prescribed item's load goes on as fields instead of words in
+its ``note`` (items are stored in overrides and locked weeks): ``below_bar`` (the empty bar's
+mass when the load is lighter), ``per_hand`` (each dumbbell held instead) and
+``fractional_per_side`` (what the plates cannot make). Version 2 wrote these as note parts
+that SprintPlan itself worded, separated by "; "::
+
+    "note": "Below the 20 kg bar: hold two 6 kg dumbbells or use a technique bar; move fast"
+    "note": "plus 0.5 lb per side in fractional plates"
+
+The step reads those parts into the fields and removes them from the note, once; every other
+part of the note stays as it was. Version 2's places are version 3's places (the step only
+adds fields), so a problem in a version 2 file is still reported with its line.
 """
 
 from __future__ import annotations
@@ -37,7 +50,7 @@ from typing import Any
 
 from planner.document.model import SCHEMA_VERSION
 
-__all__ = ["MigrationError", "migrate", "schema_version_of"]
+__all__ = ["MigrationError", "keeps_places", "migrate", "schema_version_of"]
 
 JSONDict = dict[str, Any]
 Step = Callable[[JSONDict], JSONDict]
@@ -72,6 +85,12 @@ def migrate(data: JSONDict) -> JSONDict:
         data = _STEPS[version](data)
         version += 1
     return data
+
+
+def keeps_places(version: int) -> bool:
+    """Whether a document of ``version`` keeps every value at the same place once migrated, so
+    a problem found after migration can be reported at its line in the file."""
+    return version >= 2
 
 
 # Version 1 to 2 -----------------------------------------------------------------------------
@@ -132,4 +151,50 @@ def _next_number(prefix: str, ids: Iterable[str]) -> int:
     return max(numbers, default=0) + 1
 
 
-_STEPS: dict[int, Step] = {1: _v1_to_v2}
+# Version 2 to 3 -----------------------------------------------------------------------------
+
+_NUMBER = r"(\d{1,12}(?:\.\d{1,12})?)"
+_BELOW_BAR = re.compile(
+    rf"Below the {_NUMBER} (?:kg|lb) bar: hold two {_NUMBER} (?:kg|lb) dumbbells or use a technique bar"
+)
+_FRACTIONAL = re.compile(rf"plus {_NUMBER} (?:kg|lb) per side in fractional plates")
+
+
+def _v2_to_v3(data: JSONDict) -> JSONDict:
+    upgraded = copy.deepcopy(data)
+    upgraded["schema_version"] = 3
+    for item in _stored_items(upgraded):
+        _load_facts_from_note(item)
+    return upgraded
+
+
+def _stored_items(data: JSONDict) -> list[JSONDict]:
+    sessions: list[JSONDict] = []
+    for override in _objects(data.get("overrides")):
+        sessions += [s for s in (override.get("session"), override.get("replaced")) if isinstance(s, dict)]
+    for week in _objects(data.get("locked_weeks")):
+        sessions += _objects(week.get("sessions"))
+    return [item for session in sessions for item in _objects(session.get("items"))]
+
+
+def _load_facts_from_note(item: JSONDict) -> None:
+    below_bar: float | None = None
+    per_hand: float | None = None
+    fractional = 0.0
+    note = item.get("note")
+    if isinstance(note, str):
+        kept: list[str] = []
+        for part in note.split("; "):
+            if below_bar is None and (below := _BELOW_BAR.fullmatch(part)):
+                below_bar, per_hand = float(below.group(1)), float(below.group(2))
+            elif not fractional and (plus := _FRACTIONAL.fullmatch(part)):
+                fractional = float(plus.group(1))
+            else:
+                kept.append(part)
+        item["note"] = "; ".join(kept)
+    item.setdefault("below_bar", below_bar)
+    item.setdefault("per_hand", per_hand)
+    item.setdefault("fractional_per_side", fractional)
+
+
+_STEPS: dict[int, Step] = {1: _v1_to_v2, 2: _v2_to_v3}

@@ -17,7 +17,7 @@ from uuid import UUID
 
 from planner.document.sessions import Session, SessionKind
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 # Dataclasses below have fields named ``date``; annotations inside them use this alias.
 Day = date
 LB_PER_KG = 2.2046226218

@@ -48,6 +48,12 @@ class Item:
     so metrics compare across athletes. Rep-range work (accessories) has no percentage and
     uses ``reps_in_reserve`` instead. Plyometric drills use ``reps`` x ``distance_m`` (or reps
     of a jump in place) and count ``contacts`` for the whole item.
+
+    How the load goes on is data, set where the load is rounded (``planner.engine.loads``) and
+    worded by the writers (``planner.document.text``): a load lighter than the empty bar
+    (``below_bar`` is the bar's mass) is held as two dumbbells of ``per_hand`` each, or on a
+    technique bar; ``fractional_per_side`` is what the gym's plates cannot make on each side,
+    added in fractional plates.
     """
 
     exercise_id: str
@@ -63,6 +69,9 @@ class Item:
     unit: str = "kg"
     load_kg: float | None = None
     plates_per_side: tuple[float, ...] = ()
+    below_bar: float | None = None
+    per_hand: float | None = None
+    fractional_per_side: float = 0.0
     rest_s: int = 120
     intent: Intent = Intent.CONTROLLED
     distance_m: float | None = None

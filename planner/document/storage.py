@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 import resources
 from planner.document.atomic import remove_stale_temporaries, sync_folder, write_temporary
 from planner.document.codec import season_from_dict, season_to_dict
-from planner.document.migrations import MigrationError, migrate, schema_version_of
+from planner.document.migrations import MigrationError, keeps_places, migrate, schema_version_of
 from planner.document.model import SCHEMA_VERSION, Season
 from planner.document.places import coach_place, coach_reason
 from planner.document.text import plural
@@ -120,8 +120,9 @@ def loads(text: str, source: str = "<memory>") -> Season:
     data = _parse_json(text, source)
     version = _version(data, source, text)
     current = migrate(data)
-    # A migrated document has other paths than the file, so its lines cannot be looked up.
-    lines_text = text if version == SCHEMA_VERSION else None
+    # A document migrated from version 1 has other paths than the file, so its lines cannot
+    # be looked up.
+    lines_text = text if keeps_places(version) else None
     _check_schema(current, source, lines_text)
     season = season_from_dict(current)
     _check_rules(season, source, lines_text, current)

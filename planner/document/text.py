@@ -97,3 +97,43 @@ def contacts_text(item: Item) -> str:
 def max_text(name: str, entry: MaxEntry) -> str:
     """"back squat 105", "power clean 67.5 est." (a max not tested but estimated)."""
     return f"{name} {number(entry.value)}{'' if entry.tested else ' est.'}"
+
+
+def dumbbells_text(item: Item) -> str:
+    """"two 10 kg dumbbells" for a load held below the bar; "" for any other."""
+    if item.per_hand is None:
+        return ""
+    return f"two {number(item.per_hand)} {item.unit} dumbbells"
+
+
+def plates_text(item: Item) -> str:
+    """What goes on each side of the bar: "25 + 25", "empty bar", "two 10 kg dumbbells" or ""."""
+    if item.load is None or is_plyometric(item) or item.body_weight:
+        return ""
+    if item.plates_per_side:
+        return " + ".join(number(p) for p in item.plates_per_side)
+    if item.per_hand is not None:
+        return dumbbells_text(item)
+    if item.max_value is not None or item.percent_max is not None:
+        # A barbell load with no plates is the bar alone.
+        return "empty bar"
+    return ""
+
+
+def below_bar_text(item: Item) -> str:
+    """"Below the 20 kg bar: hold two 6 kg dumbbells or use a technique bar", or ""."""
+    if item.below_bar is None or item.per_hand is None:
+        return ""
+    return f"Below the {number(item.below_bar)} {item.unit} bar: hold {dumbbells_text(item)} or use a technique bar"
+
+
+def fractional_text(item: Item) -> str:
+    """"plus 0.625 kg per side in fractional plates", or "" when the plates make the load."""
+    if not item.fractional_per_side:
+        return ""
+    return f"plus {number(item.fractional_per_side)} {item.unit} per side in fractional plates"
+
+
+def item_note(item: Item) -> str:
+    """Everything a coach reads beside the item: how its load goes on, then its own note."""
+    return "; ".join(part for part in (below_bar_text(item), fractional_text(item), item.note) if part)

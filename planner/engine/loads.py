@@ -2,13 +2,14 @@
 
 Rule load.rounding (R4): round to the nearest loadable step below 85 %, down at 85 % or more
 (never round a heavy set up), never at or above the max itself. Below the empty bar the
-athlete holds dumbbells or uses a technique bar.
+athlete holds dumbbells or uses a technique bar. How a load goes on is data on the item;
+``planner.document.text`` words it.
 """
 
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from planner.document.model import Equipment, Units
 from planner.document.sessions import Item
@@ -25,28 +26,62 @@ _BUMPER_MIN = {Units.KG: 2.5, Units.LB: 2.5}
 
 @dataclass(frozen=True, slots=True)
 class Load:
-    """A rounded load in the athlete's units; ``below_bar`` means dumbbells or a technique bar."""
+    """A rounded load in the athlete's units.
+
+    Below the empty bar the athlete holds two dumbbells of ``per_hand`` each (or uses a
+    technique bar); ``fractional_per_side`` is what the gym's plates cannot make on each side.
+    """
 
     value: float
     plates_per_side: tuple[float, ...]
-    below_bar: bool
-    note: str = ""
+    per_hand: float | None = None
+    fractional_per_side: float = 0.0
 
-
-# The notes ``round_load`` writes travel with the prescribed item; the print-outs and checks
-# read them back with the two helpers below rather than matching the wording themselves.
-FRACTIONAL_PLATES_NOTE_END = " per side in fractional plates"
-_DUMBBELLS = "dumbbells"
+    @property
+    def below_bar(self) -> bool:
+        return self.per_hand is not None
 
 
 def held_as_dumbbells(item: Item) -> bool:
-    """A load below the empty bar, held as a pair of dumbbells (its note says so)."""
-    return item.load is not None and not item.plates_per_side and _DUMBBELLS in item.note
+    """A load below the empty bar, held as a pair of dumbbells."""
+    return item.load is not None and item.per_hand is not None
 
 
-def is_fractional_plates_note(part: str) -> bool:
-    """Whether one part of an item's note is the "plus 0.625 kg per side in fractional plates" remark."""
-    return part.startswith("plus ") and part.endswith(FRACTIONAL_PLATES_NOTE_END)
+def loaded(item: Item, load: Load | None, equipment: Equipment, units: Units) -> Item:
+    """``item`` carrying ``load``: its value in the athlete's units and in kg, the plates, and
+    how it goes on (dumbbells below the bar, fractional plates); no load clears them all."""
+    if load is None:
+        return replace(
+            item, load=None, load_kg=None, plates_per_side=(), below_bar=None, per_hand=None,
+            fractional_per_side=0.0,
+        )
+    return replace(
+        item,
+        load=load.value,
+        unit=units.value,
+        load_kg=round(units.to_kg(load.value), 2),
+        plates_per_side=load.plates_per_side,
+        below_bar=equipment.bar_mass if load.per_hand is not None else None,
+        per_hand=load.per_hand,
+        fractional_per_side=load.fractional_per_side,
+    )
+
+
+def typed_load(value: float, equipment: Equipment, units: Units, *, barbell: bool) -> Load:
+    """A load a coach typed: on a barbell, dumbbells below the bar and plates from it up."""
+    if not barbell:
+        return Load(value, ())
+    if value < equipment.bar_mass - _EPS:
+        return Load(value, (), per_hand=value / 2)
+    return on_the_bar(value, equipment, units)
+
+
+def on_the_bar(value: float, equipment: Equipment, units: Units) -> Load:
+    """``value`` on the bar: the plates per side and what they cannot make."""
+    plates = plates_per_side(value, equipment, units)
+    missing = round((value - equipment.bar_mass) / 2 - sum(plates), 6)
+    # An increment finer than the gym's plates: what the plates cannot make is a fact of the load.
+    return Load(value, plates, fractional_per_side=missing if missing > _EPS else 0.0)
 
 
 def round_load(
@@ -60,9 +95,9 @@ def round_load(
     target = max_value * percent / 100.0
     bar = equipment.bar_mass
     if percent <= 0:
-        return Load(0.0, (), below_bar=False, note="body weight")
+        return Load(0.0, ())
     if target < bar - _EPS:
-        return _dumbbell_load(target, equipment, units)
+        return _dumbbell_load(target, equipment)
     step = equipment.increment
     steps = (target - bar) / step
     count = math.floor(steps + _EPS) if percent >= floor_from_pct else math.floor(steps + 0.5)
@@ -70,25 +105,13 @@ def round_load(
     # Rounding to the nearest step may land on the max itself when increments are coarse.
     while value >= max_value - _EPS and value - step >= bar - _EPS:
         value -= step
-    value = round(value, 4)
-    plates = plates_per_side(value, equipment, units)
-    missing = (value - equipment.bar_mass) / 2 - sum(plates)
-    note = ""
-    if missing > _EPS:
-        # An increment finer than the gym's plates: say what the plates cannot make.
-        note = f"plus {missing:g} {units.value}{FRACTIONAL_PLATES_NOTE_END}"
-    return Load(value, plates, below_bar=False, note=note)
+    return on_the_bar(round(value, 4), equipment, units)
 
 
-def _dumbbell_load(target: float, equipment: Equipment, units: Units) -> Load:
+def _dumbbell_load(target: float, equipment: Equipment) -> Load:
     step = equipment.dumbbell_step
     per_hand = max(step, step * math.floor(target / 2 / step + 0.5))
-    unit = units.value
-    note = (
-        f"Below the {equipment.bar_mass:g} {unit} bar: hold two {per_hand:g} {unit} {_DUMBBELLS} "
-        f"or use a technique bar"
-    )
-    return Load(round(per_hand * 2, 4), (), below_bar=True, note=note)
+    return Load(round(per_hand * 2, 4), (), per_hand=per_hand)
 
 
 def plates_per_side(load: float, equipment: Equipment, units: Units) -> tuple[float, ...]:

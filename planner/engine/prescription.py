@@ -15,8 +15,8 @@ from typing import Any, TypeVar
 from planner.document.catalogue import Exercise, exercise
 from planner.document.model import Athlete, MaxEntry
 from planner.document.sessions import Category, Intent, Item, PlyoIntensity
-from planner.document.text import plural
-from planner.engine.loads import round_load
+from planner.document.text import BODY_WEIGHT, plural
+from planner.engine.loads import Load, round_load
 from planner.engine.plan import PlanWarning
 from planner.engine.proximity import DayLimits
 from planner.engine.rules import RuleBook
@@ -244,19 +244,13 @@ def _item(
     note: str,
 ) -> Item:
     athlete = ctx.athlete
-    load_value: float | None = None
-    plates: tuple[float, ...] = ()
-    load_kg: float | None = None
+    load: Load | None = None
     if max_value is not None:
         load = round_load(
             percent, max_value, athlete.equipment, athlete.units,
             floor_from_pct=ctx.rules["load.rounding"].number("floor_from_pct"),
         )
-        load_value = load.value
-        plates = load.plates_per_side
-        load_kg = round(athlete.units.to_kg(load.value), 2)
         if load.below_bar:
-            note = "; ".join(n for n in (note, load.note) if n)
             ctx.warn_once(
                 "load.rounding",
                 f"below-bar-{chosen.id}",
@@ -265,8 +259,9 @@ def _item(
                 f"{athlete.units.value} bar: dumbbells or a technique bar",
             )
             rule_ids = (*rule_ids, "load.rounding")
-        elif load.note and not note:
-            note = load.note
+        elif percent <= 0 and not note:
+            note = BODY_WEIGHT
+    units = athlete.units
     return Item(
         exercise_id=chosen.id,
         name=chosen.name,
@@ -276,10 +271,13 @@ def _item(
         reps=reps,
         percent_max=percent,
         max_value=max_value,
-        load=load_value,
-        unit=athlete.units.value,
-        load_kg=load_kg,
-        plates_per_side=plates,
+        load=None if load is None else load.value,
+        unit=units.value,
+        load_kg=None if load is None else round(units.to_kg(load.value), 2),
+        plates_per_side=() if load is None else load.plates_per_side,
+        below_bar=athlete.equipment.bar_mass if load is not None and load.below_bar else None,
+        per_hand=None if load is None else load.per_hand,
+        fractional_per_side=0.0 if load is None else load.fractional_per_side,
         rest_s=rest_s,
         intent=intent,
         note=note,

@@ -39,7 +39,17 @@ from icalendar.enums import TRANSP
 from planner.document.limits import one_line
 from planner.document.model import Athlete, Competition, Priority, Season
 from planner.document.sessions import Item, Session, SessionKind
-from planner.document.text import BODY_WEIGHT, KIND_NAMES, contacts_text, is_plyometric, number, rest_text, volume_text
+from planner.document.text import (
+    BODY_WEIGHT,
+    KIND_NAMES,
+    contacts_text,
+    is_plyometric,
+    item_note,
+    number,
+    plates_text,
+    rest_text,
+    volume_text,
+)
 from planner.engine.plan import Plan
 
 __all__ = ["competition_uid", "ics_bytes", "season_calendar", "session_uid"]
@@ -95,11 +105,12 @@ def _item_line(item: Item) -> str:
         if item.load is not None:
             text += f" = {number(item.load)} {item.unit}"
             if item.plates_per_side:
-                text += f" ({' + '.join(number(p) for p in item.plates_per_side)} per side)"
+                text += f" ({plates_text(item)} per side)"
         if item.reps_in_reserve is not None:
             text += f", {item.reps_in_reserve} in reserve"
     text += f", rest {rest_text(item.rest_s)}"
-    return f"{text} ({item.note})" if item.note else text
+    note = item_note(item)
+    return f"{text} ({note})" if note else text
 
 
 def _session_summary(session: Session) -> str:

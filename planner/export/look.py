@@ -72,3 +72,18 @@ LIFT_SHORT: dict[str, str] = {
     "squat_jump": "SJ",
     "romanian_deadlift": "RDL",
 }
+
+# On paper only: the chrome of the cards and the season plan (rules, shading, tints), chosen
+# to stay apart in greyscale.
+FAINT = "#6A7079"
+DETAIL = "#5A6069"
+GRID = "#9AA1AB"
+LIGHT_GRID = "#C9CED6"
+SHADE = "#F1F3F6"
+WEIGHTS_TINT = "#DCEBF5"
+PLYOMETRICS_TINT = "#D9EFE8"
+NOTE_TINT = "#FFF6D6"
+NOTE_BAR = "#E0B400"
+WARNING_INK = "#8A4B00"
+DELOAD_FILL = "#FFFFFF"
+DELOAD_HATCH = "#8A929C"

@@ -14,6 +14,7 @@ from planner.document.catalogue import lifts_with_maxes
 from planner.document.codec import item_to_dict
 from planner.document.model import Athlete
 from planner.document.sessions import Item, Session
+from planner.document.text import item_note
 from planner.engine.plan import ZONE_LABELS, Day, Plan, Week
 
 PLAN_SCHEMA_VERSION = 1
@@ -47,8 +48,15 @@ def _athlete(athlete: Athlete, on: date) -> JSON:
     }
 
 
+# Stored in a season file as fields; the plan's contract words them in the item's note.
+_WORDED_FIELDS = ("below_bar", "per_hand", "fractional_per_side")
+
+
 def item_json(item: Item, athlete: Athlete) -> JSON:
     data = item_to_dict(item)
+    for key in _WORDED_FIELDS:
+        del data[key]
+    data["note"] = item_note(item)
     data["max_kg"] = None if item.max_value is None else round(athlete.units.to_kg(item.max_value), 2)
     return data
 

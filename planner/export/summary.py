@@ -5,26 +5,8 @@ from __future__ import annotations
 from datetime import timedelta
 
 from planner.document.sessions import Item, Session, SessionKind
-from planner.engine.plan import PhaseKind, Plan, Week
-
-# Short names of the phases and of the barbell lifts ("SQ 3x3@87.5"), shared with the season PDF.
-PHASE_SHORT = {
-    PhaseKind.TRANSITION: "Transition",
-    PhaseKind.GENERAL_PREPARATION: "General prep",
-    PhaseKind.SPECIFIC_PREPARATION: "Specific prep",
-    PhaseKind.PRE_COMPETITION: "Pre-comp",
-    PhaseKind.COMPETITION: "Competition",
-    PhaseKind.TAPER: "Taper",
-}
-LIFT_SHORT = {
-    "back_squat": "SQ",
-    "front_squat": "FSQ",
-    "power_clean": "PC",
-    "hang_clean": "HC",
-    "hang_power_clean": "HPC",
-    "squat_jump": "SJ",
-    "romanian_deadlift": "RDL",
-}
+from planner.engine.plan import Plan, Week
+from planner.export.look import LIFT_SHORT, PHASE_SHORT
 
 
 def _main_set(item: Item) -> str:

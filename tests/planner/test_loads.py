@@ -13,7 +13,8 @@ import pytest
 from builders import athlete, items, nationals, plan_for, season
 
 from planner.document.model import LB_PER_KG, Equipment, Level, Units
-from planner.engine.loads import plates_per_side, round_load
+from planner.document.text import item_note
+from planner.engine.loads import Load, held_as_dumbbells, plates_per_side, round_load, typed_load
 
 KG_GYM = Equipment(bar_mass=20.0, increment=2.5, dumbbell_step=2.0)
 KG_FRACTIONAL = Equipment(bar_mass=20.0, increment=1.25, dumbbell_step=2.0)
@@ -93,27 +94,24 @@ def test_below_the_bar_the_athlete_holds_dumbbells_kg() -> None:
     assert load.below_bar
     assert load.value == 12.0
     assert load.plates_per_side == ()
-    assert "Below the 20 kg bar" in load.note
-    assert "two 6 kg dumbbells" in load.note
-    assert "technique bar" in load.note
+    assert load.per_hand == 6.0
 
 
 def test_below_the_bar_the_athlete_holds_dumbbells_lb() -> None:
     load = round_load(20.0, 150.0, LB_GYM, Units.LB)  # 30 lb, below the 45 lb bar
     assert load.below_bar
     assert load.value == 30.0
-    assert "Below the 45 lb bar" in load.note
-    assert "two 15 lb dumbbells" in load.note
+    assert load.per_hand == 15.0
 
 
 def test_zero_percent_is_body_weight() -> None:
     load = round_load(0.0, 150.0, KG_GYM, Units.KG)
     assert load.value == 0.0
     assert not load.below_bar
-    assert load.note == "body weight"
+    assert load.plates_per_side == ()
 
 
-def test_a_squat_jump_below_the_bar_carries_the_dumbbell_note_in_the_plan() -> None:
+def test_a_squat_jump_below_the_bar_is_held_as_dumbbells_in_the_plan() -> None:
     # 20 % of an 80 kg squat is 16 kg: under the 20 kg bar.
     document = season(athletes=[athlete(level=Level.INTERMEDIATE, squat=80.0, clean=55.0)],
                       competitions=[nationals()])
@@ -121,8 +119,10 @@ def test_a_squat_jump_below_the_bar_carries_the_dumbbell_note_in_the_plan() -> N
     jumps = [item for _, _, item in items(plan, "squat_jump") if item.percent_max == 20.0]
     assert jumps
     for item in jumps:
-        assert item.load == 16.0
-        assert "two 8 kg dumbbells" in item.note
+        assert (item.load, item.below_bar, item.per_hand, item.plates_per_side) == (16.0, 20.0, 8.0, ())
+        assert held_as_dumbbells(item)
+        assert "dumbbells" not in item.note  # the writers word it (planner.document.text)
+        assert item_note(item).startswith("Below the 20 kg bar: hold two 8 kg dumbbells or use a technique bar")
         assert "load.rounding" in item.rule_ids
     warned = [w for w in plan.warnings if w.rule_id == "load.rounding"]
     assert len(warned) == 1
@@ -194,6 +194,20 @@ def test_plates_add_up_to_every_loadable_step(units: Units, equipment: Equipment
     # Any load the rounding can produce (bar + whole increments) must be loadable with the
     # listed plates: R3 says a 1.25 step means 0.625 fractional plates.
     assert 2 * _per_side_sum(load, equipment, units) + equipment.bar_mass == pytest.approx(load)
+
+
+def test_what_the_plates_cannot_make_is_a_fraction_per_side() -> None:
+    # A 1 lb increment is 0.5 lb a side, and the smallest plate is 0.625 lb.
+    fine = Equipment(bar_mass=45.0, increment=1.0, dumbbell_step=5.0)
+    load = round_load(46.0, 100.0, fine, Units.LB)
+    assert (load.value, load.plates_per_side, load.fractional_per_side, load.per_hand) == (46.0, (), 0.5, None)
+    assert round_load(72.5, 137.5, KG_GYM, Units.KG).fractional_per_side == 0.0
+
+
+def test_a_typed_load_below_the_bar_is_held_as_dumbbells_and_above_it_goes_on_plates() -> None:
+    assert typed_load(15.0, KG_GYM, Units.KG, barbell=True) == Load(15.0, (), per_hand=7.5)
+    assert typed_load(62.5, KG_GYM, Units.KG, barbell=True).plates_per_side == (20.0, 1.25)
+    assert typed_load(15.0, KG_GYM, Units.KG, barbell=False).per_hand is None
 
 
 # ---------------------------------------------------------------------------------------------

@@ -12,6 +12,8 @@ import pytest
 from planner.document import migrations
 from planner.document.migrations import MigrationError, migrate, schema_version_of
 from planner.document.model import SCHEMA_VERSION
+from planner.document.storage import loads
+from planner.document.text import item_note, plates_text
 
 DOCUMENTS = Path(__file__).parents[1] / "fixtures" / "documents"
 
@@ -29,7 +31,7 @@ def _v1(**changes: Any) -> dict[str, Any]:
 
 def test_minimal_v1_gains_the_new_top_level_fields() -> None:
     assert migrate(_read("v1_minimal.sprintplan")) == {
-        "schema_version": 2,
+        "schema_version": 3,
         "id": "0b6f3c1e-5a2d-4e7f-8c9b-1a2b3c4d5e6f",
         "name": "Indoor 2025",
         "first_day": "2024-11-04",
@@ -45,7 +47,7 @@ def test_minimal_v1_gains_the_new_top_level_fields() -> None:
     }
 
 
-def test_full_v1_migrates_to_the_expected_v2_document() -> None:
+def test_full_v1_migrates_to_the_expected_current_document() -> None:
     assert migrate(_read("v1_full.sprintplan")) == _read("v1_full.expected.sprintplan")
 
 
@@ -115,8 +117,42 @@ def test_steps_do_not_mutate_their_input() -> None:
     assert migrated["athletes"][0] is not original["athletes"][0]
 
 
+def test_v2_load_remarks_in_item_notes_become_fields() -> None:
+    data = _read("v2_full.sprintplan")
+    session = data["overrides"][0]["session"]["items"][0]
+    session["note"] = "Below the 20 kg bar: hold two 7.5 kg dumbbells or use a technique bar; Ból pleców"
+    replaced = data["overrides"][0]["replaced"]["items"][0]
+    replaced["note"] = "capped at 85 %: junior; plus 0.625 kg per side in fractional plates"
+    locked = data["locked_weeks"][0]["sessions"][0]["items"][0]
+    locked["note"] = "below the bar, said in the coach's own words"
+
+    migrated = migrate(data)
+
+    def facts(item: dict[str, Any]) -> tuple[Any, ...]:
+        return item["below_bar"], item["per_hand"], item["fractional_per_side"], item["note"]
+
+    assert migrated["schema_version"] == 3
+    assert facts(migrated["overrides"][0]["session"]["items"][0]) == (20.0, 7.5, 0.0, "Ból pleców")
+    assert facts(migrated["overrides"][0]["replaced"]["items"][0]) == (None, None, 0.625, "capped at 85 %: junior")
+    assert facts(migrated["locked_weeks"][0]["sessions"][0]["items"][0]) == (
+        None, None, 0.0, "below the bar, said in the coach's own words"
+    )
+
+
+def test_a_v2_item_held_as_dumbbells_loads_and_reads_as_before() -> None:
+    data = _read("v2_full.sprintplan")
+    note = "Below the 20 kg bar: hold two 7.5 kg dumbbells or use a technique bar; Ból pleców"
+    data["overrides"][0]["session"]["items"][0].update(load=15.0, plates_per_side=[], note=note)
+
+    item = loads(json.dumps(data)).overrides[0].session.items[0]  # type: ignore[union-attr]
+
+    assert (item.below_bar, item.per_hand, item.note) == (20.0, 7.5, "Ból pleców")
+    assert item_note(item) == note
+    assert plates_text(item) == "two 7.5 kg dumbbells"
+
+
 def test_current_version_is_returned_as_it_is() -> None:
-    current = _read("v2_small.sprintplan")
+    current = _read("v3_small.sprintplan")
 
     assert migrate(current) is current
 
@@ -157,8 +193,8 @@ def test_newer_version_is_refused_naming_both_versions() -> None:
         migrate(_v1(schema_version=SCHEMA_VERSION + 1))
 
     assert str(caught.value) == (
-        "the file was written by a newer SprintPlan (schema version 3); "
-        "this SprintPlan reads up to version 2"
+        "the file was written by a newer SprintPlan (schema version 4); "
+        "this SprintPlan reads up to version 3"
     )
 
 

@@ -40,7 +40,8 @@ from planner.document.sessions import Session, SessionKind
 from planner.document.storage import save
 from planner.engine.generator import generate
 from planner.engine.loads import round_load
-from planner.export.pdf.cards import RampStep, main_barbell_item, warmup_ramp, write_cards
+from planner.engine.warmup import RampStep, main_barbell_item, warmup_ramp
+from planner.export.pdf.cards import write_cards
 from planner.export.pdf.common import MARGIN, PAGE_SIZES, number, rest_text, styles
 from planner.export.pdf.fonts import FONT_FILES
 from planner.export.print_selection import Paper, PrintSelection, printed_days, week_dates

@@ -19,10 +19,10 @@ from planner.document.model import Event, Level, MaxEntry, Note, Season, Sex
 from planner.document.sessions import Category, Item
 from planner.engine.generator import generate
 from planner.engine.rules import RULES_RESOURCE, rule_book
+from planner.export.look import PHASE_SHORT
 from planner.export.pdf.common import styles
 from planner.export.pdf.season import _overview_drawing, main_sets, write_season
 from planner.export.print_selection import Paper
-from planner.export.summary import PHASE_SHORT
 
 
 def _season() -> Season:

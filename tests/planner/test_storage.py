@@ -91,7 +91,7 @@ INVALID_FILES = [
         "newer_version",
         "schema_version (line 2)",
         "the file was written by a newer SprintPlan (schema version 99); "
-        "this SprintPlan reads up to version 2",
+        "this SprintPlan reads up to version 3",
         2,
     ),
     (
@@ -469,7 +469,7 @@ def test_document_error_pickles_with_its_fields() -> None:
 
 
 @pytest.mark.parametrize("name", ["v1_minimal", "v1_full"])
-def test_v1_file_loads_as_its_expected_v2_document(name: str) -> None:
+def test_v1_file_loads_as_its_expected_current_document(name: str) -> None:
     expected_text = (DOCUMENTS / f"{name}.expected.sprintplan").read_text(encoding="utf-8")
 
     season = load(DOCUMENTS / f"{name}.sprintplan")
@@ -508,7 +508,7 @@ def test_loading_an_old_file_does_not_upgrade_it_on_disk(tmp_path: Path) -> None
     assert _files(tmp_path) == before
 
 
-@pytest.mark.parametrize("name", ["v2_full", "v2_small", "v1_minimal.expected", "v1_full.expected"])
+@pytest.mark.parametrize("name", ["v3_full", "v3_small", "v1_minimal.expected", "v1_full.expected"])
 def test_current_files_round_trip_byte_for_byte(tmp_path: Path, name: str) -> None:
     original = DOCUMENTS / f"{name}.sprintplan"
     copy = tmp_path / "copy.sprintplan"
@@ -536,7 +536,7 @@ def test_save_writes_the_dumps_text(tmp_path: Path) -> None:
     assert text == dumps(season)
     assert text.endswith("}\n")
     assert "Дмитрий Иванов" in text
-    assert '\n  "schema_version": 2,\n' in text
+    assert '\n  "schema_version": 3,\n' in text
     assert not (tmp_path / "new.sprintplan.bak").exists()
 
 

@@ -18,10 +18,10 @@ from planner.document.sessions import Item, Session, SessionKind
 from planner.engine.loads import plates_per_side, round_load
 from planner.engine.plan import Day
 from planner.engine.rules import rule_book
+from planner.engine.session_edits import addable_by_category, addable_exercises
 from planner.engine.session_facts import HEAVY_PCT
 from ui.document import OpenSeason
 from ui.inspector.blocks import SessionBlock
-from ui.inspector.edits import addable_by_category, addable_exercises
 from ui.inspector.table import LOADS_ROLE, Column, ItemsModel, LoadSpinBox
 from ui.inspector.widget import SESSION_MIME_TYPE, Inspector, SessionRef, session_mime, session_ref_from_mime
 from ui.selection import Selection

@@ -5,21 +5,25 @@ from __future__ import annotations
 import dataclasses
 from datetime import date
 
-from planner.document.model import Season
+from planner.document.model import Season, Units
 from planner.document.sessions import Category, Intent, Item, PlyoIntensity, Session, SessionKind
 from planner.engine.generator import generate
+from ui.dialogs.form_checks import range_text
 from ui.session_text import (
     contacts_text,
     date_text,
     day_summary,
     day_title,
     distance_contacts_text,
+    item_details,
+    item_note,
     item_short,
     item_text,
     number,
     plates_text,
     rest_text,
     session_facts,
+    session_lines,
     session_summary,
     session_tooltip,
     short_day,
@@ -79,13 +83,25 @@ def test_rep_range_work_reads_with_the_reps_in_reserve() -> None:
 def test_loads_below_the_bar_read_as_dumbbells_and_the_bar_alone_as_empty_bar() -> None:
     jumps = dataclasses.replace(
         SQUAT_KG, exercise_id="squat_jump", name="Squat jump", sets=3, reps=6, percent_max=20.0, max_value=92.5,
-        load=20.0, plates_per_side=(),
-        note="Below the 20 kg bar: hold two 10 kg dumbbells or use a technique bar",
+        load=20.0, plates_per_side=(), below_bar=22.5, per_hand=10.0, note="move fast",
     )
     assert item_text(jumps) == "Squat jump 3 x 6 @ 20 % = 20 kg (two 10 kg dumbbells)"
+    assert item_details(jumps) == (
+        "Squat jump: two 10 kg dumbbells · rest 4:00 · controlled — "
+        "Below the 22.5 kg bar: hold two 10 kg dumbbells or use a technique bar; move fast"
+    )
     bar = dataclasses.replace(SQUAT_KG, percent_max=30.0, max_value=66.0, load=20.0, plates_per_side=())
     assert plates_text(bar) == "empty bar"
     assert item_text(bar) == "Back squat 3 x 3 @ 30 % = 20 kg (empty bar)"
+
+
+def test_fractional_plates_are_worded_after_the_plates() -> None:
+    fine = dataclasses.replace(SQUAT_KG, unit="lb", load=46.0, plates_per_side=(), fractional_per_side=0.5, note="")
+    assert item_note(fine) == "plus 0.5 lb per side in fractional plates"
+    session = Session(id="s", date=date(2027, 1, 12), kind=SessionKind.WEIGHTS, title="Strength", items=(fine,))
+    assert session_lines(session)[-1].endswith(
+        " — plus 0.5 lb per side in fractional plates"
+    )
 
 
 def test_a_percentage_without_a_max_has_no_load() -> None:
@@ -96,6 +112,9 @@ def test_a_percentage_without_a_max_has_no_load() -> None:
 
 def test_numbers_rest_and_dates_are_written_as_a_coach_writes_them() -> None:
     assert [number(v) for v in (120.0, 87.5, 48.75, 0.5, 142.5)] == ["120", "87.5", "48.75", "0.5", "142.5"]
+    # One formatter for every mass: a 0.625 kg plate never reads 0.62, in the window's forms too.
+    assert number(0.625) == "0.625"
+    assert range_text(Units.KG, (0.625, 10.0)) == "0.625–10 kg"
     assert [rest_text(s) for s in (60, 90, 150, 240)] == ["1:00", "1:30", "2:30", "4:00"]
     assert day_title(date(2027, 1, 12)) == "Tuesday 12 January 2027"
     assert short_day(date(2027, 1, 12)) == "Tue 12 Jan"

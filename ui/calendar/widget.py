@@ -11,7 +11,6 @@ undo stack is never touched). Geometry lives in ``ui.calendar.layout``, drawing 
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from html import escape
@@ -36,7 +35,14 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QFrame, QToolTip, QWidget
 
-from planner.document.edits import EditError, add_competition, move_competition, new_competition_id, remove_competition
+from planner.document.edits import (
+    Edit,
+    EditError,
+    add_competition,
+    move_competition,
+    new_competition_id,
+    remove_competition,
+)
 from planner.document.model import Competition, Season
 from planner.engine.generator import generate
 from planner.engine.plan import Phase, Plan
@@ -56,8 +62,6 @@ from ui.document import OpenSeason
 from ui.panels.notes import first_line
 from ui.selection import Selection
 from ui.session_text import day_title, session_lines, span_text
-
-Edit = Callable[[Season], Season]
 
 
 @dataclass(frozen=True, slots=True)

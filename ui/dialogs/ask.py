@@ -12,7 +12,6 @@ reach the document (the dialog checks its fields, and the edit checks the result
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 from enum import Enum
 from pathlib import Path
@@ -20,13 +19,13 @@ from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtWidgets import QWidget
 
+from planner.document.edits import Edit as Edit
 from planner.document.edits import EditError
 from planner.document.model import Season
 
 if TYPE_CHECKING:
     from ui.document import OpenSeason
 
-Edit = Callable[[Season], Season]
 
 
 class Unsaved(Enum):

@@ -41,6 +41,7 @@ from planner.document.model import (
     default_rhythm,
 )
 from planner.document.text import EVENT_NAMES
+from planner.document.text import number as number_text
 from planner.document.validation import BAR_RANGE_KG, BODY_MASS_RANGE_KG, INCREMENT_RANGE_KG
 from ui.dialogs.ask import Edit
 from ui.dialogs.athlete_maxes import MaxesEditor
@@ -56,7 +57,6 @@ from ui.dialogs.form_checks import (
     hint_label,
     mass_problem,
     name_problem,
-    number_text,
     py_date,
     qdate,
 )

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 
 from planner.document.catalogue import exercise, lifts_with_maxes
 from planner.document.model import MaxEntry, Units
+from planner.document.text import number as number_text
 from planner.document.validation import MAX_RANGE_KG
 from ui.dialogs.form_checks import (
     ERROR_COLOUR,
@@ -45,7 +46,6 @@ from ui.dialogs.form_checks import (
     date_edit,
     hint_label,
     mass_problem,
-    number_text,
     py_date,
     qdate,
 )

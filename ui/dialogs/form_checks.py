@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from planner.document.edits import EditError
 from planner.document.model import Season, Units
+from planner.document.text import number as number_text
 from planner.document.validation import in_kg_range
 from ui.dialogs.ask import Edit
 
@@ -151,12 +152,6 @@ def date_edit(day: date, parent: QWidget | None = None, *, week_start: int = 0) 
     edit.setDisplayFormat(DATE_FORMAT)
     edit.calendarWidget().setFirstDayOfWeek(_QT_WEEKDAYS[week_start])
     return edit
-
-
-def number_text(value: float) -> str:
-    """120, 87.5, 1.25: a mass as a coach writes it."""
-    text = f"{value:.2f}".rstrip("0").rstrip(".")
-    return "0" if text == "-0" else text
 
 
 def range_text(units: Units, bounds_kg: tuple[float, float]) -> str:

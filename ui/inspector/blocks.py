@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from planner.document.sessions import Category, Session, SessionKind
 from planner.engine.plan import PlanWarning
 from planner.engine.rules import rule_book
-from ui.inspector.edits import Choices, SessionRef, addable_by_category
+from planner.engine.session_edits import Choices, SessionRef, addable_by_category
 from ui.inspector.table import EDITED_COLOUR, ItemsModel, ItemsTable
 from ui.session_text import EDITED_MARK, KIND_NAMES, item_details, session_facts
 

@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 from planner.document.model import Athlete, Season, TrackDay
 from planner.engine.plan import Day, PhaseKind, Plan
+from planner.engine.session_edits import is_week_locked
 from ui.inspector.blocks import plain_label, small_label
-from ui.inspector.edits import is_week_locked
 from ui.session_text import day_title
 
 COMPETITION_STYLE = "QLabel { background: #fbe7a6; color: #202124; border-radius: 4px; padding: 4px 6px; }"

@@ -29,12 +29,13 @@ from PySide6.QtWidgets import (
 )
 
 from planner.document.sessions import Item
-from ui.inspector.edits import DISTANCE_RANGE, DISTANCE_STEP, PERCENT_RANGE, REPS_RANGE, SETS_RANGE, Choices
+from planner.engine.session_edits import DISTANCE_RANGE, DISTANCE_STEP, PERCENT_RANGE, REPS_RANGE, SETS_RANGE, Choices
 from ui.session_text import (
     EDITED_MARK,
     distance_contacts_text,
     intent_text,
     is_plyometric,
+    item_note,
     item_text,
     literal_html,
     load_text,
@@ -227,7 +228,8 @@ class ItemsModel(QAbstractTableModel):
                 return distance_contacts_text(item)
             case Column.NOTE:
                 # Notes run long: one short line keeps the rows short; the tooltip has it all.
-                return item.note if len(item.note) <= NOTE_CHARS else item.note[: NOTE_CHARS - 1].rstrip() + "…"
+                note = item_note(item)
+                return note if len(note) <= NOTE_CHARS else note[: NOTE_CHARS - 1].rstrip() + "…"
 
     @staticmethod
     def _edit_value(item: Item, column: Column) -> object:
@@ -257,7 +259,7 @@ class ItemsModel(QAbstractTableModel):
                 lines.append("Rules: " + ", ".join(item.rule_ids))
             return "\n".join(lines)
         if column is Column.NOTE:
-            return item.note or None
+            return item_note(item) or None
         if column is Column.PLATES and item.plates_per_side:
             return f"{plates_text(item)} {item.unit} on each side"
         if column is Column.PERCENT and item.max_value is not None:

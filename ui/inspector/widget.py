@@ -23,23 +23,11 @@ from PySide6.QtWidgets import (
 )
 
 from planner.document.catalogue import exercise
-from planner.document.edits import EditError
+from planner.document.edits import Edit, EditError
 from planner.document.model import Athlete, Note, Season
 from planner.document.sessions import Item, Session, SessionKind
 from planner.engine.plan import Day, Plan
-from ui.document import OpenSeason
-from ui.inspector.blocks import (
-    MUTED_COLOUR,
-    SESSION_MIME_TYPE,
-    RemovedBlock,
-    SessionBlock,
-    WarningRow,
-    plain_label,
-    session_mime,
-    session_ref_from_mime,
-)
-from ui.inspector.edits import (
-    Edit,
+from planner.engine.session_edits import (
     SessionRef,
     allowed_loads,
     exercise_choices,
@@ -60,6 +48,17 @@ from ui.inspector.edits import (
     with_percent,
     with_reps,
     with_sets,
+)
+from ui.document import OpenSeason
+from ui.inspector.blocks import (
+    MUTED_COLOUR,
+    SESSION_MIME_TYPE,
+    RemovedBlock,
+    SessionBlock,
+    WarningRow,
+    plain_label,
+    session_mime,
+    session_ref_from_mime,
 )
 from ui.inspector.header import DayHeader, empty_day_reason
 from ui.inspector.table import Column

@@ -32,9 +32,10 @@ from PySide6.QtWidgets import (
 from planner.document.catalogue import MAIN_LIFTS, exercise
 from planner.document.edits import remove_athlete
 from planner.document.model import Athlete, Competition, Priority, Season
+from planner.document.text import number as number_text
 from ui.calendar import paint as calendar_paint
 from ui.dialogs.ask import Dialogs, Edit, apply_edit
-from ui.dialogs.form_checks import hint_label, number_text, panel_button
+from ui.dialogs.form_checks import hint_label, panel_button
 from ui.document import OpenSeason
 from ui.selection import Selection
 from ui.session_text import MONTH_NAMES, literal_html, short_day

@@ -29,9 +29,9 @@ from PySide6.QtWidgets import (
 
 from planner.document.model import Athlete, Season, TrackDay
 from planner.engine.plan import Plan
+from planner.engine.session_edits import is_week_locked
 from ui.document import OpenSeason
 from ui.first_paint import after_first_paint
-from ui.inspector.edits import is_week_locked
 from ui.selection import Selection
 from ui.session_text import day_title, literal_html, session_summary, session_tooltip, short_day, span_text
 

@@ -38,25 +38,27 @@ from reportlab.platypus import (
     Spacer,
 )
 
-from planner.document.catalogue import MAIN_LIFTS, catalogue, lift_name
-from planner.document.model import WEEKDAY_NAMES, Athlete, Competition, Note, Season, TrackDay, Units
-from planner.document.sessions import Category, Item, Session, SessionKind
-from planner.document.text import BODY_WEIGHT, EVENT_NAMES, max_text, volume_text
+from planner.document.catalogue import MAIN_LIFTS, lift_name
+from planner.document.model import WEEKDAY_NAMES, Athlete, Competition, Note, Season, TrackDay
+from planner.document.sessions import Item, Session, SessionKind
+from planner.document.text import BODY_WEIGHT, EVENT_NAMES, below_bar_text, max_text, plates_text, volume_text
 from planner.engine.generator import generate
-from planner.engine.loads import held_as_dumbbells, is_fractional_plates_note, round_load
 from planner.engine.plan import Day, Plan, Week
 from planner.engine.prescription import reserve_note
+from planner.engine.warmup import RampStep, main_barbell_item, warmup_ramp
+from planner.export.look import PHASE_NAMES
 from planner.export.pdf.common import (
+    DETAIL,
     FAINT,
     GRID,
     INK,
     LIGHT_GRID,
     MARGIN,
     MONTH_NAMES,
+    NOTE_BAR,
     NOTE_TINT,
     PAGE_SIZES,
     PHASE_COLOURS,
-    PHASE_NAMES,
     PLYOMETRICS,
     PLYOMETRICS_TINT,
     PRIORITY_COLOURS,
@@ -90,18 +92,7 @@ from planner.export.print_selection import (
     week_dates,
 )
 
-__all__ = [
-    "RAMP",
-    "RampStep",
-    "load_text",
-    "main_barbell_item",
-    "warmup_ramp",
-    "write_cards",
-]
-
-# The warm-up before the first working set of the main lift: (percent of max, reps); None is
-# the empty bar. Only the steps below the working percentage are done.
-RAMP: tuple[tuple[float | None, int], ...] = ((None, 8), (40.0, 5), (60.0, 3), (75.0, 2))
+__all__ = ["load_text", "write_cards"]
 
 _TOP_MARGIN = MARGIN
 _BOTTOM_MARGIN = MARGIN + 3 * mm  # room for the footer
@@ -116,12 +107,10 @@ _SET_BOX = _LOAD_BOX + _REPS_BOX
 # Below this the exercise name wraps into too many lines to read at a glance.
 _NAME_MIN = 100.0
 _TICK = "☐"
-_DETAIL = colors.HexColor("#5A6069")
 _EDITED = "✎"
 # The day of a competition band (the rest rows set it smaller) and reportlab's default
 # padding on each side of a table cell.
 _DAY_SIZE = 8.5
-_NOTE_BAR = colors.HexColor("#E0B400")
 # The longest item note printed in its exercise's cell (engine notes are far shorter).
 _CELL_NOTE_MAX = 240
 # The athlete's name in a card's header, and the least it is set at for a long name.
@@ -131,64 +120,6 @@ _CELL_PADDING = 6.0
 # The engine's wording for accessories; the card says "2 in reserve" in the % column instead.
 
 
-@dataclass(frozen=True, slots=True)
-class RampStep:
-    """One warm-up set: ``percent`` None is the empty bar."""
-
-    percent: float | None
-    load: float
-    reps: int
-    plates_per_side: tuple[float, ...]
-
-
-def _is_barbell(item: Item) -> bool:
-    exercise = catalogue().get(item.exercise_id)
-    return exercise is not None and exercise.barbell
-
-
-def main_barbell_item(session: Session) -> Item | None:
-    """The session's first barbell item with a load on the bar (not dumbbells): what the ramp leads to."""
-    for item in session.items:
-        if (
-            _is_barbell(item)
-            and item.load is not None
-            and item.percent_max is not None
-            and item.max_value is not None
-            and not held_as_dumbbells(item)
-        ):
-            return item
-    return None
-
-
-def warmup_ramp(item: Item, athlete: Athlete) -> tuple[RampStep, ...]:
-    """Warm-up sets before ``item``'s first working set, loads rounded like the plan's.
-
-    Steps at or above the working percentage are left out, and so are steps that would not
-    be heavier than the one before (a light max can make 40 % the empty bar), so every set
-    on the card means a plate change. A working load on or below the empty bar needs no ramp.
-    """
-    if item.load is None or item.percent_max is None or item.max_value is None:
-        return ()
-    units = Units(item.unit)
-    bar = athlete.equipment.bar_mass
-    if item.load <= bar:
-        return ()
-    steps = [RampStep(None, bar, RAMP[0][1], ())]
-    for percent, reps in RAMP[1:]:
-        if percent is None or percent >= item.percent_max:
-            continue
-        load = round_load(percent, item.max_value, athlete.equipment, units)
-        if load.below_bar or load.value <= steps[-1].load or load.value >= item.load:
-            continue
-        plates = load.plates_per_side
-        missing = (load.value - bar) / 2 - sum(plates)
-        if missing > 1e-6:
-            # An increment finer than the plate set: the athlete adds a fractional plate.
-            plates = (*plates, round(missing, 4))
-        steps.append(RampStep(percent, load.value, reps, plates))
-    return tuple(steps)
-
-
 def load_text(item: Item) -> str:
     """The load of ``item`` as its card prints it ("76.25"), "" when the item has none."""
     if item.body_weight:
@@ -196,31 +127,10 @@ def load_text(item: Item) -> str:
     return "" if item.load is None else number(item.load)
 
 
-def _fractional(item: Item, bar: float) -> float:
-    """What the plates cannot make, per side (a load needing fractional plates), or 0."""
-    if item.load is None or not item.plates_per_side:
-        return 0.0
-    missing = (item.load - bar) / 2 - sum(item.plates_per_side)
-    return missing if missing > 1e-6 else 0.0
-
-
-def _plates_text(item: Item) -> str:
-    if item.load is None or item.category is Category.PLYOMETRIC or item.body_weight:
-        return ""
-    if item.plates_per_side:
-        return " + ".join(number(p) for p in item.plates_per_side)
-    if held_as_dumbbells(item):
-        return f"2 × {number(item.load / 2)} {item.unit} dumbbells"
-    if _is_barbell(item):
-        return "empty bar"
-    return ""
-
-
-def _plates_cell(item: Item, athlete: Athlete, style: Styles) -> Label:
-    lines: list[list[Run]] = [[(_plates_text(item), style.fonts.regular, 7, INK)]]
-    missing = _fractional(item, athlete.equipment.bar_mass)
-    if missing:
-        lines.append([(f"+ {number(missing)} fractional", style.fonts.regular, 6.5, _DETAIL)])
+def _plates_cell(item: Item, style: Styles) -> Label:
+    lines: list[list[Run]] = [[(plates_text(item), style.fonts.regular, 7, INK)]]
+    if item.fractional_per_side:
+        lines.append([(f"+ {number(item.fractional_per_side)} fractional", style.fonts.regular, 6.5, DETAIL)])
     return Label(lines, leading=1.17, centred=True)
 
 
@@ -230,19 +140,19 @@ def _ramp_text(steps: Sequence[RampStep], unit: str) -> str:
         if step.percent is None:
             parts.append(f"empty bar {number(step.load)} {unit} × {step.reps}")
             continue
-        plates = " + ".join(number(p) for p in step.plates_per_side)
+        fractional = (step.fractional_per_side,) if step.fractional_per_side else ()
+        plates = " + ".join(number(p) for p in (*step.plates_per_side, *fractional))
         parts.append(f"{number(step.percent)} % {number(step.load)} {unit} ({plates}) × {step.reps}")
     return "  ·  ".join(parts)
 
 
 def _item_note(item: Item) -> str:
-    """The item's note without what the card already shows in its columns."""
-    parts = []
+    """What the card says beside the item that its columns do not: the plates column lists
+    the fractional plate, and the % column says "2 in reserve"."""
+    parts = [below_bar_text(item)]
     for part in item.note.split("; "):
         if item.reps_in_reserve is not None and part == reserve_note(item.reps_in_reserve):
-            continue  # the % column says "2 reps in reserve"
-        if is_fractional_plates_note(part):
-            continue  # the plates column lists the fractional plate
+            continue
         parts.append(part)
     return "; ".join(part for part in parts if part)
 
@@ -595,7 +505,7 @@ class _Note(_CardText):
         canvas.saveState()
         canvas.setFillColor(NOTE_TINT)
         canvas.rect(0, 0, self.width, self.height, stroke=0, fill=1)
-        canvas.setFillColor(_NOTE_BAR)
+        canvas.setFillColor(NOTE_BAR)
         canvas.rect(0, 0, 2, self.height, stroke=0, fill=1)
         canvas.restoreState()
         super().draw()
@@ -708,9 +618,9 @@ def _session_block(card: _Card, session: Session) -> _Session:
         facts.append(f"{_EDITED} changed by the coach")
     title_runs: list[Run] = [
         (f"{short_day(session.date).upper()}   {name}", style.fonts.bold, 8.5, INK),
-        ("   " + " · ".join(facts), style.fonts.regular, 7, _DETAIL),
+        ("   " + " · ".join(facts), style.fonts.regular, 7, DETAIL),
     ]
-    reason = Label([[(session.reason, style.fonts.italic, 6.6, _DETAIL)]], align_right=not card.narrow)
+    reason = Label([[(session.reason, style.fonts.italic, 6.6, DETAIL)]], align_right=not card.narrow)
     if card.narrow:
         # A5 has the height but not the width: the reason gets its own line.
         title = CachedTable([[Label([title_runs])], [reason]], colWidths=[card.width])
@@ -759,13 +669,13 @@ def _session_note_style(style: Styles, width: float) -> ParagraphStyle:
 def _name_cell(item: Item, style: Styles) -> Label:
     name = item.name + (f" {_EDITED}" if item.edited else "")
     lines: list[list[Run]] = [
-        [(name, style.fonts.bold, 8.5, INK), (f"  {item.intent.value}", style.fonts.regular, 6.8, _DETAIL)]
+        [(name, style.fonts.bold, 8.5, INK), (f"  {item.intent.value}", style.fonts.regular, 6.8, DETAIL)]
     ]
     note = _item_note(item)
     if _too_long_for_cell(note):
         note = "note below the table"
     if note:
-        lines.append([(note, style.fonts.regular, 6.8, _DETAIL)])
+        lines.append([(note, style.fonts.regular, 6.8, DETAIL)])
     return Label(lines, leading=1.17)
 
 
@@ -812,7 +722,7 @@ def _weights_table(card: _Card, session: Session) -> CachedTable:
             f"{item.sets} × {item.reps}",
             f"{number(item.percent_max)} %" if item.percent_max is not None and not item.body_weight else "",
             load_text(item),
-            _plates_cell(item, card.athlete, style),
+            _plates_cell(item, style),
             rest_text(item.rest_s),
         ]
         if item.percent_max is None and item.load is None and item.reps_in_reserve is not None:

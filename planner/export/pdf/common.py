@@ -1,8 +1,8 @@
 """What the printed cards and the season plan share: the font, paragraph styles, colours,
 escaping of the coach's text, number and date wording, and writing the finished file.
 
-Colours are the window's (``ui/calendar/paint.py``), so a phase or a priority looks the same
-on paper as on screen; they are chosen to stay apart when printed in greyscale too.
+Colours are reportlab's of the one table in ``planner.export.look``, which the window uses
+too, so a phase or a priority looks the same on paper as on screen.
 """
 
 from __future__ import annotations
@@ -23,9 +23,8 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
 from planner.document.atomic import write_atomically
-from planner.document.model import Priority
 from planner.document.text import MONTH_NAMES, day_title, number, rest_text, short_day, span_text
-from planner.engine.plan import PhaseKind
+from planner.export import look
 from planner.export.pdf.fonts import FontFamily, register_fonts
 from planner.export.print_selection import Paper
 
@@ -33,7 +32,6 @@ __all__ = [
     "MONTH_NAMES",
     "PAGE_SIZES",
     "PHASE_COLOURS",
-    "PHASE_NAMES",
     "PRIORITY_COLOURS",
     "CachedTable",
     "Label",
@@ -60,44 +58,24 @@ Target = str | os.PathLike[str] | BinaryIO
 PAGE_SIZES: dict[Paper, tuple[float, float]] = {Paper.A4: A4, Paper.A5: A5, Paper.LETTER: letter}
 MARGIN = 10 * mm
 
-PHASE_NAMES = {
-    PhaseKind.TRANSITION: "Transition",
-    PhaseKind.GENERAL_PREPARATION: "General preparation",
-    PhaseKind.SPECIFIC_PREPARATION: "Specific preparation",
-    PhaseKind.PRE_COMPETITION: "Pre-competition",
-    PhaseKind.COMPETITION: "Competition",
-    PhaseKind.TAPER: "Taper",
-}
-
-PHASE_COLOURS = {
-    PhaseKind.TRANSITION: colors.HexColor("#E3E3E3"),
-    PhaseKind.GENERAL_PREPARATION: colors.HexColor("#CFE2F3"),
-    PhaseKind.SPECIFIC_PREPARATION: colors.HexColor("#C6E6D8"),
-    PhaseKind.PRE_COMPETITION: colors.HexColor("#F4E7AE"),
-    PhaseKind.COMPETITION: colors.HexColor("#F6D2BF"),
-    PhaseKind.TAPER: colors.HexColor("#E8CBE0"),
-}
-PRIORITY_COLOURS = {
-    Priority.A: colors.HexColor("#C84B0C"),
-    Priority.B: colors.HexColor("#E69F00"),
-    Priority.C: colors.HexColor("#7489A0"),
-}
-PRIORITY_INK = {
-    Priority.A: colors.white,
-    Priority.B: colors.HexColor("#3B2600"),
-    Priority.C: colors.white,
-}
-INK = colors.HexColor("#1F2328")
-FAINT = colors.HexColor("#6A7079")
-GRID = colors.HexColor("#9AA1AB")
-LIGHT_GRID = colors.HexColor("#C9CED6")
-SHADE = colors.HexColor("#F1F3F6")
-WEIGHTS = colors.HexColor("#0067A5")
-WEIGHTS_TINT = colors.HexColor("#DCEBF5")
-PLYOMETRICS = colors.HexColor("#00876A")
-PLYOMETRICS_TINT = colors.HexColor("#D9EFE8")
-NOTE_TINT = colors.HexColor("#FFF6D6")
-WARNING_INK = colors.HexColor("#8A4B00")
+PHASE_COLOURS = {phase: colors.HexColor(fill) for phase, fill in look.PHASE_FILL.items()}
+PRIORITY_COLOURS = {priority: colors.HexColor(fill) for priority, fill in look.PRIORITY_FILL.items()}
+PRIORITY_INK = {priority: colors.HexColor(ink) for priority, ink in look.PRIORITY_INK.items()}
+INK = colors.HexColor(look.INK)
+FAINT = colors.HexColor(look.FAINT)
+DETAIL = colors.HexColor(look.DETAIL)
+GRID = colors.HexColor(look.GRID)
+LIGHT_GRID = colors.HexColor(look.LIGHT_GRID)
+SHADE = colors.HexColor(look.SHADE)
+WEIGHTS = colors.HexColor(look.WEIGHTS)
+WEIGHTS_TINT = colors.HexColor(look.WEIGHTS_TINT)
+PLYOMETRICS = colors.HexColor(look.PLYOMETRICS)
+PLYOMETRICS_TINT = colors.HexColor(look.PLYOMETRICS_TINT)
+NOTE_TINT = colors.HexColor(look.NOTE_TINT)
+NOTE_BAR = colors.HexColor(look.NOTE_BAR)
+WARNING_INK = colors.HexColor(look.WARNING_INK)
+DELOAD_FILL = colors.HexColor(look.DELOAD_FILL)
+DELOAD_HATCH = colors.HexColor(look.DELOAD_HATCH)
 
 
 @dataclass(frozen=True, slots=True)

@@ -43,7 +43,10 @@ from planner.document.text import EVENT_NAMES, max_text
 from planner.engine.generator import generate
 from planner.engine.plan import Phase, PhaseKind, Plan, Week
 from planner.engine.rules import rule_book
+from planner.export.look import LIFT_SHORT, PHASE_NAMES, PHASE_SHORT
 from planner.export.pdf.common import (
+    DELOAD_FILL,
+    DELOAD_HATCH,
     FAINT,
     GRID,
     INK,
@@ -52,7 +55,6 @@ from planner.export.pdf.common import (
     NOTE_TINT,
     PAGE_SIZES,
     PHASE_COLOURS,
-    PHASE_NAMES,
     PLYOMETRICS,
     PRIORITY_COLOURS,
     PRIORITY_INK,
@@ -72,13 +74,10 @@ from planner.export.pdf.common import (
     write_pdf,
 )
 from planner.export.print_selection import Paper, check_athletes, week_start
-from planner.export.summary import LIFT_SHORT, PHASE_SHORT
 
 __all__ = ["main_sets", "write_season"]
 
 _MARGIN = 12 * mm
-_DELOAD_FILL = colors.HexColor("#FFFFFF")
-_HATCH = colors.HexColor("#8A929C")
 # The padding either side of a table cell's text.
 _CELL_PADDING = 4.0
 # The phase names on the overview bars.
@@ -500,7 +499,7 @@ def _hatch(drawing: Drawing, x0: float, x1: float, y: float, height: float) -> N
         high = min(1.0, (x1 - start) / run)
         if low < high:
             drawing.add(Line(start + run * low, y + height * low, start + run * high, y + height * high,
-                             strokeColor=_HATCH, strokeWidth=0.4))
+                             strokeColor=DELOAD_HATCH, strokeWidth=0.4))
         start += step
 
 
@@ -511,7 +510,7 @@ def _phase_legend(style: Styles, width: float) -> Drawing:
         drawing.add(Rect(x, 3, 14, 9, fillColor=PHASE_COLOURS[kind], strokeColor=GRID, strokeWidth=0.3))
         drawing.add(String(x + 18, 4.5, PHASE_NAMES[kind], fontName=style.fonts.regular, fontSize=7, fillColor=INK))
         x += 30 + len(PHASE_NAMES[kind]) * 4.2
-    drawing.add(Rect(x, 3, 14, 9, fillColor=_DELOAD_FILL, strokeColor=GRID, strokeWidth=0.3))
+    drawing.add(Rect(x, 3, 14, 9, fillColor=DELOAD_FILL, strokeColor=GRID, strokeWidth=0.3))
     _hatch(drawing, x, x + 14, 3, 9)
     drawing.add(String(x + 18, 4.5, "deload week", fontName=style.fonts.regular, fontSize=7, fillColor=INK))
     return drawing

@@ -1,4 +1,4 @@
-"""What the inspector's gestures change, as values and as edits of the season (no Qt here).
+"""What a coach's changes to a session do, as values and as edits of the season.
 
 A coach edits what the plan shows; the document keeps it as an override of the whole session
 (``planner.document.edits.set_override``). The functions here build the edited ``Item`` (its load,
@@ -10,23 +10,21 @@ never patched.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 from planner.document.catalogue import Exercise, catalogue, exercise
-from planner.document.edits import EditError, lock_week, move_session, reset_override, set_override, unlock_week
+from planner.document.edits import Edit, EditError, lock_week, move_session, reset_override, set_override, unlock_week
 from planner.document.model import Athlete, Override, Season
 from planner.document.sessions import Category, Intent, Item, Session, SessionKind
+from planner.document.text import KIND_NAMES, date_text, day_title
 from planner.document.validation import MAX_RANGE_KG
-from planner.engine.loads import plates_per_side, round_load
+from planner.engine.loads import Load, loaded, round_load, typed_load
 from planner.engine.plan import Plan
 from planner.engine.plyometrics import item_facts
 from planner.engine.prescription import reserve_note
 from planner.engine.session_facts import HEAVY_PCT, refreshed
-from ui.session_text import KIND_NAMES, date_text, day_title, number
-
-Edit = Callable[[Season], Season]
 
 # Sensible ranges for the inspector's editors.
 SETS_RANGE = (1, 20)
@@ -39,7 +37,6 @@ NEW_SETS = 3
 NEW_PERCENT = 70.0
 NEW_DISTANCE_M = 10.0
 NEW_REPS_IN_RESERVE = 2
-_DUMBBELL_PREFIX = "Below the "
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,38 +71,8 @@ def original_session(season: Season, plan: Plan, ref: SessionRef) -> Session | N
 # Items
 
 
-def _note_parts(note: str) -> list[str]:
-    return [part for part in note.split("; ") if part]
-
-
-def _with_load_value(item: Item, load: float | None, athlete: Athlete, *, below_bar: bool | None = None) -> Item:
-    """``item`` carrying ``load`` (athlete's units) with its kg value, plates and dumbbell note."""
-    # The engine's "hold two dumbbells" sentence is about the load it chose; a new load gets its own.
-    parts = [p for p in _note_parts(item.note) if not p.startswith(_DUMBBELL_PREFIX)]
-    if load is None:
-        return dataclasses.replace(item, load=None, load_kg=None, plates_per_side=(), note="; ".join(parts))
-    eq = athlete.equipment
-    unit = athlete.units.value
-    plates: tuple[float, ...] = ()
-    if exercise(item.exercise_id).barbell:
-        if below_bar is None:
-            below_bar = load < eq.bar_mass - 1e-9
-        if below_bar:
-            parts.insert(
-                0,
-                f"{_DUMBBELL_PREFIX}{number(eq.bar_mass)} {unit} bar: hold two {number(load / 2)} {unit} "
-                "dumbbells or use a technique bar",
-            )
-        else:
-            plates = plates_per_side(load, eq, athlete.units)
-    return dataclasses.replace(
-        item,
-        load=load,
-        unit=unit,
-        load_kg=round(athlete.units.to_kg(load), 2),
-        plates_per_side=plates,
-        note="; ".join(parts),
-    )
+def _loaded(item: Item, load: Load | None, athlete: Athlete) -> Item:
+    return loaded(item, load, athlete.equipment, athlete.units)
 
 
 def with_percent(item: Item, percent: float, athlete: Athlete) -> Item:
@@ -114,7 +81,9 @@ def with_percent(item: Item, percent: float, athlete: Athlete) -> Item:
     if item.max_value is None:
         return changed
     load = round_load(percent, item.max_value, athlete.equipment, athlete.units, floor_from_pct=HEAVY_PCT)
-    return _with_load_value(changed, load.value, athlete, below_bar=load.below_bar)
+    if not exercise(item.exercise_id).barbell:
+        load = Load(load.value, ())
+    return _loaded(changed, load, athlete)
 
 
 def with_load(item: Item, load: float, athlete: Athlete) -> Item:
@@ -122,7 +91,9 @@ def with_load(item: Item, load: float, athlete: Athlete) -> Item:
     percent = item.percent_max
     if item.max_value:
         percent = round(load / item.max_value * 100.0, 1)
-    return _with_load_value(dataclasses.replace(item, percent_max=percent), load, athlete)
+    barbell = exercise(item.exercise_id).barbell
+    typed = typed_load(load, athlete.equipment, athlete.units, barbell=barbell)
+    return _loaded(dataclasses.replace(item, percent_max=percent), typed, athlete)
 
 
 def _plyo_numbers(item: Item, athlete: Athlete) -> Item:
@@ -176,7 +147,7 @@ def _shaped(item: Item, chosen: Exercise, athlete: Athlete, day: date, fallback_
             base, reps=reps, distance_m=distance, percent_max=None, max_value=None, reps_in_reserve=None,
             note="", intent=Intent.EXPLOSIVE,
         )
-        return _plyo_numbers(_with_load_value(drill, None, athlete), athlete)
+        return _plyo_numbers(_loaded(drill, None, athlete), athlete)
     if chosen.max_from is not None:
         max_value, note = _max_for(chosen, athlete, day, fallback_lift)
         lifted = dataclasses.replace(
@@ -191,7 +162,7 @@ def _shaped(item: Item, chosen: Exercise, athlete: Athlete, day: date, fallback_
         base, percent_max=None, max_value=None, reps_in_reserve=reserve,
         note=reserve_note(reserve), distance_m=None, contacts=0, intensity=None,
     )
-    return _with_load_value(ranged, None, athlete)
+    return _loaded(ranged, None, athlete)
 
 
 def with_exercise(item: Item, exercise_id: str, athlete: Athlete, day: date) -> Item:
