@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from itertools import zip_longest
 
 from planner.document.sessions import Item, Session, SessionKind
 from planner.engine.plan import Plan, Week
@@ -43,6 +44,18 @@ def _week_notes(plan: Plan, week: Week) -> str:
     return "; ".join(notes)
 
 
+def _wrap(pieces: list[str], separator: str, width: int) -> list[str]:
+    """The pieces joined on lines of at most ``width`` characters; a piece is never cut."""
+    lines = [""]
+    for piece in pieces:
+        joined = f"{lines[-1]}{separator}{piece}" if lines[-1] else piece
+        if len(joined) <= width or not lines[-1]:
+            lines[-1] = joined
+        else:
+            lines.append(piece)
+    return lines
+
+
 def format_summary(plan: Plan) -> str:
     athlete = plan.athlete
     lines = [
@@ -70,11 +83,15 @@ def format_summary(plan: Plan) -> str:
                 target = plyos if session.kind is SessionKind.PLYOMETRICS else weights
                 target.append(_session_text(session))
         notes = "; ".join(n for n in (_week_notes(plan, week), "upper body " + " ".join(upper) if upper else "") if n)
+        weights_lines = _wrap(weights, " | ", 44)
+        plyo_lines = _wrap([p.split(" ")[0] + p.split(" ")[2] for p in plyos], " ", 18)
         lines.append(
             f"{week.number:>3} {week.start.isoformat():10} {PHASE_SHORT[week.phase]:13} "
-            f"{' | '.join(weights)[:44]:44} {' '.join(p.split(' ')[0] + p.split(' ')[2] for p in plyos)[:18]:18} "
+            f"{weights_lines[0]:44} {plyo_lines[0]:18} "
             f"{week.volume_load_kg:>7.0f} {week.contacts:>5}  {notes}"
         )
+        for more_weights, more_plyo in zip_longest(weights_lines[1:], plyo_lines[1:], fillvalue=""):
+            lines.append(f"{'':28} {more_weights:44} {more_plyo}".rstrip())
     if plan.warnings:
         lines += ["", "Warnings:"]
         lines += [f"  {w.date.isoformat()} [{w.rule_id}] {w.message}" for w in plan.warnings]
