@@ -51,6 +51,7 @@ def hard_rule_breaches(
     cap_pct = heavy_rule.number("cap_pct")
     max_age = heavy_rule.whole("max_age_days")
     gate_weeks = rules["plyo.gate"].whole("base_weeks")
+    ballistic_from = rules["taper.a"].whole("ballistic_from")
     spacing = plyo_gap_days(athlete, rules)
     last_plyo: date | None = None
 
@@ -82,7 +83,8 @@ def hard_rule_breaches(
                 elif any(i.lower_body and i.category is not Category.ACCESSORY for i in session.items):
                     breach("rhythm", "lower-body lifting on an easy track day (only upper-body and accessories)")
             if weights:
-                _weights_breaches(session, limit, breach, ceiling_pct, max_clean_reps, cap_pct, max_age, athlete, day)
+                _weights_breaches(session, limit, breach, ceiling_pct, max_clean_reps, cap_pct, max_age, athlete, day,
+                                  ballistic_from)
             else:
                 for item in session.items:
                     if item.intensity is None:
@@ -112,6 +114,7 @@ def _weights_breaches(
     max_age: int,
     athlete: Athlete,
     day: date,
+    ballistic_from: int,
 ) -> None:
     priming = "priming" in session.tags and limit.priming_day and not limit.strict_ballistic
     for item in session.items:
@@ -146,7 +149,7 @@ def _weights_breaches(
         if limit.ballistic_only_pct is not None and item.lower_body and not priming:
             ballistic = item.exercise_id == "squat_jump" and (pct or 0) <= limit.ballistic_only_pct
             if not ballistic:
-                report("taper.a", f"{item.name}: from D-7 only upper-body and ballistic work at "
+                report("taper.a", f"{item.name}: from D-{ballistic_from} only upper-body and ballistic work at "
                        f"{limit.ballistic_only_pct:g} % or less")
     if priming:
         reps = sum(i.total_reps for i in session.items if i.exercise_id != "squat_jump")

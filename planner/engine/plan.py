@@ -31,6 +31,17 @@ _PREPARATION = frozenset(
     {PhaseKind.GENERAL_PREPARATION, PhaseKind.SPECIFIC_PREPARATION, PhaseKind.PRE_COMPETITION}
 )
 
+# A phase's name in full: what the timeline calls its phases ("Specific preparation 2") and
+# what the window and the print-outs show (planner.export.look re-exports it).
+PHASE_NAMES: dict[PhaseKind, str] = {
+    PhaseKind.TRANSITION: "Transition",
+    PhaseKind.GENERAL_PREPARATION: "General preparation",
+    PhaseKind.SPECIFIC_PREPARATION: "Specific preparation",
+    PhaseKind.PRE_COMPETITION: "Pre-competition",
+    PhaseKind.COMPETITION: "Competition",
+    PhaseKind.TAPER: "Taper",
+}
+
 
 @dataclass(frozen=True, slots=True)
 class Phase:

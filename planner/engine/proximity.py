@@ -164,13 +164,13 @@ def day_limits(
                     continue
                 current = limits[i]
                 text = f"Mini-taper for {label} in {plural(n, 'day')}"
-                if n < b_rule.whole("last_heavy"):
-                    current = _tighten(current, "taper.b", f"{text}: last heavy session D-4", heavy_lower=False)
-                if n < b_rule.whole("last_high_plyo"):
-                    current = _tighten(current, "taper.b", f"{text}: last high-intensity plyometrics D-5",
+                if n < (last := b_rule.whole("last_heavy")):
+                    current = _tighten(current, "taper.b", f"{text}: last heavy session D-{last}", heavy_lower=False)
+                if n < (last := b_rule.whole("last_high_plyo")):
+                    current = _tighten(current, "taper.b", f"{text}: last high-intensity plyometrics D-{last}",
                                        plyo_ceiling=2)
-                if n < b_rule.whole("last_moderate_plyo"):
-                    current = _tighten(current, "taper.b", f"{text}: last moderate plyometrics D-4",
+                if n < (last := b_rule.whole("last_moderate_plyo")):
+                    current = _tighten(current, "taper.b", f"{text}: last moderate plyometrics D-{last}",
                                        plyo_ceiling=1)
                 current = _taper_volume(current, "taper.b", text, b_rule.number("volume"))
                 limits[i] = current
@@ -187,8 +187,8 @@ def day_limits(
                     continue
                 current = limits[i]
                 text = f"Taper for {label} in {plural(n, 'day')}"
-                if n < a_rule.whole("last_heavy"):
-                    current = _tighten(current, "taper.a", f"{text}: no heavy lower-body work after D-8",
+                if n < (last := a_rule.whole("last_heavy")):
+                    current = _tighten(current, "taper.a", f"{text}: no heavy lower-body work after D-{last}",
                                        heavy_lower=False)
                 if 2 < n <= a_rule.whole("ballistic_from"):
                     current = replace(current, strict_ballistic=True)
@@ -199,14 +199,14 @@ def day_limits(
                         f"{text}: only upper-body and ballistic lower-body work at 30 % or less",
                         ballistic_only_pct=a_rule.number("ballistic_max_pct"),
                     )
-                if n < a_rule.whole("last_high_plyo"):
-                    current = _tighten(current, "taper.a", f"{text}: last high-intensity plyometrics D-7",
+                if n < (last := a_rule.whole("last_high_plyo")):
+                    current = _tighten(current, "taper.a", f"{text}: last high-intensity plyometrics D-{last}",
                                        plyo_ceiling=2)
-                if n < a_rule.whole("last_moderate_plyo"):
-                    current = _tighten(current, "taper.a", f"{text}: last moderate plyometrics D-5",
+                if n < (last := a_rule.whole("last_moderate_plyo")):
+                    current = _tighten(current, "taper.a", f"{text}: last moderate plyometrics D-{last}",
                                        plyo_ceiling=1)
-                if n < a_rule.whole("last_low_plyo"):
-                    current = _tighten(current, "taper.a", f"{text}: low-intensity elastic work only until D-3",
+                if n < (last := a_rule.whole("last_low_plyo")):
+                    current = _tighten(current, "taper.a", f"{text}: low-intensity elastic work only until D-{last}",
                                        plyo_ceiling=0)
                 if not shared:
                     current = _taper_volume(current, "taper.a", text, a_rule.number("volume"))

@@ -21,7 +21,7 @@ from itertools import pairwise
 
 from planner.document.model import Athlete, Competition, Priority, Season
 from planner.document.text import date_text, plural
-from planner.engine.plan import Phase, PhaseKind, PlanWarning
+from planner.engine.plan import PHASE_NAMES, Phase, PhaseKind, PlanWarning
 from planner.engine.rules import RuleBook
 
 _DAY = timedelta(days=1)
@@ -127,7 +127,7 @@ class _DayKinds:
         self.first = season.first_day
         self.length = (season.last_day - season.first_day).days + 1
         self.kind = [PhaseKind.TRANSITION] * self.length
-        self.name = ["Transition"] * self.length
+        self.name = [PHASE_NAMES[PhaseKind.TRANSITION]] * self.length
         self.cycle = [1] * self.length
 
     def paint(self, start: date, end: date, kind: PhaseKind, name: str, cycle: int) -> None:
@@ -277,11 +277,12 @@ def _paint_build(
     min_strength = rules["phase.strength_first"].number("min_strength_weeks")
     gpp, spp, pre, comp = _split_weeks(total, defaults, competition_max, min_strength)
     suffix = f" {number}" if number > 1 else ""
+    rebase = f"{suffix} (re-base)" if number > 1 else ""
     names = (
-        (PhaseKind.GENERAL_PREPARATION, "General preparation" + (f"{suffix} (re-base)" if number > 1 else "")),
-        (PhaseKind.SPECIFIC_PREPARATION, "Specific preparation" + suffix),
-        (PhaseKind.PRE_COMPETITION, "Pre-competition" + suffix),
-        (PhaseKind.COMPETITION, "Competition" + suffix),
+        (PhaseKind.GENERAL_PREPARATION, PHASE_NAMES[PhaseKind.GENERAL_PREPARATION] + rebase),
+        (PhaseKind.SPECIFIC_PREPARATION, PHASE_NAMES[PhaseKind.SPECIFIC_PREPARATION] + suffix),
+        (PhaseKind.PRE_COMPETITION, PHASE_NAMES[PhaseKind.PRE_COMPETITION] + suffix),
+        (PhaseKind.COMPETITION, PHASE_NAMES[PhaseKind.COMPETITION] + suffix),
     )
     # Boundaries fall on the season's week starts so load waves and the calendar line up.
     cursor = start
@@ -415,7 +416,7 @@ def _paint_rebase(
     if end + _DAY <= following.taper_start - _DAY:
         # Between the re-base and the next taper the athlete competes and maintains.
         current = days.kind[(end + _DAY - days.first).days] if end + _DAY <= season.last_day else None
-        name = "Pre-competition" + (f" {number}" if number > 1 else "")
+        name = PHASE_NAMES[PhaseKind.PRE_COMPETITION] + (f" {number}" if number > 1 else "")
         if current not in (PhaseKind.PRE_COMPETITION, PhaseKind.COMPETITION):
             days.paint(end + _DAY, following.taper_start - _DAY, PhaseKind.PRE_COMPETITION, name, number)
         else:
@@ -448,7 +449,7 @@ def _paint_season_end(
                    f"Competition {number}" if number > 1 else "Competition", number)
     if transition_start > season.last_day:
         return
-    days.paint(transition_start, season.last_day, PhaseKind.TRANSITION, "Transition", number)
+    days.paint(transition_start, season.last_day, PhaseKind.TRANSITION, PHASE_NAMES[PhaseKind.TRANSITION], number)
     length = (season.last_day - transition_start).days + 1
     max_weeks = transition.whole("max_weeks")
     if length > max_weeks * 7:

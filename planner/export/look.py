@@ -8,7 +8,12 @@ turns them into its own colour objects.
 from __future__ import annotations
 
 from planner.document.model import Priority
-from planner.engine.plan import PhaseKind
+from planner.engine.plan import PHASE_NAMES, PhaseKind
+
+__all__ = [
+    "INK", "LIFT_SHORT", "PHASE_ABBREVIATION", "PHASE_FILL", "PHASE_NAMES", "PHASE_SHORT", "PHASE_TINY",
+    "PLYOMETRICS", "PRIORITY_FILL", "PRIORITY_INK", "WEIGHTS",
+]
 
 # Phase colours follow the season's course from cool (building) to warm (racing); the taper
 # is set apart. The competition chip colours are told apart by brightness too, and the letter
@@ -27,16 +32,9 @@ WEIGHTS = "#0067A5"
 PLYOMETRICS = "#00876A"
 INK = "#1F2328"
 
-# A phase's name in full, shortened for a table column, abbreviated for a narrow band, and
-# tiny for a phase of a week or two on a laptop screen (an abbreviation, never a cut word).
-PHASE_NAMES: dict[PhaseKind, str] = {
-    PhaseKind.TRANSITION: "Transition",
-    PhaseKind.GENERAL_PREPARATION: "General preparation",
-    PhaseKind.SPECIFIC_PREPARATION: "Specific preparation",
-    PhaseKind.PRE_COMPETITION: "Pre-competition",
-    PhaseKind.COMPETITION: "Competition",
-    PhaseKind.TAPER: "Taper",
-}
+# A phase's name (in full: PHASE_NAMES, from the engine), shortened for a table column,
+# abbreviated for a narrow band, and tiny for a phase of a week or two on a laptop screen (an
+# abbreviation, never a cut word).
 PHASE_SHORT: dict[PhaseKind, str] = {
     PhaseKind.TRANSITION: "Transition",
     PhaseKind.GENERAL_PREPARATION: "General prep",
