@@ -30,7 +30,8 @@ from ui.chart.load_chart import LoadChart
 from ui.dialogs.ask import Dialogs, Edit, apply_edit
 from ui.document import OpenSeason
 from ui.files import SUFFIX, FileController, documents_folder, safe_file_stem, write_detail
-from ui.inspector.widget import Inspector, session_ref_from_mime
+from ui.inspector.widget import Inspector, SessionRef
+from ui.mime import session_from_mime
 from ui.panels.athletes import AthletesPanel
 from ui.panels.checks import ChecksPanel
 from ui.panels.notes import NotesPanel
@@ -53,11 +54,13 @@ class _InspectorSessionDrops:
         self._inspector = inspector
 
     def accepts(self, mime: QMimeData) -> bool:
-        return session_ref_from_mime(mime) is not None
+        return session_from_mime(mime) is not None
 
     def drop(self, mime: QMimeData, day: date) -> bool:
-        ref = session_ref_from_mime(mime)
-        return ref is not None and self._inspector.move_session(ref, day)
+        dragged = session_from_mime(mime)
+        if dragged is None:
+            return False
+        return self._inspector.move_session(SessionRef(dragged.athlete_id, dragged.day, dragged.kind), day)
 
 
 class MainWindow(QMainWindow):

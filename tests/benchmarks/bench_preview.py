@@ -28,7 +28,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from planner.document.demo import demo_season
 from planner.document.model import Season
 from planner.engine.plan import Plan
-from ui.calendar.mime import competition_mime
+from ui.mime import competition_mime
 from ui.calendar.widget import SeasonCalendar
 from ui.dialogs.ask import Dialogs
 from ui.document import OpenSeason

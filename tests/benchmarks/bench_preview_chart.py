@@ -44,7 +44,7 @@ from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
 from planner.document.demo import demo_season
 from planner.engine.plan import Plan
-from ui.calendar.mime import competition_mime
+from ui.mime import competition_mime
 from ui.calendar.widget import SeasonCalendar
 from ui.chart.load_chart import LoadChart
 from ui.dialogs.ask import Dialogs

@@ -27,13 +27,13 @@ from planner.engine.metrics import TRACKED_LIFTS
 from planner.engine.plan import Plan
 from tests.ui.conftest import FakeDialogs
 from tests.ui.gestures import drag_event
-from ui.calendar import paint
-from ui.calendar.mime import competition_mime
+from ui import theme
 from ui.calendar.widget import SeasonCalendar
 from ui.chart.data import TimeAxis
 from ui.chart.load_chart import LoadChart
 from ui.chart.parts import SERIES, Plot
 from ui.document import OpenSeason
+from ui.mime import competition_mime
 from ui.selection import Selection
 from ui.session_text import number
 
@@ -173,7 +173,7 @@ def test_phases_are_bands_in_the_calendars_colours(chart: LoadChart, plan: Plan)
         (axis.edge(p.start), axis.edge(p.end + timedelta(days=1))) for p in plan.phases
     ]
     for (_x0, _x1, colour), phase in zip(bands, plan.phases, strict=True):
-        assert colour.rgb() == paint.PHASE_FILL[phase.kind].rgb()
+        assert colour.rgb() == theme.PHASE_FILL[phase.kind].rgb()
 
 
 def test_deload_weeks_and_tapers_are_marked_on_their_days(chart: LoadChart, plan: Plan) -> None:
@@ -195,7 +195,7 @@ def test_competitions_are_marked_in_their_priority_colours_and_named(chart: Load
     assert len(markers) == len(plan.competitions) > 0
     for (x, colour, label), competition in zip(markers, plan.competitions, strict=True):
         assert x == pytest.approx(chart.axis.day_x(competition.start))
-        assert colour.rgb() == paint.PRIORITY_FILL[competition.priority].rgb()
+        assert colour.rgb() == theme.PRIORITY_FILL[competition.priority].rgb()
         assert label == f"{competition.priority.value}: {competition.name}"
 
 

@@ -26,7 +26,9 @@ from planner.engine.plan import Plan
 from tests.ui.conftest import FakeDialogs
 from tests.ui.gestures import centre, drag_event, move_with_button_down, press
 from ui.calendar import paint
-from ui.calendar.mime import (
+from ui.calendar.widget import SeasonCalendar
+from ui.document import OpenSeason
+from ui.mime import (
     COMPETITION_MIME,
     TEMPLATE_MIME,
     TEMPLATES,
@@ -39,8 +41,6 @@ from ui.calendar.mime import (
     encode_template,
     payload_from_mime,
 )
-from ui.calendar.widget import SeasonCalendar
-from ui.document import OpenSeason
 from ui.panels.palette import CompetitionPalette
 from ui.selection import Selection
 

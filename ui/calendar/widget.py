@@ -40,9 +40,9 @@ from planner.document.edits import EditError, add_competition, move_competition,
 from planner.document.model import Competition, Season
 from planner.engine.generator import generate
 from planner.engine.plan import Phase, Plan
+from ui import theme
 from ui.calendar import paint
 from ui.calendar.layout import (
-    GUTTER,
     MIN_ROW,
     CalendarLayout,
     CompetitionShapes,
@@ -50,12 +50,13 @@ from ui.calendar.layout import (
     competition_shapes,
     day_marks,
 )
-from ui.calendar.mime import CompetitionTemplate, DraggedCompetition, Payload, competition_mime, payload_from_mime
 from ui.dialogs.ask import Dialogs, apply_edit
 from ui.document import OpenSeason
-from ui.panels.notes import first_line
+from ui.mime import CompetitionTemplate, DraggedCompetition, Payload, competition_mime, payload_from_mime
+from ui.notes import first_line
 from ui.selection import Selection
 from ui.session_text import day_title, session_lines, span_text
+from ui.theme import GUTTER
 
 Edit = Callable[[Season], Season]
 
@@ -113,7 +114,7 @@ class SeasonCalendar(QAbstractScrollArea):
         self.dialogs = dialogs
         self._today = today or date.today()
         self._layout: CalendarLayout | None = None
-        self._fonts = paint.Fonts.from_font(self.font())
+        self._fonts = theme.Fonts.from_font(self.font())
         self._base: QPixmap | None = None
         self._look: paint.Look | None = None
         self._shapes: CompetitionShapes | None = None
@@ -231,7 +232,7 @@ class SeasonCalendar(QAbstractScrollArea):
             lines.append("<i>Changed by the coach</i>")
         for note in season.notes:
             if note.date == day and (note.athlete_id is None or note.athlete_id == self.selection.athlete_id):
-                lines.append(f"<span style='color:{paint.NOTE.name()}'>■</span> Note: {escape(first_line(note.text))}")
+                lines.append(f"<span style='color:{theme.NOTE.name()}'>■</span> Note: {escape(first_line(note.text))}")
         if plan is None:
             lines.append("<i>No athlete selected</i>")
         elif record is None or not record.sessions:
@@ -343,7 +344,7 @@ class SeasonCalendar(QAbstractScrollArea):
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() == QEvent.Type.FontChange:
-            self._fonts = paint.Fonts.from_font(self.font())
+            self._fonts = theme.Fonts.from_font(self.font())
             self._invalidate_layout()
 
     def focusInEvent(self, event: QFocusEvent) -> None:
@@ -382,7 +383,7 @@ class SeasonCalendar(QAbstractScrollArea):
     def paintEvent(self, event: QPaintEvent) -> None:
         layout = self._ensure_layout()
         painter = QPainter(self.viewport())
-        painter.fillRect(event.rect(), paint.BACKGROUND)
+        painter.fillRect(event.rect(), theme.BACKGROUND)
         painter.drawPixmap(self._origin_x(), 0, self._current_scene(layout))
         painter.translate(self._origin_x(), 0)
         self._paint_overlay(painter, layout)
@@ -685,7 +686,7 @@ class SeasonCalendar(QAbstractScrollArea):
         where = "indoor" if competition.indoor else "outdoor"
         athlete_id = self.selection.athlete_id
         entered = "" if not athlete_id or competition.enters(athlete_id) else " · not entered"
-        colour = paint.PRIORITY_FILL[competition.priority].name()
+        colour = theme.PRIORITY_FILL[competition.priority].name()
         return (
             f"<span style='color:{colour}'>■</span> <b>{competition.priority.value}</b> "
             f"{escape(competition.name)} ({where}, {escape(span_text(competition.start, competition.end))})"

@@ -67,8 +67,7 @@ from planner.document.atomic import write_atomically
 from planner.document.model import Priority
 from planner.engine.metrics import TRACKED_LIFTS
 from planner.engine.plan import Plan
-from ui.calendar import paint
-from ui.calendar.layout import GUTTER
+from ui import theme
 from ui.calendar.widget import SeasonCalendar
 from ui.chart.data import Floats, PlanSeries, TimeAxis, finite_max, finite_min, plan_series
 from ui.chart.parts import (
@@ -172,7 +171,7 @@ class LoadChart(QWidget):
         )
         self.view = _ChartView(self)
         self.view.setObjectName("loadChartView")
-        self.view.setBackground(paint.BACKGROUND)
+        self.view.setBackground(theme.BACKGROUND)
         self.view.setMinimumHeight(110)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -185,7 +184,7 @@ class LoadChart(QWidget):
         grid.setSpacing(3)
         # Row 0 stays empty (no height) except while exporting, when it holds the title.
         self.month_axis = pg.AxisItem("bottom")
-        self.volume = Panel(grid, 1, self._font, tonnes, plain, paint.PLYOMETRICS)
+        self.volume = Panel(grid, 1, self._font, tonnes, plain, theme.PLYOMETRICS)
         self.intensity = Panel(grid, 2, self._font, percent)
         self.load = Panel(grid, 3, self._font, plain, plain, QColor("#7A818C"), bottom=self.month_axis)
         self.panels = (self.volume, self.intensity, self.load)
@@ -194,10 +193,10 @@ class LoadChart(QWidget):
         self._load_right: pg.ViewBox = self.load.right
         for row, stretch in ((1, 5), (2, 3), (3, 5)):
             grid.layout.setRowStretchFactor(row, stretch)
-        style_axis(self.month_axis, self._font, paint.HEADER_TEXT, tick_length=-4)
+        style_axis(self.month_axis, self._font, theme.HEADER_TEXT, tick_length=-4)
         self.month_axis.setHeight(MONTH_AXIS_HEIGHT)
         self._cache_axes(True)
-        self._title = pg.LabelItem("", size="9pt", color=paint.HEADER_TEXT)
+        self._title = pg.LabelItem("", size="9pt", color=theme.HEADER_TEXT)
 
         self._items: dict[str, Curve | Bars] = {}
         self._ghosts: dict[str, Curve] = {}
@@ -224,10 +223,10 @@ class LoadChart(QWidget):
     # Building -----------------------------------------------------------------------------
 
     def _build_background(self) -> None:
-        taper = QColor(paint.TAPER_TINT)
+        taper = QColor(theme.TAPER_TINT)
         taper.setAlpha(210)
         self._taper_brush = QBrush(taper)
-        self._hatch_brush = QBrush(paint.DELOAD_HATCH, Qt.BrushStyle.BDiagPattern)
+        self._hatch_brush = QBrush(theme.DELOAD_HATCH, Qt.BrushStyle.BDiagPattern)
         self._week_brush = QBrush(SELECTED_FILL)
         day_fill = QColor(SELECTED_FILL)
         day_fill.setAlpha(70)
@@ -237,7 +236,7 @@ class LoadChart(QWidget):
         self._hover_lines: list[Rules] = []
         self._hover_pen = make_pen(MUTED_LINE, 1.0, Qt.PenStyle.DotLine)
         for panel in self.panels:
-            backdrop = Backdrop(make_pen(paint.SELECTED, 1.0, alpha=150))
+            backdrop = Backdrop(make_pen(theme.SELECTED, 1.0, alpha=150))
             backdrop.setParentItem(panel.back)
             self._backdrops.append(backdrop)
             rules = Rules()
@@ -247,17 +246,17 @@ class LoadChart(QWidget):
             line.setParentItem(panel.front)
             line.setVisible(False)
             self._hover_lines.append(line)
-        zero = pg.InfiniteLine(pos=0, angle=0, movable=False, pen=make_pen(paint.GRID.darker(140), 1.0))
+        zero = pg.InfiniteLine(pos=0, angle=0, movable=False, pen=make_pen(theme.GRID.darker(140), 1.0))
         self.load.main.addItem(zero, ignoreBounds=True)
         self._chips: list[Chip] = []
         self._chip_pictures: dict[tuple[Priority, bool, float], QPixmap] = {}
-        self._rule_pens = {priority: make_pen(paint.PRIORITY_FILL[priority], 1.5) for priority in Priority}
+        self._rule_pens = {priority: make_pen(theme.PRIORITY_FILL[priority], 1.5) for priority in Priority}
 
     def _panel(self, plot: Plot) -> Panel:
         return {Plot.VOLUME: self.volume, Plot.INTENSITY: self.intensity, Plot.LOAD: self.load}[plot]
 
     def _build_series(self) -> None:
-        weights = QColor(paint.WEIGHTS)
+        weights = QColor(theme.WEIGHTS)
         weights.setAlpha(200)
         self._bar_brush = QBrush(weights)
         self._deload_brush = QBrush(weights, Qt.BrushStyle.BDiagPattern)
@@ -275,7 +274,7 @@ class LoadChart(QWidget):
             self._items[style.key] = item
             if style.key in _NO_GHOST:
                 continue
-            ghost_colour = paint.WEIGHTS.darker(110) if style.key == "volume_load" else QColor(style.colour)
+            ghost_colour = theme.WEIGHTS.darker(110) if style.key == "volume_load" else QColor(style.colour)
             # Solid, not dashed: Qt strokes dashes several times slower, and the preview repaints
             # these lines on every hovered day.
             ghost = Curve(make_pen(ghost_colour, LINE_WIDTH, alpha=GHOST_ALPHA), step=style.key == "volume_load")
@@ -377,7 +376,7 @@ class LoadChart(QWidget):
         return QSize(1000, 200)
 
     def minimumSizeHint(self) -> QSize:
-        return QSize(GUTTER + 300, 140)
+        return QSize(theme.GUTTER + 300, 140)
 
     @property
     def squad(self) -> bool:
@@ -487,7 +486,7 @@ class LoadChart(QWidget):
             # A pixel ratio rather than a scaled painter: the competition chips, which keep their
             # size on screen, then keep it in the picture too.
             image.setDevicePixelRatio(EXPORT_SCALE)
-            image.fill(paint.BACKGROUND)
+            image.fill(theme.BACKGROUND)
             self._render(QPainter(image), source)
             buffer = QBuffer()
             buffer.open(QIODevice.OpenModeFlag.WriteOnly)
@@ -520,7 +519,7 @@ class LoadChart(QWidget):
             generator.setTitle(f"{self._export_who()} · {self.document.season.name}")
             generator.setDescription("SprintPlan load chart; the planned load is an estimate")
             painter = QPainter(generator)
-            painter.fillRect(QRectF(0, 0, source.width(), source.height()), paint.BACKGROUND)
+            painter.fillRect(QRectF(0, 0, source.width(), source.height()), theme.BACKGROUND)
             self._render(painter, source)
             write_atomically(path, bytes(buffer.data().data()))
 

@@ -30,13 +30,10 @@ from planner.engine.plan import Day, Plan
 from ui.document import OpenSeason
 from ui.inspector.blocks import (
     MUTED_COLOUR,
-    SESSION_MIME_TYPE,
     RemovedBlock,
     SessionBlock,
     WarningRow,
     plain_label,
-    session_mime,
-    session_ref_from_mime,
 )
 from ui.inspector.edits import (
     Edit,
@@ -62,18 +59,13 @@ from ui.inspector.edits import (
     with_sets,
 )
 from ui.inspector.header import DayHeader, empty_day_reason
+from ui.inspector.note_row import NoteRow
 from ui.inspector.table import Column
-from ui.panels.notes import AskNote, NoteRow, apply_note_edit, ask_note, notes_on, removal, undo_text
+from ui.notes import AskNote, apply_note_edit, ask_note, notes_on, removal, undo_text
 from ui.selection import Selection
 from ui.session_text import KIND_NAMES, date_text, short_day
 
-__all__ = [
-    "SESSION_MIME_TYPE",
-    "Inspector",
-    "SessionRef",
-    "session_mime",
-    "session_ref_from_mime",
-]
+__all__ = ["Inspector", "SessionRef"]
 
 # New items of a session from the athlete and its current items.
 ItemsChange = Callable[[Athlete, tuple[Item, ...]], list[Item]]

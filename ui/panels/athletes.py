@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from planner.document.catalogue import MAIN_LIFTS, exercise
 from planner.document.edits import remove_athlete
 from planner.document.model import Athlete, Competition, Priority, Season
-from ui.calendar import paint as calendar_paint
+from ui import theme
 from ui.dialogs.ask import Dialogs, Edit, apply_edit
 from ui.dialogs.form_checks import hint_label, number_text, panel_button
 from ui.document import OpenSeason
@@ -90,7 +90,7 @@ class ChipDelegate(QStyledItemDelegate):
             box = QRectF(rect.left() + 6, rect.center().y() - height / 2, width, height)
             bold = QFont(full.font)
             bold.setBold(True)
-            calendar_paint.paint_chip(painter, box, Priority(priority), bool(indoor), bold)
+            theme.paint_chip(painter, box, Priority(priority), bool(indoor), bold)
             return
         text_rect = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, full, widget)
         _paint_text_and_badge(painter, full, QRectF(text_rect), str(badge))

@@ -31,10 +31,10 @@ from PySide6.QtWidgets import (
 from planner.document.model import Season
 from planner.engine.plan import PlanWarning
 from planner.engine.rules import rule_book
-from ui.chart.parts import week_label
 from ui.document import OpenSeason
 from ui.selection import Selection
 from ui.session_text import literal_html, short_day
+from ui.weeks import week_label
 
 WARNING_ROLE = Qt.ItemDataRole.UserRole + 1  # the row's Row
 RULE, DATE, MESSAGE = range(3)
