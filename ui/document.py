@@ -3,7 +3,8 @@
 Every change goes through ``apply``: a pure edit from ``planner.document.edits`` gives the new
 document, and one undo command keeps the documents before and after (they are immutable, so
 keeping both costs nothing). Views never change the document or a plan themselves; they
-listen to ``changed`` and ask for the plans again, which are derived once per document.
+listen to ``changed`` and ask for the plans again, which are derived once per document. The
+drag preview asks here too (``plan_in``) for the plan of the season a drop would make.
 """
 
 from __future__ import annotations
@@ -47,6 +48,7 @@ class OpenSeason(QObject):
         self._season = season
         self._path = path
         self._plans: dict[str, Plan] = {}
+        self._what_if: tuple[Season, dict[str, Plan]] | None = None
         self.undo_stack = QUndoStack(self)
         self.undo_stack.cleanChanged.connect(self.clean_changed)
 
@@ -97,6 +99,22 @@ class OpenSeason(QObject):
         """The plan of ``athlete_id``, or None when the season has no such athlete."""
         return None if self._season.find_athlete(athlete_id) is None else self.plan(athlete_id)
 
+    def plan_in(self, season: Season, athlete_id: str) -> Plan | None:
+        """The athlete's plan in ``season``: the document's own when ``season`` is the document,
+        else the plan of a season an edit would make (the drag preview), kept while that season
+        is the last one asked about, so every view showing it shares one derivation."""
+        if season is self._season:
+            return self.find_plan(athlete_id)
+        if season.find_athlete(athlete_id) is None:
+            return None
+        if self._what_if is None or self._what_if[0] is not season:
+            self._what_if = (season, {})
+        plans = self._what_if[1]
+        plan = plans.get(athlete_id)
+        if plan is None:
+            plan = plans[athlete_id] = generate(season, athlete_id)
+        return plan
+
     def plans(self) -> dict[str, Plan]:
         """Every athlete's plan, by athlete id (the squad generated together shares work)."""
         missing = {a.id for a in self._season.athletes} - self._plans.keys()
@@ -108,4 +126,5 @@ class OpenSeason(QObject):
     def _set(self, season: Season) -> None:
         self._season = season
         self._plans = {}
+        self._what_if = None
         self.changed.emit()

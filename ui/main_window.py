@@ -27,6 +27,7 @@ from planner.document.model import Season
 from planner.engine.plan import Plan
 from ui.calendar.widget import SeasonCalendar
 from ui.chart.load_chart import LoadChart
+from ui.columns import WeekColumns
 from ui.dialogs.ask import Dialogs, Edit, apply_edit
 from ui.document import OpenSeason
 from ui.files import SUFFIX, FileController, documents_folder, safe_file_stem, write_detail
@@ -37,6 +38,7 @@ from ui.panels.checks import ChecksPanel
 from ui.panels.notes import NotesPanel
 from ui.panels.palette import CompetitionPalette
 from ui.panels.squad_week import SquadWeek
+from ui.preview import DragPreview
 from ui.recovery import DEFAULT_INTERVAL_MS, Autosave, UnreadableRecovery, find_recovery
 from ui.selection import Selection
 from ui.session_text import mnemonic_safe
@@ -86,14 +88,18 @@ class MainWindow(QMainWindow):
         self.files = FileController(self, self.document, dialogs, self.app_settings)
         self.autosave = Autosave(self.document, recovery_folder, autosave_interval_ms, self)
 
-        self.calendar = SeasonCalendar(self.document, self.selection, dialogs, self, today=self.today)
+        # The drag preview and the week columns are shared by the calendar and the chart below it.
+        self.preview = DragPreview(self.document, self.selection, self)
+        self.columns = WeekColumns(self)
+        self.calendar = SeasonCalendar(self.document, self.selection, dialogs, self, preview=self.preview,
+                                       columns=self.columns, today=self.today)
         self.competition_palette = CompetitionPalette(self)
         self.inspector = Inspector(self.document, self.selection, self)
         self.calendar.session_drops = _InspectorSessionDrops(self.inspector)
         self.calendar.drop_refused.connect(lambda reason: self.statusBar().showMessage(reason, 15000))
         self.squad_week = SquadWeek(self.document, self.selection, self)
         self.athletes_panel = AthletesPanel(self.document, self.selection, dialogs, self)
-        self.load_chart = LoadChart(self.document, self.selection, self.calendar, self)
+        self.load_chart = LoadChart(self.document, self.selection, self.preview, self.columns, self)
         self.checks_panel = ChecksPanel(self.document, self.selection, self)
         self.notes_panel = NotesPanel(self.document, self.selection, self)
         self.load_chart.export_requested.connect(self.export_chart)
@@ -124,7 +130,7 @@ class MainWindow(QMainWindow):
         self.bottom_tabs.addTab(self.athletes_panel, "Athletes and competitions")
         self.bottom_tabs.addTab(self.checks_panel, "Plan checks")
         self.bottom_tabs.addTab(self.notes_panel, "Notes")
-        # The chart sits under the calendar and shares its week columns (x_for_date).
+        # The chart sits under the calendar and shares its week columns (ui.columns).
         self.centre = QSplitter(Qt.Orientation.Vertical, self)
         self.centre.setObjectName("centreSplitter")
         self.centre.setChildrenCollapsible(False)

@@ -266,7 +266,7 @@ def test_the_calendar_shows_the_selected_athletes_plan_and_follows_the_selection
     calendar: SeasonCalendar, document: OpenSeason, selection: Selection
 ) -> None:
     assert calendar.shown_plan() is document.plan("ath-1")
-    assert calendar.preview_plan() is None
+    assert calendar.preview.plan() is None
     selection.set_athlete("ath-2")
     assert calendar.shown_plan() is document.plan("ath-2")
 

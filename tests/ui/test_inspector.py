@@ -510,7 +510,7 @@ def test_moving_a_session_writes_both_overrides_as_one_step(
     assert plyo is not None
     target = free_day_for(document, "ath-1", day, PLYO)
 
-    assert inspector.move_session_to(PLYO, target)
+    assert inspector.move_session(SessionRef("ath-1", day.date, PLYO), target)
     assert document.undo_stack.count() == 1
     overrides = {o.date: o for o in document.season.overrides}
     assert set(overrides) == {day.date, target}
@@ -540,12 +540,12 @@ def test_a_refused_move_shows_why_and_changes_nothing(
     season = document.season
     taken = find_day(document, "ath-1", lambda d: d.date != day.date and session_of(d, WEIGHTS) is not None)
 
-    assert not inspector.move_session_to(WEIGHTS, taken.date)
+    assert not inspector.move_session(SessionRef("ath-1", day.date, WEIGHTS), taken.date)
     assert "already has a weights session" in inspector.message()
     assert inspector.message_label.isVisible()
     assert document.season is season and document.undo_stack.count() == 0
 
-    assert not inspector.move_session_to(WEIGHTS, season.last_day + timedelta(days=3))
+    assert not inspector.move_session(SessionRef("ath-1", day.date, WEIGHTS), season.last_day + timedelta(days=3))
     assert "outside the season" in inspector.message()
     assert document.season is season and document.undo_stack.count() == 0
     assert block(inspector, WEIGHTS).session == session_of(day, WEIGHTS)

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QLabel, QMessageBox, QToolButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from planner.document.model import Season
+from tests.ui.chart_reading import competition_markers, series_action
 from ui.calendar.widget import SeasonCalendar
 from ui.chart.load_chart import LoadChart
 from ui.dialogs.form_checks import hint_label
@@ -100,13 +101,13 @@ def test_chart_chips_and_squad_legend_show_names_literally(
 ) -> None:
     selection = Selection("ath-1", MEET_DAY)
     calendar = SeasonCalendar(hostile_document, selection, fake_dialogs)
-    chart = LoadChart(hostile_document, selection, calendar)
+    chart = LoadChart(hostile_document, selection, calendar.preview, calendar.columns)
     qtbot.addWidget(calendar)
     qtbot.addWidget(chart)
-    tips = [shown_tip(tip) for _x, _colour, tip in chart.competition_markers()]
+    tips = [shown_tip(tip) for _x, _colour, tip in competition_markers(chart)]
     assert f"A: {MEET}" in tips
     chart.set_squad(True)
-    action = chart.series_action("relative_volume:ath-1")
+    action = series_action(chart, "relative_volume:ath-1")
     button = chart.toolbar.widgetForAction(action)
     assert isinstance(button, QToolButton)
     # Buttons and menus draw "&&" as "&"; a lone "&" would underline the next letter and vanish.

@@ -456,12 +456,8 @@ class Inspector(QWidget):
     def _apply_note(self, text: str, edit: Edit | None) -> bool:
         return apply_note_edit(self.document, text, edit, self._show_message)
 
-    def move_session_to(self, kind: SessionKind, day: date) -> bool:
-        """Move the selected day's session of ``kind`` to ``day`` (what a drop calls)."""
-        return self.move_session(SessionRef(self.selection.athlete_id, self.selection.day, kind), day)
-
     def move_session(self, ref: SessionRef, day: date) -> bool:
-        """Move any athlete's session (e.g. from a drag's ``SessionRef``); refusals are shown."""
+        """Move any athlete's session (what a session dropped on a calendar day asks); refusals are shown."""
         season = self.document.season
         athlete = season.find_athlete(ref.athlete_id)
         if athlete is None:
