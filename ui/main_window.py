@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner.document.atomic import write_atomically, write_problem
+from planner.document.changes import Changes
 from planner.document.model import Season
 from planner.engine.plan import Plan
 from ui.calendar.widget import SeasonCalendar
@@ -496,17 +497,19 @@ class MainWindow(QMainWindow):
     def _start_day(self, season: Season) -> date:
         return self.today if season.contains(self.today) else season.first_day
 
-    def _on_document_changed(self) -> None:
+    def _on_document_changed(self, changes: Changes) -> None:
         # A message may speak of the document as it was (a change since undone, an export of
         # the season before): it goes with the change.
         self.statusBar().clearMessage()
         season = self.document.season
-        if not season.contains(self.selection.day):
-            self.selection.set_day(self._start_day(season))
-        if season.find_athlete(self.selection.athlete_id) is None:
-            self.selection.set_athlete(season.athletes[0].id if season.athletes else "")
-        self._refresh_athletes()
-        self._update_title()
+        if changes.settings:
+            if not season.contains(self.selection.day):
+                self.selection.set_day(self._start_day(season))
+            self._update_title()
+        if changes.roster:
+            if season.find_athlete(self.selection.athlete_id) is None:
+                self.selection.set_athlete(season.athletes[0].id if season.athletes else "")
+            self._refresh_athletes()
 
     def _refresh_athletes(self) -> None:
         self.athlete_box.blockSignals(True)

@@ -64,7 +64,9 @@ def undo_text(verb: str, note: Note) -> str:
     return f"{verb} note ({short_day(note.date)})" if note.date is not None else f"{verb} season note"
 
 
-def apply_note_edit(document: OpenSeason, text: str, edit: Edit | None, say: Callable[[str], None]) -> bool:
+def apply_note_edit(
+    document: OpenSeason, text: str, edit: Edit | None, say: Callable[[str], None], initiator: object = None
+) -> bool:
     """Apply a note edit as one undo step; True when it changed the season.
 
     ``say`` shows the refusal beside the notes ("" clears it): a note is small enough that a
@@ -74,7 +76,7 @@ def apply_note_edit(document: OpenSeason, text: str, edit: Edit | None, say: Cal
         return False
     before = document.season
     try:
-        document.apply(text, edit)
+        document.apply(text, edit, initiator)
     except EditError as error:
         say(str(error))
         return False

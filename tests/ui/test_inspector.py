@@ -640,8 +640,9 @@ def test_dragging_a_block_carries_the_session_and_a_drop_moves_it(
             ref = SessionRef(dragged.athlete_id, dragged.day, dragged.kind)
             dropped.append(ref)
             assert inspector.move_session(ref, target)
-            # The dragged block is still there while the drag runs.
-            assert inspector.block(PLYO) is plyo
+            # The inspector shows the day as it is now at once, the dragged block gone from it
+            # while its drag still runs.
+            assert inspector.block(PLYO) is None
             return Qt.DropAction.MoveAction
 
     monkeypatch.setattr("ui.inspector.blocks.QDrag", DropOnCalendar)
@@ -653,8 +654,9 @@ def test_dragging_a_block_carries_the_session_and_a_drop_moves_it(
     )
     QApplication.sendEvent(plyo, moved)
 
+    qtbot.waitUntil(lambda: bool(dropped))
     assert dropped == [SessionRef("ath-1", day.date, PLYO)]
-    qtbot.waitUntil(lambda: inspector.block(PLYO) is None)
+    assert inspector.block(PLYO) is None
     assert document.undo_stack.count() == 1
     plan_day = document.plan("ath-1").day(target)
     assert plan_day is not None and session_of(plan_day, PLYO) is not None

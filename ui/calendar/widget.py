@@ -37,6 +37,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QFrame, QToolTip, QWidget
 
+from planner.document.changes import Changes
 from planner.document.edits import EditError, new_competition_id, remove_competition
 from planner.document.model import Competition, Season
 from planner.engine.plan import Phase, Plan
@@ -304,18 +305,16 @@ class SeasonCalendar(QAbstractScrollArea):
 
     # Reacting to the document and the selection ----------------------------------------
 
-    def _on_document_changed(self) -> None:
-        season = self.document.season
-        layout = self._layout
-        if layout is None or (layout.first_day, layout.last_day, layout.week_start) != (
-            season.first_day, season.last_day, season.week_start
-        ):
+    def _on_document_changed(self, changes: Changes) -> None:
+        if changes.settings:
             self._invalidate_layout()
-        else:
+        elif changes.plan_of(self.selection.athlete_id) or changes.competitions or changes.notes:
             self._invalidate_scene()
+        else:
+            return  # another athlete's plan: nothing on screen changed
         # A competition removed by an edit or an undo can no longer be the selected one.
         selected = self.selection.competition_id
-        if selected is not None and season.find_competition(selected) is None:
+        if selected is not None and self.document.season.find_competition(selected) is None:
             self.selection.set_competition(None)
         self.viewport().update()
 

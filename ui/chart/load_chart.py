@@ -62,6 +62,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner.document.atomic import write_atomically
+from planner.document.changes import Changes
 from planner.document.model import Priority
 from planner.engine.metrics import TRACKED_LIFTS
 from planner.engine.plan import Plan
@@ -212,7 +213,7 @@ class LoadChart(QWidget):
         scene.sigMouseClicked.connect(self._on_mouse_clicked)
         for panel in self.panels:
             panel.main.sigResized.connect(self._align)
-        document.changed.connect(self.refresh)
+        document.changed.connect(self._on_document_changed)
         selection.athlete_changed.connect(lambda _athlete: self.refresh())
         selection.day_changed.connect(lambda _day: self._show_selected_day())
         preview.changed.connect(self._show_preview)
@@ -475,6 +476,11 @@ class LoadChart(QWidget):
         self._export(write, drawn_hatch=True)
 
     # Following the document, the selection and the preview -------------------------------
+
+    def _on_document_changed(self, changes: Changes) -> None:
+        if (changes.settings or changes.competitions or changes.roster or changes.plan_of(self.selection.athlete_id)
+                or (self._squad and changes.athletes)):
+            self.refresh()
 
     def refresh(self) -> None:
         """Draw the selected athlete's plan (and the squad's) from the document as it is now."""

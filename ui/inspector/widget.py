@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner.document.catalogue import exercise
+from planner.document.changes import Changes
 from planner.document.edits import EditError
 from planner.document.model import Athlete, Note, Season
 from planner.document.sessions import Item, Session, SessionKind
@@ -92,10 +93,8 @@ class Inspector(QWidget):
         self._notes: list[NoteRow] = []
         # How a note is asked for (the note dialog); tests answer instead.
         self.ask_note: AskNote = ask_note
-        self._dragging = False
-        self._refresh_pending = False
         # What the inspector last drew: the document, athlete id and day.
-        self._shown: tuple[Season, str, date] | None = None
+        self._shown: tuple[str, date] | None = None
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -172,26 +171,23 @@ class Inspector(QWidget):
         label = self._body.findChild(QLabel, "inspectorEmpty")
         return label.text() if label is not None else ""
 
-    def _document_changed(self) -> None:
+    def _document_changed(self, changes: Changes) -> None:
         self._show_message("")
-        self.refresh()
+        if changes.plan_of(self.selection.athlete_id) or changes.on(self.selection.day):
+            self.refresh()
 
     def _selection_changed(self, _value: object) -> None:
         # Athlete and day chosen together arrive as two signals; the second has nothing new.
-        if self._shown == (self.document.season, self.selection.athlete_id, self.selection.day):
+        if self._shown == (self.selection.athlete_id, self.selection.day):
             return
         self._show_message("")
         self.refresh()
 
     def refresh(self) -> None:
-        if self._dragging:
-            # A drop during the drag may change the document; the dragged block must outlive it.
-            self._refresh_pending = True
-            return
         season = self.document.season
         athlete = self._athlete()
         day = self.selection.day
-        self._shown = (season, self.selection.athlete_id, day)
+        self._shown = (self.selection.athlete_id, day)
         plan = self._plan()
         plan_day = self._day()
         self.header.show_day(season, athlete, plan, plan_day, day)
@@ -312,19 +308,14 @@ class Inspector(QWidget):
         block.add_requested.connect(lambda exercise_id, kind=session.kind: self.add_item(kind, exercise_id))
         block.remove_requested.connect(lambda row, kind=session.kind: self.remove_item(kind, row))
         block.reset_requested.connect(lambda kind=session.kind: self.reset_session(kind))
-        block.drag_requested.connect(lambda block=block: self._drag(block))
+        # From the event loop, not from inside the block's mouse handler: a drop redraws the
+        # inspector, and the block may go while the drag runs, but no handler of it is running.
+        block.drag_requested.connect(lambda block=block: QTimer.singleShot(0, lambda: self._drag(block)))
         return block
 
     def _drag(self, block: SessionBlock) -> None:
-        self._dragging = True
-        try:
+        if block in self._blocks:  # not redrawn away before the event loop came round
             block.start_drag(self)
-        finally:
-            self._dragging = False
-        if self._refresh_pending:
-            self._refresh_pending = False
-            # After the block's mouse event has returned: the redraw replaces the block.
-            QTimer.singleShot(0, self.refresh)
 
     def _show_message(self, text: str) -> None:
         self.message_label.setText(text)
@@ -336,7 +327,7 @@ class Inspector(QWidget):
     def _apply(self, text: str, make_edit: Callable[[], Edit]) -> bool:
         """One undo step; a refusal is shown in the message line instead of raised."""
         try:
-            self.document.apply(text, make_edit())
+            self.document.apply(text, make_edit(), initiator=self)
         except EditError as error:
             self._show_message(str(error))
             return False
@@ -454,7 +445,7 @@ class Inspector(QWidget):
         return self._apply_note(undo_text("Remove", note), removal(note))
 
     def _apply_note(self, text: str, edit: Edit | None) -> bool:
-        return apply_note_edit(self.document, text, edit, self._show_message)
+        return apply_note_edit(self.document, text, edit, self._show_message, self)
 
     def move_session(self, ref: SessionRef, day: date) -> bool:
         """Move any athlete's session (what a session dropped on a calendar day asks); refusals are shown."""

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner.document.catalogue import MAIN_LIFTS, exercise
+from planner.document.changes import Changes
 from planner.document.edits import remove_athlete
 from planner.document.model import Athlete, Competition, Priority, Season
 from ui import theme
@@ -238,7 +239,7 @@ class AthletesPanel(QWidget):
         self.competitions.itemDoubleClicked.connect(lambda item, _column: self.edit_entries(self._id(item)))
         self.squad.currentItemChanged.connect(self._squad_current_changed)
         self.competitions.currentItemChanged.connect(self._competition_current_changed)
-        self.document.changed.connect(self.refresh)
+        self.document.changed.connect(self._on_document_changed)
         # A message about the document as it was ("Removed Anna") is stale once anything changes
         # it again, an undo above all; the panel's own edits say their line after this runs.
         self.document.changed.connect(lambda: self._say(""))
@@ -305,6 +306,10 @@ class AthletesPanel(QWidget):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
 
     # Lists -----------------------------------------------------------------------------
+
+    def _on_document_changed(self, changes: Changes) -> None:
+        if changes.roster or changes.competitions or changes.settings:
+            self.refresh()
 
     def refresh(self) -> None:
         season = self.document.season

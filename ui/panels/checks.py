@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner.document.changes import Changes
 from planner.document.model import Season
 from planner.engine.plan import PlanWarning
 from planner.engine.rules import rule_book
@@ -100,7 +101,7 @@ class ChecksPanel(QWidget):
         self.tree.itemActivated.connect(self._on_item_chosen)
         layout.addWidget(self.tree, 1)
 
-        document.changed.connect(self.refresh)
+        document.changed.connect(self._on_document_changed)
         selection.athlete_changed.connect(self._on_athlete_changed)
         selection.day_changed.connect(lambda _day: self._show_selected_day())
         self.refresh()
@@ -136,6 +137,12 @@ class ChecksPanel(QWidget):
             if group is not None:
                 items.extend(child for j in range(group.childCount()) if (child := group.child(j)) is not None)
         return items
+
+    def _on_document_changed(self, changes: Changes) -> None:
+        # Week labels follow the season's dates, athlete names the roster.
+        mine = changes.athletes if self._squad else changes.plan_of(self.selection.athlete_id)
+        if mine or changes.roster or changes.settings:
+            self.refresh()
 
     def refresh(self) -> None:
         season = self.document.season

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner.document.changes import Changes
 from planner.document.model import Note
 from ui.dialogs.ask import Edit
 from ui.dialogs.form_checks import hint_label, panel_button
@@ -89,7 +90,7 @@ class NotesPanel(QWidget):
         self.tree.itemDoubleClicked.connect(lambda item, _column: self.edit_note(self.note_of(item)))
         self.tree.itemClicked.connect(lambda item, _column: self._go_to(self.note_of(item)))
         self.tree.currentItemChanged.connect(lambda _current, _previous: self._enable_buttons())
-        document.changed.connect(self.refresh)
+        document.changed.connect(self._on_document_changed)
         self.refresh()
 
     # What is listed --------------------------------------------------------------------
@@ -112,6 +113,10 @@ class NotesPanel(QWidget):
             if item is not None and self.note_of(item) == note:
                 self.tree.setCurrentItem(item)
                 return
+
+    def _on_document_changed(self, changes: Changes) -> None:
+        if changes.notes or changes.roster:  # a note names its athlete
+            self.refresh()
 
     def refresh(self) -> None:
         season = self.document.season
@@ -163,4 +168,4 @@ class NotesPanel(QWidget):
         return self._apply(undo_text("Remove", note), removal(note))
 
     def _apply(self, text: str, edit: Edit | None) -> bool:
-        return apply_note_edit(self.document, text, edit, self._say)
+        return apply_note_edit(self.document, text, edit, self._say, self)
