@@ -44,6 +44,7 @@ class RecordModel(QAbstractItemModel, Generic[R]):
         super().__init__(parent)
         self._headers = tuple(headers)
         self._root: _Node[R] = _Node(None, None, None)
+        self._updating = False
 
     # What a cell shows ------------------------------------------------------------------------
 
@@ -88,9 +89,19 @@ class RecordModel(QAbstractItemModel, Generic[R]):
 
     # Updating ----------------------------------------------------------------------------------
 
+    @property
+    def updating(self) -> bool:
+        """True while ``set_entries`` runs: a view's current row moving then is the model's doing,
+        not the coach's (a removed current row hands "current" to a neighbour)."""
+        return self._updating
+
     def set_entries(self, entries: Sequence[Entry[R]]) -> None:
         """Show ``entries``: rows go, come, move and change one by one, keeping the others."""
-        self._sync(self._root, entries)
+        self._updating = True
+        try:
+            self._sync(self._root, entries)
+        finally:
+            self._updating = False
 
     def _sync(self, node: _Node[R], entries: Sequence[Entry[R]]) -> None:
         parent = self._index_of(node)

@@ -121,8 +121,8 @@ def test_squad_lists_tooltips_and_status_show_names_literally(
 ) -> None:
     panel = AthletesPanel(hostile_document, Selection("ath-1", MEET_DAY), fake_dialogs)
     qtbot.addWidget(panel)
-    entries = [shown_tip(panel.competitions.topLevelItem(i).toolTip(4))  # type: ignore[union-attr]
-               for i in range(panel.competitions.topLevelItemCount())]
+    model = panel.competitions.model()
+    entries = [shown_tip(str(model.index(i, 4).data(Qt.ItemDataRole.ToolTipRole))) for i in range(model.rowCount())]
     assert any(ATHLETE in tip for tip in entries)
     status = hint_label(f"Changed {ATHLETE}.")
     qtbot.addWidget(status)
