@@ -91,8 +91,9 @@ def test_plan_checks_header_and_tooltips_show_names_literally(
     qtbot.addWidget(panel)
     assert shown_label(panel.count_label).endswith(f"for {ATHLETE}")
     panel.set_squad(True)
-    tips = [shown_tip(item.toolTip(2)) for item in panel.warning_items()]
-    assert tips == [item.text(2) for item in panel.warning_items()]
+    indexes = [index.siblingAtColumn(2) for index in panel.warning_indexes()]
+    tips = [shown_tip(str(index.data(Qt.ItemDataRole.ToolTipRole))) for index in indexes]
+    assert tips == [index.data() for index in indexes]
     assert any(tip.startswith(f"{ATHLETE} · ") for tip in tips)
 
 
