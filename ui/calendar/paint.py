@@ -1,4 +1,4 @@
-"""How the season calendar looks: colours, the competition chip, and the two cached layers.
+"""How the season calendar draws itself: its two cached layers and the overlay.
 
 Painting is split by how often things change, so a repaint during a drag preview costs one
 pixmap copy plus the plan layer:
