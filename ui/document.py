@@ -3,7 +3,10 @@
 Every change goes through ``apply``: a pure edit from ``planner.document.edits`` gives the new
 document, and one undo command keeps the documents before and after (they are immutable, so
 keeping both costs nothing). Views never change the document or a plan themselves; they
-listen to ``changed`` and ask for the plans again, which are derived once per document.
+listen to ``changed``, which carries what changed (``planner.document.changes.Changes``: which
+athletes' plans, which days, competitions, settings, notes, and who started the edit), redraw
+only what it flags and ask for the plans again, which are derived once per document. The
+drag preview asks here too (``plan_in``) for the plan of the season a drop would make.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
+from planner.document.changes import Changes, changes_between, everything
 from planner.document.model import Season
 from planner.engine.generator import generate, generate_all
 from planner.engine.plan import Plan
@@ -22,23 +26,26 @@ from planner.engine.plan import Plan
 class SnapshotCommand(QUndoCommand):
     """One undo step: the document before and after a coach's gesture."""
 
-    def __init__(self, document: OpenSeason, text: str, before: Season, after: Season) -> None:
+    def __init__(self, document: OpenSeason, text: str, before: Season, after: Season, initiator: object) -> None:
         super().__init__(text)
         self._document = document
         self.before = before
         self.after = after
+        # Who made the edit is told once, when it is made; undo and redo are nobody's gesture.
+        self._initiator = initiator
 
     def redo(self) -> None:
-        self._document._set(self.after)
+        initiator, self._initiator = self._initiator, None
+        self._document._set(self.after, initiator)
 
     def undo(self) -> None:
-        self._document._set(self.before)
+        self._document._set(self.before, None)
 
 
 class OpenSeason(QObject):
     """The season being edited in a window."""
 
-    changed = Signal()  # the document changed (edit, undo, redo, open)
+    changed = Signal(object)  # the document changed (edit, undo, redo, open): its Changes
     path_changed = Signal()
     clean_changed = Signal(bool)
 
@@ -47,6 +54,7 @@ class OpenSeason(QObject):
         self._season = season
         self._path = path
         self._plans: dict[str, Plan] = {}
+        self._what_if: tuple[Season, dict[str, Plan]] | None = None
         self.undo_stack = QUndoStack(self)
         self.undo_stack.cleanChanged.connect(self.clean_changed)
 
@@ -66,19 +74,20 @@ class OpenSeason(QObject):
     def modified(self) -> bool:
         return not self.undo_stack.isClean()
 
-    def apply(self, text: str, edit: Callable[[Season], Season]) -> Season:
-        """Run a pure edit and push it as one undo step; ``EditError`` passes through."""
+    def apply(self, text: str, edit: Callable[[Season], Season], initiator: object = None) -> Season:
+        """Run a pure edit and push it as one undo step; ``EditError`` passes through.
+        ``initiator`` (the view the coach made the change in) travels with the change set."""
         before = self._season
         after = edit(before)
         if after != before:
-            self.undo_stack.push(SnapshotCommand(self, text, before, after))
+            self.undo_stack.push(SnapshotCommand(self, text, before, after, initiator))
         return after
 
     def replace(self, season: Season, path: Path | None) -> None:
         """A different document (New, Open, Restore): a fresh undo history."""
         self.undo_stack.clear()
         self._path = path
-        self._set(season)
+        self._set(season, None, everything(self._season, season))
         self.undo_stack.setClean()
         self.path_changed.emit()
 
@@ -97,6 +106,22 @@ class OpenSeason(QObject):
         """The plan of ``athlete_id``, or None when the season has no such athlete."""
         return None if self._season.find_athlete(athlete_id) is None else self.plan(athlete_id)
 
+    def plan_in(self, season: Season, athlete_id: str) -> Plan | None:
+        """The athlete's plan in ``season``: the document's own when ``season`` is the document,
+        else the plan of a season an edit would make (the drag preview), kept while that season
+        is the last one asked about, so every view showing it shares one derivation."""
+        if season is self._season:
+            return self.find_plan(athlete_id)
+        if season.find_athlete(athlete_id) is None:
+            return None
+        if self._what_if is None or self._what_if[0] is not season:
+            self._what_if = (season, {})
+        plans = self._what_if[1]
+        plan = plans.get(athlete_id)
+        if plan is None:
+            plan = plans[athlete_id] = generate(season, athlete_id)
+        return plan
+
     def plans(self) -> dict[str, Plan]:
         """Every athlete's plan, by athlete id (the squad generated together shares work)."""
         missing = {a.id for a in self._season.athletes} - self._plans.keys()
@@ -105,7 +130,14 @@ class OpenSeason(QObject):
                 self._plans[plan.athlete.id] = plan
         return {a.id: self._plans[a.id] for a in self._season.athletes}
 
-    def _set(self, season: Season) -> None:
+    def _set(self, season: Season, initiator: object, changes: Changes | None = None) -> None:
+        before = self._season
+        if changes is None:
+            changes = changes_between(before, season, initiator)
         self._season = season
-        self._plans = {}
-        self.changed.emit()
+        # Only the plans the change may touch are derived again.
+        self._plans = {} if changes.settings else {
+            athlete_id: plan for athlete_id, plan in self._plans.items() if not changes.plan_of(athlete_id)
+        }
+        self._what_if = None
+        self.changed.emit(changes)

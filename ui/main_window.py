@@ -23,19 +23,23 @@ from PySide6.QtWidgets import (
 )
 
 from planner.document.atomic import write_atomically, write_problem
+from planner.document.changes import Changes
 from planner.document.model import Season
 from planner.engine.plan import Plan
 from ui.calendar.widget import SeasonCalendar
 from ui.chart.load_chart import LoadChart
+from ui.columns import WeekColumns
 from ui.dialogs.ask import Dialogs, Edit, apply_edit
 from ui.document import OpenSeason
 from ui.files import SUFFIX, FileController, documents_folder, safe_file_stem, write_detail
-from ui.inspector.widget import Inspector, session_ref_from_mime
+from ui.inspector.widget import Inspector, SessionRef
+from ui.mime import session_from_mime
 from ui.panels.athletes import AthletesPanel
 from ui.panels.checks import ChecksPanel
 from ui.panels.notes import NotesPanel
 from ui.panels.palette import CompetitionPalette
 from ui.panels.squad_week import SquadWeek
+from ui.preview import DragPreview
 from ui.recovery import DEFAULT_INTERVAL_MS, Autosave, UnreadableRecovery, find_recovery
 from ui.selection import Selection
 from ui.session_text import mnemonic_safe
@@ -53,11 +57,13 @@ class _InspectorSessionDrops:
         self._inspector = inspector
 
     def accepts(self, mime: QMimeData) -> bool:
-        return session_ref_from_mime(mime) is not None
+        return session_from_mime(mime) is not None
 
     def drop(self, mime: QMimeData, day: date) -> bool:
-        ref = session_ref_from_mime(mime)
-        return ref is not None and self._inspector.move_session(ref, day)
+        dragged = session_from_mime(mime)
+        if dragged is None:
+            return False
+        return self._inspector.move_session(SessionRef(dragged.athlete_id, dragged.day, dragged.kind), day)
 
 
 class MainWindow(QMainWindow):
@@ -83,14 +89,18 @@ class MainWindow(QMainWindow):
         self.files = FileController(self, self.document, dialogs, self.app_settings)
         self.autosave = Autosave(self.document, recovery_folder, autosave_interval_ms, self)
 
-        self.calendar = SeasonCalendar(self.document, self.selection, dialogs, self, today=self.today)
+        # The drag preview and the week columns are shared by the calendar and the chart below it.
+        self.preview = DragPreview(self.document, self.selection, self)
+        self.columns = WeekColumns(self)
+        self.calendar = SeasonCalendar(self.document, self.selection, dialogs, self, preview=self.preview,
+                                       columns=self.columns, today=self.today)
         self.competition_palette = CompetitionPalette(self)
         self.inspector = Inspector(self.document, self.selection, self)
         self.calendar.session_drops = _InspectorSessionDrops(self.inspector)
         self.calendar.drop_refused.connect(lambda reason: self.statusBar().showMessage(reason, 15000))
         self.squad_week = SquadWeek(self.document, self.selection, self)
         self.athletes_panel = AthletesPanel(self.document, self.selection, dialogs, self)
-        self.load_chart = LoadChart(self.document, self.selection, self.calendar, self)
+        self.load_chart = LoadChart(self.document, self.selection, self.preview, self.columns, self)
         self.checks_panel = ChecksPanel(self.document, self.selection, self)
         self.notes_panel = NotesPanel(self.document, self.selection, self)
         self.load_chart.export_requested.connect(self.export_chart)
@@ -121,7 +131,7 @@ class MainWindow(QMainWindow):
         self.bottom_tabs.addTab(self.athletes_panel, "Athletes and competitions")
         self.bottom_tabs.addTab(self.checks_panel, "Plan checks")
         self.bottom_tabs.addTab(self.notes_panel, "Notes")
-        # The chart sits under the calendar and shares its week columns (x_for_date).
+        # The chart sits under the calendar and shares its week columns (ui.columns).
         self.centre = QSplitter(Qt.Orientation.Vertical, self)
         self.centre.setObjectName("centreSplitter")
         self.centre.setChildrenCollapsible(False)
@@ -487,17 +497,19 @@ class MainWindow(QMainWindow):
     def _start_day(self, season: Season) -> date:
         return self.today if season.contains(self.today) else season.first_day
 
-    def _on_document_changed(self) -> None:
+    def _on_document_changed(self, changes: Changes) -> None:
         # A message may speak of the document as it was (a change since undone, an export of
         # the season before): it goes with the change.
         self.statusBar().clearMessage()
         season = self.document.season
-        if not season.contains(self.selection.day):
-            self.selection.set_day(self._start_day(season))
-        if season.find_athlete(self.selection.athlete_id) is None:
-            self.selection.set_athlete(season.athletes[0].id if season.athletes else "")
-        self._refresh_athletes()
-        self._update_title()
+        if changes.settings:
+            if not season.contains(self.selection.day):
+                self.selection.set_day(self._start_day(season))
+            self._update_title()
+        if changes.roster:
+            if season.find_athlete(self.selection.athlete_id) is None:
+                self.selection.set_athlete(season.athletes[0].id if season.athletes else "")
+            self._refresh_athletes()
 
     def _refresh_athletes(self) -> None:
         self.athlete_box.blockSignals(True)

@@ -28,10 +28,10 @@ from PySide6.QtWidgets import QApplication, QWidget
 from planner.document.demo import demo_season
 from planner.document.model import Season
 from planner.engine.plan import Plan
-from ui.calendar.mime import competition_mime
 from ui.calendar.widget import SeasonCalendar
 from ui.dialogs.ask import Dialogs
 from ui.document import OpenSeason
+from ui.mime import competition_mime
 from ui.selection import Selection
 
 MEDIAN_BUDGET_MS = 16.0
@@ -103,7 +103,7 @@ def main() -> int:
     viewport.repaint()
 
     previews: list[Plan | None] = []
-    calendar.preview_changed.connect(previews.append)
+    calendar.preview.changed.connect(previews.append)
     mime = competition_mime(MOVED)
     days = hover_days(season)
     QApplication.sendEvent(viewport, drag_event(QDragEnterEvent, calendar.date_rect(days[0]).center(), mime))

@@ -44,11 +44,11 @@ from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
 from planner.document.demo import demo_season
 from planner.engine.plan import Plan
-from ui.calendar.mime import competition_mime
 from ui.calendar.widget import SeasonCalendar
 from ui.chart.load_chart import LoadChart
 from ui.dialogs.ask import Dialogs
 from ui.document import OpenSeason
+from ui.mime import competition_mime
 from ui.selection import Selection
 
 CALENDAR_SIZE = (1000, 330)
@@ -105,29 +105,30 @@ def main() -> int:
     layout.setContentsMargins(0, 0, 0, 0)
     layout.setSpacing(0)
     calendar = SeasonCalendar(document, selection, dialogs)
-    chart = LoadChart(document, selection, calendar)
     calendar.setFixedSize(*CALENDAR_SIZE)
-    chart.setFixedSize(*CHART_SIZE)
     layout.addWidget(calendar)
-    layout.addWidget(chart)
     window.show()
     app.processEvents()
     calendar_paints = PaintCounter(calendar.viewport())
-    chart_paints = PaintCounter(chart.view.viewport())
     document.plan(selection.athlete_id)  # the window has the real plan before any drag
     window.repaint()
 
-    # First the same drag with the chart left out of the preview, for its share of the time
-    # on this machine as it is loaded now; then the measured run, chart included.
-    calendar.preview_changed.disconnect(chart.show_preview)
+    # First the same drag before the chart is added, for its share of the time on this
+    # machine as it is loaded now; then the measured run, the chart following the preview.
     alone, _ = sweep(app, calendar, (calendar_paints,))
-    calendar.preview_changed.connect(chart.show_preview)
+    chart = LoadChart(document, selection, calendar.preview, calendar.columns)
+    chart.setFixedSize(*CHART_SIZE)
+    layout.addWidget(chart)
+    app.processEvents()
+    chart_paints = PaintCounter(chart.view.viewport())
+    window.repaint()
     previews: list[Plan | None] = []
-    calendar.preview_changed.connect(previews.append)
+    calendar.preview.changed.connect(previews.append)
     times, unpainted = sweep(app, calendar, (calendar_paints, chart_paints))
 
     shown = sum(plan is not None for plan in previews)
-    if shown != len(times) + 1 or previews[-1] is not None or chart.previewing or document.undo_stack.count() != 0:
+    ended = previews[-1] is None and calendar.preview.plan() is None
+    if shown != len(times) + 1 or not ended or document.undo_stack.count() != 0:
         print(f"the preview did not follow the drag: {shown} previews for {len(times) + 1} days")
         return 1
     if unpainted:

@@ -8,12 +8,14 @@ from datetime import date
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem
+from PySide6.QtWidgets import QTreeView
+from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from planner.document import edits
 from planner.document.model import Event, Level, Priority, Season, Sex
 from tests.ui.conftest import FakeDialogs
+from tests.ui.model_check import check_model
 from ui.document import OpenSeason
 from ui.panels.athletes import (
     BADGE_ROLE,
@@ -40,31 +42,48 @@ def panel(qtbot: QtBot, document: OpenSeason, selection: Selection, fake_dialogs
     return widget
 
 
-def _item(tree: QTreeWidget, row: int) -> QTreeWidgetItem:
-    item = tree.topLevelItem(row)
-    assert item is not None
-    return item
+class _Row:
+    """One row of a list, read through its model as the view shows it."""
+
+    def __init__(self, view: QTreeView, row: int) -> None:
+        assert 0 <= row < view.model().rowCount()
+        self._model, self._row = view.model(), row
+
+    def data(self, column: int, role: int) -> object:
+        return self._model.index(self._row, column).data(role)
+
+    def text(self, column: int) -> str:
+        return str(self.data(column, Qt.ItemDataRole.DisplayRole) or "")
+
+    def toolTip(self, column: int) -> str:  # as QTreeWidgetItem names it
+        return str(self.data(column, Qt.ItemDataRole.ToolTipRole) or "")
 
 
-def _current(tree: QTreeWidget) -> QTreeWidgetItem:
-    item = tree.currentItem()
-    assert item is not None
-    return item
+def _item(view: QTreeView, row: int) -> _Row:
+    return _Row(view, row)
 
 
-def _column(tree: QTreeWidget, column: int) -> list[str]:
-    return [_item(tree, i).text(column) for i in range(tree.topLevelItemCount())]
+def _current(view: QTreeView) -> _Row:
+    return _Row(view, view.currentIndex().row())
 
 
-def _row_of(tree: QTreeWidget, text: str, column: int) -> int:
-    return _column(tree, column).index(text)
+def _choose(view: QTreeView, row: int) -> None:
+    view.setCurrentIndex(view.model().index(row, 0))
 
 
-def _double_click(qtbot: QtBot, tree: QTreeWidget, row: int) -> None:
+def _column(view: QTreeView, column: int) -> list[str]:
+    return [_item(view, i).text(column) for i in range(view.model().rowCount())]
+
+
+def _row_of(view: QTreeView, text: str, column: int) -> int:
+    return _column(view, column).index(text)
+
+
+def _double_click(qtbot: QtBot, view: QTreeView, row: int) -> None:
     # A real double click starts with a press: the view only acts on the item it was pressed on.
-    centre = tree.visualItemRect(_item(tree, row)).center()
-    QTest.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, centre)
-    QTest.mouseDClick(tree.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, centre)
+    centre = view.visualRect(view.model().index(row, 0)).center()
+    QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, centre)
+    QTest.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, centre)
 
 
 # Lists -------------------------------------------------------------------------------------
@@ -136,7 +155,7 @@ def test_the_lists_follow_changes_made_elsewhere(panel: AthletesPanel, document:
 
 def test_selecting_in_the_list_selects_the_athlete_everywhere(panel: AthletesPanel, selection: Selection) -> None:
     assert panel.selected_athlete() == "ath-1"
-    panel.squad.setCurrentItem(_item(panel.squad, 2))
+    _choose(panel.squad, 2)
     assert selection.athlete_id == "ath-3"
     selection.set_athlete("ath-5")
     assert panel.selected_athlete() == "ath-5"
@@ -147,7 +166,7 @@ def test_clicking_an_athlete_selects_them(qtbot: QtBot, panel: AthletesPanel, se
     panel.resize(1100, 300)
     panel.show()
     qtbot.waitExposed(panel)
-    centre = panel.squad.visualItemRect(_item(panel.squad, 3)).center()
+    centre = panel.squad.visualRect(panel.squad.model().index(3, 0)).center()
     QTest.mouseClick(panel.squad.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, centre)
     assert selection.athlete_id == "ath-4"
 
@@ -156,7 +175,7 @@ def test_competitions_follow_the_shared_selection_both_ways(panel: AthletesPanel
     assert panel.selected_competition() is None
     assert not panel.entries_button.isEnabled()
     row = _row_of(panel.competitions, "Spring Open", COMPETITION)
-    panel.competitions.setCurrentItem(_item(panel.competitions, row))
+    _choose(panel.competitions, row)
     assert selection.competition_id == "comp-6"
     assert panel.entries_button.isEnabled()
     selection.set_competition("comp-10")
@@ -186,13 +205,13 @@ def test_add_applies_the_dialogs_edit_as_one_undo_step_and_selects_the_new_athle
     assert document.undo_stack.count() == 1
     assert document.undo_stack.undoText() == "Add athlete"
     document.undo_stack.undo()
-    assert len(panel.squad.findItems("Mia Kovač", Qt.MatchFlag.MatchExactly)) == 0
+    assert "Mia Kovač" not in _column(panel.squad, NAME)
 
 
 def test_edit_asks_for_the_selected_athlete_and_applies_one_undo_step(
     panel: AthletesPanel, document: OpenSeason, fake_dialogs: FakeDialogs, demo: Season
 ) -> None:
-    panel.squad.setCurrentItem(_item(panel.squad, 1))
+    _choose(panel.squad, 1)
     fake_dialogs.athlete_edit = lambda s: edits.change_athlete(s, "ath-2", body_mass=80.0, level=Level.INTERMEDIATE)
     panel.edit_button.click()
     assert fake_dialogs.asked == [("edit_athlete", "ath-2")]
@@ -246,7 +265,7 @@ def test_a_refused_edit_is_reported_and_changes_nothing(
 def test_remove_is_one_undo_step_and_undo_brings_the_athlete_back(
     panel: AthletesPanel, document: OpenSeason, demo: Season
 ) -> None:
-    panel.squad.setCurrentItem(_item(panel.squad, 3))
+    _choose(panel.squad, 3)
     panel.remove_button.click()
     assert _column(panel.squad, NAME) == ["Łucja Wiśniewska", "Søren Ødegaard", "Zoë Marchetti", "Jonáš Dvořák"]
     assert document.season.find_athlete("ath-4") is None
@@ -312,3 +331,45 @@ def test_season_settings_applies_the_dialogs_edit(
     assert document.season.name == "Squad 2027"
     assert document.undo_stack.undoText() == "Season settings"
     assert panel.status.text() == "Season settings changed."
+
+
+# The lists as item models ----------------------------------------------------------------------
+
+
+def test_the_lists_are_sound_item_models_through_edits_and_undo(
+    qtmodeltester: ModelTester, panel: AthletesPanel, document: OpenSeason
+) -> None:
+    check_model(qtmodeltester, panel.squad_model)
+    document.apply("Rename", lambda s: edits.change_athlete(s, "ath-2", name="Søren Ø."))
+    document.apply("Remove", lambda s: edits.remove_athlete(s, "ath-4"))
+    document.undo_stack.undo()
+    document.undo_stack.undo()
+    assert _column(panel.squad, NAME)[1] == "Søren Ødegaard"
+
+
+def test_the_competition_list_is_a_sound_item_model(
+    qtmodeltester: ModelTester, panel: AthletesPanel, document: OpenSeason
+) -> None:
+    check_model(qtmodeltester, panel.competition_model)
+    document.apply("Move", lambda s: edits.move_competition(s, "comp-1", date(2027, 3, 6)))  # now after comp-5
+    document.apply("Remove", lambda s: edits.remove_competition(s, "comp-2"))
+    document.undo_stack.undo()
+    assert _column(panel.competitions, COMPETITION)[:2] == ["New Year Indoor Meeting", "Indoor Grand Prix"]
+
+
+def test_the_selected_row_stays_selected_through_edits_of_it_and_of_others(
+    panel: AthletesPanel, document: OpenSeason, selection: Selection
+) -> None:
+    resets: list[object] = []
+    panel.squad_model.modelReset.connect(lambda: resets.append(None))
+    selection.set_athlete("ath-3")
+    document.apply("Rename", lambda s: edits.change_athlete(s, "ath-3", name="Zoë M."))
+    document.apply("Remove", lambda s: edits.remove_athlete(s, "ath-1"))  # a row above it goes
+    assert resets == []
+    assert panel.selected_athlete() == "ath-3" and _current(panel.squad).text(NAME) == "Zoë M."
+    assert panel.squad.selectionModel().isRowSelected(panel.squad.currentIndex().row())
+    assert panel.squad.currentIndex().row() == 1  # moved up with its row
+    selection.set_competition("comp-10")
+    document.apply("Move", lambda s: edits.move_competition(s, "comp-10", date(2027, 8, 6)))
+    assert panel.selected_competition() == "comp-10"
+    assert _current(panel.competitions).text(DATES) == "6–8 Aug 2027"

@@ -16,14 +16,16 @@ from planner.document import edits
 from planner.document.model import Priority, Season
 from planner.document.sessions import SessionKind
 from planner.engine.plan import PhaseKind
+from planner.export import look
 from tests.ui.conftest import FakeDialogs
 from tests.ui.gestures import centre, move_with_button_down, press
+from ui import theme
 from ui.calendar import paint
-from ui.calendar.layout import GUTTER
 from ui.calendar.widget import SeasonCalendar
 from ui.document import OpenSeason
 from ui.selection import Selection
 from ui.session_text import day_title, item_text
+from ui.theme import GUTTER
 
 TODAY = date(2027, 3, 10)
 NATIONALS = "comp-10"  # National Championships, Fri 23 - Sun 25 July 2027, priority A, everyone
@@ -264,7 +266,7 @@ def test_the_calendar_shows_the_selected_athletes_plan_and_follows_the_selection
     calendar: SeasonCalendar, document: OpenSeason, selection: Selection
 ) -> None:
     assert calendar.shown_plan() is document.plan("ath-1")
-    assert calendar.preview_plan() is None
+    assert calendar.preview.plan() is None
     selection.set_athlete("ath-2")
     assert calendar.shown_plan() is document.plan("ath-2")
 
@@ -290,18 +292,18 @@ def test_the_painted_calendar_shows_priorities_taper_and_sessions(calendar: Seas
     image = calendar.viewport().grab().toImage()
     nationals = calendar.date_rect(NATIONALS_DAY)
     # The A chip fills the middle of its day in the A colour.
-    assert pixel(image, nationals.center() + QPoint(0, 6)) == paint.PRIORITY_FILL[Priority.A]
+    assert pixel(image, nationals.center() + QPoint(0, 6)) == theme.PRIORITY_FILL[Priority.A]
     # A taper day's corner is tinted; a day outside any taper is not.
     plan = calendar.shown_plan()
     assert plan is not None
     taper_day = next(d.date for d in plan.days if d.taper_for == NATIONALS)
-    assert pixel(image, calendar.date_rect(taper_day).topLeft() + QPoint(3, 3)) == paint.TAPER_TINT
-    assert pixel(image, calendar.date_rect(date(2027, 4, 14)).topLeft() + QPoint(3, 3)) != paint.TAPER_TINT
+    assert pixel(image, calendar.date_rect(taper_day).topLeft() + QPoint(3, 3)) == theme.TAPER_TINT
+    assert pixel(image, calendar.date_rect(date(2027, 4, 14)).topLeft() + QPoint(3, 3)) != theme.TAPER_TINT
     # A heavy weights day carries a filled square in the weights colour, left of the centre.
     heavy = calendar.date_rect(HEAVY_DAY)
     day_pixels = [pixel(image, QPoint(x, y)) for x in range(heavy.left(), heavy.center().x())
                   for y in range(heavy.top(), heavy.bottom())]
-    assert paint.WEIGHTS in day_pixels
+    assert theme.WEIGHTS in day_pixels
 
 
 def test_phases_are_painted_as_bands_above_their_weeks_in_their_colours(calendar: SeasonCalendar) -> None:
@@ -312,7 +314,7 @@ def test_phases_are_painted_as_bands_above_their_weeks_in_their_colours(calendar
     for phase in (plan.phases[0], next(p for p in plan.phases if p.kind is PhaseKind.TAPER)):
         x = calendar.date_rect(phase.start + (phase.end - phase.start) / 2).left() + 2
         above = {pixel(image, QPoint(x, y)).name() for y in range(grid_top - 20, grid_top)}
-        assert paint.PHASE_FILL[phase.kind].name() in above
+        assert theme.PHASE_FILL[phase.kind].name() in above
 
 
 def test_an_empty_squad_shows_the_competitions_and_no_sessions(
@@ -331,7 +333,7 @@ def test_an_empty_squad_shows_the_competitions_and_no_sessions(
     assert "No athlete selected" in calendar.tooltip_text(NATIONALS_DAY)
     image = calendar.viewport().grab().toImage()
     heavy = calendar.date_rect(HEAVY_DAY)
-    assert all(pixel(image, QPoint(x, heavy.center().y() + 4)) != paint.WEIGHTS
+    assert all(pixel(image, QPoint(x, heavy.center().y() + 4)) != theme.WEIGHTS
                for x in range(heavy.left(), heavy.right()))
 
 
@@ -408,9 +410,9 @@ def test_the_calendar_marks_locked_weeks_and_days_the_coach_changed(
     # Drawn: the edited corner in the day's top-left, the locked frame along the week's column.
     image = calendar.viewport().grab().toImage()
     cell = calendar.date_rect(day.date)
-    assert pixel(image, cell.topLeft() + QPoint(2, 2)) == paint.EDITED
+    assert pixel(image, cell.topLeft() + QPoint(2, 2)) == theme.EDITED
     locked_cell = calendar.date_rect(date(2027, 3, 11))
-    assert pixel(image, QPoint(locked_cell.left() + 1, locked_cell.center().y())) == paint.LOCKED
+    assert pixel(image, QPoint(locked_cell.left() + 1, locked_cell.center().y())) == theme.LOCKED
 
 
 # At 1366 x 768 ------------------------------------------------------------------------------
@@ -431,11 +433,11 @@ def test_on_a_laptop_the_athletes_competitions_are_named_in_full_and_phases_uncu
         assert named.get(competition.id) == competition.name
     assert all(not text.endswith("…") for text in named.values())
     layout = calendar._ensure_layout()
-    metrics = paint.Fonts.from_font(calendar.font()).small_metrics
+    metrics = theme.Fonts.from_font(calendar.font()).small_metrics
     for phase in document.plan(athlete_id).phases:
         width = layout.time_x(phase.end + timedelta(days=1)) - layout.time_x(phase.start)
         text = paint.phase_label(phase.kind, phase.name, width, metrics)
-        options = (phase.name, paint.PHASE_SHORT[phase.kind], paint.PHASE_TINY[phase.kind])
+        options = (phase.name, look.PHASE_ABBREVIATION[phase.kind], look.PHASE_TINY[phase.kind])
         # Whole words or nothing (a phase of a few days; its tooltip names it).
         assert text in options or metrics.horizontalAdvance(options[-1]) > width - 2
         assert metrics.horizontalAdvance(text) <= width - 2

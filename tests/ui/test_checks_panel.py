@@ -8,15 +8,16 @@ from collections import Counter
 from datetime import date
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QTreeWidgetItem
+from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from planner.document import edits
 from planner.document.model import Season
 from planner.engine.plan import PlanWarning
 from planner.engine.rules import rule_book
+from tests.ui.model_check import check_model
 from ui.document import OpenSeason
 from ui.panels.checks import DATE, MESSAGE, RULE, ChecksPanel
 from ui.selection import Selection
@@ -37,9 +38,13 @@ def listed(panel: ChecksPanel) -> list[PlanWarning]:
     return [row.warning for row in panel.rows()]
 
 
-def click(panel: ChecksPanel, item: QTreeWidgetItem) -> None:
-    panel.tree.scrollToItem(item)
-    rect = panel.tree.visualItemRect(item)
+def text(index: QModelIndex, column: int, role: int = Qt.ItemDataRole.DisplayRole) -> str:
+    return str(index.siblingAtColumn(column).data(role) or "")
+
+
+def click(panel: ChecksPanel, index: QModelIndex) -> None:
+    panel.tree.scrollTo(index)
+    rect = panel.tree.visualRect(index)
     QTest.mouseClick(panel.tree.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, rect.center())
 
 
@@ -49,8 +54,8 @@ def test_the_panel_lists_exactly_the_selected_athletes_warnings(panel: ChecksPan
     warnings = document.plan(selection.athlete_id).warnings
     assert warnings
     assert listed(panel) == list(warnings)
-    items = panel.warning_items()
-    assert [(i.text(RULE), i.text(DATE), i.text(MESSAGE)) for i in items] == [
+    items = panel.warning_indexes()
+    assert [(text(i, RULE), text(i, DATE), text(i, MESSAGE)) for i in items] == [
         (w.rule_id, short_day(w.date), w.message) for w in warnings
     ]
     assert panel.count_label.text() == "1 warning for Łucja Wiśniewska"
@@ -69,17 +74,17 @@ def test_every_athletes_list_is_that_athletes_plan(panel: ChecksPanel, document:
 
 def test_warnings_are_grouped_under_their_weeks(panel: ChecksPanel, selection: Selection, demo: Season) -> None:
     selection.set_athlete("ath-3")  # four warnings in three weeks
-    tree = panel.tree
-    groups = [tree.topLevelItem(i) for i in range(tree.topLevelItemCount())]
-    assert [g.text(0) for g in groups if g is not None] == [
+    model = panel.model
+    groups = [model.index(i, 0) for i in range(model.rowCount())]
+    assert [text(g, 0) for g in groups] == [
         "Week 1 · 5–11 Oct", "Week 13 · 28 Dec – 3 Jan", "Week 23 · 8–14 Mar", "Week 27 · 5–11 Apr",
     ]
     for group in groups:
-        assert group is not None and group.isExpanded()
-        for j in range(group.childCount()):
-            row = panel.row_of(group.child(j))
+        assert panel.tree.isExpanded(group) and panel.tree.isFirstColumnSpanned(group.row(), QModelIndex())
+        for j in range(model.rowCount(group)):
+            row = panel.row_of(model.index(j, 0, group))
             assert row is not None
-            assert group.text(0).startswith(f"Week {demo.week_number(row.warning.date)} ·")
+            assert text(group, 0).startswith(f"Week {demo.week_number(row.warning.date)} ·")
         assert panel.row_of(group) is None
 
 
@@ -91,8 +96,8 @@ def test_the_whole_squad_lists_every_athletes_warnings_with_their_names(
     expected = [(a.id, w) for a in demo.athletes for w in document.plan(a.id).warnings]
     assert Counter((row.athlete_id, row.warning) for row in panel.rows()) == Counter(expected)
     assert [row.warning.date for row in panel.rows()] == sorted(row.warning.date for row in panel.rows())
-    for item, row in zip(panel.warning_items(), panel.rows(), strict=True):
-        assert item.text(MESSAGE) == f"{row.athlete_name} · {row.warning.message}"
+    for index, row in zip(panel.warning_indexes(), panel.rows(), strict=True):
+        assert text(index, MESSAGE) == f"{row.athlete_name} · {row.warning.message}"
     warned = len({athlete_id for athlete_id, _ in expected})
     assert panel.count_label.text() == f"{len(expected)} warnings for {warned} of 5 athletes"
     panel.athlete_button.click()
@@ -104,18 +109,18 @@ def test_clicking_a_warning_selects_its_athlete_and_day(panel: ChecksPanel, sele
     panel.set_squad(True)
     row_index = next(i for i, row in enumerate(panel.rows()) if row.athlete_id == "ath-2")
     row = panel.rows()[row_index]
-    click(panel, panel.warning_items()[row_index])
+    click(panel, panel.warning_indexes()[row_index])
     assert selection.athlete_id == "ath-2"
     assert selection.day == row.warning.date
     # The squad's list stays as it was; the clicked warning stays marked.
     assert panel.rows()[row_index] == row
-    assert panel.tree.currentItem() is panel.warning_items()[row_index]
+    assert panel.tree.currentIndex() == panel.warning_indexes()[row_index]
 
 
 def test_clicking_a_week_heading_selects_nothing(panel: ChecksPanel, selection: Selection) -> None:
     before = (selection.athlete_id, selection.day)
-    heading = panel.tree.topLevelItem(0)
-    assert heading is not None
+    heading = panel.model.index(0, 0)
+    assert heading.isValid()
     click(panel, heading)
     assert (selection.athlete_id, selection.day) == before
 
@@ -123,16 +128,16 @@ def test_clicking_a_week_heading_selects_nothing(panel: ChecksPanel, selection: 
 def test_the_selected_days_warning_is_marked(panel: ChecksPanel, selection: Selection, document: OpenSeason) -> None:
     warning = document.plan(selection.athlete_id).warnings[0]
     selection.set_day(warning.date)
-    assert panel.tree.currentItem() is panel.warning_items()[0]
+    assert panel.tree.currentIndex() == panel.warning_indexes()[0]
     selection.set_day(date(2027, 1, 5))
-    assert panel.tree.currentItem() is None
+    assert not panel.tree.currentIndex().isValid()
 
 
 def test_a_rule_tooltip_gives_the_rules_title_and_text(panel: ChecksPanel) -> None:
-    item = panel.warning_items()[0]
-    rule = rule_book()[item.text(RULE)]
-    assert rule.title in item.toolTip(RULE)
-    assert rule.text in item.toolTip(RULE)
+    index = panel.warning_indexes()[0]
+    rule = rule_book()[text(index, RULE)]
+    assert rule.title in text(index, RULE, Qt.ItemDataRole.ToolTipRole)
+    assert rule.text in text(index, RULE, Qt.ItemDataRole.ToolTipRole)
 
 
 def test_the_list_follows_the_document(panel: ChecksPanel, document: OpenSeason, selection: Selection) -> None:
@@ -141,7 +146,7 @@ def test_the_list_follows_the_document(panel: ChecksPanel, document: OpenSeason,
                                                             day=date(2027, 3, 30), value=110.0))
     assert document.plan(selection.athlete_id).warnings == ()
     assert panel.rows() == []
-    assert panel.tree.topLevelItemCount() == 0
+    assert panel.model.rowCount() == 0
     assert panel.count_label.text() == "No warnings for Łucja Wiśniewska"
     document.undo_stack.undo()
     assert listed(panel) == list(document.plan(selection.athlete_id).warnings)
@@ -158,3 +163,23 @@ def test_an_empty_squad_lists_nothing(qtbot: QtBot, demo: Season) -> None:
     assert panel.count_label.text() == "No athlete selected"
     panel.set_squad(True)
     assert panel.count_label.text() == "No warnings in the squad's plans"
+
+
+def test_the_warnings_are_a_sound_item_model_and_a_marked_row_stays_through_edits(
+    qtmodeltester: ModelTester, panel: ChecksPanel, document: OpenSeason, selection: Selection
+) -> None:
+    check_model(qtmodeltester, panel.model)
+    panel.set_squad(True)
+    row_index = next(i for i, row in enumerate(panel.rows()) if row.athlete_id == "ath-3")
+    row = panel.rows()[row_index]
+    click(panel, panel.warning_indexes()[row_index])
+    resets: list[object] = []
+    panel.model.modelReset.connect(lambda: resets.append(None))
+    # Another athlete's plan changes: the squad's list updates around the marked row.
+    document.apply("Record max", lambda s: edits.record_max(s, "ath-1", lift="back_squat",
+                                                            day=date(2027, 3, 30), value=110.0))
+    assert resets == [] and row in panel.rows()
+    assert panel.row_of(panel.tree.currentIndex()) == row
+    document.undo_stack.undo()
+    panel.set_squad(False)
+    assert panel.row_of(panel.tree.currentIndex()) in (None, *panel.rows())

@@ -23,7 +23,8 @@ from planner.engine.session_facts import HEAVY_PCT
 from ui.document import OpenSeason
 from ui.inspector.blocks import SessionBlock
 from ui.inspector.table import LOADS_ROLE, Column, ItemsModel, LoadSpinBox
-from ui.inspector.widget import SESSION_MIME_TYPE, Inspector, SessionRef, session_mime, session_ref_from_mime
+from ui.inspector.widget import Inspector, SessionRef
+from ui.mime import SESSION_MIME, DraggedSession, session_from_mime, session_mime
 from ui.selection import Selection
 from ui.session_text import EDITED_MARK, day_title, item_details, number, session_facts
 
@@ -509,7 +510,7 @@ def test_moving_a_session_writes_both_overrides_as_one_step(
     assert plyo is not None
     target = free_day_for(document, "ath-1", day, PLYO)
 
-    assert inspector.move_session_to(PLYO, target)
+    assert inspector.move_session(SessionRef("ath-1", day.date, PLYO), target)
     assert document.undo_stack.count() == 1
     overrides = {o.date: o for o in document.season.overrides}
     assert set(overrides) == {day.date, target}
@@ -539,26 +540,30 @@ def test_a_refused_move_shows_why_and_changes_nothing(
     season = document.season
     taken = find_day(document, "ath-1", lambda d: d.date != day.date and session_of(d, WEIGHTS) is not None)
 
-    assert not inspector.move_session_to(WEIGHTS, taken.date)
+    assert not inspector.move_session(SessionRef("ath-1", day.date, WEIGHTS), taken.date)
     assert "already has a weights session" in inspector.message()
     assert inspector.message_label.isVisible()
     assert document.season is season and document.undo_stack.count() == 0
 
-    assert not inspector.move_session_to(WEIGHTS, season.last_day + timedelta(days=3))
+    assert not inspector.move_session(SessionRef("ath-1", day.date, WEIGHTS), season.last_day + timedelta(days=3))
     assert "outside the season" in inspector.message()
     assert document.season is season and document.undo_stack.count() == 0
     assert block(inspector, WEIGHTS).session == session_of(day, WEIGHTS)
 
 
 def test_session_drag_data_round_trips(inspector: Inspector, document: OpenSeason, selection: Selection) -> None:
-    ref = SessionRef("ath-2", date(2027, 1, 11), WEIGHTS)
-    mime = session_mime(ref)
-    assert mime.hasFormat(SESSION_MIME_TYPE)
-    assert session_ref_from_mime(mime) == ref
+    dragged = DraggedSession("ath-2", date(2027, 1, 11), WEIGHTS)
+    mime = session_mime(dragged, "Weights session, 2027-01-11")
+    assert mime.hasFormat(SESSION_MIME)
+    assert session_from_mime(mime) == dragged
+    assert mime.text() == "Weights session, 2027-01-11"
     broken = QMimeData()
-    broken.setData(SESSION_MIME_TYPE, b"{not json")
-    assert session_ref_from_mime(broken) is None
-    assert session_ref_from_mime(QMimeData()) is None
+    broken.setData(SESSION_MIME, b"{not json")
+    assert session_from_mime(broken) is None
+    wrong_kind = QMimeData()
+    wrong_kind.setData(SESSION_MIME, b'{"athlete_id": "ath-2", "date": "2027-01-11", "kind": "yoga"}')
+    assert session_from_mime(wrong_kind) is None
+    assert session_from_mime(QMimeData()) is None
 
 
 def test_a_dropped_session_of_any_athlete_moves_by_its_reference(
@@ -566,9 +571,9 @@ def test_a_dropped_session_of_any_athlete_moves_by_its_reference(
 ) -> None:
     day = two_session_day(document, "ath-2")
     target = free_day_for(document, "ath-2", day, WEIGHTS)
-    ref = session_ref_from_mime(session_mime(SessionRef("ath-2", day.date, WEIGHTS)))
-    assert ref is not None
-    assert inspector.move_session(ref, target)
+    dragged = session_from_mime(session_mime(DraggedSession("ath-2", day.date, WEIGHTS), ""))
+    assert dragged is not None
+    assert inspector.move_session(SessionRef(dragged.athlete_id, dragged.day, dragged.kind), target)
     plan_day = document.plan("ath-2").day(target)
     assert plan_day is not None and session_of(plan_day, WEIGHTS) is not None
 
@@ -630,11 +635,14 @@ def test_dragging_a_block_carries_the_session_and_a_drop_moves_it(
             pass
 
         def exec(self, _actions: Qt.DropAction) -> Qt.DropAction:
-            ref = session_ref_from_mime(self.mime)
+            dragged = session_from_mime(self.mime)
+            assert dragged is not None
+            ref = SessionRef(dragged.athlete_id, dragged.day, dragged.kind)
             dropped.append(ref)
-            assert ref is not None and inspector.move_session(ref, target)
-            # The dragged block is still there while the drag runs.
-            assert inspector.block(PLYO) is plyo
+            assert inspector.move_session(ref, target)
+            # The inspector shows the day as it is now at once, the dragged block gone from it
+            # while its drag still runs.
+            assert inspector.block(PLYO) is None
             return Qt.DropAction.MoveAction
 
     monkeypatch.setattr("ui.inspector.blocks.QDrag", DropOnCalendar)
@@ -646,8 +654,9 @@ def test_dragging_a_block_carries_the_session_and_a_drop_moves_it(
     )
     QApplication.sendEvent(plyo, moved)
 
+    qtbot.waitUntil(lambda: bool(dropped))
     assert dropped == [SessionRef("ath-1", day.date, PLYO)]
-    qtbot.waitUntil(lambda: inspector.block(PLYO) is None)
+    assert inspector.block(PLYO) is None
     assert document.undo_stack.count() == 1
     plan_day = document.plan("ath-1").day(target)
     assert plan_day is not None and session_of(plan_day, PLYO) is not None

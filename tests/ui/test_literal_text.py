@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QLabel, QMessageBox, QToolButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from planner.document.model import Season
+from tests.ui.chart_reading import competition_markers, series_action
 from ui.calendar.widget import SeasonCalendar
 from ui.chart.load_chart import LoadChart
 from ui.dialogs.form_checks import hint_label
@@ -90,8 +91,9 @@ def test_plan_checks_header_and_tooltips_show_names_literally(
     qtbot.addWidget(panel)
     assert shown_label(panel.count_label).endswith(f"for {ATHLETE}")
     panel.set_squad(True)
-    tips = [shown_tip(item.toolTip(2)) for item in panel.warning_items()]
-    assert tips == [item.text(2) for item in panel.warning_items()]
+    indexes = [index.siblingAtColumn(2) for index in panel.warning_indexes()]
+    tips = [shown_tip(str(index.data(Qt.ItemDataRole.ToolTipRole))) for index in indexes]
+    assert tips == [index.data() for index in indexes]
     assert any(tip.startswith(f"{ATHLETE} · ") for tip in tips)
 
 
@@ -100,13 +102,13 @@ def test_chart_chips_and_squad_legend_show_names_literally(
 ) -> None:
     selection = Selection("ath-1", MEET_DAY)
     calendar = SeasonCalendar(hostile_document, selection, fake_dialogs)
-    chart = LoadChart(hostile_document, selection, calendar)
+    chart = LoadChart(hostile_document, selection, calendar.preview, calendar.columns)
     qtbot.addWidget(calendar)
     qtbot.addWidget(chart)
-    tips = [shown_tip(tip) for _x, _colour, tip in chart.competition_markers()]
+    tips = [shown_tip(tip) for _x, _colour, tip in competition_markers(chart)]
     assert f"A: {MEET}" in tips
     chart.set_squad(True)
-    action = chart.series_action("relative_volume:ath-1")
+    action = series_action(chart, "relative_volume:ath-1")
     button = chart.toolbar.widgetForAction(action)
     assert isinstance(button, QToolButton)
     # Buttons and menus draw "&&" as "&"; a lone "&" would underline the next letter and vanish.
@@ -120,8 +122,8 @@ def test_squad_lists_tooltips_and_status_show_names_literally(
 ) -> None:
     panel = AthletesPanel(hostile_document, Selection("ath-1", MEET_DAY), fake_dialogs)
     qtbot.addWidget(panel)
-    entries = [shown_tip(panel.competitions.topLevelItem(i).toolTip(4))  # type: ignore[union-attr]
-               for i in range(panel.competitions.topLevelItemCount())]
+    model = panel.competitions.model()
+    entries = [shown_tip(str(model.index(i, 4).data(Qt.ItemDataRole.ToolTipRole))) for i in range(model.rowCount())]
     assert any(ATHLETE in tip for tip in entries)
     status = hint_label(f"Changed {ATHLETE}.")
     qtbot.addWidget(status)

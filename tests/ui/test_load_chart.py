@@ -25,15 +25,29 @@ from planner.document.model import Season
 from planner.engine.generator import generate
 from planner.engine.metrics import TRACKED_LIFTS
 from planner.engine.plan import Plan
+from tests.ui.chart_reading import (
+    competition_markers,
+    hatched_weeks,
+    highlighted_week,
+    hover_x,
+    is_series_visible,
+    phase_bands,
+    series_action,
+    series_data,
+    series_pen,
+    spans,
+)
 from tests.ui.conftest import FakeDialogs
 from tests.ui.gestures import drag_event
-from ui.calendar import paint
-from ui.calendar.mime import competition_mime
+from ui import theme
 from ui.calendar.widget import SeasonCalendar
 from ui.chart.data import TimeAxis
 from ui.chart.load_chart import LoadChart
 from ui.chart.parts import SERIES, Plot
+from ui.columns import WeekColumns
 from ui.document import OpenSeason
+from ui.mime import DraggedCompetition, competition_mime
+from ui.preview import DragPreview
 from ui.selection import Selection
 from ui.session_text import number
 
@@ -47,8 +61,11 @@ class Window(QWidget):
 
     def __init__(self, document: OpenSeason, selection: Selection, dialogs: FakeDialogs) -> None:
         super().__init__()
-        self.calendar = SeasonCalendar(document, selection, dialogs, today=date(2027, 3, 10))
-        self.chart = LoadChart(document, selection, self.calendar)
+        self.preview = DragPreview(document, selection)
+        self.columns = WeekColumns()
+        self.calendar = SeasonCalendar(document, selection, dialogs, preview=self.preview, columns=self.columns,
+                                       today=date(2027, 3, 10))
+        self.chart = LoadChart(document, selection, self.preview, self.columns)
         self.splitter = QSplitter(Qt.Orientation.Vertical, self)
         self.splitter.addWidget(self.calendar)
         self.splitter.addWidget(self.chart)
@@ -83,7 +100,7 @@ def week_xs(chart: LoadChart, plan: Plan) -> list[float]:
 
 
 def assert_holds(chart: LoadChart, name: str, xs: list[float], ys: list[float]) -> None:
-    x, y = chart.series_data(name)
+    x, y = series_data(chart, name)
     np.testing.assert_allclose(x, xs)
     np.testing.assert_array_equal(y, np.array(ys, dtype=float))
 
@@ -142,17 +159,16 @@ def leave(calendar: SeasonCalendar) -> None:
 
 def test_the_chart_is_named_and_holds_the_selected_athletes_metrics(chart: LoadChart, plan: Plan) -> None:
     assert chart.objectName() == "loadChart"
-    assert chart.shown_plan() is plan
     assert_shows_plan(chart, plan)
 
 
 def test_weekly_values_sit_at_their_week_columns_and_daily_values_at_their_days(chart: LoadChart,
                                                                               plan: Plan) -> None:
     season = chart.document.season
-    x, _ = chart.series_data("volume_load")
+    x, _ = series_data(chart, "volume_load")
     assert x[0] == pytest.approx(0.5)  # the first week's column is [0, 1)
     assert np.all(np.diff(x) == 1)
-    day_x, _ = chart.series_data("form")
+    day_x, _ = series_data(chart, "form")
     assert day_x[0] == pytest.approx(((season.first_day - season.first_week_start).days + 0.5) / 7)
     assert len(day_x) == len(plan.days) == 336
 
@@ -161,19 +177,19 @@ def test_the_demo_values_are_the_engines_for_a_known_week(chart: LoadChart, plan
     # Week 23 (8-14 March 2027): the first pre-competition week of the demo's first athlete.
     index = next(i for i, w in enumerate(plan.weeks) if w.start == date(2027, 3, 8))
     week = plan.weeks[index]
-    assert chart.series_data("volume_load")[1][index] == week.volume_load_kg == 3550.0
-    assert chart.series_data("top_set:back_squat")[1][index] == 87.5
-    assert chart.series_data("weighted_contacts")[1][index] == week.weighted_contacts
+    assert series_data(chart, "volume_load")[1][index] == week.volume_load_kg == 3550.0
+    assert series_data(chart, "top_set:back_squat")[1][index] == 87.5
+    assert series_data(chart, "weighted_contacts")[1][index] == week.weighted_contacts
 
 
 def test_phases_are_bands_in_the_calendars_colours(chart: LoadChart, plan: Plan) -> None:
     axis = chart.axis
-    bands = chart.phase_bands()
+    bands = phase_bands(chart)
     assert [(x0, x1) for x0, x1, _colour in bands] == [
         (axis.edge(p.start), axis.edge(p.end + timedelta(days=1))) for p in plan.phases
     ]
     for (_x0, _x1, colour), phase in zip(bands, plan.phases, strict=True):
-        assert colour.rgb() == paint.PHASE_FILL[phase.kind].rgb()
+        assert colour.rgb() == theme.PHASE_FILL[phase.kind].rgb()
 
 
 def test_deload_weeks_and_tapers_are_marked_on_their_days(chart: LoadChart, plan: Plan) -> None:
@@ -184,18 +200,18 @@ def test_deload_weeks_and_tapers_are_marked_on_their_days(chart: LoadChart, plan
     def days_in(spans: list[tuple[float, float]]) -> set[date]:
         return {d.date for d in plan.days for x0, x1 in spans if x0 <= chart.axis.day_x(d.date) < x1}
 
-    assert days_in(chart.deload_spans()) == deload_days
-    assert days_in(chart.taper_spans()) == taper_days
+    assert days_in(spans(chart, "deload")) == deload_days
+    assert days_in(spans(chart, "taper")) == taper_days
     # Deload weeks' bars are hatched.
-    assert chart.hatched_weeks() == pytest.approx([chart.axis.week_x(w.start) for w in plan.weeks if w.deload])
+    assert hatched_weeks(chart) == pytest.approx([chart.axis.week_x(w.start) for w in plan.weeks if w.deload])
 
 
 def test_competitions_are_marked_in_their_priority_colours_and_named(chart: LoadChart, plan: Plan) -> None:
-    markers = chart.competition_markers()
+    markers = competition_markers(chart)
     assert len(markers) == len(plan.competitions) > 0
     for (x, colour, label), competition in zip(markers, plan.competitions, strict=True):
         assert x == pytest.approx(chart.axis.day_x(competition.start))
-        assert colour.rgb() == paint.PRIORITY_FILL[competition.priority].rgb()
+        assert colour.rgb() == theme.PRIORITY_FILL[competition.priority].rgb()
         assert label == f"{competition.priority.value}: {competition.name}"
 
 
@@ -203,7 +219,7 @@ def test_another_athlete_selected_shows_that_athletes_plan(chart: LoadChart, doc
                                                           selection: Selection, demo: Season) -> None:
     selection.set_athlete(demo.athletes[1].id)
     assert_shows_plan(chart, document.plan(demo.athletes[1].id))
-    assert [m[2] for m in chart.competition_markers()] == [
+    assert [m[2] for m in competition_markers(chart)] == [
         f"{c.priority.value}: {c.name}" for c in document.plan(demo.athletes[1].id).competitions
     ]
 
@@ -212,7 +228,7 @@ def test_an_edit_to_the_document_redraws_the_chart(chart: LoadChart, document: O
                                                    selection: Selection) -> None:
     document.apply("Move competition", lambda s: edits.move_competition(s, NATIONALS, MOVED_TO))
     assert_shows_plan(chart, document.plan(selection.athlete_id))
-    assert chart.axis.day_x(MOVED_TO) in [x for x, _c, _l in chart.competition_markers()]
+    assert chart.axis.day_x(MOVED_TO) in [x for x, _c, _l in competition_markers(chart)]
 
 
 def test_new_season_dates_move_the_axis_and_keep_it_aligned(window: Window, document: OpenSeason,
@@ -236,9 +252,8 @@ def test_an_empty_squad_shows_no_data(qtbot: QtBot, demo: Season, fake_dialogs: 
     qtbot.addWidget(window)
     window.show()
     chart = window.chart
-    assert chart.shown_plan() is None
-    assert all(chart.series_data(name)[0].size == 0 for name in ("volume_load", "fitness", "form"))
-    assert chart.competition_markers() == []
+    assert all(series_data(chart, name)[0].size == 0 for name in ("volume_load", "fitness", "form"))
+    assert competition_markers(chart) == []
     assert "No athlete" in chart.hover_text(demo.first_day)
 
 
@@ -312,35 +327,43 @@ def test_dragging_a_competition_previews_its_plan_with_the_plan_before_as_a_fain
 ) -> None:
     chart, calendar = window.chart, window.calendar
     drag_over(calendar, NATIONALS, NATIONALS_DAY, MOVED_TO)
-    preview = calendar.preview_plan()
-    assert preview is not None and chart.previewing
-    assert chart.shown_plan() is preview
+    assert window.preview.plan() is not None
     expected = generate(edits.move_competition(document.season, NATIONALS, MOVED_TO), selection.athlete_id)
     assert_shows_plan(chart, expected)
     # The plan before the drag stays on screen as faint lines.
     day_xs = [chart.axis.day_x(d.date) for d in plan.days]
     assert_holds(chart, "before:form", day_xs, [d.metrics.form for d in plan.days])
     assert_holds(chart, "before:weighted_contacts", week_xs(chart, plan), [w.weighted_contacts for w in plan.weeks])
-    edges, heights = chart.series_data("before:volume_load")
+    edges, heights = series_data(chart, "before:volume_load")
     np.testing.assert_array_equal(heights, [w.volume_load_kg for w in plan.weeks])
     assert len(edges) == len(heights) + 1
-    assert all(chart.is_series_visible(f"before:{key}") for key in ("form", "fitness", "fatigue", "volume_load"))
+    assert all(is_series_visible(chart, f"before:{key}") for key in ("form", "fitness", "fatigue", "volume_load"))
     # The taper and the competition moved with the drag.
-    assert chart.axis.day_x(MOVED_TO) in [x for x, _c, _l in chart.competition_markers()]
+    assert chart.axis.day_x(MOVED_TO) in [x for x, _c, _l in competition_markers(chart)]
     assert {d.date for d in expected.days if d.taper_for} == {
-        d.date for d in expected.days for x0, x1 in chart.taper_spans() if x0 <= chart.axis.day_x(d.date) < x1
+        d.date for d in expected.days for x0, x1 in spans(chart, "taper") if x0 <= chart.axis.day_x(d.date) < x1
     }
+
+
+def test_the_preview_plan_comes_from_the_documents_plan_cache(window: Window, document: OpenSeason,
+                                                             selection: Selection) -> None:
+    drag_over(window.calendar, NATIONALS, MOVED_TO)
+    preview = window.preview.current
+    assert preview is not None and preview.season is not None
+    # Derived once for the calendar and the chart alike, and again only for another season.
+    assert document.plan_in(preview.season, selection.athlete_id) is window.preview.plan()
+    assert document.plan_in(document.season, selection.athlete_id) is document.plan(selection.athlete_id)
+    leave(window.calendar)
 
 
 def test_ending_the_drag_restores_the_plan_and_hides_the_faint_lines(window: Window, plan: Plan) -> None:
     chart, calendar = window.chart, window.calendar
     drag_over(calendar, NATIONALS, NATIONALS_DAY, MOVED_TO)
     leave(calendar)
-    assert not chart.previewing
-    assert chart.shown_plan() is plan
+    assert window.preview.plan() is None
     assert_shows_plan(chart, plan)
-    assert not any(chart.is_series_visible(f"before:{key}") for key in ("form", "fitness", "volume_load"))
-    assert chart.axis.day_x(NATIONALS_DAY) in [x for x, _c, _l in chart.competition_markers()]
+    assert not any(is_series_visible(chart, f"before:{key}") for key in ("form", "fitness", "volume_load"))
+    assert chart.axis.day_x(NATIONALS_DAY) in [x for x, _c, _l in competition_markers(chart)]
 
 
 def test_every_hovered_day_updates_the_preview(window: Window, document: OpenSeason,
@@ -353,13 +376,13 @@ def test_every_hovered_day_updates_the_preview(window: Window, document: OpenSea
     leave(calendar)
 
 
-def test_a_preview_emitted_by_the_calendar_is_shown_and_none_restores(window: Window, document: OpenSeason,
-                                                                       selection: Selection, plan: Plan) -> None:
-    chart, calendar = window.chart, window.calendar
+def test_the_chart_follows_the_shared_preview_whoever_drives_it(window: Window, document: OpenSeason,
+                                                                 selection: Selection, plan: Plan) -> None:
+    chart = window.chart
     moved = generate(edits.move_competition(document.season, NATIONALS, MOVED_TO), selection.athlete_id)
-    calendar.preview_changed.emit(moved)
+    window.preview.hover(DraggedCompetition(NATIONALS), MOVED_TO)
     assert_shows_plan(chart, moved)
-    calendar.preview_changed.emit(None)
+    window.preview.end()
     assert_shows_plan(chart, plan)
 
 
@@ -367,8 +390,8 @@ def test_a_hidden_series_keeps_its_faint_line_hidden_during_a_drag(window: Windo
     chart = window.chart
     chart.set_series_visible("form", False)
     drag_over(window.calendar, NATIONALS, NATIONALS_DAY, MOVED_TO)
-    assert not chart.is_series_visible("before:form")
-    assert chart.is_series_visible("before:fitness")
+    assert not is_series_visible(chart, "before:form")
+    assert is_series_visible(chart, "before:fitness")
     leave(window.calendar)
 
 
@@ -378,7 +401,7 @@ def test_a_hidden_series_keeps_its_faint_line_hidden_during_a_drag(window: Windo
 def test_selecting_a_day_highlights_its_week_in_the_chart(chart: LoadChart, selection: Selection) -> None:
     selection.set_day(date(2027, 5, 12))
     start = chart.axis.edge(date(2027, 5, 10))
-    assert chart.highlighted_week() == pytest.approx((start, start + 1))
+    assert highlighted_week(chart) == pytest.approx((start, start + 1))
 
 
 def test_clicking_a_week_in_the_chart_selects_it_for_the_calendar(window: Window, selection: Selection) -> None:
@@ -389,7 +412,7 @@ def test_clicking_a_week_in_the_chart_selects_it_for_the_calendar(window: Window
         QTest.mouseClick(chart.view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
                          view_point(chart, day, panel))
         assert selection.day == day
-    assert chart.highlighted_week() == pytest.approx((chart.axis.edge(date(2027, 4, 19)),
+    assert highlighted_week(chart) == pytest.approx((chart.axis.edge(date(2027, 4, 19)),
                                                       chart.axis.edge(date(2027, 4, 26))))
     # The calendar shows the same selection: its highlighted cell is the clicked day.
     assert window.calendar.date_at(window.calendar.date_rect(day).center()) == selection.day
@@ -401,7 +424,7 @@ def test_clicking_a_day_in_the_calendar_highlights_its_week_in_the_chart(window:
     QTest.mouseClick(calendar.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
                      calendar.date_rect(day).center())
     start = chart.axis.edge(date(2027, 1, 11))
-    assert chart.highlighted_week() == pytest.approx((start, start + 1))
+    assert highlighted_week(chart) == pytest.approx((start, start + 1))
 
 
 def test_a_right_click_selects_nothing(window: Window, selection: Selection, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -434,7 +457,7 @@ def test_hovering_shows_the_exact_values_of_the_week_and_the_day(
     assert "back squat 87.5 %" in text
     assert f"fitness {number(metrics.fitness)}" in text and f"form {number(metrics.form)}" in text
     assert "estimate" in text
-    assert chart.hover_x() == pytest.approx(chart.axis.day_x(day))
+    assert hover_x(chart) == pytest.approx(chart.axis.day_x(day))
 
 
 def test_the_hover_text_says_form_is_the_day_befores_fitness_minus_fatigue(chart: LoadChart, plan: Plan) -> None:
@@ -455,13 +478,13 @@ def test_the_hover_text_names_the_weeks_competitions_and_phase(chart: LoadChart)
 
 
 def test_switching_a_series_off_hides_its_item_and_unchecks_its_legend_entry(chart: LoadChart) -> None:
-    action = chart.series_action("fatigue")
-    assert action.isChecked() and chart.is_series_visible("fatigue")
+    action = series_action(chart, "fatigue")
+    assert action.isChecked() and is_series_visible(chart, "fatigue")
     action.trigger()
-    assert not chart.is_series_visible("fatigue")
+    assert not is_series_visible(chart, "fatigue")
     assert not action.isChecked()
     chart.set_series_visible("fatigue", True)
-    assert chart.is_series_visible("fatigue") and action.isChecked()
+    assert is_series_visible(chart, "fatigue") and action.isChecked()
 
 
 def test_a_plot_with_every_series_off_folds_away_and_comes_back(qtbot: QtBot, chart: LoadChart) -> None:
@@ -491,15 +514,15 @@ def test_the_squad_view_overlays_every_athletes_relative_volume(chart: LoadChart
         athlete_plan = document.plan(athlete.id)
         name = f"relative_volume:{athlete.id}"
         assert_holds(chart, name, week_xs(chart, athlete_plan), [w.relative_volume for w in athlete_plan.weeks])
-        assert chart.is_series_visible(name)
-    assert not chart.is_series_visible("volume_load")
-    assert not chart.is_series_visible("weighted_contacts")
-    assert chart.is_series_visible("form")
+        assert is_series_visible(chart, name)
+    assert not is_series_visible(chart, "volume_load")
+    assert not is_series_visible(chart, "weighted_contacts")
+    assert is_series_visible(chart, "form")
     legend = [action.text() for action in chart.toolbar.actions()]
     assert all(athlete.name in legend for athlete in demo.athletes)
     chart.set_squad(False)
-    assert not chart.is_series_visible(f"relative_volume:{demo.athletes[0].id}")
-    assert chart.is_series_visible("volume_load")
+    assert not is_series_visible(chart, f"relative_volume:{demo.athletes[0].id}")
+    assert is_series_visible(chart, "volume_load")
 
 
 def test_the_squad_legend_is_rebuilt_only_when_the_squad_changes(
@@ -519,9 +542,9 @@ def test_the_squad_legend_is_rebuilt_only_when_the_squad_changes(
 def test_athletes_can_be_switched_off_in_the_squad_view(chart: LoadChart, demo: Season) -> None:
     chart.squad_action.trigger()
     key = f"relative_volume:{demo.athletes[2].id}"
-    chart.series_action(key).trigger()
-    assert not chart.is_series_visible(key)
-    assert chart.is_series_visible(f"relative_volume:{demo.athletes[1].id}")
+    series_action(chart, key).trigger()
+    assert not is_series_visible(chart, key)
+    assert is_series_visible(chart, f"relative_volume:{demo.athletes[1].id}")
 
 
 def test_the_squad_view_previews_the_selected_athletes_line(window: Window, document: OpenSeason,
@@ -592,7 +615,7 @@ def test_the_time_axis_maps_days_and_weeks_both_ways(demo: Season) -> None:
 
 def test_the_lines_before_the_drag_are_faint_in_their_series_colours(chart: LoadChart) -> None:
     for key in ("form", "fitness", "weighted_contacts", "top_set:back_squat"):
-        faint, solid = chart.series_pen(f"before:{key}").color(), chart.series_pen(key).color()
+        faint, solid = series_pen(chart, f"before:{key}").color(), series_pen(chart, key).color()
         assert faint.alpha() < solid.alpha() == 255
         assert faint.rgb() == solid.rgb()
 
@@ -608,12 +631,12 @@ def test_on_a_laptop_every_legend_entry_is_on_screen(qtbot: QtBot, window: Windo
     if squad:
         keys += [f"relative_volume:{athlete_id}" for athlete_id in ("ath-1", "ath-2", "ath-3", "ath-4", "ath-5")]
     for key in keys:
-        button = legend.widgetForAction(chart.series_action(key))
+        button = legend.widgetForAction(series_action(chart, key))
         assert button is not None and button.isVisible(), key
         assert legend.rect().contains(button.geometry()), key
     if not squad:
         # The lower plot's series are named on screen, the planned load as an estimate.
-        texts = {legend.widgetForAction(chart.series_action(k)).text() for k in ("planned_load", "fitness", "form")}  # type: ignore[union-attr]
+        texts = {legend.widgetForAction(series_action(chart, k)).text() for k in ("planned_load", "fitness", "form")}  # type: ignore[union-attr]
         assert texts == {"Load (est.)", "Fitness", "Form"}
         # On one line, leaving the plots their height.
         assert legend.heightForWidth(legend.width()) < 2 * legend.widgetForAction(chart.squad_action).height()  # type: ignore[union-attr]

@@ -18,7 +18,8 @@ from ui.dialogs.ask import Edit
 from ui.dialogs.note import NoteDialog
 from ui.document import OpenSeason
 from ui.inspector.widget import Inspector
-from ui.panels.notes import NotesPanel, first_line
+from ui.notes import first_line
+from ui.panels.notes import NotesPanel
 from ui.selection import Selection
 
 CAMP = date(2027, 4, 5)  # the demo's squad note: a training camp in Greek

@@ -26,7 +26,9 @@ from planner.engine.plan import Plan
 from tests.ui.conftest import FakeDialogs
 from tests.ui.gestures import centre, drag_event, move_with_button_down, press
 from ui.calendar import paint
-from ui.calendar.mime import (
+from ui.calendar.widget import SeasonCalendar
+from ui.document import OpenSeason
+from ui.mime import (
     COMPETITION_MIME,
     TEMPLATE_MIME,
     TEMPLATES,
@@ -39,8 +41,6 @@ from ui.calendar.mime import (
     encode_template,
     payload_from_mime,
 )
-from ui.calendar.widget import SeasonCalendar
-from ui.document import OpenSeason
 from ui.panels.palette import CompetitionPalette
 from ui.selection import Selection
 
@@ -72,7 +72,7 @@ def palette(qtbot: QtBot) -> CompetitionPalette:
 @pytest.fixture
 def previews(calendar: SeasonCalendar) -> list[Plan | None]:
     shown: list[Plan | None] = []
-    calendar.preview_changed.connect(shown.append)
+    calendar.preview.changed.connect(shown.append)
     return shown
 
 
@@ -211,7 +211,7 @@ def test_cancelling_the_name_leaves_the_season_unchanged(
     assert fake_dialogs.kinds() == ["competition_name"]
     assert document.season == demo
     assert document.undo_stack.count() == 0
-    assert calendar.preview_plan() is None and previews[-1] is None
+    assert calendar.preview.plan() is None and previews[-1] is None
 
 
 def test_a_drop_outside_the_days_or_of_foreign_data_is_refused(
@@ -263,7 +263,7 @@ def test_a_refused_move_is_explained_and_changes_nothing(
     assert "2027-09-06" in errors[0] and "after the season's last day" in errors[0]
     assert document.season == demo
     assert document.undo_stack.count() == 0
-    assert calendar.preview_plan() is None
+    assert calendar.preview.plan() is None
 
 
 def test_dragging_a_chip_carries_its_competition_and_moves_it_where_dropped(
@@ -298,7 +298,7 @@ def test_moving_a_drag_over_a_day_previews_the_plan_for_that_day(
     target = date(2027, 8, 13)
     assert drag_over(calendar.viewport(), competition_mime(NATIONALS), centre(calendar, target))
 
-    preview = calendar.preview_plan()
+    preview = calendar.preview.plan()
     real = document.plan("ath-1")
     assert preview is not None and preview != real
     assert calendar.shown_plan() is preview
@@ -330,7 +330,7 @@ def test_leaving_the_calendar_ends_the_preview(
 ) -> None:
     assert drag_over(calendar.viewport(), competition_mime(NATIONALS), centre(calendar, date(2027, 8, 13)))
     QApplication.sendEvent(calendar.viewport(), QDragLeaveEvent())
-    assert calendar.preview_plan() is None
+    assert calendar.preview.plan() is None
     assert calendar.shown_plan() is document.plan("ath-1")
     assert len(previews) == 2 and isinstance(previews[0], Plan) and previews[1] is None
     assert document.undo_stack.count() == 0
@@ -345,7 +345,7 @@ def test_a_cancelled_chip_drag_ends_the_preview(
     def escape_pressed(drag: QDrag, *args: object) -> Qt.DropAction:
         # The pointer went over a day, then the coach pressed Escape: no drop, no leave event.
         assert drag_over(viewport, drag.mimeData(), centre(calendar, date(2027, 8, 13)))
-        assert calendar.preview_plan() is not None
+        assert calendar.preview.plan() is not None
         return Qt.DropAction.IgnoreAction
 
     monkeypatch.setattr(QDrag, "exec", escape_pressed)
@@ -353,7 +353,7 @@ def test_a_cancelled_chip_drag_ends_the_preview(
     press(viewport, start)
     far = start + QPoint(0, QApplication.startDragDistance() + 3)
     move_with_button_down(viewport, far)
-    assert calendar.preview_plan() is None
+    assert calendar.preview.plan() is None
     assert previews[-1] is None
     assert document.season == demo
 
@@ -363,7 +363,7 @@ def test_escape_during_a_drag_over_the_calendar_ends_the_preview(
 ) -> None:
     assert drag_over(calendar.viewport(), competition_mime(NATIONALS), centre(calendar, date(2027, 8, 13)))
     QTest.keyClick(calendar, Qt.Key.Key_Escape)
-    assert calendar.preview_plan() is None and previews[-1] is None
+    assert calendar.preview.plan() is None and previews[-1] is None
 
 
 def test_a_template_dragged_over_a_day_previews_a_taper_for_the_new_competition(
@@ -372,7 +372,7 @@ def test_a_template_dragged_over_a_day_previews_a_taper_for_the_new_competition(
     day = date(2027, 6, 12)
     mime = palette.mime_data(CompetitionTemplate(Priority.A, indoor=False))
     assert drag_over(calendar.viewport(), mime, centre(calendar, day), action=COPY)
-    preview = calendar.preview_plan()
+    preview = calendar.preview.plan()
     assert preview is not None
     assert taper_days(preview, "comp-12")[-1] == day - timedelta(days=1)
     assert taper_days(document.plan("ath-1"), "comp-12") == []
@@ -386,7 +386,7 @@ def test_a_day_where_the_move_would_be_refused_shows_the_real_plan_and_is_not_dr
     assert drag_over(calendar.viewport(), mime, centre(calendar, date(2027, 8, 13)))
     assert not drag_over(calendar.viewport(), mime, centre(calendar, date(2027, 9, 5)))
     assert "after the season's last day" in calendar.refusal()
-    assert calendar.preview_plan() is None
+    assert calendar.preview.plan() is None
     assert len(previews) == 2 and previews[1] is None
 
 
@@ -405,7 +405,7 @@ def test_an_empty_squad_previews_no_plan_but_still_adds_by_a_drop(
     day = date(2027, 6, 12)
     mime = palette.mime_data(CompetitionTemplate(Priority.C, indoor=False))
     assert drag_over(calendar.viewport(), mime, centre(calendar, day), action=COPY)
-    assert calendar.preview_plan() is None
+    assert calendar.preview.plan() is None
     assert calendar.competition_at(centre(calendar, day)) == "comp-12"  # the chip is previewed
     calendar.viewport().repaint()
     assert send(calendar.viewport(), drag_event(QDropEvent, centre(calendar, day), mime, COPY))
@@ -426,7 +426,7 @@ def test_a_day_inside_a_meet_of_the_same_athletes_is_not_droppable_and_says_why(
     assert not drag_over(calendar.viewport(), template, inside, action=COPY)
     assert "National Championships" in calendar.refusal()
     # No preview of a plan that cannot be: the chart and the calendar keep the real one.
-    assert calendar.preview_plan() is None and previews == []
+    assert calendar.preview.plan() is None and previews == []
     # The reason is drawn in a box beside the day (left of it here, near the season's end).
     image = calendar.viewport().grab().toImage()
     cell = calendar.date_rect(NATIONALS_DAY + timedelta(days=1))

@@ -20,8 +20,8 @@ from PySide6.QtGui import QFontMetrics
 
 from planner.document.model import Competition, Season
 from planner.engine.plan import Plan
+from ui.theme import GUTTER
 
-GUTTER = 34  # weekday labels, left of the grid, not scrolled
 MIN_COLUMN = 15  # narrower than this and week numbers and session marks stop being legible
 MAX_COLUMN = 64
 MIN_ROW = 18

@@ -1,4 +1,4 @@
-"""How the season calendar looks: colours, the competition chip, and the two cached layers.
+"""How the season calendar draws itself: its two cached layers and the overlay.
 
 Painting is split by how often things change, so a repaint during a drag preview costs one
 pixmap copy plus the plan layer:
@@ -11,9 +11,8 @@ pixmap copy plus the plan layer:
   per layout (``Look``);
 * the overlay (today, the selection, the drop target) is painted by the widget every time.
 
-The palette is colour-blind safe (Okabe-Ito hues), and no meaning rests on colour alone:
-chips carry their priority letter, weights are squares and plyometrics dots, heavy sessions
-are filled and light ones outlined, tests are a "T", deload weeks are hatched.
+Colours, fonts, the chip and the session marks are the window's shared look (``ui.theme``);
+deload weeks are hatched, so they too read without colour.
 """
 
 from __future__ import annotations
@@ -21,164 +20,46 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from enum import Enum
 
 from PySide6.QtCore import QPointF, QRect, QRectF, Qt
 from PySide6.QtGui import (
     QColor,
-    QFont,
     QFontMetrics,
     QPainter,
     QPen,
     QPixmap,
-    QPolygonF,
 )
 
 from planner.document.model import Competition, Priority
 from planner.document.sessions import Session, SessionKind
 from planner.engine.plan import PhaseKind, Plan
-from ui.calendar.layout import GUTTER, CalendarLayout, Chip, CompetitionShapes, DayMarks
+from planner.export.look import PHASE_ABBREVIATION, PHASE_TINY
+from ui.calendar.layout import CalendarLayout, Chip, CompetitionShapes, DayMarks
 from ui.session_text import MONTH_NAMES
-
-# Priority A is the strong vermillion, B the lighter orange, C a quiet blue-grey; the letter
-# inside every chip says the same for anyone who cannot tell the first two apart.
-PRIORITY_FILL = {Priority.A: QColor("#C84B0C"), Priority.B: QColor("#E69F00"), Priority.C: QColor("#7489A0")}
-PRIORITY_TEXT = {Priority.A: QColor("#FFFFFF"), Priority.B: QColor("#3B2600"), Priority.C: QColor("#FFFFFF")}
-
-PHASE_FILL = {
-    PhaseKind.TRANSITION: QColor("#E3E3E3"),
-    PhaseKind.GENERAL_PREPARATION: QColor("#CFE2F3"),
-    PhaseKind.SPECIFIC_PREPARATION: QColor("#C6E6D8"),
-    PhaseKind.PRE_COMPETITION: QColor("#F4E7AE"),
-    PhaseKind.COMPETITION: QColor("#F6D2BF"),
-    PhaseKind.TAPER: QColor("#E8CBE0"),
-}
-PHASE_SHORT = {
-    PhaseKind.TRANSITION: "Trans.",
-    PhaseKind.GENERAL_PREPARATION: "GPP",
-    PhaseKind.SPECIFIC_PREPARATION: "SPP",
-    PhaseKind.PRE_COMPETITION: "Pre-comp.",
-    PhaseKind.COMPETITION: "Comp.",
-    PhaseKind.TAPER: "Taper",
-}
-# For a phase of a week or two on a laptop screen: an abbreviation, never a cut word; the
-# band's tooltip gives the phase in full.
-PHASE_TINY = {
-    PhaseKind.TRANSITION: "Tr.",
-    PhaseKind.GENERAL_PREPARATION: "GP",
-    PhaseKind.SPECIFIC_PREPARATION: "SP",
-    PhaseKind.PRE_COMPETITION: "PC",
-    PhaseKind.COMPETITION: "C.",
-    PhaseKind.TAPER: "Tp.",
-}
-
-BACKGROUND = QColor("#FFFFFF")
-ODD_MONTH = QColor("#F4F5F7")  # every other month is shaded so months read as blocks
-OUTSIDE = QColor("#E6E6E6")
-GRID = QColor("#DADDE2")
-HEADER_TEXT = QColor("#4A4F57")
-FAINT_TEXT = QColor("#8A9099")
-PHASE_TEXT = QColor("#2E3238")
-TAPER_TINT = QColor("#F2DDEB")
-DELOAD_HATCH = QColor("#A7AEB8")
-WEIGHTS = QColor("#0067A5")
-PLYOMETRICS = QColor("#00876A")
-TODAY = QColor("#1F2328")
-SELECTED = QColor("#0072B2")
-REFUSED = QColor("#9A9A9A")
-LOCKED = QColor("#3C4043")
-EDITED = QColor("#1F4E99")  # the Day panel's colour for the coach's changes
-NOTE = QColor("#C98A00")
-
-
-@dataclass(frozen=True, slots=True)
-class Fonts:
-    """The calendar's fonts, derived once from the widget font."""
-
-    normal: QFont
-    small: QFont
-    bold_small: QFont
-    small_metrics: QFontMetrics = field(compare=False)
-
-    @classmethod
-    def from_font(cls, font: QFont) -> Fonts:
-        small = QFont(font)
-        small.setPointSizeF(max(7.0, font.pointSizeF() * 0.85))
-        bold = QFont(small)
-        bold.setBold(True)
-        return cls(QFont(font), small, bold, QFontMetrics(small))
-
-
-def new_pixmap(width: int, height: int, ratio: float) -> QPixmap:
-    pixmap = QPixmap(max(1, round(width * ratio)), max(1, round(height * ratio)))
-    pixmap.setDevicePixelRatio(ratio)
-    return pixmap
-
-
-# The chip -------------------------------------------------------------------------------
-
-
-def paint_chip(
-    painter: QPainter, rect: QRectF, priority: Priority, indoor: bool, font: QFont, *, faded: bool = False,
-    letter: bool = True, letter_on_top: bool = False,
-) -> None:
-    """A competition as the calendar and the palette draw it: a rounded block in the priority
-    colour with its letter, and a roof over the letter for an indoor competition.
-
-    ``letter_on_top`` keeps the letter in the top of the block, clear of the session marks
-    that a competition the athlete does not enter leaves visible lower in the cell.
-    """
-    colour = PRIORITY_FILL[priority]
-    painter.save()
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-    if faded:
-        # Competitions the athlete shown is not entered in stay visible but recede.
-        fill = QColor(colour)
-        fill.setAlpha(60)
-        painter.setBrush(fill)
-        painter.setPen(QPen(colour, 1.0, Qt.PenStyle.DashLine))
-        ink = colour.darker(130)
-    else:
-        painter.setBrush(colour)
-        painter.setPen(QPen(colour.darker(125), 1.0))
-        ink = PRIORITY_TEXT[priority]
-    radius = min(4.0, rect.width() / 3, rect.height() / 3)
-    painter.drawRoundedRect(rect.adjusted(0.5, 0.5, -0.5, -0.5), radius, radius)
-    if letter and rect.height() >= 9 and rect.width() >= 7:
-        metrics = QFontMetrics(font)
-        roof = _roof_height(metrics) if indoor else 0.0
-        box = QRectF(rect)
-        if letter_on_top:
-            box.setHeight(min(rect.height(), metrics.capHeight() + roof + 6))
-        _chip_letter(painter, box, priority, indoor, font, metrics, ink)
-    painter.restore()
-
-
-def _roof_height(metrics: QFontMetrics) -> float:
-    return max(3.0, metrics.capHeight() * 0.45)
-
-
-def _chip_letter(
-    painter: QPainter, box: QRectF, priority: Priority, indoor: bool, font: QFont, metrics: QFontMetrics, ink: QColor
-) -> None:
-    cap = metrics.capHeight()
-    roof = _roof_height(metrics) if indoor else 0.0
-    centre_y = box.center().y() + roof / 2
-    painter.setFont(font)
-    painter.setPen(ink)
-    width = metrics.horizontalAdvance(priority.value)
-    painter.drawText(QPointF(box.center().x() - width / 2, centre_y + cap / 2), priority.value)
-    if indoor:
-        apex = centre_y - cap / 2 - roof - 1.5
-        half = max(3.0, min(box.width() / 2 - 2.0, cap * 0.75))
-        pen = QPen(ink, 1.4)
-        pen.setJoinStyle(Qt.PenJoinStyle.MiterJoin)
-        painter.setPen(pen)
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        cx = box.center().x()
-        roof_line = [QPointF(cx - half, apex + roof), QPointF(cx, apex), QPointF(cx + half, apex + roof)]
-        painter.drawPolyline(QPolygonF(roof_line))
-
+from ui.theme import (
+    BACKGROUND,
+    DELOAD_HATCH,
+    FAINT_TEXT,
+    GRID,
+    GUTTER,
+    HEADER_TEXT,
+    ODD_MONTH,
+    OUTSIDE,
+    PHASE_FILL,
+    PHASE_TEXT,
+    REFUSED,
+    SELECTED,
+    TAPER_TINT,
+    TODAY,
+    Fonts,
+    MarkKind,
+    mark_stamp,
+    new_pixmap,
+    paint_chip,
+    paint_edited_corner,
+    paint_locked_frame,
+    paint_note_corner,
+)
 
 # The base layer -------------------------------------------------------------------------
 
@@ -369,47 +250,9 @@ def drag_pixmap(competition: Competition, fonts: Fonts, ratio: float) -> QPixmap
 # Stamps: the small repeated pictures, drawn once per layout --------------------------------
 
 
-class MarkKind(Enum):
-    HEAVY_WEIGHTS = "heavy weights"
-    LIGHT_WEIGHTS = "light weights"
-    HEAVY_PLYOMETRICS = "high-intensity plyometrics"
-    LIGHT_PLYOMETRICS = "plyometrics"
-    TEST = "test"
-
-
 def mark_size(layout: CalendarLayout) -> int:
     row = (layout.bands.grid_bottom - layout.bands.grid_top) / 7
     return round(max(5.0, min(9.0, layout.column * 0.34, row * 0.3)))
-
-
-def mark_stamp(kind: MarkKind, size: int, font: QFont, ratio: float) -> QPixmap:
-    """One session mark as a small transparent picture (also drawn by the palette's key).
-
-    Antialiased dots are costly to draw one by one; a stamp is drawn once and then copied,
-    which keeps a whole plan's marks well under a millisecond.
-    """
-    pixmap = new_pixmap(size + 4, size + 6, ratio)
-    pixmap.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(pixmap)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-    box = QRectF(2, 3, size, size)
-    weights = kind in (MarkKind.HEAVY_WEIGHTS, MarkKind.LIGHT_WEIGHTS, MarkKind.TEST)
-    colour = WEIGHTS if weights else PLYOMETRICS
-    heavy = kind in (MarkKind.HEAVY_WEIGHTS, MarkKind.HEAVY_PLYOMETRICS)
-    if kind is MarkKind.TEST:
-        painter.setFont(font)
-        painter.setPen(colour)
-        painter.drawText(QRectF(0, 0, size + 4, size + 6), Qt.AlignmentFlag.AlignCenter, "T")
-    else:
-        painter.setPen(Qt.PenStyle.NoPen if heavy else QPen(colour, 1.2))
-        painter.setBrush(colour if heavy else BACKGROUND)
-        inner = box if heavy else box.adjusted(0.6, 0.6, -0.6, -0.6)
-        if weights:
-            painter.drawRect(inner)
-        else:
-            painter.drawEllipse(inner)
-    painter.end()
-    return pixmap
 
 
 def _hatch_column(width: int, height: int, ratio: float) -> QPixmap:
@@ -489,33 +332,6 @@ def render_scene(
     return pixmap
 
 
-def corner_size(cell: QRect) -> float:
-    return max(4.0, min(7.0, cell.width() * 0.4, cell.height() * 0.35))
-
-
-def paint_edited_corner(painter: QPainter, cell: QRectF) -> None:
-    """The coach changed a session here: a small triangle in the top-left corner."""
-    size = corner_size(cell.toRect())
-    left, top = cell.left() + 1, cell.top() + 1
-    painter.setBrush(EDITED)
-    painter.drawPolygon(QPolygonF([QPointF(left, top), QPointF(left + size, top), QPointF(left, top + size)]))
-
-
-def paint_note_corner(painter: QPainter, cell: QRectF) -> None:
-    """A note about the day: a folded top-right corner."""
-    size = corner_size(cell.toRect())
-    right, top = cell.right(), cell.top() + 1
-    painter.setBrush(NOTE)
-    painter.drawPolygon(QPolygonF([QPointF(right - size, top), QPointF(right, top), QPointF(right, top + size)]))
-
-
-def paint_locked_frame(painter: QPainter, rect: QRectF) -> None:
-    """A locked week: a solid frame around its column."""
-    painter.setPen(QPen(LOCKED, 2.0))
-    painter.setBrush(Qt.BrushStyle.NoBrush)
-    painter.drawRect(rect.adjusted(1, 1, -1, -1))
-
-
 def paint_marks(painter: QPainter, layout: CalendarLayout, marks: DayMarks) -> None:
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
@@ -585,7 +401,8 @@ def phase_label(kind: PhaseKind, name: str, width: float, metrics: QFontMetrics)
     """The longest of the phase's name, short name and abbreviation that fits ``width`` whole
     ("" when none does)."""
     room = math.floor(width) - 2
-    return next((t for t in (name, PHASE_SHORT[kind], PHASE_TINY[kind]) if metrics.horizontalAdvance(t) <= room), "")
+    names = (name, PHASE_ABBREVIATION[kind], PHASE_TINY[kind])
+    return next((t for t in names if metrics.horizontalAdvance(t) <= room), "")
 
 
 def _paint_no_plan(painter: QPainter, layout: CalendarLayout, fonts: Fonts) -> None:

@@ -4,19 +4,19 @@ added, moved, edited and removed.
 Weeks are columns and weekdays rows, so a 48-week season fits a laptop screen at a glance.
 The calendar shows ``document.plan(selection.athlete_id)``; while a competition is dragged
 over it, it shows the plan the engine would derive if the competition were dropped on the
-hovered day (a *preview*: the pure edit and ``generate`` run on a copy of the document, the
-undo stack is never touched). Geometry lives in ``ui.calendar.layout``, drawing in
-``ui.calendar.paint``; this module handles events, the preview and the edits.
+hovered day (``ui.preview``, shared with the load chart; the undo stack is never touched).
+Geometry lives in ``ui.calendar.layout``, drawing in ``ui.calendar.paint``; this module
+handles events and the edits, and publishes where its week columns are (``ui.columns``).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, timedelta
 from html import escape
 from typing import Protocol
 
-from PySide6.QtCore import QEvent, QMimeData, QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, QRect, QSize, Qt, Signal
 from PySide6.QtGui import (
     QCursor,
     QDrag,
@@ -32,23 +32,17 @@ from PySide6.QtGui import (
     QPaintEvent,
     QPixmap,
     QResizeEvent,
+    QWheelEvent,
 )
 from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QFrame, QToolTip, QWidget
 
-from planner.document.edits import (
-    Edit,
-    EditError,
-    add_competition,
-    move_competition,
-    new_competition_id,
-    remove_competition,
-)
-from planner.document.model import Competition, Season
-from planner.engine.generator import generate
+from planner.document.changes import Changes
+from planner.document.edits import Edit, EditError, new_competition_id, remove_competition
+from planner.document.model import Competition
 from planner.engine.plan import Phase, Plan
+from ui import theme
 from ui.calendar import paint
 from ui.calendar.layout import (
-    GUTTER,
     MIN_ROW,
     CalendarLayout,
     CompetitionShapes,
@@ -56,26 +50,24 @@ from ui.calendar.layout import (
     competition_shapes,
     day_marks,
 )
-from ui.calendar.mime import CompetitionTemplate, DraggedCompetition, Payload, competition_mime, payload_from_mime
+from ui.columns import WeekColumns
 from ui.dialogs.ask import Dialogs, apply_edit
 from ui.document import OpenSeason
-from ui.panels.notes import first_line
+from ui.mime import CompetitionTemplate, DraggedCompetition, Payload, competition_mime, payload_from_mime
+from ui.notes import first_line
+from ui.preview import DragPreview, Preview, drop_edit
 from ui.selection import Selection
 from ui.session_text import day_title, session_lines, span_text
+from ui.theme import GUTTER
 
 
-@dataclass(frozen=True, slots=True)
-class _Preview:
-    """What a drag would do if dropped on ``day``; ``season`` None when the edit is refused,
-    and ``refusal`` then says why."""
+@dataclass(slots=True)
+class _PreviewPicture:
+    """How the calendar draws one preview: its competitions laid out, and its scene once painted."""
 
-    payload: Payload
-    day: date
-    season: Season | None
-    plan: Plan | None
+    preview: Preview
     shapes: CompetitionShapes | None
     scene: QPixmap | None = None
-    refusal: str = ""
 
 
 class SessionDrops(Protocol):
@@ -90,13 +82,10 @@ class SeasonCalendar(QAbstractScrollArea):
     """The season grid for the selected athlete.
 
     Coordinates: ``date_rect`` and ``date_at`` use the *viewport*'s coordinates (where mouse
-    and drag events arrive); ``x_for_date`` uses the calendar widget's own coordinates, for a
-    chart that wants to line its time axis up with the columns (map it with ``mapTo``).
-    ``axis_changed`` fires whenever those x positions move (resize, scroll, season dates).
+    and drag events arrive); ``x_for_date`` uses the calendar widget's own coordinates. The
+    columns' place on screen goes to ``columns`` whenever it moves (resize, scroll, dates).
     """
 
-    preview_changed = Signal(object)  # the previewed Plan, or None when the preview ends
-    axis_changed = Signal()
     # Why a competition let go over a day that cannot take it was not added or moved; the
     # window shows it in the status bar (the drop itself never arrives: the day said no).
     drop_refused = Signal(str)
@@ -108,6 +97,8 @@ class SeasonCalendar(QAbstractScrollArea):
         dialogs: Dialogs,
         parent: QWidget | None = None,
         *,
+        preview: DragPreview | None = None,
+        columns: WeekColumns | None = None,
         today: date | None = None,
     ) -> None:
         super().__init__(parent)
@@ -117,7 +108,7 @@ class SeasonCalendar(QAbstractScrollArea):
         self.dialogs = dialogs
         self._today = today or date.today()
         self._layout: CalendarLayout | None = None
-        self._fonts = paint.Fonts.from_font(self.font())
+        self._fonts = theme.Fonts.from_font(self.font())
         self._base: QPixmap | None = None
         self._look: paint.Look | None = None
         self._shapes: CompetitionShapes | None = None
@@ -126,7 +117,9 @@ class SeasonCalendar(QAbstractScrollArea):
         self._drag: Payload | None = None
         self.session_drops: SessionDrops | None = None
         self._session_drag = False
-        self._preview: _Preview | None = None
+        self.preview = preview or DragPreview(document, selection, self)
+        self._preview: _PreviewPicture | None = None
+        self.columns = columns or WeekColumns(self)
         self._press: tuple[QPoint, str] | None = None
         self._highlighted_day: date = selection.day
 
@@ -143,6 +136,7 @@ class SeasonCalendar(QAbstractScrollArea):
         selection.athlete_changed.connect(self._on_athlete_changed)
         selection.day_changed.connect(self._on_day_changed)
         selection.competition_changed.connect(self._refresh)
+        self.columns.set_source(self)
 
     # Public API ------------------------------------------------------------------------
 
@@ -178,9 +172,26 @@ class SeasonCalendar(QAbstractScrollArea):
         competition = self._shown_shapes().at(point.x() - self._origin_x(), point.y())
         return None if competition is None else competition.id
 
+    def column_span(self) -> tuple[float, float] | None:
+        """The global x of the first week's left edge and a week column's width (see ``ui.columns``)."""
+        if not self.isVisible():
+            return None
+        season = self.document.season
+        first = self.mapToGlobal(QPointF(self.x_for_date(season.first_day), 0)).x()
+        if season.week_count > 1:
+            last = self.mapToGlobal(QPointF(self.x_for_date(season.last_day), 0)).x()
+            column = (last - first) / (season.week_count - 1)
+        else:
+            column = float(self.date_rect(season.first_day).width())
+        return None if column <= 0 else (first - column / 2, column)
+
+    def scroll_columns(self, event: QWheelEvent) -> None:
+        """The wheel over a view lined up under the columns scrolls the season here."""
+        QApplication.sendEvent(self.horizontalScrollBar(), event)
+
     def refusal(self) -> str:
         """Why the competition dragged over the calendar cannot land on the hovered day ("" if it can)."""
-        return "" if self._preview is None else self._preview.refusal
+        return "" if self._preview is None else self._preview.preview.refusal
 
     def phase_at(self, point: QPoint) -> Phase | None:
         """The phase whose band is under a viewport point, in the plan on screen."""
@@ -196,13 +207,9 @@ class SeasonCalendar(QAbstractScrollArea):
             (p for p in plan.phases if layout.time_x(p.start) <= x < layout.time_x(p.end + timedelta(days=1))), None
         )
 
-    def preview_plan(self) -> Plan | None:
-        """The plan shown during a drag over the calendar, None when no preview is shown."""
-        return None if self._preview is None else self._preview.plan
-
     def shown_plan(self) -> Plan | None:
         """The plan on screen: the preview during a drag, else the selected athlete's plan."""
-        preview = self.preview_plan()
+        preview = self.preview.plan()
         return preview if preview is not None else self._real_plan()
 
     def delete_selected(self) -> bool:
@@ -235,7 +242,7 @@ class SeasonCalendar(QAbstractScrollArea):
             lines.append("<i>Changed by the coach</i>")
         for note in season.notes:
             if note.date == day and (note.athlete_id is None or note.athlete_id == self.selection.athlete_id):
-                lines.append(f"<span style='color:{paint.NOTE.name()}'>■</span> Note: {escape(first_line(note.text))}")
+                lines.append(f"<span style='color:{theme.NOTE.name()}'>■</span> Note: {escape(first_line(note.text))}")
         if plan is None:
             lines.append("<i>No athlete selected</i>")
         elif record is None or not record.sessions:
@@ -266,7 +273,7 @@ class SeasonCalendar(QAbstractScrollArea):
         self._base = None
         self._look = None
         self._invalidate_scene()
-        self.axis_changed.emit()
+        self.columns.moved.emit()
 
     def _invalidate_scene(self) -> None:
         self._shapes = None
@@ -295,18 +302,16 @@ class SeasonCalendar(QAbstractScrollArea):
 
     # Reacting to the document and the selection ----------------------------------------
 
-    def _on_document_changed(self) -> None:
-        season = self.document.season
-        layout = self._layout
-        if layout is None or (layout.first_day, layout.last_day, layout.week_start) != (
-            season.first_day, season.last_day, season.week_start
-        ):
+    def _on_document_changed(self, changes: Changes) -> None:
+        if changes.settings:
             self._invalidate_layout()
-        else:
+        elif changes.plan_of(self.selection.athlete_id) or changes.competitions or changes.notes:
             self._invalidate_scene()
+        else:
+            return  # another athlete's plan: nothing on screen changed
         # A competition removed by an edit or an undo can no longer be the selected one.
         selected = self.selection.competition_id
-        if selected is not None and season.find_competition(selected) is None:
+        if selected is not None and self.document.season.find_competition(selected) is None:
             self.selection.set_competition(None)
         self.viewport().update()
 
@@ -347,7 +352,7 @@ class SeasonCalendar(QAbstractScrollArea):
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() == QEvent.Type.FontChange:
-            self._fonts = paint.Fonts.from_font(self.font())
+            self._fonts = theme.Fonts.from_font(self.font())
             self._invalidate_layout()
 
     def focusInEvent(self, event: QFocusEvent) -> None:
@@ -360,7 +365,7 @@ class SeasonCalendar(QAbstractScrollArea):
 
     def scrollContentsBy(self, dx: int, dy: int) -> None:
         self.viewport().update()
-        self.axis_changed.emit()
+        self.columns.moved.emit()
 
     def viewportEvent(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
@@ -386,7 +391,7 @@ class SeasonCalendar(QAbstractScrollArea):
     def paintEvent(self, event: QPaintEvent) -> None:
         layout = self._ensure_layout()
         painter = QPainter(self.viewport())
-        painter.fillRect(event.rect(), paint.BACKGROUND)
+        painter.fillRect(event.rect(), theme.BACKGROUND)
         painter.drawPixmap(self._origin_x(), 0, self._current_scene(layout))
         painter.translate(self._origin_x(), 0)
         self._paint_overlay(painter, layout)
@@ -404,12 +409,11 @@ class SeasonCalendar(QAbstractScrollArea):
             self._look = paint.Look.build(layout, self._fonts, self.devicePixelRatioF())
         preview = self._preview
         if preview is not None and preview.shapes is not None:
-            scene = preview.scene or paint.render_scene(
-                self._base, layout, preview.plan, preview.shapes, self._look, self.day_marks()
-            )
             if preview.scene is None:
-                self._preview = replace(preview, scene=scene)
-            return scene
+                preview.scene = paint.render_scene(
+                    self._base, layout, preview.preview.plan, preview.shapes, self._look, self.day_marks()
+                )
+            return preview.scene
         if self._scene is None:
             self._scene = paint.render_scene(
                 self._base, layout, self._real_plan(), self._real_shapes(), self._look, self.day_marks()
@@ -427,7 +431,7 @@ class SeasonCalendar(QAbstractScrollArea):
             paint.paint_selected_competition(painter, chip, shapes)
         if season.contains(self.selection.day):
             paint.paint_selected_day(painter, layout.cell(self.selection.day), focused=self.hasFocus())
-        preview = self._preview
+        preview = None if self._preview is None else self._preview.preview
         if preview is not None:
             days = (preview.day + timedelta(days=i) for i in range(self._payload_days(preview.payload)))
             cells = [layout.cell(day) for day in days if season.contains(day)]
@@ -607,7 +611,7 @@ class SeasonCalendar(QAbstractScrollArea):
     def _add_from_template(self, template: CompetitionTemplate, day: date) -> bool:
         try:
             # Refused whatever the name (dates, overlaps): say so before asking for a name.
-            _add_edit(template, day, template.suggested_name())(self.document.season)
+            drop_edit(template, day)(self.document.season)
         except EditError as error:
             self.dialogs.error(self, "Add competition", str(error))
             return False
@@ -615,14 +619,14 @@ class SeasonCalendar(QAbstractScrollArea):
         if name is None:
             return False
         new_id = new_competition_id(self.document.season)
-        if not self._apply("Add competition", _add_edit(template, day, name)):
+        if not self._apply("Add competition", drop_edit(template, day, name)):
             return False
         self.selection.set_day(day)
         self.selection.set_competition(new_id)
         return True
 
     def _move_to(self, competition_id: str, day: date) -> bool:
-        if not self._apply("Move competition", _move_edit(competition_id, day)):
+        if not self._apply("Move competition", drop_edit(DraggedCompetition(competition_id), day)):
             return False
         self.selection.set_day(day)
         self.selection.set_competition(competition_id)
@@ -647,69 +651,38 @@ class SeasonCalendar(QAbstractScrollArea):
 
     def _hover(self, day: date | None) -> None:
         """Show what dropping the dragged competition on ``day`` would plan (once per day)."""
-        payload = self._drag
-        previous = self._preview
-        if payload is None or (previous is not None and (previous.day, previous.payload) == (day, payload)):
+        if self._drag is None:
             return
-        if day is None:
-            self._set_preview(None)
+        preview = self.preview.hover(self._drag, day)
+        shown = self._preview
+        if shown is not None and shown.preview is preview:
             return
-        self._set_preview(self._build_preview(payload, day))
-
-    def _build_preview(self, payload: Payload, day: date) -> _Preview:
-        if isinstance(payload, CompetitionTemplate):
-            edit = _add_edit(payload, day, payload.suggested_name())
+        if preview is None:
+            self._preview = None
         else:
-            edit = _move_edit(payload.competition_id, day)
-        try:
-            season = edit(self.document.season)
-        except EditError as error:
-            return _Preview(payload, day, None, None, None, refusal=str(error))
-        athlete_id = self.selection.athlete_id
-        plan = generate(season, athlete_id) if season.find_athlete(athlete_id) is not None else None
-        shapes = competition_shapes(season, self._ensure_layout(), athlete_id, self._fonts.small_metrics)
-        return _Preview(payload, day, season, plan, shapes)
-
-    def _set_preview(self, preview: _Preview | None) -> None:
-        before = self.preview_plan()
-        self._preview = preview
-        after = self.preview_plan()
-        if after is not None:
-            self.preview_changed.emit(after)
-        elif before is not None:
-            self.preview_changed.emit(None)
+            shapes = None if preview.season is None else competition_shapes(
+                preview.season, self._ensure_layout(), self.selection.athlete_id, self._fonts.small_metrics
+            )
+            self._preview = _PreviewPicture(preview, shapes)
         self.viewport().update()
 
     def _end_drag(self) -> None:
         self._drag = None
+        self.preview.end()
         if self._preview is not None:
-            self._set_preview(None)
+            self._preview = None
+            self.viewport().update()
 
     def _competition_line(self, competition: Competition) -> str:
         where = "indoor" if competition.indoor else "outdoor"
         athlete_id = self.selection.athlete_id
         entered = "" if not athlete_id or competition.enters(athlete_id) else " · not entered"
-        colour = paint.PRIORITY_FILL[competition.priority].name()
+        colour = theme.PRIORITY_FILL[competition.priority].name()
         return (
             f"<span style='color:{colour}'>■</span> <b>{competition.priority.value}</b> "
             f"{escape(competition.name)} ({where}, {escape(span_text(competition.start, competition.end))})"
             f"{entered}"
         )
-
-
-def _add_edit(template: CompetitionTemplate, day: date, name: str) -> Edit:
-    def edit(season: Season) -> Season:
-        return add_competition(season, name=name, start=day, end=day, priority=template.priority,
-                               indoor=template.indoor, athletes=None)
-
-    return edit
-
-
-def _move_edit(competition_id: str, day: date) -> Edit:
-    def edit(season: Season) -> Season:
-        return move_competition(season, competition_id, day)
-
-    return edit
 
 
 def _session_html(lines: list[str]) -> str:

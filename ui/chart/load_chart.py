@@ -15,10 +15,10 @@ competitions the athlete is entered in. The squad view replaces the volume plot 
 athlete's weekly relative volume (reps x % of max), so heavier athletes do not dominate as
 they would in volume-load.
 
-The calendar owns the time axis: the chart never pans or zooms by itself. It follows
-``SeasonCalendar.x_for_date`` whenever ``axis_changed`` fires, so each week's values sit
-under that week's column, and the wheel over the chart scrolls the calendar. During a drag
-the chart shows the calendar's preview plan, with the plan before the drag as faint lines.
+The calendar owns the time axis: the chart never pans or zooms by itself. It follows the
+week columns (``ui.columns``) whenever they move, so each week's values sit under that
+week's column, and the wheel over the chart scrolls them. During a drag the chart shows the
+previewed plan (``ui.preview``), with the plan before the drag as faint lines.
 The preview runs on every hovered day, within the frame the calendar and the engine leave
 (``tests/benchmarks/bench_preview_chart.py``): the items are made once and given new values,
 only the series that changed are touched, the y scales are computed here rather than by
@@ -46,13 +46,11 @@ from PySide6.QtGui import (
     QImage,
     QImageWriter,
     QPainter,
-    QPen,
     QPixmap,
     QShowEvent,
     QWheelEvent,
 )
 from PySide6.QtWidgets import (
-    QApplication,
     QGraphicsItem,
     QGraphicsScene,
     QMenu,
@@ -64,12 +62,11 @@ from PySide6.QtWidgets import (
 )
 
 from planner.document.atomic import write_atomically
+from planner.document.changes import Changes
 from planner.document.model import Priority
 from planner.engine.metrics import TRACKED_LIFTS
 from planner.engine.plan import Plan
-from ui.calendar import paint
-from ui.calendar.layout import GUTTER
-from ui.calendar.widget import SeasonCalendar
+from ui import theme
 from ui.chart.data import Floats, PlanSeries, TimeAxis, finite_max, finite_min, plan_series
 from ui.chart.parts import (
     BAR_WIDTH,
@@ -103,7 +100,9 @@ from ui.chart.parts import (
     swatch,
     tonnes,
 )
+from ui.columns import WeekColumns
 from ui.document import OpenSeason
+from ui.preview import DragPreview
 from ui.selection import Selection
 from ui.session_text import literal_html, mnemonic_safe
 
@@ -116,14 +115,14 @@ _NO_GHOST = ("planned_load",)
 
 
 class _ChartView(pg.GraphicsLayoutWidget):  # type: ignore[misc]  # pyqtgraph is untyped
-    """The graphics view: the wheel scrolls the calendar, leaving ends the hover, right-click exports."""
+    """The graphics view: the wheel scrolls the weeks, leaving ends the hover, right-click exports."""
 
     def __init__(self, chart: LoadChart) -> None:
         super().__init__(parent=chart)
         self._chart = chart
 
     def wheelEvent(self, event: QWheelEvent) -> None:
-        self._chart.scroll_calendar(event)
+        self._chart.columns.scroll(event)
 
     def leaveEvent(self, event: QEvent) -> None:
         super().leaveEvent(event)
@@ -139,14 +138,14 @@ class LoadChart(QWidget):
     # "png" or "svg": the window asks the coach for a file and calls export_png or export_svg.
     export_requested = Signal(str)
 
-    def __init__(self, document: OpenSeason, selection: Selection, calendar: SeasonCalendar,
+    def __init__(self, document: OpenSeason, selection: Selection, preview: DragPreview, columns: WeekColumns,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("loadChart")
         self.setAccessibleName("Load chart")
         self.document = document
         self.selection = selection
-        self.calendar = calendar
+        self.columns = columns
         self.axis = TimeAxis.of(document.season)
         self._real = PlanSeries.empty()
         self._shown = self._real
@@ -172,7 +171,7 @@ class LoadChart(QWidget):
         )
         self.view = _ChartView(self)
         self.view.setObjectName("loadChartView")
-        self.view.setBackground(paint.BACKGROUND)
+        self.view.setBackground(theme.BACKGROUND)
         self.view.setMinimumHeight(110)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -185,7 +184,7 @@ class LoadChart(QWidget):
         grid.setSpacing(3)
         # Row 0 stays empty (no height) except while exporting, when it holds the title.
         self.month_axis = pg.AxisItem("bottom")
-        self.volume = Panel(grid, 1, self._font, tonnes, plain, paint.PLYOMETRICS)
+        self.volume = Panel(grid, 1, self._font, tonnes, plain, theme.PLYOMETRICS)
         self.intensity = Panel(grid, 2, self._font, percent)
         self.load = Panel(grid, 3, self._font, plain, plain, QColor("#7A818C"), bottom=self.month_axis)
         self.panels = (self.volume, self.intensity, self.load)
@@ -194,10 +193,10 @@ class LoadChart(QWidget):
         self._load_right: pg.ViewBox = self.load.right
         for row, stretch in ((1, 5), (2, 3), (3, 5)):
             grid.layout.setRowStretchFactor(row, stretch)
-        style_axis(self.month_axis, self._font, paint.HEADER_TEXT, tick_length=-4)
+        style_axis(self.month_axis, self._font, theme.HEADER_TEXT, tick_length=-4)
         self.month_axis.setHeight(MONTH_AXIS_HEIGHT)
         self._cache_axes(True)
-        self._title = pg.LabelItem("", size="9pt", color=paint.HEADER_TEXT)
+        self._title = pg.LabelItem("", size="9pt", color=theme.HEADER_TEXT)
 
         self._items: dict[str, Curve | Bars] = {}
         self._ghosts: dict[str, Curve] = {}
@@ -214,50 +213,52 @@ class LoadChart(QWidget):
         scene.sigMouseClicked.connect(self._on_mouse_clicked)
         for panel in self.panels:
             panel.main.sigResized.connect(self._align)
-        document.changed.connect(self.refresh)
+        document.changed.connect(self._on_document_changed)
         selection.athlete_changed.connect(lambda _athlete: self.refresh())
         selection.day_changed.connect(lambda _day: self._show_selected_day())
-        calendar.preview_changed.connect(self.show_preview)
-        calendar.axis_changed.connect(self._align)
+        preview.changed.connect(self._show_preview)
+        columns.moved.connect(self._align)
         self.refresh()
 
     # Building -----------------------------------------------------------------------------
 
     def _build_background(self) -> None:
-        taper = QColor(paint.TAPER_TINT)
+        taper = QColor(theme.TAPER_TINT)
         taper.setAlpha(210)
         self._taper_brush = QBrush(taper)
-        self._hatch_brush = QBrush(paint.DELOAD_HATCH, Qt.BrushStyle.BDiagPattern)
+        self._hatch_brush = QBrush(theme.DELOAD_HATCH, Qt.BrushStyle.BDiagPattern)
         self._week_brush = QBrush(SELECTED_FILL)
         day_fill = QColor(SELECTED_FILL)
         day_fill.setAlpha(70)
         self._day_brush = QBrush(day_fill)
-        self._backdrops: list[Backdrop] = []
-        self._rules: list[Rules] = []
-        self._hover_lines: list[Rules] = []
+        # One of each per plot, the first on the volume plot: the bands behind the data (phases,
+        # deloads, tapers, the selected week and day), the competitions' lines and the hover line.
+        self.backdrops: list[Backdrop] = []
+        self.rules: list[Rules] = []
+        self.hover_lines: list[Rules] = []
         self._hover_pen = make_pen(MUTED_LINE, 1.0, Qt.PenStyle.DotLine)
         for panel in self.panels:
-            backdrop = Backdrop(make_pen(paint.SELECTED, 1.0, alpha=150))
+            backdrop = Backdrop(make_pen(theme.SELECTED, 1.0, alpha=150))
             backdrop.setParentItem(panel.back)
-            self._backdrops.append(backdrop)
+            self.backdrops.append(backdrop)
             rules = Rules()
             rules.setParentItem(panel.front)
-            self._rules.append(rules)
+            self.rules.append(rules)
             line = Rules()
             line.setParentItem(panel.front)
             line.setVisible(False)
-            self._hover_lines.append(line)
-        zero = pg.InfiniteLine(pos=0, angle=0, movable=False, pen=make_pen(paint.GRID.darker(140), 1.0))
+            self.hover_lines.append(line)
+        zero = pg.InfiniteLine(pos=0, angle=0, movable=False, pen=make_pen(theme.GRID.darker(140), 1.0))
         self.load.main.addItem(zero, ignoreBounds=True)
-        self._chips: list[Chip] = []
+        self.chips: list[Chip] = []
         self._chip_pictures: dict[tuple[Priority, bool, float], QPixmap] = {}
-        self._rule_pens = {priority: make_pen(paint.PRIORITY_FILL[priority], 1.5) for priority in Priority}
+        self._rule_pens = {priority: make_pen(theme.PRIORITY_FILL[priority], 1.5) for priority in Priority}
 
     def _panel(self, plot: Plot) -> Panel:
         return {Plot.VOLUME: self.volume, Plot.INTENSITY: self.intensity, Plot.LOAD: self.load}[plot]
 
     def _build_series(self) -> None:
-        weights = QColor(paint.WEIGHTS)
+        weights = QColor(theme.WEIGHTS)
         weights.setAlpha(200)
         self._bar_brush = QBrush(weights)
         self._deload_brush = QBrush(weights, Qt.BrushStyle.BDiagPattern)
@@ -275,7 +276,7 @@ class LoadChart(QWidget):
             self._items[style.key] = item
             if style.key in _NO_GHOST:
                 continue
-            ghost_colour = paint.WEIGHTS.darker(110) if style.key == "volume_load" else QColor(style.colour)
+            ghost_colour = theme.WEIGHTS.darker(110) if style.key == "volume_load" else QColor(style.colour)
             # Solid, not dashed: Qt strokes dashes several times slower, and the preview repaints
             # these lines on every hovered day.
             ghost = Curve(make_pen(ghost_colour, LINE_WIDTH, alpha=GHOST_ALPHA), step=style.key == "volume_load")
@@ -377,34 +378,23 @@ class LoadChart(QWidget):
         return QSize(1000, 200)
 
     def minimumSizeHint(self) -> QSize:
-        return QSize(GUTTER + 300, 140)
+        return QSize(theme.GUTTER + 300, 140)
 
     @property
     def squad(self) -> bool:
         return self._squad
 
-    @property
-    def previewing(self) -> bool:
-        return self._preview is not None
-
-    def shown_plan(self) -> Plan | None:
-        """The plan whose values are drawn: the calendar's preview during a drag, else the athlete's."""
-        return self._preview if self._preview is not None else self._real_plan()
-
-    def series_data(self, name: str) -> tuple[Floats, Floats]:
-        """What the plot item of a series holds: (x, y), or (x, height) for bars.
-
-        ``name`` is a series key (``volume_load``, ``fitness``, ``top_set:back_squat``…),
-        ``relative_volume:<athlete id>`` for a squad line, or ``before:<key>`` for the faint
-        pre-drag line of a series (for bars, a step line whose x holds the n + 1 week edges;
-        ``before:relative_volume`` is the selected athlete's squad line).
-        """
-        item = self._item(name)
-        x, y = item.values()
-        return _floats(x), _floats(y)
-
-    def is_series_visible(self, name: str) -> bool:
-        return bool(self._item(name).isVisible())
+    def item(self, name: str) -> Any:
+        """The plot item drawing a series: ``name`` is a series key (``volume_load``, ``fitness``,
+        ``top_set:back_squat``…), ``relative_volume:<athlete id>`` for a squad line, or
+        ``before:<key>`` for the faint pre-drag line of a series (for bars, a step line whose x
+        holds the n + 1 week edges; ``before:relative_volume`` is the selected athlete's squad
+        line). Its ``values()`` are what it draws."""
+        if name.startswith(GHOST_PREFIX):
+            return self._ghosts[name.removeprefix(GHOST_PREFIX)]
+        if name.startswith(SQUAD_PREFIX):
+            return self._squad_items[name.removeprefix(SQUAD_PREFIX)]
+        return self._items[name]
 
     def set_series_visible(self, name: str, visible: bool) -> None:
         """Switch a series on or off; its legend entry in the toolbar follows."""
@@ -428,50 +418,9 @@ class LoadChart(QWidget):
         self._update_squad()
         self._apply_visibility()
 
-    def phase_bands(self) -> list[tuple[float, float, QColor]]:
-        """The phase bands as the item behind the plots holds them: (x0, x1, colour)."""
-        return [(x0, x1, brush.color()) for x0, x1, brush in self._backdrops[0].spans("phases")]
-
-    def deload_spans(self) -> list[tuple[float, float]]:
-        return [(x0, x1) for x0, x1, _brush in self._backdrops[0].spans("deload")]
-
-    def taper_spans(self) -> list[tuple[float, float]]:
-        return [(x0, x1) for x0, x1, _brush in self._backdrops[0].spans("taper")]
-
-    def competition_markers(self) -> list[tuple[float, QColor, str]]:
-        """The competitions shown, as their lines and chips hold them: (x, line colour, chip tooltip)."""
-        lines = self._rules[0].lines()
-        chips = [chip for chip in self._chips if chip.isVisible()]
-        return [(x, pen.color(), chip.toolTip()) for (x, pen), chip in zip(lines, chips, strict=True)]
-
-    def hatched_weeks(self) -> list[float]:
-        """The x of every volume-load bar drawn hatched (the deload weeks)."""
-        return self._volume_bars.marked()
-
-    def series_action(self, name: str) -> QAction:
-        """The legend entry that switches a series (or, in the squad view, an athlete) on and off."""
-        return self._actions[name]
-
-    def series_pen(self, name: str) -> QPen:
-        """The pen a line series (or its faint pre-drag line, ``before:<key>``) is drawn with."""
-        item = self._item(name)
-        if not isinstance(item, Curve):
-            raise KeyError(f"{name} is not drawn as a line")
-        return QPen(item.pen())
-
-    def hover_x(self) -> float | None:
-        """Where the hover line stands, None when the mouse is not over the plots."""
-        line = self._hover_lines[0]
-        return line.lines()[0][0] if line.isVisible() and line.lines() else None
-
-    def highlighted_week(self) -> tuple[float, float] | None:
-        """The x span of the highlighted week, the one holding the selected day."""
-        spans = self._backdrops[0].spans("week")
-        return (spans[0][0], spans[0][1]) if spans else None
-
     def hover_text(self, day: date) -> str:
         """What hovering over ``day`` shows: the exact values of its week and its own, in the plan shown."""
-        plan = self.shown_plan()
+        plan = self._shown_plan()
         if plan is None:
             return "<i>No athlete selected</i>"
         squad = list(self.document.plans().values()) if self._squad else []
@@ -487,7 +436,7 @@ class LoadChart(QWidget):
             # A pixel ratio rather than a scaled painter: the competition chips, which keep their
             # size on screen, then keep it in the picture too.
             image.setDevicePixelRatio(EXPORT_SCALE)
-            image.fill(paint.BACKGROUND)
+            image.fill(theme.BACKGROUND)
             self._render(QPainter(image), source)
             buffer = QBuffer()
             buffer.open(QIODevice.OpenModeFlag.WriteOnly)
@@ -520,13 +469,18 @@ class LoadChart(QWidget):
             generator.setTitle(f"{self._export_who()} · {self.document.season.name}")
             generator.setDescription("SprintPlan load chart; the planned load is an estimate")
             painter = QPainter(generator)
-            painter.fillRect(QRectF(0, 0, source.width(), source.height()), paint.BACKGROUND)
+            painter.fillRect(QRectF(0, 0, source.width(), source.height()), theme.BACKGROUND)
             self._render(painter, source)
             write_atomically(path, bytes(buffer.data().data()))
 
         self._export(write, drawn_hatch=True)
 
-    # Following the document, the selection and the calendar -----------------------------
+    # Following the document, the selection and the preview -------------------------------
+
+    def _on_document_changed(self, changes: Changes) -> None:
+        if (changes.settings or changes.competitions or changes.roster or changes.plan_of(self.selection.athlete_id)
+                or (self._squad and changes.athletes)):
+            self.refresh()
 
     def refresh(self) -> None:
         """Draw the selected athlete's plan (and the squad's) from the document as it is now."""
@@ -546,8 +500,8 @@ class LoadChart(QWidget):
         self._show_selected_day()
         self._apply_visibility()
 
-    def show_preview(self, plan: object) -> None:
-        """The calendar's preview plan while a competition is dragged; None restores the real plan."""
+    def _show_preview(self, plan: object) -> None:
+        """The previewed plan while a competition is dragged; None restores the real plan."""
         if not isinstance(plan, Plan):
             if self._preview is not None:
                 self._preview = None
@@ -564,25 +518,17 @@ class LoadChart(QWidget):
         self._update_squad_line(shown)
         self._show_ghosts(True)
 
-    def scroll_calendar(self, event: QWheelEvent) -> None:
-        """The wheel over the chart scrolls the season in the calendar, which the chart follows."""
-        QApplication.sendEvent(self.calendar.horizontalScrollBar(), event)
-
     def end_hover(self) -> None:
         self._hover_day = None
-        for line in self._hover_lines:
+        for line in self.hover_lines:
             line.setVisible(False)
         QToolTip.hideText()
 
     def _real_plan(self) -> Plan | None:
         return self.document.find_plan(self.selection.athlete_id)
 
-    def _item(self, name: str) -> Any:
-        if name.startswith(GHOST_PREFIX):
-            return self._ghosts[name.removeprefix(GHOST_PREFIX)]
-        if name.startswith(SQUAD_PREFIX):
-            return self._squad_items[name.removeprefix(SQUAD_PREFIX)]
-        return self._items[name]
+    def _shown_plan(self) -> Plan | None:
+        return self._preview if self._preview is not None else self._real_plan()
 
     # Drawing ------------------------------------------------------------------------------
 
@@ -616,7 +562,7 @@ class LoadChart(QWidget):
 
     def _set_curve(self, key: str, x: Floats, y: Floats) -> None:
         if not self._unchanged(key, x, y):
-            self._items[key].set_values(x, y)
+            self.item(key).set_values(x, y)
 
     def _set_ghosts(self, series: PlanSeries) -> None:
         ghosts = self._ghosts
@@ -644,22 +590,22 @@ class LoadChart(QWidget):
         phases = [(span.x0, span.x1, PHASE_BRUSHES[kind]) for kind, span in series.phases]
         tapers = [(span.x0, span.x1, self._taper_brush) for span in series.taper_spans]
         deloads = [(span.x0, span.x1, self._hatch_brush) for span in series.deload_spans]
-        for backdrop in self._backdrops:
+        for backdrop in self.backdrops:
             backdrop.set_spans("phases", phases)
             backdrop.set_spans("taper", tapers)
             backdrop.set_spans("deload", deloads)
         lines = [(marker.x, self._rule_pens[marker.priority]) for marker in series.markers]
-        for rules in self._rules:
+        for rules in self.rules:
             rules.set_lines(lines)
         self._draw_chips(series)
 
     def _draw_chips(self, series: PlanSeries) -> None:
         """One chip per competition; during a drag only the moved one changes, so only it is touched."""
-        while len(self._chips) < len(series.markers):
+        while len(self.chips) < len(series.markers):
             chip = Chip()
             chip.setParentItem(self.volume.front)
-            self._chips.append(chip)
-        for i, chip in enumerate(self._chips):
+            self.chips.append(chip)
+        for i, chip in enumerate(self.chips):
             marker = series.markers[i] if i < len(series.markers) else None
             if marker == chip.shown:
                 continue
@@ -679,7 +625,7 @@ class LoadChart(QWidget):
         return picture
 
     def _sharpen_chips(self, ratio: float) -> None:
-        for chip in self._chips:
+        for chip in self.chips:
             if chip.shown is not None:
                 chip.setPixmap(self._chip_picture(chip.shown.priority, chip.shown.indoor, ratio))
 
@@ -779,34 +725,27 @@ class LoadChart(QWidget):
             start = self.axis.edge(self.axis.week_start(day))
             week = [(start, start + 1.0, self._week_brush)]
             one_day = [(self.axis.edge(day), self.axis.edge(day + timedelta(days=1)), self._day_brush)]
-        for backdrop in self._backdrops:
+        for backdrop in self.backdrops:
             backdrop.set_spans("week", week)
             backdrop.set_spans("day", one_day)
 
-    # Alignment with the calendar --------------------------------------------------------
+    # Alignment with the week columns ----------------------------------------------------
 
     def _align(self, *_args: object) -> None:
-        """Set every view's x range so that each week lands under its calendar column.
+        """Set every view's x range so that each week lands under its column.
 
-        The calendar says where the first and the last week's centres are (``x_for_date``);
-        those and the edges of the chart's views are taken to global coordinates, which gives
-        the x range that puts each week at the calendar's pixels whatever the widgets' places.
+        The columns say where the first week starts and how wide a week is on screen; with the
+        edges of the chart's views taken to global coordinates too, that gives the x range that
+        puts each week at the calendar's pixels whatever the widgets' places.
         """
-        if self._aligning or self._exporting or not self.calendar.isVisible() or not self.isVisible():
+        if self._aligning or self._exporting or not self.isVisible():
             return
-        season = self.document.season
+        span = self.columns.span()
+        if span is None:
+            return
+        origin, column = span  # the global x of the first week's left edge (chart x = 0), a week's width
         self._aligning = True
         try:
-            first = self.calendar.mapToGlobal(QPointF(self.calendar.x_for_date(season.first_day), 0)).x()
-            weeks = season.week_count
-            if weeks > 1:
-                last = self.calendar.mapToGlobal(QPointF(self.calendar.x_for_date(season.last_day), 0)).x()
-                column = (last - first) / (weeks - 1)
-            else:
-                column = float(self.calendar.date_rect(season.first_day).width())
-            if column <= 0:
-                return
-            origin = first - column / 2  # the global x of the first week's left edge (chart x = 0)
             transform = self.view.viewportTransform()
             viewport = self.view.viewport()
             for panel in self.panels:
@@ -837,7 +776,7 @@ class LoadChart(QWidget):
             self.end_hover()
             return
         x = self.axis.day_x(day)
-        for line in self._hover_lines:
+        for line in self.hover_lines:
             line.set_lines([(x, self._hover_pen)])
             line.setVisible(True)
         if day != self._hover_day:
@@ -868,11 +807,11 @@ class LoadChart(QWidget):
         # Drawn afresh at the export's scale and as vectors, not copied from the screen caches.
         self._cache_axes(False)
         self._sharpen_chips(max(EXPORT_SCALE, self.devicePixelRatioF()))
-        hatched: list[Backdrop | Bars] = [*self._backdrops, self._volume_bars]
+        hatched: list[Backdrop | Bars] = [*self.backdrops, self._volume_bars]
         for item in hatched:
             item.drawn_hatch = drawn_hatch
         # The selected day is the coach's place on screen, not part of the season's picture.
-        for backdrop in self._backdrops:
+        for backdrop in self.backdrops:
             backdrop.set_spans("week", [])
             backdrop.set_spans("day", [])
         try:

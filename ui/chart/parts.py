@@ -45,10 +45,10 @@ from PySide6.QtWidgets import (
 from planner.document.model import Priority, Season
 from planner.engine.metrics import TRACKED_LIFTS
 from planner.engine.plan import PhaseKind, Plan
-from ui.calendar import paint
-from ui.calendar.layout import GUTTER
+from ui import theme
 from ui.chart.data import LIFT_NAMES, Floats, Marker
-from ui.session_text import MONTH_NAMES, number, short_day
+from ui.session_text import number, short_day
+from ui.weeks import week_label
 
 INNER_AXIS_WIDTH = 34
 TICK_PITCH = 16  # pixels between two value labels, at least
@@ -60,7 +60,7 @@ GHOST_ALPHA = 170
 # One pixel: Qt strokes wider lines several times slower, and a drag repaints every line on
 # every hovered day.
 LINE_WIDTH = 1.0
-SELECTED_FILL = QColor(paint.SELECTED.red(), paint.SELECTED.green(), paint.SELECTED.blue(), 34)
+SELECTED_FILL = QColor(theme.SELECTED.red(), theme.SELECTED.green(), theme.SELECTED.blue(), 34)
 PLANNED_LOAD_COLOUR = QColor("#DCDFE4")
 MUTED_LINE = QColor("#6B7280")
 # Okabe-Ito hues, one per athlete in the squad view; past eight they repeat, dashed.
@@ -106,9 +106,9 @@ _LIFT_LABELS = {"back_squat": "Squat %", "power_clean": "Clean %", "squat_jump":
 
 SERIES: tuple[SeriesStyle, ...] = (
     SeriesStyle("volume_load", "Volume-load", "Weekly volume-load (reps x load), in tonnes; hatched in deload "
-                "weeks", paint.WEIGHTS.name(), Shape.BARS, Plot.VOLUME, Scale.MAIN, "Volume"),
+                "weeks", theme.WEIGHTS.name(), Shape.BARS, Plot.VOLUME, Scale.MAIN, "Volume"),
     SeriesStyle("weighted_contacts", "Weighted contacts", "Weekly plyometric contacts weighted by intensity "
-                "(scale on the right)", paint.PLYOMETRICS.name(), Shape.LINE, Plot.VOLUME, Scale.RIGHT, "Contacts"),
+                "(scale on the right)", theme.PLYOMETRICS.name(), Shape.LINE, Plot.VOLUME, Scale.RIGHT, "Contacts"),
     *(
         SeriesStyle(f"top_set:{lift}", _LIFT_LABELS[lift], f"The week's top set of {LIFT_NAMES[lift].lower()} "
                     "and its variants, in % of max", _LIFT_COLOURS[lift], Shape.LINE, Plot.INTENSITY, Scale.MAIN,
@@ -140,7 +140,7 @@ def make_pen(colour: str | QColor, width: float, dash: Qt.PenStyle = Qt.PenStyle
 
 
 def _phase_brush(kind: PhaseKind) -> QBrush:
-    colour = QColor(paint.PHASE_FILL[kind])
+    colour = QColor(theme.PHASE_FILL[kind])
     colour.setAlpha(PHASE_ALPHA)
     return QBrush(colour)
 
@@ -219,7 +219,7 @@ def style_axis(axis: pg.AxisItem, font: QFont, text: QColor, tick_length: int = 
     axis.setTickFont(font)
     axis.setStyle(tickTextOffset=2, tickLength=tick_length)
     axis.setTextPen(text)
-    axis.setPen(paint.GRID.darker(120))
+    axis.setPen(theme.GRID.darker(120))
 
 
 class Panel:
@@ -230,7 +230,7 @@ class Panel:
     groups whose y runs 0..1 over the plot's height (a transform follows the y range): behind
     the data, the phases, tapers, deloads and the selected week; over everything, the
     competitions and the hover line. Groups rather than pyqtgraph views: the view is repainted
-    on every previewed day, and each pyqtgraph view costs calls into Python to paint.
+    on every previewed day, and each pyqtgraph view costs calls into Python to theme.
     """
 
     def __init__(self, grid: pg.GraphicsLayout, row: int, font: QFont, left: Callable[[float], str],
@@ -255,8 +255,8 @@ class Panel:
         self.main.disableAutoRange()
         # The left axis takes exactly the calendar's weekday gutter, so the plot starts where
         # the calendar's first column does.
-        self.left_axis.setWidth(GUTTER)
-        style_axis(self.left_axis, font, paint.HEADER_TEXT)
+        self.left_axis.setWidth(theme.GUTTER)
+        style_axis(self.left_axis, font, theme.HEADER_TEXT)
 
         self.right: pg.ViewBox | None = None
         self.inner_axis: ValueAxis | None = None
@@ -270,7 +270,7 @@ class Panel:
             self.inner_axis.setParentItem(self.main)
             self.inner_axis.setZValue(110)
             self.inner_axis.linkToView(self.right)
-            style_axis(self.inner_axis, font, right_colour or paint.HEADER_TEXT)
+            style_axis(self.inner_axis, font, right_colour or theme.HEADER_TEXT)
             self.inner_axis.setStyle(autoExpandTextSpace=False)
             self.main.sigResized.connect(self._fit)
         self.back = self._layer(self.main, -100)
@@ -546,10 +546,10 @@ CHIP_SIZE = (13, 15)
 def chip_pixmap(priority: Priority, indoor: bool, font: QFont, ratio: float) -> QPixmap:
     """The calendar's competition chip (priority colour, letter, a roof when indoor), small."""
     width, height = CHIP_SIZE
-    pixmap = paint.new_pixmap(width, height, ratio)
+    pixmap = theme.new_pixmap(width, height, ratio)
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
-    paint.paint_chip(painter, QRectF(0, 0, width, height), priority, indoor, font)
+    theme.paint_chip(painter, QRectF(0, 0, width, height), priority, indoor, font)
     painter.end()
     return pixmap
 
@@ -565,14 +565,6 @@ class Chip(QGraphicsPixmapItem):
 
 
 # Hover text ---------------------------------------------------------------------------------
-
-
-def week_label(start: date, season: Season) -> str:
-    """"Week 12 · 21–27 Dec", "Week 13 · 28 Dec – 3 Jan"."""
-    end = start + timedelta(days=6)
-    first, last = MONTH_NAMES[start.month - 1][:3], MONTH_NAMES[end.month - 1][:3]
-    span = f"{start.day}–{end.day} {last}" if start.month == end.month else f"{start.day} {first} – {end.day} {last}"
-    return f"Week {season.week_number(start)} · {span}"
 
 
 # Form is computed before the day's load is added (planner.engine.metrics), so it is not the

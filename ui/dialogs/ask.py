@@ -88,7 +88,7 @@ def apply_edit(document: OpenSeason, dialogs: Dialogs, parent: QWidget, text: st
     if edit is None:
         return None
     try:
-        return document.apply(text, edit)
+        return document.apply(text, edit, initiator=parent)
     except EditError as error:
         dialogs.error(parent, text, f"{sentence(str(error))} Nothing was changed.")
         return None

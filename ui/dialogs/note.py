@@ -1,7 +1,7 @@
 """The note dialog: a season note's text, its day (or none) and its athlete (or the squad).
 
 OK gives one ``add_note`` or ``change_note`` edit, tried on the season first like every
-``CheckedDialog``. ``ui.panels.notes.ask_note`` runs it.
+``CheckedDialog``. ``ui.notes.ask_note`` runs it.
 """
 
 from __future__ import annotations

@@ -3,12 +3,10 @@ a block for a session the coach removed, badges and warning rows."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
-from datetime import date
 from html import escape
 
-from PySide6.QtCore import QMimeData, QPoint, Qt, Signal
+from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import QDrag, QMouseEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -29,9 +27,9 @@ from planner.engine.plan import PlanWarning
 from planner.engine.rules import rule_book
 from planner.engine.session_edits import Choices, SessionRef, addable_by_category
 from ui.inspector.table import EDITED_COLOUR, ItemsModel, ItemsTable
+from ui.mime import DraggedSession, session_mime
 from ui.session_text import EDITED_MARK, KIND_NAMES, item_details, session_facts
 
-SESSION_MIME_TYPE = "application/x-sprintplan-session"
 MUTED_COLOUR = "#5f6368"
 CATEGORY_NAMES = {
     Category.POWER: "Power",
@@ -39,31 +37,6 @@ CATEGORY_NAMES = {
     Category.ACCESSORY: "Accessories",
     Category.PLYOMETRIC: "Plyometric drills",
 }
-
-
-# ---------------------------------------------------------------------------------------------
-# Drag and drop of a session
-
-
-def session_mime(ref: SessionRef) -> QMimeData:
-    """What a dragged session carries: athlete, day and kind (the session itself is looked up
-    again where it is dropped, so a drop always moves what the plan shows then)."""
-    mime = QMimeData()
-    payload = {"athlete_id": ref.athlete_id, "date": ref.day.isoformat(), "kind": ref.kind.value}
-    mime.setData(SESSION_MIME_TYPE, json.dumps(payload).encode("utf-8"))
-    mime.setText(f"{KIND_NAMES[ref.kind]} session, {ref.day.isoformat()}")
-    return mime
-
-
-def session_ref_from_mime(mime: QMimeData) -> SessionRef | None:
-    """The session a drop carries, or None when the data is not a dragged session."""
-    if not mime.hasFormat(SESSION_MIME_TYPE):
-        return None
-    try:
-        payload = json.loads(bytes(mime.data(SESSION_MIME_TYPE).data()).decode("utf-8"))
-        return SessionRef(str(payload["athlete_id"]), date.fromisoformat(payload["date"]), SessionKind(payload["kind"]))
-    except (ValueError, KeyError, TypeError):
-        return None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -289,9 +262,11 @@ class SessionBlock(QFrame):
         self.drag_requested.emit()
 
     def start_drag(self, source: QWidget) -> Qt.DropAction:
-        """Drag this session (its reference, see ``session_mime``) with ``source`` owning the drag."""
+        """Drag this session (athlete, day and kind, see ``ui.mime``) with ``source`` owning the drag."""
+        ref = self.ref
         drag = QDrag(source)
-        drag.setMimeData(session_mime(self.ref))
+        text = f"{KIND_NAMES[ref.kind]} session, {ref.day.isoformat()}"
+        drag.setMimeData(session_mime(DraggedSession(ref.athlete_id, ref.day, ref.kind), text))
         drag.setPixmap(self.title.grab())
         return drag.exec(Qt.DropAction.MoveAction)
 

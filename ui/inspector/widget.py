@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner.document.catalogue import exercise
+from planner.document.changes import Changes
 from planner.document.edits import Edit, EditError
 from planner.document.model import Athlete, Note, Season
 from planner.document.sessions import Item, Session, SessionKind
@@ -52,27 +53,19 @@ from planner.engine.session_edits import (
 from ui.document import OpenSeason
 from ui.inspector.blocks import (
     MUTED_COLOUR,
-    SESSION_MIME_TYPE,
     RemovedBlock,
     SessionBlock,
     WarningRow,
     plain_label,
-    session_mime,
-    session_ref_from_mime,
 )
 from ui.inspector.header import DayHeader, empty_day_reason
+from ui.inspector.note_row import NoteRow
 from ui.inspector.table import Column
-from ui.panels.notes import AskNote, NoteRow, apply_note_edit, ask_note, notes_on, removal, undo_text
+from ui.notes import AskNote, apply_note_edit, ask_note, notes_on, removal, undo_text
 from ui.selection import Selection
 from ui.session_text import KIND_NAMES, date_text, short_day
 
-__all__ = [
-    "SESSION_MIME_TYPE",
-    "Inspector",
-    "SessionRef",
-    "session_mime",
-    "session_ref_from_mime",
-]
+__all__ = ["Inspector", "SessionRef"]
 
 # New items of a session from the athlete and its current items.
 ItemsChange = Callable[[Athlete, tuple[Item, ...]], list[Item]]
@@ -99,10 +92,8 @@ class Inspector(QWidget):
         self._notes: list[NoteRow] = []
         # How a note is asked for (the note dialog); tests answer instead.
         self.ask_note: AskNote = ask_note
-        self._dragging = False
-        self._refresh_pending = False
         # What the inspector last drew: the document, athlete id and day.
-        self._shown: tuple[Season, str, date] | None = None
+        self._shown: tuple[str, date] | None = None
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -179,26 +170,23 @@ class Inspector(QWidget):
         label = self._body.findChild(QLabel, "inspectorEmpty")
         return label.text() if label is not None else ""
 
-    def _document_changed(self) -> None:
+    def _document_changed(self, changes: Changes) -> None:
         self._show_message("")
-        self.refresh()
+        if changes.plan_of(self.selection.athlete_id) or changes.on(self.selection.day):
+            self.refresh()
 
     def _selection_changed(self, _value: object) -> None:
         # Athlete and day chosen together arrive as two signals; the second has nothing new.
-        if self._shown == (self.document.season, self.selection.athlete_id, self.selection.day):
+        if self._shown == (self.selection.athlete_id, self.selection.day):
             return
         self._show_message("")
         self.refresh()
 
     def refresh(self) -> None:
-        if self._dragging:
-            # A drop during the drag may change the document; the dragged block must outlive it.
-            self._refresh_pending = True
-            return
         season = self.document.season
         athlete = self._athlete()
         day = self.selection.day
-        self._shown = (season, self.selection.athlete_id, day)
+        self._shown = (self.selection.athlete_id, day)
         plan = self._plan()
         plan_day = self._day()
         self.header.show_day(season, athlete, plan, plan_day, day)
@@ -319,19 +307,14 @@ class Inspector(QWidget):
         block.add_requested.connect(lambda exercise_id, kind=session.kind: self.add_item(kind, exercise_id))
         block.remove_requested.connect(lambda row, kind=session.kind: self.remove_item(kind, row))
         block.reset_requested.connect(lambda kind=session.kind: self.reset_session(kind))
-        block.drag_requested.connect(lambda block=block: self._drag(block))
+        # From the event loop, not from inside the block's mouse handler: a drop redraws the
+        # inspector, and the block may go while the drag runs, but no handler of it is running.
+        block.drag_requested.connect(lambda block=block: QTimer.singleShot(0, lambda: self._drag(block)))
         return block
 
     def _drag(self, block: SessionBlock) -> None:
-        self._dragging = True
-        try:
+        if block in self._blocks:  # not redrawn away before the event loop came round
             block.start_drag(self)
-        finally:
-            self._dragging = False
-        if self._refresh_pending:
-            self._refresh_pending = False
-            # After the block's mouse event has returned: the redraw replaces the block.
-            QTimer.singleShot(0, self.refresh)
 
     def _show_message(self, text: str) -> None:
         self.message_label.setText(text)
@@ -343,7 +326,7 @@ class Inspector(QWidget):
     def _apply(self, text: str, make_edit: Callable[[], Edit]) -> bool:
         """One undo step; a refusal is shown in the message line instead of raised."""
         try:
-            self.document.apply(text, make_edit())
+            self.document.apply(text, make_edit(), initiator=self)
         except EditError as error:
             self._show_message(str(error))
             return False
@@ -461,14 +444,10 @@ class Inspector(QWidget):
         return self._apply_note(undo_text("Remove", note), removal(note))
 
     def _apply_note(self, text: str, edit: Edit | None) -> bool:
-        return apply_note_edit(self.document, text, edit, self._show_message)
-
-    def move_session_to(self, kind: SessionKind, day: date) -> bool:
-        """Move the selected day's session of ``kind`` to ``day`` (what a drop calls)."""
-        return self.move_session(SessionRef(self.selection.athlete_id, self.selection.day, kind), day)
+        return apply_note_edit(self.document, text, edit, self._show_message, self)
 
     def move_session(self, ref: SessionRef, day: date) -> bool:
-        """Move any athlete's session (e.g. from a drag's ``SessionRef``); refusals are shown."""
+        """Move any athlete's session (what a session dropped on a calendar day asks); refusals are shown."""
         season = self.document.season
         athlete = season.find_athlete(ref.athlete_id)
         if athlete is None:

@@ -2,15 +2,17 @@
 competitions, and open the season settings.
 
 Every change is an edit from a dialog (or ``remove_athlete``) applied through
-``OpenSeason.apply``, so each is one undo step; the lists are rebuilt from the document
-whenever it changes, and follow the shared selection both ways.
+``OpenSeason.apply``, so each is one undo step. The lists are item models over the document
+(``ui.models``): an edit updates the rows it touches, so the row the coach is on stays
+selected, and the lists follow the shared selection both ways.
 """
 
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QRectF, QSize, Qt
 from PySide6.QtGui import QAction, QColor, QFont, QFontMetrics, QKeySequence, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -23,20 +25,21 @@ from PySide6.QtWidgets import (
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
-    QTreeWidget,
-    QTreeWidgetItem,
+    QTreeView,
     QVBoxLayout,
     QWidget,
 )
 
 from planner.document.catalogue import MAIN_LIFTS, exercise
+from planner.document.changes import Changes
 from planner.document.edits import remove_athlete
 from planner.document.model import Athlete, Competition, Priority, Season
 from planner.document.text import number as number_text
-from ui.calendar import paint as calendar_paint
+from ui import theme
 from ui.dialogs.ask import Dialogs, Edit, apply_edit
 from ui.dialogs.form_checks import hint_label, panel_button
 from ui.document import OpenSeason
+from ui.models import Entry, RecordModel
 from ui.selection import Selection
 from ui.session_text import MONTH_NAMES, literal_html, short_day
 
@@ -91,7 +94,7 @@ class ChipDelegate(QStyledItemDelegate):
             box = QRectF(rect.left() + 6, rect.center().y() - height / 2, width, height)
             bold = QFont(full.font)
             bold.setBold(True)
-            calendar_paint.paint_chip(painter, box, Priority(priority), bool(indoor), bold)
+            theme.paint_chip(painter, box, Priority(priority), bool(indoor), bold)
             return
         text_rect = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, full, widget)
         _paint_text_and_badge(painter, full, QRectF(text_rect), str(badge))
@@ -172,18 +175,99 @@ def dates_text(competition: Competition) -> str:
     return f"{first} – {end.day} {month} {end.year}"
 
 
-def _tree(parent: QWidget, name: str, headers: tuple[str, ...]) -> QTreeWidget:
-    tree = QTreeWidget(parent)
-    tree.setObjectName(name)
-    tree.setColumnCount(len(headers))
-    tree.setHeaderLabels(list(headers))
-    tree.setRootIsDecorated(False)
-    tree.setUniformRowHeights(True)
-    tree.setAlternatingRowColors(True)
-    tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    tree.setItemDelegate(ChipDelegate(tree))
-    tree.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-    return tree
+class SquadModel(RecordModel[Athlete]):
+    """The squad, one athlete a row, in the season's order."""
+
+    def __init__(self, document: OpenSeason, parent: QObject | None = None) -> None:
+        super().__init__(SQUAD_HEADERS, parent)
+        self.document = document
+        document.changed.connect(self._on_document_changed)
+        self.refresh()
+
+    def _on_document_changed(self, changes: Changes) -> None:
+        if changes.roster:
+            self.refresh()
+
+    def refresh(self) -> None:
+        self.set_entries([Entry(athlete.id, athlete) for athlete in self.document.season.athletes])
+
+    def cell(self, record: Athlete, column: int, role: int, *, grouped: bool) -> Any:
+        if role == ID_ROLE:
+            return record.id
+        if column == NAME:
+            if role == Qt.ItemDataRole.DisplayRole:
+                return record.name
+            if role == BADGE_ROLE and record.junior:
+                return "Junior"
+            if role == Qt.ItemDataRole.ToolTipRole and record.junior:
+                return literal_html(f"{record.name} is a junior: shorter load waves and gentler plyometrics")
+            return None
+        if column in (SQUAT, CLEAN):
+            text, tip = latest_max_text(record, MAIN_LIFTS[0 if column == SQUAT else 1])
+            if role == Qt.ItemDataRole.TextAlignmentRole:
+                return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+            return {Qt.ItemDataRole.DisplayRole: text, Qt.ItemDataRole.ToolTipRole: tip}.get(Qt.ItemDataRole(role))
+        if role == Qt.ItemDataRole.DisplayRole:
+            return record.event.value if column == EVENT else record.level.value.capitalize()
+        return None
+
+
+class CompetitionModel(RecordModel[Competition]):
+    """The season's competitions by date, one a row."""
+
+    def __init__(self, document: OpenSeason, parent: QObject | None = None) -> None:
+        super().__init__(COMPETITION_HEADERS, parent)
+        self.document = document
+        document.changed.connect(self._on_document_changed)
+        self.refresh()
+
+    def _on_document_changed(self, changes: Changes) -> None:
+        # "Entered" counts the squad and names its athletes.
+        if changes.competitions or changes.roster:
+            self.refresh()
+
+    def refresh(self) -> None:
+        ordered = sorted(self.document.season.competitions, key=lambda c: (c.start, c.end, c.id))
+        self.set_entries([Entry(competition.id, competition) for competition in ordered])
+
+    def cell(self, record: Competition, column: int, role: int, *, grouped: bool) -> Any:
+        if role == ID_ROLE:
+            return record.id
+        season = self.document.season
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (
+                record.priority.value,
+                record.name,
+                dates_text(record),
+                "Indoor" if record.indoor else "Outdoor",
+                entered_text(record, season),
+            )[column]
+        if column == PRIORITY:
+            if role == CHIP_ROLE:
+                return (record.priority.value, record.indoor)
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return f"Priority {record.priority.value}"
+        if column == ENTERED and role == Qt.ItemDataRole.ToolTipRole:
+            if record.athletes is None:
+                return literal_html("Everyone in the squad")
+            names = [season.athlete(a).name for a in record.athletes if season.find_athlete(a)]
+            return literal_html(", ".join(names))
+        return None
+
+
+def _list_view(parent: QWidget, name: str, model: RecordModel[Any]) -> QTreeView:
+    view = QTreeView(parent)
+    view.setObjectName(name)
+    view.setModel(model)
+    view.setRootIsDecorated(False)
+    view.setUniformRowHeights(True)
+    view.setAlternatingRowColors(True)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setItemDelegate(ChipDelegate(view))
+    view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+    return view
 
 
 def _section_header(title: QLabel, buttons: list[QPushButton]) -> QHBoxLayout:
@@ -208,14 +292,16 @@ class AthletesPanel(QWidget):
         self.selection = selection
         self.dialogs = dialogs
 
-        self.squad = _tree(self, "squadList", SQUAD_HEADERS)
+        self.squad_model = SquadModel(document, self)
+        self.competition_model = CompetitionModel(document, self)
+        self.squad = _list_view(self, "squadList", self.squad_model)
         self.squad_title = QLabel(self)
         self.add_button = panel_button(self, "&Add…", "addAthlete", "Add an athlete to the squad")
         self.edit_button = panel_button(self, "Ed&it…", "editAthlete", "Everything about the selected athlete")
         self.remove_button = panel_button(self,
             "&Remove", "removeAthlete", "Remove the selected athlete (Undo brings them back)"
         )
-        self.competitions = _tree(self, "competitionList", COMPETITION_HEADERS)
+        self.competitions = _list_view(self, "competitionList", self.competition_model)
         self.competitions_title = QLabel(self)
         self.entries_button = panel_button(self,
             "E&ntries…", "editEntries", "Who is entered in the selected competition, its dates and priority"
@@ -235,11 +321,11 @@ class AthletesPanel(QWidget):
         self.remove_button.clicked.connect(lambda: self.remove_athlete())
         self.entries_button.clicked.connect(lambda: self.edit_entries())
         self.season_button.clicked.connect(self.edit_season)
-        self.squad.itemDoubleClicked.connect(lambda item, _column: self.edit_athlete(self._id(item)))
-        self.competitions.itemDoubleClicked.connect(lambda item, _column: self.edit_entries(self._id(item)))
-        self.squad.currentItemChanged.connect(self._squad_current_changed)
-        self.competitions.currentItemChanged.connect(self._competition_current_changed)
-        self.document.changed.connect(self.refresh)
+        self.squad.doubleClicked.connect(lambda index: self.edit_athlete(self._id(index)))
+        self.competitions.doubleClicked.connect(lambda index: self.edit_entries(self._id(index)))
+        self.squad.selectionModel().currentChanged.connect(self._squad_current_changed)
+        self.competitions.selectionModel().currentChanged.connect(self._competition_current_changed)
+        self.document.changed.connect(self._on_document_changed)
         # A message about the document as it was ("Removed Anna") is stale once anything changes
         # it again, an undo above all; the panel's own edits say their line after this runs.
         self.document.changed.connect(lambda: self._say(""))
@@ -307,101 +393,68 @@ class AthletesPanel(QWidget):
 
     # Lists -----------------------------------------------------------------------------
 
+    def _on_document_changed(self, changes: Changes) -> None:
+        if changes.roster or changes.competitions:
+            self.refresh()
+
     def refresh(self) -> None:
+        """The titles and buttons, and the rows that follow the shared selection; the models
+        update their own rows."""
         season = self.document.season
-        self._fill_squad(season)
-        self._fill_competitions(season)
         self.squad_title.setText(f"Squad ({len(season.athletes)})")
         self.competitions_title.setText(f"Competitions ({len(season.competitions)})")
-        self._update_buttons()
-
-    def _fill_squad(self, season: Season) -> None:
-        self.squad.blockSignals(True)
-        self.squad.clear()
-        for athlete in season.athletes:
-            squat, squat_tip = latest_max_text(athlete, MAIN_LIFTS[0])
-            clean, clean_tip = latest_max_text(athlete, MAIN_LIFTS[1])
-            level = athlete.level.value.capitalize()
-            item = QTreeWidgetItem(self.squad, [athlete.name, athlete.event.value, level, squat, clean])
-            item.setData(NAME, ID_ROLE, athlete.id)
-            if athlete.junior:
-                item.setData(NAME, BADGE_ROLE, "Junior")
-                item.setToolTip(NAME, literal_html(
-                    f"{athlete.name} is a junior: shorter load waves and gentler plyometrics"
-                ))
-            item.setToolTip(SQUAT, squat_tip)
-            item.setToolTip(CLEAN, clean_tip)
-            for column in (SQUAT, CLEAN):
-                item.setTextAlignment(column, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self.squad.blockSignals(False)
         self._show_athlete(self.selection.athlete_id)
-
-    def _fill_competitions(self, season: Season) -> None:
-        self.competitions.blockSignals(True)
-        self.competitions.clear()
-        for competition in sorted(season.competitions, key=lambda c: (c.start, c.end, c.id)):
-            item = QTreeWidgetItem(
-                self.competitions,
-                [
-                    competition.priority.value,
-                    competition.name,
-                    dates_text(competition),
-                    "Indoor" if competition.indoor else "Outdoor",
-                    entered_text(competition, season),
-                ],
-            )
-            item.setData(PRIORITY, ID_ROLE, competition.id)
-            item.setData(PRIORITY, CHIP_ROLE, (competition.priority.value, competition.indoor))
-            item.setToolTip(PRIORITY, f"Priority {competition.priority.value}")
-            names = [season.athlete(a).name for a in competition.athletes or () if season.find_athlete(a)]
-            entered = "Everyone in the squad" if competition.athletes is None else ", ".join(names)
-            item.setToolTip(ENTERED, literal_html(entered))
-        self.competitions.blockSignals(False)
         self._show_competition(self.selection.competition_id)
 
     @staticmethod
-    def _id(item: QTreeWidgetItem | None) -> str | None:
-        value = None if item is None else item.data(0, ID_ROLE)
+    def _id(index: QModelIndex) -> str | None:
+        value = index.siblingAtColumn(0).data(ID_ROLE) if index.isValid() else None
         return str(value) if value else None
 
     def selected_athlete(self) -> str | None:
-        return self._id(self.squad.currentItem())
+        return self._id(self.squad.currentIndex())
 
     def selected_competition(self) -> str | None:
-        return self._id(self.competitions.currentItem())
+        return self._id(self.competitions.currentIndex())
 
     # Selection -------------------------------------------------------------------------
 
-    def _squad_current_changed(self, current: QTreeWidgetItem | None) -> None:
+    def _squad_current_changed(self, current: QModelIndex) -> None:
+        if self.squad_model.updating:
+            return
         athlete_id = self._id(current)
         if athlete_id is not None:
             self.selection.set_athlete(athlete_id)
         self._update_buttons()
 
-    def _competition_current_changed(self, current: QTreeWidgetItem | None) -> None:
+    def _competition_current_changed(self, current: QModelIndex) -> None:
+        if self.competition_model.updating:
+            return
         competition_id = self._id(current)
         if competition_id is not None:
             self.selection.set_competition(competition_id)
         self._update_buttons()
 
     def _show_athlete(self, athlete_id: str) -> None:
-        self._select(self.squad, athlete_id)
+        self._select(self.squad, self.squad_model, athlete_id)
 
     def _show_competition(self, competition_id: object) -> None:
-        self._select(self.competitions, competition_id if isinstance(competition_id, str) else None)
+        chosen = competition_id if isinstance(competition_id, str) else None
+        self._select(self.competitions, self.competition_model, chosen)
 
-    def _select(self, tree: QTreeWidget, item_id: str | None) -> None:
+    def _select(self, view: QTreeView, model: RecordModel[Any], key: str | None) -> None:
         # Following the shared selection must not echo back into it.
-        tree.blockSignals(True)
-        items = (tree.topLevelItem(i) for i in range(tree.topLevelItemCount()))
-        match = next((item for item in items if self._id(item) == item_id), None)
-        if match is None:
-            tree.setCurrentIndex(QModelIndex())
-            tree.clearSelection()
-        else:
-            tree.setCurrentItem(match)
-            tree.scrollToItem(match)
-        tree.blockSignals(False)
+        selection = view.selectionModel()
+        selection.blockSignals(True)
+        match = model.find(key) if key is not None else QModelIndex()
+        if not match.isValid():
+            selection.clear()
+        elif view.currentIndex().siblingAtColumn(0) != match:
+            rows = selection.SelectionFlag.ClearAndSelect | selection.SelectionFlag.Rows
+            selection.setCurrentIndex(match, rows)
+            view.scrollTo(match)
+        selection.blockSignals(False)
+        view.viewport().update()
         self._update_buttons()
 
     def _update_buttons(self) -> None:

@@ -4,16 +4,20 @@ The panel shows; the engine decides. Every row is one ``PlanWarning`` of a gener
 with its rule id, its date and its sentence, unchanged; the panel adds nothing and drops
 nothing. The rule's title and text from the rule book are the row's tooltip, so the coach can
 read why without leaving the window. Clicking a row selects its athlete and day, which the
-calendar, the chart and the inspector follow.
+calendar, the chart and the inspector follow. The list is an item model over the plans
+(``WarningsModel``): an edit updates the rows it touches, so the row the coach is on stays.
 """
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Hashable
 from dataclasses import dataclass
 from datetime import date
 from html import escape
+from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QObject, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -22,19 +26,20 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QRadioButton,
-    QTreeWidget,
-    QTreeWidgetItem,
+    QTreeView,
     QVBoxLayout,
     QWidget,
 )
 
+from planner.document.changes import Changes
 from planner.document.model import Season
 from planner.engine.plan import PlanWarning
 from planner.engine.rules import rule_book
-from ui.chart.parts import week_label
 from ui.document import OpenSeason
+from ui.models import Entry, RecordModel
 from ui.selection import Selection
 from ui.session_text import literal_html, short_day
+from ui.weeks import week_label
 
 WARNING_ROLE = Qt.ItemDataRole.UserRole + 1  # the row's Row
 RULE, DATE, MESSAGE = range(3)
@@ -49,6 +54,96 @@ class Row:
     warning: PlanWarning
 
 
+@dataclass(frozen=True, slots=True)
+class Week:
+    """A week heading over its warnings."""
+
+    start: date
+    label: str
+
+
+class WarningsModel(RecordModel[Row | Week]):
+    """The warnings of one athlete's plan (``athlete_id``) or of the squad's (None), under their weeks."""
+
+    def __init__(self, document: OpenSeason, athlete_id: str | None, parent: QObject | None = None) -> None:
+        super().__init__(("Rule", "Date", "Warning"), parent)
+        self.document = document
+        self._athlete_id = athlete_id
+        self._heading_font = QFont()
+        self._heading_font.setBold(True)
+        document.changed.connect(self._on_document_changed)
+        self.refresh()
+
+    @property
+    def athlete_id(self) -> str | None:
+        return self._athlete_id
+
+    def set_athlete(self, athlete_id: str | None) -> None:
+        """Whose warnings: an athlete's, or the squad's (None)."""
+        if athlete_id != self._athlete_id:
+            self._athlete_id = athlete_id
+            self.refresh()
+
+    def rows(self) -> list[Row]:
+        return [record for record in self.records() if isinstance(record, Row)]
+
+    def _on_document_changed(self, changes: Changes) -> None:
+        # Week labels follow the season's dates, athlete names the roster.
+        mine = changes.plan_of(self._athlete_id) if self._athlete_id is not None else bool(changes.athletes)
+        if mine or changes.roster or changes.settings:
+            self.refresh()
+
+    def refresh(self) -> None:
+        season = self.document.season
+        rows = self._collect(season)
+        weeks: dict[date, list[Entry[Row | Week]]] = {}
+        seen: Counter[Hashable] = Counter()
+        for row in rows:
+            warning = row.warning
+            key = (row.athlete_id, warning.date, warning.rule_id, warning.message)
+            seen[key] += 1  # the same warning twice on a day stays two rows
+            weeks.setdefault(season.week_of(warning.date), []).append(Entry((key, seen[key]), row))
+        self.set_entries([
+            Entry(start, Week(start, week_label(start, season)), children) for start, children in weeks.items()
+        ])
+
+    def _collect(self, season: Season) -> list[Row]:
+        if self._athlete_id is None:
+            athletes = list(season.athletes)
+            plans = self.document.plans()
+        else:
+            athlete = season.find_athlete(self._athlete_id)
+            athletes = [athlete] if athlete is not None else []
+            plans = {a.id: self.document.plan(a.id) for a in athletes}
+        order = {a.id: i for i, a in enumerate(season.athletes)}
+        rows = [Row(a.id, a.name, w) for a in athletes for w in plans[a.id].warnings]
+        # By date, then in the squad's order, keeping each plan's own order within a day.
+        return sorted(rows, key=lambda r: (r.warning.date, order[r.athlete_id]))
+
+    def selectable(self, record: Row | Week, *, grouped: bool) -> bool:
+        return isinstance(record, Row)
+
+    def cell(self, record: Row | Week, column: int, role: int, *, grouped: bool) -> Any:
+        if isinstance(record, Week):
+            if column == RULE and role == Qt.ItemDataRole.DisplayRole:
+                return record.label
+            return self._heading_font if role == Qt.ItemDataRole.FontRole else None
+        if role == WARNING_ROLE:
+            return record
+        warning = record.warning
+        message = f"{record.athlete_name} · {warning.message}" if self._athlete_id is None else warning.message
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (warning.rule_id, short_day(warning.date), message)[column]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            book = rule_book()
+            if column == RULE and warning.rule_id in book:
+                rule = book[warning.rule_id]
+                return f"<b>{escape(rule.title)}</b><br>{escape(rule.text)}"
+            if column == MESSAGE:
+                return literal_html(message)
+        return None
+
+
 class ChecksPanel(QWidget):
     """The warnings of the selected athlete's plan, or of every athlete's, by week."""
 
@@ -58,7 +153,7 @@ class ChecksPanel(QWidget):
         self.document = document
         self.selection = selection
         self._squad = False
-        self._rows: list[Row] = []
+        self.model = WarningsModel(document, selection.athlete_id, self)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -84,10 +179,9 @@ class ChecksPanel(QWidget):
         top.addWidget(self.squad_button)
         layout.addLayout(top)
 
-        self.tree = QTreeWidget(self)
+        self.tree = QTreeView(self)
         self.tree.setObjectName("checksTree")
-        self.tree.setColumnCount(3)
-        self.tree.setHeaderLabels(["Rule", "Date", "Warning"])
+        self.tree.setModel(self.model)
         self.tree.setRootIsDecorated(True)
         self.tree.setUniformRowHeights(True)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -96,11 +190,11 @@ class ChecksPanel(QWidget):
         header.setStretchLastSection(True)
         header.setSectionResizeMode(RULE, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(DATE, QHeaderView.ResizeMode.ResizeToContents)
-        self.tree.itemClicked.connect(self._on_item_chosen)
-        self.tree.itemActivated.connect(self._on_item_chosen)
+        self.tree.clicked.connect(self._on_item_chosen)
+        self.tree.activated.connect(self._on_item_chosen)
         layout.addWidget(self.tree, 1)
 
-        document.changed.connect(self.refresh)
+        document.changed.connect(self._on_document_changed)
         selection.athlete_changed.connect(self._on_athlete_changed)
         selection.day_changed.connect(lambda _day: self._show_selected_day())
         self.refresh()
@@ -117,73 +211,45 @@ class ChecksPanel(QWidget):
             (self.squad_button if on else self.athlete_button).setChecked(True)
         if on != self._squad:
             self._squad = on
+            self.model.set_athlete(None if on else self.selection.athlete_id)
             self.refresh()
 
     def rows(self) -> list[Row]:
         """The warnings listed, in the order shown."""
-        return list(self._rows)
+        return self.model.rows()
 
-    def row_of(self, item: QTreeWidgetItem | None) -> Row | None:
-        """The warning a tree item lists (None for a week heading)."""
-        row = None if item is None else item.data(RULE, WARNING_ROLE)
+    def row_of(self, index: QModelIndex) -> Row | None:
+        """The warning a row lists (None for a week heading)."""
+        row = index.siblingAtColumn(RULE).data(WARNING_ROLE) if index.isValid() else None
         return row if isinstance(row, Row) else None
 
-    def warning_items(self) -> list[QTreeWidgetItem]:
-        """The rows' tree items, in the order shown (week headings left out)."""
-        items: list[QTreeWidgetItem] = []
-        for i in range(self.tree.topLevelItemCount()):
-            group = self.tree.topLevelItem(i)
-            if group is not None:
-                items.extend(child for j in range(group.childCount()) if (child := group.child(j)) is not None)
-        return items
+    def warning_indexes(self) -> list[QModelIndex]:
+        """The rows' indexes (first column), in the order shown (week headings left out)."""
+        model = self.model
+        weeks = (model.index(i, 0) for i in range(model.rowCount()))
+        return [model.index(j, 0, week) for week in weeks for j in range(model.rowCount(week))]
+
+    def _on_document_changed(self, changes: Changes) -> None:
+        if changes.athletes or changes.roster or changes.settings:
+            self.refresh()
 
     def refresh(self) -> None:
-        season = self.document.season
-        self._rows = self._collect(season)
-        self.tree.clear()
-        groups: dict[date, QTreeWidgetItem] = {}
-        book = rule_book()
-        for row in self._rows:
-            week = season.week_of(row.warning.date)
-            group = groups.get(week)
-            if group is None:
-                group = groups[week] = QTreeWidgetItem(self.tree, [week_label(week, season)])
-                group.setFirstColumnSpanned(True)
-                group.setFlags(Qt.ItemFlag.ItemIsEnabled)
-                font = QFont(group.font(RULE))
-                font.setBold(True)
-                group.setFont(RULE, font)
-            warning = row.warning
-            message = f"{row.athlete_name} · {warning.message}" if self._squad else warning.message
-            item = QTreeWidgetItem(group, [warning.rule_id, short_day(warning.date), message])
-            item.setData(RULE, WARNING_ROLE, row)
-            if warning.rule_id in book:
-                rule = book[warning.rule_id]
-                item.setToolTip(RULE, f"<b>{escape(rule.title)}</b><br>{escape(rule.text)}")
-            item.setToolTip(MESSAGE, literal_html(message))
+        """What goes with the rows the model keeps: headings spanned and open, the count, the mark."""
+        model = self.model
+        for i in range(model.rowCount()):
+            self.tree.setFirstColumnSpanned(i, QModelIndex(), True)
         self.tree.expandAll()
-        self.count_label.setText(self._count_text(season))
+        self.count_label.setText(self._count_text(self.document.season))
         self._show_selected_day()
 
     # Internals -----------------------------------------------------------------------------
 
-    def _collect(self, season: Season) -> list[Row]:
-        if self._squad:
-            athletes = list(season.athletes)
-        else:
-            athlete = season.find_athlete(self.selection.athlete_id)
-            athletes = [athlete] if athlete is not None else []
-        order = {a.id: i for i, a in enumerate(season.athletes)}
-        plans = self.document.plans() if self._squad else {a.id: self.document.plan(a.id) for a in athletes}
-        rows = [Row(a.id, a.name, w) for a in athletes for w in plans[a.id].warnings]
-        # By date, then in the squad's order, keeping each plan's own order within a day.
-        return sorted(rows, key=lambda r: (r.warning.date, order[r.athlete_id]))
-
     def _count_text(self, season: Season) -> str:
-        count = len(self._rows)
+        rows = self.rows()
+        count = len(rows)
         noun = "warning" if count == 1 else "warnings"
         if self._squad:
-            athletes = len({r.athlete_id for r in self._rows})
+            athletes = len({r.athlete_id for r in rows})
             if not count:
                 return "No warnings in the squad's plans"
             return f"{count} {noun} for {athletes} of {len(season.athletes)} athletes"
@@ -192,15 +258,14 @@ class ChecksPanel(QWidget):
             return "No athlete selected"
         return f"{count} {noun} for {athlete.name}" if count else f"No warnings for {athlete.name}"
 
-    def _on_athlete_changed(self, _athlete_id: str) -> None:
+    def _on_athlete_changed(self, athlete_id: str) -> None:
         # The squad's list does not depend on who is selected: only the marked row changes.
-        if self._squad:
-            self._show_selected_day()
-        else:
-            self.refresh()
+        if not self._squad:
+            self.model.set_athlete(athlete_id)
+        self.refresh()
 
-    def _on_item_chosen(self, item: QTreeWidgetItem, _column: int = 0) -> None:
-        row = self.row_of(item)
+    def _on_item_chosen(self, index: QModelIndex) -> None:
+        row = self.row_of(index)
         if row is None:
             return
         self.selection.select(row.athlete_id, row.warning.date)
@@ -208,9 +273,9 @@ class ChecksPanel(QWidget):
     def _show_selected_day(self) -> None:
         """Mark the first warning of the selected athlete on the selected day, if there is one."""
         wanted = (self.selection.athlete_id, self.selection.day)
-        for item in self.warning_items():
-            row = self.row_of(item)
+        for index in self.warning_indexes():
+            row = self.row_of(index)
             if row is not None and (row.athlete_id, row.warning.date) == wanted:
-                self.tree.setCurrentItem(item)
+                self.tree.setCurrentIndex(index)
                 return
         self.tree.setCurrentIndex(QModelIndex())

@@ -8,105 +8,30 @@ hands the edits the very note it shows, and a note changed meanwhile is refused,
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFrame,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
-    QToolButton,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from planner.document.edits import EditError, remove_note
-from planner.document.model import Note, Season
+from planner.document.changes import Changes
+from planner.document.model import Note
 from ui.dialogs.ask import Edit
 from ui.dialogs.form_checks import hint_label, panel_button
 from ui.document import OpenSeason
+from ui.notes import AskNote, apply_note_edit, ask_note, first_line, note_day_text, note_for_text, removal, undo_text
 from ui.selection import Selection
-from ui.session_text import literal_html, short_day
+from ui.session_text import literal_html
 
-# (parent, season, the note to change or None to add one, day and athlete a new note starts with)
-AskNote = Callable[[QWidget, Season, Note | None, date | None, str | None], Edit | None]
 NOTE_ROLE = Qt.ItemDataRole.UserRole + 1
 DAY, FOR, TEXT = range(3)
-FIRST_LINE_CHARS = 120
-NOTE_FILL = "#FFF6DB"  # the calendar's note mark is the same amber
-
-
-def ask_note(
-    parent: QWidget, season: Season, note: Note | None, day: date | None, athlete_id: str | None
-) -> Edit | None:
-    """Show the note dialog modally; the edit its OK gives, None when cancelled."""
-    # The dialog loads when first opened: the window does not need it to start.
-    from ui.dialogs.note import NoteDialog
-
-    dialog = NoteDialog(season, note, day=day, athlete_id=athlete_id, parent=parent)
-    try:
-        return dialog.edit if dialog.exec() == NoteDialog.DialogCode.Accepted else None
-    finally:
-        dialog.deleteLater()
-
-
-def note_day_text(note: Note) -> str:
-    """"Mon 5 Apr 2027", or "Whole season" for a note without a day."""
-    return "Whole season" if note.date is None else f"{short_day(note.date)} {note.date.year}"
-
-
-def note_for_text(season: Season, note: Note) -> str:
-    if note.athlete_id is None:
-        return "Squad"
-    athlete = season.find_athlete(note.athlete_id)
-    return note.athlete_id if athlete is None else athlete.name
-
-
-def first_line(text: str) -> str:
-    line = text.strip().splitlines()[0] if text.strip() else ""
-    more = line != text.strip()
-    if len(line) > FIRST_LINE_CHARS:
-        line, more = line[: FIRST_LINE_CHARS - 1].rstrip(), True
-    return line + "…" if more else line
-
-
-def notes_on(season: Season, day: date, athlete_id: str) -> list[Note]:
-    """The notes about ``day`` for the athlete: their own and the squad's, in the season's order."""
-    return [n for n in season.notes if n.date == day and n.athlete_id in (None, athlete_id)]
-
-
-def undo_text(verb: str, note: Note) -> str:
-    return f"{verb} note ({short_day(note.date)})" if note.date is not None else f"{verb} season note"
-
-
-def apply_note_edit(document: OpenSeason, text: str, edit: Edit | None, say: Callable[[str], None]) -> bool:
-    """Apply a note edit as one undo step; True when it changed the season.
-
-    ``say`` shows the refusal beside the notes ("" clears it): a note is small enough that a
-    message box would be out of proportion.
-    """
-    if edit is None:
-        return False
-    before = document.season
-    try:
-        document.apply(text, edit)
-    except EditError as error:
-        say(str(error))
-        return False
-    say("")
-    return document.season != before
-
-
-def removal(note: Note) -> Edit:
-    def edit(season: Season) -> Season:
-        return remove_note(season, note)
-
-    return edit
 
 
 class NotesPanel(QWidget):
@@ -165,7 +90,7 @@ class NotesPanel(QWidget):
         self.tree.itemDoubleClicked.connect(lambda item, _column: self.edit_note(self.note_of(item)))
         self.tree.itemClicked.connect(lambda item, _column: self._go_to(self.note_of(item)))
         self.tree.currentItemChanged.connect(lambda _current, _previous: self._enable_buttons())
-        document.changed.connect(self.refresh)
+        document.changed.connect(self._on_document_changed)
         self.refresh()
 
     # What is listed --------------------------------------------------------------------
@@ -188,6 +113,10 @@ class NotesPanel(QWidget):
             if item is not None and self.note_of(item) == note:
                 self.tree.setCurrentItem(item)
                 return
+
+    def _on_document_changed(self, changes: Changes) -> None:
+        if changes.notes or changes.roster:  # a note names its athlete
+            self.refresh()
 
     def refresh(self) -> None:
         season = self.document.season
@@ -239,45 +168,4 @@ class NotesPanel(QWidget):
         return self._apply(undo_text("Remove", note), removal(note))
 
     def _apply(self, text: str, edit: Edit | None) -> bool:
-        return apply_note_edit(self.document, text, edit, self._say)
-
-
-class NoteRow(QFrame):
-    """One note in the Day panel: who it is for, its text as typed, and Edit and Remove."""
-
-    edit_requested = Signal()
-    remove_requested = Signal()
-
-    def __init__(self, season: Season, note: Note, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("noteRow")
-        self.note = note
-        self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setStyleSheet(f"QFrame#noteRow {{ background: {NOTE_FILL}; }}")
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 4, 8, 4)
-        layout.setSpacing(2)
-        top = QHBoxLayout()
-        scope = "Squad note" if note.athlete_id is None else f"Note for {note_for_text(season, note)}"
-        self.scope_label = hint_label(scope, self, wrap=True)
-        top.addWidget(self.scope_label, 1)
-        self.edit_button = QToolButton(self)
-        self.edit_button.setObjectName("editNoteButton")
-        self.edit_button.setText("Edit…")
-        self.edit_button.setToolTip("Change the note's text, day or athlete")
-        self.edit_button.clicked.connect(self.edit_requested)
-        self.remove_button = QToolButton(self)
-        self.remove_button.setObjectName("removeNoteButton")
-        self.remove_button.setText("Remove")
-        self.remove_button.setToolTip("Remove the note (Undo brings it back)")
-        self.remove_button.clicked.connect(self.remove_requested)
-        top.addWidget(self.edit_button, 0, Qt.AlignmentFlag.AlignTop)
-        top.addWidget(self.remove_button, 0, Qt.AlignmentFlag.AlignTop)
-        layout.addLayout(top)
-        self.text_label = QLabel(self)
-        self.text_label.setObjectName("noteText")
-        self.text_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.text_label.setWordWrap(True)
-        self.text_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.text_label.setText(note.text)
-        layout.addWidget(self.text_label)
+        return apply_note_edit(self.document, text, edit, self._say, self)

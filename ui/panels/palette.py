@@ -2,7 +2,7 @@
 and a key to the calendar's marks below them.
 
 Each template is drawn like a calendar chip, so what the coach picks up is what lands on the
-day. The drag carries ``ui.calendar.mime`` data only; the calendar asks for the name on the drop.
+day. The drag carries ``ui.mime`` data only; the calendar asks for the name on the drop.
 """
 
 from __future__ import annotations
@@ -12,8 +12,8 @@ from PySide6.QtGui import QBrush, QDrag, QEnterEvent, QMouseEvent, QPainter, QPa
 from PySide6.QtWidgets import QApplication, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from planner.document.model import Priority
-from ui.calendar import paint
-from ui.calendar.mime import TEMPLATES, CompetitionTemplate, template_mime
+from ui import theme
+from ui.mime import TEMPLATES, CompetitionTemplate, template_mime
 
 _MEANING = {
     Priority.A: "A: a season peak; the plan tapers for it",
@@ -59,7 +59,7 @@ class TemplateItem(QWidget):
         chip = QRectF(8, (self.height() - _CHIP.height()) / 2, _CHIP.width(), _CHIP.height())
         bold = self.font()
         bold.setBold(True)
-        paint.paint_chip(painter, chip, self.template.priority, self.template.indoor, bold)
+        theme.paint_chip(painter, chip, self.template.priority, self.template.indoor, bold)
         metrics = self.fontMetrics()
         text_left = round(chip.right()) + 10
         top = (self.height() - 2 * metrics.height()) // 2
@@ -70,7 +70,7 @@ class TemplateItem(QWidget):
         small = self.font()
         small.setPointSizeF(small.pointSizeF() * 0.9)
         painter.setFont(small)
-        painter.setPen(paint.FAINT_TEXT)
+        painter.setPen(theme.FAINT_TEXT)
         painter.drawText(QRect(text_left, top + metrics.height(), self.width() - text_left, metrics.height()),
                          Qt.AlignmentFlag.AlignVCenter, "drag onto a day")
 
@@ -105,12 +105,12 @@ class TemplateItem(QWidget):
 
     def _drag_pixmap(self) -> QPixmap:
         ratio = self.devicePixelRatioF()
-        pixmap = paint.new_pixmap(_CHIP.width() + 1, _CHIP.height() + 1, ratio)
+        pixmap = theme.new_pixmap(_CHIP.width() + 1, _CHIP.height() + 1, ratio)
         pixmap.fill(Qt.GlobalColor.transparent)
         painter = QPainter(pixmap)
         bold = self.font()
         bold.setBold(True)
-        paint.paint_chip(painter, QRectF(0, 0, _CHIP.width(), _CHIP.height()), self.template.priority,
+        theme.paint_chip(painter, QRectF(0, 0, _CHIP.width(), _CHIP.height()), self.template.priority,
                          self.template.indoor, bold)
         painter.end()
         return pixmap
@@ -120,11 +120,11 @@ class _Legend(QWidget):
     """What the calendar's marks mean, drawn with the calendar's own stamps and colours."""
 
     _MARKS = (
-        (paint.MarkKind.HEAVY_WEIGHTS, "Weights, heavy"),
-        (paint.MarkKind.LIGHT_WEIGHTS, "Weights"),
-        (paint.MarkKind.TEST, "Strength test"),
-        (paint.MarkKind.HEAVY_PLYOMETRICS, "Plyometrics, high intensity"),
-        (paint.MarkKind.LIGHT_PLYOMETRICS, "Plyometrics"),
+        (theme.MarkKind.HEAVY_WEIGHTS, "Weights, heavy"),
+        (theme.MarkKind.LIGHT_WEIGHTS, "Weights"),
+        (theme.MarkKind.TEST, "Strength test"),
+        (theme.MarkKind.HEAVY_PLYOMETRICS, "Plyometrics, high intensity"),
+        (theme.MarkKind.LIGHT_PLYOMETRICS, "Plyometrics"),
     )
     _TINTS = (
         ("taper", "Taper day"),
@@ -156,7 +156,7 @@ class _Legend(QWidget):
         bold = self.font()
         bold.setBold(True)
         for i, (kind, _) in enumerate(self._MARKS):
-            stamp = paint.mark_stamp(kind, 8, bold, self.devicePixelRatioF())
+            stamp = theme.mark_stamp(kind, 8, bold, self.devicePixelRatioF())
             size = stamp.deviceIndependentSize()
             painter.drawPixmap(round(17 - size.width() / 2), round(2 + i * line + (line - size.height()) / 2), stamp)
         for i, (tint, _) in enumerate(self._TINTS, start=len(self._MARKS)):
@@ -169,22 +169,22 @@ class _Legend(QWidget):
 
     def _paint_tint(self, painter: QPainter, kind: str, cell: QRectF) -> None:
         if kind in ("edited", "note"):
-            painter.setPen(QPen(paint.GRID, 1))
+            painter.setPen(QPen(theme.GRID, 1))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRect(cell)
             painter.setPen(Qt.PenStyle.NoPen)
-            corner = paint.paint_edited_corner if kind == "edited" else paint.paint_note_corner
+            corner = theme.paint_edited_corner if kind == "edited" else theme.paint_note_corner
             corner(painter, cell)
             return
         if kind == "locked":
-            paint.paint_locked_frame(painter, cell.adjusted(-1, -1, 1, 1))
+            theme.paint_locked_frame(painter, cell.adjusted(-1, -1, 1, 1))
             return
         if kind == "today":
-            painter.setPen(QPen(paint.TODAY, 1.5, Qt.PenStyle.DashLine))
+            painter.setPen(QPen(theme.TODAY, 1.5, Qt.PenStyle.DashLine))
             painter.setBrush(Qt.BrushStyle.NoBrush)
         else:
-            painter.setPen(QPen(paint.GRID, 1))
-            painter.setBrush(paint.TAPER_TINT if kind == "taper" else QBrush(paint.DELOAD_HATCH,
+            painter.setPen(QPen(theme.GRID, 1))
+            painter.setBrush(theme.TAPER_TINT if kind == "taper" else QBrush(theme.DELOAD_HATCH,
                                                                               Qt.BrushStyle.BDiagPattern))
         painter.drawRect(cell)
 

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner.document.changes import Changes
 from planner.document.model import Athlete, Season, TrackDay
 from planner.engine.plan import Plan
 from planner.engine.session_edits import is_week_locked
@@ -103,7 +104,7 @@ class SquadWeek(QWidget):
         self.table.cellClicked.connect(self._cell_clicked)
         layout.addWidget(self.table)
 
-        document.changed.connect(self._rebuild_when_seen)
+        document.changed.connect(self._on_document_changed)
         selection.athlete_changed.connect(lambda _athlete: self._follow_selection())
         selection.day_changed.connect(lambda _day: self._day_changed())
         self._shown_week: date | None = None
@@ -138,6 +139,10 @@ class SquadWeek(QWidget):
         super().showEvent(event)
         if self.stale and self._first_frame_shown:
             self.refresh()
+
+    def _on_document_changed(self, changes: Changes) -> None:
+        if changes.athletes or changes.roster or changes.competitions or changes.settings:
+            self._rebuild_when_seen()
 
     def _rebuild_when_seen(self) -> None:
         """Rebuild now if the table is on screen; otherwise when it is next shown."""

@@ -1,22 +1,27 @@
-"""What a drag onto the calendar carries: a competition template or an existing competition.
+"""What a drag inside the window carries: a competition template, an existing competition or
+a session of the plan.
 
-Both travel as small JSON payloads under the application's own mime types, so a drag can come
-from the palette, from a chip in the calendar or from a test that builds the ``QMimeData``
-itself: the payload says what is dragged, never ``QDropEvent.source()`` (a synthetic event
-has no source). The byte-level functions are pure so they can be tested without Qt events.
+Each travels as a small JSON payload under the application's own mime type, so a drag can come
+from the palette, from a chip in the calendar, from a session in the inspector or from a test
+that builds the ``QMimeData`` itself: the payload says what is dragged, never
+``QDropEvent.source()`` (a synthetic event has no source). The byte-level functions are pure
+so they can be tested without Qt events. This is the only place that knows the encoding.
 """
 
 from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from datetime import date
 
 from PySide6.QtCore import QMimeData
 
 from planner.document.model import Priority
+from planner.document.sessions import SessionKind
 
 TEMPLATE_MIME = "application/x-sprintplan-competition-template"
 COMPETITION_MIME = "application/x-sprintplan-competition"
+SESSION_MIME = "application/x-sprintplan-session"
 
 # A suggested name per priority; the coach names the competition when it is dropped.
 _SUGGESTIONS = {Priority.A: "Championships", Priority.B: "Meeting", Priority.C: "Open meeting"}
@@ -53,6 +58,17 @@ class DraggedCompetition:
     competition_id: str
 
 
+@dataclass(frozen=True, slots=True)
+class DraggedSession:
+    """One athlete's session of one kind on one day, being moved to another day. The session
+    itself is looked up again where it is dropped, so a drop moves what the plan shows then."""
+
+    athlete_id: str
+    day: date
+    kind: SessionKind
+
+
+# What the calendar takes as a competition; a dragged session is handed on to the window.
 Payload = CompetitionTemplate | DraggedCompetition
 
 
@@ -83,6 +99,25 @@ def decode_competition(data: bytes) -> str | None:
     return competition_id if isinstance(competition_id, str) and competition_id else None
 
 
+def encode_session(session: DraggedSession) -> bytes:
+    return json.dumps(
+        {"athlete_id": session.athlete_id, "date": session.day.isoformat(), "kind": session.kind.value}
+    ).encode()
+
+
+def decode_session(data: bytes) -> DraggedSession | None:
+    fields = _json_object(data)
+    if fields is None:
+        return None
+    athlete_id, day, kind = fields.get("athlete_id"), fields.get("date"), fields.get("kind")
+    if not isinstance(athlete_id, str) or not isinstance(day, str) or kind not in {k.value for k in SessionKind}:
+        return None
+    try:
+        return DraggedSession(athlete_id, date.fromisoformat(day), SessionKind(kind))
+    except ValueError:
+        return None
+
+
 def template_mime(template: CompetitionTemplate) -> QMimeData:
     mime = QMimeData()
     mime.setData(TEMPLATE_MIME, encode_template(template))
@@ -93,6 +128,21 @@ def competition_mime(competition_id: str) -> QMimeData:
     mime = QMimeData()
     mime.setData(COMPETITION_MIME, encode_competition(competition_id))
     return mime
+
+
+def session_mime(session: DraggedSession, text: str) -> QMimeData:
+    """``text`` is what another application gets when the session is dropped on it."""
+    mime = QMimeData()
+    mime.setData(SESSION_MIME, encode_session(session))
+    mime.setText(text)
+    return mime
+
+
+def session_from_mime(mime: QMimeData) -> DraggedSession | None:
+    """The session a drop carries, or None when the data is not a well-formed dragged session."""
+    if not mime.hasFormat(SESSION_MIME):
+        return None
+    return decode_session(bytes(mime.data(SESSION_MIME).data()))
 
 
 def payload_from_mime(mime: QMimeData) -> Payload | None:
