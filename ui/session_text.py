@@ -9,7 +9,6 @@ unit each item carries (the athlete's), never converted.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from html import escape
 
 from planner.document.sessions import Intent, Item, Session, SessionKind
@@ -182,11 +181,6 @@ def session_summary(session: Session, *, main_items: int = 2) -> str:
     if others:
         shown.append(f"+{others} more" if shown else plural(others, "exercise"))
     return f"{mark}{session.title}: " + ", ".join(shown)
-
-
-def day_summary(sessions: Iterable[Session]) -> str:
-    """"Heavy strength: Back squat 3x3 @ 87.5 % 142.5 kg | Plyo: 42 contacts"."""
-    return " | ".join(session_summary(s) for s in sessions)
 
 
 def session_lines(session: Session) -> list[str]:

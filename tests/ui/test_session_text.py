@@ -12,7 +12,6 @@ from ui.dialogs.form_checks import range_text
 from ui.session_text import (
     contacts_text,
     date_text,
-    day_summary,
     day_title,
     distance_contacts_text,
     item_details,
@@ -135,8 +134,8 @@ def test_session_summaries_lead_with_the_heaviest_lift_and_count_the_rest() -> N
     plyo = _session(SessionKind.PLYOMETRICS, (BOUNDING, POGO), title="Plyometrics", minutes=25, effort=5.0)
     assert session_summary(weights, main_items=1) == "Heavy strength: Back squat 3x3 @ 87.5 % 120 kg, +2 more"
     assert session_summary(plyo) == "Plyo: 64 contacts"
-    assert day_summary([weights, plyo]) == (
-        "Heavy strength: Back squat 3x3 @ 87.5 % 120 kg, Power clean 3x3 @ 72.5 % 80 kg, +1 more | Plyo: 64 contacts"
+    assert session_summary(weights) == (
+        "Heavy strength: Back squat 3x3 @ 87.5 % 120 kg, Power clean 3x3 @ 72.5 % 80 kg, +1 more"
     )
     assert session_facts(weights) == "40 min · effort 8/10 · 3 exercises"
     assert session_facts(plyo) == "25 min · effort 5/10 · 64 contacts"
