@@ -77,7 +77,10 @@ def main() -> int:
     for _ in range(SEASON_RUNS):
         cards_times.append(timed(lambda: write_cards(season, whole, io.BytesIO())))
         baseline_times.append(timed(lambda: build_baseline(season, plans, extra)))
-    ratio = statistics.median(c / b for c, b in zip(cards_times, baseline_times, strict=True))
+    # Per page: the baseline sets no week to fit its page, so its weeks may run to more pages
+    # than the cards' (padding evens the counts only the other way).
+    per_page = baseline_pages / pages
+    ratio = statistics.median(c / b * per_page for c, b in zip(cards_times, baseline_times, strict=True))
     cards, baseline = statistics.median(cards_times), statistics.median(baseline_times)
     week = [timed(lambda: write_cards(season, PrintSelection(ids, WEEK, WEEK), io.BytesIO()))
             for _ in range(WEEK_RUNS)]
@@ -87,11 +90,11 @@ def main() -> int:
     print(f"  cards, whole season        {cards:7.2f} s   ({cards / pages * 1000:.1f} ms a page)")
     print(f"  reportlab alone (baseline) {baseline:7.2f} s   ({baseline / baseline_pages * 1000:.1f} ms a page)")
     verdict = "ok" if ratio <= RATIO_BUDGET else "OVER"
-    print(f"  ratio (median of {SEASON_RUNS} pairs)   {ratio:7.2f}     budget {RATIO_BUDGET:.1f}   {verdict}")
+    print(f"  ratio a page (median of {SEASON_RUNS} pairs) {ratio:5.2f}   budget {RATIO_BUDGET:.1f}   {verdict}")
     verdict = "ok" if week_median < WEEK_BUDGET_S else "OVER"
     print(f"  squad's cards for one week {week_median:7.3f} s   budget {WEEK_BUDGET_S:.1f} s   {verdict} "
           f"(median of {WEEK_RUNS}, max {max(week):.3f} s)")
-    ok = ratio <= RATIO_BUDGET and week_median < WEEK_BUDGET_S and pages == baseline_pages
+    ok = ratio <= RATIO_BUDGET and week_median < WEEK_BUDGET_S
     return 0 if ok else 1
 
 
