@@ -133,32 +133,32 @@ def _week_shapes(
     # Lifting on D-1/D-2 would take the place of the heavy slot the rules allow earlier in
     # the week (rule race.week); opt-in priming is planned on its own.
     race_eves = _eves(competitions, rules["race.week"].whole("no_lifting_before_days"))
+    dates = [first + timedelta(days=i) for i in range(len(limits))]
+    open_day = [
+        not limit.rest_day and phase.kind is not PhaseKind.TRANSITION
+        for limit, phase in zip(limits, timeline.days, strict=True)
+    ]
     result: list[_WeekShape] = []
-    week_start = season.first_week_start
-    while week_start <= season.last_day:
-        span = [week_start + timedelta(days=k) for k in range(7)]
-        span = [d for d in span if season.first_day <= d <= season.last_day]
-        index = [(d - first).days for d in span]
-        week_start += timedelta(days=7)
-        phases = [timeline.days[i] for i in index]
+    start = (season.first_week_start - first).days
+    while start < len(dates):
+        days = range(max(start, 0), min(start + 7, len(dates)))
+        start += 7
+        span = dates[days.start:days.stop]
+        phases = list(timeline.days[days.start:days.stop])
         race_week = any(c.start <= span[-1] and c.end >= span[0] for c in competitions)
         result.append(_WeekShape(
             span=span,
             phases=phases,
             phase=_week_phase(phases),
             race_week=race_week,
-            reduced=race_week or any(limits[i].volume < 1 for i in index),
+            reduced=race_week or any(limits[i].volume < 1 for i in days),
             lifting=[
-                d for d, i in zip(span, index, strict=True)
-                if not limits[i].rest_day and limits[i].lower_max_pct is None
-                and d not in race_eves and timeline.days[i].kind is not PhaseKind.TRANSITION
+                dates[i] for i in days
+                if open_day[i] and limits[i].lower_max_pct is None and dates[i] not in race_eves
             ],
-            easy=[
-                d for d, i in zip(span, index, strict=True)
-                if d not in eves and not limits[i].rest_day and timeline.days[i].kind is not PhaseKind.TRANSITION
-            ],
+            easy=[dates[i] for i in days if open_day[i] and dates[i] not in eves],
             jumping=[
-                d for d, i in zip(span, index, strict=True)
+                dates[i] for i in days
                 if limits[i].plyo_ceiling > 0 and timeline.days[i].kind is not PhaseKind.TRANSITION
             ],
         ))
@@ -418,8 +418,8 @@ def _fit_taper_volume(
                 planned = planned_on.get(i)
                 if planned is None or planned.slot is Slot.PRIMING:
                     continue
-                cut = cuts[i] = replace(
-                    cuts[i], volume=cuts[i].volume * factor,
+                cut = cuts[i] = cuts[i]._replace(
+                    volume=cuts[i].volume * factor,
                     taper_text=cuts[i].taper_text or f"Taper for {peak.competitions[0].name}", taper_rule="taper.a",
                 )
                 rebuilt = build_weights(ctx, dates[i], timeline.days[i], cut, planned)

@@ -8,8 +8,9 @@ so a generated plan and a coach's edit are judged alike.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import NamedTuple
 
 from planner.document.model import Competition, Priority
 from planner.document.sessions import INTENSITY_LEVEL, PlyoIntensity
@@ -32,8 +33,10 @@ class Restriction:
     limits: frozenset[str] = frozenset()
 
 
-@dataclass(frozen=True, slots=True)
-class DayLimits:
+class DayLimits(NamedTuple):
+    """What one day allows. A named tuple: built, tightened and compared by the hundred for
+    every plan and every hover of a drag, and used in the keys of the engine's caches."""
+
     competition: Competition | None = None
     heavy_lower: bool = True
     # From D-7 of an A competition only upper-body and ballistic lower-body work at <= 30 %.
@@ -50,7 +53,7 @@ class DayLimits:
     priming_day: bool = False
     # Inside another A competition's D-7..D-3: a priming session must stay ballistic too.
     strict_ballistic: bool = False
-    restrictions: tuple[Restriction, ...] = field(default=())
+    restrictions: tuple[Restriction, ...] = ()
 
     @property
     def rest_day(self) -> bool:
@@ -82,7 +85,7 @@ def _tighten(limits: DayLimits, rule_id: str, text: str, **changes: object) -> D
     if not tightened:
         return limits
     restrictions = (*limits.restrictions, Restriction(rule_id, text, tightened))
-    return replace(limits, restrictions=restrictions, **changes)  # type: ignore[arg-type]
+    return limits._replace(restrictions=restrictions, **changes)  # type: ignore[arg-type]
 
 
 def _taper_volume(limits: DayLimits, rule_id: str, text: str, volume: float) -> DayLimits:
@@ -90,8 +93,7 @@ def _taper_volume(limits: DayLimits, rule_id: str, text: str, volume: float) -> 
     name the taper (the session's reason adds the cut its items got)."""
     if limits.volume <= volume:
         return limits
-    return replace(
-        limits,
+    return limits._replace(
         volume=volume,
         taper_text=text,
         taper_rule=rule_id,
@@ -140,7 +142,7 @@ def day_limits(
                   heavy_lower=False)
             i = index(comp.start - timedelta(days=n))
             if 0 <= i < length and not limits[i].race_soon:
-                limits[i] = replace(limits[i], race_soon=True)
+                limits[i] = limits[i]._replace(race_soon=True)
         for n in range(1, base.whole("no_plyo_from") + 1):
             apply(comp.start - timedelta(days=n), "taper.c", f"{label} in {plural(n, 'day')}: no plyometrics",
                   plyo_ceiling=0)
@@ -191,7 +193,7 @@ def day_limits(
                     current = _tighten(current, "taper.a", f"{text}: no heavy lower-body work after D-{last}",
                                        heavy_lower=False)
                 if 2 < n <= a_rule.whole("ballistic_from"):
-                    current = replace(current, strict_ballistic=True)
+                    current = current._replace(strict_ballistic=True)
                 if n <= a_rule.whole("ballistic_from"):
                     current = _tighten(
                         current,
@@ -211,7 +213,7 @@ def day_limits(
                 if not shared:
                     current = _taper_volume(current, "taper.a", text, a_rule.number("volume"))
                 if priming and n in (1, 2):
-                    current = replace(current, priming_day=True)
+                    current = current._replace(priming_day=True)
                 limits[i] = current
     return limits
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 from itertools import pairwise
+from typing import NamedTuple
 
 from planner.document.model import Athlete, Competition, Priority, Season
 from planner.document.text import date_text, plural
@@ -47,8 +48,9 @@ class Peak:
         return self.start - timedelta(days=self.taper_days)
 
 
-@dataclass(frozen=True, slots=True)
-class DayPhase:
+class DayPhase(NamedTuple):
+    """Where one day sits in the season. A named tuple: the engine's caches key on it."""
+
     kind: PhaseKind
     name: str
     cycle: int
