@@ -130,6 +130,28 @@ def day_metrics(
     return result
 
 
+_SESSION_TOPS: dict[int, tuple[Session, tuple[tuple[str, float], ...]]] = {}
+
+
+def _session_tops(session: Session) -> tuple[tuple[str, float], ...]:
+    """The session's top percentage of each tracked barbell lift, in the order they come."""
+    cached = _SESSION_TOPS.get(id(session))
+    if cached is not None and cached[0] is session:
+        return cached[1]
+    top: dict[str, float] = {}
+    for item in session.items:
+        if item.percent_max is None:
+            continue
+        lift = main_lift(item.exercise_id)
+        if lift in TRACKED_LIFTS and exercise(item.exercise_id).barbell:
+            top[lift] = max(top.get(lift, 0.0), item.percent_max)
+    tops = tuple(top.items())
+    if len(_SESSION_TOPS) > _SESSION_TOTALS_KEPT:
+        _SESSION_TOPS.clear()
+    _SESSION_TOPS[id(session)] = (session, tops)
+    return tops
+
+
 def weeks(
     season: Season,
     dates: Sequence[date],
@@ -149,29 +171,34 @@ def weeks(
         end = min(len(dates), start + 7 - (first_ordinal + start - first_week) % 7)
         span = range(start, end)
         counts: dict[PhaseKind, int] = {}
+        top: dict[str, float] = {}
+        deload = False
+        volume_load = relative = weighted = planned = 0.0
+        contacts = 0
+        # One pass over the week's days, summed in day order as before.
         for i in span:
             counts[phases[i]] = counts.get(phases[i], 0) + 1
-        phase = max(counts, key=counts.__getitem__)
-        top: dict[str, float] = {}
-        for i in span:
+            deload = deload or deloads[i]
+            day = metrics[i]
+            volume_load += day.volume_load_kg
+            relative += day.relative_volume
+            contacts += day.contacts
+            weighted += day.weighted_contacts
+            planned += day.planned_load
             for session in sessions_by_day[i]:
-                for item in session.items:
-                    if item.percent_max is None:
-                        continue
-                    lift = main_lift(item.exercise_id)
-                    if lift in TRACKED_LIFTS and exercise(item.exercise_id).barbell:
-                        top[lift] = max(top.get(lift, 0.0), item.percent_max)
+                for lift, pct in _session_tops(session):
+                    top[lift] = max(top.get(lift, 0.0), pct)
         result.append(
             Week(
                 start=week_start,
                 number=season.week_number(week_start),
-                phase=phase,
-                deload=any(deloads[i] for i in span),
-                volume_load_kg=round(sum(metrics[i].volume_load_kg for i in span), 1),
-                relative_volume=round(sum(metrics[i].relative_volume for i in span), 2),
-                contacts=sum(metrics[i].contacts for i in span),
-                weighted_contacts=round(sum(metrics[i].weighted_contacts for i in span), 1),
-                planned_load=round(sum(metrics[i].planned_load for i in span), 1),
+                phase=max(counts, key=counts.__getitem__),
+                deload=deload,
+                volume_load_kg=round(volume_load, 1),
+                relative_volume=round(relative, 2),
+                contacts=contacts,
+                weighted_contacts=round(weighted, 1),
+                planned_load=round(planned, 1),
                 top_set_pct=top,
             )
         )
