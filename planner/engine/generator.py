@@ -187,17 +187,21 @@ def _generate(season: Season, athlete: Athlete) -> Plan:
     warnings += soft_rule_warnings(athlete, season, dates, final, timeline.days, limits, metrics, week_list, rules)
     warnings.sort(key=lambda w: (w.date, w.rule_id, w.message))
 
+    # One record per day of the season: tuple.__new__ makes the same Day without the named
+    # tuple's own constructor (fields in Day's order: date, phase, sessions, metrics,
+    # competitions, deload, taper_for, locked).
+    make = tuple.__new__
     days = tuple(
-        Day(
-            date=day,
-            phase=phase.kind,
-            sessions=tuple(sessions),
-            metrics=metric,
-            competitions=(limit.competition.id,) if limit.competition else (),
-            deload=phase.deload,
-            taper_for=phase.taper_for.id if phase.taper_for else None,
-            locked=day in locked_days,
-        )
+        make(Day, (
+            day,
+            phase.kind,
+            tuple(sessions),
+            metric,
+            (limit.competition.id,) if limit.competition else (),
+            phase.deload,
+            phase.taper_for.id if phase.taper_for else None,
+            day in locked_days,
+        ))
         for day, phase, sessions, metric, limit in zip(dates, timeline.days, final, metrics, limits, strict=True)
     )
     return Plan(athlete, timeline.phases, competitions, days, tuple(week_list), tuple(warnings))
