@@ -323,29 +323,34 @@ def _contact_rise(
     rule = rules["plyo.progression"]
     limit_pct = round(rule.number("max_rise") * 100)
     window = rule.whole("baseline_weeks")
-    index = {d: i for i, d in enumerate(dates)}
-    cut: set[date] = set()
+    first = dates[0] if dates else season.first_day
+    length = len(dates)
+    # Day by day (by position in the season): cut for a competition, or not.
+    cut = [p.taper_for is not None or p.kind is PhaseKind.TAPER for p in phases]
+
+    def cut_days(start: date, count: int, back: int = 0) -> None:
+        for n in range(count):
+            i = (start - first).days + n - back
+            if 0 <= i < length:
+                cut[i] = True
+
     for comp in season.competitions_for(athlete.id):
-        day = comp.start
-        while day <= comp.end:
-            cut.add(day)
-            day += timedelta(days=1)
+        cut_days(comp.start, comp.days)
         # The C rules cut D-3..D-1 of every competition; an A's taper and a B's mini-taper more.
         before = rules["taper.c"].whole("no_heavy_from")
         if comp.priority is Priority.A:
             before = max(before, rules["taper.a"].whole("ballistic_from"))
         elif comp.priority is Priority.B:
-            eve = index.get(comp.start - timedelta(days=1))
-            if eve is not None and phases[eve].kind in _FROM_PRE_COMPETITION:
+            eve = (comp.start - first).days - 1
+            if 0 <= eve < length and phases[eve].kind in _FROM_PRE_COMPETITION:
                 before = max(before, rules["taper.b"].whole("days"))
-        cut.update(comp.start - timedelta(days=n) for n in range(1, before + 1))
-    cut.update(d for d, p in zip(dates, phases, strict=True) if p.taper_for is not None or p.kind is PhaseKind.TAPER)
+        cut_days(comp.start, before, back=before)
     found: list[PlanWarning] = []
     # Weighted contacts of the weeks that were not deloads, and whether each was a full week.
     recent: list[tuple[float, bool]] = []
     for week in week_list:
-        days = [week.start + timedelta(days=k) for k in range(7)]
-        full = all(d in index for d in days) and not any(d in cut for d in days)
+        start = (week.start - first).days
+        full = start >= 0 and start + 7 <= length and not any(cut[start:start + 7])
         last = recent[-window:]
         baseline = max((weighted for weighted, _ in last), default=0.0)
         judged = week.phase.preparation and not week.deload and full and any(f for _, f in last)
@@ -378,26 +383,32 @@ def _spikes(
     threshold = rule.number("ratio")
     settle = rule.whole("settle_days")
     found: list[PlanWarning] = []
-    # A return from a deload, transition, taper or competition is planned, not a spike.
+    # A return from a deload, transition, taper or competition is planned, not a spike. Weeks
+    # are counted by position: day i is in week (i + lead) // 7 of the season's calendar.
     resting = (PhaseKind.TRANSITION, PhaseKind.TAPER, PhaseKind.COMPETITION)
-    deload_weeks = {season.week_of(d) for d, p in zip(dates, phases, strict=True) if p.deload or p.kind in resting}
-    flagged_weeks: set[date] = set()
-    for i, (day, phase, metric) in enumerate(zip(dates, phases, metrics, strict=True)):
+    lead = (dates[0] - season.week_of(dates[0])).days if dates else 0
+    deload_weeks = {(i + lead) // 7 for i, p in enumerate(phases) if p.deload or p.kind in resting}
+    flagged_weeks: set[int] = set()
+    for i in range(settle, len(dates)):
+        acwr = metrics[i].acwr
         # Judged on the ratio as the warning shows it (two decimals), so it never reads
         # "1.50 (above 1.50)".
-        shown = None if metric.acwr is None else round(metric.acwr, 2)
-        if i < settle or shown is None or shown <= threshold:
+        if acwr is None or acwr <= threshold:
             continue
-        day_week = season.week_of(day)
+        shown = round(acwr, 2)
+        week = (i + lead) // 7
         if (
-            phase.kind is PhaseKind.TAPER
-            or (day_week - timedelta(days=7)) in deload_weeks
-            or (day_week - timedelta(days=14)) in deload_weeks
-            or day_week in flagged_weeks
+            shown <= threshold
+            or phases[i].kind is PhaseKind.TAPER
+            or week - 1 in deload_weeks
+            or week - 2 in deload_weeks
+            or week in flagged_weeks
         ):
             continue
-        flagged_weeks.add(day_week)
+        flagged_weeks.add(week)
         found.append(
-            PlanWarning("metrics.spike", day, f"Load spike: acute:chronic ratio {shown:.2f} (above {threshold:.2f})")
+            PlanWarning(
+                "metrics.spike", dates[i], f"Load spike: acute:chronic ratio {shown:.2f} (above {threshold:.2f})"
+            )
         )
     return found
