@@ -210,8 +210,9 @@ def _high_intensity_lower(sessions: Sequence[Session]) -> bool:
 
 def _consecutive(dates: Sequence[date], sessions_by_day: Sequence[Sequence[Session]]) -> list[PlanWarning]:
     found: list[PlanWarning] = []
+    heavy = [bool(sessions) and _high_intensity_lower(sessions) for sessions in sessions_by_day]
     for i in range(1, len(dates)):
-        if _high_intensity_lower(sessions_by_day[i]) and _high_intensity_lower(sessions_by_day[i - 1]):
+        if heavy[i] and heavy[i - 1]:
             found.append(
                 PlanWarning(
                     "rhythm.consecutive",
@@ -234,8 +235,9 @@ def _detraining(
     gap = 0
     exempt = (PhaseKind.TAPER, PhaseKind.TRANSITION)
     for day, sessions, phase in zip(dates, sessions_by_day, phases, strict=True):
-        strength = any(_lower_body(s)[0] for s in sessions)
-        if strength or phase.kind in exempt or phase.taper_for is not None:
+        if phase.kind in exempt or phase.taper_for is not None or (
+            sessions and any(_lower_body(s)[0] for s in sessions)
+        ):
             gap = 0
             continue
         gap += 1
@@ -290,8 +292,8 @@ def _maintenance_gaps(
     for i in range(min(len(dates), last_race + 1)):
         phase = phases[i]
         counted = phase.kind in season_kinds and phase.taper_for is None and i not in before_a
-        heavy = any(_lower_body(s)[1] >= threshold for s in sessions_by_day[i])
-        if not counted or heavy:
+        sessions = sessions_by_day[i]
+        if not counted or (sessions and any(_lower_body(s)[1] >= threshold for s in sessions)):
             close(i)
             start = None
         elif start is None:
