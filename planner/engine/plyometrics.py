@@ -544,25 +544,40 @@ def build_plyometrics(
     drills: tuple[Drill, ...],
     program: PlyoProgram,
 ) -> Session | None:
+    # Kept whole for the next plan, like a weights session; the week's contacts are counted
+    # on every use.
+    key = ("plyo-session", day, phase, limits, drills, program.last_change)
+    session, weighted = ctx.remember(
+        key, day, lambda: _plyo_session(ctx, day, phase, limits, drills, program.last_change)
+    )
+    if session is None:
+        return None
+    program.record(weighted)
+    return session
+
+
+def _plyo_session(
+    ctx: Context, day: date, phase: DayPhase, limits: DayLimits, drills: tuple[Drill, ...], last_change: str
+) -> tuple[Session | None, float]:
     # The sessions of one week are alike but for their date: build the body once.
-    key = (phase, limits, drills, program.last_change)
+    key = (phase, limits, drills, last_change)
     cached = ctx.bodies.get(key)
     if cached is None:
-        body = _plyo_body(ctx, phase, limits, drills, program.last_change)
+        body = _plyo_body(ctx, phase, limits, drills, last_change)
         weighted = 0.0 if body is None else _items_weighted(body["items"], ctx)
         cached = ctx.bodies[key] = (body, weighted)
     body, weighted = cached
     if body is None:
-        return None
-    program.record(weighted)
+        return None, 0.0
     if not phase.kind.preparation:
         _warn_short_bounding(ctx, day, phase, drills)
-    return Session(
+    session = Session(
         id=f"{ctx.athlete.id}:{day.isoformat()}:plyometrics",
         date=day,
         kind=SessionKind.PLYOMETRICS,
         **body,
     )
+    return session, weighted
 
 
 def _warn_short_bounding(ctx: Context, day: date, phase: DayPhase, drills: tuple[Drill, ...]) -> None:

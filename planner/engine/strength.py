@@ -622,6 +622,12 @@ def build_easy_day(ctx: Context, day: date, phase: DayPhase, limits: DayLimits, 
     """An easy track day's upper-body session (rule strength.easy_day): legs rest from the
     hard days, the arms and shoulders keep working. ``index`` counts the week's easy-day
     sessions so that the exercises rotate."""
+    # Kept whole for the next plan, like a weights session (see build_weights).
+    return ctx.remember(("easy-session", day, phase, limits, index), day,
+                        lambda: _easy_session(ctx, day, phase, limits, index))
+
+
+def _easy_session(ctx: Context, day: date, phase: DayPhase, limits: DayLimits, index: int) -> Session:
     # The items repeat from week to week; only the reason's words change.
     key = ("easy-day", phase.deload, limits.volume, limits.taper_rule, index)
     body = ctx.bodies.get(key)
