@@ -8,7 +8,7 @@ nothing (rules metrics.pmc and metrics.spike).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, timedelta
 from functools import cache
 
 from planner.document.catalogue import MAIN_LIFTS, exercise
@@ -167,11 +167,14 @@ def weeks(
     result: list[Week] = []
     if not dates:
         return result
-    first_week = season.week_of(dates[0]).toordinal()
+    first_week_start = season.week_of(dates[0])
+    first_week = first_week_start.toordinal()
     first_ordinal = dates[0].toordinal()
+    first_number = season.week_number(dates[0])
     start = 0
+    k = 0  # weeks follow each other from the one holding the first day
     while start < len(dates):
-        week_start = season.week_of(dates[start])
+        week_start = first_week_start + timedelta(days=7 * k)
         end = min(len(dates), start + 7 - (first_ordinal + start - first_week) % 7)
         span = range(start, end)
         counts: dict[PhaseKind, int] = {}
@@ -195,7 +198,7 @@ def weeks(
         result.append(
             Week(
                 start=week_start,
-                number=season.week_number(week_start),
+                number=first_number + k,
                 phase=max(counts, key=counts.__getitem__),
                 deload=deload,
                 volume_load_kg=round(volume_load, 1),
@@ -207,4 +210,5 @@ def weeks(
             )
         )
         start = end
+        k += 1
     return result
