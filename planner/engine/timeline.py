@@ -425,7 +425,11 @@ def _paint_rebase(
             # A week of pre-competition bridges the re-base's three sessions of 3 x 5 and the
             # two short maintenance sessions, so the volume steps down instead of falling (also
             # where the build's own pre-competition leaves only a day or two after the re-base).
-            bridge_end = min(end + timedelta(weeks=1), following.taper_start - _DAY)
+            # It runs to the end of the calendar week holding its seventh day, so that the
+            # competition phase starts on a week start and a week with a single weights day does
+            # not take the pre-competition step's back-off sets straight into maintenance.
+            seventh = end + timedelta(weeks=1)
+            bridge_end = min(season.week_of(seventh) + timedelta(days=6), following.taper_start - _DAY)
             days.paint(end + _DAY, bridge_end, PhaseKind.PRE_COMPETITION, name, number)
 
 

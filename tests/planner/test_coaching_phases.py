@@ -403,7 +403,7 @@ def test_a_week_of_pre_competition_follows_a_re_base_that_ends_two_days_before_t
     # Weeks start on Tuesday. The re-base after the indoor A on Saturday 25 March 2028 ends on
     # Saturday 15 April, and the build's own pre-competition would end on Monday 17 April: two
     # days of it before the competition phase, and the volume fell from about 2,900 kg to 1,100 kg
-    # between two weeks. The bridge holds pre-competition for a whole week.
+    # between two weeks. The bridge holds pre-competition for a whole week, to a week's end.
     first_day, last_day = date(2027, 11, 27), date(2028, 10, 23)
     document = Season(
         id=UUID(int=9), name="Double season", first_day=first_day, last_day=last_day, week_start=1,
@@ -422,5 +422,6 @@ def test_a_week_of_pre_competition_follows_a_re_base_that_ends_two_days_before_t
     rebase = next(p for p in timeline.phases if p.name.startswith("Re-base after Meeting 1"))
     bridge = next(p for p in timeline.phases if p.start == rebase.end + timedelta(days=1))
     assert bridge.kind is PhaseKind.PRE_COMPETITION
-    assert (bridge.end - bridge.start).days + 1 == 7
+    # A week at least, to the end of the calendar week (Tuesday to Monday) holding its 7th day.
+    assert (bridge.start, bridge.end) == (date(2028, 4, 16), date(2028, 4, 24))
     assert timeline.days[(bridge.end - first_day).days + 1].kind is PhaseKind.COMPETITION
