@@ -46,23 +46,7 @@ def session_totals(session: Session, weights: dict[PlyoIntensity, float]) -> _To
     cached = _SESSION_TOTALS.get(key)
     if cached is not None and cached[0] is session:
         return cached[1]
-    volume_load = relative = weighted = 0.0
-    zones = [0, 0, 0, 0]
-    contacts = 0
-    for item in session.items:
-        reps = item.total_reps
-        if item.intensity is not None:
-            contacts += item.contacts
-            weighted += item.contacts * weights[item.intensity]
-            continue
-        if item.load_kg:
-            volume_load += reps * item.load_kg
-        if item.percent_max is not None:
-            relative += reps * item.percent_max / 100
-            pct = item.percent_max
-            zones[0 if pct < 70 else 1 if pct < 80 else 2 if pct < 90 else 3] += reps
-    totals = (volume_load, relative, (zones[0], zones[1], zones[2], zones[3]), contacts, weighted,
-              session.planned_load)
+    totals = _summed((session,), weights)
     if len(_SESSION_TOTALS) > _SESSION_TOTALS_KEPT:
         _SESSION_TOTALS.clear()
     _SESSION_TOTALS[key] = (session, totals)
@@ -74,7 +58,11 @@ def day_totals(sessions: Sequence[Session], weights: dict[PlyoIntensity, float])
         return _NO_LOAD
     if len(sessions) == 1:
         return session_totals(sessions[0], weights)
-    # Summed item by item, in order, as one session is: the same figures to the last bit.
+    return _summed(sessions, weights)
+
+
+def _summed(sessions: Sequence[Session], weights: dict[PlyoIntensity, float]) -> _Totals:
+    # Summed item by item, in order, across the sessions: a day's figures to the last bit.
     volume_load = relative = weighted = planned = 0.0
     zones = [0, 0, 0, 0]
     contacts = 0
