@@ -11,7 +11,8 @@ written and read as floats, so a season built with ``body_mass=72`` saves as ``7
 the text then stays byte-for-byte the same through every later load and save.
 
 Field names follow the paths used by ``planner.document.validation`` (an override's athlete is
-``overrides[0].athlete``), so a problem's path names the same place in the file.
+``overrides[0].athlete``, a record's first set ``records[0].items[0].sets[0]``), so a
+problem's path names the same place in the file.
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ from planner.document.model import (
     TrackDay,
     Units,
 )
+from planner.document.records import DoneItem, DoneSet, RecordStatus, SessionRecord
 from planner.document.sessions import Category, Intent, Item, PlyoIntensity, Session, SessionKind
 
 __all__ = [
@@ -337,6 +339,58 @@ def _note_from_dict(data: JSONInput) -> Note:
     )
 
 
+# Records of what was done -------------------------------------------------------------------
+
+
+def _done_set_to_dict(done: DoneSet) -> JSONDict:
+    return {"reps": done.reps, "load": _float_or_none(done.load), "distance_m": _float_or_none(done.distance_m)}
+
+
+def _done_set_from_dict(data: JSONInput) -> DoneSet:
+    return DoneSet(
+        reps=int(data["reps"]), load=_float_or_none(data["load"]), distance_m=_float_or_none(data["distance_m"])
+    )
+
+
+def _done_item_to_dict(done: DoneItem) -> JSONDict:
+    return {"exercise_id": done.exercise_id, "sets": [_done_set_to_dict(s) for s in done.sets]}
+
+
+def _done_item_from_dict(data: JSONInput) -> DoneItem:
+    return DoneItem(exercise_id=data["exercise_id"], sets=tuple(_done_set_from_dict(s) for s in data["sets"]))
+
+
+def _record_to_dict(record: SessionRecord) -> JSONDict:
+    return {
+        "athlete": record.athlete_id,
+        "date": record.date.isoformat(),
+        "kind": record.kind.value,
+        "status": record.status.value,
+        "units": record.units.value,
+        "effort": _float_or_none(record.effort),
+        "minutes": record.minutes,
+        "note": record.note,
+        "items": [_done_item_to_dict(done) for done in record.items],
+        "planned": session_to_dict(record.planned),
+    }
+
+
+def _record_from_dict(data: JSONInput) -> SessionRecord:
+    minutes = data["minutes"]
+    return SessionRecord(
+        athlete_id=data["athlete"],
+        date=date.fromisoformat(data["date"]),
+        kind=SessionKind(data["kind"]),
+        status=RecordStatus(data["status"]),
+        planned=session_from_dict(data["planned"]),
+        units=Units(data["units"]),
+        items=tuple(_done_item_from_dict(done) for done in data["items"]),
+        effort=_float_or_none(data["effort"]),
+        minutes=None if minutes is None else int(minutes),
+        note=data["note"],
+    )
+
+
 # The season ---------------------------------------------------------------------------------
 
 
@@ -356,6 +410,7 @@ def season_to_dict(season: Season) -> JSONDict:
         "notes": [_note_to_dict(note) for note in season.notes],
         "overrides": [_override_to_dict(override) for override in season.overrides],
         "locked_weeks": [_locked_week_to_dict(week) for week in season.locked_weeks],
+        "records": [_record_to_dict(record) for record in season.records],
     }
 
 
@@ -372,6 +427,7 @@ def season_from_dict(data: JSONInput) -> Season:
         overrides=tuple(_override_from_dict(override) for override in data["overrides"]),
         locked_weeks=tuple(_locked_week_from_dict(week) for week in data["locked_weeks"]),
         notes=tuple(_note_from_dict(note) for note in data["notes"]),
+        records=tuple(_record_from_dict(record) for record in data["records"]),
         next_athlete_number=int(data["next_athlete_number"]),
         next_competition_number=int(data["next_competition_number"]),
     )

@@ -23,7 +23,7 @@ from datetime import date, timedelta
 from enum import Enum
 from typing import Any, Final, TypeVar
 
-from planner.document.catalogue import catalogue, lifts_with_maxes
+from planner.document.catalogue import catalogue, lift_name, lifts_with_maxes
 from planner.document.limits import MAX_NOTE_LENGTH, birth_date_problem, date_problem, text_problem
 from planner.document.model import (
     WEEKDAY_NAMES,
@@ -43,9 +43,10 @@ from planner.document.model import (
     Units,
     default_rhythm,
 )
+from planner.document.records import DoneItem, DoneSet, RecordStatus, SessionRecord
 from planner.document.sessions import Session, SessionKind
 from planner.document.text import plural, span_text
-from planner.document.validation import Problem, season_problems
+from planner.document.validation import Problem, record_problems, record_session_words, season_problems
 
 __all__ = [
     "UNCHANGED",
@@ -61,15 +62,19 @@ __all__ = [
     "change_season",
     "convert_units",
     "lock_week",
+    "mark_done_as_planned",
+    "mark_missed",
     "move_competition",
     "move_session",
     "new_athlete_id",
     "new_competition_id",
     "record_max",
+    "record_session",
     "remove_athlete",
     "remove_competition",
     "remove_max",
     "remove_note",
+    "remove_record",
     "reset_override",
     "set_override",
     "unlock_week",
@@ -490,7 +495,7 @@ def convert_units(season: Season, athlete_id: str, units: Units) -> Season:
 def remove_athlete(season: Season, athlete_id: str) -> Season:
     """Remove an athlete with everything that belongs only to them.
 
-    Their overrides, locked weeks and notes go, and they leave every explicit entry list. A
+    Their overrides, locked weeks, records and notes go, and they leave every explicit entry list. A
     competition whose list becomes empty stays, with nobody entered: turning it into None
     would silently enter the whole squad.
     """
@@ -510,6 +515,7 @@ def remove_athlete(season: Season, athlete_id: str) -> Season:
             overrides=tuple(o for o in season.overrides if o.athlete_id != athlete_id),
             locked_weeks=tuple(w for w in season.locked_weeks if w.athlete_id != athlete_id),
             notes=tuple(n for n in season.notes if n.athlete_id != athlete_id),
+            records=tuple(r for r in season.records if r.athlete_id != athlete_id),
         )
     )
 
@@ -695,6 +701,143 @@ def unlock_week(season: Season, athlete_id: str, week_start: date) -> Season:
 
 
 # ---------------------------------------------------------------------------------------------
+# Records: what was done in a session, beside the session as planned
+
+
+def _recorded_session(season: Season, athlete_id: str, day: date, kind: SessionKind) -> tuple[Athlete, SessionKind]:
+    """The athlete and kind of a session a record is about, refused when the session cannot
+    be this season's: an unknown athlete, a date SprintPlan cannot plan with or outside it."""
+    athlete = _athlete(season, athlete_id)
+    kind = SessionKind(kind)
+    _day(day, "The session's day")
+    if not season.contains(day):
+        raise EditError(
+            f"{athlete.name}'s {kind} session on {day.isoformat()} is outside the season "
+            f"{_season_span(season)}; nothing was recorded"
+        )
+    return athlete, kind
+
+
+def _with_record(season: Season, record: SessionRecord) -> Season:
+    """``season`` with ``record`` in place of any earlier record of the same session.
+
+    The record is checked on its own first, so the coach hears about the value they typed
+    (a negative load, an effort of 11) in a sentence naming the session and the set.
+    """
+    problems = record_problems(season, record, "record")
+    if problems:
+        place = _record_place(season, record, problems[0].path)
+        raise EditError(f"{place}: {problems[0].message}; nothing was recorded")
+    existing = season.find_record(record.key)
+    records = (*season.records, record) if existing is None else _replace_item(season.records, existing, record)
+    return _checked(dataclasses.replace(season, records=records))
+
+
+_RECORD_PATH = re.compile(r"^record\.items\[(\d+)\](?:\.sets\[(\d+)\])?")
+
+
+def _record_place(season: Season, record: SessionRecord, path: str) -> str:
+    """The session a problem is in, then its exercise and set: "Łucja Nowak's weights session
+    on 2027-03-03, back squat, set 2"."""
+    words = record_session_words(season, record)
+    match = _RECORD_PATH.match(path)
+    if match is None:
+        return words
+    done = record.items[int(match.group(1))]
+    words += f", {lift_name(done.exercise_id)}"
+    return words if match.group(2) is None else f"{words}, set {int(match.group(2)) + 1}"
+
+
+def record_session(season: Season, athlete_id: str, day: date, kind: SessionKind, record: SessionRecord) -> Season:
+    """Keep ``record`` as what ``athlete_id`` did in the ``kind`` session on ``day``, replacing
+    an earlier record of that session. The record names the same athlete, day and kind;
+    nothing is recorded half-way: a record with one bad value is refused whole."""
+    _recorded_session(season, athlete_id, day, kind)
+    if record.key != (athlete_id, day, SessionKind(kind)):
+        raise EditError(
+            f"The record is of {record_session_words(season, record)}, but it was entered for "
+            f"{_athlete_name(season, athlete_id)}'s {SessionKind(kind)} session on {day.isoformat()}"
+        )
+    return _with_record(season, record)
+
+
+def _planned_fits(planned: Session, day: date, kind: SessionKind) -> None:
+    _check_session_fits(planned, "planned session", day, kind)
+
+
+def _load_in(units: Units, load: float | None, unit: str) -> float | None:
+    # A prescribed item carries its own unit; a record is in the athlete's. Rounded to 0.1 as
+    # convert_units does: a typed load has no more precision than that.
+    if load is None or unit == units.value:
+        return load
+    return round(units.from_kg(Units(unit).to_kg(load)), 1)
+
+
+def mark_done_as_planned(season: Season, athlete_id: str, day: date, kind: SessionKind, planned: Session) -> Season:
+    """Record the session as done, every set as prescribed in ``planned`` (the session as the
+    plan shows it now, kept in the record as planned).
+
+    The effort, minutes and note of an earlier record of the session are kept: a coach who
+    typed the effort first and then ticks "done as planned" loses nothing. Without one they
+    stay unknown, since the plan's effort is an estimate and not what the athlete reported.
+    """
+    athlete, kind = _recorded_session(season, athlete_id, day, kind)
+    _planned_fits(planned, day, kind)
+    items = tuple(
+        DoneItem(
+            exercise_id=item.exercise_id,
+            sets=tuple(
+                DoneSet(reps=item.reps, load=_load_in(athlete.units, item.load, item.unit), distance_m=item.distance_m)
+                for _ in range(item.sets)
+            ),
+        )
+        for item in planned.items
+    )
+    earlier = season.find_record((athlete_id, day, kind))
+    record = SessionRecord(
+        athlete_id=athlete_id,
+        date=day,
+        kind=kind,
+        status=RecordStatus.DONE,
+        planned=planned,
+        units=athlete.units,
+        items=items,
+        effort=None if earlier is None else earlier.effort,
+        minutes=None if earlier is None else earlier.minutes,
+        note="" if earlier is None else earlier.note,
+    )
+    return _with_record(season, record)
+
+
+def mark_missed(season: Season, athlete_id: str, day: date, kind: SessionKind, planned: Session) -> Season:
+    """Record the session as missed: no sets, effort or minutes; an earlier record's note (why
+    it was missed, say) is kept."""
+    athlete, kind = _recorded_session(season, athlete_id, day, kind)
+    _planned_fits(planned, day, kind)
+    earlier = season.find_record((athlete_id, day, kind))
+    record = SessionRecord(
+        athlete_id=athlete_id,
+        date=day,
+        kind=kind,
+        status=RecordStatus.MISSED,
+        planned=planned,
+        units=athlete.units,
+        note="" if earlier is None else earlier.note,
+    )
+    return _with_record(season, record)
+
+
+def remove_record(season: Season, athlete_id: str, day: date, kind: SessionKind) -> Season:
+    """Forget what was recorded for a session."""
+    athlete = _athlete(season, athlete_id)
+    kind = SessionKind(kind)
+    existing = season.find_record((athlete_id, day, kind))
+    if existing is None:
+        raise EditError(f"Nothing is recorded for {athlete.name}'s {kind} session on {day.isoformat()}")
+    return _checked(dataclasses.replace(season, records=_drop_item(season.records, existing)))
+
+
+# ---------------------------------------------------------------------------------------------
 # The season itself
 
 
@@ -708,8 +851,8 @@ def change_season(
 ) -> Season:
     """Rename the season, change its dates or the weekday its weeks start on.
 
-    Refused when a competition, an override or a locked week would fall outside the new
-    dates: the coach moves or removes it first, rather than an edit dropping their work.
+    Refused when a competition, an override, a locked week or a record would fall outside the
+    new dates: the coach moves or removes it first, rather than an edit dropping their work.
     Notes may be dated outside the season (a note can record what happened before it).
 
     Changing ``week_start`` (0 = Monday ... 6 = Sunday) is refused while any week is locked:
@@ -745,6 +888,13 @@ def change_season(
             raise EditError(
                 f"{_athlete_name(new, override.athlete_id)}'s changed {override.kind} session on "
                 f"{override.date.isoformat()} would be outside the season {span}; reset it first"
+            )
+    for record in new.records:
+        if not new.contains(record.date):
+            raise EditError(
+                f"What {_athlete_name(new, record.athlete_id)} did in the {record.kind} session on "
+                f"{record.date.isoformat()} is recorded, and would be outside the season {span}; "
+                "remove the record first"
             )
     if new.week_start != season.week_start and new.locked_weeks:
         count = len(new.locked_weeks)

@@ -12,11 +12,17 @@ import re
 from datetime import date
 
 __all__ = [
+    "EFFORT_SCALE",
     "FIRST_BIRTH_YEAR",
     "FIRST_YEAR",
     "LAST_YEAR",
+    "MAX_DONE_DISTANCE_M",
+    "MAX_DONE_LOAD_KG",
+    "MAX_DONE_REPS",
+    "MAX_DONE_SETS",
     "MAX_NAME_LENGTH",
     "MAX_NOTE_LENGTH",
+    "MAX_RECORD_MINUTES",
     "birth_date_problem",
     "date_problem",
     "one_line",
@@ -34,6 +40,21 @@ FIRST_BIRTH_YEAR = 1900
 # A name fits on one line of a card's header; a note fits on one printed page.
 MAX_NAME_LENGTH = 80
 MAX_NOTE_LENGTH = 2_000
+
+# What a record of a session can hold. Beyond these a typo is far likelier than training (a
+# 10 typed as 100), and they keep a squad's records small enough to print and chart.
+# Sets of one exercise: the plan prescribes at most 10; warm-up sets logged too fit.
+MAX_DONE_SETS = 20
+# Reps in one set: the plan's longest sets are 12-15, plyometric drills 10-20 ground contacts.
+MAX_DONE_REPS = 100
+# The heaviest load a set can hold, in kg (for lb athletes converted): above any squat ever done.
+MAX_DONE_LOAD_KG = 600.0
+# Metres per rep: a plyometric rep covers at most a few tens; sprint-bounding drills 60.
+MAX_DONE_DISTANCE_M = 1_000.0
+# A session's minutes: a whole day's training at the most.
+MAX_RECORD_MINUTES = 600
+# Session RPE on Borg's CR-10 scale, as the printed cards ask for it.
+EFFORT_SCALE = (0.0, 10.0)
 
 _LINE_BREAKS = "\n\r"
 # Unicode's control characters (category Cc) and surrogates (Cs), as one scan instead of a

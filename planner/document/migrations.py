@@ -39,6 +39,10 @@ that SprintPlan itself worded, separated by "; "::
 The step reads those parts into the fields and removes them from the note, once; every other
 part of the note stays as it was. Version 2's places are version 3's places (the step only
 adds fields), so a problem in a version 2 file is still reported with its line.
+
+Schema version 4 adds ``records``: what was done in past sessions, each beside the session as
+it was planned (``planner.document.records``). A version 3 file has recorded nothing, so the
+step adds an empty list and changes nothing else; its places stay where they were.
 """
 
 from __future__ import annotations
@@ -197,4 +201,14 @@ def _load_facts_from_note(item: JSONDict) -> None:
     item.setdefault("fractional_per_side", fractional)
 
 
-_STEPS: dict[int, Step] = {1: _v1_to_v2, 2: _v2_to_v3}
+# Version 3 to 4 -----------------------------------------------------------------------------
+
+
+def _v3_to_v4(data: JSONDict) -> JSONDict:
+    upgraded = copy.deepcopy(data)
+    upgraded["schema_version"] = 4
+    upgraded.setdefault("records", [])
+    return upgraded
+
+
+_STEPS: dict[int, Step] = {1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4}

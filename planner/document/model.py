@@ -3,7 +3,8 @@
 The document is an immutable value. Edits (``planner.document.edits``) return a new document, so an
 undo step can hold the document before and after a change, and the plan is always derived
 from the document by ``planner.generate``; nothing derived is stored here except what the
-coach decided to keep (overrides and locked weeks).
+coach decided to keep (overrides and locked weeks) and the planned session a record of what
+was done keeps beside it (``planner.document.records``).
 
 Loads, maxes and equipment are stored in the athlete's own units (kg or lb).
 """
@@ -13,11 +14,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from enum import StrEnum
+from typing import TYPE_CHECKING
 from uuid import UUID
 
 from planner.document.sessions import Session, SessionKind
 
-SCHEMA_VERSION = 3
+if TYPE_CHECKING:
+    # records.py builds on this module (a record's loads are in an athlete's Units).
+    from planner.document.records import SessionRecord
+
+SCHEMA_VERSION = 4
 # Dataclasses below have fields named ``date``; annotations inside them use this alias.
 Day = date
 LB_PER_KG = 2.2046226218
@@ -226,6 +232,8 @@ class Season:
     overrides: tuple[Override, ...] = ()
     locked_weeks: tuple[LockedWeek, ...] = ()
     notes: tuple[Note, ...] = ()
+    # What was done in past sessions, at most one record per athlete, day and session kind.
+    records: tuple[SessionRecord, ...] = ()
     # Counters that make ids unique for the life of the document, even after removals.
     next_athlete_number: int = 1
     next_competition_number: int = 1
@@ -255,6 +263,10 @@ class Season:
     def find_override(self, key: tuple[str, Day, SessionKind]) -> Override | None:
         """The coach's session for (athlete id, date, kind), if there is one."""
         return next((o for o in self.overrides if o.key == key), None)
+
+    def find_record(self, key: tuple[str, Day, SessionKind]) -> SessionRecord | None:
+        """What was recorded for (athlete id, date, kind), if anything."""
+        return next((r for r in self.records if r.key == key), None)
 
     def competitions_for(self, athlete_id: str) -> tuple[Competition, ...]:
         entered = (c for c in self.competitions if c.enters(athlete_id))

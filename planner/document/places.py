@@ -55,6 +55,9 @@ _FIELD_WORDS = {
     "next_competition_number": "next competition number",
     "session": "coach's session",
     "replaced": "planned session it replaced",
+    "planned": "session as planned",
+    "minutes": "minutes",
+    "effort": "effort",
 }
 # Fields holding a mass in the units of the athlete (``units``) or the item (``unit``).
 _MASS_FIELDS = frozenset({"value", "body_mass", "bar_mass", "increment", "dumbbell_step", "load", "max_value"})
@@ -106,6 +109,25 @@ def _override(index: int, item: Any, document: Any) -> str:
     return f"Changed session {index + 1}" + (f" ({shown})" if shown else "")
 
 
+def _record(index: int, item: Any, document: Any) -> str:
+    facts = [_athlete_name(document, _field(item, "athlete")), _text(_field(item, "kind"))]
+    if _field(item, "date") is not None:
+        facts.append(f"on {day_words(_field(item, 'date'))}")
+    shown = ", ".join(fact for fact in facts if fact)
+    return f"Record {index + 1}" + (f" ({shown})" if shown else "")
+
+
+def _exercise(index: int, item: Any, document: Any) -> str:
+    # An exercise done in a record (its sets a list, not a number) names only its exercise
+    # id; the catalogue has its name.
+    exercise_id = _field(item, "exercise_id")
+    name = _field(item, "name")
+    done = isinstance(_field(item, "sets"), list)
+    if done and isinstance(exercise_id, str) and exercise_id and len(exercise_id) <= MAX_NAME_LENGTH:
+        name = lift_name(exercise_id)
+    return _named("exercise", index, name)
+
+
 def _locked_week(index: int, item: Any, document: Any) -> str:
     facts = [_athlete_name(document, _field(item, "athlete"))]
     if _field(item, "week_start") is not None:
@@ -141,7 +163,9 @@ _ENTRY_WORDS: dict[str, Describe] = {
     "maxes": _max,
     "rhythm": _weekday,
     "sessions": _session,
-    "items": lambda i, item, doc: _named("exercise", i, _field(item, "name")),
+    "items": _exercise,
+    "records": _record,
+    "sets": lambda i, item, doc: f"set {i + 1}",
     "substitutions": lambda i, item, doc: f"substitution {i + 1}",
 }
 

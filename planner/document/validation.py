@@ -13,10 +13,24 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
-from planner.document.catalogue import catalogue, lifts_with_maxes
-from planner.document.limits import MAX_NAME_LENGTH, MAX_NOTE_LENGTH, birth_date_problem, date_problem, text_problem
+from planner.document.catalogue import catalogue, lift_name, lifts_with_maxes
+from planner.document.limits import (
+    EFFORT_SCALE,
+    MAX_DONE_DISTANCE_M,
+    MAX_DONE_LOAD_KG,
+    MAX_DONE_REPS,
+    MAX_DONE_SETS,
+    MAX_NAME_LENGTH,
+    MAX_NOTE_LENGTH,
+    MAX_RECORD_MINUTES,
+    birth_date_problem,
+    date_problem,
+    text_problem,
+)
 from planner.document.model import Athlete, Season, Units
+from planner.document.records import DoneSet, RecordStatus, SessionRecord
 from planner.document.sessions import Session
+from planner.document.text import plural
 
 # Plausible training maxes and body masses; outside these a typo is far likelier than an athlete.
 MAX_RANGE_KG = (10.0, 400.0)
@@ -257,6 +271,109 @@ def season_problems(season: Season) -> list[Problem]:
         problems.extend(date_problems(note.date, f"notes[{i}].date", "the date"))
         if note.athlete_id is not None and note.athlete_id not in athlete_ids:
             problems.append(Problem(f"notes[{i}].athlete", f"note for an unknown athlete {note.athlete_id!r}"))
+
+    record_keys: set[object] = set()
+    for i, record in enumerate(season.records):
+        path = f"records[{i}]"
+        if record.key in record_keys:
+            problems.append(Problem(path, "two records for the same athlete, day and session kind"))
+        record_keys.add(record.key)
+        problems.extend(record_problems(season, record, path))
+    return problems
+
+
+def record_session_words(season: Season, record: SessionRecord) -> str:
+    """The session a record is about, as a coach says it: "Łucja Nowak's weights session on
+    2027-03-03" (the athlete's id when the squad does not know it)."""
+    athlete = season.find_athlete(record.athlete_id)
+    who = record.athlete_id if athlete is None else athlete.name.strip() or athlete.id
+    return f"{who}'s {record.kind} session on {record.date.isoformat()}"
+
+
+def record_problems(season: Season, record: SessionRecord, path: str) -> list[Problem]:
+    """What a record of a session holds that no session could have (or that is not this season's).
+
+    The messages say what is wrong; the path says where (the exercise and set), and a file's
+    place or an edit's sentence names the session.
+    """
+    problems: list[Problem] = []
+    if season.find_athlete(record.athlete_id) is None:
+        problems.append(Problem(f"{path}.athlete", f"record for an unknown athlete {record.athlete_id!r}"))
+    dates = date_problems(record.date, f"{path}.date", "the date")
+    problems.extend(dates)
+    if not dates and not season.contains(record.date):
+        problems.append(
+            Problem(
+                f"{path}.date",
+                f"the {record.kind} session on {record.date.isoformat()} is outside the season "
+                f"{season.first_day.isoformat()} to {season.last_day.isoformat()}",
+            )
+        )
+    planned = record.planned
+    if planned.date != record.date or planned.kind != record.kind:
+        problems.append(Problem(f"{path}.planned", "the planned session's date and kind must match the record's"))
+    problems.extend(session_problems(planned, f"{path}.planned"))
+    if record.effort is not None and not (
+        math.isfinite(record.effort) and EFFORT_SCALE[0] <= record.effort <= EFFORT_SCALE[1]
+    ):
+        low, high = EFFORT_SCALE
+        problems.append(Problem(f"{path}.effort", f"the effort must be {low:g} to {high:g}, found {record.effort:g}"))
+    if record.minutes is not None and not 0 <= record.minutes <= MAX_RECORD_MINUTES:
+        problems.append(
+            Problem(f"{path}.minutes", f"the minutes must be 0 to {MAX_RECORD_MINUTES}, found {record.minutes}")
+        )
+    problems.extend(text_problems(record.note, f"{path}.note", "the note", note=True))
+    if record.items and len(record.items) != len(planned.items):
+        problems.append(
+            Problem(
+                f"{path}.items",
+                f"the record has {plural(len(record.items), 'exercise')} where {len(planned.items)} were planned",
+            )
+        )
+    for j, (done, prescribed) in enumerate(zip(record.items, planned.items, strict=False)):
+        if done.exercise_id != prescribed.exercise_id:
+            problems.append(
+                Problem(
+                    f"{path}.items[{j}].exercise_id",
+                    f"exercise {j + 1} was recorded as {lift_name(done.exercise_id)} "
+                    f"where {lift_name(prescribed.exercise_id)} was planned",
+                )
+            )
+    for j, done in enumerate(record.items):
+        where = f"{path}.items[{j}]"
+        if len(done.sets) > MAX_DONE_SETS:
+            problems.append(
+                Problem(f"{where}.sets", f"{len(done.sets)} sets done; a record holds at most {MAX_DONE_SETS}")
+            )
+        for k, done_set in enumerate(done.sets):
+            problems.extend(_set_problems(done_set, record.units, f"{where}.sets[{k}]"))
+    if record.status is RecordStatus.MISSED and any(done.sets for done in record.items):
+        problems.append(Problem(f"{path}.status", "a missed session has no sets done"))
+    return problems
+
+
+def _set_problems(done: DoneSet, units: Units, path: str) -> list[Problem]:
+    problems: list[Problem] = []
+    if not 0 <= done.reps <= MAX_DONE_REPS:
+        problems.append(Problem(f"{path}.reps", f"the reps must be 0 to {MAX_DONE_REPS}, found {done.reps}"))
+    if done.load is not None:
+        heaviest = units.from_kg(MAX_DONE_LOAD_KG)
+        if not (math.isfinite(done.load) and 0 <= done.load <= heaviest):
+            problems.append(
+                Problem(
+                    f"{path}.load",
+                    f"the load must be 0 to {heaviest:.0f} {units.value}, found {done.load:g} {units.value}",
+                )
+            )
+    if done.distance_m is not None and not (
+        math.isfinite(done.distance_m) and 0 <= done.distance_m <= MAX_DONE_DISTANCE_M
+    ):
+        problems.append(
+            Problem(
+                f"{path}.distance_m",
+                f"the distance must be 0 to {MAX_DONE_DISTANCE_M:g} m, found {done.distance_m:g} m",
+            )
+        )
     return problems
 
 

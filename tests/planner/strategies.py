@@ -1,7 +1,9 @@
 """Hypothesis strategies for valid season documents.
 
 ``seasons()`` draws ``Season`` values that pass both the JSON schema and
-``planner.document.validation.season_problems``, so any test may save, load or edit them. Names and
+``planner.document.validation.season_problems``, so any test may save, load or edit them.
+``seasons_with_records()`` draws the same seasons with records of what was done added (the
+records are drawn after everything else, so ``seasons()`` draws exactly what it always did). Names and
 notes mix in non-Latin text, floats are arbitrary (not only round numbers) and lb athletes
 appear beside kg ones, because those are where a file format loses information.
 """
@@ -14,6 +16,7 @@ from uuid import UUID
 from hypothesis import strategies as st
 
 from planner.document.catalogue import catalogue, lifts_with_maxes
+from planner.document.limits import MAX_DONE_DISTANCE_M, MAX_DONE_LOAD_KG, MAX_DONE_REPS, MAX_RECORD_MINUTES
 from planner.document.model import (
     Athlete,
     Competition,
@@ -31,9 +34,10 @@ from planner.document.model import (
     TrackDay,
     Units,
 )
+from planner.document.records import DoneItem, DoneSet, RecordStatus, SessionRecord
 from planner.document.sessions import Category, Intent, Item, PlyoIntensity, Session, SessionKind
 
-__all__ = ["ANY_TEXT", "NAMES", "items", "seasons", "sessions"]
+__all__ = ["ANY_TEXT", "NAMES", "items", "records", "seasons", "seasons_with_records", "sessions"]
 
 
 # Any str, lone surrogates included (st.text leaves them out), with the troublesome
@@ -326,3 +330,87 @@ def seasons() -> st.SearchStrategy[Season]:
     """Valid seasons: 0-4 athletes with maxes and rhythms, 0-8 competitions inside the
     season, notes in several scripts, and a few overrides and locked weeks."""
     return _seasons()
+
+
+# Records of what was done ------------------------------------------------------------------
+
+# The heaviest load a record holds in each unit, up to the limit itself.
+_HEAVIEST = {units: units.from_kg(MAX_DONE_LOAD_KG) for units in Units}
+
+
+def done_sets(units: Units) -> st.SearchStrategy[DoneSet]:
+    """Sets as a coach may type them: failed attempts (0 reps), body weight, drills."""
+    return st.builds(
+        DoneSet,
+        reps=st.integers(0, MAX_DONE_REPS),
+        load=_optional(_floats(0.0, _HEAVIEST[units])),
+        distance_m=_optional(_floats(0.0, MAX_DONE_DISTANCE_M)),
+    )
+
+
+@st.composite
+def records(draw: st.DrawFn, athlete_id: str, day: date, kind: SessionKind) -> SessionRecord:
+    """Valid records of ``athlete_id``'s ``kind`` session on ``day``: done, partly done or
+    missed, with or without the sets of each planned item, effort, minutes and a note."""
+    planned = draw(sessions(day, kind))
+    status = draw(st.sampled_from(RecordStatus))
+    units = draw(st.sampled_from(Units))
+    items: tuple[DoneItem, ...] = ()
+    if draw(st.booleans()):
+        most = 0 if status is RecordStatus.MISSED else 4
+        items = tuple(
+            DoneItem(item.exercise_id, tuple(draw(st.lists(done_sets(units), max_size=most))))
+            for item in planned.items
+        )
+    return SessionRecord(
+        athlete_id=athlete_id,
+        date=day,
+        kind=kind,
+        status=status,
+        planned=planned,
+        units=units,
+        items=items,
+        effort=draw(_optional(_floats(0.0, 10.0))),
+        minutes=draw(st.none() | st.integers(0, MAX_RECORD_MINUTES)),
+        note=draw(st.just("") | _note_text()),
+    )
+
+
+@st.composite
+def _seasons_with_records(draw: st.DrawFn) -> Season:
+    season = draw(_seasons())
+    athlete_ids = [athlete.id for athlete in season.athletes]
+    if not athlete_ids:
+        return season
+    keys = draw(
+        st.lists(
+            st.tuples(
+                st.sampled_from(athlete_ids),
+                _dates(season.first_day, season.last_day),
+                st.sampled_from(SessionKind),
+            ),
+            max_size=3,
+            unique=True,
+        )
+    )
+    drawn = tuple(draw(records(athlete_id, day, kind)) for athlete_id, day, kind in keys)
+    return Season(
+        id=season.id,
+        name=season.name,
+        first_day=season.first_day,
+        last_day=season.last_day,
+        week_start=season.week_start,
+        athletes=season.athletes,
+        competitions=season.competitions,
+        overrides=season.overrides,
+        locked_weeks=season.locked_weeks,
+        notes=season.notes,
+        records=drawn,
+        next_athlete_number=season.next_athlete_number,
+        next_competition_number=season.next_competition_number,
+    )
+
+
+def seasons_with_records() -> st.SearchStrategy[Season]:
+    """``seasons()`` with up to three records of what was done, in kg and lb."""
+    return _seasons_with_records()

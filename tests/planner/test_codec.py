@@ -74,6 +74,7 @@ def test_season_dict_has_fixed_human_key_order() -> None:
         "notes",
         "overrides",
         "locked_weeks",
+        "records",
     ]
     assert list(data["athletes"][0])[:2] == ["id", "name"]
 
@@ -93,7 +94,7 @@ def test_season_values_are_plain_json() -> None:
     data = season_to_dict(season)
     athlete = data["athletes"][0]
 
-    assert data["schema_version"] == SCHEMA_VERSION == 3
+    assert data["schema_version"] == SCHEMA_VERSION == 4
     assert data["id"] == "12345678-1234-4234-8234-123456789abc"
     assert data["first_day"] == "2025-03-03"
     assert data["week_start"] == 6
@@ -190,7 +191,7 @@ def test_session_dict_puts_items_last() -> None:
 
 
 def test_full_fixture_dict_round_trips_unchanged() -> None:
-    data = json.loads((DOCUMENTS / "v3_full.sprintplan").read_text(encoding="utf-8"))
+    data = json.loads((DOCUMENTS / "v4_full.sprintplan").read_text(encoding="utf-8"))
 
     season = season_from_dict(data)
 

@@ -7,19 +7,20 @@ stays equal to a deep copy taken before.
 
 Every document the edits reach can also be saved and loaded back equal, including weeks
 locked and sessions moved as the engine planned them (a junior's body-weight jumps at 0 %
-of the max once made such a season unsaveable).
+of the max once made such a season unsaveable) and sessions recorded as done or missed.
 """
 
 from __future__ import annotations
 
 import copy
+import dataclasses
 from collections.abc import Callable
 from datetime import date, timedelta
 from typing import TypeVar
 
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
-from strategies import NAMES, SUBSTITUTIONS, seasons, sessions
+from strategies import NAMES, SUBSTITUTIONS, records, seasons, sessions
 
 from planner.document import edits
 from planner.document.catalogue import lifts_with_maxes
@@ -285,6 +286,49 @@ def _move_planned_session(data: st.DataObject, season: Season) -> Edit:
     )
 
 
+def _record_key(data: st.DataObject, season: Season) -> tuple[str, date, SessionKind]:
+    """A recorded session's key most of the time (so removals succeed), else any session's."""
+    known = [r.key for r in season.records]
+    random_key = (_athlete_id(data, season), _day(data, season), data.draw(st.sampled_from(SessionKind)))
+    return _known_or(data, known, random_key)
+
+
+def _record_session(data: st.DataObject, season: Season) -> Edit:
+    athlete_id, day, kind = _record_key(data, season)
+    # Now and then a record of another session than the one it is entered for, or with a
+    # value no session holds (an effort of 11, a negative load): both must be refused whole.
+    record_day = data.draw(st.sampled_from([day, day, day + timedelta(days=1)]))
+    record = data.draw(records(athlete_id, record_day, kind))
+    if data.draw(st.integers(0, 4)) == 0:
+        record = dataclasses.replace(record, effort=data.draw(st.sampled_from([-1.0, 10.5, 11.0])))
+    return lambda s: edits.record_session(s, athlete_id, day, kind, record)
+
+
+def _planned_or_any(data: st.DataObject, season: Season) -> tuple[str, date, SessionKind, Session]:
+    athlete_id, planned = _planned_sessions(data, season)
+    as_planned = data.draw(st.booleans())
+    if planned and as_planned:
+        session = data.draw(st.sampled_from(planned))
+        return athlete_id, session.date, session.kind, session
+    athlete_id, day, kind = _record_key(data, season)
+    return athlete_id, day, kind, _session(data, day, kind)
+
+
+def _mark_done_as_planned(data: st.DataObject, season: Season) -> Edit:
+    athlete_id, day, kind, session = _planned_or_any(data, season)
+    return lambda s: edits.mark_done_as_planned(s, athlete_id, day, kind, session)
+
+
+def _mark_missed(data: st.DataObject, season: Season) -> Edit:
+    athlete_id, day, kind, session = _planned_or_any(data, season)
+    return lambda s: edits.mark_missed(s, athlete_id, day, kind, session)
+
+
+def _remove_record(data: st.DataObject, season: Season) -> Edit:
+    athlete_id, day, kind = _record_key(data, season)
+    return lambda s: edits.remove_record(s, athlete_id, day, kind)
+
+
 def _unlock_week(data: st.DataObject, season: Season) -> Edit:
     known = [(w.athlete_id, w.week_start) for w in season.locked_weeks]
     random_key = (_athlete_id(data, season), season.week_of(_day(data, season)))
@@ -355,6 +399,10 @@ BUILDERS: dict[str, Builder] = {
     "add_note": _add_note,
     "change_note": _change_note,
     "remove_note": _remove_note,
+    "record_session": _record_session,
+    "mark_done_as_planned": _mark_done_as_planned,
+    "mark_missed": _mark_missed,
+    "remove_record": _remove_record,
 }
 
 

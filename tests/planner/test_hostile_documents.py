@@ -45,6 +45,8 @@ FIXTURES = {
         "competitions[0].name (line 78)",
         "the competition name holds a control character (U+0007)",
     ),
+    "record_9999": ("records[0].date (line 401)", f"the date 9999-12-31 {OUTSIDE}"),
+    "control_record_note": ("records[1].note (line 520)", "the note holds a control character (U+0007)"),
 }
 
 
@@ -201,6 +203,7 @@ def _assert_one_line_and_status_2(result: subprocess.CompletedProcess[str]) -> s
         ("surrogate_name", ["show"]),
         ("v1_venue_list", ["check"]),
         ("line_break_season", ["export", "--ics", "out.ics"]),
+        ("record_9999", ["check"]),
     ],
 )
 def test_the_real_program_refuses_hostile_fixtures_in_one_line(
@@ -228,4 +231,5 @@ def test_the_schema_bounds_texts_as_the_document_rules_do() -> None:
     assert definitions["athlete"]["properties"]["name"]["maxLength"] == MAX_NAME_LENGTH
     assert definitions["competition"]["properties"]["name"]["maxLength"] == MAX_NAME_LENGTH
     assert definitions["note"]["properties"]["text"]["maxLength"] == MAX_NOTE_LENGTH
+    assert definitions["record"]["properties"]["note"]["maxLength"] == MAX_NOTE_LENGTH
     assert f"{FIRST_YEAR} to {LAST_YEAR}" in definitions["date"]["description"]

@@ -1,10 +1,17 @@
 from __future__ import annotations
 
+import json
 from datetime import date
+from importlib import resources
 
 from planner.document.limits import (
+    EFFORT_SCALE,
     LAST_YEAR,
+    MAX_DONE_DISTANCE_M,
+    MAX_DONE_REPS,
+    MAX_DONE_SETS,
     MAX_NAME_LENGTH,
+    MAX_RECORD_MINUTES,
     birth_date_problem,
     date_problem,
     one_line,
@@ -37,3 +44,14 @@ def test_birth_dates_reach_further_back_than_seasons() -> None:
     assert birth_date_problem(date(1, 1, 1)) == (
         f"0001-01-01 is outside the years 1900 to {LAST_YEAR} a birth date can use"
     )
+
+
+def test_the_schema_bounds_a_record_as_the_limits_do() -> None:
+    schema = json.loads(resources.files("resources").joinpath("schema/season.schema.json").read_text(encoding="utf-8"))
+    record, done_set = schema["$defs"]["record"]["properties"], schema["$defs"]["doneSet"]["properties"]
+
+    assert (record["effort"]["minimum"], record["effort"]["maximum"]) == EFFORT_SCALE == (0.0, 10.0)
+    assert record["minutes"]["maximum"] == MAX_RECORD_MINUTES == 600
+    assert schema["$defs"]["doneItem"]["properties"]["sets"]["maxItems"] == MAX_DONE_SETS == 20
+    assert done_set["reps"]["maximum"] == MAX_DONE_REPS == 100
+    assert done_set["distance_m"]["maximum"] == MAX_DONE_DISTANCE_M == 1_000

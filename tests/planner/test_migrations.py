@@ -31,7 +31,7 @@ def _v1(**changes: Any) -> dict[str, Any]:
 
 def test_minimal_v1_gains_the_new_top_level_fields() -> None:
     assert migrate(_read("v1_minimal.sprintplan")) == {
-        "schema_version": 3,
+        "schema_version": 4,
         "id": "0b6f3c1e-5a2d-4e7f-8c9b-1a2b3c4d5e6f",
         "name": "Indoor 2025",
         "first_day": "2024-11-04",
@@ -42,6 +42,7 @@ def test_minimal_v1_gains_the_new_top_level_fields() -> None:
         "notes": [],
         "overrides": [],
         "locked_weeks": [],
+        "records": [],
         "next_athlete_number": 1,
         "next_competition_number": 1,
     }
@@ -131,7 +132,7 @@ def test_v2_load_remarks_in_item_notes_become_fields() -> None:
     def facts(item: dict[str, Any]) -> tuple[Any, ...]:
         return item["below_bar"], item["per_hand"], item["fractional_per_side"], item["note"]
 
-    assert migrated["schema_version"] == 3
+    assert migrated["schema_version"] == 4
     assert facts(migrated["overrides"][0]["session"]["items"][0]) == (20.0, 7.5, 0.0, "Ból pleców")
     assert facts(migrated["overrides"][0]["replaced"]["items"][0]) == (None, None, 0.625, "capped at 85 %: junior")
     assert facts(migrated["locked_weeks"][0]["sessions"][0]["items"][0]) == (
@@ -152,7 +153,7 @@ def test_a_v2_item_held_as_dumbbells_loads_and_reads_as_before() -> None:
 
 
 def test_current_version_is_returned_as_it_is() -> None:
-    current = _read("v3_small.sprintplan")
+    current = _read("v4_small.sprintplan")
 
     assert migrate(current) is current
 
@@ -193,8 +194,8 @@ def test_newer_version_is_refused_naming_both_versions() -> None:
         migrate(_v1(schema_version=SCHEMA_VERSION + 1))
 
     assert str(caught.value) == (
-        "the file was written by a newer SprintPlan (schema version 4); "
-        "this SprintPlan reads up to version 3"
+        "the file was written by a newer SprintPlan (schema version 5); "
+        "this SprintPlan reads up to version 4"
     )
 
 
