@@ -2,8 +2,9 @@
 
 ``dev`` (the default) tries at most ``DEV_EXAMPLES`` examples of each property, for a quick local
 run. ``ci`` (what ``.ci/run`` sets) runs every property at the count its ``@settings`` declares,
-and 100 where it declares none, the same examples on every run. A property keeps its full count in its own decorator, so the
-figures the README quotes ("150 random seasons a run") are read where the test is.
+and 100 where it declares none, the same examples on every run. A property keeps its full
+count in its own decorator, so the figures the README quotes ("150 random seasons a run") are
+read where the test is.
 """
 
 from __future__ import annotations

@@ -26,7 +26,9 @@ class Changes:
     competitions they are entered in, their overrides or locked weeks, or the season's dates
     changed); ``dates`` the days whose competitions, overrides, locked weeks or notes changed
     (the season's dates moving is ``settings``); ``roster`` that the list of athletes or an
-    athlete's own record changed; ``settings`` the season's name, dates or week start.
+    athlete's own record changed; ``settings`` the season's name, dates or week start;
+    ``records`` that what was done in a session was recorded, changed or removed (its day is
+    in ``dates``; a record leaves the plan as it is).
     ``initiator`` is who started the edit (None for undo, redo or another document)."""
 
     athletes: frozenset[str] = frozenset()
@@ -36,9 +38,13 @@ class Changes:
     settings: bool = False
     notes: bool = False
     initiator: object = None
+    records: bool = False
 
     def __bool__(self) -> bool:
-        return bool(self.athletes or self.dates or self.roster or self.competitions or self.settings or self.notes)
+        return bool(
+            self.athletes or self.dates or self.roster or self.competitions or self.settings or self.notes
+            or self.records
+        )
 
     def plan_of(self, athlete_id: str) -> bool:
         """True when ``athlete_id``'s plan may have changed."""
@@ -52,7 +58,7 @@ class Changes:
 def everything(before: Season | None, after: Season, initiator: object = None) -> Changes:
     """A different document altogether (new, open, restore): every view starts again."""
     ids = {a.id for a in after.athletes} | ({a.id for a in before.athletes} if before is not None else set())
-    return Changes(frozenset(ids), frozenset(), True, True, True, True, initiator)
+    return Changes(frozenset(ids), frozenset(), True, True, True, True, initiator, records=True)
 
 
 def changes_between(before: Season, after: Season, initiator: object = None) -> Changes:
@@ -97,11 +103,15 @@ def changes_between(before: Season, after: Season, initiator: object = None) -> 
         moved = set(before.notes) ^ set(after.notes)
         dates |= {note.date for note in moved if note.date is not None}
 
+    records = before.records != after.records
+    if records:
+        recorded = _changed_keys({r.key: r for r in before.records}, {r.key: r for r in after.records})
+        dates |= {day for _athlete, day, _kind in recorded}
     shape = _shape(before) != _shape(after)
     if shape:
         athletes |= squad
     settings = shape or before.name != after.name
-    return Changes(frozenset(athletes), frozenset(dates), roster, competitions, settings, notes, initiator)
+    return Changes(frozenset(athletes), frozenset(dates), roster, competitions, settings, notes, initiator, records)
 
 
 def _changed_keys(old: Mapping[_K, _V], new: Mapping[_K, _V]) -> set[_K]:
