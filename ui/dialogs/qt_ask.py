@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from planner.document.model import Season
 from ui.dialogs.ask import Edit, Unsaved
@@ -20,7 +20,13 @@ from ui.files import SUFFIX, documents_folder
 from ui.session_text import MONTH_NAMES
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QDialog, QMessageBox
+
     from ui.dialogs.form_checks import CheckedDialog
+
+# Qt makes the Python enums of QDialog, QMessageBox and QFileDialog (about a hundred) when they
+# are first imported, some 15 ms: the window imports them when it first asks something, not
+# before its first paint.
 
 # The editing dialogs are imported when first opened: the window does not need them to start.
 
@@ -44,6 +50,8 @@ def readable_time(saved_at: str) -> str:
 def _run(dialog: QDialog) -> bool:
     """Show ``dialog`` modally; True when accepted. The dialog is released afterwards so that
     repeated use does not pile up hidden children on the window."""
+    from PySide6.QtWidgets import QDialog
+
     try:
         return dialog.exec() == QDialog.DialogCode.Accepted
     finally:
@@ -56,6 +64,8 @@ def _run_edit(dialog: CheckedDialog) -> Edit | None:
 
 def show_message(icon: QMessageBox.Icon, parent: QWidget | None, title: str, text: str, detail: str = "") -> None:
     """A message box with the technical ``detail`` (if any) behind its Details button."""
+    from PySide6.QtWidgets import QMessageBox
+
     box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, parent)
     # Messages quote names and file contents: shown as typed, never as markup.
     box.setTextFormat(Qt.TextFormat.PlainText)
@@ -90,6 +100,8 @@ class QtDialogs:
         return _run_edit(SeasonDialog(season, parent))
 
     def unsaved_changes(self, parent: QWidget, document_name: str) -> Unsaved:
+        from PySide6.QtWidgets import QMessageBox
+
         buttons = QMessageBox.StandardButton
         box = QMessageBox(
             QMessageBox.Icon.Warning,
@@ -112,15 +124,21 @@ class QtDialogs:
         return Unsaved.CANCEL
 
     def open_path(self, parent: QWidget, folder: Path | None) -> Path | None:
+        from PySide6.QtWidgets import QFileDialog
+
         start = str(folder if folder is not None else documents_folder())
         chosen, _ = QFileDialog.getOpenFileName(parent, "Open season", start, SEASON_FILTER)
         return Path(chosen) if chosen else None
 
     def save_path(self, parent: QWidget, suggestion: Path) -> Path | None:
+        from PySide6.QtWidgets import QFileDialog
+
         chosen, _ = QFileDialog.getSaveFileName(parent, "Save season", str(suggestion), SEASON_FILTER)
         return with_season_suffix(Path(chosen)) if chosen else None
 
     def export_path(self, parent: QWidget, title: str, suggestion: Path, suffix: str) -> Path | None:
+        from PySide6.QtWidgets import QFileDialog
+
         kinds = {
             ".ics": "iCalendar file (*.ics)",
             ".csv": "CSV spreadsheet (*.csv)",
@@ -142,6 +160,8 @@ class QtDialogs:
         return choose_import_file(parent, folder)
 
     def restore_recovery(self, parent: QWidget, saved_at: str, document_name: str) -> bool:
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(parent)
         box.setIcon(QMessageBox.Icon.Question)
         box.setWindowTitle("Restore unsaved work")
@@ -161,7 +181,11 @@ class QtDialogs:
         return restored
 
     def error(self, parent: QWidget, title: str, text: str, detail: str = "") -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         show_message(QMessageBox.Icon.Critical, parent, title, text, detail)
 
     def information(self, parent: QWidget, title: str, text: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.information(parent, title, text)
