@@ -59,3 +59,7 @@ def __getattr__(name: str) -> Any:
     value = module if name == "edits" else getattr(module, name)
     globals()[name] = value
     return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})

@@ -19,7 +19,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from planner.document.changes import Changes, changes_between, everything
 from planner.document.model import Season
-from planner.engine.generator import generate, generate_all
+from planner.engine.generator import forget, generate, generate_all
 from planner.engine.plan import Plan
 
 
@@ -87,6 +87,8 @@ class OpenSeason(QObject):
         """A different document (New, Open, Restore): a fresh undo history."""
         self.undo_stack.clear()
         self._path = path
+        # What the engine kept for the plans of the document before is of no use to this one.
+        forget()
         self._set(season, None, everything(self._season, season))
         self.undo_stack.setClean()
         self.path_changed.emit()

@@ -9,6 +9,7 @@ a plan is looked at again only for the athletes whose plan may differ.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -99,8 +100,10 @@ def changes_between(before: Season, after: Season, initiator: object = None) -> 
 
     notes = before.notes != after.notes
     if notes:
-        # Notes have no id: a changed note is one gone and one come.
-        moved = set(before.notes) ^ set(after.notes)
+        # Notes have no id: a changed note is one gone and one come, counted as a multiset so
+        # that a second copy of a note (added, removed, undone) names its day too.
+        old_notes, new_notes = Counter(before.notes), Counter(after.notes)
+        moved = (old_notes - new_notes) + (new_notes - old_notes)
         dates |= {note.date for note in moved if note.date is not None}
 
     records = before.records != after.records

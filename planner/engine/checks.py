@@ -183,7 +183,12 @@ def soft_rule_warnings(
 # derived one after another, so this is worked out once per session (kept beside its figures
 # so that its id cannot be reused while the entry lives).
 _LOWER_BODY: dict[int, tuple[Session, bool, float]] = {}
-_LOWER_BODY_KEPT = 50_000
+_LOWER_BODY_KEPT = 20_000
+
+
+def forget_lower_body() -> None:
+    """Drops what is kept per session (see planner.engine.generator.forget)."""
+    _LOWER_BODY.clear()
 
 
 def _lower_body(session: Session) -> tuple[bool, float]:

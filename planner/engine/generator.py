@@ -19,8 +19,8 @@ from typing import NamedTuple
 from planner.document.model import Athlete, Competition, Season, TrackDay
 from planner.document.sessions import Session, SessionKind
 from planner.document.text import plural
-from planner.engine.checks import hard_rule_breaches, soft_rule_warnings
-from planner.engine.metrics import day_metrics, weeks
+from planner.engine.checks import forget_lower_body, hard_rule_breaches, soft_rule_warnings
+from planner.engine.metrics import day_metrics, forget_session_figures, weeks
 from planner.engine.plan import Day, PhaseKind, Plan, PlanWarning
 from planner.engine.plyometrics import PlyoProgram, build_plyometrics, plyo_gap_days
 from planner.engine.prescription import Context
@@ -43,8 +43,9 @@ _SHAPES_KEPT = 64
 # Items and session bodies depend only on the athlete, the rule book and their own keys, so
 # they are kept across calls too: the next plan after an edit rebuilds only what changed.
 _CONTEXTS: OrderedDict[tuple[Athlete, int], Context] = OrderedDict()
-_CONTEXTS_KEPT = 128
-_CACHED_PER_ATHLETE = 20_000  # entries: past this (a very long session of edits) start afresh
+_CONTEXTS_KEPT = 64
+# Entries per athlete: past this (a long drag, many edits) the athlete's caches start afresh.
+_CACHED_PER_ATHLETE = 4_000
 
 
 def _context(athlete: Athlete, rules: RuleBook) -> Context:
@@ -70,6 +71,8 @@ def forget() -> None:
     cold. Plans never depend on it; tests compare warm plans with cold ones."""
     _SHAPES.clear()
     _CONTEXTS.clear()
+    forget_session_figures()
+    forget_lower_body()
 
 
 def generate(season: Season, athlete_id: str) -> Plan:

@@ -37,7 +37,13 @@ _NO_LOAD: _Totals = (0.0, 0.0, (0, 0, 0, 0), 0, 0.0, 0.0)
 # so each one's figures are worked out once: keyed by identity, the session kept beside them
 # so its id cannot be reused while the entry lives.
 _SESSION_TOTALS: dict[tuple[int, int], tuple[Session, _Totals]] = {}
-_SESSION_TOTALS_KEPT = 50_000
+_SESSION_TOTALS_KEPT = 20_000
+
+
+def forget_session_figures() -> None:
+    """Drops the figures kept per session (see planner.engine.generator.forget)."""
+    _SESSION_TOTALS.clear()
+    _SESSION_TOPS.clear()
 
 
 def session_totals(session: Session, weights: dict[PlyoIntensity, float]) -> _Totals:

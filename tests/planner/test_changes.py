@@ -123,3 +123,10 @@ def test_a_record_names_its_day_and_leaves_every_plan_alone(season: Season) -> N
     assert not (changes.competitions or changes.roster or changes.settings or changes.notes)
     removed = edits.remove_record(recorded, "ath-1", day, planned.kind)
     assert changes_between(recorded, removed).dates == {day}
+
+
+def test_a_second_copy_of_a_note_names_its_day_when_added_and_removed(season: Season) -> None:
+    once = edits.add_note(season, text="Physio", day=date(2027, 4, 5), athlete_id="ath-1")
+    twice = edits.add_note(once, text="Physio", day=date(2027, 4, 5), athlete_id="ath-1")
+    assert changes_between(once, twice).dates == {date(2027, 4, 5)}
+    assert changes_between(twice, once).dates == {date(2027, 4, 5)}

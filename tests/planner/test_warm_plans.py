@@ -86,3 +86,18 @@ def test_moving_the_demo_championship_a_day_gives_the_plans_derived_from_nothing
     forget()
     assert warm == generate_all(moved)
     assert warm != generate_all(demo)  # the move changed the plans
+
+
+def test_forgetting_lets_go_of_every_session_of_earlier_plans() -> None:
+    import gc
+
+    from planner.document.sessions import Session
+
+    forget()
+    plan = generate(demo_season(), ATHLETE)
+    session_ids = {id(s) for day in plan.days for s in day.sessions}
+    del plan
+    forget()
+    gc.collect()
+    alive = [o for o in gc.get_objects() if isinstance(o, Session) and id(o) in session_ids]
+    assert alive == []
