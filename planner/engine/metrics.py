@@ -37,12 +37,14 @@ _NO_LOAD: _Totals = (0.0, 0.0, (0, 0, 0, 0), 0, 0.0, 0.0)
 # so each one's figures are worked out once: keyed by identity, the session kept beside them
 # so its id cannot be reused while the entry lives.
 _SESSION_TOTALS: dict[tuple[int, int], tuple[Session, _Totals]] = {}
+_DAY_TOTALS: dict[tuple[int, ...], tuple[tuple[Session, ...], _Totals]] = {}
 _SESSION_TOTALS_KEPT = 20_000
 
 
 def forget_session_figures() -> None:
     """Drops the figures kept per session (see planner.engine.generator.forget)."""
     _SESSION_TOTALS.clear()
+    _DAY_TOTALS.clear()
     _SESSION_TOPS.clear()
 
 
@@ -64,7 +66,16 @@ def day_totals(sessions: Sequence[Session], weights: dict[PlyoIntensity, float])
         return _NO_LOAD
     if len(sessions) == 1:
         return session_totals(sessions[0], weights)
-    return _summed(sessions, weights)
+    # A day of jumps and lifting: kept by the identities of its sessions (held beside them).
+    key = (*map(id, sessions), id(weights))
+    cached = _DAY_TOTALS.get(key)
+    if cached is not None and all(a is b for a, b in zip(cached[0], sessions, strict=True)):
+        return cached[1]
+    totals = _summed(sessions, weights)
+    if len(_DAY_TOTALS) > _SESSION_TOTALS_KEPT:
+        _DAY_TOTALS.clear()
+    _DAY_TOTALS[key] = (tuple(sessions), totals)
+    return totals
 
 
 def _summed(sessions: Sequence[Session], weights: dict[PlyoIntensity, float]) -> _Totals:

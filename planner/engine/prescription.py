@@ -48,7 +48,7 @@ class Context:
     lists: dict[tuple[object, ...], tuple[Item, ...]] = field(default_factory=dict)
     # Per build (cycle), the loading weeks that held Nordic curls: the progression counts the
     # weeks the athlete really did them, not the weeks since the build began.
-    nordic_weeks: dict[int, set[int]] = field(default_factory=dict)
+    nordic_weeks: dict[int, list[int]] = field(default_factory=dict)  # sorted, no repeats
     _max_breaks: list[date] | None = None
     # What the builds under way would warn: a cached build says its warnings again on every
     # use, dated by that use, so a plan from warm caches warns exactly as one from cold.

@@ -13,6 +13,7 @@ more (strength.novice); the day after a race is upper body only (strength.recove
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
@@ -167,7 +168,7 @@ def _single_leg(ctx: Context, phase: DayPhase) -> list[Item]:
 def _nordic_done(ctx: Context, phase: DayPhase) -> int:
     """The loading weeks of this build before this one that held Nordic curls."""
     done = ctx.nordic_weeks.get(phase.cycle)
-    return 0 if not done else sum(1 for week in done if week < phase.build_week)
+    return 0 if not done else bisect_left(done, phase.build_week)
 
 
 def _nordic(ctx: Context, phase: DayPhase) -> Item:
@@ -545,7 +546,10 @@ def _log_nordic(ctx: Context, phase: DayPhase, items: Sequence[Item]) -> None:
     """Counts a loading week whose session kept its Nordic curls (a day's limits may drop them)."""
     nordic = ctx.athlete.substitute_for(NORDIC)
     if not phase.deload and any(i.exercise_id == nordic for i in items):
-        ctx.nordic_weeks.setdefault(phase.cycle, set()).add(phase.build_week)
+        weeks = ctx.nordic_weeks.setdefault(phase.cycle, [])
+        at = bisect_left(weeks, phase.build_week)
+        if at == len(weeks) or weeks[at] != phase.build_week:
+            weeks.insert(at, phase.build_week)
 
 
 def _fitted(item: Item, fitted: list[Item]) -> Item | None:
