@@ -23,7 +23,7 @@ from planner.engine.checks import forget_lower_body, hard_rule_breaches, soft_ru
 from planner.engine.metrics import day_metrics, forget_session_figures, weeks
 from planner.engine.plan import Day, PhaseKind, Plan, PlanWarning
 from planner.engine.plyometrics import PlyoProgram, build_plyometrics, plyo_gap_days
-from planner.engine.prescription import Context
+from planner.engine.prescription import Context, Memo
 from planner.engine.proximity import DayLimits, day_limits
 from planner.engine.rules import RuleBook, rule_book
 from planner.engine.strength import Planned, Slot, build_easy_day, build_weights
@@ -34,43 +34,37 @@ from planner.engine.timeline import DayPhase, Timeline, build_timeline
 # (most of a squad enters the same competitions) share the shape, and so does the next call
 # after an edit that leaves them alone (a max, a rhythm, a note): the shape is kept across
 # calls for the last few documents.
-_ShapeKey = tuple[date, date, int, tuple[Competition, ...], bool, bool, int]
-_Shape = tuple[Timeline, tuple[DayLimits, ...], tuple["_WeekShape", ...], RuleBook]
+_ShapeKey = tuple[date, date, int, tuple[Competition, ...], bool, bool, RuleBook]
+_Shape = tuple[Timeline, tuple[DayLimits, ...], tuple["_WeekShape", ...]]
 _SHAPES: OrderedDict[_ShapeKey, _Shape] = OrderedDict()
 _SHAPES_KEPT = 64
 
 
 # Items and session bodies depend only on the athlete, the rule book and their own keys, so
 # they are kept across calls too: the next plan after an edit rebuilds only what changed.
-_CONTEXTS: OrderedDict[tuple[Athlete, int], Context] = OrderedDict()
-_CONTEXTS_KEPT = 64
-# Entries per athlete: past this (a long drag, many edits) the athlete's caches start afresh.
-_CACHED_PER_ATHLETE = 4_000
+_MEMOS: OrderedDict[tuple[Athlete, RuleBook], Memo] = OrderedDict()
+_MEMOS_KEPT = 64
+# Entries per athlete: past this (a long drag, many edits) the athlete's memo starts afresh.
+_MEMO_ENTRIES = 4_000
 
 
 def _context(athlete: Athlete, rules: RuleBook) -> Context:
-    """A fresh context for one plan, sharing the athlete's caches with earlier plans."""
-    key = (athlete, id(rules))
-    kept = _CONTEXTS.get(key)
-    if kept is None or kept.rules is not rules or len(kept.items) + len(kept.remembered) + len(kept.bodies) + len(
-        kept.scaled
-    ) > _CACHED_PER_ATHLETE:
-        kept = _CONTEXTS[key] = Context(athlete, rules)
-        if len(_CONTEXTS) > _CONTEXTS_KEPT:
-            _CONTEXTS.popitem(last=False)
-    _CONTEXTS.move_to_end(key)
-    return Context(
-        athlete, rules, items=kept.items, contact_weights=kept.contact_weights,
-        drill_intensities=kept.drill_intensities, bodies=kept.bodies, scaled=kept.scaled,
-        drill_contacts=kept.drill_contacts, remembered=kept.remembered, lists=kept.lists,
-    )
+    """A fresh context for one plan, with the athlete's memo from earlier plans."""
+    key = (athlete, rules)
+    memo = _MEMOS.get(key)
+    if memo is None or memo.size() > _MEMO_ENTRIES:
+        memo = _MEMOS[key] = Memo()
+        if len(_MEMOS) > _MEMOS_KEPT:
+            _MEMOS.popitem(last=False)
+    _MEMOS.move_to_end(key)
+    return Context(athlete, rules, memo)
 
 
 def forget() -> None:
     """Drops what earlier plans left to reuse (shapes, items, sessions): the next plan starts
     cold. Plans never depend on it; tests compare warm plans with cold ones."""
     _SHAPES.clear()
-    _CONTEXTS.clear()
+    _MEMOS.clear()
     forget_session_figures()
     forget_lower_body()
 
@@ -92,17 +86,18 @@ def generate_all(season: Season, athlete_ids: Collection[str] | None = None) -> 
 def _shape(
     season: Season, athlete: Athlete, competitions: tuple[Competition, ...], rules: RuleBook
 ) -> tuple[Timeline, tuple[DayLimits, ...], tuple[_WeekShape, ...]]:
+    # The rule book is hashed by identity: the key holds it, so no other book takes its place.
     key = (season.first_day, season.last_day, season.week_start, competitions, athlete.junior, athlete.priming,
-           id(rules))
+           rules)
     shape = _SHAPES.get(key)
-    if shape is not None and shape[3] is rules:
+    if shape is not None:
         _SHAPES.move_to_end(key)
-        return shape[0], shape[1], shape[2]
+        return shape
     timeline = build_timeline(season, athlete, rules)
     limits = tuple(day_limits(season.first_day, season.last_day, competitions, timeline, rules,
                               priming=athlete.priming))
     week_shapes = _week_shapes(season, timeline, limits, competitions, rules)
-    _SHAPES[key] = (timeline, limits, week_shapes, rules)
+    _SHAPES[key] = (timeline, limits, week_shapes)
     if len(_SHAPES) > _SHAPES_KEPT:
         _SHAPES.popitem(last=False)
     return timeline, limits, week_shapes

@@ -78,9 +78,9 @@ def entry(ctx: Context, exercise_id: str) -> Drill:
 
 
 def drill_intensity(drill: Drill, ctx: Context) -> PlyoIntensity:
-    cached = ctx.drill_intensities.get(drill)
+    cached = ctx.memo.drill_intensities.get(drill)
     if cached is None:
-        cached = ctx.drill_intensities[drill] = _drill_intensity(drill, ctx)
+        cached = ctx.memo.drill_intensities[drill] = _drill_intensity(drill, ctx)
     return cached
 
 
@@ -108,16 +108,16 @@ def drill_contacts(drill: Drill, athlete: Athlete) -> int:
 
 
 def _weights(ctx: Context) -> dict[PlyoIntensity, float]:
-    if not ctx.contact_weights:
+    if not ctx.memo.contact_weights:
         rule = ctx.rules["plyo.weights"]
-        ctx.contact_weights.update({level: rule.number(level.value) for level in PlyoIntensity})
-    return ctx.contact_weights
+        ctx.memo.contact_weights.update({level: rule.number(level.value) for level in PlyoIntensity})
+    return ctx.memo.contact_weights
 
 
 def _contacts(drill: Drill, ctx: Context) -> int:
-    cached = ctx.drill_contacts.get(drill)
+    cached = ctx.memo.drill_contacts.get(drill)
     if cached is None:
-        cached = ctx.drill_contacts[drill] = drill_contacts(drill, ctx.athlete)
+        cached = ctx.memo.drill_contacts[drill] = drill_contacts(drill, ctx.athlete)
     return cached
 
 
@@ -284,9 +284,9 @@ class PlyoProgram:
             self._sessions_expected(sessions_per_week), self._sessions_expected(sessions_per_week, latest=True),
             self.reference, tuple(self.season_weeks[-window:]),
         )
-        step = self.ctx.bodies.get(key)
+        step = self.ctx.memo.bodies.get(key)
         if step is None:
-            step = self.ctx.bodies[key] = self._step(phase, sessions_per_week)
+            step = self.ctx.memo.bodies[key] = self._step(phase, sessions_per_week)
         week, self.drills, self.pointer, self.last_change = step
         return week
 
@@ -561,11 +561,11 @@ def _plyo_session(
 ) -> tuple[Session | None, float]:
     # The sessions of one week are alike but for their date: build the body once.
     key = (phase, limits, drills, last_change)
-    cached = ctx.bodies.get(key)
+    cached = ctx.memo.bodies.get(key)
     if cached is None:
         body = _plyo_body(ctx, phase, limits, drills, last_change)
         weighted = 0.0 if body is None else _items_weighted(body["items"], ctx)
-        cached = ctx.bodies[key] = (body, weighted)
+        cached = ctx.memo.bodies[key] = (body, weighted)
     body, weighted = cached
     if body is None:
         return None, 0.0
@@ -646,9 +646,9 @@ def _day_program(
     """The week's program as one day holds it: within the day's ceiling, the in-season share,
     the deload cut. Many days of a season share one, so each is worked out once."""
     key = ("plyo-day", drills, ceiling, taper, competition, deload)
-    cached = ctx.bodies.get(key)
+    cached = ctx.memo.bodies.get(key)
     if cached is None:
-        cached = ctx.bodies[key] = _shape_day(ctx, drills, ceiling, taper, competition, deload)
+        cached = ctx.memo.bodies[key] = _shape_day(ctx, drills, ceiling, taper, competition, deload)
     result: _DayProgram = cached
     return result
 
@@ -735,7 +735,7 @@ def _plyo_body(
 
 def _drill_item(ctx: Context, drill: Drill, intensity: PlyoIntensity) -> Item:
     key = ("drill", drill.exercise_id, drill.reps, drill.distance_m, drill.per_set, intensity)
-    cached = ctx.items.get(key)
+    cached = ctx.memo.items.get(key)
     if cached is not None:
         return cached
     ex = exercise(drill.exercise_id)
@@ -751,7 +751,7 @@ def _drill_item(ctx: Context, drill: Drill, intensity: PlyoIntensity) -> Item:
         # A set counted in the contacts of a multi-contact jump: say how many jumps that is.
         jumps = drill.per_set // ex.contacts_per_rep
         note = f"{jumps} jump{'s' if jumps > 1 else ''} a set, {ex.contacts_per_rep} contacts each"
-    ctx.items[key] = item = Item(
+    ctx.memo.items[key] = item = Item(
         exercise_id=ex.id,
         name=ex.name,
         category=Category.PLYOMETRIC,

@@ -29,13 +29,11 @@ T = TypeVar("T")
 
 
 @dataclass
-class Context:
-    """Per-athlete state shared while one plan is generated."""
+class Memo:
+    """What building one athlete's plan leaves for the next plan of the same athlete and rule
+    book to reuse: items, session bodies and whole sessions, each under a key that holds every
+    input it depends on (planner.engine.generator keeps one per athlete across calls)."""
 
-    athlete: Athlete
-    rules: RuleBook
-    warnings: list[PlanWarning] = field(default_factory=list)
-    _warned: set[tuple[str, str]] = field(default_factory=set)
     # Most weeks repeat the same items; building each once keeps a live preview fast.
     items: dict[tuple[object, ...], Item] = field(default_factory=dict)
     contact_weights: dict[PlyoIntensity, float] = field(default_factory=dict)
@@ -43,23 +41,38 @@ class Context:
     bodies: dict[tuple[object, ...], Any] = field(default_factory=dict)
     scaled: dict[tuple[object, ...], tuple[Item, Item]] = field(default_factory=dict)
     drill_contacts: dict[Any, int] = field(default_factory=dict)
-    # Built once with the warnings the build gave (``remember``): items and whole sessions.
+    # Built once with the warnings the build gave (``Context.remember``): items and sessions.
     remembered: dict[tuple[object, ...], tuple[Any, tuple[Said, ...]]] = field(default_factory=dict)
     lists: dict[tuple[object, ...], tuple[Item, ...]] = field(default_factory=dict)
+    max_breaks: list[date] | None = None
+
+    def size(self) -> int:
+        """Entries kept (the tables that grow with the plans built)."""
+        return len(self.items) + len(self.remembered) + len(self.bodies) + len(self.scaled)
+
+
+@dataclass
+class Context:
+    """Per-athlete state shared while one plan is generated, and the athlete's ``memo``."""
+
+    athlete: Athlete
+    rules: RuleBook
+    memo: Memo = field(default_factory=Memo)
+    warnings: list[PlanWarning] = field(default_factory=list)
+    _warned: set[tuple[str, str]] = field(default_factory=set)
     # Per build (cycle), the loading weeks that held Nordic curls: the progression counts the
     # weeks the athlete really did them, not the weeks since the build began.
     nordic_weeks: dict[int, list[int]] = field(default_factory=dict)  # sorted, no repeats
-    _max_breaks: list[date] | None = None
     # What the builds under way would warn: a cached build says its warnings again on every
     # use, dated by that use, so a plan from warm caches warns exactly as one from cold.
     _said: list[list[Said]] = field(default_factory=list)
 
     def max_epoch(self, day: date) -> int:
         """Changes whenever the maxes a session on ``day`` would use, or their age class, change."""
-        if self._max_breaks is None:
+        if self.memo.max_breaks is None:
             stale_after = timedelta(days=self.rules["strength.heavy"].whole("max_age_days") + 1)
-            self._max_breaks = sorted({d for m in self.athlete.maxes for d in (m.date, m.date + stale_after)})
-        return bisect_right(self._max_breaks, day)
+            self.memo.max_breaks = sorted({d for m in self.athlete.maxes for d in (m.date, m.date + stale_after)})
+        return bisect_right(self.memo.max_breaks, day)
 
     def warn_once(self, rule_id: str, key: str, day: date, message: str) -> None:
         for said in self._said:
@@ -71,7 +84,7 @@ class Context:
     def remember(self, key: tuple[object, ...], day: date, build: Callable[[], T]) -> T:
         """``build()``, kept under ``key`` with the warnings it gave, which every later use
         gives again (dated ``day``)."""
-        cached = self.remembered.get(key)
+        cached = self.memo.remembered.get(key)
         if cached is None:
             said: list[Said] = []
             self._said.append(said)
@@ -79,7 +92,7 @@ class Context:
                 item = build()
             finally:
                 self._said.pop()
-            self.remembered[key] = (item, tuple(said))
+            self.memo.remembered[key] = (item, tuple(said))
             return item
         for rule_id, warn_key, message in cached[1]:
             self.warn_once(rule_id, warn_key, day, message)
@@ -296,11 +309,11 @@ def rep_range_item(
     rest_s: int = 90,
 ) -> Item:
     key = ("rep-range", exercise_id, sets, reps, rir, rule_ids, rest_s)
-    cached = ctx.items.get(key)
+    cached = ctx.memo.items.get(key)
     if cached is not None:
         return cached
     chosen = exercise(ctx.athlete.substitute_for(exercise_id))
-    ctx.items[key] = item = Item(
+    ctx.memo.items[key] = item = Item(
         exercise_id=chosen.id,
         name=chosen.name,
         category=chosen.category,
@@ -321,7 +334,7 @@ def scaled(item: Item, volume: float, rule_id: str, ctx: Context) -> Item:
     # Keyed by identity (hashing a whole item is slow); the source item is kept with the
     # result so its id cannot be reused by another item while the cache lives.
     key = ("scaled", id(item), volume, rule_id)
-    cached = ctx.scaled.get(key)
+    cached = ctx.memo.scaled.get(key)
     if cached is not None and cached[0] is item:
         return cached[1]
     # Juniors and beginners keep their main lifts in sets of 5 or more: a cut drops reps
@@ -329,7 +342,7 @@ def scaled(item: Item, volume: float, rule_id: str, ctx: Context) -> Item:
     novice_lift = ctx.athlete.novice and item.category is Category.STRENGTH and item.percent_max is not None
     min_reps = ctx.rules["strength.novice"].whole("min_reps") if novice_lift else 1
     result = _scaled(item, volume, rule_id, min_reps)
-    ctx.scaled[key] = (item, result)
+    ctx.memo.scaled[key] = (item, result)
     return result
 
 

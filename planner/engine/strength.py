@@ -83,9 +83,9 @@ _UPPER_BODY = ("dumbbell_shoulder_press", "arm_drive", "lateral_raise")
 
 def _accessories(ctx: Context, index: int, in_season: bool) -> list[Item]:
     key = ("accessories", index % len(_UPPER_BODY), in_season)
-    cached = ctx.lists.get(key)
+    cached = ctx.memo.lists.get(key)
     if cached is None:
-        cached = ctx.lists[key] = tuple(_new_accessories(ctx, index, in_season))
+        cached = ctx.memo.lists[key] = tuple(_new_accessories(ctx, index, in_season))
     return list(cached)
 
 
@@ -123,9 +123,9 @@ def _hurdler_items(ctx: Context, phase: DayPhase) -> list[Item]:
     if ctx.athlete.event is not Event.HURDLES_400:
         return []
     key = ("hurdler", phase.kind)
-    cached = ctx.lists.get(key)
+    cached = ctx.memo.lists.get(key)
     if cached is None:
-        cached = ctx.lists[key] = tuple(_new_hurdler_items(ctx, phase))
+        cached = ctx.memo.lists[key] = tuple(_new_hurdler_items(ctx, phase))
     return list(cached)
 
 
@@ -152,11 +152,11 @@ def _fewer_sets(ctx: Context, item: Item, sets: int) -> Item:
     """``item`` with at most ``sets`` sets, built once per item (kept beside it, as ``scaled``
     does, so its id cannot be reused while the cache lives)."""
     key = ("fewer-sets", id(item), sets)
-    cached = ctx.scaled.get(key)
+    cached = ctx.memo.scaled.get(key)
     if cached is not None and cached[0] is item:
         return cached[1]
     result = item if item.sets <= sets else replace(item, sets=sets)
-    ctx.scaled[key] = (item, result)
+    ctx.memo.scaled[key] = (item, result)
     return result
 
 
@@ -179,10 +179,10 @@ def _nordic(ctx: Context, phase: DayPhase) -> Item:
     # step before it.
     step = min(max(_nordic_done(ctx, phase) - (1 if phase.deload else 0), 0), len(sets) - 1)
     key = ("nordic", step)
-    cached = ctx.items.get(key)
+    cached = ctx.memo.items.get(key)
     if cached is None:
         chosen = exercise(ctx.athlete.substitute_for(NORDIC))
-        cached = ctx.items[key] = Item(
+        cached = ctx.memo.items[key] = Item(
             exercise_id=chosen.id,
             name=chosen.name,
             category=chosen.category,
@@ -634,9 +634,9 @@ def build_easy_day(ctx: Context, day: date, phase: DayPhase, limits: DayLimits, 
 def _easy_session(ctx: Context, day: date, phase: DayPhase, limits: DayLimits, index: int) -> Session:
     # The items repeat from week to week; only the reason's words change.
     key = ("easy-day", phase.deload, limits.volume, limits.taper_rule, index)
-    body = ctx.bodies.get(key)
+    body = ctx.memo.bodies.get(key)
     if body is None:
-        body = ctx.bodies[key] = _easy_day(ctx, phase.deload, limits, index)
+        body = ctx.memo.bodies[key] = _easy_day(ctx, phase.deload, limits, index)
     items, tags, rule_ids, cut = body
     if limits.volume < 1.0:
         reason = taper_reason(limits, phase.name, cut)
