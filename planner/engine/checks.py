@@ -14,6 +14,7 @@ from planner.document.catalogue import catalogue
 from planner.document.model import Athlete, Priority, Season, TrackDay
 from planner.document.sessions import Category, PlyoIntensity, Session, SessionKind
 from planner.document.text import plural, span_text
+from planner.engine.by_identity import ByIdentity
 from planner.engine.loads import held_as_dumbbells
 from planner.engine.metrics import main_lift
 from planner.engine.plan import DayMetrics, PhaseKind, PlanWarning, Week
@@ -179,22 +180,15 @@ def soft_rule_warnings(
 
 
 # Per weights session: whether it holds lower-body work other than accessories, and the top
-# percentage of its lower-body strength sets (0 without). Sessions are shared by the plans
-# derived one after another, so this is worked out once per session (kept beside its figures
-# so that its id cannot be reused while the entry lives).
-_LOWER_BODY: dict[int, tuple[Session, bool, float]] = {}
-_LOWER_BODY_KEPT = 20_000
-
-
-def forget_lower_body() -> None:
-    """Drops what is kept per session (see planner.engine.generator.forget)."""
-    _LOWER_BODY.clear()
+# percentage of its lower-body strength sets (0 without), worked out once per session.
+_LOWER_BODY: ByIdentity[tuple[bool, float]] = ByIdentity()
 
 
 def _lower_body(session: Session) -> tuple[bool, float]:
-    cached = _LOWER_BODY.get(id(session))
-    if cached is not None and cached[0] is session:
-        return cached[1], cached[2]
+    return _LOWER_BODY.get((session,), lambda: _lower_body_work(session))
+
+
+def _lower_body_work(session: Session) -> tuple[bool, float]:
     any_lower = False
     top = 0.0
     if session.kind is SessionKind.WEIGHTS:
@@ -203,9 +197,6 @@ def _lower_body(session: Session) -> tuple[bool, float]:
                 any_lower = True
                 if item.category is Category.STRENGTH:
                     top = max(top, item.percent_max or 0.0)
-    if len(_LOWER_BODY) > _LOWER_BODY_KEPT:
-        _LOWER_BODY.clear()
-    _LOWER_BODY[id(session)] = (session, any_lower, top)
     return any_lower, top
 
 

@@ -19,8 +19,9 @@ from typing import NamedTuple
 from planner.document.model import Athlete, Competition, Season, TrackDay
 from planner.document.sessions import Session, SessionKind
 from planner.document.text import plural
-from planner.engine.checks import forget_lower_body, hard_rule_breaches, soft_rule_warnings
-from planner.engine.metrics import day_metrics, forget_session_figures, weeks
+from planner.engine.by_identity import forget_all
+from planner.engine.checks import hard_rule_breaches, soft_rule_warnings
+from planner.engine.metrics import day_metrics, weeks
 from planner.engine.plan import Day, PhaseKind, Plan, PlanWarning
 from planner.engine.plyometrics import PlyoProgram, build_plyometrics, plyo_gap_days
 from planner.engine.prescription import Context, Memo
@@ -65,8 +66,7 @@ def forget() -> None:
     cold. Plans never depend on it; tests compare warm plans with cold ones."""
     _SHAPES.clear()
     _MEMOS.clear()
-    forget_session_figures()
-    forget_lower_body()
+    forget_all()
 
 
 def generate(season: Season, athlete_id: str) -> Plan:

@@ -14,6 +14,7 @@ from functools import cache
 from planner.document.catalogue import MAIN_LIFTS, exercise
 from planner.document.model import Season
 from planner.document.sessions import PlyoIntensity, Session
+from planner.engine.by_identity import ByIdentity
 from planner.engine.plan import DayMetrics, PhaseKind, Week
 from planner.engine.rules import RuleBook
 
@@ -33,49 +34,19 @@ def main_lift(exercise_id: str) -> str:
 
 _Totals = tuple[float, float, tuple[int, int, int, int], int, float, float]
 _NO_LOAD: _Totals = (0.0, 0.0, (0, 0, 0, 0), 0, 0.0, 0.0)
-# Sessions are shared by the plans derived one after another (see planner.engine.generator),
-# so each one's figures are worked out once: keyed by identity, the session kept beside them
-# so its id cannot be reused while the entry lives.
-_SESSION_TOTALS: dict[tuple[int, int], tuple[Session, _Totals]] = {}
-_DAY_TOTALS: dict[tuple[int, ...], tuple[tuple[Session, ...], _Totals]] = {}
-_SESSION_TOTALS_KEPT = 20_000
-
-
-def forget_session_figures() -> None:
-    """Drops the figures kept per session (see planner.engine.generator.forget)."""
-    _SESSION_TOTALS.clear()
-    _DAY_TOTALS.clear()
-    _SESSION_TOPS.clear()
+# A session's figures, and those of a day of jumps and lifting, are worked out once.
+_TOTALS: ByIdentity[_Totals] = ByIdentity()
 
 
 def session_totals(session: Session, weights: dict[PlyoIntensity, float]) -> _Totals:
     """Volume-load, relative volume, reps by zone, contacts, weighted contacts and planned load."""
-    key = (id(session), id(weights))
-    cached = _SESSION_TOTALS.get(key)
-    if cached is not None and cached[0] is session:
-        return cached[1]
-    totals = _summed((session,), weights)
-    if len(_SESSION_TOTALS) > _SESSION_TOTALS_KEPT:
-        _SESSION_TOTALS.clear()
-    _SESSION_TOTALS[key] = (session, totals)
-    return totals
+    return _TOTALS.get((session, weights), lambda: _summed((session,), weights))
 
 
 def day_totals(sessions: Sequence[Session], weights: dict[PlyoIntensity, float]) -> _Totals:
     if not sessions:
         return _NO_LOAD
-    if len(sessions) == 1:
-        return session_totals(sessions[0], weights)
-    # A day of jumps and lifting: kept by the identities of its sessions (held beside them).
-    key = (*map(id, sessions), id(weights))
-    cached = _DAY_TOTALS.get(key)
-    if cached is not None and all(a is b for a, b in zip(cached[0], sessions, strict=True)):
-        return cached[1]
-    totals = _summed(sessions, weights)
-    if len(_DAY_TOTALS) > _SESSION_TOTALS_KEPT:
-        _DAY_TOTALS.clear()
-    _DAY_TOTALS[key] = (tuple(sessions), totals)
-    return totals
+    return _TOTALS.get((*sessions, weights), lambda: _summed(sessions, weights))
 
 
 def _summed(sessions: Sequence[Session], weights: dict[PlyoIntensity, float]) -> _Totals:
@@ -139,14 +110,15 @@ def day_metrics(
     return result
 
 
-_SESSION_TOPS: dict[int, tuple[Session, tuple[tuple[str, float], ...]]] = {}
+_TOPS: ByIdentity[tuple[tuple[str, float], ...]] = ByIdentity()
 
 
 def _session_tops(session: Session) -> tuple[tuple[str, float], ...]:
     """The session's top percentage of each tracked barbell lift, in the order they come."""
-    cached = _SESSION_TOPS.get(id(session))
-    if cached is not None and cached[0] is session:
-        return cached[1]
+    return _TOPS.get((session,), lambda: _tops(session))
+
+
+def _tops(session: Session) -> tuple[tuple[str, float], ...]:
     top: dict[str, float] = {}
     for item in session.items:
         if item.percent_max is None:
@@ -154,11 +126,7 @@ def _session_tops(session: Session) -> tuple[tuple[str, float], ...]:
         lift = main_lift(item.exercise_id)
         if lift in TRACKED_LIFTS and exercise(item.exercise_id).barbell:
             top[lift] = max(top.get(lift, 0.0), item.percent_max)
-    tops = tuple(top.items())
-    if len(_SESSION_TOPS) > _SESSION_TOTALS_KEPT:
-        _SESSION_TOPS.clear()
-    _SESSION_TOPS[id(session)] = (session, tops)
-    return tops
+    return tuple(top.items())
 
 
 def weeks(
