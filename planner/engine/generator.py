@@ -36,7 +36,6 @@ from planner.engine.timeline import DayPhase, Timeline, build_timeline
 # after an edit that leaves them alone (a max, a rhythm, a note): the shape is kept across
 # calls for the last few documents.
 _ShapeKey = tuple[date, date, int, tuple[Competition, ...], bool, bool, RuleBook]
-_Shape = tuple[Timeline, tuple[DayLimits, ...], tuple["_WeekShape", ...]]
 _SHAPES: OrderedDict[_ShapeKey, _Shape] = OrderedDict()
 _SHAPES_KEPT = 64
 
@@ -83,9 +82,17 @@ def generate_all(season: Season, athlete_ids: Collection[str] | None = None) -> 
     return tuple(_generate(season, athlete) for athlete in chosen)
 
 
-def _shape(
-    season: Season, athlete: Athlete, competitions: tuple[Competition, ...], rules: RuleBook
-) -> tuple[Timeline, tuple[DayLimits, ...], tuple[_WeekShape, ...]]:
+class _Shape(NamedTuple):
+    """One athlete's season before any session: its days, their phases and limits, and what
+    each week allows."""
+
+    dates: tuple[date, ...]
+    timeline: Timeline
+    limits: tuple[DayLimits, ...]
+    weeks: tuple[_WeekShape, ...]
+
+
+def _shape(season: Season, athlete: Athlete, competitions: tuple[Competition, ...], rules: RuleBook) -> _Shape:
     # The rule book is hashed by identity: the key holds it, so no other book takes its place.
     key = (season.first_day, season.last_day, season.week_start, competitions, athlete.junior, athlete.priming,
            rules)
@@ -96,42 +103,42 @@ def _shape(
     timeline = build_timeline(season, athlete, rules)
     limits = tuple(day_limits(season.first_day, season.last_day, competitions, timeline, rules,
                               priming=athlete.priming))
-    week_shapes = _week_shapes(season, timeline, limits, competitions, rules)
-    _SHAPES[key] = (timeline, limits, week_shapes)
+    dates = tuple(season.first_day + timedelta(days=i) for i in range(len(limits)))
+    shape = _SHAPES[key] = _Shape(dates, timeline, limits, _week_shapes(season, dates, timeline, limits,
+                                                                         competitions, rules))
     if len(_SHAPES) > _SHAPES_KEPT:
         _SHAPES.popitem(last=False)
-    return timeline, limits, week_shapes
+    return shape
 
 
 class _WeekShape(NamedTuple):
     """What one week of the season allows whoever trains in it: the part of the week plan
     that depends only on the season's shape, worked out once for every athlete who shares it."""
 
-    span: list[date]  # the week's days inside the season
-    phases: list[DayPhase]
+    span: tuple[date, ...]  # the week's days inside the season
+    phases: tuple[DayPhase, ...]
     phase: DayPhase  # the phase most of the week is in
     race_week: bool
     reduced: bool  # cut short by a competition or a taper: the plyometric program holds
     # Days that allow weights on a hard track day: not the day after a race (a recovery day,
     # rule competition.after), not D-1/D-2 (rule race.week), not a competition day, and not the
     # transition days a week ending the season or a build keeps free (phase.transition).
-    lifting: list[date]
+    lifting: tuple[date, ...]
     # Days that allow an easy day's upper-body session (rule strength.easy_day).
-    easy: list[date]
+    easy: tuple[date, ...]
     # Days that allow plyometrics.
-    jumping: list[date]
+    jumping: tuple[date, ...]
 
 
 def _week_shapes(
-    season: Season, timeline: Timeline, limits: Sequence[DayLimits], competitions: tuple[Competition, ...],
-    rules: RuleBook,
+    season: Season, dates: tuple[date, ...], timeline: Timeline, limits: Sequence[DayLimits],
+    competitions: tuple[Competition, ...], rules: RuleBook,
 ) -> tuple[_WeekShape, ...]:
     first = season.first_day
     eves = _eves(competitions, rules["strength.easy_day"].whole("not_before_days"))
     # Lifting on D-1/D-2 would take the place of the heavy slot the rules allow earlier in
     # the week (rule race.week); opt-in priming is planned on its own.
     race_eves = _eves(competitions, rules["race.week"].whole("no_lifting_before_days"))
-    dates = [first + timedelta(days=i) for i in range(len(limits))]
     open_day = [
         not limit.rest_day and phase.kind is not PhaseKind.TRANSITION
         for limit, phase in zip(limits, timeline.days, strict=True)
@@ -142,7 +149,7 @@ def _week_shapes(
         days = range(max(start, 0), min(start + 7, len(dates)))
         start += 7
         span = dates[days.start:days.stop]
-        phases = list(timeline.days[days.start:days.stop])
+        phases = timeline.days[days.start:days.stop]
         race_week = any(c.start <= span[-1] and c.end >= span[0] for c in competitions)
         result.append(_WeekShape(
             span=span,
@@ -150,15 +157,15 @@ def _week_shapes(
             phase=_week_phase(phases),
             race_week=race_week,
             reduced=race_week or any(limits[i].volume < 1 for i in days),
-            lifting=[
+            lifting=tuple(
                 dates[i] for i in days
                 if open_day[i] and limits[i].lower_max_pct is None and dates[i] not in race_eves
-            ],
-            easy=[dates[i] for i in days if open_day[i] and dates[i] not in eves],
-            jumping=[
+            ),
+            easy=tuple(dates[i] for i in days if open_day[i] and dates[i] not in eves),
+            jumping=tuple(
                 dates[i] for i in days
                 if limits[i].plyo_ceiling > 0 and timeline.days[i].kind is not PhaseKind.TRANSITION
-            ],
+            ),
         ))
     return tuple(result)
 
@@ -166,10 +173,9 @@ def _week_shapes(
 def _generate(season: Season, athlete: Athlete) -> Plan:
     rules = rule_book()
     competitions = season.competitions_for(athlete.id)
-    timeline, limits, week_shapes = _shape(season, athlete, competitions, rules)
+    dates, timeline, limits, week_shapes = _shape(season, athlete, competitions, rules)
     ctx = _context(athlete, rules)
     ctx.warnings.extend(timeline.warnings)
-    dates = [season.first_day + timedelta(days=i) for i in range(len(timeline.days))]
     generated = _generate_sessions(season, ctx, dates, timeline, limits, week_shapes)
     final, edited_days, locked_days = _apply_coach(season, athlete, dates, generated)
 
@@ -205,7 +211,7 @@ def _generate(season: Season, athlete: Athlete) -> Plan:
     return Plan(athlete, timeline.phases, competitions, days, tuple(week_list), tuple(warnings))
 
 
-def _week_phase(phases: list[DayPhase]) -> DayPhase:
+def _week_phase(phases: Sequence[DayPhase]) -> DayPhase:
     """The phase most days of the week are in (the earliest on a tie)."""
     counts: dict[PhaseKind, int] = {}
     for p in phases:
@@ -232,7 +238,7 @@ def _sessions_wanted(athlete: Athlete, phase: DayPhase, rules: RuleBook, race_we
     return wanted
 
 
-def _spread(candidates: list[date], count: int, previous: date | None, min_gap: int) -> list[date]:
+def _spread(candidates: Sequence[date], count: int, previous: date | None, min_gap: int) -> list[date]:
     """``count`` days from ``candidates`` as far apart as possible (at least ``min_gap``)."""
     if not candidates or count <= 0:
         return []
@@ -267,7 +273,7 @@ def _spread_offsets(offsets: tuple[int, ...], count: int, previous: int | None, 
 def _generate_sessions(
     season: Season,
     ctx: Context,
-    dates: list[date],
+    dates: Sequence[date],
     timeline: Timeline,
     limits: Sequence[DayLimits],
     week_shapes: tuple[_WeekShape, ...],
@@ -385,7 +391,7 @@ def _volume_load(sessions: list[Session]) -> tuple[float, float]:
 
 def _fit_taper_volume(
     ctx: Context,
-    dates: list[date],
+    dates: Sequence[date],
     timeline: Timeline,
     limits: Sequence[DayLimits],
     sessions: list[list[Session]],
@@ -431,7 +437,7 @@ def _fit_taper_volume(
 
 
 def _full_weeks_before(
-    dates: list[date], timeline: Timeline, limits: Sequence[DayLimits], end: int, count: int
+    dates: Sequence[date], timeline: Timeline, limits: Sequence[DayLimits], end: int, count: int
 ) -> list[list[int]]:
     """The day indexes of the last ``count`` full training weeks before index ``end``: seven
     days, no deload, no competition and no day cut for one, not in the transition."""
@@ -451,7 +457,8 @@ def _full_weeks_before(
 
 
 def _with_heavy_day(
-    chosen: list[date], hard: list[date], wanted: int, previous: date | None, limits: Sequence[DayLimits], first: date
+    chosen: list[date], hard: Sequence[date], wanted: int, previous: date | None, limits: Sequence[DayLimits],
+    first: date,
 ) -> list[date]:
     """``chosen``, or as many days that include one where heavy work is allowed when such a
     day exists: in a race week the single session goes on D-4/D-5, not on the power slot."""
@@ -514,7 +521,9 @@ def _rhythm_ok(athlete: Athlete, weekday: int, *, lifting: bool = False, plyomet
     return (not lifting or rhythm.lifting) and (not plyometrics or rhythm.plyometrics)
 
 
-def _priming_days(athlete: Athlete, dates: list[date], timeline: Timeline, limits: Sequence[DayLimits]) -> set[date]:
+def _priming_days(
+    athlete: Athlete, dates: Sequence[date], timeline: Timeline, limits: Sequence[DayLimits]
+) -> set[date]:
     first = dates[0]
     chosen: set[date] = set()
     for peak in timeline.peaks:
@@ -535,7 +544,7 @@ def _priming_days(athlete: Athlete, dates: list[date], timeline: Timeline, limit
 
 
 def _apply_coach(
-    season: Season, athlete: Athlete, dates: list[date], generated: list[list[Session]]
+    season: Season, athlete: Athlete, dates: Sequence[date], generated: list[list[Session]]
 ) -> tuple[list[list[Session]], set[date], set[date]]:
     """Locked weeks show their snapshot; overrides replace the generated session of their kind."""
     first = dates[0]
