@@ -191,12 +191,9 @@ def _generate(season: Season, athlete: Athlete) -> Plan:
     warnings += soft_rule_warnings(athlete, season, dates, final, timeline.days, limits, metrics, week_list, rules)
     warnings.sort(key=lambda w: (w.date, w.rule_id, w.message))
 
-    # One record per day of the season: tuple.__new__ makes the same Day without the named
-    # tuple's own constructor (fields in Day's order: date, phase, sessions, metrics,
-    # competitions, deload, taper_for, locked).
-    make = tuple.__new__
+    # Positional: a plan makes a Day per day of the season, and keywords cost twice as much.
     days = tuple(
-        make(Day, (
+        Day(
             day,
             phase.kind,
             tuple(sessions),
@@ -205,7 +202,7 @@ def _generate(season: Season, athlete: Athlete) -> Plan:
             phase.deload,
             phase.taper_for.id if phase.taper_for else None,
             day in locked_days,
-        ))
+        )
         for day, phase, sessions, metric, limit in zip(dates, timeline.days, final, metrics, limits, strict=True)
     )
     return Plan(athlete, timeline.phases, competitions, days, tuple(week_list), tuple(warnings))

@@ -89,10 +89,6 @@ def day_metrics(
     chronic_lambda = 2 / (spike.number("chronic_days") + 1)
     fitness = fatigue = acute = chronic = 0.0
     result: list[DayMetrics] = []
-    append = result.append
-    # A plan makes a record per day of the season: tuple.__new__ skips the named tuple's own
-    # constructor, the same record for less.
-    make = tuple.__new__
     # Values stay unrounded here; the JSON and the views round them for display.
     for sessions in sessions_by_day:
         volume_load, relative, zones, contacts, weighted, planned = (
@@ -103,10 +99,10 @@ def day_metrics(
         fatigue += (planned - fatigue) / fatigue_days
         acute = acute_lambda * planned + (1 - acute_lambda) * acute
         chronic = chronic_lambda * planned + (1 - chronic_lambda) * chronic
-        append(make(DayMetrics, (
+        result.append(DayMetrics(
             volume_load, relative, zones, contacts, weighted, planned, fitness, fatigue, form,
             acute / chronic if chronic > 1e-6 else None,
-        )))
+        ))
     return result
 
 
