@@ -81,7 +81,7 @@ def hard_rule_breaches(
             if rhythm.track is TrackDay.EASY:
                 if not weights:
                     breach("rhythm", "plyometrics on an easy track day")
-                elif any(i.lower_body and i.category is not Category.ACCESSORY for i in session.items):
+                elif _lower_body(session)[0]:
                     breach("rhythm", "lower-body lifting on an easy track day (only upper-body and accessories)")
             if weights:
                 _weights_breaches(session, limit, breach, ceiling_pct, max_clean_reps, cap_pct, max_age, athlete, day,
