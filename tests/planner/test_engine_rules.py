@@ -957,6 +957,21 @@ def test_a_coach_override_is_kept_as_made_and_a_rule_breaking_one_warns() -> Non
     ]
 
 
+def test_a_squat_session_moved_onto_an_easy_day_warns() -> None:
+    document = season(competitions=[NATIONALS])
+    plan = plan_for(document)
+    easy_day, hard_day = date(2026, 10, 5), date(2026, 10, 6)  # Monday easy, Tuesday hard
+    upper = weights_on(plan, easy_day)
+    squat_day = weights_on(plan, hard_day)
+    assert upper is not None and squat_day is not None
+    moved = dataclasses.replace(squat_day, id=f"ath-1:{easy_day.isoformat()}:weights", date=easy_day)
+    edited = edits.set_override(document, athlete_id="ath-1", day=easy_day, kind=WEIGHTS, session=moved,
+                                replaced=upper)
+    warned = [w for w in plan_for(edited).warnings if w.date == easy_day and w.rule_id == "rhythm"]
+    assert [w.message.endswith("lower-body lifting on an easy track day (only upper-body and accessories)")
+            for w in warned] == [True]
+
+
 def test_a_harmless_override_gives_no_warning() -> None:
     document = season(competitions=[NATIONALS])
     plan = plan_for(document)
