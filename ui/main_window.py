@@ -32,7 +32,7 @@ from ui.columns import WeekColumns
 from ui.dialogs.ask import Dialogs, Edit, apply_edit
 from ui.document import OpenSeason
 from ui.files import SUFFIX, FileController, documents_folder, safe_file_stem, write_detail
-from ui.inspector.widget import Inspector, SessionRef
+from ui.inspector.widget import Inspector
 from ui.mime import session_from_mime
 from ui.panels.athletes import AthletesPanel
 from ui.panels.checks import ChecksPanel
@@ -61,9 +61,7 @@ class _InspectorSessionDrops:
 
     def drop(self, mime: QMimeData, day: date) -> bool:
         dragged = session_from_mime(mime)
-        if dragged is None:
-            return False
-        return self._inspector.move_session(SessionRef(dragged.athlete_id, dragged.day, dragged.kind), day)
+        return dragged is not None and self._inspector.move_session(dragged, day)
 
 
 class MainWindow(QMainWindow):

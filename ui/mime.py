@@ -18,6 +18,7 @@ from PySide6.QtCore import QMimeData
 
 from planner.document.model import Priority
 from planner.document.sessions import SessionKind
+from planner.engine.session_edits import SessionRef
 
 TEMPLATE_MIME = "application/x-sprintplan-competition-template"
 COMPETITION_MIME = "application/x-sprintplan-competition"
@@ -58,16 +59,6 @@ class DraggedCompetition:
     competition_id: str
 
 
-@dataclass(frozen=True, slots=True)
-class DraggedSession:
-    """One athlete's session of one kind on one day, being moved to another day. The session
-    itself is looked up again where it is dropped, so a drop moves what the plan shows then."""
-
-    athlete_id: str
-    day: date
-    kind: SessionKind
-
-
 # What the calendar takes as a competition; a dragged session is handed on to the window.
 Payload = CompetitionTemplate | DraggedCompetition
 
@@ -99,13 +90,13 @@ def decode_competition(data: bytes) -> str | None:
     return competition_id if isinstance(competition_id, str) and competition_id else None
 
 
-def encode_session(session: DraggedSession) -> bytes:
+def encode_session(session: SessionRef) -> bytes:
     return json.dumps(
         {"athlete_id": session.athlete_id, "date": session.day.isoformat(), "kind": session.kind.value}
     ).encode()
 
 
-def decode_session(data: bytes) -> DraggedSession | None:
+def decode_session(data: bytes) -> SessionRef | None:
     fields = _json_object(data)
     if fields is None:
         return None
@@ -113,7 +104,7 @@ def decode_session(data: bytes) -> DraggedSession | None:
     if not isinstance(athlete_id, str) or not isinstance(day, str) or kind not in {k.value for k in SessionKind}:
         return None
     try:
-        return DraggedSession(athlete_id, date.fromisoformat(day), SessionKind(kind))
+        return SessionRef(athlete_id, date.fromisoformat(day), SessionKind(kind))
     except ValueError:
         return None
 
@@ -130,7 +121,7 @@ def competition_mime(competition_id: str) -> QMimeData:
     return mime
 
 
-def session_mime(session: DraggedSession, text: str) -> QMimeData:
+def session_mime(session: SessionRef, text: str) -> QMimeData:
     """``text`` is what another application gets when the session is dropped on it."""
     mime = QMimeData()
     mime.setData(SESSION_MIME, encode_session(session))
@@ -138,7 +129,7 @@ def session_mime(session: DraggedSession, text: str) -> QMimeData:
     return mime
 
 
-def session_from_mime(mime: QMimeData) -> DraggedSession | None:
+def session_from_mime(mime: QMimeData) -> SessionRef | None:
     """The session a drop carries, or None when the data is not a well-formed dragged session."""
     if not mime.hasFormat(SESSION_MIME):
         return None

@@ -8,20 +8,17 @@ hovered day. The undo stack is never touched: only a drop changes the document.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
 from PySide6.QtCore import QObject, Signal
 
-from planner.document.edits import EditError, add_competition, move_competition
+from planner.document.edits import Edit, EditError, add_competition, move_competition
 from planner.document.model import Season
 from planner.engine.plan import Plan
 from ui.document import OpenSeason
 from ui.mime import CompetitionTemplate, DraggedCompetition, Payload
 from ui.selection import Selection
-
-Edit = Callable[[Season], Season]
 
 
 @dataclass(frozen=True, slots=True)

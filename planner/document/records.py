@@ -51,10 +51,6 @@ class DoneItem:
     exercise_id: str
     sets: tuple[DoneSet, ...] = ()
 
-    @property
-    def reps(self) -> int:
-        return sum(done.reps for done in self.sets)
-
 
 @dataclass(frozen=True, slots=True)
 class SessionRecord:

@@ -10,6 +10,7 @@ appear beside kg ones, because those are where a file format loses information.
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date, timedelta
 from uuid import UUID
 
@@ -394,21 +395,7 @@ def _seasons_with_records(draw: st.DrawFn) -> Season:
         )
     )
     drawn = tuple(draw(records(athlete_id, day, kind)) for athlete_id, day, kind in keys)
-    return Season(
-        id=season.id,
-        name=season.name,
-        first_day=season.first_day,
-        last_day=season.last_day,
-        week_start=season.week_start,
-        athletes=season.athletes,
-        competitions=season.competitions,
-        overrides=season.overrides,
-        locked_weeks=season.locked_weeks,
-        notes=season.notes,
-        records=drawn,
-        next_athlete_number=season.next_athlete_number,
-        next_competition_number=season.next_competition_number,
-    )
+    return dataclasses.replace(season, records=drawn)
 
 
 def seasons_with_records() -> st.SearchStrategy[Season]:

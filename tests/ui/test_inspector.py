@@ -24,7 +24,7 @@ from ui.document import OpenSeason
 from ui.inspector.blocks import SessionBlock
 from ui.inspector.table import LOADS_ROLE, Column, ItemsModel, LoadSpinBox
 from ui.inspector.widget import Inspector, SessionRef
-from ui.mime import SESSION_MIME, DraggedSession, session_from_mime, session_mime
+from ui.mime import SESSION_MIME, session_from_mime, session_mime
 from ui.selection import Selection
 from ui.session_text import EDITED_MARK, day_title, item_details, number, session_facts
 
@@ -552,7 +552,7 @@ def test_a_refused_move_shows_why_and_changes_nothing(
 
 
 def test_session_drag_data_round_trips(inspector: Inspector, document: OpenSeason, selection: Selection) -> None:
-    dragged = DraggedSession("ath-2", date(2027, 1, 11), WEIGHTS)
+    dragged = SessionRef("ath-2", date(2027, 1, 11), WEIGHTS)
     mime = session_mime(dragged, "Weights session, 2027-01-11")
     assert mime.hasFormat(SESSION_MIME)
     assert session_from_mime(mime) == dragged
@@ -571,9 +571,9 @@ def test_a_dropped_session_of_any_athlete_moves_by_its_reference(
 ) -> None:
     day = two_session_day(document, "ath-2")
     target = free_day_for(document, "ath-2", day, WEIGHTS)
-    dragged = session_from_mime(session_mime(DraggedSession("ath-2", day.date, WEIGHTS), ""))
+    dragged = session_from_mime(session_mime(SessionRef("ath-2", day.date, WEIGHTS), ""))
     assert dragged is not None
-    assert inspector.move_session(SessionRef(dragged.athlete_id, dragged.day, dragged.kind), target)
+    assert inspector.move_session(dragged, target)
     plan_day = document.plan("ath-2").day(target)
     assert plan_day is not None and session_of(plan_day, WEIGHTS) is not None
 
@@ -635,9 +635,8 @@ def test_dragging_a_block_carries_the_session_and_a_drop_moves_it(
             pass
 
         def exec(self, _actions: Qt.DropAction) -> Qt.DropAction:
-            dragged = session_from_mime(self.mime)
-            assert dragged is not None
-            ref = SessionRef(dragged.athlete_id, dragged.day, dragged.kind)
+            ref = session_from_mime(self.mime)
+            assert ref is not None
             dropped.append(ref)
             assert inspector.move_session(ref, target)
             # The inspector shows the day as it is now at once, the dragged block gone from it

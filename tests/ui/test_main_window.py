@@ -20,6 +20,7 @@ from planner.document.sessions import SessionKind
 from planner.document.storage import load, save
 from planner.engine import generator as engine
 from planner.engine.plan import Plan
+from planner.engine.session_edits import SessionRef
 from planner.export.print_selection import Paper, PrintSelection
 from tests.ui.conftest import FakeDialogs
 from ui import document as document_module
@@ -28,7 +29,7 @@ from ui.dialogs.ask import Unsaved
 from ui.dialogs.import_competitions import import_competitions
 from ui.files import documents_folder
 from ui.main_window import MainWindow
-from ui.mime import DraggedSession, session_mime
+from ui.mime import session_mime
 
 
 @pytest.fixture
@@ -268,7 +269,7 @@ def test_a_session_dragged_from_the_inspector_onto_a_calendar_day_moves_there(
     target = source.date + timedelta(days=1)
     while any(s.kind is SessionKind.WEIGHTS for s in plan.day(target).sessions) or plan.day(target).competitions:  # type: ignore[union-attr]
         target += timedelta(days=1)
-    mime = session_mime(DraggedSession(athlete, source.date, SessionKind.WEIGHTS), "")
+    mime = session_mime(SessionRef(athlete, source.date, SessionKind.WEIGHTS), "")
     calendar = window.calendar
     point = calendar.date_rect(target).center()
     buttons, modifiers = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier

@@ -54,7 +54,7 @@ from ui.columns import WeekColumns
 from ui.dialogs.ask import Dialogs, apply_edit
 from ui.document import OpenSeason
 from ui.mime import CompetitionTemplate, DraggedCompetition, Payload, competition_mime, payload_from_mime
-from ui.notes import first_line
+from ui.notes import first_line, notes_on
 from ui.preview import DragPreview, Preview, drop_edit
 from ui.selection import Selection
 from ui.session_text import day_title, session_lines, span_text
@@ -240,9 +240,8 @@ class SeasonCalendar(QAbstractScrollArea):
             lines.append("<i>Week locked: the planner keeps it as it was locked</i>")
         if day in marks.edited_days:
             lines.append("<i>Changed by the coach</i>")
-        for note in season.notes:
-            if note.date == day and (note.athlete_id is None or note.athlete_id == self.selection.athlete_id):
-                lines.append(f"<span style='color:{theme.NOTE.name()}'>■</span> Note: {escape(first_line(note.text))}")
+        for note in notes_on(season, day, self.selection.athlete_id):
+            lines.append(f"<span style='color:{theme.NOTE.name()}'>■</span> Note: {escape(first_line(note.text))}")
         if plan is None:
             lines.append("<i>No athlete selected</i>")
         elif record is None or not record.sessions:

@@ -562,7 +562,7 @@ class LoadChart(QWidget):
 
     def _set_curve(self, key: str, x: Floats, y: Floats) -> None:
         if not self._unchanged(key, x, y):
-            self.item(key).set_values(x, y)
+            self._items[key].set_values(x, y)
 
     def _set_ghosts(self, series: PlanSeries) -> None:
         ghosts = self._ghosts

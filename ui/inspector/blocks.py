@@ -27,7 +27,7 @@ from planner.engine.plan import PlanWarning
 from planner.engine.rules import rule_book
 from planner.engine.session_edits import Choices, SessionRef, addable_by_category
 from ui.inspector.table import EDITED_COLOUR, ItemsModel, ItemsTable
-from ui.mime import DraggedSession, session_mime
+from ui.mime import session_mime
 from ui.session_text import EDITED_MARK, KIND_NAMES, item_details, session_facts
 
 MUTED_COLOUR = "#5f6368"
@@ -266,7 +266,7 @@ class SessionBlock(QFrame):
         ref = self.ref
         drag = QDrag(source)
         text = f"{KIND_NAMES[ref.kind]} session, {ref.day.isoformat()}"
-        drag.setMimeData(session_mime(DraggedSession(ref.athlete_id, ref.day, ref.kind), text))
+        drag.setMimeData(session_mime(ref, text))
         drag.setPixmap(self.title.grab())
         return drag.exec(Qt.DropAction.MoveAction)
 

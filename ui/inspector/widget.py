@@ -92,7 +92,7 @@ class Inspector(QWidget):
         self._notes: list[NoteRow] = []
         # How a note is asked for (the note dialog); tests answer instead.
         self.ask_note: AskNote = ask_note
-        # What the inspector last drew: the document, athlete id and day.
+        # What the inspector last drew: the athlete id and day.
         self._shown: tuple[str, date] | None = None
 
         outer = QVBoxLayout(self)

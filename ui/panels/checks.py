@@ -152,7 +152,6 @@ class ChecksPanel(QWidget):
         self.setObjectName("checksPanel")
         self.document = document
         self.selection = selection
-        self._squad = False
         self.model = WarningsModel(document, selection.athlete_id, self)
 
         layout = QVBoxLayout(self)
@@ -203,14 +202,14 @@ class ChecksPanel(QWidget):
 
     @property
     def squad(self) -> bool:
-        return self._squad
+        """Whether the list holds the whole squad's warnings rather than one athlete's."""
+        return self.model.athlete_id is None
 
     def set_squad(self, on: bool) -> None:
         """List the whole squad's warnings (True) or the selected athlete's (False)."""
         if on != self.squad_button.isChecked():
             (self.squad_button if on else self.athlete_button).setChecked(True)
-        if on != self._squad:
-            self._squad = on
+        if on != self.squad:
             self.model.set_athlete(None if on else self.selection.athlete_id)
             self.refresh()
 
@@ -248,7 +247,7 @@ class ChecksPanel(QWidget):
         rows = self.rows()
         count = len(rows)
         noun = "warning" if count == 1 else "warnings"
-        if self._squad:
+        if self.squad:
             athletes = len({r.athlete_id for r in rows})
             if not count:
                 return "No warnings in the squad's plans"
@@ -260,7 +259,7 @@ class ChecksPanel(QWidget):
 
     def _on_athlete_changed(self, athlete_id: str) -> None:
         # The squad's list does not depend on who is selected: only the marked row changes.
-        if not self._squad:
+        if not self.squad:
             self.model.set_athlete(athlete_id)
         self.refresh()
 
