@@ -10,11 +10,15 @@ default A competition is a three-day National Championships from Friday 2027-07-
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import copy
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date, timedelta
 from functools import cache
 from uuid import UUID
 
+import pytest
+
+from planner.document.edits import EditError
 from planner.document.model import (
     Athlete,
     Competition,
@@ -253,3 +257,25 @@ def weeks_of_phase(plan: Plan, phase: Phase) -> list[list[Day]]:
         result[-1].append(found)
         day += timedelta(days=1)
     return result
+
+
+# ---------------------------------------------------------------------------------------------
+# Applying edits
+
+
+def pure(edit: Callable[[Season], Season], before: Season) -> Season:
+    """Apply ``edit`` and check it kept its input, and that its result is a valid season."""
+    snapshot = copy.deepcopy(before)
+    after = edit(before)
+    assert before == snapshot
+    assert season_problems(after) == []
+    return after
+
+
+def refused(edit: Callable[[Season], Season], before: Season) -> str:
+    """Apply an edit that must fail; the input stays as it was; returns the message."""
+    snapshot = copy.deepcopy(before)
+    with pytest.raises(EditError) as caught:
+        edit(before)
+    assert before == snapshot
+    return str(caught.value)

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import copy
 import dataclasses
 from collections.abc import Callable
 from datetime import date, timedelta
 
 import pytest
+from builders import pure, refused
 
 from planner.document import edits
 from planner.document.demo import demo_season
@@ -26,7 +26,6 @@ from planner.document.model import (
     Units,
 )
 from planner.document.sessions import Session, SessionKind
-from planner.document.validation import season_problems
 
 LUCJA, SOREN, ZOE, NOEL, JONAS = "ath-1", "ath-2", "ath-3", "ath-4", "ath-5"
 INDOOR_CHAMPS, NATIONALS = "comp-5", "comp-10"
@@ -45,22 +44,8 @@ def session(day: date, kind: SessionKind = WEIGHTS, title: str = "Strength") -> 
     )
 
 
-def pure(edit: Callable[[Season], Season], before: Season) -> Season:
-    """Apply ``edit`` and check it kept its input, and that its result is a valid season."""
-    snapshot = copy.deepcopy(before)
-    after = edit(before)
-    assert before == snapshot
-    assert season_problems(after) == []
-    return after
 
 
-def refused(edit: Callable[[Season], Season], before: Season) -> str:
-    """Apply an edit that must fail; the input stays as it was; returns the message."""
-    snapshot = copy.deepcopy(before)
-    with pytest.raises(EditError) as caught:
-        edit(before)
-    assert before == snapshot
-    return str(caught.value)
 
 
 # Competitions --------------------------------------------------------------------------------

@@ -12,12 +12,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from builders import pure, refused
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from strategies import records, seasons, seasons_with_records
 
 from planner.document import edits
-from planner.document.edits import EditError
 from planner.document.migrations import migrate
 from planner.document.model import Season, Units
 from planner.document.records import DoneItem, DoneSet, RecordStatus, SessionRecord
@@ -91,20 +91,8 @@ def record(**changes: Any) -> SessionRecord:
     return SessionRecord(**fields)
 
 
-def pure(edit: Callable[[Season], Season], before: Season) -> Season:
-    snapshot = copy.deepcopy(before)
-    after = edit(before)
-    assert before == snapshot
-    assert season_problems(after) == []
-    return after
 
 
-def refused(edit: Callable[[Season], Season], before: Season) -> str:
-    snapshot = copy.deepcopy(before)
-    with pytest.raises(EditError) as caught:
-        edit(before)
-    assert before == snapshot
-    return str(caught.value)
 
 
 # The edits ------------------------------------------------------------------------------------
