@@ -23,15 +23,15 @@ class ByIdentity(Generic[V]):
         self._kept = kept
         _TABLES.append(self)
 
-    def get(self, objects: tuple[object, ...], work: Callable[[], V]) -> V:
-        """The value for ``objects``: the one kept, or ``work()`` kept from now on."""
+    def get(self, work: Callable[..., V], *objects: Any) -> V:
+        """``work(*objects)``, worked out once for these objects and kept from then on."""
         key = tuple(map(id, objects))
         entry = self._entries.get(key)
         # The entry holds its objects alive, and two live objects never share an id: the key
         # alone says these are the same objects.
         if entry is not None:
             return entry[1]
-        value = work()
+        value = work(*objects)
         if len(self._entries) >= self._kept:
             self._entries.clear()
         self._entries[key] = (objects, value)

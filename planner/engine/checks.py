@@ -185,7 +185,7 @@ _LOWER_BODY: ByIdentity[tuple[bool, float]] = ByIdentity()
 
 
 def _lower_body(session: Session) -> tuple[bool, float]:
-    return _LOWER_BODY.get((session,), lambda: _lower_body_work(session))
+    return _LOWER_BODY.get(_lower_body_work, session)
 
 
 def _lower_body_work(session: Session) -> tuple[bool, float]:

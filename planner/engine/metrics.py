@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, timedelta
 from functools import cache
+from typing import Any
 
 from planner.document.catalogue import MAIN_LIFTS, exercise
 from planner.document.model import Season
@@ -38,15 +39,17 @@ _NO_LOAD: _Totals = (0.0, 0.0, (0, 0, 0, 0), 0, 0.0, 0.0)
 _TOTALS: ByIdentity[_Totals] = ByIdentity()
 
 
-def session_totals(session: Session, weights: dict[PlyoIntensity, float]) -> _Totals:
-    """Volume-load, relative volume, reps by zone, contacts, weighted contacts and planned load."""
-    return _TOTALS.get((session, weights), lambda: _summed((session,), weights))
-
-
 def day_totals(sessions: Sequence[Session], weights: dict[PlyoIntensity, float]) -> _Totals:
+    """Volume-load, relative volume, reps by zone, contacts, weighted contacts and planned load."""
     if not sessions:
         return _NO_LOAD
-    return _TOTALS.get((*sessions, weights), lambda: _summed(sessions, weights))
+    return _TOTALS.get(_day_summed, *sessions, weights)
+
+
+def _day_summed(*objects: Any) -> _Totals:
+    # The day's sessions, then the contact weights: the objects the figures are kept by.
+    *sessions, weights = objects
+    return _summed(sessions, weights)
 
 
 def _summed(sessions: Sequence[Session], weights: dict[PlyoIntensity, float]) -> _Totals:
@@ -111,7 +114,7 @@ _TOPS: ByIdentity[tuple[tuple[str, float], ...]] = ByIdentity()
 
 def _session_tops(session: Session) -> tuple[tuple[str, float], ...]:
     """The session's top percentage of each tracked barbell lift, in the order they come."""
-    return _TOPS.get((session,), lambda: _tops(session))
+    return _TOPS.get(_tops, session)
 
 
 def _tops(session: Session) -> tuple[tuple[str, float], ...]:
