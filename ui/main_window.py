@@ -208,7 +208,7 @@ class MainWindow(QMainWindow):
         self.ics_action = self._action("Export &calendar (iCalendar)…", self.export_ics, None,
                                        "Sessions and competitions for calendar programs")
         self.csv_action = self._action("Export &spreadsheet (CSV)…", self.export_csv, None,
-                                       "One row per prescribed exercise")
+                                       "One row per prescribed set, with columns for what was done")
         self.today_action = self._action("Go to &today", self.go_to_today, "Ctrl+T")
         self.shortcuts_action = self._action("&Keyboard shortcuts", self.show_shortcuts, "F1")
         self.about_action = self._action("&About SprintPlan", self.show_about)
@@ -361,7 +361,7 @@ class MainWindow(QMainWindow):
     def export_csv(self) -> None:
         from planner.export.csv import csv_bytes
 
-        self._export(".csv", "Export spreadsheet", "spreadsheet", csv_bytes)
+        self._export(".csv", "Export spreadsheet", "spreadsheet", lambda plans: csv_bytes(self.document.season, plans))
 
     def _export(self, suffix: str, title: str, what: str, encode: Callable[[list[Plan]], bytes]) -> None:
         path = self.dialogs.export_path(self, title, self._export_suggestion(suffix), suffix)

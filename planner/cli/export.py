@@ -104,8 +104,8 @@ def _write_ics(season: Season, request: Request, out: Path) -> str:
 def _write_csv(season: Season, request: Request, out: Path) -> str:
     from planner.export.csv import csv_bytes
 
-    write_atomically(out, csv_bytes(_plans(season, request)))
-    return f"wrote the prescribed items as CSV to {out}"
+    write_atomically(out, csv_bytes(season, _plans(season, request)))
+    return f"wrote the prescribed sets and what was done as CSV to {out}"
 
 
 # The outputs of ``export``, in the order the help lists them; they exclude each other.
@@ -133,7 +133,7 @@ OUTPUTS: tuple[Output, ...] = (
     ),
     Output(
         "--csv",
-        "write a CSV file: one row per prescribed item, safe to open in a spreadsheet",
+        "write a CSV file: one row per prescribed set with columns for what was done, safe to open in a spreadsheet",
         takes_weeks=False,
         papers=(),
         write=_write_csv,

@@ -1,10 +1,20 @@
-"""The plans as CSV, one row per prescribed item, for spreadsheets.
+"""The plans as CSV, one row per prescribed set, for spreadsheets and for logging what was done.
 
-Columns: date, athlete, session, exercise, sets, reps, percent_max, load, unit, distance_m,
-contacts. Numbers are written as plain numbers with a decimal point and empty where they do
-not apply (no percentage for accessories, no contacts for lifts), so a spreadsheet can sum
-and chart them. Rows run by date, then by the order of the plans given, then session and
-item order, which reads like a training log.
+Columns, as ``COLUMNS`` names them: what was prescribed (date, athlete, session, exercise,
+the set's number and the item's sets, reps, percent_max, load, unit, distance_m and the
+set's contacts), then what was done (done_status, done_reps, done_load in the athlete's
+units, done_distance_m, effort 0-10, minutes, note), then the keys that let
+``planner.imports.results`` read a filled-in sheet back (season, season_id, athlete_id,
+kind, item). The done columns are empty for a session nothing is recorded for, so a coach
+can type into them; a recorded session's values are written in them. The session's status,
+effort, minutes and note repeat on each of its rows: a spreadsheet sorted or filtered any
+way still tells every row's session, and an import checks that they agree.
+
+Numbers are written as plain numbers with a decimal point and empty where they do not apply
+(no percentage for accessories, no contacts for lifts), so a spreadsheet can sum and chart
+them; a set row's contacts are its share of the item's, so they add up to the plan's. Rows
+run by date, then by the order of the plans given, then session, item and set order, which
+reads like a training log.
 
 Spreadsheet safety: Excel, LibreOffice and Google Sheets run a cell starting with ``=``,
 ``+``, ``-`` or ``@`` (and, in some versions, a tab or carriage return) as a formula, so an
@@ -26,16 +36,29 @@ import re
 from collections.abc import Iterator, Sequence
 from datetime import date
 
+from planner.document.model import Season
+from planner.document.records import DoneSet, SessionRecord
 from planner.document.sessions import Category, Item, Session
 from planner.engine.plan import Plan
 
-__all__ = ["COLUMNS", "csv_bytes", "csv_rows", "csv_text", "safe_cell"]
+__all__ = [
+    "COLUMNS",
+    "DONE_COLUMNS",
+    "KEY_COLUMNS",
+    "PLANNED_COLUMNS",
+    "csv_bytes",
+    "csv_rows",
+    "csv_text",
+    "safe_cell",
+    "status_word",
+]
 
-COLUMNS = (
+PLANNED_COLUMNS = (
     "date",
     "athlete",
     "session",
     "exercise",
+    "set",
     "sets",
     "reps",
     "percent_max",
@@ -44,6 +67,18 @@ COLUMNS = (
     "distance_m",
     "contacts",
 )
+DONE_COLUMNS = (
+    "done_status",
+    "done_reps",
+    "done_load",
+    "done_distance_m",
+    "effort",
+    "minutes",
+    "note",
+)
+KEY_COLUMNS = ("season", "season_id", "athlete_id", "kind", "item")
+COLUMNS = PLANNED_COLUMNS + DONE_COLUMNS + KEY_COLUMNS
+
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 # Half of a UTF-16 pair on its own: a str can hold one (from JSON "\ud800"), UTF-8 cannot.
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
@@ -67,24 +102,66 @@ def _number(value: float | None) -> Cell:
     return int(value) if float(value).is_integer() else round(value, 3)
 
 
-def _row(day: date, athlete_name: str, session: Session, item: Item) -> list[Cell]:
-    plyometric = item.category is Category.PLYOMETRIC
+def status_word(record: SessionRecord) -> str:
+    """The done_status cell of a recorded session: "done", "partly done" or "missed"."""
+    return record.status.value.replace("_", " ")
+
+
+def _done_cells(record: SessionRecord | None, index: int, number: int) -> list[Cell]:
+    """The done columns of set ``number`` (from 1) of item ``index`` of a session."""
+    if record is None:
+        return ["", "", "", "", "", "", ""]
+    done: DoneSet | None = None
+    if index < len(record.items) and number <= len(record.items[index].sets):
+        done = record.items[index].sets[number - 1]
     return [
-        day.isoformat(),
-        _text_cell(athlete_name),
-        _text_cell(session.title),
-        _text_cell(item.name),
-        item.sets,
-        item.reps,
-        _number(item.percent_max),
-        _number(item.load),
-        _text_cell(item.unit) if item.load is not None else "",
-        _number(item.distance_m),
-        item.contacts if plyometric else "",
+        status_word(record),
+        "" if done is None else done.reps,
+        "" if done is None else _number(done.load),
+        "" if done is None else _number(done.distance_m),
+        _number(record.effort),
+        _number(record.minutes),
+        _text_cell(record.note),
     ]
 
 
-def csv_rows(plans: Sequence[Plan]) -> Iterator[list[Cell]]:
+def _set_count(item: Item, record: SessionRecord | None, index: int) -> int:
+    """Rows for an item: its prescribed sets, or more where more were recorded."""
+    done = len(record.items[index].sets) if record is not None and index < len(record.items) else 0
+    return max(item.sets, done, 1)
+
+
+def _rows(season: Season, day: date, athlete_name: str, athlete_id: str, session: Session) -> Iterator[list[Cell]]:
+    record = season.find_record((athlete_id, day, session.kind))
+    # A record's sets follow the session as it was planned when it was recorded.
+    if record is not None:
+        session = record.planned
+    keys_after: list[Cell] = [_text_cell(season.name), str(season.id), _text_cell(athlete_id), session.kind.value]
+    for index, item in enumerate(session.items):
+        plyometric = item.category is Category.PLYOMETRIC
+        contacts = _number(item.contacts / item.sets) if plyometric and item.sets else ""
+        for number in range(1, _set_count(item, record, index) + 1):
+            prescribed = number <= item.sets
+            yield [
+                day.isoformat(),
+                _text_cell(athlete_name),
+                _text_cell(session.title),
+                _text_cell(item.name),
+                number,
+                item.sets,
+                item.reps if prescribed else "",
+                _number(item.percent_max) if prescribed else "",
+                _number(item.load) if prescribed else "",
+                _text_cell(item.unit) if item.load is not None else "",
+                _number(item.distance_m) if prescribed else "",
+                contacts if prescribed else "",
+                *_done_cells(record, index, number),
+                *keys_after,
+                index + 1,
+            ]
+
+
+def csv_rows(season: Season, plans: Sequence[Plan]) -> Iterator[list[Cell]]:
     """The data rows (without the header), in date order."""
     days = sorted({day.date for plan in plans for day in plan.days})
     for on in days:
@@ -93,19 +170,19 @@ def csv_rows(plans: Sequence[Plan]) -> Iterator[list[Cell]]:
             if day is None:
                 continue
             for session in day.sessions:
-                for item in session.items:
-                    yield _row(on, plan.athlete.name, session, item)
+                yield from _rows(season, on, plan.athlete.name, plan.athlete.id, session)
 
 
-def csv_text(plans: Sequence[Plan]) -> str:
-    """The whole CSV: the header, then one row per item of every session in ``plans``."""
+def csv_text(season: Season, plans: Sequence[Plan]) -> str:
+    """The whole CSV: the header, then one row per set of every session in ``plans``, with
+    what ``season`` records of it."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(COLUMNS)
-    writer.writerows(csv_rows(plans))
+    writer.writerows(csv_rows(season, plans))
     return out.getvalue()
 
 
-def csv_bytes(plans: Sequence[Plan]) -> bytes:
+def csv_bytes(season: Season, plans: Sequence[Plan]) -> bytes:
     """``csv_text`` encoded for spreadsheets: UTF-8 with a byte-order mark."""
-    return csv_text(plans).encode("utf-8-sig")
+    return csv_text(season, plans).encode("utf-8-sig")

@@ -71,7 +71,7 @@ def test_the_demo_plan_json_matches_the_golden_file(demo_json_text: str, golden:
 
 
 def test_the_demo_csv_matches_the_golden_file(golden: Golden) -> None:
-    golden.check("demo_plan.csv", csv_text(generate_all(demo_season())))
+    golden.check("demo_plan.csv", csv_text(demo_season(), generate_all(demo_season())))
 
 
 def test_the_demo_summary_matches_the_golden_file(demo_path: Path, golden: Golden) -> None:
@@ -126,7 +126,7 @@ from planner.export.csv import csv_text
 
 main(["plan", sys.argv[1], "--json"])
 main(["plan", sys.argv[1], "--summary"])
-sys.stdout.write(csv_text(generate_all(demo_season())))
+sys.stdout.write(csv_text(demo_season(), generate_all(demo_season())))
 """
 
 
