@@ -12,12 +12,12 @@ from hypothesis import HealthCheck, given, settings
 from strategies import ANY_TEXT
 
 from planner.document.demo import demo_season
+from planner.document.edits import mark_missed, record_session
 from planner.document.model import Season
+from planner.document.records import DoneItem, DoneSet, RecordStatus, SessionRecord
 from planner.document.sessions import Category, Session, SessionKind
 from planner.engine.generator import generate
 from planner.engine.plan import Plan
-from planner.document.edits import mark_missed, record_session
-from planner.document.records import DoneItem, DoneSet, RecordStatus, SessionRecord
 from planner.export.csv import COLUMNS, csv_bytes, csv_text, safe_cell
 
 
