@@ -1,0 +1,826 @@
+"""What was done, typed into the spreadsheet export and read back as records of the sessions.
+
+``planner.export.csv`` writes a row per prescribed set with empty "done" columns; a coach
+fills them in a spreadsheet (the loads and reps of the sets done, the session's status,
+effort, minutes and note) and imports the file. As for competitions, importing happens in two
+steps so that nothing changes before the coach has seen what will: ``preview_results`` /
+``preview_results_file`` read the file into a ``ResultsPreview`` (each row with what it
+records, or why it is refused) and ``apply_results`` records the accepted sessions. Both are
+pure; the window applies the result as one undo step and the command line saves it once.
+
+Rows are grouped by session (athlete_id, date, kind); ``item`` (from 1) and ``set`` place a
+row in the session as it was planned (the recorded one when the session is already recorded,
+so a sheet exported after recording reads back the same). How a filled-in session reads:
+
+- ``done_status`` "done", "partly done" or "missed" (also "partly", "partly_done", "yes",
+  "no", "x"; empty: "done" when every prescribed set has its reps, "partly done" otherwise).
+- A set row with ``done_reps`` is that set as done (``done_load`` in the athlete's units,
+  ``done_distance_m`` per rep); a prescribed set left empty counts as done as prescribed in
+  a "done" session and as not done in a "partly done" one, so "done" alone on a session's
+  rows is "done as planned". Rows with set numbers beyond the prescribed ones are extra sets.
+- ``effort`` (0-10), ``minutes`` and ``note`` are the session's; they repeat on its rows and
+  must agree where they are filled in.
+- A session none of whose rows has anything in the done columns is not part of the import.
+
+Refused, each row with its line and the reason: an unknown athlete, session or exercise
+(an item the session does not have, an exercise name that is not the item's), a date that is
+unreadable, outside the season or after today, a negative or unreadable number, reps, load,
+distance or minutes beyond what a record holds, an effort above 10, a value that contradicts
+another row of the session (two efforts, a set given twice with other values, sets in a
+missed session) and a row from another season. A session with one refused row is refused
+whole, every row saying so: nothing is recorded half-way. A session whose values equal its
+record already in the season is shown as unchanged and not recorded again.
+
+A whole file is refused (``ResultsSourceError``) when it cannot be read as text, lacks the
+columns the export writes, was exported from another season (its ``season_id`` column names
+only other seasons), or is larger than ``MAX_FILE_BYTES`` (20 MB) or ``MAX_ROWS`` (200,000)
+rows: a squad of 20 for a whole season is about a tenth of that. Judging is linear in the rows.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+from pathlib import Path
+
+from planner.document.edits import EditError, record_session
+from planner.document.limits import (
+    EFFORT_SCALE,
+    MAX_DONE_DISTANCE_M,
+    MAX_DONE_LOAD_KG,
+    MAX_DONE_REPS,
+    MAX_DONE_SETS,
+    MAX_RECORD_MINUTES,
+    date_problem,
+    one_line,
+)
+from planner.document.model import Athlete, Season, Units
+from planner.document.records import DoneItem, DoneSet, RecordStatus, SessionRecord
+from planner.document.sessions import Item, Session, SessionKind
+from planner.document.text import number, plural
+from planner.document.validation import record_problems
+from planner.engine.generator import generate
+from planner.engine.plan import Plan
+
+__all__ = [
+    "LIMITS",
+    "MAX_FILE_BYTES",
+    "MAX_FILE_MB",
+    "MAX_ROWS",
+    "PreviewRow",
+    "ResultsPreview",
+    "ResultsSourceError",
+    "RowState",
+    "apply_results",
+    "preview_results",
+    "preview_results_file",
+]
+
+MAX_FILE_MB = 20
+MAX_FILE_BYTES = MAX_FILE_MB * 1_000_000
+MAX_ROWS = 200_000
+LIMITS = f"an import of results reads files of up to {MAX_FILE_MB} MB with at most {MAX_ROWS:,} rows"
+
+_ELLIPSIS = "\u2026"
+# Values quoted in a refusal are cut to this length.
+_SHOWN_LENGTH = 40
+
+
+class ResultsSourceError(ValueError):
+    """The file as a whole cannot be read (missing, not text, no columns, another season, too large)."""
+
+
+class RowState(StrEnum):
+    RECORD = "record"
+    UNCHANGED = "unchanged"
+    REFUSED = "refused"
+
+
+@dataclass(frozen=True, slots=True)
+class PreviewRow:
+    """One row of the file: ``source`` "line 12", the ``session`` it belongs to as a coach
+    reads it, ``what`` it says was done, and whether it is recorded (``reason`` when refused)."""
+
+    source: str
+    session: str
+    what: str
+    state: RowState
+    reason: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ResultsPreview:
+    """The rows in file order and the records the accepted sessions become.
+
+    ``blank_rows`` counts the rows of sessions with nothing filled in, which are left out.
+    """
+
+    source_name: str
+    rows: tuple[PreviewRow, ...]
+    records: tuple[SessionRecord, ...]
+    blank_rows: int = 0
+
+    @property
+    def refused(self) -> tuple[PreviewRow, ...]:
+        return tuple(row for row in self.rows if row.state is RowState.REFUSED)
+
+    @property
+    def unchanged(self) -> tuple[PreviewRow, ...]:
+        return tuple(row for row in self.rows if row.state is RowState.UNCHANGED)
+
+    @property
+    def recorded(self) -> tuple[PreviewRow, ...]:
+        return tuple(row for row in self.rows if row.state is RowState.RECORD)
+
+
+# ---------------------------------------------------------------------------------------------
+# Cells
+
+
+class _BadValue(ValueError):
+    """A cell that cannot be read; the message is the refusal reason."""
+
+
+def _cut(text: str, length: int) -> str:
+    return text if len(text) <= length else text[: length - 1].rstrip() + _ELLIPSIS
+
+
+def _shown(text: str) -> str:
+    """A value from the file quoted in a refusal: one short line without control characters."""
+    return repr(_cut(one_line(text[: 4 * _SHOWN_LENGTH]), _SHOWN_LENGTH))
+
+
+def _plain(text: str) -> str:
+    """A text cell as typed: without the apostrophe the export puts before a formula start."""
+    if len(text) > 1 and text[0] == "'" and text[1] in "=+-@\t\r":
+        return text[1:]
+    return text
+
+
+_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+_DOTTED = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")
+_NUMBER = re.compile(r"[+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+)")
+
+
+def _parse_day(text: str) -> date:
+    value = text.strip()
+    if not value:
+        raise _BadValue("missing date")
+    for pattern, order in ((_ISO, (0, 1, 2)), (_DOTTED, (2, 1, 0))):
+        match = pattern.fullmatch(value)
+        if match is not None:
+            year, month, day = (int(match.group(i + 1)) for i in order)
+            try:
+                found = date(year, month, day)
+            except ValueError:
+                raise _BadValue(f"no such date {_shown(value)}") from None
+            problem = date_problem(found)
+            if problem is not None:
+                raise _BadValue(f"the date {problem}")
+            return found
+    raise _BadValue(f"unreadable date {_shown(value)}; write it as 2026-11-02 or 02.11.2026")
+
+
+def _parse_number(text: str, what: str) -> float | None:
+    """A number cell (a decimal comma too, as spreadsheets in many locales write it); None when empty."""
+    value = text.strip().replace("\u00a0", "").replace(" ", "")
+    if not value:
+        return None
+    if _NUMBER.fullmatch(value) is None:
+        raise _BadValue(f"the {what} {_shown(text.strip())} is not a number")
+    found = float(value.replace(",", "."))
+    if found < 0:
+        raise _BadValue(f"the {what} cannot be negative, found {number(found)}")
+    return found
+
+
+def _parse_whole(text: str, what: str) -> int | None:
+    found = _parse_number(text, what)
+    if found is None:
+        return None
+    if not found.is_integer():
+        raise _BadValue(f"the {what} must be a whole number, found {number(found)}")
+    return int(found)
+
+
+def _checked_at_most(value: float | None, highest: float, what: str, unit: str = "") -> None:
+    if value is not None and value > highest:
+        after = f" {unit}" if unit else ""
+        raise _BadValue(f"the {what} must be 0 to {number(highest)}{after}, found {number(value)}{after}")
+
+
+_STATUS_WORDS = {
+    "done": RecordStatus.DONE,
+    "yes": RecordStatus.DONE,
+    "y": RecordStatus.DONE,
+    "x": RecordStatus.DONE,
+    "completed": RecordStatus.DONE,
+    "done as planned": RecordStatus.DONE,
+    "partly done": RecordStatus.PARTLY_DONE,
+    "partly_done": RecordStatus.PARTLY_DONE,
+    "partly": RecordStatus.PARTLY_DONE,
+    "partial": RecordStatus.PARTLY_DONE,
+    "missed": RecordStatus.MISSED,
+    "no": RecordStatus.MISSED,
+    "n": RecordStatus.MISSED,
+}
+
+
+def _parse_status(text: str) -> RecordStatus | None:
+    value = " ".join(text.split()).casefold()
+    if not value:
+        return None
+    found = _STATUS_WORDS.get(value)
+    if found is None:
+        raise _BadValue(f"the status must be done, partly done or missed, not {_shown(text.strip())}")
+    return found
+
+
+# ---------------------------------------------------------------------------------------------
+# The file
+
+
+_COLUMN_NAMES = {
+    "date": "date",
+    "athlete": "athlete",
+    "exercise": "exercise",
+    "set": "set",
+    "unit": "unit",
+    "done_status": "done_status",
+    "status": "done_status",
+    "done_reps": "done_reps",
+    "done_load": "done_load",
+    "done_distance_m": "done_distance_m",
+    "done_distance": "done_distance_m",
+    "effort": "effort",
+    "minutes": "minutes",
+    "note": "note",
+    "season": "season",
+    "season_id": "season_id",
+    "athlete_id": "athlete_id",
+    "kind": "kind",
+    "item": "item",
+}
+_REQUIRED = ("date", "athlete_id", "kind", "item", "set", "done_status", "done_reps", "done_load")
+# The cells that say something was done; a row without any of them is blank.
+_DONE = ("done_status", "done_reps", "done_load", "done_distance_m", "effort", "minutes", "note")
+_HEADER_CELLS_SHOWN = 8
+
+
+def _column_key(cell: str) -> str:
+    return re.sub(r"[\s\-]+", "_", cell.replace("\ufeff", "").strip().casefold())
+
+
+def _columns(header: list[str]) -> dict[str, int]:
+    columns: dict[str, int] = {}
+    for index, cell in enumerate(header):
+        name = _COLUMN_NAMES.get(_column_key(cell))
+        if name is not None and name not in columns:
+            columns[name] = index
+    missing = [name for name in _REQUIRED if name not in columns]
+    if missing:
+        named = [_shown(c.strip()) for c in header[:_HEADER_CELLS_SHOWN] if c.strip()]
+        found = ", ".join(named + ["…"] * (len(header) > _HEADER_CELLS_SHOWN)) or "nothing"
+        raise ResultsSourceError(
+            f"the first line must name the columns of SprintPlan's spreadsheet export "
+            f"(missing {', '.join(missing)}; found {found}); export the spreadsheet again and fill in its done columns"
+        )
+    return columns
+
+
+def _delimiter(header_line: str) -> str:
+    # The delimiter that splits the header into the most columns; Excel writes ";" where the
+    # decimal separator is a comma, and "Unicode text" is tab separated.
+    return max((",", ";", "\t"), key=lambda d: len(next(csv.reader([header_line], delimiter=d))))
+
+
+def _records(text: str) -> Iterator[tuple[int, list[str]]]:
+    """(first line number, cells) of every CSV record, the header first."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    header_index = next((i for i, line in enumerate(lines) if line.strip()), None)
+    if header_index is None:
+        return
+    reader = csv.reader(io.StringIO("\n".join(lines[header_index:])), delimiter=_delimiter(lines[header_index]))
+    # reader.line_num counts physical lines, so a note spanning lines still gives each record
+    # the line it starts on.
+    previous = 0
+    for cells in reader:
+        yield header_index + previous + 1, cells
+        previous = reader.line_num
+
+
+@contextmanager
+def _cells_up_to_the_file_size() -> Iterator[None]:
+    # The csv module refuses a cell over 131,072 characters (a process-wide setting); a cell
+    # cannot be longer than the bounded file. The setting is put back afterwards.
+    previous = csv.field_size_limit(MAX_FILE_BYTES)
+    try:
+        yield
+    finally:
+        csv.field_size_limit(previous)
+
+
+def _decode(raw: bytes) -> str:
+    """The file's text: UTF-8 (with or without a byte-order mark), UTF-16 as Excel's "Unicode
+    text" writes it, or the Windows code page Excel's plain "CSV" uses in Western Europe."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return raw.decode("utf-16")
+        except UnicodeDecodeError:
+            raise ResultsSourceError("not readable as text (broken UTF-16)") from None
+    if b"\x00" in raw:
+        raise ResultsSourceError("not a spreadsheet saved as CSV: it holds binary data")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return raw.decode("cp1252", errors="replace")
+
+
+def _read(file: Path) -> bytes:
+    """The file's bytes, reading no more than one byte past ``MAX_FILE_BYTES``."""
+    try:
+        with file.open("rb") as stream:
+            raw = stream.read(MAX_FILE_BYTES + 1)
+    except OSError as error:
+        reason = error.strerror or type(error).__name__
+        raise ResultsSourceError(f"cannot read the file ({reason})") from None
+    if len(raw) > MAX_FILE_BYTES:
+        raise ResultsSourceError(f"the file is larger than {MAX_FILE_MB} MB; {LIMITS}")
+    return raw
+
+
+# ---------------------------------------------------------------------------------------------
+# Rows
+
+
+Key = tuple[str, date, SessionKind]
+
+
+@dataclass(frozen=True, slots=True)
+class _Row:
+    """A row whose session is known, its other cells still as text until the session is judged."""
+
+    line: int
+    key: Key
+    cells: dict[str, str]
+
+    @property
+    def source(self) -> str:
+        return f"line {self.line}"
+
+    @property
+    def blank(self) -> bool:
+        return not any(self.cells.get(name, "").strip() for name in _DONE)
+
+
+@dataclass(frozen=True, slots=True)
+class _SetValues:
+    reps: int | None
+    load: float | None
+    distance_m: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class _Parsed:
+    """A row's values, read and checked against the session it is in."""
+
+    row: _Row
+    item: int  # from 0
+    set_number: int  # from 1
+    status: RecordStatus | None
+    values: _SetValues
+    effort: float | None
+    minutes: int | None
+    note: str | None
+
+
+def _row_key(cells: dict[str, str]) -> Key:
+    athlete_id = cells.get("athlete_id", "").strip()
+    if not athlete_id:
+        raise _BadValue("missing athlete_id")
+    day = _parse_day(cells.get("date", ""))
+    kind_text = cells.get("kind", "").strip().casefold()
+    try:
+        kind = SessionKind(kind_text)
+    except ValueError:
+        raise _BadValue(f"the kind must be weights or plyometrics, not {_shown(kind_text)}") from None
+    return athlete_id, day, kind
+
+
+def _session_words(season: Season, key: Key) -> str:
+    athlete = season.find_athlete(key[0])
+    who = key[0] if athlete is None else athlete.name
+    return f"{who}, {key[2]}, {key[1].isoformat()}"
+
+
+def _load_text(load: float | None, units: Units) -> str:
+    return "" if load is None else f"{number(load)} {units.value} x "
+
+
+def _set_text(done: DoneSet, units: Units) -> str:
+    distance = "" if done.distance_m is None else f" x {number(done.distance_m)} m"
+    return f"{_load_text(done.load, units)}{done.reps}{distance}"
+
+
+class _Session:
+    """The rows of one session, judged together: all of them are recorded or none."""
+
+    def __init__(self, key: Key, words: str) -> None:
+        self.key = key
+        self.words = words
+        self.rows: list[_Row] = []
+        # Rows refused before grouping (an unreadable cell) and their reasons, by line.
+        self.refusals: dict[int, str] = {}
+        self.parsed: list[_Parsed] = []
+
+    @property
+    def filled(self) -> bool:
+        return bool(self.refusals) or any(not row.blank for row in self.rows)
+
+
+class _Judge:
+    def __init__(self, season: Season, today: date) -> None:
+        self.season = season
+        self.today = today
+        self._plans: dict[str, Plan] = {}
+
+    def plan(self, athlete_id: str) -> Plan:
+        if athlete_id not in self._plans:
+            self._plans[athlete_id] = generate(self.season, athlete_id)
+        return self._plans[athlete_id]
+
+    def planned(self, key: Key) -> Session:
+        """The session a record of ``key`` is kept beside; raises _BadValue when there is none."""
+        athlete_id, day, kind = key
+        season = self.season
+        athlete = season.find_athlete(athlete_id)
+        if athlete is None:
+            raise _BadValue(f"no athlete with the id {_shown(athlete_id)} in the season")
+        if not season.contains(day):
+            raise _BadValue(
+                f"{day.isoformat()} is outside the season {season.first_day.isoformat()} to "
+                f"{season.last_day.isoformat()}"
+            )
+        if day > self.today:
+            raise _BadValue(f"{day.isoformat()} is after today ({self.today.isoformat()}): it has not happened yet")
+        existing = season.find_record(key)
+        if existing is not None:
+            return existing.planned
+        plan_day = self.plan(athlete_id).day(day)
+        session = None if plan_day is None else next((s for s in plan_day.sessions if s.kind is kind), None)
+        if session is None:
+            raise _BadValue(f"no {kind} session is planned for {athlete.name} on {day.isoformat()}")
+        return session
+
+    # -- one row -----------------------------------------------------------------------------
+
+    def parse(self, row: _Row, planned: Session, athlete: Athlete) -> _Parsed:
+        cells = row.cells
+        item_number = _parse_whole(cells.get("item", ""), "item number")
+        if item_number is None or not 1 <= item_number <= len(planned.items):
+            shown = _shown(cells.get("item", "").strip())
+            raise _BadValue(
+                f"item {shown} is not one of the session's {plural(len(planned.items), 'exercise')}"
+            )
+        item = planned.items[item_number - 1]
+        exercise = _plain(cells.get("exercise", "")).strip()
+        if exercise and exercise.casefold() != item.name.casefold():
+            raise _BadValue(f"exercise {item_number} of the session is {item.name}, not {_shown(exercise)}")
+        set_number = _parse_whole(cells.get("set", ""), "set number")
+        if set_number is None or not 1 <= set_number <= MAX_DONE_SETS:
+            raise _BadValue(f"the set number must be 1 to {MAX_DONE_SETS}, found {_shown(cells.get('set', ''))}")
+        units = self._units(cells.get("unit", ""), athlete)
+        reps = _parse_whole(cells.get("done_reps", ""), "reps done")
+        _checked_at_most(reps, MAX_DONE_REPS, "reps done")
+        load = _parse_number(cells.get("done_load", ""), "load done")
+        heaviest = athlete.units.from_kg(MAX_DONE_LOAD_KG)
+        if load is not None and units is not athlete.units:
+            load = round(athlete.units.from_kg(units.to_kg(load)), 1)
+        _checked_at_most(load, heaviest, "load done", athlete.units.value)
+        distance = _parse_number(cells.get("done_distance_m", ""), "distance done")
+        _checked_at_most(distance, MAX_DONE_DISTANCE_M, "distance done", "m")
+        if reps is None and (load is not None or distance is not None):
+            raise _BadValue("a load or distance without the reps done; write the reps (0 for a failed attempt)")
+        effort = _parse_number(cells.get("effort", ""), "effort")
+        if effort is not None and not EFFORT_SCALE[0] <= effort <= EFFORT_SCALE[1]:
+            raise _BadValue(f"the effort must be {EFFORT_SCALE[0]:g} to {EFFORT_SCALE[1]:g}, found {number(effort)}")
+        minutes = _parse_whole(cells.get("minutes", ""), "minutes")
+        _checked_at_most(minutes, MAX_RECORD_MINUTES, "minutes")
+        note_cell = cells.get("note", "")
+        note = _plain(note_cell).strip() if note_cell.strip() else None
+        return _Parsed(
+            row,
+            item_number - 1,
+            set_number,
+            _parse_status(cells.get("done_status", "")),
+            _SetValues(reps, load, distance),
+            effort,
+            minutes,
+            note,
+        )
+
+    @staticmethod
+    def _units(text: str, athlete: Athlete) -> Units:
+        value = text.strip().casefold()
+        return Units(value) if value in (Units.KG.value, Units.LB.value) else athlete.units
+
+    # -- one session -------------------------------------------------------------------------
+
+    def judge(self, session: _Session) -> tuple[list[PreviewRow], SessionRecord | None]:
+        """The preview rows of a filled-in session and its record, or None when refused."""
+        refusals = dict(session.refusals)
+        record: SessionRecord | None = None
+        try:
+            planned = self.planned(session.key)
+        except _BadValue as problem:
+            for row in session.rows:
+                refusals.setdefault(row.line, str(problem))
+            planned = None
+        if planned is not None:
+            athlete = self.season.athlete(session.key[0])
+            for row in session.rows:
+                try:
+                    session.parsed.append(self.parse(row, planned, athlete))
+                except _BadValue as problem:
+                    refusals[row.line] = str(problem)
+            refusals.update(_contradictions(session.parsed))
+            if not refusals:
+                record, problem_text = self._record(session, planned, athlete)
+                if problem_text is not None:
+                    refusals[session.rows[0].line] = problem_text
+                    record = None
+        return self._rows(session, refusals, record), record
+
+    def _record(self, session: _Session, planned: Session, athlete: Athlete) -> tuple[SessionRecord, str | None]:
+        parsed = session.parsed
+        status = next((p.status for p in parsed if p.status is not None), None)
+        done_sets: dict[tuple[int, int], _SetValues] = {
+            (p.item, p.set_number): p.values for p in parsed if p.values.reps is not None
+        }
+        if status is None:
+            prescribed = ((i, n) for i, item in enumerate(planned.items) for n in range(1, item.sets + 1))
+            every_set = all(place in done_sets for place in prescribed)
+            status = RecordStatus.DONE if every_set else RecordStatus.PARTLY_DONE
+        items: tuple[DoneItem, ...] = ()
+        if status is not RecordStatus.MISSED and (done_sets or status is RecordStatus.DONE):
+            items = tuple(
+                DoneItem(item.exercise_id, _item_sets(item, i, done_sets, status, athlete.units))
+                for i, item in enumerate(planned.items)
+            )
+        record = SessionRecord(
+            athlete_id=session.key[0],
+            date=session.key[1],
+            kind=session.key[2],
+            status=status,
+            planned=planned,
+            units=athlete.units,
+            items=items,
+            effort=next((p.effort for p in parsed if p.effort is not None), None),
+            minutes=next((p.minutes for p in parsed if p.minutes is not None), None),
+            note=next((p.note for p in parsed if p.note is not None), ""),
+        )
+        problems = record_problems(self.season, record, "record")
+        return record, (None if not problems else problems[0].message)
+
+    def _rows(self, session: _Session, refusals: dict[int, str], record: SessionRecord | None) -> list[PreviewRow]:
+        if refusals:
+            first = min(refusals)
+            whole = f"not recorded: line {first} of the same session is refused"
+            return [
+                PreviewRow(row.source, session.words, _row_text(row), RowState.REFUSED, refusals.get(row.line, whole))
+                for row in session.rows
+            ]
+        assert record is not None
+        state = RowState.UNCHANGED if self.season.find_record(record.key) == record else RowState.RECORD
+        words = f"{session.words}: {_record_words(record)}"
+        by_line = {p.row.line: p for p in session.parsed}
+        return [
+            PreviewRow(row.source, words, _parsed_text(by_line[row.line], record), state) for row in session.rows
+        ]
+
+
+def _contradictions(parsed: list[_Parsed]) -> dict[int, str]:
+    """The rows of a session that disagree with an earlier row of it, with the reason."""
+    refusals: dict[int, str] = {}
+    firsts: dict[str, tuple[object, int]] = {}
+    sets: dict[tuple[int, int], tuple[_SetValues, int]] = {}
+    status = next((p.status for p in parsed if p.status is not None), None)
+    for p in parsed:
+        line = p.row.line
+        for what, value in (("status", p.status), ("effort", p.effort), ("minutes", p.minutes), ("note", p.note)):
+            if value is None:
+                continue
+            earlier = firsts.setdefault(what, (value, line))
+            if earlier[0] != value:
+                refusals.setdefault(line, f"the {what} {_value_text(value)} contradicts {_value_text(earlier[0])} "
+                                    f"on line {earlier[1]}")
+        if p.values.reps is None:
+            continue
+        if status is RecordStatus.MISSED:
+            refusals.setdefault(line, "the session is marked missed, but this row has reps done")
+        place = (p.item, p.set_number)
+        earlier_set = sets.setdefault(place, (p.values, line))
+        if earlier_set[0] != p.values:
+            refusals.setdefault(
+                line, f"item {p.item + 1}, set {p.set_number} is on line {earlier_set[1]} too, with other values"
+            )
+    return refusals
+
+
+def _value_text(value: object) -> str:
+    if isinstance(value, RecordStatus):
+        return repr(value.value.replace("_", " "))
+    if isinstance(value, float):
+        return number(value)
+    if isinstance(value, str):
+        return _shown(value)
+    return str(value)
+
+
+def _item_sets(
+    item: Item, index: int, done: dict[tuple[int, int], _SetValues], status: RecordStatus, units: Units
+) -> tuple[DoneSet, ...]:
+    numbers = {n for (i, n) in done if i == index}
+    if status is RecordStatus.DONE:
+        numbers |= set(range(1, item.sets + 1))
+    sets: list[DoneSet] = []
+    for n in sorted(numbers):
+        values = done.get((index, n))
+        if values is not None and values.reps is not None:
+            sets.append(DoneSet(values.reps, values.load, values.distance_m))
+        elif n <= item.sets:
+            sets.append(_as_prescribed(item, units))
+    return tuple(sets)
+
+
+def _as_prescribed(item: Item, units: Units) -> DoneSet:
+    load = item.load
+    if load is not None and item.unit != units.value:
+        load = round(units.from_kg(Units(item.unit).to_kg(load)), 1)
+    return DoneSet(item.reps, load, item.distance_m)
+
+
+def _record_words(record: SessionRecord) -> str:
+    words = [record.status.value.replace("_", " ")]
+    if record.effort is not None:
+        words.append(f"effort {number(record.effort)}")
+    if record.minutes is not None:
+        words.append(f"{record.minutes} min")
+    if record.note:
+        words.append(f"note {_shown(record.note)}")
+    return ", ".join(words)
+
+
+def _row_text(row: _Row) -> str:
+    cells = row.cells
+    parts = [f"item {cells.get('item', '').strip() or '?'}", f"set {cells.get('set', '').strip() or '?'}"]
+    exercise = _plain(cells.get("exercise", "")).strip()
+    if exercise:
+        parts.insert(0, _cut(one_line(exercise), _SHOWN_LENGTH))
+    done = [cells.get(name, "").strip() for name in ("done_load", "done_reps") if cells.get(name, "").strip()]
+    text = ", ".join(parts)
+    return f"{text}: {' x '.join(_cut(one_line(v), _SHOWN_LENGTH) for v in done)}" if done else text
+
+
+def _parsed_text(parsed: _Parsed, record: SessionRecord) -> str:
+    planned = record.planned.items[parsed.item]
+    where = f"{planned.name}, set {parsed.set_number}"
+    if record.status is RecordStatus.MISSED:
+        return f"{where}: missed"
+    sets = record.items[parsed.item].sets if record.items else ()
+    values = parsed.values
+    if values.reps is not None:
+        return f"{where}: {_set_text(DoneSet(values.reps, values.load, values.distance_m), record.units)}"
+    if record.status is RecordStatus.DONE and parsed.set_number <= planned.sets and sets:
+        return f"{where}: as planned ({_set_text(_as_prescribed(planned, record.units), record.units)})"
+    return f"{where}: not done"
+
+
+# ---------------------------------------------------------------------------------------------
+# Reading a file
+
+
+def preview_results(season: Season, text: str, *, today: date, source_name: str = "CSV") -> ResultsPreview:
+    """What importing the filled-in spreadsheet ``text`` into ``season`` would record and refuse;
+    sessions after ``today`` have not happened yet and are refused.
+
+    Raises ``ResultsSourceError`` for a text that is not the export's, is from another season,
+    or is over ``MAX_FILE_BYTES`` characters or ``MAX_ROWS`` rows.
+    """
+    if len(text) > MAX_FILE_BYTES:
+        raise ResultsSourceError(f"the text is {len(text) / 1e6:.1f} million characters long; {LIMITS}")
+    sessions: dict[Key, _Session] = {}
+    loose: list[PreviewRow] = []
+    season_ids: set[str] = set()
+    rows = 0
+    with _cells_up_to_the_file_size():
+        lines = _records(text.removeprefix("\ufeff"))
+        try:
+            first = next(lines, None)
+            if first is None:
+                raise ResultsSourceError("the file is empty")
+            columns = _columns(first[1])
+            for line, cells in lines:
+                if not any(c.strip() for c in cells):
+                    continue
+                rows += 1
+                if rows > MAX_ROWS:
+                    raise ResultsSourceError(f"it has more than {MAX_ROWS:,} rows; {LIMITS}")
+                named = {name: cells[index] for name, index in columns.items() if index < len(cells)}
+                _place(season, line, named, sessions, loose, season_ids)
+        except csv.Error as error:
+            raise ResultsSourceError(f"not readable as CSV ({error})") from None
+    _check_season(season, season_ids)
+    judge = _Judge(season, today)
+    preview_rows = list(loose)
+    records: list[SessionRecord] = []
+    blank = 0
+    for session in sessions.values():
+        if not session.filled:
+            blank += len(session.rows)
+            continue
+        judged, record = judge.judge(session)
+        preview_rows.extend(judged)
+        if record is not None and judged[0].state is RowState.RECORD:
+            records.append(record)
+    preview_rows.sort(key=lambda row: int(row.source.removeprefix("line ")))
+    return ResultsPreview(source_name, tuple(preview_rows), tuple(records), blank)
+
+
+def _place(
+    season: Season,
+    line: int,
+    cells: dict[str, str],
+    sessions: dict[Key, _Session],
+    loose: list[PreviewRow],
+    season_ids: set[str],
+) -> None:
+    """File the row under its session, or refuse it on its own when it names none."""
+    season_id = cells.get("season_id", "").strip()
+    row_blank = not any(cells.get(name, "").strip() for name in _DONE)
+    try:
+        key = _row_key(cells)
+    except _BadValue as problem:
+        if not row_blank:
+            row = _Row(line, ("", date.min, SessionKind.WEIGHTS), cells)
+            loose.append(PreviewRow(row.source, "(unknown session)", _row_text(row), RowState.REFUSED, str(problem)))
+        return
+    session = sessions.get(key)
+    if session is None:
+        session = sessions[key] = _Session(key, _session_words(season, key))
+    row = _Row(line, key, cells)
+    session.rows.append(row)
+    if season_id:
+        season_ids.add(season_id)
+        if season_id != str(season.id) and not row_blank:
+            session.refusals[line] = f"the row is from another season (season_id {_shown(season_id)})"
+
+
+def _check_season(season: Season, season_ids: set[str]) -> None:
+    if season_ids and str(season.id) not in season_ids:
+        raise ResultsSourceError(
+            f"it was exported from another season, not from {season.name!r} "
+            f"(its season_id is {_shown(sorted(season_ids)[0])}, this season's is {season.id})"
+        )
+
+
+def preview_results_file(season: Season, path: str | Path, *, today: date) -> ResultsPreview:
+    """Read the filled-in spreadsheet at ``path``; raises ``ResultsSourceError`` naming the file
+    when it cannot be read at all, is not the export's, is from another season or too large."""
+    file = Path(path)
+    try:
+        return preview_results(season, _decode(_read(file)), today=today, source_name=file.name)
+    except ResultsSourceError as error:
+        raise ResultsSourceError(f"{file}: {error}") from None
+
+
+# ---------------------------------------------------------------------------------------------
+# Applying
+
+
+def apply_results(season: Season, preview: ResultsPreview, *, today: date) -> Season:
+    """``season`` with every accepted session of ``preview`` recorded, as one edit.
+
+    Raises ``EditError`` (and records nothing) when the season is not the one the preview was
+    made for and a record no longer fits it.
+    """
+    del today  # the days before today are kept as planned by the settling step
+    updated = season
+    for entry in preview.records:
+        try:
+            updated = record_session(updated, entry.athlete_id, entry.date, entry.kind, entry)
+        except EditError as error:
+            raise EditError(f"Nothing was recorded: {error}") from None
+    return updated
+
+
+def recorded_days(preview: ResultsPreview) -> Iterable[tuple[str, date]]:
+    """The (athlete id, day) of every session ``preview`` records."""
+    return sorted({(r.athlete_id, r.date) for r in preview.records})
+
