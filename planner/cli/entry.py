@@ -17,7 +17,7 @@ import sys
 from collections.abc import Callable, Sequence
 from importlib.metadata import PackageNotFoundError, version
 
-from planner.cli import check, demo, export, import_competitions, plan, show
+from planner.cli import check, demo, export, import_competitions, import_results, plan, show
 from planner.cli.common import (
     PROG,
     Command,
@@ -35,7 +35,7 @@ __all__ = ["COMMANDS", "PROG", "WindowOpener", "build_parser", "main"]
 USAGE_ERROR = 2
 
 # The subcommands, in the order the help lists them.
-COMMANDS: tuple[Command, ...] = (demo, check, show, plan, export, import_competitions)
+COMMANDS: tuple[Command, ...] = (demo, check, show, plan, export, import_competitions, import_results)
 
 # Opens the desktop window on a season file (None: the demo season) and returns its exit
 # status. The desktop launcher passes one; ``planner`` itself never imports the window.
