@@ -297,7 +297,7 @@ def test_an_import_into_a_season_changed_since_the_preview_records_nothing() -> 
     sheet.session("ath-1", session.date, W)[0]["done_status"] = "done"
     result = preview(sheet)
     shrunk = dataclasses.replace(demo(), last_day=session.date - timedelta(days=1))
-    with pytest.raises(EditError, match="^Nothing was recorded: .*outside the season"):
+    with pytest.raises(EditError, match=r"^Nothing was recorded: .*outside the season"):
         apply_results(shrunk, result, today=TODAY)
 
 
