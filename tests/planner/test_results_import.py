@@ -12,11 +12,12 @@ import pytest
 from results_sheet import TODAY, Sheet, demo, sessions_of
 
 from planner.document.edits import EditError, mark_missed, remove_record
-from planner.document.model import Units
+from planner.document.model import Season, Units
 from planner.document.records import DoneItem, DoneSet, RecordStatus
-from planner.document.sessions import SessionKind
+from planner.document.sessions import Session, SessionKind
 from planner.imports.results import (
     MAX_FILE_BYTES,
+    ResultsPreview,
     ResultsSourceError,
     RowState,
     apply_results,
@@ -27,11 +28,11 @@ from planner.imports.results import (
 W, P = SessionKind.WEIGHTS, SessionKind.PLYOMETRICS
 
 
-def preview(sheet: Sheet, today: date = TODAY, season=None):  # type: ignore[no-untyped-def]
+def preview(sheet: Sheet, today: date = TODAY, season: Season | None = None) -> ResultsPreview:
     return preview_results(season or demo(), sheet.text(), today=today, source_name="sheet.csv")
 
 
-def weights(athlete_id: str = "ath-1", n: int = 0):  # type: ignore[no-untyped-def]
+def weights(athlete_id: str = "ath-1", n: int = 0) -> Session:
     return sessions_of(athlete_id, W)[n]
 
 
