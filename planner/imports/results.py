@@ -683,9 +683,13 @@ def _row_text(row: _Row) -> str:
     exercise = _plain(cells.get("exercise", "")).strip()
     if exercise:
         parts.insert(0, _cut(one_line(exercise), _SHOWN_LENGTH))
-    done = [cells.get(name, "").strip() for name in ("done_load", "done_reps") if cells.get(name, "").strip()]
+    typed = [
+        f"{what} {_cut(one_line(cells[name]), _SHOWN_LENGTH)}"
+        for name, what in (("done_reps", "reps"), ("done_load", "load"), ("done_distance_m", "distance"))
+        if cells.get(name, "").strip()
+    ]
     text = ", ".join(parts)
-    return f"{text}: {' x '.join(_cut(one_line(v), _SHOWN_LENGTH) for v in done)}" if done else text
+    return f"{text}: {', '.join(typed)}" if typed else text
 
 
 def _parsed_text(parsed: _Parsed, record: SessionRecord) -> str:
