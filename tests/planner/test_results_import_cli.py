@@ -66,7 +66,8 @@ def test_the_accepted_sessions_are_recorded_and_the_previous_file_kept(
     assert out.startswith(f"filled.csv: 1 session to record ({rows} rows), 0 rows already recorded, 0 rows refused")
     assert f"Łucja Wiśniewska, weights, {FIRST.date.isoformat()}: done, effort 6" in out
     assert "record   Power clean, set 1: as planned" in out
-    assert out.endswith(f"Recorded 1 session in {season_file} (the previous version is kept as squad.sprintplan.bak).\n")
+    kept = "(the previous version is kept as squad.sprintplan.bak)"
+    assert out.endswith(f"Recorded 1 session in {season_file} {kept}.\n")
     record = load(season_file).find_record(("ath-1", FIRST.date, W))
     assert record is not None and record.status is RecordStatus.DONE and record.effort == 6
     assert backup_path(season_file).read_bytes() == before
@@ -123,7 +124,7 @@ def test_skip_refused_records_the_accepted_sessions(
     [
         (b"\x00\x00\x00binary", "not a spreadsheet saved as CSV: it holds binary data"),
         (b"\xff\xfe\x00\xd8", "not readable as text"),
-        (b"date,name\r\n2026-11-02,Meet\r\n", "the first line must name the columns of SprintPlan's spreadsheet export"),
+        (b"date,name\r\n2026-11-02,Meet\r\n", "the first line must name the columns of SprintPlan"),
     ],
 )
 def test_a_hostile_file_exits_2_in_one_line(
@@ -166,7 +167,9 @@ def test_a_bad_today_and_a_missing_file_exit_2_in_one_line(
     assert "cannot read the file" in one_error_line(capsys)[1]
 
 
-def test_nothing_filled_in_records_nothing(season_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_nothing_filled_in_records_nothing(
+    season_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     before = season_file.read_bytes()
     assert run(str(season_file), str(sheet_file(tmp_path, Sheet.of(demo())))) == 0
     assert capsys.readouterr().out.endswith(f"Nothing to record; {season_file} is unchanged.\n")
