@@ -201,6 +201,8 @@ class MainWindow(QMainWindow):
         self.add_athlete_action = self._action("&Add athlete…", self.add_athlete, "Ctrl+Shift+A")
         self.import_action = self._action("&Import competitions…", self.import_competitions, None,
                                           "Add competitions from a CSV or iCalendar file")
+        self.import_results_action = self._action("Import res&ults…", self.import_results, None,
+                                                  "Record what was done from a filled-in spreadsheet export")
         self.print_action = self._action("&Print session cards…", self.print_cards, key.Print,
                                          "Weekly session cards for the athletes and weeks you choose (PDF)")
         self.season_pdf_action = self._action("Export season &PDF…", self.export_season_pdf, None,
@@ -223,7 +225,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addActions([self.save_action, self.save_as_action])
         file_menu.addSeparator()
-        file_menu.addAction(self.import_action)
+        file_menu.addActions([self.import_action, self.import_results_action])
         file_menu.addSeparator()
         file_menu.addActions([self.print_action, self.season_pdf_action, self.ics_action, self.csv_action])
         file_menu.addActions([self.load_chart.export_png_action, self.load_chart.export_svg_action])
@@ -399,6 +401,14 @@ class MainWindow(QMainWindow):
         path = self.dialogs.import_path(self, folder)
         if path is not None:
             import_dialog.import_competitions(self, self.document, self.dialogs, path)
+
+    def import_results(self) -> None:
+        from ui.dialogs import import_results as results_dialog
+
+        folder = self.document.path.parent if self.document.path else None
+        path = results_dialog.choose_results_file(self, folder)
+        if path is not None:
+            results_dialog.import_results(self, self.document, self.dialogs, path, self.today)
 
     def new_season(self) -> None:
         if self.files.new(self.today):
