@@ -8,7 +8,8 @@ once, atomically, keeping the previous version as PATH.bak. ``--dry-run`` only p
 A refused row leaves PATH unchanged: the command exits 2 naming how many rows were refused,
 so a script never records part of a sheet without being told; ``--skip-refused`` records the
 accepted sessions all the same (a session with a refused row is never recorded in part).
-Sessions after ``--today`` (default: the computer's date) have not happened and are refused.
+Sessions after ``--today`` (default: the computer's date, or ``SPRINTPLAN_TODAY``) have not happened
+and are refused; the days before it are kept as they were planned when the results are recorded.
 
 Exit status: 0 when the sessions were recorded, there was nothing to record or it was a dry
 run without refusals; 2 for bad input (missing or unreadable files, an invalid season, a file
@@ -25,6 +26,7 @@ from planner.cli.common import PROG, CommandError, Subparsers
 from planner.document.edits import EditError
 from planner.document.storage import backup_path, load, save
 from planner.document.text import plural
+from planner.engine.freeze import run_date
 from planner.imports.results import (
     MAX_FILE_MB,
     MAX_ROWS,
@@ -64,7 +66,7 @@ def add_parser(subparsers: Subparsers) -> None:
         type=_day,
         default=None,
         metavar="DATE",
-        help="the date the import runs on (default: today); later sessions are refused",
+        help="the date the import runs on (default: today, or SPRINTPLAN_TODAY); later sessions are refused",
     )
     parser.add_argument(
         "--skip-refused",
@@ -97,7 +99,7 @@ def preview_text(preview: ResultsPreview) -> str:
 
 def run(args: argparse.Namespace) -> int:
     season = load(args.path)
-    today = args.today or date.today()
+    today = args.today or run_date()
     try:
         preview = preview_results_file(season, args.file, today=today)
     except ResultsSourceError as error:

@@ -42,14 +42,14 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
 
-from planner.document.edits import EditError, record_session
+from planner.document.edits import EditError
 from planner.document.limits import (
     EFFORT_SCALE,
     MAX_DONE_DISTANCE_M,
@@ -65,8 +65,10 @@ from planner.document.records import DoneItem, DoneSet, RecordStatus, SessionRec
 from planner.document.sessions import Item, Session, SessionKind
 from planner.document.text import number, plural
 from planner.document.validation import record_problems
+from planner.engine.freeze import settle
 from planner.engine.generator import generate
 from planner.engine.plan import Plan
+from planner.engine.results import record_result
 
 __all__ = [
     "LIMITS",
@@ -811,20 +813,22 @@ def preview_results_file(season: Season, path: str | Path, *, today: date) -> Re
 def apply_results(season: Season, preview: ResultsPreview, *, today: date) -> Season:
     """``season`` with every accepted session of ``preview`` recorded, as one edit.
 
-    Raises ``EditError`` (and records nothing) when the season is not the one the preview was
-    made for and a record no longer fits it.
+    The days before ``today`` and the recorded days are kept as planned first
+    (``planner.engine.freeze.settle``), so a record never changes the prescription it sits
+    beside. Raises ``EditError`` (and records nothing) when the season is not the one the
+    preview was made for and a record no longer fits it.
     """
-    del today  # the days before today are kept as planned by the settling step
-    updated = season
+    if not preview.records:
+        return season
+    updated = settle(season, today, recorded_days(preview))
     for entry in preview.records:
         try:
-            updated = record_session(updated, entry.athlete_id, entry.date, entry.kind, entry)
+            updated = record_result(updated, entry)
         except EditError as error:
             raise EditError(f"Nothing was recorded: {error}") from None
     return updated
 
 
-def recorded_days(preview: ResultsPreview) -> Iterable[tuple[str, date]]:
+def recorded_days(preview: ResultsPreview) -> list[tuple[str, date]]:
     """The (athlete id, day) of every session ``preview`` records."""
     return sorted({(r.athlete_id, r.date) for r in preview.records})
-

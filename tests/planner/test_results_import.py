@@ -11,10 +11,12 @@ from uuid import UUID
 import pytest
 from results_sheet import TODAY, Sheet, demo, sessions_of
 
-from planner.document.edits import EditError, mark_missed, remove_record
+from planner.document.edits import EditError, change_season, mark_missed, remove_record
 from planner.document.model import Season, Units
 from planner.document.records import DoneItem, DoneSet, RecordStatus
 from planner.document.sessions import Session, SessionKind
+from planner.engine.freeze import frozen_days
+from planner.engine.generator import generate
 from planner.imports.results import (
     MAX_FILE_BYTES,
     ResultsPreview,
@@ -297,7 +299,7 @@ def test_an_import_into_a_season_changed_since_the_preview_records_nothing() -> 
     session = weights()
     sheet.session("ath-1", session.date, W)[0]["done_status"] = "done"
     result = preview(sheet)
-    shrunk = dataclasses.replace(demo(), last_day=session.date - timedelta(days=1))
+    shrunk = change_season(dataclasses.replace(demo(), competitions=()), last_day=session.date - timedelta(days=1))
     with pytest.raises(EditError, match=r"^Nothing was recorded: .*outside the season"):
         apply_results(shrunk, result, today=TODAY)
 
@@ -354,3 +356,18 @@ def test_a_huge_file_is_refused_before_it_is_read_whole(tmp_path: Path) -> None:
 def test_a_missing_file_is_refused_in_one_line(tmp_path: Path) -> None:
     with pytest.raises(ResultsSourceError, match=r"cannot read the file \(No such file or directory\)"):
         preview_results_file(demo(), tmp_path / "gone.csv", today=TODAY)
+
+
+def test_recording_keeps_the_days_before_today_and_the_recorded_day_as_planned() -> None:
+    sheet = Sheet.of(demo())
+    session = weights()
+    sheet.session("ath-1", session.date, W)[0]["done_status"] = "done"
+    # Run as of the recorded day itself: the days before it are past, the day is recorded.
+    season = apply_results(demo(), preview(sheet, today=session.date), today=session.date)
+    kept = frozen_days(season, "ath-1")
+    assert session.date in kept
+    assert max(kept) == session.date
+    assert min(kept) == demo().first_day
+    day = generate(season, "ath-1").day(session.date)
+    assert day is not None and day.frozen
+    assert session in day.sessions

@@ -12,6 +12,7 @@ import pytest
 from PySide6.QtWidgets import QDialogButtonBox, QTableWidget, QWidget
 from pytestqt.qtbot import QtBot
 
+from planner.document.edits import change_season
 from planner.document.model import Season
 from planner.document.records import DoneSet, RecordStatus
 from planner.document.sessions import SessionKind
@@ -182,7 +183,10 @@ def test_a_season_changed_while_the_dialog_was_open_is_reported(
     path, first, _ = filled_sheet(document.season, tmp_path)
 
     def shorten_then_record(_: ResultsPreviewDialog) -> bool:
-        document.apply("Season settings", lambda s: dataclasses.replace(s, last_day=first - timedelta(days=1)))
+        def shorten(season: Season) -> Season:
+            return change_season(dataclasses.replace(season, competitions=()), last_day=first - timedelta(days=1))
+
+        document.apply("Season settings", shorten)
         return True
 
     assert not import_results(parent(qtbot), document, fake_dialogs, path, TODAY, confirm=shorten_then_record)
