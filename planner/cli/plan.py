@@ -50,7 +50,7 @@ def run(args: argparse.Namespace) -> int:
     season = load(args.path)
     plans = selected_plans(season, args.athlete)
     if args.json:
-        data = plans_json(plans, season_id=str(season.id), season_name=season.name)
+        data = plans_json(plans, season=season)
         print(json.dumps(data, ensure_ascii=False, indent=1))
     else:
         print("\n".join(format_summary(plan) for plan in plans), end="")

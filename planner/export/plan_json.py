@@ -2,6 +2,12 @@
 
 Its shape is documented by ``resources/schema/plan.schema.json``; ``PLAN_SCHEMA_VERSION``
 changes whenever a field is renamed or removed.
+
+Each day says whether it is kept as it was prescribed (``frozen``: past, or something was
+recorded on it) and carries what was recorded of its sessions: per session the status, the
+sets done, the effort, minutes and note, how closely it followed the plan, and the session
+as it was planned when it was recorded. ``held`` lists the kept days that the document,
+derived afresh, would now prescribe otherwise.
 """
 
 from __future__ import annotations
@@ -12,9 +18,11 @@ from typing import Any
 
 from planner.document.catalogue import lifts_with_maxes
 from planner.document.codec import item_to_dict
-from planner.document.model import Athlete
+from planner.document.model import Athlete, Season
+from planner.document.records import DoneItem, SessionRecord
 from planner.document.sessions import Item, Session
 from planner.document.text import item_note
+from planner.engine.compliance import session_compliance
 from planner.engine.plan import ZONE_LABELS, Day, Plan, Week
 
 PLAN_SCHEMA_VERSION = 1
@@ -78,7 +86,37 @@ def session_json(session: Session, athlete: Athlete) -> JSON:
     }
 
 
-def _day(day: Day, athlete: Athlete) -> JSON:
+def _done_item(done: DoneItem) -> JSON:
+    return {
+        "exercise_id": done.exercise_id,
+        "sets": [{"reps": s.reps, "load": s.load, "distance_m": s.distance_m} for s in done.sets],
+    }
+
+
+def record_json(record: SessionRecord, athlete: Athlete) -> JSON:
+    """What was done in a session, beside the session as it was planned when it was recorded."""
+    compliance = session_compliance(record)
+    return {
+        "kind": record.kind.value,
+        "status": record.status.value,
+        "units": record.units.value,
+        "effort": record.effort,
+        "minutes": record.minutes,
+        "note": record.note,
+        "items": [_done_item(done) for done in record.items],
+        "compliance": {
+            "band": compliance.band.value,
+            "ratio": None if compliance.ratio is None else round(compliance.ratio, 3),
+            "planned_volume_kg": round(compliance.planned_volume_kg, 1),
+            "done_volume_kg": round(compliance.done_volume_kg, 1),
+            "planned_contacts": compliance.planned_contacts,
+            "done_contacts": round(compliance.done_contacts, 1),
+        },
+        "planned": session_json(record.planned, athlete),
+    }
+
+
+def _day(day: Day, athlete: Athlete, records: Sequence[SessionRecord]) -> JSON:
     m = day.metrics
     return {
         "date": day.date.isoformat(),
@@ -87,6 +125,7 @@ def _day(day: Day, athlete: Athlete) -> JSON:
         "deload": day.deload,
         "taper_for": day.taper_for,
         "locked": day.locked,
+        "frozen": day.frozen,
         "metrics": {
             "volume_load_kg": round(m.volume_load_kg, 1),
             "relative_volume": round(m.relative_volume, 2),
@@ -94,13 +133,14 @@ def _day(day: Day, athlete: Athlete) -> JSON:
             "contacts": m.contacts,
             "weighted_contacts": round(m.weighted_contacts, 1),
             "planned_load": round(m.planned_load, 1),
-            "planned_load_is_estimate": True,
+            "planned_load_is_estimate": not m.load_recorded,
             "fitness": round(m.fitness, 2),
             "fatigue": round(m.fatigue, 2),
             "form": round(m.form, 2),
             "acwr": None if m.acwr is None else round(m.acwr, 3),
         },
         "sessions": [session_json(s, athlete) for s in day.sessions],
+        "records": [record_json(r, athlete) for r in records],
     }
 
 
@@ -119,7 +159,19 @@ def _week(week: Week) -> JSON:
     }
 
 
-def plan_json(plan: Plan) -> JSON:
+def _records_by_day(season: Season | None, athlete_id: str) -> dict[date, list[SessionRecord]]:
+    by_day: dict[date, list[SessionRecord]] = {}
+    for record in () if season is None else season.records:
+        if record.athlete_id == athlete_id:
+            by_day.setdefault(record.date, []).append(record)
+    for records in by_day.values():
+        records.sort(key=lambda r: r.kind.value)
+    return by_day
+
+
+def plan_json(plan: Plan, season: Season | None = None) -> JSON:
+    """The plan, with what ``season`` records of its sessions (none without a season)."""
+    records = _records_by_day(season, plan.athlete.id)
     return {
         "athlete": _athlete(plan.athlete, date.max),
         "phases": [
@@ -137,17 +189,18 @@ def plan_json(plan: Plan) -> JSON:
             }
             for c in plan.competitions
         ],
-        "days": [_day(d, plan.athlete) for d in plan.days],
+        "days": [_day(d, plan.athlete, records.get(d.date, ())) for d in plan.days],
         "weeks": [_week(w) for w in plan.weeks],
         "warnings": [
             {"rule_id": w.rule_id, "date": w.date.isoformat(), "message": w.message} for w in plan.warnings
         ],
+        "held": [day.isoformat() for day in plan.held],
     }
 
 
-def plans_json(plans: Sequence[Plan], *, season_id: str, season_name: str) -> JSON:
+def plans_json(plans: Sequence[Plan], *, season: Season) -> JSON:
     return {
         "plan_schema_version": PLAN_SCHEMA_VERSION,
-        "season": {"id": season_id, "name": season_name},
-        "plans": [plan_json(p) for p in plans],
+        "season": {"id": str(season.id), "name": season.name},
+        "plans": [plan_json(p, season) for p in plans],
     }
