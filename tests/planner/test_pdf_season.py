@@ -124,7 +124,9 @@ def test_names_that_look_like_markup_print_as_typed(season_pdf: tuple[PdfReader,
 def test_the_outline_leads_to_each_section(season_pdf: tuple[PdfReader, list[str]]) -> None:
     reader, _pages = season_pdf
     titles = [entry.title for entry in reader.outline if not isinstance(entry, list)]
-    assert titles == ["Cover", "Periodisation", "Weekly load", "Week by week", "Warnings", "Appendix: rules"]
+    assert titles == [
+        "Cover", "Periodisation", "Weekly load", "Week by week", "Planned and done", "Warnings", "Appendix: rules"
+    ]
 
 
 def test_only_the_chosen_athletes_and_letter_paper() -> None:

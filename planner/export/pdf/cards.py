@@ -7,6 +7,12 @@ athlete's units and the plates per side, rest and intent; the main barbell lift 
 ramp; plyometric drills show reps x distance and contacts. Boxes for the actual load and reps
 of every set, the session's effort and two note lines are left for the athlete to fill in.
 
+A session something is recorded for prints what was done in those boxes instead: the load
+and reps of each set done (a set beyond the prescribed ones gets boxes of its own), ticks for
+the plyometric sets done, the effort, the minutes and the note, and its title bar says done,
+partly done or missed. Such a session prints as it was planned when it was recorded, so the
+boxes stand beside the prescription the athlete had.
+
 Every load printed for an item is the item's own ``load`` (the number ``sprintplan plan
 --json`` gives); only the warm-up ramp is worked out here, with ``planner.engine.loads.round_load``.
 """
@@ -40,6 +46,7 @@ from reportlab.platypus import (
 
 from planner.document.catalogue import MAIN_LIFTS, lift_name
 from planner.document.model import WEEKDAY_NAMES, Athlete, Competition, Note, Season, TrackDay
+from planner.document.records import DoneSet, RecordStatus, SessionRecord
 from planner.document.sessions import Item, Session, SessionKind
 from planner.document.text import BODY_WEIGHT, EVENT_NAMES, below_bar_text, max_text, plates_text, volume_text
 from planner.engine.generator import generate
@@ -49,11 +56,13 @@ from planner.engine.warmup import RampStep, main_barbell_item, warmup_ramp
 from planner.export.look import PHASE_NAMES
 from planner.export.pdf.common import (
     DETAIL,
+    DONE_INK,
     FAINT,
     GRID,
     INK,
     LIGHT_GRID,
     MARGIN,
+    MISSED_INK,
     MONTH_NAMES,
     NOTE_BAR,
     NOTE_TINT,
@@ -107,6 +116,13 @@ _SET_BOX = _LOAD_BOX + _REPS_BOX
 # Below this the exercise name wraps into too many lines to read at a glance.
 _NAME_MIN = 100.0
 _TICK = "☐"
+_TICKED = "☑"
+# The title bar's mark (short: the bar shares its line with the session's reason) and the
+# word that starts the note line.
+_STATUS_MARKS = {RecordStatus.DONE: "✓", RecordStatus.PARTLY_DONE: "◐", RecordStatus.MISSED: "✗ MISSED"}
+_STATUS_WORDS = {RecordStatus.DONE: "Done", RecordStatus.PARTLY_DONE: "Partly done", RecordStatus.MISSED: "Missed"}
+# What a missed session's set boxes hold: a dash says "not done", an empty box "not filled in".
+_NOT_DONE = "–"
 _EDITED = "✎"
 # The day of a competition band (the rest rows set it smaller) and reportlab's default
 # padding on each side of a table cell.
@@ -259,6 +275,11 @@ class _Card:
     notes: tuple[Note, ...] = field(default=())
     # An A5 card: one day, titled by its date rather than its week.
     one_day: bool = False
+    # The season's records by (athlete id, date, kind).
+    records: Mapping[tuple[str, date, SessionKind], SessionRecord] = field(default_factory=dict)
+
+    def record(self, session: Session) -> SessionRecord | None:
+        return self.records.get((self.athlete.id, session.date, session.kind))
 
     @property
     def athlete(self) -> Athlete:
@@ -290,6 +311,7 @@ def write_cards(
     width, height = PAGE_SIZES[selection.paper]
     pages = _Pages(season.name)
     measure = Canvas(io.BytesIO())
+    records = {record.key: record for record in season.records}
     story: list[Flowable] = []
     for athlete_id in selection.athlete_ids:
         plan = plans[athlete_id] if plans is not None and athlete_id in plans else generate(season, athlete_id)
@@ -298,7 +320,7 @@ def write_cards(
             dates = week_dates(season, number_)
             card = _Card(season, plan, number_, weeks.get(number_), dates, width - 2 * MARGIN,
                          height - _TOP_MARGIN - _BOTTOM_MARGIN, style, measure,
-                         week_competitions(plan, dates), notes_for(season, athlete_id, dates))
+                         week_competitions(plan, dates), notes_for(season, athlete_id, dates), records=records)
             story += _day_pages(card, pages) if selection.paper is Paper.A5 else _week_page(card, pages)
     if not story:
         # A PDF needs a page; an empty one would look like a failed print.
@@ -601,6 +623,10 @@ def _rest_row(card: _Card, on: date) -> CachedTable:
 
 def _session_block(card: _Card, session: Session) -> _Session:
     style = card.style
+    record = card.record(session)
+    if record is not None:
+        # The boxes hold what was done beside what was prescribed then.
+        session = record.planned
     weights = session.kind is SessionKind.WEIGHTS
     accent, tint = (WEIGHTS, WEIGHTS_TINT) if weights else (PLYOMETRICS, PLYOMETRICS_TINT)
     kind = "Weights" if weights else "Plyometrics"
@@ -616,8 +642,12 @@ def _session_block(card: _Card, session: Session) -> _Session:
     facts += [tag for tag in session.tags if tag == "test"]
     if session.edited:
         facts.append(f"{_EDITED} changed by the coach")
-    title_runs: list[Run] = [
-        (f"{short_day(session.date).upper()}   {name}", style.fonts.bold, 8.5, INK),
+    title_runs: list[Run] = [(f"{short_day(session.date).upper()}   ", style.fonts.bold, 8.5, INK)]
+    if record is not None:
+        ink = MISSED_INK if record.status is RecordStatus.MISSED else DONE_INK
+        title_runs.append((_STATUS_MARKS[record.status] + "  ", style.fonts.bold, 8.5, ink))
+    title_runs += [
+        (name, style.fonts.bold, 8.5, INK),
         ("   " + " · ".join(facts), style.fonts.regular, 7, DETAIL),
     ]
     reason = Label([[(session.reason, style.fonts.italic, 6.6, DETAIL)]], align_right=not card.narrow)
@@ -645,9 +675,9 @@ def _session_block(card: _Card, session: Session) -> _Session:
                 ("Warm-up", style.fonts.bold, 7, FAINT),
                 (f" ({lift.name.lower()}):  {_ramp_text(ramp, lift.unit)}", style.fonts.regular, 7, FAINT),
             ]], indent=5, space_before=0.5, space_after=1.5))
-        parts.append(_weights_table(card, session))
+        parts.append(_weights_table(card, session, record))
     else:
-        parts.append(_plyometrics_table(card, session))
+        parts.append(_plyometrics_table(card, session, record))
     note_style = _session_note_style(style, card.width)
     for item in session.items:
         note = _item_note(item)
@@ -656,7 +686,7 @@ def _session_block(card: _Card, session: Session) -> _Session:
     for note in session.notes:
         # A paragraph, so that a note longer than the page can go on to the next one.
         parts.append(_CardText("Note: " + markup(note), note_style))
-    parts.append(_write_in(card))
+    parts += _write_in(card, record)
     return _Session(parts)
 
 
@@ -664,6 +694,12 @@ def _session_block(card: _Card, session: Session) -> _Session:
 def _session_note_style(style: Styles, width: float) -> ParagraphStyle:
     return ParagraphStyle("sessionNote", parent=style.base, fontSize=7, leading=8.4, textColor=FAINT, leftIndent=5,
                           spaceAfter=1.5, splitLongWords=1, card_width=width)
+
+
+@cache
+def _recorded_note_style(style: Styles, width: float, ink: colors.Color) -> ParagraphStyle:
+    return ParagraphStyle("recordedNote", parent=style.base, fontSize=7, leading=8.4,
+                          textColor=ink, leftIndent=5, spaceAfter=1.5, splitLongWords=1, card_width=width)
 
 
 def _name_cell(item: Item, style: Styles) -> Label:
@@ -685,13 +721,32 @@ def _too_long_for_cell(note: str) -> bool:
     return len(note) > _CELL_NOTE_MAX
 
 
-def _weights_table(card: _Card, session: Session) -> CachedTable:
+def _done_sets(record: SessionRecord | None, index: int) -> tuple[DoneSet, ...]:
+    """The sets done of item ``index`` of a recorded session (none without a record)."""
+    if record is None or index >= len(record.items):
+        return ()
+    return record.items[index].sets
+
+
+def _box_texts(record: SessionRecord | None, done: Sequence[DoneSet], slot: int, prescribed: int) -> tuple[str, str]:
+    """What set ``slot``'s load and reps boxes hold: what was done, a dash for a prescribed set
+    of a missed session, or nothing to fill in."""
+    if slot < len(done):
+        load = done[slot].load
+        return ("" if load is None else number(load), str(done[slot].reps))
+    if record is not None and record.status is RecordStatus.MISSED and slot < prescribed:
+        return (_NOT_DONE, _NOT_DONE)
+    return ("", "")
+
+
+def _weights_table(card: _Card, session: Session, record: SessionRecord | None = None) -> CachedTable:
     style = card.style
-    unit = card.athlete.units.value
+    unit = card.athlete.units.value if record is None else record.units.value
     fixed = [("Sets × reps", 44.0), ("% max", 34.0), (unit, 36.0), ("Plates / side", 86.0), ("Rest", 27.0)]
     fixed_width = sum(w for _label, w in fixed)
     set_start = 1 + len(fixed)
-    most_sets = max((item.sets for item in session.items), default=1)
+    boxes = [max(item.sets, len(_done_sets(record, n))) for n, item in enumerate(session.items)]
+    most_sets = max(boxes, default=1)
     if card.narrow:
         per_line = 0
         name_width = card.width - fixed_width
@@ -715,7 +770,9 @@ def _weights_table(card: _Card, session: Session) -> CachedTable:
         ("TOPPADDING", (set_start, 1), (-1, -1), 7.5),
         ("BOTTOMPADDING", (set_start, 1), (-1, -1), 7.5),
     ]
-    for item in session.items:
+    done_ink = MISSED_INK if record is not None and record.status is RecordStatus.MISSED else DONE_INK
+    for index, item in enumerate(session.items):
+        done = _done_sets(record, index)
         first_row = len(rows)
         row: list[Any] = [
             _name_cell(item, style),
@@ -735,7 +792,8 @@ def _weights_table(card: _Card, session: Session) -> CachedTable:
                 ("TEXTCOLOR", (2, first_row), (2, first_row), FAINT),
             ]
         if card.narrow:
-            rows += [row, [_set_boxes(item.sets, unit, card.width, style), "", "", "", "", ""]]
+            texts = [_box_texts(record, done, slot, item.sets) for slot in range(boxes[index])]
+            rows += [row, [_set_boxes(item.sets, unit, card.width, style, texts, done_ink), "", "", "", "", ""]]
             commands += [
                 ("SPAN", (0, first_row + 1), (-1, first_row + 1)),
                 ("LEFTPADDING", (0, first_row + 1), (-1, first_row + 1), 0),
@@ -744,15 +802,24 @@ def _weights_table(card: _Card, session: Session) -> CachedTable:
                 ("LINEABOVE", (0, first_row + 1), (-1, first_row + 1), 0.3, LIGHT_GRID),
             ]
             continue
-        lines = max(1, math.ceil(item.sets / per_line))
+        lines = max(1, math.ceil(boxes[index] / per_line))
         for line in range(lines):
             if line:
                 row = [""] * set_start
             for slot in range(per_line):
-                row += ["", ""]
-                if line * per_line + slot >= item.sets:
-                    column = set_start + 2 * slot
-                    commands.append(("BACKGROUND", (column, first_row + line), (column + 1, first_row + line), SHADE))
+                number_ = line * per_line + slot
+                load_box, reps_box = _box_texts(record, done, number_, item.sets)
+                row += [load_box, reps_box]
+                column = set_start + 2 * slot
+                cells = ((column, first_row + line), (column + 1, first_row + line))
+                if number_ >= boxes[index]:
+                    commands.append(("BACKGROUND", *cells, SHADE))
+                elif load_box or reps_box:
+                    commands += [
+                        ("TEXTCOLOR", *cells, done_ink),
+                        ("FONTNAME", *cells, style.fonts.bold),
+                        ("FONTSIZE", *cells, 7.5),
+                    ]
             rows.append(row)
         if lines > 1:
             for column in range(set_start):
@@ -766,15 +833,34 @@ def _weights_table(card: _Card, session: Session) -> CachedTable:
     return table
 
 
-def _set_boxes(sets: int, unit: str, width: float, style: Styles) -> CachedTable:
-    """A5: a row of boxes under an exercise, one load and one reps box per set."""
+def _set_boxes(
+    sets: int,
+    unit: str,
+    width: float,
+    style: Styles,
+    done: Sequence[tuple[str, str]] = (),
+    done_ink: colors.Color = DONE_INK,
+) -> CachedTable:
+    """A5: a row of boxes under an exercise, one load and one reps box per set; ``done`` holds
+    the texts of the boxes filled in from a record (as many as there are boxes)."""
     label, load, reps, gap = 21.0, 34.0, 22.0, 3.0
     per_line = max(1, int((width - 6) // (label + load + reps + gap)))
+    boxes = max(sets, len(done))
     rows: list[list[str]] = []
-    for first in range(0, max(sets, 1), per_line):
+    filled: list[tuple[int, int]] = []
+    for first in range(0, max(boxes, 1), per_line):
         row: list[str] = []
         for index in range(first, first + per_line):
-            row += [f"set {index + 1}", unit, "reps", ""] if index < sets else ["", "", "", ""]
+            if index >= boxes:
+                row += ["", "", "", ""]
+                continue
+            load_text_, reps_text = done[index] if index < len(done) else ("", "")
+            if load_text_ or reps_text:
+                filled.append(divmod(index, per_line))
+                # The figures alone: a box is as wide as a handwritten load, not "71.25 kg".
+                row += [f"set {index + 1}", load_text_, f"× {reps_text}" if reps_text != _NOT_DONE else reps_text, ""]
+            else:
+                row += [f"set {index + 1}", unit, "reps", ""]
         rows.append(row)
     table = CachedTable(rows, colWidths=[label, load, reps, gap] * per_line, hAlign="LEFT")
     commands: list[tuple[Any, ...]] = [
@@ -788,29 +874,53 @@ def _set_boxes(sets: int, unit: str, width: float, style: Styles) -> CachedTable
         ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
         ("RIGHTPADDING", (0, 0), (-1, -1), 2),
     ]
-    for index in range(sets):
+    for index in range(boxes):
         line, slot = divmod(index, per_line)
         commands.append(("BOX", (4 * slot + 1, line), (4 * slot + 1, line), 0.6, GRID))
         commands.append(("BOX", (4 * slot + 2, line), (4 * slot + 2, line), 0.6, GRID))
+    for line, slot in filled:
+        cells = ((4 * slot + 1, line), (4 * slot + 2, line))
+        commands += [("TEXTCOLOR", *cells, done_ink), ("FONTNAME", *cells, style.fonts.bold), ("FONTSIZE", *cells, 7)]
     styled(table, commands)
     return table
 
 
-def _plyometrics_table(card: _Card, session: Session) -> CachedTable:
+def _plyo_done(item: Item, done: Sequence[DoneSet], record: SessionRecord | None, style: Styles) -> Any:
+    """The "Sets done" cell: a box per set, ticked for the sets done; what was done where it
+    differs from the prescription (reps, distance, extra sets) on a line below."""
+    if record is None:
+        return _TICK * min(item.sets, 10) + ("…" if item.sets > 10 else "")
+    if record.status is RecordStatus.MISSED:
+        return Label([[("✗ missed", style.fonts.bold, 7.5, MISSED_INK)]], centred=True)
+    shown = min(max(item.sets, len(done)), 10)
+    ticks = _TICKED * min(len(done), shown) + _TICK * (shown - min(len(done), shown))
+    lines: list[list[Run]] = [[(ticks + ("…" if max(item.sets, len(done)) > 10 else ""), style.fonts.regular, 10,
+                                DONE_INK)]]
+    if any(s.reps != item.reps or s.distance_m != item.distance_m for s in done) or len(done) > item.sets:
+        words = ", ".join(
+            f"{s.reps}" + (f" × {number(s.distance_m)} m" if s.distance_m is not None else "") for s in done
+        )
+        lines.append([(words, style.fonts.bold, 6.5, DONE_INK)])
+    return Label(lines, centred=True, leading=1.1)
+
+
+def _plyometrics_table(card: _Card, session: Session, record: SessionRecord | None = None) -> CachedTable:
     style = card.style
-    most_sets = max((item.sets for item in session.items), default=1)
+    most_sets = max(
+        (max(item.sets, len(_done_sets(record, n))) for n, item in enumerate(session.items)), default=1
+    )
     done_width = max(44.0, 9.5 * min(most_sets, 10) + 8)
     fixed = [("Sets × reps", 66.0), ("Contacts", 42.0), ("Intensity", 52.0), ("Rest", 27.0), ("Sets done", done_width)]
     name_width = card.width - sum(w for _label, w in fixed)
     rows: list[list[Any]] = [["Drill", *(label for label, _w in fixed)]]
-    for item in session.items:
+    for index, item in enumerate(session.items):
         rows.append([
             _name_cell(item, style),
             volume_text(item, "×"),
             str(item.contacts),
             item.intensity.value if item.intensity is not None else "",
             rest_text(item.rest_s),
-            _TICK * min(item.sets, 10) + ("…" if item.sets > 10 else ""),
+            _plyo_done(item, _done_sets(record, index), record, style),
         ])
     table = CachedTable(rows, colWidths=[name_width, *(w for _label, w in fixed)])
     styled(table, [*_grid_commands(style), ("FONTSIZE", (5, 1), (5, -1), 10)])
@@ -840,11 +950,40 @@ def _grid_commands(style: Styles) -> list[tuple[Any, ...]]:
     ]
 
 
-def _write_in(card: _Card) -> CachedTable:
+def _recorded_line(record: SessionRecord) -> str:
+    """The notes line of a recorded session: the minutes and the note as one line of text."""
+    parts = [_STATUS_WORDS[record.status]]
+    if record.minutes is not None:
+        parts.append(f"{record.minutes} min")
+    if record.note:
+        parts.append(" ".join(record.note.split()))
+    return "  ·  ".join(parts)
+
+
+def _write_in(card: _Card, record: SessionRecord | None = None) -> list[Flowable]:
+    """The effort box and the note lines under a session, filled in from its record; a note
+    too long for the lines prints in full below them."""
     style = card.style
     label_width, box_width, notes_label = 54.0, 28.0, 34.0
     line_width = card.width - label_width - box_width - notes_label
     rows = [["Effort (0–10)", "", "Notes", ""], ["", "", "", ""]]
+    below: list[Flowable] = []
+    filled: list[tuple[Any, ...]] = []
+    if record is not None:
+        ink = MISSED_INK if record.status is RecordStatus.MISSED else DONE_INK
+        if record.effort is not None:
+            rows[0][1] = number(record.effort)
+            filled += [("TEXTCOLOR", (1, 0), (1, 0), ink), ("FONTSIZE", (1, 0), (1, 0), 9),
+                       ("ALIGN", (1, 0), (1, 0), "CENTER")]
+        line = _recorded_line(record)
+        size = 7.0
+        if stringWidth(line, style.fonts.bold, size) <= line_width - 6:
+            rows[0][3] = line
+        else:
+            rows[0][3] = fit_text(_recorded_line(replace(record, note="")), style.fonts.bold, size, line_width - 6)
+            below.append(_CardText("Note: " + markup(record.note), _recorded_note_style(style, card.width, ink)))
+        filled += [("TEXTCOLOR", (3, 0), (3, 0), ink), ("FONTSIZE", (3, 0), (3, 0), size),
+                   ("VALIGN", (3, 0), (3, 0), "BOTTOM")]
     table = CachedTable(rows, colWidths=[label_width, box_width, notes_label, line_width], rowHeights=[10, 10.5])
     styled(table, [
         ("FONTNAME", (0, 0), (-1, -1), style.fonts.bold),
@@ -861,5 +1000,6 @@ def _write_in(card: _Card) -> CachedTable:
         ("LINEBELOW", (3, 0), (3, 1), 0.5, GRID),
         ("TOPPADDING", (0, 0), (-1, -1), 0),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+        *filled,
     ])
-    return table
+    return [table, *below]

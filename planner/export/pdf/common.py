@@ -76,6 +76,27 @@ NOTE_BAR = colors.HexColor(look.NOTE_BAR)
 WARNING_INK = colors.HexColor(look.WARNING_INK)
 DELOAD_FILL = colors.HexColor(look.DELOAD_FILL)
 DELOAD_HATCH = colors.HexColor(look.DELOAD_HATCH)
+# What was done, printed over the plan: the recorded figures, and a missed session's mark.
+DONE_INK = colors.HexColor("#0B3D91")
+MISSED_INK = colors.HexColor("#B3261E")
+# The compliance bands: fill behind the band's word and the word's ink. The word says the
+# same for anyone who cannot tell the colours apart, and they stay apart in grey.
+BAND_FILL = {
+    "within": colors.HexColor("#CDEBD3"),
+    "near": colors.HexColor("#F7E3A1"),
+    "off": colors.HexColor("#F4C7C3"),
+    "missed": colors.HexColor("#B3261E"),
+    "pending": colors.HexColor("#EEEEEE"),
+    "none": colors.white,
+}
+BAND_INK = {
+    "within": colors.HexColor("#1E5A2B"),
+    "near": colors.HexColor("#5C4300"),
+    "off": colors.HexColor("#8C1D18"),
+    "missed": colors.white,
+    "pending": colors.HexColor("#5F6368"),
+    "none": colors.HexColor("#5F6368"),
+}
 
 
 @dataclass(frozen=True, slots=True)

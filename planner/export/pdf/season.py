@@ -4,8 +4,10 @@ Landscape pages: a cover (season, squad, competitions and their priorities, the 
 notes); the periodisation overview (each athlete's phases on one timeline, with month ticks
 and the competitions); each athlete's weekly load chart (volume-load bars coloured by phase,
 weighted plyometric contacts as a line) drawn as vector graphics with ``reportlab.graphics``;
-each athlete's week-by-week table; the plan's warnings; and an appendix with every rule and
-its source.
+each athlete's week-by-week table; planned against done for every week that has begun (the
+sessions done, partly done, missed and not yet recorded, volume-load and contacts planned and
+done, and the compliance band of ``planner.engine.compliance``); the plan's warnings; and an
+appendix with every rule and its source.
 """
 
 from __future__ import annotations
@@ -40,11 +42,15 @@ from planner.document.catalogue import catalogue, lift_name
 from planner.document.model import Athlete, Competition, Season, Sex
 from planner.document.sessions import Item, SessionKind
 from planner.document.text import EVENT_NAMES, max_text
+from planner.engine.compliance import Band, WeekCompliance, week_compliance
+from planner.engine.freeze import run_date
 from planner.engine.generator import generate
 from planner.engine.plan import Phase, PhaseKind, Plan, Week
 from planner.engine.rules import rule_book
 from planner.export.look import LIFT_SHORT, PHASE_NAMES, PHASE_SHORT
 from planner.export.pdf.common import (
+    BAND_FILL,
+    BAND_INK,
     DELOAD_FILL,
     DELOAD_HATCH,
     FAINT,
@@ -153,11 +159,13 @@ def write_season(
     athlete_ids: Sequence[str] | None = None,
     plans: Mapping[str, Plan] | None = None,
     paper: Paper = Paper.A4,
+    today: date | None = None,
 ) -> int:
     """Write the season plan for ``athlete_ids`` (default: the squad) to ``target``; return the page count.
 
     ``paper`` is A4 or Letter, printed landscape. ``plans`` may hold plans already generated
-    (by athlete id); the others are generated here.
+    (by athlete id); the others are generated here. ``today`` (default: the date the planner
+    runs on) divides the weeks that have begun, compared with what was done, from the rest.
     """
     if paper is Paper.A5:
         raise ValueError("the season plan prints on A4 or Letter, not A5")
@@ -176,6 +184,7 @@ def write_season(
     story += _overview(season, chosen, pages, style, width, height)
     story += _charts(season, chosen, pages, style, width)
     story += _week_tables(season, chosen, pages, style, width)
+    story += _done_tables(season, chosen, pages, style, width, today or run_date())
     story += _warnings(chosen, pages, style, width)
     story += _appendix(pages, style, width)
     count = 0
@@ -701,6 +710,122 @@ def _week_table(plan: Plan, style: Styles, width: float) -> Table:
     table = LongTable(rows, colWidths=columns, repeatRows=1)
     table.setStyle(_table_style(style, *commands, ("TOPPADDING", (0, 1), (-1, -1), 1.2),
                                 ("BOTTOMPADDING", (0, 1), (-1, -1), 1.6)))
+    return table
+
+
+# Planned and done -------------------------------------------------------------------------
+
+_BAND_WORDS = {
+    Band.GREEN: "within ±20 %",
+    Band.YELLOW: "near (50–150 %)",
+    Band.RED: "off plan",
+    Band.MISSED: "missed",
+    Band.PENDING: "not recorded",
+    Band.NONE: "",
+}
+
+
+def _begun_weeks(plan: Plan, season: Season, today: date) -> list[tuple[Week, WeekCompliance]]:
+    """The weeks with a day before ``today`` or a recorded session, with how they went."""
+    recorded = {r.date for r in season.records if r.athlete_id == plan.athlete.id}
+    weeks = []
+    for week in plan.weeks:
+        last = week.start + timedelta(days=6)
+        if week.start < today or any(week.start <= day <= last for day in recorded):
+            weeks.append((week, week_compliance(plan, season, week.start, today)))
+    return weeks
+
+
+def _done_tables(
+    season: Season, plans: Sequence[Plan], pages: _Pages, style: Styles, width: float, today: date
+) -> list[Flowable]:
+    story: list[Flowable] = [
+        _Section(pages, "Planned and done", "done"),
+        Paragraph("Planned and done", style.heading),
+        para(
+            f"Every week begun by {short_day(today)} {today.year}, as planned and as recorded. Done over planned "
+            "is volume-load (kg x reps) for weights and ground contacts for plyometrics, over the sessions "
+            "recorded; within ±20 % is on plan, 50–79 % or 121–150 % near it, anything else off. Planned "
+            "figures are the sessions as they were prescribed then.",
+            style.small,
+        ),
+        Spacer(1, 4),
+    ]
+    for index, plan in enumerate(plans):
+        weeks = _begun_weeks(plan, season, today)
+        story += [
+            CondPageBreak(80),
+            _Section(pages, plan.athlete.name, f"done-{index}", level=1),
+            para(plan.athlete.name, style.subheading),
+        ]
+        if not weeks:
+            story.append(para(f"No week has begun yet: the season starts on {short_day(season.first_day)} "
+                              f"{season.first_day.year}.", style.small))
+            continue
+        story += [_done_table(weeks, style, width), Spacer(1, 6)]
+    story.append(PageBreak())
+    return story
+
+
+def _percent(done: float, planned: float) -> str:
+    return f"{done / planned:.0%}".replace("%", " %") if planned else ""
+
+
+def _done_table(weeks: Sequence[tuple[Week, WeekCompliance]], style: Styles, width: float) -> Table:
+    groups = ["", "", "Sessions", "", "", "", "", "Volume-load kg", "", "", "Contacts", "", "", ""]
+    header = ["Wk", "Dates", "planned", "done", "partly", "missed", "not recorded", "planned", "done",
+              "of plan", "planned", "done", "of plan", "Compliance"]
+    rows: list[list[Any]] = [groups, header]
+    commands: list[tuple[Any, ...]] = [
+        ("SPAN", (2, 0), (6, 0)),
+        ("SPAN", (7, 0), (9, 0)),
+        ("SPAN", (10, 0), (12, 0)),
+        ("ALIGN", (2, 0), (12, 0), "CENTER"),
+        ("FONTNAME", (0, 1), (-1, 1), style.fonts.bold),
+        ("FONTSIZE", (0, 1), (-1, 1), 7),
+        ("TEXTCOLOR", (0, 1), (-1, 1), FAINT),
+        ("LINEBELOW", (0, 1), (-1, 1), 0.8, INK),
+        ("LINEBELOW", (2, 0), (12, 0), 0.3, LIGHT_GRID),
+        ("ALIGN", (0, 1), (0, -1), "RIGHT"),
+        ("ALIGN", (2, 1), (12, -1), "RIGHT"),
+        ("LINEBEFORE", (2, 0), (2, -1), 0.4, GRID),
+        ("LINEBEFORE", (7, 0), (7, -1), 0.4, GRID),
+        ("LINEBEFORE", (10, 0), (10, -1), 0.4, GRID),
+        ("LINEBEFORE", (13, 0), (13, -1), 0.4, GRID),
+    ]
+    for row, (week, done) in enumerate(weeks, start=2):
+        rows.append([
+            str(week.number),
+            _week_span(week.start, week.start + timedelta(days=6)),
+            str(done.sessions_planned),
+            str(done.sessions_done),
+            str(done.sessions_partly) if done.sessions_partly else "",
+            str(done.sessions_missed) if done.sessions_missed else "",
+            str(done.sessions_pending) if done.sessions_pending else "",
+            f"{done.planned_volume_kg:,.0f}" if done.planned_volume_kg else "",
+            f"{done.done_volume_kg:,.0f}" if done.recorded_planned_volume_kg else "",
+            _percent(done.done_volume_kg, done.recorded_planned_volume_kg),
+            str(done.planned_contacts) if done.planned_contacts else "",
+            f"{done.done_contacts:,.0f}" if done.recorded_planned_contacts else "",
+            _percent(done.done_contacts, done.recorded_planned_contacts),
+            _BAND_WORDS[done.band],
+        ])
+        commands += [
+            ("FONTNAME", (0, row), (-1, row), style.fonts.regular),
+            ("FONTSIZE", (0, row), (-1, row), 8),
+            ("TEXTCOLOR", (0, row), (-1, row), INK),
+            ("BACKGROUND", (13, row), (13, row), BAND_FILL[done.band.value]),
+            ("TEXTCOLOR", (13, row), (13, row), BAND_INK[done.band.value]),
+        ]
+        if done.band.recorded:
+            commands.append(("FONTNAME", (13, row), (13, row), style.fonts.bold))
+        if done.sessions_missed:
+            commands.append(("TEXTCOLOR", (5, row), (5, row), BAND_INK["off"]))
+    columns = [24.0, 110.0, 44.0, 36.0, 36.0, 38.0, 58.0, 56.0, 50.0, 44.0, 50.0, 40.0, 44.0]
+    columns.append(width - sum(columns))
+    table = LongTable(rows, colWidths=columns, repeatRows=2)
+    table.setStyle(_table_style(style, *commands, ("TOPPADDING", (0, 2), (-1, -1), 1.2),
+                                ("BOTTOMPADDING", (0, 2), (-1, -1), 1.6)))
     return table
 
 
