@@ -16,8 +16,9 @@ so a sheet exported after recording reads back the same). How a filled-in sessio
   "no", "x"; empty: "done" when every prescribed set has its reps, "partly done" otherwise).
 - A set row with ``done_reps`` is that set as done (``done_load`` in the athlete's units,
   ``done_distance_m`` per rep); a prescribed set left empty counts as done as prescribed in
-  a "done" session and as not done in a "partly done" one, so "done" alone on a session's
-  rows is "done as planned". Rows with set numbers beyond the prescribed ones are extra sets.
+  a "done" session and as not done in a "partly done" one. "done" with no figure at all is a
+  session ticked done as planned, recorded as its status alone. Rows with set numbers beyond
+  the prescribed ones are extra sets.
 - ``effort`` (0-10), ``minutes`` and ``note`` are the session's; they repeat on its rows and
   must agree where they are filled in.
 - A session none of whose rows has anything in the done columns is not part of the import.
@@ -570,7 +571,9 @@ class _Judge:
             every_set = all(place in done_sets for place in prescribed)
             status = RecordStatus.DONE if every_set else RecordStatus.PARTLY_DONE
         items: tuple[DoneItem, ...] = ()
-        if status is not RecordStatus.MISSED and (done_sets or status is RecordStatus.DONE):
+        # "done" without a figure is a session ticked done as planned, kept as the status alone
+        # (as the window's tick keeps it), so the sheet of such a record reads back the same.
+        if status is not RecordStatus.MISSED and done_sets:
             items = tuple(
                 DoneItem(item.exercise_id, _item_sets(item, i, done_sets, status, athlete.units))
                 for i, item in enumerate(planned.items)
@@ -703,8 +706,9 @@ def _parsed_text(parsed: _Parsed, record: SessionRecord) -> str:
     values = parsed.values
     if values.reps is not None:
         return f"{where}: {_set_text(DoneSet(values.reps, values.load, values.distance_m), record.units)}"
-    if record.status is RecordStatus.DONE and parsed.set_number <= planned.sets and sets:
-        return f"{where}: as planned ({_set_text(_as_prescribed(planned, record.units), record.units)})"
+    if record.status is RecordStatus.DONE and parsed.set_number <= planned.sets:
+        as_planned = _set_text(_as_prescribed(planned, record.units), record.units)
+        return f"{where}: as planned ({as_planned})" if sets else f"{where}: done as planned ({as_planned})"
     return f"{where}: not done"
 
 

@@ -80,17 +80,32 @@ def test_typed_values_come_back_as_the_record_and_export_again_as_typed() -> Non
     assert len(same.rows) == len(back)
 
 
-def test_done_alone_records_every_set_as_prescribed() -> None:
+def test_done_alone_records_the_session_as_done_as_planned_and_reads_back_unchanged() -> None:
     sheet = Sheet.of(demo())
     session = weights(n=1)
     rows = sheet.session("ath-1", session.date, W)
     rows[0]["done_status"] = "done"
     result = preview(sheet)
     [record] = result.records
-    assert record.status is RecordStatus.DONE
-    for item, done in zip(session.items, record.items, strict=True):
+    assert (record.status, record.items, record.planned) == (RecordStatus.DONE, (), session)
+    assert all("done as planned" in r.what for r in result.rows)
+    season = apply_results(demo(), result, today=TODAY)
+    again = preview(Sheet.of(season), season=season)
+    assert again.records == () and {r.state for r in again.rows} == {RowState.UNCHANGED}
+
+
+def test_done_with_some_sets_given_counts_the_others_as_prescribed() -> None:
+    sheet = Sheet.of(demo())
+    session = weights(n=1)
+    rows = sheet.session("ath-1", session.date, W)
+    rows[0].update(done_status="done", done_reps="3", done_load="30")
+    [record] = preview(sheet).records
+    first = session.items[0]
+    assert record.items[0].sets == (DoneSet(3, 30.0),) + (DoneSet(first.reps, first.load, first.distance_m),) * (
+        first.sets - 1
+    )
+    for item, done in zip(session.items[1:], record.items[1:], strict=True):
         assert done.sets == (DoneSet(item.reps, item.load, item.distance_m),) * item.sets
-    assert all("as planned" in r.what for r in result.rows)
 
 
 def test_values_without_a_status_are_done_when_every_set_is_given_and_partly_done_otherwise() -> None:

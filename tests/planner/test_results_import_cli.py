@@ -65,7 +65,7 @@ def test_the_accepted_sessions_are_recorded_and_the_previous_file_kept(
     rows = len(Sheet.of(demo()).session("ath-1", FIRST.date, W))
     assert out.startswith(f"filled.csv: 1 session to record ({rows} rows), 0 rows already recorded, 0 rows refused")
     assert f"Łucja Wiśniewska, weights, {FIRST.date.isoformat()}: done, effort 6" in out
-    assert "record   Power clean, set 1: as planned" in out
+    assert "record   Power clean, set 1: done as planned (" in out
     kept = "(the previous version is kept as squad.sprintplan.bak)"
     assert out.endswith(f"Recorded 1 session in {season_file} {kept}.\n")
     record = load(season_file).find_record(("ath-1", FIRST.date, W))
