@@ -87,8 +87,12 @@ Cell = str | int | float
 
 
 def safe_cell(text: str) -> str:
-    """``text`` as a cell no spreadsheet runs as a formula."""
-    return "'" + text if text.startswith(_FORMULA_STARTS) else text
+    """``text`` as a cell no spreadsheet runs as a formula.
+
+    A text that already starts with apostrophes before a formula character gets one more, so
+    reading the cell back (``planner.imports.results``) takes exactly one off.
+    """
+    return "'" + text if text.lstrip("'").startswith(_FORMULA_STARTS) else text
 
 
 def _text_cell(text: str) -> str:

@@ -159,9 +159,14 @@ def _shown(text: str) -> str:
     return repr(_cut(one_line(text[: 4 * _SHOWN_LENGTH]), _SHOWN_LENGTH))
 
 
+# What the spreadsheet export escapes; kept in step with planner.export.csv.
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
 def _plain(text: str) -> str:
-    """A text cell as typed: without the apostrophe the export puts before a formula start."""
-    if len(text) > 1 and text[0] == "'" and text[1] in "=+-@\t\r":
+    """A text cell as typed: without the apostrophe ``planner.export.csv.safe_cell`` puts
+    before a formula start (and before apostrophes that come before one)."""
+    if text.startswith("'") and text.lstrip("'").startswith(_FORMULA_STARTS):
         return text[1:]
     return text
 

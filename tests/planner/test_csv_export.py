@@ -164,6 +164,8 @@ def test_a_name_that_would_run_as_a_formula_is_written_as_text(plans: list[Plan]
         ("@SUM(1)", "'@SUM(1)"),
         ("Anna = Bob", "Anna = Bob"),
         ("Zoë", "Zoë"),
+        ("'t Hooft", "'t Hooft"),
+        ("'=1+1", "''=1+1"),
         ("", ""),
     ],
 )

@@ -3,20 +3,25 @@ row, the refusals and the files refused whole."""
 
 from __future__ import annotations
 
+import csv
 import dataclasses
+import io
 from datetime import date, timedelta
 from pathlib import Path
 from uuid import UUID
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from results_sheet import TODAY, Sheet, demo, sessions_of
 
-from planner.document.edits import EditError, change_season, mark_missed, remove_record
+from planner.document.edits import EditError, change_season, mark_missed, record_session, remove_record
 from planner.document.model import Season, Units
-from planner.document.records import DoneItem, DoneSet, RecordStatus
+from planner.document.records import DoneItem, DoneSet, RecordStatus, SessionRecord
 from planner.document.sessions import Session, SessionKind
 from planner.engine.freeze import frozen_days
 from planner.engine.generator import generate
+from planner.export.csv import csv_text
 from planner.imports.results import (
     MAX_FILE_BYTES,
     ResultsPreview,
@@ -386,3 +391,64 @@ def test_recording_keeps_the_days_before_today_and_the_recorded_day_as_planned()
     day = generate(season, "ath-1").day(session.date)
     assert day is not None and day.frozen
     assert session in day.sessions
+
+
+# ---------------------------------------------------------------------------------------------
+# Any record exported reads back equal
+
+
+ROUND_TRIP_SESSIONS = sessions_of("ath-1", W)[:4] + sessions_of("ath-1", P)[:3]
+_NOTE_TEXT = st.text(
+    alphabet=st.one_of(st.characters(categories=["L", "N", "P", "S"]), st.sampled_from(" \n=+-@'\";,")),
+    max_size=40,
+).map(str.strip)
+
+
+@st.composite
+def records(draw: st.DrawFn) -> SessionRecord:
+    session = draw(st.sampled_from(ROUND_TRIP_SESSIONS))
+    status = draw(st.sampled_from(list(RecordStatus)))
+    items: tuple[DoneItem, ...] = ()
+    if status is not RecordStatus.MISSED and draw(st.booleans()):
+        done_set = st.builds(
+            DoneSet,
+            reps=st.integers(0, 100),
+            load=st.one_of(st.none(), st.integers(0, 2400).map(lambda quarter: quarter / 4)),
+            distance_m=st.one_of(st.none(), st.integers(0, 2000).map(lambda half: half / 2)),
+        )
+        sets = []
+        for item in session.items:
+            # A session done in full has every prescribed set; partly done, any run of sets.
+            least = item.sets if status is RecordStatus.DONE else 0
+            sets.append(tuple(draw(st.lists(done_set, min_size=least, max_size=min(item.sets + 2, 20)))))
+        if any(sets):
+            items = tuple(DoneItem(item.exercise_id, done) for item, done in zip(session.items, sets, strict=True))
+    return SessionRecord(
+        "ath-1",
+        session.date,
+        session.kind,
+        status,
+        session,
+        items=items,
+        effort=draw(st.one_of(st.none(), st.integers(0, 20).map(lambda half: half / 2))),
+        minutes=draw(st.one_of(st.none(), st.integers(0, 600))),
+        note=draw(_NOTE_TEXT),
+    )
+
+
+@settings(max_examples=40, deadline=None)
+@given(record=records(), delimiter=st.sampled_from([",", ";", "\t"]))
+def test_any_record_exported_to_the_sheet_reads_back_equal(record: SessionRecord, delimiter: str) -> None:
+    season = record_session(demo(), "ath-1", record.date, record.kind, record)
+    plan = generate(season, "ath-1")
+    start = (record.date - demo().first_day).days
+    week = dataclasses.replace(plan, days=plan.days[start - 1 : start + 2])
+    lines = list(csv.reader(io.StringIO(csv_text(season, [week]))))
+    out = io.StringIO()
+    csv.writer(out, delimiter=delimiter).writerows(lines)
+    result = preview_results(demo(), out.getvalue(), today=TODAY)
+    assert result.refused == ()
+    assert result.records == (record,)
+    # And into the season that holds it: nothing to record again.
+    same = preview_results(season, out.getvalue(), today=TODAY)
+    assert same.records == () and same.refused == ()
