@@ -62,6 +62,7 @@ _RESULT_WORDS = {RowState.RECORD: "Record", RowState.UNCHANGED: "Already recorde
 # The refused rows' text, the red of the compliance bands: readable on white and in a
 # high-contrast palette's light background.
 _REFUSED_INK = QColor("#B3261E")
+_WIDEST_COLUMN = 300
 
 
 def _result_text(row: PreviewRow) -> str:
@@ -99,8 +100,12 @@ class ResultsPreviewDialog(QDialog):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setWordWrap(False)
         ink = QBrush(_REFUSED_INK)
+        previous = None
         for row, entry in enumerate(preview.rows):
-            values = (entry.source.removeprefix("line "), entry.session, entry.what, _result_text(entry))
+            # A session's name heads its first row only, so the rows read as groups.
+            session = entry.session if entry.session != previous else ""
+            previous = entry.session
+            values = (entry.source.removeprefix("line "), session, entry.what, _result_text(entry))
             for column, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 # Long sessions and reasons are cut at the column edge; the tooltip shows them whole.
@@ -111,7 +116,13 @@ class ResultsPreviewDialog(QDialog):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.resizeColumnsToContents()
-        header.setStretchLastSection(True)
+        for column in range(len(COLUMNS) - 1):
+            # Long names and sentences are cut at a width that leaves the result in view.
+            self.table.setColumnWidth(column, min(self.table.columnWidth(column), _WIDEST_COLUMN))
+        # The result takes the rest of the width; a long reason is cut there, whole in its tooltip.
+        header.setSectionResizeMode(len(COLUMNS) - 1, QHeaderView.ResizeMode.Stretch)
+        rows = self.table.verticalHeader()
+        rows.setDefaultSectionSize(self.fontMetrics().height() + 6)
 
         self.refused_only = QCheckBox(f"Show only the refused rows ({refused})", self)
         self.refused_only.setObjectName("refusedOnly")
