@@ -6,9 +6,11 @@ import csv
 import dataclasses
 import io
 from datetime import date, timedelta
+from functools import partial
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QDialogButtonBox, QTableWidget, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -20,8 +22,10 @@ from planner.engine.generator import generate, generate_all
 from planner.export.csv import csv_text
 from planner.imports.results import preview_results_file
 from tests.ui.conftest import FakeDialogs
+from ui.dialogs import import_results as results_dialog
 from ui.dialogs.import_results import ResultsPreviewDialog, import_results
 from ui.document import OpenSeason
+from ui.main_window import MainWindow
 
 TODAY = date(2026, 12, 1)
 W = SessionKind.WEIGHTS
@@ -193,3 +197,50 @@ def test_a_season_changed_while_the_dialog_was_open_is_reported(
     assert fake_dialogs.kinds() == ["error"]
     assert "outside the season" in fake_dialogs.asked[0][1]
     assert document.undo_stack.count() == 1  # only the season change
+
+
+def test_the_window_round_trip_export_fill_in_import_record_and_undo(
+    qtbot: QtBot, demo: Season, fake_dialogs: FakeDialogs, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(demo, None, settings=settings, dialogs=fake_dialogs, recovery_folder=tmp_path / "recovery",
+                        today=TODAY)
+    qtbot.addWidget(window)
+    sheet = tmp_path / "squad.csv"
+    fake_dialogs.export_answer = sheet
+    window.csv_action.trigger()
+    lines = list(csv.reader(io.StringIO(sheet.read_text(encoding="utf-8-sig"))))
+    col = {name: i for i, name in enumerate(lines[0])}
+    day = lifting_days(demo)[0]
+    rows = [r for r in lines[1:] if r[col["athlete_id"]] == "ath-1" and r[col["date"]] == day.isoformat()
+            and r[col["kind"]] == "weights"]
+    for row in rows:
+        row[col["done_status"]] = "done"
+        row[col["effort"]] = "6.5"
+        row[col["minutes"]] = "48"
+    rows[0][col["done_reps"]], rows[0][col["done_load"]] = "5", "45"
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\r\n").writerows(lines)
+    sheet.write_text(out.getvalue(), encoding="utf-8-sig")
+
+    # The coach picks the file and presses Record (the dialog itself is tested above).
+    monkeypatch.setattr(results_dialog, "choose_results_file", lambda *_: sheet)
+    monkeypatch.setattr(results_dialog, "import_results", partial(import_results, confirm=lambda _: True))
+    window.import_results_action.trigger()
+    record = window.document.season.find_record(("ath-1", day, W))
+    assert record is not None
+    assert (record.status, record.effort, record.minutes) == (RecordStatus.DONE, 6.5, 48)
+    assert record.items[0].sets[0] == DoneSet(5, 45.0)
+    assert window.document.undo_stack.count() == 1
+    assert window.document.undo_stack.undoText() == "Import results"
+
+    # Exported again, the sheet holds what was recorded.
+    again = tmp_path / "again.csv"
+    fake_dialogs.export_answer = again
+    window.csv_action.trigger()
+    back = [r for r in csv.reader(io.StringIO(again.read_text(encoding="utf-8-sig")))
+            if r[col["athlete_id"]] == "ath-1" and r[col["date"]] == day.isoformat() and r[col["kind"]] == "weights"]
+    assert (back[0][col["done_reps"]], back[0][col["done_load"]], back[0][col["effort"]]) == ("5", "45", "6.5")
+
+    window.document.undo_stack.undo()
+    assert window.document.season.find_record(("ath-1", day, W)) is None
