@@ -19,8 +19,9 @@ from planner.document.edits import EditError, change_season, mark_missed, record
 from planner.document.model import Season, Units
 from planner.document.records import DoneItem, DoneSet, RecordStatus, SessionRecord
 from planner.document.sessions import Session, SessionKind
-from planner.engine.freeze import frozen_days
+from planner.engine.freeze import frozen_days, settle
 from planner.engine.generator import generate
+from planner.engine.results import record_result
 from planner.export.csv import csv_text
 from planner.imports.results import (
     MAX_FILE_BYTES,
@@ -452,3 +453,22 @@ def test_any_record_exported_to_the_sheet_reads_back_equal(record: SessionRecord
     # And into the season that holds it: nothing to record again.
     same = preview_results(season, out.getvalue(), today=TODAY)
     assert same.records == () and same.refused == ()
+
+
+def test_recording_a_squads_weeks_at_once_equals_recording_each_session_in_turn() -> None:
+    sheet = Sheet.of(demo())
+    today = date(2026, 12, 24)
+    for row in sheet.rows:
+        # Two weeks of the squad, the test session of 22 December among them.
+        if "2026-12-10" <= row["date"] <= "2026-12-23":
+            row.update(done_status="done", done_reps=row["reps"] or "1", effort="6")
+    result = preview(sheet, today=today)
+    assert len(result.records) > 20 and result.refused == ()
+    assert any("test" in r.planned.tags for r in result.records)
+    at_once = apply_results(demo(), result, today=today)
+    in_turn = settle(demo(), today, [(r.athlete_id, r.date) for r in result.records])
+    for record in result.records:
+        in_turn = record_result(in_turn, record)
+    assert set(at_once.records) == set(in_turn.records)
+    assert at_once.frozen == in_turn.frozen
+    assert at_once.athletes == in_turn.athletes
