@@ -23,6 +23,7 @@ from planner.engine.freeze import frozen_days, settle
 from planner.engine.generator import generate
 from planner.engine.results import record_result
 from planner.export.csv import csv_text
+from planner.imports import results as results_module
 from planner.imports.results import (
     MAX_FILE_BYTES,
     ResultsPreview,
@@ -472,3 +473,12 @@ def test_recording_a_squads_weeks_at_once_equals_recording_each_session_in_turn(
     assert set(at_once.records) == set(in_turn.records)
     assert at_once.frozen == in_turn.frozen
     assert at_once.athletes == in_turn.athletes
+
+
+def test_a_file_with_more_rows_than_an_import_reads_is_refused_whole(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(results_module, "MAX_ROWS", 50)
+    sheet = Sheet.of(demo())
+    with pytest.raises(ResultsSourceError, match="it has more than 50 rows; an import of results reads files"):
+        preview(sheet)
+    sheet.rows = sheet.rows[:50]
+    assert preview(sheet).blank_rows == 50
