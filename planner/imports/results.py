@@ -444,7 +444,7 @@ class _Session:
         self.key = key
         self.words = words
         self.rows: list[_Row] = []
-        # Rows refused before grouping (an unreadable cell) and their reasons, by line.
+        # Rows refused on their own before the session is judged (from another season), by line.
         self.refusals: dict[int, str] = {}
         self.parsed: list[_Parsed] = []
 
