@@ -11,6 +11,8 @@ The window runs on ``TODAY``. Every figure below is worked out by hand from the 
 * Tue 16 Feb, strength: power clean 2 x 2 at 52.5 and back squat 2 x 6 at 86.25 = 210 + 1035
   = 1245 kg planned; done 1 x 2 at 52.5 and 1 x 3 at 86.25 = 105 + 258.75 = 363.75 kg, 29 %:
   off.
+* Tue 16 Feb, plyometrics, done as planned: bounding 22 contacts (high), standing long jump 8,
+  hurdle hops 12, standing triple jump 6 (moderate) = 48 contacts of 48: within.
 * Sat 20 Feb, strength: nothing recorded: still to record.
 """
 
@@ -55,4 +57,5 @@ def recorded_demo(season: Season) -> Season:
     near = partly(season, NEAR, {"romanian_deadlift": (DoneSet(6, 80.0),)})
     season = edits.record_session(season, LUCJA, NEAR, WEIGHTS, near)
     off = partly(season, OFF, {"power_clean": (DoneSet(2, 52.5),), "back_squat": (DoneSet(3, 86.25),)})
-    return edits.record_session(season, LUCJA, OFF, WEIGHTS, off)
+    season = edits.record_session(season, LUCJA, OFF, WEIGHTS, off)
+    return edits.mark_done_as_planned(season, LUCJA, OFF, PLYOMETRICS, session_of(season, OFF, PLYOMETRICS))
