@@ -10,7 +10,7 @@ from PySide6.QtGui import QImage
 from pytestqt.qtbot import QtBot
 
 from planner.document import edits
-from planner.document.model import Season
+from planner.document.model import Priority, Season
 from planner.document.records import DoneSet
 from planner.engine.compliance import Band
 from tests.ui.conftest import FakeDialogs
@@ -35,7 +35,7 @@ from ui.selection import Selection
 
 @pytest.fixture
 def recorded(demo: Season) -> OpenSeason:
-    return OpenSeason(recorded_demo(demo))
+    return OpenSeason(recorded_demo(demo), today=TODAY)
 
 
 @pytest.fixture
@@ -179,3 +179,40 @@ def test_a_session_recorded_ahead_of_its_day_shows_its_band(calendar: SeasonCale
     session = next(s for s in ahead.sessions if s.kind is WEIGHTS)
     recorded.apply("Missed", lambda s: edits.mark_missed(s, LUCJA, ahead.date, WEIGHTS, session))
     assert calendar.record_marks().band_of(ahead.date, WEIGHTS) is Band.MISSED
+
+
+def test_kept_days_are_marked_and_a_kept_day_the_plan_would_now_change_stands_out(
+    calendar: SeasonCalendar, recorded: OpenSeason
+) -> None:
+    # Nothing is kept in the file until the first edit keeps the past.
+    assert calendar.record_marks().frozen_days == frozenset()
+    wednesday, thursday = date(2026, 11, 25), date(2026, 11, 26)
+    recorded.apply("Add competition", lambda s: edits.add_competition(
+        s, name="Club meet", start=wednesday, end=wednesday, priority=Priority.C, indoor=True))
+    marks = calendar.record_marks()
+    season = recorded.season
+    past = {season.first_day + timedelta(days=n) for n in range((TODAY - season.first_day).days)}
+    assert marks.frozen_days == past
+    # The meet on Wednesday would have added plyometrics to Thursday: Thursday is held.
+    assert thursday in marks.held_days
+    assert marks.held_days <= marks.frozen_days
+    assert "the plan would now prescribe it differently" in calendar.tooltip_text(thursday)
+    assert "Kept as it was prescribed" in calendar.tooltip_text(date(2026, 11, 2))
+    assert "Kept" not in calendar.tooltip_text(TODAY)
+    # Painted: the kept edge along the bottom of a past day, none on a day to come.
+    image = calendar.viewport().grab().toImage()
+    frozen = theme.FROZEN.name()
+
+    def bottom_colours(day: date) -> set[str]:
+        cell = calendar.date_rect(day)
+        return colours_in(image, QRect(cell.left() + 4, cell.bottom() - 3, cell.width() - 8, 3))
+
+    assert frozen in bottom_colours(date(2026, 11, 2))
+    assert frozen not in bottom_colours(TODAY + timedelta(days=1))
+    # The held corner sits in the bottom-left, where a day only kept has none.
+    def corner(day: date) -> set[str]:
+        cell = calendar.date_rect(day)
+        return colours_in(image, QRect(cell.left() + 1, cell.bottom() - 5, 2, 2))
+
+    assert frozen in corner(thursday)
+    assert frozen not in corner(date(2026, 11, 2))

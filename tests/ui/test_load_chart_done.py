@@ -18,7 +18,7 @@ from planner.document.records import DoneSet
 from planner.engine.generator import generate
 from tests.ui.chart_reading import is_series_visible, series_action, series_data
 from tests.ui.conftest import FakeDialogs
-from tests.ui.recorded import LUCJA, TO_RECORD, TODAY, WEIGHTS, partly, recorded_demo
+from tests.ui.recorded import LUCJA, PLYOMETRICS, TO_RECORD, TODAY, WEIGHTS, partly, recorded_demo
 from tests.ui.test_load_chart import Window
 from ui.chart import load_chart
 from ui.chart.data import DoneSeries, Span, TimeAxis, done_series
@@ -97,10 +97,17 @@ def test_contacts_done_are_put_on_the_weighted_scale_of_the_plan(chart: LoadChar
     assert value_at(chart, "weighted_contacts", DELOAD_WEEK) == pytest.approx(138.0)
     assert value_at(chart, "done_contacts", DELOAD_WEEK) == pytest.approx(69.0)
     assert value_at(chart, "done_contacts", FEBRUARY_WEEK) == 0.0
-    # A week with no plyometrics planned has no stroke at all.
-    plan = chart.document.plan(LUCJA)
-    quiet = next(w.start for w in plan.weeks if w.start < TODAY and w.contacts == 0)
-    assert math.isnan(value_at(chart, "done_contacts", quiet))
+
+
+def test_a_week_without_plyometrics_planned_has_no_contacts_stroke(demo: Season) -> None:
+    plan = generate(demo, LUCJA)
+    week = {FEBRUARY_WEEK + timedelta(days=n) for n in range(7)}
+    days = tuple(d._replace(sessions=tuple(s for s in d.sessions if s.kind is not PLYOMETRICS)) if d.date in week
+                 else d for d in plan.days)
+    series = done_series(dataclasses.replace(plan, days=days), demo, TimeAxis.of(demo), TODAY)
+    index = series.week_starts.index(FEBRUARY_WEEK)
+    assert math.isnan(series.done_weighted_contacts[index])
+    assert series.done_weighted_contacts[index + 1] == 0.0  # the deload week: 96 planned, none recorded
 
 
 def test_hovering_a_past_week_says_what_was_done_of_what_was_planned(chart: LoadChart) -> None:
@@ -111,7 +118,7 @@ def test_hovering_a_past_week_says_what_was_done_of_what_was_planned(chart: Load
 
 
 def test_one_legend_entry_switches_everything_done(chart: LoadChart, monkeypatch: pytest.MonkeyPatch) -> None:
-    real = load_chart.done_series
+    real = done_series
 
     def with_recorded_days(*args: object, **kwargs: object) -> DoneSeries:
         return dataclasses.replace(real(*args, **kwargs), recorded_spans=(Span(20.0, 20.5),))  # type: ignore[arg-type]

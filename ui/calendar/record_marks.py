@@ -17,7 +17,6 @@ from planner.document.model import Season
 from planner.document.records import SessionRecord
 from planner.document.sessions import Session, SessionKind
 from planner.engine.compliance import Band, SessionCompliance, day_compliance
-from planner.engine.freeze import held_days
 from planner.engine.plan import Plan
 
 
@@ -73,7 +72,7 @@ def record_marks(season: Season, plan: Plan | None, today: date) -> RecordMarks:
             sessions[day.date] = marks
             day_bands[day.date] = compliance.band
     frozen = frozenset(d.date for d in plan.days if d.frozen)
-    return RecordMarks(today, sessions, day_bands, frozen, frozenset(held_days(season, athlete_id)))
+    return RecordMarks(today, sessions, day_bands, frozen, frozenset(plan.held))
 
 
 def _session_band(compliance: SessionCompliance | None, day: date, today: date) -> Band:

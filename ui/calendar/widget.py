@@ -107,7 +107,7 @@ class SeasonCalendar(QAbstractScrollArea):
         self.document = document
         self.selection = selection
         self.dialogs = dialogs
-        self._today = today or date.today()
+        self._today = today or document.today
         self._layout: CalendarLayout | None = None
         self._fonts = theme.Fonts.from_font(self.font())
         self._base: QPixmap | None = None

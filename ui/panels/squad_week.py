@@ -51,7 +51,7 @@ TEXT_COLOUR = QColor("#202124")
 MUTED_TEXT = QColor("#6b6b6b")
 _Rows = list[tuple[Session, Band, SessionCompliance | None]]
 CELL_ROLE = Qt.ItemDataRole.UserRole + 1  # (athlete id, date) of a cell
-BAND_ROLE = Qt.ItemDataRole.UserRole + 2  # how the day went (planner.engine.compliance.Band)
+BAND_ROLE = Qt.ItemDataRole.UserRole + 2  # how the day went: a planner.engine.compliance.Band value
 # A past day's text in its band's colour, darkened to read on the light cell.
 BAND_TEXT = {band: look.colour.darker(135) for band, look in theme.BANDS.items()}
 
@@ -217,7 +217,7 @@ class SquadWeek(QWidget):
             tips.insert(0, f"Competition: {names}")
         if plan_day.locked:
             tips.append("Locked week")
-        item.setData(BAND_ROLE, day_band)
+        item.setData(BAND_ROLE, day_band.value)
         if not lines:
             lines.append(_quiet_day(athlete, day))
             item.setForeground(QBrush(MUTED_TEXT))
