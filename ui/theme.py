@@ -49,7 +49,8 @@ LOCKED = QColor("#3C4043")
 EDITED = QColor("#1F4E99")  # the Day panel's colour for the coach's changes
 NOTE = QColor("#C98A00")
 PAST_WASH = QColor(255, 255, 255, 120)  # over the days before today: they read as done with
-FROZEN = QColor("#56606B")  # a day kept as it was prescribed
+FROZEN = QColor("#56606B")  # a kept day the plan would now prescribe differently
+FROZEN_EDGE = QColor("#AEB5BF")  # a day kept as it was prescribed: faint, as most past days are
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,14 +62,16 @@ class BandLook:
     sign: str
     word: str
     meaning: str
+    key: str  # the calendar key's line: short enough for the side panel
 
 
 BANDS: dict[Band, BandLook] = {
-    Band.GREEN: BandLook(QColor("#009E73"), "✓", "done", "within ±20 % of the plan"),
-    Band.YELLOW: BandLook(QColor("#E69F00"), "≈", "near", "50-79 % or 121-150 % of the plan"),
-    Band.RED: BandLook(QColor("#D55E00"), "!", "off", "under 50 % or over 150 % of the plan"),
-    Band.MISSED: BandLook(QColor("#3C4043"), "✗", "missed", "not done"),
-    Band.PENDING: BandLook(QColor("#8A9099"), "○", "to record", "past, nothing recorded yet"),
+    Band.GREEN: BandLook(QColor("#009E73"), "✓", "done", "within ±20 % of the plan", "Done, within ±20 %"),
+    Band.YELLOW: BandLook(QColor("#E69F00"), "≈", "near", "50-79 % or 121-150 % of the plan",
+                          "Near, 50-79 / 121-150 %"),
+    Band.RED: BandLook(QColor("#D55E00"), "!", "off", "under 50 % or over 150 % of the plan", "Off the plan"),
+    Band.MISSED: BandLook(QColor("#3C4043"), "✗", "missed", "not done", "Missed"),
+    Band.PENDING: BandLook(QColor("#8A9099"), "○", "to record", "past, nothing recorded yet", "Past, to record"),
 }
 # Bands on volume-load (weights, kg) or contacts (plyometrics), the ratio done / planned.
 BAND_BASIS = "volume-load for weights, contacts for plyometrics"
@@ -299,9 +302,8 @@ def paint_note_corner(painter: QPainter, cell: QRectF) -> None:
 
 
 def paint_frozen_edge(painter: QPainter, cell: QRectF) -> None:
-    """A day kept as it was prescribed: a short bar along the bottom of its cell."""
-    height = max(1.5, min(2.5, cell.height() * 0.08))
-    painter.fillRect(QRectF(cell.left() + 2, cell.bottom() - height - 0.5, cell.width() - 3, height), FROZEN)
+    """A day kept as it was prescribed: a thin bar along the bottom of its cell."""
+    painter.fillRect(QRectF(cell.left() + 2, cell.bottom() - 2, cell.width() - 3, 1.5), FROZEN_EDGE)
 
 
 def paint_held_corner(painter: QPainter, cell: QRectF) -> None:

@@ -201,11 +201,11 @@ def test_kept_days_are_marked_and_a_kept_day_the_plan_would_now_change_stands_ou
     assert "Kept" not in calendar.tooltip_text(TODAY)
     # Painted: the kept edge along the bottom of a past day, none on a day to come.
     image = calendar.viewport().grab().toImage()
-    frozen = theme.FROZEN.name()
+    frozen, held = theme.FROZEN_EDGE.name(), theme.FROZEN.name()
 
     def bottom_colours(day: date) -> set[str]:
         cell = calendar.date_rect(day)
-        return colours_in(image, QRect(cell.left() + 4, cell.bottom() - 3, cell.width() - 8, 3))
+        return colours_in(image, QRect(cell.left() + 4, cell.bottom() - 3, cell.width() - 8, 5))
 
     assert frozen in bottom_colours(date(2026, 11, 2))
     assert frozen not in bottom_colours(TODAY + timedelta(days=1))
@@ -214,5 +214,5 @@ def test_kept_days_are_marked_and_a_kept_day_the_plan_would_now_change_stands_ou
         cell = calendar.date_rect(day)
         return colours_in(image, QRect(cell.left() + 1, cell.bottom() - 5, 2, 2))
 
-    assert frozen in corner(thursday)
-    assert frozen not in corner(date(2026, 11, 2))
+    assert held in corner(thursday)
+    assert held not in corner(date(2026, 11, 2))

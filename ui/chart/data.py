@@ -169,7 +169,8 @@ class DoneSeries:
     week counts what was done so far. Plyometric contacts done are also put on the plan's
     weighted-contacts scale (``done_weighted_contacts``: the week's planned weighted contacts
     times the share of its contacts done), so they stand beside the planned line; NaN where
-    the week planned no contacts. ``recorded_spans`` are the days whose load (and so the
+    the week planned no contacts or none of its plyometrics is recorded yet (nothing recorded
+    is not nothing done). ``recorded_spans`` are the days whose load (and so the
     fitness, fatigue and form curves) is the recorded effort x minutes, not the estimate.
     """
 
@@ -204,11 +205,12 @@ def done_series(plan: Plan, season: Season, axis: TimeAxis, today: date) -> Done
     planned_contacts = np.array([w.planned_contacts for w in weeks], dtype=float)
     done_contacts = np.array([w.done_contacts for w in weeks], dtype=float)
     weighted = np.array([w.weighted_contacts for w in past], dtype=float)
+    recorded = np.array([w.recorded_planned_contacts > 0 or w.done_contacts > 0 for w in weeks], dtype=np.bool_)
     with np.errstate(divide="ignore", invalid="ignore"):
-        share = np.where(planned_contacts > 0, done_contacts / planned_contacts, math.nan)
+        share = np.where((planned_contacts > 0) & recorded, done_contacts / planned_contacts, math.nan)
     days = plan.days
     offset = (days[0].date - axis.origin).days if days else 0
-    recorded = np.array([d.metrics.load_recorded for d in days], dtype=np.bool_)
+    load_recorded = np.array([d.metrics.load_recorded for d in days], dtype=np.bool_)
     return DoneSeries(
         week_x=np.array([axis.week_x(w.start) for w in past], dtype=float),
         week_starts=tuple(w.start for w in past),
@@ -218,7 +220,7 @@ def done_series(plan: Plan, season: Season, axis: TimeAxis, today: date) -> Done
         planned_contacts=planned_contacts,
         done_contacts=done_contacts,
         done_weighted_contacts=weighted * share,
-        recorded_spans=_runs(recorded, offset),
+        recorded_spans=_runs(load_recorded, offset),
     )
 
 
