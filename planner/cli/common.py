@@ -36,7 +36,7 @@ PROG = "sprintplan"
 # The subcommand names, as ``planner.cli.entry.COMMANDS`` registers them (a test keeps the two in
 # step). Kept here, apart from the modules, so the desktop launcher can tell ``sprintplan
 # PATH`` from a subcommand without importing every subcommand and what they need.
-NAMES = ("demo", "check", "show", "plan", "export", "import-competitions")
+NAMES = ("demo", "check", "show", "plan", "export", "import-competitions", "import-results")
 
 
 def desktop_path(arguments: Sequence[str]) -> str | None:
