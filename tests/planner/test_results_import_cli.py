@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from datetime import timedelta
+from functools import partial
 from pathlib import Path
 from uuid import UUID
 
@@ -179,3 +182,23 @@ def test_nothing_filled_in_records_nothing(
 def test_the_command_is_listed_in_the_help(capsys: pytest.CaptureFixture[str]) -> None:
     assert cli.main(["--help"]) == 0
     assert "import-results" in capsys.readouterr().out
+
+
+PROGRAM = Path(sys.executable).with_name("sprintplan")
+
+
+@pytest.mark.skipif(not PROGRAM.exists(), reason="the sprintplan program is not installed in this environment")
+def test_the_real_program_refuses_a_binary_file_in_one_line_and_records_a_sheet(
+    season_file: Path, tmp_path: Path
+) -> None:
+    binary = tmp_path / "photo.csv"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
+    run_program = partial(subprocess.run, stdin=subprocess.DEVNULL, capture_output=True, text=True, check=False)
+    result = run_program([str(PROGRAM), "import-results", str(season_file), str(binary)])
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1 and "holds binary data" in result.stderr
+    assert "Traceback" not in result.stderr
+    sheet = sheet_file(tmp_path, filled())
+    result = run_program([str(PROGRAM), "import-results", str(season_file), str(sheet), "--today", TODAY.isoformat()])
+    assert result.returncode == 0, result.stderr
+    assert load(season_file).find_record(("ath-1", FIRST.date, W)) is not None
