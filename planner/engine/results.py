@@ -1,0 +1,149 @@
+"""Test results: recording a test session moves the maxes it tested, in the same edit.
+
+A test session (tag "test", rule strength.test) ends each lift's ramp with a rep-max
+attempt: an item of the rule with no percentage. What the athlete lifted in that attempt is
+the new max, dated the test day and marked tested: a single is the max itself, a rep max an
+estimate by the formula of rule max.estimate, rounded down to the athlete's plate increment.
+The max is dated the test day, so the days before keep their loads (``Athlete.max_on``) and
+the test day itself is kept as planned once it is recorded; loads follow it from the next day.
+
+``record_result`` and ``remove_result`` are edits like those of ``planner.document.edits``:
+one undo step each, refused whole with an ``EditError`` that names what and where.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+
+from planner.document import edits
+from planner.document.catalogue import catalogue
+from planner.document.model import Athlete, MaxEntry, Season
+from planner.document.records import RecordStatus, SessionRecord
+from planner.document.sessions import Item, Session, SessionKind
+from planner.engine.estimates import estimated_max, floor_to
+from planner.engine.rules import RuleBook, rule_book
+
+__all__ = [
+    "TestedMax", "in_athlete_units", "is_test", "record_result", "remove_result", "rep_max_attempts", "tested_maxes",
+]
+
+TEST_TAG = "test"
+TEST_RULE = "strength.test"
+
+
+@dataclass(frozen=True, slots=True)
+class TestedMax:
+    """The max one test attempt gives: ``value`` in the athlete's units from ``load`` x ``reps``
+    (the best set of the attempt)."""
+
+    lift: str
+    value: float
+    load: float
+    reps: int
+
+
+def is_test(session: Session) -> bool:
+    return session.kind is SessionKind.WEIGHTS and TEST_TAG in session.tags
+
+
+def rep_max_attempts(session: Session) -> tuple[int, ...]:
+    """Positions of the session's rep-max attempts: the test rule's items without a
+    percentage (the ramp before each has one)."""
+    if not is_test(session):
+        return ()
+    return tuple(i for i, item in enumerate(session.items) if _attempt(item))
+
+
+def _attempt(item: Item) -> bool:
+    return TEST_RULE in item.rule_ids and item.percent_max is None and item.intensity is None
+
+
+def _lift(exercise_id: str) -> str:
+    # A substitute tested (hang clean for power clean) is recorded as its own max.
+    found = catalogue().get(exercise_id)
+    return (found.max_from if found is not None else None) or exercise_id
+
+
+def tested_maxes(record: SessionRecord, athlete: Athlete, rules: RuleBook | None = None) -> tuple[TestedMax, ...]:
+    """The maxes a test session's record gives, one per lift attempted with a load lifted.
+
+    Nothing for a record that is not of a test, a missed session, or attempts without a
+    load (ticked done without numbers) or with only failed reps.
+    """
+    book = rules or rule_book()
+    if record.status is RecordStatus.MISSED or not is_test(record.planned):
+        return ()
+    best: dict[str, TestedMax] = {}
+    for position in rep_max_attempts(record.planned):
+        if position >= len(record.items):
+            continue
+        planned, done = record.planned.items[position], record.items[position]
+        if done.exercise_id != planned.exercise_id:
+            continue
+        lift = _lift(planned.exercise_id)
+        for done_set in done.sets:
+            if done_set.load is None:
+                continue
+            load = in_athlete_units(done_set.load, record, athlete)
+            estimate = estimated_max(load, done_set.reps, book)
+            if estimate is None:
+                continue
+            value = floor_to(estimate, athlete.equipment.increment)
+            if value <= 0:
+                continue
+            found = TestedMax(lift, value, load, done_set.reps)
+            if lift not in best or value > best[lift].value:
+                best[lift] = found
+    return tuple(best.values())
+
+
+def in_athlete_units(load: float, record: SessionRecord, athlete: Athlete) -> float:
+    """A load of ``record`` in the athlete's units now (a record keeps the units it was typed in)."""
+    if record.units is athlete.units:
+        return load
+    return round(athlete.units.from_kg(record.units.to_kg(load)), 1)
+
+
+def record_result(season: Season, record: SessionRecord) -> Season:
+    """Keep ``record`` (as ``edits.record_session`` does) and, for a test session, the maxes
+    its attempts give, dated the test day and tested. Re-recording a test replaces the maxes
+    its earlier record made; a max typed by hand on that day for another lift stays."""
+    earlier = season.find_record(record.key)
+    recorded = edits.record_session(season, record.athlete_id, record.date, record.kind, record)
+    athlete = recorded.athlete(record.athlete_id)
+    result = _without_maxes_of(recorded, earlier)
+    for found in tested_maxes(record, athlete):
+        result = edits.record_max(result, record.athlete_id, lift=found.lift, day=record.date, value=found.value,
+                                  tested=True)
+    return result
+
+
+def remove_result(season: Season, athlete_id: str, day: date, kind: SessionKind) -> Season:
+    """Forget what was recorded for a session and the maxes its test result made."""
+    earlier = season.find_record((athlete_id, day, SessionKind(kind)))
+    removed = edits.remove_record(season, athlete_id, day, kind)
+    return _without_maxes_of(removed, earlier)
+
+
+def _without_maxes_of(season: Season, record: SessionRecord | None) -> Season:
+    """``season`` without the maxes ``record`` made: those still as it recorded them (a max the
+    coach has changed since is theirs, and stays)."""
+    if record is None:
+        return season
+    athlete = season.find_athlete(record.athlete_id)
+    if athlete is None:
+        return season
+    made = {(m.lift, record.date, m.value) for m in tested_maxes(record, athlete)}
+    kept = tuple(m for m in athlete.maxes if not (m.tested and (m.lift, m.date, m.value) in made))
+    if len(kept) == len(athlete.maxes):
+        return season
+    return _with_maxes(season, athlete, kept)
+
+
+def _with_maxes(season: Season, athlete: Athlete, maxes: Iterable[MaxEntry]) -> Season:
+    new = dataclasses.replace(athlete, maxes=tuple(maxes))
+    athletes = tuple(new if a.id == athlete.id else a for a in season.athletes)
+    return dataclasses.replace(season, athletes=athletes)
