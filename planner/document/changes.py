@@ -29,7 +29,8 @@ class Changes:
     (the season's dates moving is ``settings``); ``roster`` that the list of athletes or an
     athlete's own record changed; ``settings`` the season's name, dates or week start;
     ``records`` that what was done in a session was recorded, changed or removed (its day is
-    in ``dates``; a record leaves the plan as it is).
+    in ``dates``; its athlete is in ``athletes``: the load curves, the checks on what was done
+    and the max proposals read the records).
     ``initiator`` is who started the edit (None for undo, redo or another document)."""
 
     athletes: frozenset[str] = frozenset()
@@ -110,6 +111,7 @@ def changes_between(before: Season, after: Season, initiator: object = None) -> 
     if records:
         recorded = _changed_keys({r.key: r for r in before.records}, {r.key: r for r in after.records})
         dates |= {day for _athlete, day, _kind in recorded}
+        athletes |= {athlete_id for athlete_id, _day, _kind in recorded}
     shape = _shape(before) != _shape(after)
     if shape:
         athletes |= squad

@@ -131,4 +131,8 @@ def _work_sets(records: list[SessionRecord], athlete: Athlete, rules: RuleBook) 
 
 
 def _dismissed(season: Season, athlete_id: str, proposal: MaxProposal) -> bool:
-    return False
+    return any(
+        d.athlete_id == athlete_id and d.lift == proposal.lift and d.date == proposal.evidence_date
+        and d.value == proposal.proposed
+        for d in season.dismissed
+    )

@@ -117,7 +117,7 @@ def record_result(season: Season, record: SessionRecord) -> Season:
     result = _without_maxes_of(recorded, earlier)
     for found in tested_maxes(record, athlete):
         result = edits.record_max(result, record.athlete_id, lift=found.lift, day=record.date, value=found.value,
-                                  tested=True)
+                                  tested=True, from_reps=found.reps if found.reps > 1 else None)
     return result
 
 
