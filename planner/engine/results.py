@@ -27,7 +27,13 @@ from planner.engine.estimates import estimated_max, floor_to
 from planner.engine.rules import RuleBook, rule_book
 
 __all__ = [
-    "TestedMax", "in_athlete_units", "is_test", "record_result", "remove_result", "rep_max_attempts", "tested_maxes",
+    "ResultMax",
+    "in_athlete_units",
+    "is_test",
+    "maxes_from_result",
+    "record_result",
+    "remove_result",
+    "rep_max_attempts",
 ]
 
 TEST_TAG = "test"
@@ -35,7 +41,7 @@ TEST_RULE = "strength.test"
 
 
 @dataclass(frozen=True, slots=True)
-class TestedMax:
+class ResultMax:
     """The max one test attempt gives: ``value`` in the athlete's units from ``load`` x ``reps``
     (the best set of the attempt)."""
 
@@ -67,7 +73,7 @@ def _lift(exercise_id: str) -> str:
     return (found.max_from if found is not None else None) or exercise_id
 
 
-def tested_maxes(record: SessionRecord, athlete: Athlete, rules: RuleBook | None = None) -> tuple[TestedMax, ...]:
+def maxes_from_result(record: SessionRecord, athlete: Athlete, rules: RuleBook | None = None) -> tuple[ResultMax, ...]:
     """The maxes a test session's record gives, one per lift attempted with a load lifted.
 
     Nothing for a record that is not of a test, a missed session, or attempts without a
@@ -76,7 +82,7 @@ def tested_maxes(record: SessionRecord, athlete: Athlete, rules: RuleBook | None
     book = rules or rule_book()
     if record.status is RecordStatus.MISSED or not is_test(record.planned):
         return ()
-    best: dict[str, TestedMax] = {}
+    best: dict[str, ResultMax] = {}
     for position in rep_max_attempts(record.planned):
         if position >= len(record.items):
             continue
@@ -94,7 +100,7 @@ def tested_maxes(record: SessionRecord, athlete: Athlete, rules: RuleBook | None
             value = floor_to(estimate, athlete.equipment.increment)
             if value <= 0:
                 continue
-            found = TestedMax(lift, value, load, done_set.reps)
+            found = ResultMax(lift, value, load, done_set.reps)
             if lift not in best or value > best[lift].value:
                 best[lift] = found
     return tuple(best.values())
@@ -115,7 +121,7 @@ def record_result(season: Season, record: SessionRecord) -> Season:
     recorded = edits.record_session(season, record.athlete_id, record.date, record.kind, record)
     athlete = recorded.athlete(record.athlete_id)
     result = _without_maxes_of(recorded, earlier)
-    for found in tested_maxes(record, athlete):
+    for found in maxes_from_result(record, athlete):
         result = edits.record_max(result, record.athlete_id, lift=found.lift, day=record.date, value=found.value,
                                   tested=True, from_reps=found.reps if found.reps > 1 else None)
     return result
@@ -136,7 +142,7 @@ def _without_maxes_of(season: Season, record: SessionRecord | None) -> Season:
     athlete = season.find_athlete(record.athlete_id)
     if athlete is None:
         return season
-    made = {(m.lift, record.date, m.value) for m in tested_maxes(record, athlete)}
+    made = {(m.lift, record.date, m.value) for m in maxes_from_result(record, athlete)}
     kept = tuple(m for m in athlete.maxes if not (m.tested and (m.lift, m.date, m.value) in made))
     if len(kept) == len(athlete.maxes):
         return season
