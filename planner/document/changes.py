@@ -107,6 +107,10 @@ def changes_between(before: Season, after: Season, initiator: object = None) -> 
         moved = (old_notes - new_notes) + (new_notes - old_notes)
         dates |= {note.date for note in moved if note.date is not None}
 
+    if before.dismissed != after.dismissed:
+        # A dismissed max proposal leaves its athlete's plan.
+        athletes |= {d.athlete_id for d in set(before.dismissed) ^ set(after.dismissed)}
+
     records = before.records != after.records
     if records:
         recorded = _changed_keys({r.key: r for r in before.records}, {r.key: r for r in after.records})
