@@ -63,6 +63,7 @@ __all__ = [
     "change_note",
     "change_season",
     "convert_units",
+    "dismiss_max_proposal",
     "lock_week",
     "mark_done_as_planned",
     "mark_missed",
@@ -78,6 +79,7 @@ __all__ = [
     "remove_note",
     "remove_record",
     "reset_override",
+    "restore_max_proposal",
     "set_override",
     "unlock_week",
 ]

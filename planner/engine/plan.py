@@ -90,6 +90,8 @@ class Day(NamedTuple):
     deload: bool = False
     taper_for: str | None = None
     locked: bool = False
+    # Kept as it was prescribed (past, or something was recorded on it): never derived again.
+    frozen: bool = False
 
 
 class Week(NamedTuple):
@@ -140,6 +142,9 @@ class Plan:
     days: tuple[Day, ...]
     weeks: tuple[Week, ...]
     warnings: tuple[PlanWarning, ...]
+    # Frozen days whose sessions the document, derived afresh, would now prescribe otherwise:
+    # what an edit would have changed in the past and did not.
+    held: tuple[date, ...] = ()
     # New maxes the logged sets suggest, for the coach to accept or dismiss.
     proposals: tuple[MaxProposal, ...] = ()
 

@@ -22,9 +22,9 @@ from planner.document.catalogue import catalogue, lift_name
 from planner.document.model import Athlete, MaxEntry, Season
 from planner.document.records import RecordStatus, SessionRecord
 from planner.document.sessions import Item, SessionKind
+from planner.engine.attempts import TEST_RULE, in_athlete_units, is_test
 from planner.engine.estimates import estimated_max, floor_to, reps_to_failure
 from planner.engine.plan import MaxProposal
-from planner.engine.results import TEST_RULE, in_athlete_units, is_test
 from planner.engine.rules import RuleBook
 
 __all__ = ["evidence_text", "max_proposals", "proposal_text"]

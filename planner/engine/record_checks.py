@@ -13,6 +13,7 @@ from datetime import date
 from planner.document.model import Athlete, Season
 from planner.document.records import RecordStatus, SessionRecord
 from planner.document.text import plural, span_text
+from planner.engine.compliance import session_compliance
 from planner.engine.plan import PlanWarning
 from planner.engine.rules import RuleBook
 
@@ -114,28 +115,11 @@ def _over_plan(records: Sequence[SessionRecord], season: Season, rules: RuleBook
 
 
 def record_figures(record: SessionRecord) -> RecordFigures | None:
-    """Planned and done volume-load (kg) and contacts of a recorded session; None when the
-    record holds no numbers to compare (ticked done without them). A missed session did
-    nothing of what it planned."""
-    planned = record.planned
-    planned_kg = sum(i.total_reps * i.load_kg for i in planned.items if i.load_kg and i.intensity is None)
-    planned_contacts = float(sum(i.contacts for i in planned.items if i.intensity is not None))
-    if record.status is RecordStatus.MISSED:
-        return planned_kg, 0.0, planned_contacts, 0.0
-    if not record.items:
+    """Planned and done volume-load (kg) and contacts of a recorded session, as compliance
+    measures them; None when the record holds no numbers to compare (ticked done without
+    them). A missed session did nothing of what it planned."""
+    if record.status is not RecordStatus.MISSED and not record.items:
         return None
-    done_kg = done_contacts = 0.0
-    for item, done in zip(planned.items, record.items, strict=False):
-        if done.exercise_id != item.exercise_id:
-            continue
-        if item.intensity is not None:
-            per_rep = item.contacts / item.total_reps if item.total_reps else 0.0
-            for done_set in done.sets:
-                # A longer run than prescribed takes more ground contacts, in proportion.
-                share = done_set.distance_m / item.distance_m if done_set.distance_m and item.distance_m else 1.0
-                done_contacts += done_set.reps * per_rep * share
-            continue
-        for done_set in done.sets:
-            if done_set.load is not None:
-                done_kg += done_set.reps * record.units.to_kg(done_set.load)
-    return planned_kg, done_kg, planned_contacts, done_contacts
+    measured = session_compliance(record)
+    return (measured.planned_volume_kg, measured.done_volume_kg, float(measured.planned_contacts),
+            measured.done_contacts)

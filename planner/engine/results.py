@@ -22,23 +22,13 @@ from planner.document import edits
 from planner.document.catalogue import catalogue
 from planner.document.model import Athlete, MaxEntry, Season
 from planner.document.records import RecordStatus, SessionRecord
-from planner.document.sessions import Item, Session, SessionKind
+from planner.document.sessions import SessionKind
+from planner.engine.attempts import in_athlete_units, is_test, rep_max_attempts
 from planner.engine.estimates import estimated_max, floor_to
+from planner.engine.freeze import settle
 from planner.engine.rules import RuleBook, rule_book
 
-__all__ = [
-    "ResultMax",
-    "in_athlete_units",
-    "is_test",
-    "maxes_from_result",
-    "record_result",
-    "remove_result",
-    "rep_max_attempts",
-]
-
-TEST_TAG = "test"
-TEST_RULE = "strength.test"
-
+__all__ = ["ResultMax", "maxes_from_result", "record_result", "remove_result"]
 
 @dataclass(frozen=True, slots=True)
 class ResultMax:
@@ -49,22 +39,6 @@ class ResultMax:
     value: float
     load: float
     reps: int
-
-
-def is_test(session: Session) -> bool:
-    return session.kind is SessionKind.WEIGHTS and TEST_TAG in session.tags
-
-
-def rep_max_attempts(session: Session) -> tuple[int, ...]:
-    """Positions of the session's rep-max attempts: the test rule's items without a
-    percentage (the ramp before each has one)."""
-    if not is_test(session):
-        return ()
-    return tuple(i for i, item in enumerate(session.items) if _attempt(item))
-
-
-def _attempt(item: Item) -> bool:
-    return TEST_RULE in item.rule_ids and item.percent_max is None and item.intensity is None
 
 
 def _lift(exercise_id: str) -> str:
@@ -106,13 +80,6 @@ def maxes_from_result(record: SessionRecord, athlete: Athlete, rules: RuleBook |
     return tuple(best.values())
 
 
-def in_athlete_units(load: float, record: SessionRecord, athlete: Athlete) -> float:
-    """A load of ``record`` in the athlete's units now (a record keeps the units it was typed in)."""
-    if record.units is athlete.units:
-        return load
-    return round(athlete.units.from_kg(record.units.to_kg(load)), 1)
-
-
 def record_result(season: Season, record: SessionRecord) -> Season:
     """Keep ``record`` (as ``edits.record_session`` does) and, for a test session, the maxes
     its attempts give, dated the test day and tested. Re-recording a test replaces the maxes
@@ -120,8 +87,13 @@ def record_result(season: Season, record: SessionRecord) -> Season:
     earlier = season.find_record(record.key)
     recorded = edits.record_session(season, record.athlete_id, record.date, record.kind, record)
     athlete = recorded.athlete(record.athlete_id)
+    found_maxes = maxes_from_result(record, athlete)
+    if found_maxes:
+        # The test day keeps the ramp it was prescribed (the window has kept it already): the
+        # new max is dated that day and must move loads only from the next day on.
+        recorded = settle(recorded, season.first_day, [(record.athlete_id, record.date)])
     result = _without_maxes_of(recorded, earlier)
-    for found in maxes_from_result(record, athlete):
+    for found in found_maxes:
         result = edits.record_max(result, record.athlete_id, lift=found.lift, day=record.date, value=found.value,
                                   tested=True, from_reps=found.reps if found.reps > 1 else None)
     return result

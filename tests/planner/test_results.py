@@ -18,10 +18,11 @@ from planner.document.demo import demo_season
 from planner.document.model import MaxEntry, Season, Units
 from planner.document.records import DoneItem, DoneSet, RecordStatus, SessionRecord
 from planner.document.sessions import Session, SessionKind
+from planner.engine.attempts import rep_max_attempts
 from planner.engine.estimates import estimated_max, floor_to, reps_to_failure
 from planner.engine.generator import generate
 from planner.engine.plan import Plan
-from planner.engine.results import maxes_from_result, record_result, remove_result, rep_max_attempts
+from planner.engine.results import maxes_from_result, record_result, remove_result
 from planner.engine.rules import RULES_RESOURCE, parse_rules, rule_book
 
 DECEMBER_TEST, MARCH_TEST = date(2026, 12, 22), date(2027, 3, 2)
@@ -134,7 +135,9 @@ def test_recording_again_replaces_the_max_and_removing_takes_it_back(demo: Seaso
     none = record_result(again, result(session, {}))
     assert [m for m in none.athlete(LUCJA).maxes if m.date == MARCH_TEST] == []
     removed = pure(lambda s: remove_result(s, LUCJA, MARCH_TEST, SessionKind.WEIGHTS), again)
-    assert removed == demo
+    # The maxes and the record go; the test day stays kept as it was prescribed.
+    assert dataclasses.replace(removed, frozen=()) == demo
+    assert [(f.first, f.last) for f in removed.frozen] == [(MARCH_TEST, MARCH_TEST)]
 
 
 def test_removing_keeps_a_max_the_coach_changed_since(demo: Season, demo_plan: Plan) -> None:
@@ -200,6 +203,15 @@ def heavy_squats(plan: Plan, first: date, last: date) -> dict[date, tuple[float,
     }
 
 
+def test_the_test_day_keeps_its_ramp_and_the_next_day_follows(demo: Season, demo_plan: Plan) -> None:
+    session = session_tested(demo_plan, MARCH_TEST)
+    after = generate(record_result(demo, result(session, {"back_squat": (DoneSet(1, 120.0),)})), LUCJA)
+    day = after.day(MARCH_TEST)
+    assert day is not None and day.frozen and day.sessions == demo_plan.day(MARCH_TEST).sessions  # type: ignore[union-attr]
+    # Derived afresh from the 120 kg max the ramp would differ: the day is held as it was.
+    assert MARCH_TEST in after.held
+
+
 def test_loads_after_the_march_test_reach_90_percent(demo: Season, demo_plan: Plan) -> None:
     before = heavy_squats(demo_plan, date(2027, 4, 1), date(2027, 4, 14))
     # The September max is stale by April: the heavy day is capped at 87.5 % of 105 = 91.25.
@@ -245,6 +257,8 @@ def test_a_test_result_changes_no_session_before_the_next_day(
     after = record_result(demo, record)
     new_plan = generate(after, LUCJA)
     assert _sessions_before(new_plan, test_day) == _sessions_before(plan, test_day)
+    # The test day itself keeps its ramp: it is kept as prescribed once recorded.
+    assert new_plan.day(test_day).sessions == plan.day(test_day).sessions  # type: ignore[union-attr]
     made = {m.lift: m for m in after.athlete(LUCJA).maxes if m.date == test_day}
     expected_squat = floor_to(squat[1] * (1 + squat[0] / 30) if squat[0] > 1 else squat[1], 1.25)
     assert made["back_squat"].value == pytest.approx(expected_squat)
