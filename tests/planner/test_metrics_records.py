@@ -9,12 +9,14 @@ from datetime import date, timedelta
 
 import pytest
 from builders import plan_for, season
+from hypothesis import HealthCheck, given, settings
+from strategies import seasons_with_records
 
 from planner.document import edits
 from planner.document.model import Season
 from planner.document.records import RecordStatus, SessionRecord
 from planner.document.sessions import Session, SessionKind
-from planner.engine.generator import generate
+from planner.engine.generator import generate, generate_all
 from planner.engine.metrics import day_metrics, record_load, recorded_loads
 from planner.engine.rules import rule_book
 
@@ -114,3 +116,33 @@ def test_a_plan_uses_the_record_on_its_day_and_after() -> None:
     # Missed: the day's load is 0.
     missed = edits.mark_missed(doc, "ath-1", planned.date, planned.kind, planned)
     assert generate(missed, "ath-1").days[i].metrics.fitness == pytest.approx(start * 41 / 42)
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(doc=seasons_with_records())
+def test_every_plan_with_records_runs_its_curves_on_the_load_as_recorded(doc: Season) -> None:
+    rules = rule_book()
+    pmc = rules["metrics.pmc"]
+    for plan in generate_all(doc):
+        records = {r.key: r for r in doc.records if r.athlete_id == plan.athlete.id}
+        fitness = fatigue = 0.0
+        for day in plan.days:
+            # The day's load by hand: each session's record where it gives one, else the estimate.
+            kinds = {s.kind for s in day.sessions}
+            loads: list[float | None] = []
+            for s in day.sessions:
+                found = records.get((plan.athlete.id, day.date, s.kind))
+                recorded = None if found is None else record_load(found)
+                loads.append(recorded)
+            extra = [r for (a, d, k), r in records.items() if d == day.date and k not in kinds]
+            load = sum(s.planned_load if v is None else v for s, v in zip(day.sessions, loads, strict=True))
+            load += sum(r.planned.planned_load if record_load(r) is None else record_load(r) or 0.0 for r in extra)
+            touched = any(records.get((plan.athlete.id, day.date, k)) for k in kinds) or bool(extra)
+            every = touched and all(v is not None for v in loads) and all(record_load(r) is not None for r in extra)
+            assert day.metrics.load_recorded == every
+            fitness += (load - fitness) / pmc.number("fitness_days")
+            fatigue += (load - fatigue) / pmc.number("fatigue_days")
+            assert day.metrics.fitness == pytest.approx(fitness, rel=1e-9, abs=1e-9)
+            assert day.metrics.fatigue == pytest.approx(fatigue, rel=1e-9, abs=1e-9)
+        # Nothing recorded, or recorded, never moves a max by itself.
+        assert plan.athlete == doc.athlete(plan.athlete.id)
