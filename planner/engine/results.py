@@ -19,10 +19,11 @@ from dataclasses import dataclass
 from datetime import date
 
 from planner.document import edits
-from planner.document.catalogue import catalogue
+from planner.document.catalogue import catalogue, lift_name
 from planner.document.model import Athlete, MaxEntry, Season
 from planner.document.records import RecordStatus, SessionRecord
 from planner.document.sessions import SessionKind
+from planner.document.validation import MAX_RANGE_KG, in_kg_range, record_session_words
 from planner.engine.attempts import in_athlete_units, is_test, rep_max_attempts
 from planner.engine.estimates import estimated_max, floor_to
 from planner.engine.freeze import settle
@@ -94,9 +95,28 @@ def record_result(season: Season, record: SessionRecord) -> Season:
         recorded = settle(recorded, season.first_day, [(record.athlete_id, record.date)])
     result = _without_maxes_of(recorded, earlier)
     for found in found_maxes:
-        result = edits.record_max(result, record.athlete_id, lift=found.lift, day=record.date, value=found.value,
-                                  tested=True, from_reps=found.reps if found.reps > 1 else None)
+        if not in_kg_range(found.value, athlete.units, MAX_RANGE_KG):
+            low, high = (athlete.units.from_kg(kg) for kg in MAX_RANGE_KG)
+            raise edits.EditError(
+                f"{_attempt_words(season, record, found, athlete)} works out to a max of {found.value:g} "
+                f"{athlete.units.value}, outside {low:.0f}-{high:.0f} {athlete.units.value}; nothing was recorded"
+            )
+        try:
+            result = edits.record_max(result, record.athlete_id, lift=found.lift, day=record.date, value=found.value,
+                                      tested=True, from_reps=found.reps if found.reps > 1 else None)
+        except edits.EditError as error:
+            # Said of the attempt the coach typed, not of a max they never entered.
+            reason = str(error).split(": ", 1)[-1]
+            raise edits.EditError(
+                f"{_attempt_words(season, record, found, athlete)} works out to {reason}; nothing was recorded"
+            ) from None
     return result
+
+
+def _attempt_words(season: Season, record: SessionRecord, found: ResultMax, athlete: Athlete) -> str:
+    """"Łucja Nowak's weights session on 2027-03-02, back squat: 3 x 105 kg"."""
+    return (f"{record_session_words(season, record)}, {lift_name(found.lift)}: {found.reps} x {found.load:g} "
+            f"{athlete.units.value}")
 
 
 def remove_result(season: Season, athlete_id: str, day: date, kind: SessionKind) -> Season:

@@ -189,6 +189,12 @@ def test_a_bad_result_is_refused_whole(demo: Season, demo_plan: Plan) -> None:
     bad = result(session, {"back_squat": (DoneSet(3, 105.0),), "power_clean": (DoneSet(1, -5.0),)})
     message = refused(lambda s: record_result(s, bad), demo)
     assert "nothing was recorded" in message and "power clean" in message
+    # A max no athlete lifts (450 x 3 = 495 kg) is refused with the attempt that gave it.
+    heavy = result(session, {"back_squat": (DoneSet(3, 450.0),)})
+    assert refused(lambda s: record_result(s, heavy), demo) == (
+        "Łucja Wiśniewska's weights session on 2027-03-02, back squat: 3 x 450 kg works out to a max of 495 kg, "
+        "outside 10-400 kg; nothing was recorded"
+    )
 
 
 # The plan follows ---------------------------------------------------------------------------
