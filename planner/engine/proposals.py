@@ -19,10 +19,11 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from planner.document.catalogue import catalogue, lift_name
-from planner.document.model import Athlete, MaxEntry, Season
+from planner.document.model import Athlete, MaxEntry, Season, Units
 from planner.document.records import RecordStatus, SessionRecord
 from planner.document.sessions import Item, SessionKind
-from planner.engine.attempts import TEST_RULE, in_athlete_units, is_test
+from planner.engine.attempts import TEST_RULE, in_units, is_test
+from planner.engine.by_identity import ByIdentity
 from planner.engine.estimates import estimated_max, floor_to, reps_to_failure
 from planner.engine.plan import MaxProposal
 from planner.engine.rules import RuleBook
@@ -113,21 +114,31 @@ def _work_set(item: Item, min_pct: float) -> bool:
 
 
 def _work_sets(records: list[SessionRecord], athlete: Athlete, rules: RuleBook) -> Iterator[_Evidence]:
+    for record in records:
+        yield from _EVIDENCE.get(_record_evidence, record, athlete.units, rules)
+
+
+# Records are shared by the documents an edit makes one after another: read once each.
+_EVIDENCE: ByIdentity[tuple[_Evidence, ...]] = ByIdentity()
+
+
+def _record_evidence(record: SessionRecord, units: Units, rules: RuleBook) -> tuple[_Evidence, ...]:
     min_pct = rules["max.proposal"].number("min_pct")
     max_reps = rules["max.proposal"].whole("max_reps")
-    for record in records:
-        for planned, done in zip(record.planned.items, record.items, strict=False):
-            if done.exercise_id != planned.exercise_id or not _work_set(planned, min_pct):
+    found: list[_Evidence] = []
+    for planned, done in zip(record.planned.items, record.items, strict=False):
+        if done.exercise_id != planned.exercise_id or not _work_set(planned, min_pct):
+            continue
+        assert planned.percent_max is not None  # a work set has its percentage (_work_set)
+        in_reserve = reps_to_failure(planned.percent_max, rules) - planned.reps
+        for done_set in done.sets:
+            if done_set.load is None or not 1 <= done_set.reps <= max_reps:
                 continue
-            assert planned.percent_max is not None  # a work set has its percentage (_work_set)
-            in_reserve = reps_to_failure(planned.percent_max, rules) - planned.reps
-            for done_set in done.sets:
-                if done_set.load is None or not 1 <= done_set.reps <= max_reps:
-                    continue
-                load = in_athlete_units(done_set.load, record, athlete)
-                estimate = estimated_max(load, done_set.reps, rules, in_reserve)
-                if estimate is not None:
-                    yield _Evidence(planned.exercise_id, record.date, load, done_set.reps, estimate)
+            load = in_units(done_set.load, record.units, units)
+            estimate = estimated_max(load, done_set.reps, rules, in_reserve)
+            if estimate is not None:
+                found.append(_Evidence(planned.exercise_id, record.date, load, done_set.reps, estimate))
+    return tuple(found)
 
 
 def _dismissed(season: Season, athlete_id: str, proposal: MaxProposal) -> bool:

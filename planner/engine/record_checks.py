@@ -13,6 +13,7 @@ from datetime import date
 from planner.document.model import Athlete, Season
 from planner.document.records import RecordStatus, SessionRecord
 from planner.document.text import plural, span_text
+from planner.engine.by_identity import ByIdentity
 from planner.engine.compliance import session_compliance
 from planner.engine.plan import PlanWarning
 from planner.engine.rules import RuleBook
@@ -114,10 +115,18 @@ def _over_plan(records: Sequence[SessionRecord], season: Season, rules: RuleBook
     return found
 
 
+# Records are shared by the documents an edit makes one after another: measured once each.
+_FIGURES: ByIdentity[RecordFigures | None] = ByIdentity()
+
+
 def record_figures(record: SessionRecord) -> RecordFigures | None:
     """Planned and done volume-load (kg) and contacts of a recorded session, as compliance
     measures them; None when the record holds no numbers to compare (ticked done without
     them). A missed session did nothing of what it planned."""
+    return _FIGURES.get(_figures, record)
+
+
+def _figures(record: SessionRecord) -> RecordFigures | None:
     if record.status is not RecordStatus.MISSED and not record.items:
         return None
     measured = session_compliance(record)
