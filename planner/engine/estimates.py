@@ -14,6 +14,16 @@ from planner.engine.rules import RuleBook
 _EPS = 1e-9
 
 
+FORMULAS = ("epley", "brzycki")
+
+
+def _formula(rules: RuleBook) -> str:
+    formula = rules["max.estimate"].word("formula")
+    if formula not in FORMULAS:
+        raise ValueError(f"rule max.estimate: formula {formula!r} is not one of {', '.join(FORMULAS)}")
+    return formula
+
+
 def estimated_max(load: float, reps: int, rules: RuleBook, reps_in_reserve: float = 0.0) -> float | None:
     """The one-rep max ``load`` x ``reps`` shows, or None when the set says nothing about it.
 
@@ -27,7 +37,7 @@ def estimated_max(load: float, reps: int, rules: RuleBook, reps_in_reserve: floa
     to_failure = reps + max(0.0, reps_in_reserve)
     if to_failure <= 1 + _EPS:
         return load
-    if rule.values.get("formula") == "brzycki":
+    if _formula(rules) == "brzycki":
         top, limit = rule.number("brzycki_top"), rule.number("brzycki_reps")
         if to_failure >= limit:
             return None
@@ -42,7 +52,7 @@ def reps_to_failure(percent: float, rules: RuleBook) -> float:
     share = percent / 100
     if share <= 0:
         return math.inf
-    if rule.values.get("formula") == "brzycki":
+    if _formula(rules) == "brzycki":
         return rule.number("brzycki_reps") - rule.number("brzycki_top") * share
     return rule.number("epley_reps") * (1 / share - 1)
 

@@ -83,6 +83,10 @@ def test_the_rule_book_names_the_formula_and_its_source() -> None:
     brzycki = parse_rules(text)
     assert estimated_max(100.0, 3, brzycki) == pytest.approx(105.882, abs=1e-3)
     assert reps_to_failure(80.0, brzycki) == pytest.approx(8.2)
+    # A formula the engine does not know is refused by name, not silently replaced.
+    unknown = parse_rules(rule_book_text().replace('formula = "epley"', 'formula = "mayhew"'))
+    with pytest.raises(ValueError, match="formula 'mayhew' is not one of epley, brzycki"):
+        estimated_max(100.0, 3, unknown)
 
 
 def rule_book_text() -> str:
