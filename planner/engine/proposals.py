@@ -7,9 +7,13 @@ follows (``planner.engine.estimates``): a set done as prescribed estimates the m
 worked from, so only a set lifted heavier, or for more or fewer reps, moves the estimate.
 
 The best set of the last weeks since the lift's latest max is compared with that max; more
-than the rule's margin away, the plan carries a proposal. Nothing changes a max without the
-coach: accepting one is an edit (``edits.record_max``), dismissing one is kept in the season
-so that it does not come back.
+than the rule's margin above, the plan carries a proposal. A work set leaves reps in reserve,
+so it shows a lower max only when the athlete fell short of it: a lower proposal needs the
+best set itself to have been lighter or shorter than prescribed (a set done as prescribed
+from an older, lower max, say before a test result was entered, shows nothing of the kind).
+
+Nothing changes a max without the coach: accepting a proposal is an edit
+(``edits.record_max``), dismissing one is kept in the season so that it does not come back.
 """
 
 from __future__ import annotations
@@ -38,6 +42,7 @@ class _Evidence:
     load: float
     reps: int
     estimate: float
+    short: bool  # lighter or fewer reps than prescribed
 
 
 def max_proposals(season: Season, athlete: Athlete, rules: RuleBook) -> tuple[MaxProposal, ...]:
@@ -63,7 +68,9 @@ def max_proposals(season: Season, athlete: Athlete, rules: RuleBook) -> tuple[Ma
         last_day = max(e.day for e in since)
         recent = [e for e in since if e.day > last_day - window]
         best = max(recent, key=lambda e: (e.estimate, e.day))
-        if abs(best.estimate - latest.value) <= margin * latest.value:
+        higher = best.estimate > latest.value * (1 + margin)
+        lower = best.estimate < latest.value * (1 - margin) and best.short
+        if not (higher or lower):
             continue
         proposed = floor_to(best.estimate, athlete.equipment.increment)
         if proposed <= 0 or proposed == latest.value:
@@ -136,8 +143,12 @@ def _record_evidence(record: SessionRecord, units: Units, rules: RuleBook) -> tu
                 continue
             load = in_units(done_set.load, record.units, units)
             estimate = estimated_max(load, done_set.reps, rules, in_reserve)
-            if estimate is not None:
-                found.append(_Evidence(planned.exercise_id, record.date, load, done_set.reps, estimate))
+            if estimate is None:
+                continue
+            # Compared in kg, with the tenth a typed pound load is rounded to.
+            lighter = planned.load_kg is not None and record.units.to_kg(done_set.load) < planned.load_kg - 0.05
+            short = lighter or done_set.reps < planned.reps
+            found.append(_Evidence(planned.exercise_id, record.date, load, done_set.reps, estimate, short))
     return tuple(found)
 
 
