@@ -197,3 +197,13 @@ def test_a_proposal_comes_exactly_when_the_estimate_is_more_than_5_percent_away(
     for proposal in proposals:
         assert proposal.proposed == pytest.approx(estimate // 2.5 * 2.5)
         assert proposal.evidence_date == planned.date
+
+
+def test_a_restored_proposal_comes_back(at_80: tuple[Session, int]) -> None:
+    planned, position = at_80
+    doc = logged(BASE, planned, position, (DoneSet(squat(planned, position).reps, 130.0),))
+    [proposal] = generate(doc, "ath-1").proposals
+    dismissed = edits.dismiss_max_proposal(doc, "ath-1", lift="back_squat", day=planned.date, value=162.5)
+    restored = edits.restore_max_proposal(dismissed, "ath-1", lift="back_squat", day=planned.date, value=162.5)
+    assert restored == doc
+    assert generate(restored, "ath-1").proposals == (proposal,)
