@@ -193,14 +193,15 @@ def test_the_warnings_are_a_sound_item_model_and_a_marked_row_stays_through_edit
 # Max proposals ---------------------------------------------------------------------------------
 
 
-def heavier_squats(season: Season, athlete_id: str = "ath-1") -> Season:
-    """``season`` with the athlete's first squat session at 75 % or more recorded 15 % heavier
-    than prescribed: a max 15 % over the one in force (105 kg for Łucja: 120 after rounding)."""
+def heavier_squats(season: Season, athlete_id: str = "ath-1", lifts: tuple[str, ...] = ("back_squat",)) -> Season:
+    """``season`` with the athlete's first squat session at 75 % or more recorded with its
+    ``lifts`` 15 % heavier than prescribed: a max 15 % over the one in force (105 kg for
+    Łucja's squat: 120 after rounding)."""
     planned = next(s for d in generate(season, athlete_id).days for s in d.sessions
                    if "test" not in s.tags and any(i.exercise_id == "back_squat" and (i.percent_max or 0) >= 75
                                                    for i in s.items))
     items = tuple(
-        DoneItem(i.exercise_id, tuple(DoneSet(i.reps, round(i.load * (1.15 if i.exercise_id == "back_squat" else 1), 2)
+        DoneItem(i.exercise_id, tuple(DoneSet(i.reps, round(i.load * (1.15 if i.exercise_id in lifts else 1), 2)
                                               if i.load else None)
                                       for _ in range(i.sets)))
         for i in planned.items
@@ -278,3 +279,25 @@ def test_dismissing_with_the_keyboard_keeps_it_away(qtbot: QtBot, proposing: tup
     assert document.plan("ath-1").proposals == ()
     assert panel.proposals.proposals() == []
     assert document.undo_stack.undoText().startswith("Dismiss Łucja Wiśniewska's back squat max of ")
+
+
+def test_after_one_of_two_the_other_stays_and_takes_the_keyboard(qtbot: QtBot, demo: Season,
+                                                                  selection: Selection) -> None:
+    document = OpenSeason(heavier_squats(demo, lifts=("back_squat", "power_clean")))
+    panel = ChecksPanel(document, selection)
+    qtbot.addWidget(panel)
+    panel.show()
+    qtbot.waitExposed(panel)
+    assert [p.proposal.lift for p in panel.proposals.proposals()] == ["back_squat", "power_clean"]
+    assert panel.proposals.heading.text() == "Max proposals (2)"
+    accept, _dismiss = panel.proposals.buttons(0)
+    accept.setFocus()
+    qtbot.waitUntil(accept.hasFocus)
+    QTest.keyClick(accept, Qt.Key.Key_Space)
+    [left] = panel.proposals.proposals()
+    assert left.proposal.lift == "power_clean"
+    label = panel.proposals.label(0)
+    next_accept, _ = panel.proposals.buttons(0)
+    assert label.isVisible() and next_accept.isVisible()
+    assert label.text().startswith("Power clean looks like 77.5 kg, not 67.5")
+    assert next_accept.hasFocus()

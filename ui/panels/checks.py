@@ -27,12 +27,14 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
+    QFrame,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
     QRadioButton,
+    QScrollArea,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -243,6 +245,8 @@ class ProposalsBox(QWidget):
         self._grid.addWidget(label, row, 0)
         self._grid.addWidget(accept, row, 1)
         self._grid.addWidget(dismiss, row, 2)
+        for widget in (label, accept, dismiss):
+            widget.show()  # a child added to a shown widget stays hidden until told
         return label, accept, dismiss
 
     def _focused_line(self) -> int | None:
@@ -316,7 +320,14 @@ class ChecksPanel(QWidget):
         layout.addLayout(top)
 
         self.proposals = ProposalsBox(document, self)
-        layout.addWidget(self.proposals)
+        # A squad's proposals after a week of cards can be many: they scroll, the list stays.
+        self.proposals_scroll = QScrollArea(self)
+        self.proposals_scroll.setObjectName("checksProposalsScroll")
+        self.proposals_scroll.setWidgetResizable(True)
+        self.proposals_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.proposals_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.proposals_scroll.setWidget(self.proposals)
+        layout.addWidget(self.proposals_scroll)
 
         self.tree = QTreeView(self)
         self.tree.setObjectName("checksTree")
@@ -379,7 +390,12 @@ class ChecksPanel(QWidget):
             self.tree.setFirstColumnSpanned(i, QModelIndex(), True)
         self.tree.expandAll()
         self.count_label.setText(self._count_text(self.document.season))
-        self.proposals.show_proposals(self._proposals(self.document.season), squad=self.squad)
+        listed = self._proposals(self.document.season)
+        self.proposals.show_proposals(listed, squad=self.squad)
+        self.proposals_scroll.setVisible(bool(listed))
+        # Room for the heading and up to five proposals before they scroll.
+        whole = self.proposals.sizeHint().height()
+        self.proposals_scroll.setFixedHeight(whole if len(listed) <= 5 else whole * 6 // (len(listed) + 1))
         self._show_selected_day()
 
     # Internals -----------------------------------------------------------------------------
