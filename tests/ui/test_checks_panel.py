@@ -21,7 +21,7 @@ from planner.engine.plan import PlanWarning
 from planner.engine.rules import rule_book
 from tests.ui.model_check import check_model
 from ui.document import OpenSeason
-from ui.panels.checks import DATE, MESSAGE, RULE, ChecksPanel
+from ui.panels.checks import DATE, MESSAGE, RULE, ChecksPanel, Proposal
 from ui.selection import Selection
 from ui.session_text import short_day
 
@@ -301,3 +301,21 @@ def test_after_one_of_two_the_other_stays_and_takes_the_keyboard(qtbot: QtBot, d
     assert label.isVisible() and next_accept.isVisible()
     assert label.text().startswith("Power clean looks like 77.5 kg, not 67.5")
     assert next_accept.hasFocus()
+
+
+def test_a_refused_accept_says_why_beside_the_proposals(proposing: tuple[ChecksPanel, OpenSeason]) -> None:
+    panel, document = proposing
+    before = document.season
+    [listed] = panel.proposals.proposals()
+    # A proposal the document cannot take (a max past what any athlete lifts): refused, said.
+    impossible = Proposal(listed.athlete_id, listed.athlete_name,
+                          dataclasses.replace(listed.proposal, proposed=999.0))
+    panel.proposals.accept(impossible)
+    assert document.season == before and document.undo_stack.count() == 0
+    message = panel.proposals.message
+    assert message.isVisible()
+    assert message.text() == "Łucja Wiśniewska: a max of 999 kg for back_squat is outside 10-400 kg"
+    # The next edit that goes through clears it.
+    accept, _ = panel.proposals.buttons(0)
+    QTest.mouseClick(accept, Qt.MouseButton.LeftButton)
+    assert document.undo_stack.count() == 1 and message.isHidden()
