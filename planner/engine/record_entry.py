@@ -19,7 +19,8 @@ from datetime import date
 
 from planner.document.model import Athlete, Units
 from planner.document.records import DoneItem, DoneSet, RecordStatus, SessionRecord
-from planner.document.sessions import Category, Item, Session
+from planner.document.sessions import Item, Session
+from planner.document.text import is_plyometric
 
 __all__ = [
     "EntryError",
@@ -29,6 +30,8 @@ __all__ = [
     "derived_status",
     "entry_record",
     "is_as_planned",
+    "item_lines",
+    "items_from_lines",
     "parse_sets",
     "planned_lines",
     "planned_set",
@@ -64,10 +67,6 @@ class SetCells:
 
     reps: str
     amount: str
-
-
-def is_plyometric(item: Item) -> bool:
-    return item.category is Category.PLYOMETRIC
 
 
 def _load_in(units: Units, item: Item) -> float | None:
@@ -249,6 +248,25 @@ def parse_sets(text: str, item: Item) -> tuple[DoneSet, ...]:
         else:
             sets.append(DoneSet(reps=reps, load=amount))
     return tuple(sets)
+
+
+def items_from_lines(planned: Session, lines: Sequence[str]) -> tuple[DoneItem, ...]:
+    """The done sets of each prescribed item, one typed line per item (``parse_sets``)."""
+    return tuple(
+        DoneItem(item.exercise_id, parse_sets(line, item)) for item, line in zip(planned.items, lines, strict=True)
+    )
+
+
+def item_lines(record: SessionRecord | None, planned: Session, units: Units) -> tuple[str, ...]:
+    """One line per prescribed item as the squad entry shows it before anything is typed: the
+    record's sets where the session is recorded (empty where missed), else the prescription."""
+    if record is None:
+        return tuple(sets_text(done.sets, item) for done, item in zip(as_planned_items(planned, units), planned.items,
+                                                                      strict=True))
+    done_items = record.items
+    return tuple(
+        sets_text(done_items[i].sets, item) if i < len(done_items) else "" for i, item in enumerate(planned.items)
+    )
 
 
 def sets_text(sets: Sequence[DoneSet], item: Item) -> str:
