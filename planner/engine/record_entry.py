@@ -208,9 +208,9 @@ def entry_record(
     session keeps its note only: sets, effort and minutes typed beside "missed" are not work
     that was done."""
     status = derived_status(planned, items) if status is None else status
-    effort_value = _number(effort, "Effort")
-    minutes_value = _whole(minutes, "Minutes")
     missed = status is RecordStatus.MISSED
+    effort_value = None if missed else _number(effort, "Effort")
+    minutes_value = None if missed else _whole(minutes, "Minutes")
     return SessionRecord(
         athlete_id=athlete.id,
         date=day,

@@ -47,7 +47,7 @@ from ui.document import OpenSeason
 from ui.models import Entry, RecordModel
 from ui.recording import record_edit
 from ui.selection import Selection
-from ui.session_text import KIND_NAMES, date_text, item_text, session_facts, short_day, span_text
+from ui.session_text import KIND_NAMES, day_title, item_text, session_facts, short_day, span_text
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 RowKey = tuple[str, date, str, int | None]  # a session's athlete, day and kind; the exercise's row
@@ -385,6 +385,7 @@ class SquadEntry(QDialog):
         layout.addWidget(self.message_label)
 
         self.model = SquadEntryModel(self)
+        self.model.dataChanged.connect(lambda *_args: self._count())
         self.table = EntryTable(self)
         self.table.setObjectName("squadEntryTable")
         self.table.setModel(self.model)
@@ -437,7 +438,6 @@ class SquadEntry(QDialog):
         self.day = min(day, self.today)
         self.refresh()
         self.show()
-        self.raise_()
         self.activateWindow()
         self.table.setFocus()
 
@@ -457,10 +457,16 @@ class SquadEntry(QDialog):
             start = season.week_of(self.day)
             self.title.setText(f"Week {season.week_number(self.day)} · {span_text(start, start + timedelta(days=6))}")
         else:
-            self.title.setText(date_text(self.day))
+            self.title.setText(day_title(self.day))
         self.model.show(entry_rows(season, self.document.plans(), days))
         self.previous_button.setEnabled(self.day > season.first_day)
         self.next_button.setEnabled(self.day < min(self.today, season.last_day))
+        self._count()
+        heads = [r for r in self.model.records() if r.item is None]
+        if not self.table.currentIndex().isValid() and heads:
+            self._go_to(heads[0].session_key)
+
+    def _count(self) -> None:
         heads = [r for r in self.model.records() if r.item is None]
         left = [r for r in heads if r.record is None and not self.model.typed_in(r.session_key)]
         recorded = sum(1 for r in heads if r.record is not None)
@@ -469,8 +475,6 @@ class SquadEntry(QDialog):
         )
         self.rest_button.setText(f"Record the rest as planned ({len(left)})")
         self.rest_button.setEnabled(bool(left))
-        if not self.table.currentIndex().isValid() and heads:
-            self._go_to(heads[0].session_key)
 
     def _document_changed(self, changes: Changes) -> None:
         self.refresh()
