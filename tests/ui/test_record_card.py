@@ -7,6 +7,7 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
 
@@ -45,7 +46,7 @@ def card_of(inspector: Inspector, kind: SessionKind = WEIGHTS) -> RecordCard:
 
 def type_into(qtbot: QtBot, cell: QLineEdit, text: str) -> None:
     cell.selectAll()
-    qtbot.keyClicks(cell, text)
+    QTest.keyClicks(cell, text)
 
 
 def focused() -> QLineEdit:
@@ -61,7 +62,9 @@ def wait_for_steps(qtbot: QtBot, document: OpenSeason, count: int) -> None:
 def test_a_past_day_shows_planned_beside_done_prefilled_with_the_plan(inspector: Inspector,
                                                                        document: OpenSeason) -> None:
     card = card_of(inspector)
-    session = document.plan("ath-1").day(FRIDAY).sessions[0]
+    friday = document.plan("ath-1").day(FRIDAY)
+    assert friday is not None
+    session = friday.sessions[0]
     assert card.planned == session
     lines = planned_lines(session, document.season.athletes[0].units)
     cells = [cell for item_cells in card.cells() for cell in item_cells]
@@ -81,8 +84,8 @@ def test_a_whole_session_typed_from_the_keyboard(qtbot: QtBot, inspector: Inspec
     card.first_cell().setFocus()
     qtbot.waitUntil(lambda: card.first_cell().hasFocus())
     focused().selectAll()
-    qtbot.keyClicks(focused(), "3")  # set 1: three reps of the five
-    qtbot.keyClick(focused(), Qt.Key.Key_Tab)
+    QTest.keyClicks(focused(), "3")  # set 1: three reps of the five
+    QTest.keyClick(focused(), Qt.Key.Key_Tab)
     expected: list[QLineEdit] = []
     for item_rows in card.rows:
         for row in item_rows:
@@ -92,14 +95,14 @@ def test_a_whole_session_typed_from_the_keyboard(qtbot: QtBot, inspector: Inspec
     # Tab visits every set's cells in order, then the effort and the minutes.
     for cell in expected[1:]:
         assert focused() is cell
-        qtbot.keyClick(focused(), Qt.Key.Key_Tab)
+        QTest.keyClick(focused(), Qt.Key.Key_Tab)
     assert focused() is card.effort
-    qtbot.keyClicks(focused(), "8")
-    qtbot.keyClick(focused(), Qt.Key.Key_Tab)
+    QTest.keyClicks(focused(), "8")
+    QTest.keyClick(focused(), Qt.Key.Key_Tab)
     assert focused() is card.minutes
-    qtbot.keyClicks(focused(), "52")
+    QTest.keyClicks(focused(), "52")
     assert card.status() is RecordStatus.PARTLY_DONE  # read from the sets as they are typed
-    qtbot.keyClick(focused(), Qt.Key.Key_Return)
+    QTest.keyClick(focused(), Qt.Key.Key_Return)
     wait_for_steps(qtbot, document, 1)
 
     record = document.season.find_record(("ath-1", FRIDAY, WEIGHTS))
@@ -122,7 +125,7 @@ def test_enter_on_an_untouched_card_is_done_as_planned(qtbot: QtBot, inspector: 
     card = card_of(inspector)
     before = document.season
     card.first_cell().setFocus()
-    qtbot.keyClick(card.first_cell(), Qt.Key.Key_Return)
+    QTest.keyClick(card.first_cell(), Qt.Key.Key_Return)
     wait_for_steps(qtbot, document, 1)
     assert document.season == mark_done_as_planned(before, "ath-1", FRIDAY, WEIGHTS, card.planned)
     assert document.undo_stack.undoText().startswith("Done as planned: weights session (Łucja")
@@ -132,22 +135,22 @@ def test_done_as_planned_and_missed_take_one_click_each(qtbot: QtBot, inspector:
                                                         document: OpenSeason) -> None:
     inspector.selection.set_day(TUESDAY)
     before = document.season
-    qtbot.mouseClick(card_of(inspector, PLYO).done_button, Qt.MouseButton.LeftButton)
+    QTest.mouseClick(card_of(inspector, PLYO).done_button, Qt.MouseButton.LeftButton)
     wait_for_steps(qtbot, document, 1)
     done = document.season.find_record(("ath-1", TUESDAY, PLYO))
     assert done is not None and done.status is RecordStatus.DONE
-    qtbot.mouseClick(card_of(inspector, WEIGHTS).missed_button, Qt.MouseButton.LeftButton)
+    QTest.mouseClick(card_of(inspector, WEIGHTS).missed_button, Qt.MouseButton.LeftButton)
     wait_for_steps(qtbot, document, 2)
     missed = document.season.find_record(("ath-1", TUESDAY, WEIGHTS))
     assert missed is not None and (missed.status, missed.items) == (RecordStatus.MISSED, ())
     assert card_of(inspector, WEIGHTS).recorded_label.text() == "recorded: missed"
     assert all(c.reps == "" for cells in card_of(inspector, WEIGHTS).cells() for c in cells)
     # A missed session turned done with one click more, then cleared.
-    qtbot.mouseClick(card_of(inspector, WEIGHTS).done_button, Qt.MouseButton.LeftButton)
+    QTest.mouseClick(card_of(inspector, WEIGHTS).done_button, Qt.MouseButton.LeftButton)
     wait_for_steps(qtbot, document, 3)
     clear = card_of(inspector, WEIGHTS).clear_button
     assert clear is not None
-    qtbot.mouseClick(clear, Qt.MouseButton.LeftButton)
+    QTest.mouseClick(clear, Qt.MouseButton.LeftButton)
     wait_for_steps(qtbot, document, 4)
     assert document.season.find_record(("ath-1", TUESDAY, WEIGHTS)) is None
     for _ in range(4):
@@ -182,7 +185,7 @@ def test_bad_values_are_refused_in_the_message_line(qtbot: QtBot, inspector: Ins
     )
     target.setFocus()
     type_into(qtbot, target, text)
-    qtbot.keyClick(target, Qt.Key.Key_Return)
+    QTest.keyClick(target, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: inspector.message() != "", timeout=2000)
     assert message in inspector.message()
     assert inspector.message().startswith("Łucja Wiśniewska's weights session on 2026-11-06")
@@ -200,7 +203,7 @@ def test_escape_puts_back_what_the_card_showed(qtbot: QtBot, inspector: Inspecto
     type_into(qtbot, cell, "1")
     type_into(qtbot, card.effort, "9")
     assert card.is_changed() and card.status() is RecordStatus.PARTLY_DONE
-    qtbot.keyClick(card.effort, Qt.Key.Key_Escape)
+    QTest.keyClick(card.effort, Qt.Key.Key_Escape)
     assert card.cells() == shown
     assert card.effort.text() == ""
     assert not card.is_changed() and card.status() is RecordStatus.DONE

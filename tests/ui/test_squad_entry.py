@@ -7,6 +7,7 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtTest import QTest
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -70,7 +71,7 @@ def test_enter_records_a_session_and_moves_to_the_next_athlete(qtbot: QtBot, ent
     entry.table.setFocus()
     first = heads(entry)[0]
     assert entry.table.currentIndex() == index(entry, *first, Column.DONE)
-    qtbot.keyClick(entry.table, Qt.Key.Key_Return)
+    QTest.keyClick(entry.table, Qt.Key.Key_Return)
     planned = entry.model.records()[row_of(entry, *first)].planned
     assert document.season == mark_done_as_planned(before, first[0], THURSDAY, first[1], planned)
     assert entry.table.currentIndex() == index(entry, *heads(entry)[1], Column.DONE)
@@ -83,19 +84,19 @@ def test_typing_a_card_with_tab_and_enter(qtbot: QtBot, entry: SquadEntry, docum
     noel = row_of(entry, "ath-4", WEIGHTS)
     entry.table.setFocus()
     entry.table.setCurrentIndex(entry.model.index(noel, Column.DONE))
-    qtbot.keyClick(entry.table, Qt.Key.Key_Tab)  # to the effort
+    QTest.keyClick(entry.table, Qt.Key.Key_Tab)  # to the effort
     assert entry.table.currentIndex() == entry.model.index(noel, Column.EFFORT)
-    qtbot.keyClicks(entry.table, "7")
-    qtbot.keyClick(entry.table.focusWidget(), Qt.Key.Key_Tab)
-    qtbot.keyClicks(entry.table.focusWidget(), "48")
-    qtbot.keyClick(entry.table.focusWidget(), Qt.Key.Key_Tab)
-    qtbot.keyClicks(entry.table.focusWidget(), "knee sore")
-    qtbot.keyClick(entry.table.focusWidget(), Qt.Key.Key_Tab)
+    QTest.keyClicks(entry.table, "7")
+    QTest.keyClick(entry.table.focusWidget(), Qt.Key.Key_Tab)
+    QTest.keyClicks(entry.table.focusWidget(), "48")
+    QTest.keyClick(entry.table.focusWidget(), Qt.Key.Key_Tab)
+    QTest.keyClicks(entry.table.focusWidget(), "knee sore")
+    QTest.keyClick(entry.table.focusWidget(), Qt.Key.Key_Tab)
     # Then the first exercise's sets: two of them done, lighter.
     assert entry.table.currentIndex() == entry.model.index(noel + 1, Column.DONE)
     editor = entry.table.focusWidget()
-    qtbot.keyClicks(editor, "5x95, 5x95")
-    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    QTest.keyClicks(editor, "5x95, 5x95")
+    QTest.keyClick(editor, Qt.Key.Key_Return)
     assert document.undo_stack.count() == 1
     record = document.season.find_record(("ath-4", THURSDAY, WEIGHTS))
     assert record is not None
