@@ -7,11 +7,18 @@ listen to ``changed``, which carries what changed (``planner.document.changes.Ch
 athletes' plans, which days, competitions, settings, notes, and who started the edit), redraw
 only what it flags and ask for the plans again, which are derived once per document. The
 drag preview asks here too (``plan_in``) for the plan of the season a drop would make.
+
+The window runs on a date (``today``). Before every edit the days before it are kept as they
+are planned (``planner.engine.freeze.settle``), within the same undo step, so an edit changes
+only the days to come; the past days it would have changed are named in its change set
+(``Changes.held``) for the window to say so.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import dataclasses
+from collections.abc import Callable, Iterable
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
@@ -19,6 +26,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from planner.document.changes import Changes, changes_between, everything
 from planner.document.model import Season
+from planner.engine.freeze import run_date, settle
 from planner.engine.generator import forget, generate, generate_all
 from planner.engine.plan import Plan
 
@@ -26,17 +34,28 @@ from planner.engine.plan import Plan
 class SnapshotCommand(QUndoCommand):
     """One undo step: the document before and after a coach's gesture."""
 
-    def __init__(self, document: OpenSeason, text: str, before: Season, after: Season, initiator: object) -> None:
+    def __init__(
+        self,
+        document: OpenSeason,
+        text: str,
+        before: Season,
+        after: Season,
+        initiator: object,
+        held: tuple[tuple[str, date], ...] = (),
+    ) -> None:
         super().__init__(text)
         self._document = document
         self.before = before
         self.after = after
-        # Who made the edit is told once, when it is made; undo and redo are nobody's gesture.
+        # Who made the edit, and what it would have changed in the past, are told once, when
+        # it is made; undo and redo are nobody's gesture.
         self._initiator = initiator
+        self._held = held
 
     def redo(self) -> None:
         initiator, self._initiator = self._initiator, None
-        self._document._set(self.after, initiator)
+        held, self._held = self._held, ()
+        self._document._set(self.after, initiator, held=held)
 
     def undo(self) -> None:
         self._document._set(self.before, None)
@@ -49,9 +68,13 @@ class OpenSeason(QObject):
     path_changed = Signal()
     clean_changed = Signal(bool)
 
-    def __init__(self, season: Season, path: Path | None = None, parent: QObject | None = None) -> None:
+    def __init__(
+        self, season: Season, path: Path | None = None, parent: QObject | None = None, today: date | None = None
+    ) -> None:
         super().__init__(parent)
+        self.today = today or run_date()
         self._season = season
+        self._settled: Season | None = None
         self._path = path
         self._plans: dict[str, Plan] = {}
         self._what_if: tuple[Season, dict[str, Plan]] | None = None
@@ -74,14 +97,43 @@ class OpenSeason(QObject):
     def modified(self) -> bool:
         return not self.undo_stack.isClean()
 
-    def apply(self, text: str, edit: Callable[[Season], Season], initiator: object = None) -> Season:
+    @property
+    def settled(self) -> Season:
+        """The document with its past kept as planned: what an edit starts from (the drag
+        preview too, so it shows the past as the drop will leave it)."""
+        if self._settled is None:
+            self._settled = settle(self._season, self.today)
+        return self._settled
+
+    def apply(
+        self,
+        text: str,
+        edit: Callable[[Season], Season],
+        initiator: object = None,
+        freeze: Iterable[tuple[str, date]] = (),
+    ) -> Season:
         """Run a pure edit and push it as one undo step; ``EditError`` passes through.
-        ``initiator`` (the view the coach made the change in) travels with the change set."""
+        ``initiator`` (the view the coach made the change in) travels with the change set.
+        The past, and the (athlete id, day) pairs in ``freeze`` (the day a record is made on),
+        are kept as planned first, in the same step."""
         before = self._season
-        after = edit(before)
-        if after != before:
-            self.undo_stack.push(SnapshotCommand(self, text, before, after, initiator))
+        freeze = tuple(freeze)
+        settled = settle(self.settled, self.today, freeze) if freeze else self.settled
+        after = edit(settled)
+        if after == settled:
+            return before
+        self.undo_stack.push(SnapshotCommand(self, text, before, after, initiator, self._held(settled, after)))
         return after
+
+    def _held(self, settled: Season, after: Season) -> tuple[tuple[str, date], ...]:
+        """The kept days the edit would have changed: held after it, not before."""
+        held: list[tuple[str, date]] = []
+        for athlete_id in sorted(changes_between(settled, after).athletes):
+            if after.find_athlete(athlete_id) is None or not after.frozen_spans(athlete_id):
+                continue
+            before_held = set(generate(settled, athlete_id).held) if settled.find_athlete(athlete_id) else set()
+            held += [(athlete_id, day) for day in generate(after, athlete_id).held if day not in before_held]
+        return tuple(held)
 
     def replace(self, season: Season, path: Path | None) -> None:
         """A different document (New, Open, Restore): a fresh undo history."""
@@ -132,11 +184,16 @@ class OpenSeason(QObject):
                 self._plans[plan.athlete.id] = plan
         return {a.id: self._plans[a.id] for a in self._season.athletes}
 
-    def _set(self, season: Season, initiator: object, changes: Changes | None = None) -> None:
+    def _set(
+        self, season: Season, initiator: object, changes: Changes | None = None, held: tuple[tuple[str, date], ...] = ()
+    ) -> None:
         before = self._season
         if changes is None:
             changes = changes_between(before, season, initiator)
+        if held:
+            changes = dataclasses.replace(changes, held=held)
         self._season = season
+        self._settled = None
         # Only the plans the change may touch are derived again.
         self._plans = {} if changes.settings else {
             athlete_id: plan for athlete_id, plan in self._plans.items() if not changes.plan_of(athlete_id)

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from planner.document.atomic import write_atomically, write_problem
 from planner.document.changes import Changes
 from planner.document.model import Season
+from planner.engine.freeze import run_date
 from planner.engine.plan import Plan
 from ui.calendar.widget import SeasonCalendar
 from ui.chart.load_chart import LoadChart
@@ -79,10 +80,10 @@ class MainWindow(QMainWindow):
     ) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
-        self.today = today or date.today()
+        self.today = today or run_date()
         self.dialogs = dialogs
         self.app_settings = AppSettings(settings)
-        self.document = OpenSeason(season, path, self)
+        self.document = OpenSeason(season, path, self, today=self.today)
         first = season.athletes[0].id if season.athletes else ""
         self.selection = Selection(first, self._start_day(season), self)
         self.files = FileController(self, self.document, dialogs, self.app_settings)

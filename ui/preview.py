@@ -89,7 +89,7 @@ class DragPreview(QObject):
 
     def _build(self, payload: Payload, day: date) -> Preview:
         try:
-            season = drop_edit(payload, day)(self.document.season)
+            season = drop_edit(payload, day)(self.document.settled)
         except EditError as error:
             return Preview(payload, day, None, None, refusal=str(error))
         return Preview(payload, day, season, self.document.plan_in(season, self.selection.athlete_id))

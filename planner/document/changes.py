@@ -29,7 +29,9 @@ class Changes:
     (the season's dates moving is ``settings``); ``roster`` that the list of athletes or an
     athlete's own record changed; ``settings`` the season's name, dates or week start;
     ``records`` that what was done in a session was recorded, changed or removed (its day is
-    in ``dates``; a record leaves the plan as it is).
+    in ``dates`` and its athlete in ``athletes``: the record feeds the athlete's load figures
+    and checks). ``held`` are the past days, by athlete, that the edit would have changed but
+    that were kept as planned (the window fills it in; comparing documents cannot tell).
     ``initiator`` is who started the edit (None for undo, redo or another document)."""
 
     athletes: frozenset[str] = frozenset()
@@ -40,6 +42,7 @@ class Changes:
     notes: bool = False
     initiator: object = None
     records: bool = False
+    held: tuple[tuple[str, date], ...] = ()
 
     def __bool__(self) -> bool:
         return bool(
@@ -110,6 +113,18 @@ def changes_between(before: Season, after: Season, initiator: object = None) -> 
     if records:
         recorded = _changed_keys({r.key: r for r in before.records}, {r.key: r for r in after.records})
         dates |= {day for _athlete, day, _kind in recorded}
+        athletes |= {athlete_id for athlete_id, _day, _kind in recorded}
+
+    if before.frozen != after.frozen:
+        for athlete_id in {f.athlete_id for f in before.frozen} | {f.athlete_id for f in after.frozen}:
+            old_spans, new_spans = before.frozen_spans(athlete_id), after.frozen_spans(athlete_id)
+            if old_spans != new_spans:
+                athletes.add(athlete_id)
+                for span in set(old_spans) ^ set(new_spans):
+                    dates |= {span.first + timedelta(days=n) for n in range((span.last - span.first).days + 1)}
+
+    if before.dismissed != after.dismissed:
+        athletes |= {d.athlete_id for d in set(before.dismissed) ^ set(after.dismissed)}
     shape = _shape(before) != _shape(after)
     if shape:
         athletes |= squad

@@ -27,8 +27,10 @@ from planner.document.model import (
     Athlete,
     Competition,
     DayRhythm,
+    DismissedProposal,
     Equipment,
     Event,
+    FrozenSpan,
     Level,
     LockedWeek,
     MaxEntry,
@@ -199,6 +201,7 @@ def _max_to_dict(entry: MaxEntry) -> JSONDict:
         "date": entry.date.isoformat(),
         "value": float(entry.value),
         "tested": entry.tested,
+        "from_reps": entry.from_reps,
     }
 
 
@@ -208,6 +211,7 @@ def _max_from_dict(data: JSONInput) -> MaxEntry:
         date=date.fromisoformat(data["date"]),
         value=float(data["value"]),
         tested=data["tested"],
+        from_reps=data["from_reps"],
     )
 
 
@@ -329,6 +333,42 @@ def _locked_week_from_dict(data: JSONInput) -> LockedWeek:
     )
 
 
+def _frozen_to_dict(span: FrozenSpan) -> JSONDict:
+    return {
+        "athlete": span.athlete_id,
+        "first": span.first.isoformat(),
+        "last": span.last.isoformat(),
+        "sessions": [session_to_dict(session) for session in span.sessions],
+    }
+
+
+def _frozen_from_dict(data: JSONInput) -> FrozenSpan:
+    return FrozenSpan(
+        athlete_id=data["athlete"],
+        first=date.fromisoformat(data["first"]),
+        last=date.fromisoformat(data["last"]),
+        sessions=tuple(session_from_dict(session) for session in data["sessions"]),
+    )
+
+
+def _dismissed_to_dict(dismissed: DismissedProposal) -> JSONDict:
+    return {
+        "athlete": dismissed.athlete_id,
+        "lift": dismissed.lift,
+        "date": dismissed.date.isoformat(),
+        "value": float(dismissed.value),
+    }
+
+
+def _dismissed_from_dict(data: JSONInput) -> DismissedProposal:
+    return DismissedProposal(
+        athlete_id=data["athlete"],
+        lift=data["lift"],
+        date=date.fromisoformat(data["date"]),
+        value=float(data["value"]),
+    )
+
+
 def _note_to_dict(note: Note) -> JSONDict:
     return {"date": _date_or_none(note.date), "athlete": note.athlete_id, "text": note.text}
 
@@ -411,6 +451,8 @@ def season_to_dict(season: Season) -> JSONDict:
         "overrides": [_override_to_dict(override) for override in season.overrides],
         "locked_weeks": [_locked_week_to_dict(week) for week in season.locked_weeks],
         "records": [_record_to_dict(record) for record in season.records],
+        "frozen": [_frozen_to_dict(span) for span in season.frozen],
+        "dismissed": [_dismissed_to_dict(dismissed) for dismissed in season.dismissed],
     }
 
 
@@ -428,6 +470,8 @@ def season_from_dict(data: JSONInput) -> Season:
         locked_weeks=tuple(_locked_week_from_dict(week) for week in data["locked_weeks"]),
         notes=tuple(_note_from_dict(note) for note in data["notes"]),
         records=tuple(_record_from_dict(record) for record in data["records"]),
+        frozen=tuple(_frozen_from_dict(span) for span in data["frozen"]),
+        dismissed=tuple(_dismissed_from_dict(dismissed) for dismissed in data["dismissed"]),
         next_athlete_number=int(data["next_athlete_number"]),
         next_competition_number=int(data["next_competition_number"]),
     )

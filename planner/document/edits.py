@@ -30,8 +30,10 @@ from planner.document.model import (
     Athlete,
     Competition,
     DayRhythm,
+    DismissedProposal,
     Equipment,
     Event,
+    FrozenSpan,
     Level,
     LockedWeek,
     MaxEntry,
@@ -61,6 +63,7 @@ __all__ = [
     "change_note",
     "change_season",
     "convert_units",
+    "dismiss_max_proposal",
     "lock_week",
     "mark_done_as_planned",
     "mark_missed",
@@ -76,6 +79,7 @@ __all__ = [
     "remove_note",
     "remove_record",
     "reset_override",
+    "restore_max_proposal",
     "set_override",
     "unlock_week",
 ]
@@ -495,9 +499,9 @@ def convert_units(season: Season, athlete_id: str, units: Units) -> Season:
 def remove_athlete(season: Season, athlete_id: str) -> Season:
     """Remove an athlete with everything that belongs only to them.
 
-    Their overrides, locked weeks, records and notes go, and they leave every explicit entry list. A
-    competition whose list becomes empty stays, with nobody entered: turning it into None
-    would silently enter the whole squad.
+    Their overrides, locked weeks, records, kept days, dismissed proposals and notes go, and
+    they leave every explicit entry list. A competition whose list becomes empty stays, with
+    nobody entered: turning it into None would silently enter the whole squad.
     """
     _athlete(season, athlete_id)
 
@@ -516,6 +520,8 @@ def remove_athlete(season: Season, athlete_id: str) -> Season:
             locked_weeks=tuple(w for w in season.locked_weeks if w.athlete_id != athlete_id),
             notes=tuple(n for n in season.notes if n.athlete_id != athlete_id),
             records=tuple(r for r in season.records if r.athlete_id != athlete_id),
+            frozen=tuple(f for f in season.frozen if f.athlete_id != athlete_id),
+            dismissed=tuple(d for d in season.dismissed if d.athlete_id != athlete_id),
         )
     )
 
@@ -525,16 +531,26 @@ def remove_athlete(season: Season, athlete_id: str) -> Season:
 
 
 def record_max(
-    season: Season, athlete_id: str, *, lift: str, day: date, value: float, tested: bool = True
+    season: Season,
+    athlete_id: str,
+    *,
+    lift: str,
+    day: date,
+    value: float,
+    tested: bool = True,
+    from_reps: int | None = None,
 ) -> Season:
     """Record a training max; one already kept for the same lift and date is replaced.
 
-    ``value`` is in the athlete's units; ``tested`` False marks an estimate. The date may lie
-    before the season: maxes are usually tested in the weeks before it starts.
+    ``value`` is in the athlete's units; ``tested`` False marks an estimate; ``from_reps`` the
+    rep max a tested value was worked out from. The date may lie before the season: maxes are
+    usually tested in the weeks before it starts.
     """
     old = _athlete(season, athlete_id)
     _check_lift(lift)
-    entry = MaxEntry(lift=lift, date=_day(day, "The date of the max"), value=value, tested=tested)
+    entry = MaxEntry(
+        lift=lift, date=_day(day, "The date of the max"), value=value, tested=tested, from_reps=from_reps
+    )
     same = next((m for m in old.maxes if m.lift == lift and m.date == day), None)
     maxes = (*old.maxes, entry) if same is None else _replace_item(old.maxes, same, entry)
     new = dataclasses.replace(old, maxes=maxes)
@@ -548,6 +564,26 @@ def remove_max(season: Season, athlete_id: str, *, lift: str, day: date) -> Seas
         raise EditError(f"{old.name} has no {lift} max on {day.isoformat()}")
     new = dataclasses.replace(old, maxes=maxes)
     return _checked(dataclasses.replace(season, athletes=_replace_item(season.athletes, old, new)))
+
+
+def dismiss_max_proposal(season: Season, athlete_id: str, *, lift: str, day: date, value: float) -> Season:
+    """Turn down the max SprintPlan proposed for ``lift`` from the sets of ``day``: the same
+    proposal is not made again (a different value, from later sets, still is)."""
+    athlete = _athlete(season, athlete_id)
+    _check_lift(lift)
+    dismissed = DismissedProposal(athlete_id=athlete.id, lift=lift, date=_day(day, "The date of the sets"), value=value)
+    if dismissed in season.dismissed:
+        return season
+    return _checked(dataclasses.replace(season, dismissed=(*season.dismissed, dismissed)))
+
+
+def restore_max_proposal(season: Season, athlete_id: str, *, lift: str, day: date, value: float) -> Season:
+    """Propose again a max the coach turned down."""
+    dismissed = DismissedProposal(athlete_id=athlete_id, lift=lift, date=day, value=value)
+    if dismissed not in season.dismissed:
+        raise EditError(f"{_athlete_name(season, athlete_id)} has no dismissed {lift} proposal of {value:g} on "
+                        f"{day.isoformat()}")
+    return _checked(dataclasses.replace(season, dismissed=_drop_item(season.dismissed, dismissed)))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -908,7 +944,22 @@ def change_season(
                 f"{_athlete_name(new, week.athlete_id)}'s locked week of "
                 f"{week.week_start.isoformat()} would be outside the season {span}; unlock it first"
             )
-    return _checked(new)
+    # Days kept as planned that leave the season go with it: the season no longer has them.
+    return _checked(dataclasses.replace(new, frozen=_clipped(new.frozen, new.first_day, new.last_day)))
+
+
+def _clipped(spans: tuple[FrozenSpan, ...], first: date, last: date) -> tuple[FrozenSpan, ...]:
+    kept: list[FrozenSpan] = []
+    for span in spans:
+        start, end = max(span.first, first), min(span.last, last)
+        if start > end:
+            continue
+        if (start, end) == (span.first, span.last):
+            kept.append(span)
+        else:
+            sessions = tuple(s for s in span.sessions if start <= s.date <= end)
+            kept.append(dataclasses.replace(span, first=start, last=end, sessions=sessions))
+    return tuple(kept)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -20,6 +20,7 @@ __all__ = [
     "MAX_DONE_LOAD_KG",
     "MAX_DONE_REPS",
     "MAX_DONE_SETS",
+    "MAX_FROM_REPS",
     "MAX_NAME_LENGTH",
     "MAX_NOTE_LENGTH",
     "MAX_RECORD_MINUTES",
@@ -53,6 +54,9 @@ MAX_DONE_LOAD_KG = 600.0
 MAX_DONE_DISTANCE_M = 1_000.0
 # A session's minutes: a whole day's training at the most.
 MAX_RECORD_MINUTES = 600
+# The rep maxes a 1RM is worked out from: formulas such as Epley's and Brzycki's hold to
+# about 10-12 reps and drift apart beyond.
+MAX_FROM_REPS = (2, 12)
 # Session RPE on Borg's CR-10 scale, as the printed cards ask for it.
 EFFORT_SCALE = (0.0, 10.0)
 

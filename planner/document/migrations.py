@@ -43,6 +43,11 @@ adds fields), so a problem in a version 2 file is still reported with its line.
 Schema version 4 adds ``records``: what was done in past sessions, each beside the session as
 it was planned (``planner.document.records``). A version 3 file has recorded nothing, so the
 step adds an empty list and changes nothing else; its places stay where they were.
+
+Schema version 5 adds ``frozen`` (the prescriptions of past days, kept as they were),
+``dismissed`` (max proposals the coach turned down) and a max's ``from_reps`` (the rep max a
+tested max was worked out from). A version 4 file froze nothing, dismissed nothing, and its
+maxes were singles or typed in: the step adds empty lists and ``from_reps`` null.
 """
 
 from __future__ import annotations
@@ -211,4 +216,18 @@ def _v3_to_v4(data: JSONDict) -> JSONDict:
     return upgraded
 
 
-_STEPS: dict[int, Step] = {1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4}
+# Version 4 to 5 -----------------------------------------------------------------------------
+
+
+def _v4_to_v5(data: JSONDict) -> JSONDict:
+    upgraded = copy.deepcopy(data)
+    upgraded["schema_version"] = 5
+    upgraded.setdefault("frozen", [])
+    upgraded.setdefault("dismissed", [])
+    for athlete in _objects(upgraded.get("athletes")):
+        for entry in _objects(athlete.get("maxes")):
+            entry.setdefault("from_reps", None)
+    return upgraded
+
+
+_STEPS: dict[int, Step] = {1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4, 4: _v4_to_v5}

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     # records.py builds on this module (a record's loads are in an athlete's Units).
     from planner.document.records import SessionRecord
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 # Dataclasses below have fields named ``date``; annotations inside them use this alias.
 Day = date
 LB_PER_KG = 2.2046226218
@@ -82,12 +82,18 @@ class Equipment:
 
 @dataclass(frozen=True, slots=True)
 class MaxEntry:
-    """A training max for one main lift on one date; ``tested`` is False for estimates."""
+    """A training max for one main lift on one date; ``tested`` is False for estimates.
+
+    ``from_reps`` is the rep max a tested value was worked out from (a 3-rep max in a test
+    session gives an estimated single by the rule book's formula); None for a single lifted
+    or a max typed in. Such a max is as fresh as a single for the heavy sets: it was tested.
+    """
 
     lift: str
     date: date
     value: float
     tested: bool = True
+    from_reps: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -214,6 +220,35 @@ class LockedWeek:
 
 
 @dataclass(frozen=True, slots=True)
+class FrozenSpan:
+    """Days ``first`` to ``last`` of one athlete, kept as they were prescribed.
+
+    Once a day is past (or something is recorded on it) its prescription is written here
+    and never derived again, so moving a competition or changing a max changes only the days
+    still to come. ``sessions`` are the sessions of those days (a day without one was a day
+    off); spans of one athlete never overlap.
+    """
+
+    athlete_id: str
+    first: date
+    last: date
+    sessions: tuple[Session, ...] = ()
+
+    def covers(self, day: Day) -> bool:
+        return self.first <= day <= self.last
+
+
+@dataclass(frozen=True, slots=True)
+class DismissedProposal:
+    """A proposed max the coach turned down: the same lift, day and value is not proposed again."""
+
+    athlete_id: str
+    lift: str
+    date: date
+    value: float
+
+
+@dataclass(frozen=True, slots=True)
 class Note:
     text: str
     date: date | None = None
@@ -234,6 +269,10 @@ class Season:
     notes: tuple[Note, ...] = ()
     # What was done in past sessions, at most one record per athlete, day and session kind.
     records: tuple[SessionRecord, ...] = ()
+    # The prescriptions of past days, as they were (see FrozenSpan).
+    frozen: tuple[FrozenSpan, ...] = ()
+    # Max proposals the coach turned down.
+    dismissed: tuple[DismissedProposal, ...] = ()
     # Counters that make ids unique for the life of the document, even after removals.
     next_athlete_number: int = 1
     next_competition_number: int = 1
@@ -267,6 +306,10 @@ class Season:
     def find_record(self, key: tuple[str, Day, SessionKind]) -> SessionRecord | None:
         """What was recorded for (athlete id, date, kind), if anything."""
         return next((r for r in self.records if r.key == key), None)
+
+    def frozen_spans(self, athlete_id: str) -> tuple[FrozenSpan, ...]:
+        """The athlete's frozen spans, earliest first."""
+        return tuple(sorted((f for f in self.frozen if f.athlete_id == athlete_id), key=lambda f: f.first))
 
     def competitions_for(self, athlete_id: str) -> tuple[Competition, ...]:
         entered = (c for c in self.competitions if c.enters(athlete_id))

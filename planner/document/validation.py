@@ -20,6 +20,7 @@ from planner.document.limits import (
     MAX_DONE_LOAD_KG,
     MAX_DONE_REPS,
     MAX_DONE_SETS,
+    MAX_FROM_REPS,
     MAX_NAME_LENGTH,
     MAX_NOTE_LENGTH,
     MAX_RECORD_MINUTES,
@@ -142,6 +143,13 @@ def athlete_problems(athlete: Athlete, path: str) -> list[Problem]:
             choices = ", ".join(known_lifts)
             message = f"unknown lift {entry.lift!r} (maxes are for {choices})"
             problems.append(Problem(f"{path}.maxes[{i}].lift", message))
+    for i, entry in enumerate(athlete.maxes):
+        if entry.from_reps is not None and not MAX_FROM_REPS[0] <= entry.from_reps <= MAX_FROM_REPS[1]:
+            low, high = MAX_FROM_REPS
+            problems.append(
+                Problem(f"{path}.maxes[{i}].from_reps", f"a max is worked out from a {low}- to {high}-rep max, "
+                        f"not from {entry.from_reps} reps")
+            )
     exercises = catalogue()
     for i, (original, substitute) in enumerate(athlete.substitutions):
         allowed = exercises[original].substitutes if original in exercises else ()
@@ -279,6 +287,51 @@ def season_problems(season: Season) -> list[Problem]:
             problems.append(Problem(path, "two records for the same athlete, day and session kind"))
         record_keys.add(record.key)
         problems.extend(record_problems(season, record, path))
+    problems.extend(_frozen_problems(season, athlete_ids))
+    known_lifts = lifts_with_maxes()
+    for i, dismissed in enumerate(season.dismissed):
+        path = f"dismissed[{i}]"
+        if dismissed.athlete_id not in athlete_ids:
+            message = f"dismissed proposal for an unknown athlete {dismissed.athlete_id!r}"
+            problems.append(Problem(f"{path}.athlete", message))
+        if dismissed.lift not in known_lifts:
+            problems.append(Problem(f"{path}.lift", f"unknown lift {dismissed.lift!r}"))
+        problems.extend(date_problems(dismissed.date, f"{path}.date", "the date"))
+        if not (math.isfinite(dismissed.value) and dismissed.value > 0):
+            problems.append(Problem(f"{path}.value", f"a proposed max must be above 0, found {dismissed.value:g}"))
+    return problems
+
+
+def _frozen_problems(season: Season, athlete_ids: set[str]) -> list[Problem]:
+    problems: list[Problem] = []
+    kept: dict[str, list[tuple[date, date]]] = {}
+    for i, span in enumerate(season.frozen):
+        path = f"frozen[{i}]"
+        if span.athlete_id not in athlete_ids:
+            message = f"days kept as planned for an unknown athlete {span.athlete_id!r}"
+            problems.append(Problem(f"{path}.athlete", message))
+        dates = date_problems(span.first, f"{path}.first", "the first day") + date_problems(
+            span.last, f"{path}.last", "the last day"
+        )
+        if dates:
+            problems.extend(dates)
+            continue
+        if span.last < span.first:
+            problems.append(Problem(f"{path}.last", "the last day kept is before the first"))
+            continue
+        if span.first < season.first_day or span.last > season.last_day:
+            problems.append(Problem(path, "the days kept as planned are outside the season"))
+        if any(first <= span.last and span.first <= last for first, last in kept.get(span.athlete_id, [])):
+            problems.append(Problem(path, "the same day is kept as planned twice"))
+        kept.setdefault(span.athlete_id, []).append((span.first, span.last))
+        seen: set[object] = set()
+        for j, session in enumerate(span.sessions):
+            if not span.covers(session.date):
+                problems.append(Problem(f"{path}.sessions[{j}].date", "the session is not in the days kept"))
+            if (session.date, session.kind) in seen:
+                problems.append(Problem(f"{path}.sessions[{j}]", "two sessions of the same kind on one day"))
+            seen.add((session.date, session.kind))
+            problems.extend(session_problems(session, f"{path}.sessions[{j}]"))
     return problems
 
 

@@ -178,6 +178,7 @@ def _generate(season: Season, athlete: Athlete) -> Plan:
     ctx.warnings.extend(timeline.warnings)
     generated = _generate_sessions(season, ctx, dates, timeline, limits, week_shapes)
     final, edited_days, locked_days = _apply_coach(season, athlete, dates, generated)
+    final, frozen_days, held = _apply_frozen(season, athlete, dates, final)
 
     # Generated sessions keep the hard rules by construction (the property tests run the same
     # checks over whole generated plans); what the coach changed is checked here.
@@ -202,10 +203,11 @@ def _generate(season: Season, athlete: Athlete) -> Plan:
             phase.deload,
             phase.taper_for.id if phase.taper_for else None,
             day in locked_days,
+            day in frozen_days,
         )
         for day, phase, sessions, metric, limit in zip(dates, timeline.days, final, metrics, limits, strict=True)
     )
-    return Plan(athlete, timeline.phases, competitions, days, tuple(week_list), tuple(warnings))
+    return Plan(athlete, timeline.phases, competitions, days, tuple(week_list), tuple(warnings), held)
 
 
 def _week_phase(phases: Sequence[DayPhase]) -> DayPhase:
@@ -538,6 +540,37 @@ def _priming_days(
                 chosen.add(day)
                 break
     return chosen
+
+
+def _apply_frozen(
+    season: Season, athlete: Athlete, dates: Sequence[date], derived: list[list[Session]]
+) -> tuple[list[list[Session]], set[date], tuple[date, ...]]:
+    """Days kept as planned show what was prescribed then; the days whose sessions would now
+    be otherwise are ``held``."""
+    spans = [span for span in season.frozen if span.athlete_id == athlete.id]
+    if not spans:
+        return derived, set(), ()
+    first = dates[0]
+    final = list(derived)
+    frozen: set[date] = set()
+    held: list[date] = []
+    for span in spans:
+        kept: dict[date, list[Session]] = {}
+        for session in span.sessions:
+            kept.setdefault(session.date, []).append(session)
+        start = max((span.first - first).days, 0)
+        end = min((span.last - first).days, len(final) - 1)
+        for i in range(start, end + 1):
+            day = dates[i]
+            sessions = kept.get(day, [])
+            sessions.sort(key=lambda s: s.kind is SessionKind.WEIGHTS)
+            now = final[i]
+            if len(now) != len(sessions) or any(a is not b and a != b for a, b in zip(now, sessions, strict=True)):
+                held.append(day)
+            final[i] = sessions
+            frozen.add(day)
+    held.sort()
+    return final, frozen, tuple(held)
 
 
 def _apply_coach(

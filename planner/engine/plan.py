@@ -73,6 +73,9 @@ class DayMetrics(NamedTuple):
     fatigue: float = 0.0
     form: float = 0.0
     acwr: float | None = None
+    # True when planned_load is the recorded effort x minutes of what was done, not the
+    # plan's estimate.
+    load_recorded: bool = False
 
 
 ZONE_LABELS = ("<70 %", "70-80 %", "80-90 %", ">=90 %")
@@ -87,6 +90,8 @@ class Day(NamedTuple):
     deload: bool = False
     taper_for: str | None = None
     locked: bool = False
+    # Kept as it was prescribed (past, or something was recorded on it): never derived again.
+    frozen: bool = False
 
 
 class Week(NamedTuple):
@@ -117,6 +122,9 @@ class Plan:
     days: tuple[Day, ...]
     weeks: tuple[Week, ...]
     warnings: tuple[PlanWarning, ...]
+    # Frozen days whose sessions the document, derived afresh, would now prescribe otherwise:
+    # what an edit would have changed in the past and did not.
+    held: tuple[date, ...] = ()
 
     def day(self, on: date) -> Day | None:
         if not self.days:

@@ -75,6 +75,8 @@ def test_season_dict_has_fixed_human_key_order() -> None:
         "overrides",
         "locked_weeks",
         "records",
+        "frozen",
+        "dismissed",
     ]
     assert list(data["athletes"][0])[:2] == ["id", "name"]
 
@@ -94,7 +96,7 @@ def test_season_values_are_plain_json() -> None:
     data = season_to_dict(season)
     athlete = data["athletes"][0]
 
-    assert data["schema_version"] == SCHEMA_VERSION == 4
+    assert data["schema_version"] == SCHEMA_VERSION == 5
     assert data["id"] == "12345678-1234-4234-8234-123456789abc"
     assert data["first_day"] == "2025-03-03"
     assert data["week_start"] == 6
@@ -102,7 +104,7 @@ def test_season_values_are_plain_json() -> None:
     assert athlete["units"] == "lb"
     assert athlete["birth_date"] == "2004-02-29"
     assert athlete["maxes"] == [
-        {"lift": "back_squat", "date": "2025-03-03", "value": 300.0, "tested": False}
+        {"lift": "back_squat", "date": "2025-03-03", "value": 300.0, "tested": False, "from_reps": None}
     ]
     assert athlete["substitutions"] == [{"original": "power_clean", "substitute": "hang_clean"}]
     # Lists, not tuples, all the way down: a JSON round trip gives back the same dict.
@@ -191,7 +193,7 @@ def test_session_dict_puts_items_last() -> None:
 
 
 def test_full_fixture_dict_round_trips_unchanged() -> None:
-    data = json.loads((DOCUMENTS / "v4_full.sprintplan").read_text(encoding="utf-8"))
+    data = json.loads((DOCUMENTS / "v5_full.sprintplan").read_text(encoding="utf-8"))
 
     season = season_from_dict(data)
 

@@ -41,6 +41,7 @@ from planner.document.model import (
 from planner.document.sessions import Session, SessionKind
 from planner.document.storage import dumps, loads
 from planner.document.validation import season_problems
+from planner.engine.freeze import settle
 from planner.engine.generator import generate
 
 T = TypeVar("T")
@@ -203,7 +204,10 @@ def _record_max(data: st.DataObject, season: Season) -> Edit:
         data.draw(st.floats(1.0, 1000.0)),
         data.draw(st.booleans()),
     )
-    return lambda s: edits.record_max(s, athlete_id, lift=lift, day=day, value=value, tested=tested)
+    from_reps = data.draw(st.none() | st.integers(2, 12)) if tested else None
+    return lambda s: edits.record_max(
+        s, athlete_id, lift=lift, day=day, value=value, tested=tested, from_reps=from_reps
+    )
 
 
 def _remove_max(data: st.DataObject, season: Season) -> Edit:
@@ -377,6 +381,34 @@ def _remove_note(data: st.DataObject, season: Season) -> Edit:
     return lambda s: edits.remove_note(s, note)
 
 
+def _proposal(data: st.DataObject, season: Season) -> tuple[str, str, date, float]:
+    known = [(d.athlete_id, d.lift, d.date, d.value) for d in season.dismissed]
+    random_key = (
+        _athlete_id(data, season),
+        data.draw(st.sampled_from([*lifts_with_maxes(), "bench_press"])),
+        _day(data, season),
+        data.draw(st.floats(1.0, 1000.0)),
+    )
+    return _known_or(data, known, random_key)
+
+
+def _dismiss_max_proposal(data: st.DataObject, season: Season) -> Edit:
+    athlete_id, lift, day, value = _proposal(data, season)
+    return lambda s: edits.dismiss_max_proposal(s, athlete_id, lift=lift, day=day, value=value)
+
+
+def _restore_max_proposal(data: st.DataObject, season: Season) -> Edit:
+    athlete_id, lift, day, value = _proposal(data, season)
+    return lambda s: edits.restore_max_proposal(s, athlete_id, lift=lift, day=day, value=value)
+
+
+def _settle(data: st.DataObject, season: Season) -> Edit:
+    # Not an edit of its own, but every edit in the window starts from it: the documents it
+    # makes (days kept as planned) must save and load back like any other.
+    today = season.first_day + timedelta(days=data.draw(st.integers(-3, 60)))
+    return lambda s: settle(s, today)
+
+
 BUILDERS: dict[str, Builder] = {
     "add_competition": _add_competition,
     "move_competition": _move_competition,
@@ -403,6 +435,9 @@ BUILDERS: dict[str, Builder] = {
     "mark_done_as_planned": _mark_done_as_planned,
     "mark_missed": _mark_missed,
     "remove_record": _remove_record,
+    "dismiss_max_proposal": _dismiss_max_proposal,
+    "restore_max_proposal": _restore_max_proposal,
+    "settle": _settle,
 }
 
 

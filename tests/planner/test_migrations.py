@@ -31,7 +31,7 @@ def _v1(**changes: Any) -> dict[str, Any]:
 
 def test_minimal_v1_gains_the_new_top_level_fields() -> None:
     assert migrate(_read("v1_minimal.sprintplan")) == {
-        "schema_version": 4,
+        "schema_version": 5,
         "id": "0b6f3c1e-5a2d-4e7f-8c9b-1a2b3c4d5e6f",
         "name": "Indoor 2025",
         "first_day": "2024-11-04",
@@ -43,6 +43,8 @@ def test_minimal_v1_gains_the_new_top_level_fields() -> None:
         "overrides": [],
         "locked_weeks": [],
         "records": [],
+        "frozen": [],
+        "dismissed": [],
         "next_athlete_number": 1,
         "next_competition_number": 1,
     }
@@ -57,12 +59,12 @@ def test_flat_maxes_become_untested_entries_on_the_first_day_in_file_order() -> 
     lukasz, zoe, orjan = migrated["athletes"]
 
     assert lukasz["maxes"] == [
-        {"lift": "back_squat", "date": "2024-11-04", "value": 150.0, "tested": False},
-        {"lift": "power_clean", "date": "2024-11-04", "value": 95.5, "tested": False},
+        {"lift": "back_squat", "date": "2024-11-04", "value": 150.0, "tested": False, "from_reps": None},
+        {"lift": "power_clean", "date": "2024-11-04", "value": 95.5, "tested": False, "from_reps": None},
     ]
     # The value keeps its JSON type; the codec turns it into a float later.
     assert zoe["maxes"] == [
-        {"lift": "front_squat", "date": "2024-11-04", "value": 155, "tested": False}
+        {"lift": "front_squat", "date": "2024-11-04", "value": 155, "tested": False, "from_reps": None}
     ]
     assert orjan["maxes"] == []
 
@@ -132,7 +134,7 @@ def test_v2_load_remarks_in_item_notes_become_fields() -> None:
     def facts(item: dict[str, Any]) -> tuple[Any, ...]:
         return item["below_bar"], item["per_hand"], item["fractional_per_side"], item["note"]
 
-    assert migrated["schema_version"] == 4
+    assert migrated["schema_version"] == 5
     assert facts(migrated["overrides"][0]["session"]["items"][0]) == (20.0, 7.5, 0.0, "Ból pleców")
     assert facts(migrated["overrides"][0]["replaced"]["items"][0]) == (None, None, 0.625, "capped at 85 %: junior")
     assert facts(migrated["locked_weeks"][0]["sessions"][0]["items"][0]) == (
@@ -153,7 +155,7 @@ def test_a_v2_item_held_as_dumbbells_loads_and_reads_as_before() -> None:
 
 
 def test_current_version_is_returned_as_it_is() -> None:
-    current = _read("v4_small.sprintplan")
+    current = _read("v5_small.sprintplan")
 
     assert migrate(current) is current
 
@@ -194,8 +196,8 @@ def test_newer_version_is_refused_naming_both_versions() -> None:
         migrate(_v1(schema_version=SCHEMA_VERSION + 1))
 
     assert str(caught.value) == (
-        "the file was written by a newer SprintPlan (schema version 5); "
-        "this SprintPlan reads up to version 4"
+        "the file was written by a newer SprintPlan (schema version 6); "
+        "this SprintPlan reads up to version 5"
     )
 
 

@@ -91,7 +91,7 @@ INVALID_FILES = [
         "newer_version",
         "schema_version (line 2)",
         "the file was written by a newer SprintPlan (schema version 99); "
-        "this SprintPlan reads up to version 4",
+        "this SprintPlan reads up to version 5",
         2,
     ),
     (
@@ -508,7 +508,7 @@ def test_loading_an_old_file_does_not_upgrade_it_on_disk(tmp_path: Path) -> None
     assert _files(tmp_path) == before
 
 
-@pytest.mark.parametrize("name", ["v4_full", "v4_small", "v1_minimal.expected", "v1_full.expected"])
+@pytest.mark.parametrize("name", ["v5_full", "v5_small", "v1_minimal.expected", "v1_full.expected"])
 def test_current_files_round_trip_byte_for_byte(tmp_path: Path, name: str) -> None:
     original = DOCUMENTS / f"{name}.sprintplan"
     copy = tmp_path / "copy.sprintplan"
@@ -536,7 +536,7 @@ def test_save_writes_the_dumps_text(tmp_path: Path) -> None:
     assert text == dumps(season)
     assert text.endswith("}\n")
     assert "Дмитрий Иванов" in text
-    assert '\n  "schema_version": 4,\n' in text
+    assert '\n  "schema_version": 5,\n' in text
     assert not (tmp_path / "new.sprintplan.bak").exists()
 
 
@@ -830,7 +830,7 @@ def test_schema_is_valid_draft_2020_12_and_closed() -> None:
     jsonschema_rs.meta.validate(schema)
     assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
     objects = _object_schemas(schema)
-    assert len(objects) == 15
+    assert len(objects) == 17
     for node in objects:
         assert node["additionalProperties"] is False
         assert set(node["required"]) == set(node["properties"])

@@ -6,7 +6,7 @@ from datetime import date
 
 from planner.document import edits
 from planner.document.changes import Changes
-from planner.document.model import Season
+from planner.document.model import Priority, Season
 from ui.document import OpenSeason
 
 
@@ -43,3 +43,36 @@ def test_another_document_changes_everything(document: OpenSeason, demo: Season)
     seen = record(document)
     document.replace(edits.change_season(demo, name="Another"), None)
     assert len(seen) == 1 and seen[0].roster and seen[0].settings and seen[0].notes and seen[0].competitions
+
+
+def test_an_edit_keeps_the_past_and_names_the_past_days_it_would_have_changed(demo: Season) -> None:
+    document = OpenSeason(demo, today=date(2026, 11, 27))
+    seen = record(document)
+    before = {d.date: d.sessions for d in document.plan("ath-1").days if d.date < date(2026, 11, 27)}
+
+    document.apply("Add competition", lambda s: edits.add_competition(
+        s, name="Club meet", start=date(2026, 11, 25), end=date(2026, 11, 25), priority=Priority.C, indoor=True
+    ))
+
+    after = {d.date: d.sessions for d in document.plan("ath-1").days if d.date < date(2026, 11, 27)}
+    assert after == before
+    assert ("ath-1", date(2026, 11, 26)) in seen[-1].held
+    assert all(day < date(2026, 11, 27) for _athlete, day in seen[-1].held)
+    document.undo_stack.undo()
+    assert document.season == demo and seen[-1].held == ()
+    document.undo_stack.redo()
+    assert seen[-1].held == ()  # said once, when the edit was made
+
+
+def test_a_record_keeps_its_day_as_planned_in_the_same_undo_step(demo: Season) -> None:
+    document = OpenSeason(demo, today=date(2026, 11, 27))
+    day = date(2026, 11, 30)
+    session = document.plan("ath-1").day(day).sessions[0]  # type: ignore[union-attr]
+
+    document.apply("Done as planned", lambda s: edits.mark_done_as_planned(s, "ath-1", day, session.kind, session),
+                   freeze=[("ath-1", day)])
+
+    assert document.plan("ath-1").day(day).frozen  # type: ignore[union-attr]
+    assert document.undo_stack.count() == 1
+    document.undo_stack.undo()
+    assert document.season == demo

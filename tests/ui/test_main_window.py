@@ -265,7 +265,7 @@ def test_a_session_dragged_from_the_inspector_onto_a_calendar_day_moves_there(
     window = make_window(demo)
     athlete = demo.athletes[0].id
     plan = window.document.plan(athlete)
-    source = next(d for d in plan.days if any(s.kind is SessionKind.WEIGHTS for s in d.sessions) and d.date.month == 11)
+    source = next(d for d in plan.days if any(s.kind is SessionKind.WEIGHTS for s in d.sessions) and d.date.month == 4)
     target = source.date + timedelta(days=1)
     while any(s.kind is SessionKind.WEIGHTS for s in plan.day(target).sessions) or plan.day(target).competitions:  # type: ignore[union-attr]
         target += timedelta(days=1)
