@@ -95,7 +95,7 @@ class MainWindow(QMainWindow):
         self.calendar = SeasonCalendar(self.document, self.selection, dialogs, self, preview=self.preview,
                                        columns=self.columns, today=self.today)
         self.competition_palette = CompetitionPalette(self)
-        self.inspector = Inspector(self.document, self.selection, self, today=self.today)
+        self.inspector = Inspector(self.document, self.selection, self)
         self.calendar.session_drops = _InspectorSessionDrops(self.inspector)
         self.calendar.drop_refused.connect(lambda reason: self.statusBar().showMessage(reason, 15000))
         self.squad_week = SquadWeek(self.document, self.selection, self)
@@ -439,7 +439,7 @@ class MainWindow(QMainWindow):
     def show_squad_entry(self) -> None:
         """The squad's sessions of the selected day (or today, for a day still to come)."""
         if self.squad_entry is None:
-            self.squad_entry = SquadEntry(self.document, self.selection, self.today, self)
+            self.squad_entry = SquadEntry(self.document, self.selection, self)
         self.squad_entry.show_day(min(self.selection.day, self.today))
 
     def show_shortcuts(self) -> None:

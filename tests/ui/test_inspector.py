@@ -68,9 +68,7 @@ def two_session_day(document: OpenSeason, athlete_id: str = "ath-1") -> Day:
 
 @pytest.fixture
 def inspector(qtbot: QtBot, document: OpenSeason, selection: Selection) -> Inspector:
-    # Before the demo season: every day shows its plan only (the card of what was done is
-    # tested in test_record_card.py).
-    widget = Inspector(document, selection, today=date(2026, 10, 4))
+    widget = Inspector(document, selection)
     qtbot.addWidget(widget)
     widget.resize(360, 700)
     widget.show()

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from planner.document.edits import mark_done_as_planned
+from planner.document.model import Season
 from planner.document.records import DoneSet, RecordStatus
 from planner.document.sessions import SessionKind
 from planner.engine.record_entry import planned_lines
@@ -28,8 +29,13 @@ WEIGHTS, PLYO = SessionKind.WEIGHTS, SessionKind.PLYOMETRICS
 
 
 @pytest.fixture
+def document(demo: Season) -> OpenSeason:
+    return OpenSeason(demo, today=TODAY)
+
+
+@pytest.fixture
 def inspector(qtbot: QtBot, document: OpenSeason) -> Inspector:
-    widget = Inspector(document, Selection("ath-1", FRIDAY), today=TODAY)
+    widget = Inspector(document, Selection("ath-1", FRIDAY))
     qtbot.addWidget(widget)
     widget.resize(380, 900)
     widget.show()
@@ -127,7 +133,7 @@ def test_enter_on_an_untouched_card_is_done_as_planned(qtbot: QtBot, inspector: 
     card.first_cell().setFocus()
     QTest.keyClick(card.first_cell(), Qt.Key.Key_Return)
     wait_for_steps(qtbot, document, 1)
-    assert document.season == mark_done_as_planned(before, "ath-1", FRIDAY, WEIGHTS, card.planned)
+    assert document.season.records == mark_done_as_planned(before, "ath-1", FRIDAY, WEIGHTS, card.planned).records
     assert document.undo_stack.undoText().startswith("Done as planned: weights session (Łucja")
 
 
@@ -209,18 +215,22 @@ def test_escape_puts_back_what_the_card_showed(qtbot: QtBot, inspector: Inspecto
     assert not card.is_changed() and card.status() is RecordStatus.DONE
 
 
-def test_today_shows_the_prescription_and_the_card_and_later_days_the_plan_only(
-    qtbot: QtBot, document: OpenSeason
-) -> None:
-    widget = Inspector(document, Selection("ath-1", FRIDAY), today=FRIDAY)
+def test_today_shows_the_prescription_and_the_card_and_later_days_the_plan_only(qtbot: QtBot, demo: Season) -> None:
+    document = OpenSeason(demo, today=FRIDAY)
+    widget = Inspector(document, Selection("ath-1", FRIDAY))
     qtbot.addWidget(widget)
     block = widget.block(WEIGHTS)
     assert block is not None and not block.table.isHidden() and widget.record_card(WEIGHTS) is not None
+    # Recorded today: the day keeps its prescription from now on, in the same undo step.
+    assert not any(span.covers(FRIDAY) for span in document.settled.frozen)
+    assert widget.done_as_planned()
+    assert any(span.athlete_id == "ath-1" and span.covers(FRIDAY) for span in document.season.frozen)
+    assert document.undo_stack.count() == 1
     widget.selection.set_day(TUESDAY)
     assert widget.session_blocks() and widget.record_cards() == []
     assert not widget.done_as_planned()
     assert "after today" in widget.message()
-    assert document.season.records == ()
+    assert len(document.season.records) == 1
 
 
 def test_a_record_keeps_the_plan_it_was_made_against(qtbot: QtBot, inspector: Inspector,

@@ -12,6 +12,7 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from planner.document.edits import mark_done_as_planned
+from planner.document.model import Season
 from planner.document.records import DoneSet, RecordStatus
 from planner.document.sessions import SessionKind
 from tests.ui.model_check import check_model
@@ -25,9 +26,14 @@ WEIGHTS, PLYO = SessionKind.WEIGHTS, SessionKind.PLYOMETRICS
 
 
 @pytest.fixture
+def document(demo: Season) -> OpenSeason:
+    return OpenSeason(demo, today=TODAY)
+
+
+@pytest.fixture
 def entry(qtbot: QtBot, document: OpenSeason) -> SquadEntry:
     selection = Selection("ath-2", date(2027, 3, 1))
-    dialog = SquadEntry(document, selection, TODAY)
+    dialog = SquadEntry(document, selection)
     qtbot.addWidget(dialog)
     dialog.show_day(THURSDAY)
     qtbot.waitExposed(dialog)
@@ -73,7 +79,7 @@ def test_enter_records_a_session_and_moves_to_the_next_athlete(qtbot: QtBot, ent
     assert entry.table.currentIndex() == index(entry, *first, Column.DONE)
     QTest.keyClick(entry.table, Qt.Key.Key_Return)
     planned = entry.model.records()[row_of(entry, *first)].planned
-    assert document.season == mark_done_as_planned(before, first[0], THURSDAY, first[1], planned)
+    assert document.season.records == mark_done_as_planned(before, first[0], THURSDAY, first[1], planned).records
     assert entry.table.currentIndex() == index(entry, *heads(entry)[1], Column.DONE)
     # The window's selection did not move.
     assert (entry.selection.athlete_id, entry.selection.day) == ("ath-2", date(2027, 3, 1))

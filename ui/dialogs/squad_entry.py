@@ -334,16 +334,16 @@ class EntryTable(QTableView):
 
 
 class SquadEntry(QDialog):
-    """The squad's sessions of a day or a week up to ``today``, for typing in what was done."""
+    """The squad's sessions of a day or a week up to the window's date, for typing in what was done."""
 
-    def __init__(self, document: OpenSeason, selection: Selection, today: date, parent: QWidget | None = None) -> None:
+    def __init__(self, document: OpenSeason, selection: Selection, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("squadEntry")
         self.setWindowTitle("Enter the squad's sessions")
         self.document = document
         self.selection = selection
-        self.today = today
-        self.day = min(selection.day, today)
+        self.today = document.today
+        self.day = min(selection.day, self.today)
         self.resize(980, 560)
 
         layout = QVBoxLayout(self)
@@ -529,7 +529,8 @@ class SquadEntry(QDialog):
             return False
         text = "Done as planned" if is_as_planned(record) else f"Record {record.status.value.replace('_', ' ')}"
         try:
-            self.document.apply(f"{text}: {kind} session ({name})", record_edit(record), initiator=self)
+            self.document.apply(f"{text}: {kind} session ({name})", record_edit(record), initiator=self,
+                                freeze=((record.athlete_id, record.date),))
         except EditError as error:
             self._show_message(str(error))
             return False
@@ -558,7 +559,8 @@ class SquadEntry(QDialog):
         days = sorted({r.planned.date for r in rest})
         when = short_day(days[0]) if len(days) == 1 else f"{short_day(days[0])} to {short_day(days[-1])}"
         try:
-            self.document.apply(f"Done as planned: {len(rest)} sessions ({when})", edit, initiator=self)
+            self.document.apply(f"Done as planned: {len(rest)} sessions ({when})", edit, initiator=self,
+                                freeze=tuple({(r.athlete.id, r.planned.date) for r in rest}))
         except EditError as error:
             self._show_message(str(error))
             return False

@@ -75,6 +75,11 @@ ItemsChange = Callable[[Athlete, tuple[Item, ...]], list[Item]]
 MESSAGE_STYLE = "QLabel { background: #fdecea; color: #8c1d18; border-radius: 4px; padding: 4px 6px; }"
 
 
+def _day_of(card: RecordCard) -> tuple[tuple[str, date], ...]:
+    # A day with something recorded on it keeps its prescription from then on.
+    return ((card.ref.athlete_id, card.ref.day),)
+
+
 def _number(value: object) -> float:
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise TypeError(f"a number was expected, not {value!r}")
@@ -96,8 +101,9 @@ class Inspector(QWidget):
         self.setObjectName("inspector")
         self.document = document
         self.selection = selection
-        # Days up to this one take what was done; later days show the plan only.
-        self.today = today or date.today()
+        # Days up to today take what was done; later days show the plan only. The window's
+        # date is the document's unless a test or caller says otherwise.
+        self._today = today
         self._blocks: list[SessionBlock] = []
         self._cards: list[RecordCard] = []
         self._removed: list[RemovedBlock] = []
@@ -165,6 +171,10 @@ class Inspector(QWidget):
 
     def block(self, kind: SessionKind) -> SessionBlock | None:
         return next((b for b in self._blocks if b.ref.kind is kind), None)
+
+    @property
+    def today(self) -> date:
+        return self._today or self.document.today
 
     def record_cards(self) -> list[RecordCard]:
         return list(self._cards)
@@ -371,10 +381,11 @@ class Inspector(QWidget):
     # -----------------------------------------------------------------------------------------
     # Changes
 
-    def _apply(self, text: str, make_edit: Callable[[], Edit]) -> bool:
-        """One undo step; a refusal is shown in the message line instead of raised."""
+    def _apply(self, text: str, make_edit: Callable[[], Edit], freeze: tuple[tuple[str, date], ...] = ()) -> bool:
+        """One undo step; a refusal is shown in the message line instead of raised. The days
+        in ``freeze`` (a recorded session's) are kept as planned in the same step."""
         try:
-            self.document.apply(text, make_edit(), initiator=self)
+            self.document.apply(text, make_edit(), initiator=self, freeze=freeze)
         except EditError as error:
             self._show_message(str(error))
             return False
@@ -521,7 +532,7 @@ class Inspector(QWidget):
         if record == card.recorded:
             return False
         text = "Done as planned" if is_as_planned(record) else f"Record {record.status.value.replace('_', ' ')}"
-        return self._apply(self._record_text(text, card), lambda: record_edit(record))
+        return self._apply(self._record_text(text, card), lambda: record_edit(record), _day_of(card))
 
     def done_as_planned(self, kind: SessionKind | None = None) -> bool:
         """Every set as prescribed, in one step; an effort or note typed on the card is kept."""
@@ -535,10 +546,11 @@ class Inspector(QWidget):
                 record = card.done_as_planned_record()
             except EntryError as error:
                 return self._entry_refused(card, error)
-            return self._apply(self._record_text("Done as planned", card), lambda: record_edit(record))
+            return self._apply(self._record_text("Done as planned", card), lambda: record_edit(record), _day_of(card))
         return self._apply(
             self._record_text("Done as planned", card),
             lambda: lambda season: mark_done_as_planned(season, ref.athlete_id, ref.day, ref.kind, planned),
+            _day_of(card),
         )
 
     def mark_missed(self, kind: SessionKind | None = None) -> bool:
@@ -549,6 +561,7 @@ class Inspector(QWidget):
         return self._apply(
             self._record_text("Missed", card),
             lambda: lambda season: mark_missed(season, ref.athlete_id, ref.day, ref.kind, planned),
+            _day_of(card),
         )
 
     def clear_record(self, kind: SessionKind | None = None) -> bool:
