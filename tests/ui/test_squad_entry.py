@@ -162,3 +162,20 @@ def test_a_week_lists_only_days_up_to_today(entry: SquadEntry, document: OpenSea
     entry.show_day(TODAY)
     assert {r.planned.date for r in entry.model.records()} <= {TODAY}
     assert not entry.next_button.isEnabled()
+
+
+def test_a_status_chosen_from_the_keyboard(qtbot: QtBot, entry: SquadEntry, document: OpenSeason) -> None:
+    noel = index(entry, "ath-4", WEIGHTS, Column.DONE)
+    entry.table.setFocus()
+    entry.table.setCurrentIndex(noel)
+    QTest.keyClicks(entry.table, "m")  # opens the choice on "missed"
+    editor = entry.table.focusWidget()
+    assert editor is not None and editor.objectName() == "statusEditor"
+    QTest.keyClick(editor, Qt.Key.Key_Return)
+    record = document.season.find_record(("ath-4", THURSDAY, WEIGHTS))
+    assert record is not None and record.status is RecordStatus.MISSED
+    assert index(entry, "ath-4", WEIGHTS, Column.DONE).data() == "missed"
+    entry.table.setCurrentIndex(index(entry, "ath-1", WEIGHTS, Column.DONE))
+    assert entry.record_current()
+    assert index(entry, "ath-1", WEIGHTS, Column.DONE).data() == "done as planned"
+    assert entry.summary_label.text() == f"2 of {len(heads(entry))} sessions recorded"

@@ -73,6 +73,7 @@ STATUS_BACKGROUNDS = {
     RecordStatus.PARTLY_DONE: QColor("#fbe7a6"),
     RecordStatus.MISSED: QColor("#f6d5d1"),
 }
+SESSION_BACKGROUND = QColor("#eef1f5")
 TYPED_COLOUR = QColor("#1f4e99")
 MUTED_COLOUR = QColor("#5f6368")
 MESSAGE_STYLE = "QLabel { background: #fdecea; color: #8c1d18; border-radius: 4px; padding: 4px 6px; }"
@@ -140,7 +141,7 @@ class SquadEntryModel(RecordModel[EntryRow]):
         if record is None:
             return ""
         if column == Column.DONE:
-            return "" if record.status is not RecordStatus.DONE else "done"
+            return record.status.value.replace("_", " ")
         if column == Column.EFFORT:
             return "" if record.effort is None else f"{record.effort:g}"
         if column == Column.MINUTES:
@@ -176,10 +177,9 @@ class SquadEntryModel(RecordModel[EntryRow]):
         row = record
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             if self.editable(row, column):
-                value = self.value(row, column)
                 if role == Qt.ItemDataRole.DisplayRole and row.item is None and column == Column.DONE:
-                    return self._status_text(row, value)
-                return value
+                    return self._status_text(row)
+                return self.value(row, column)
             return self._fixed_text(row, column)
         if role == Qt.ItemDataRole.ForegroundRole:
             if (self.row_key(row), column) in self._typed:
@@ -193,8 +193,9 @@ class SquadEntryModel(RecordModel[EntryRow]):
                 font.setBold(True)
                 return font
             return None
-        if role == Qt.ItemDataRole.BackgroundRole and row.item is None and row.record is not None:
-            return QBrush(STATUS_BACKGROUNDS[row.record.status])
+        if role == Qt.ItemDataRole.BackgroundRole and row.item is None:
+            # A session's row stands out from its exercises; once recorded, in its status' colour.
+            return QBrush(SESSION_BACKGROUND if row.record is None else STATUS_BACKGROUNDS[row.record.status])
         if role == Qt.ItemDataRole.ToolTipRole:
             if row.item is not None and column == Column.DONE:
                 unit = "metres" if row.planned.items[row.item].distance_m is not None else row.athlete.units.value
@@ -203,9 +204,10 @@ class SquadEntryModel(RecordModel[EntryRow]):
                 return "done, partly done or missed; left empty, it is read from the sets. Enter records the session"
         return None
 
-    def _status_text(self, row: EntryRow, typed: str) -> str:
-        if typed:
-            return typed
+    def _status_text(self, row: EntryRow) -> str:
+        typed = self._typed.get((self.row_key(row), Column.DONE))
+        if typed is not None:
+            return typed or "(from the sets)"
         record = row.record
         if record is None:
             return "not recorded" if not self.typed_in(row.session_key) else "(from the sets)"
@@ -256,7 +258,12 @@ class SquadEntryModel(RecordModel[EntryRow]):
         head = rows[0]
         lines = [self.value(row, Column.DONE) for row in rows[1:]]
         items = items_from_lines(head.planned, lines)
-        choice = self.value(head, Column.DONE)
+        choice = self._typed.get((self.row_key(head), Column.DONE))
+        if choice is None:
+            # Not chosen: read from the sets, unless nothing about them changed since the record.
+            sets_typed = any((self.row_key(row), Column.DONE) in self._typed for row in rows[1:])
+            kept = head.record is not None and not sets_typed
+            choice = head.record.status.value.replace("_", " ") if kept and head.record is not None else ""
         if choice and choice not in STATUS_OF:
             raise EntryError(f"Status: {choice!r} is not done, partly done or missed")
         return entry_record(
