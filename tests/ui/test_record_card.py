@@ -11,7 +11,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
 
-from planner.document.edits import mark_done_as_planned
+from planner.document.edits import mark_done_as_planned, record_max
 from planner.document.model import Season
 from planner.document.records import DoneSet, RecordStatus
 from planner.document.sessions import SessionKind
@@ -242,3 +242,20 @@ def test_a_record_keeps_the_plan_it_was_made_against(qtbot: QtBot, inspector: In
     inspector.edit_item(WEIGHTS, 0, Column.SETS, planned.items[0].sets + 1)
     qtbot.waitUntil(lambda: document.undo_stack.count() == 2, timeout=2000)
     assert card_of(inspector).planned == planned
+
+
+def test_a_recorded_day_is_kept_as_planned_and_says_when_the_plan_has_moved_on(inspector: Inspector,
+                                                                              document: OpenSeason) -> None:
+    inspector.selection.set_day(TUESDAY)
+    assert "Kept as planned" not in inspector.badges_label.text()
+    planned = card_of(inspector).planned
+    assert inspector.done_as_planned(WEIGHTS)
+    assert "Kept as planned" in inspector.badges_label.text()
+    assert "moved on" not in inspector.badges_label.text()
+    # A far higher squat max dated before the day: the day keeps its loads, and says so.
+    document.apply("New max", lambda s: record_max(s, "ath-1", lift="back_squat", day=date(2026, 10, 1),
+                                                         value=150.0))
+    assert "The plan has moved on" in inspector.badges_label.text()
+    assert card_of(inspector).planned == planned
+    block = inspector.block(WEIGHTS)
+    assert block is not None and block.session == planned
