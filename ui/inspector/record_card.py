@@ -126,6 +126,12 @@ class RecordCard(QFrame):
         grid.setVerticalSpacing(2)
         grid.setColumnStretch(1, 1)
         line = 0
+        if planned.items:
+            grid.addWidget(small_label("Planned", self), line, 1)
+            done = small_label("Done", self)
+            done.setToolTip("Reps done, and the load lifted (a drill: the metres per rep); empty reps: not done")
+            grid.addWidget(done, line, 2, 1, 3)
+            line += 1
         lines = planned_lines(planned, athlete.units)
         for i, item in enumerate(planned.items):
             name = plain_label(item_text(item), self)
