@@ -212,9 +212,10 @@ class MainWindow(QMainWindow):
                                        "Sessions and competitions for calendar programs")
         self.csv_action = self._action("Export &spreadsheet (CSV)…", self.export_csv, None,
                                        "One row per prescribed exercise")
-        self.done_action = self._action("Record &done as planned", self.inspector.done_as_planned, "Ctrl+D",
-                                        "The selected day's session, every set as prescribed")
-        self.missed_action = self._action("Record &missed", self.inspector.mark_missed, "Ctrl+M",
+        # Through lambdas: a triggered action passes "checked", which these would read as a session kind.
+        self.done_action = self._action("Record &done as planned", lambda: self.inspector.done_as_planned(),
+                                        "Ctrl+D", "The selected day's session, every set as prescribed")
+        self.missed_action = self._action("Record &missed", lambda: self.inspector.mark_missed(), "Ctrl+M",
                                           "The selected day's session was not done")
         self.squad_entry_action = self._action("&Enter the squad's sessions…", self.show_squad_entry, "Ctrl+E",
                                                "Type in what every athlete did on a day or in a week")

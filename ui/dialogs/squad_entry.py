@@ -484,7 +484,9 @@ class SquadEntry(QDialog):
         self.rest_button.setEnabled(bool(left))
 
     def _document_changed(self, changes: Changes) -> None:
-        self.refresh()
+        # Closed, it needs no plans worked out: ``show_day`` draws it again when it is opened.
+        if self.isVisible():
+            self.refresh()
 
     def _step(self, direction: int) -> None:
         days = 7 if self.span_box.currentData() == "week" else 1
