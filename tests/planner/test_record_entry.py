@@ -176,3 +176,25 @@ done_sets = st.lists(
 @given(done_sets)
 def test_sets_text_reads_back_as_the_same_sets(sets: list[DoneSet]) -> None:
     assert parse_sets(sets_text(sets, SQUAT), SQUAT) == tuple(sets)
+
+
+typed_number = st.one_of(st.just(""), st.integers(0, 300).map(str), st.integers(0, 1200).map(lambda n: f"{n / 4:g}"))
+
+
+@given(st.data())
+def test_a_record_drawn_back_into_the_grid_reads_the_same(data: st.DataObject) -> None:
+    typed = tuple(
+        tuple(SetCells(data.draw(typed_number), data.draw(typed_number)) for _ in range(item.sets))
+        for item in WEIGHTS.items
+    )
+    try:
+        items = sets_from_cells(WEIGHTS, typed)
+    except EntryError:
+        return  # a fraction of reps: refused, with its place
+    record = entry_record(ADA, DAY, WEIGHTS, items)
+    assert record.status is derived_status(WEIGHTS, items)
+    shown = record_cells(record, WEIGHTS, Units.KG)
+    if record.status is RecordStatus.MISSED:
+        assert all(c == SetCells("", "") for cells in shown for c in cells)
+    else:
+        assert sets_from_cells(WEIGHTS, shown) == items
