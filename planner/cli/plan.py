@@ -8,6 +8,7 @@ import json
 from planner.cli.common import CommandError, Subparsers
 from planner.document.model import Season
 from planner.document.storage import load
+from planner.engine.freeze import run_date
 from planner.engine.generator import generate
 from planner.engine.plan import Plan
 from planner.export.plan_json import plans_json
@@ -53,5 +54,6 @@ def run(args: argparse.Namespace) -> int:
         data = plans_json(plans, season_id=str(season.id), season_name=season.name)
         print(json.dumps(data, ensure_ascii=False, indent=1))
     else:
-        print("\n".join(format_summary(plan) for plan in plans), end="")
+        today = run_date()
+        print("\n".join(format_summary(plan, season, today) for plan in plans), end="")
     return 0

@@ -1,11 +1,16 @@
-"""A readable week-by-week table of a plan, for the command line and golden-file tests."""
+"""A readable week-by-week table of a plan, for the command line and golden-file tests.
+
+Given the season, each week with something recorded gains a line of planned against done.
+"""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 from itertools import zip_longest
 
+from planner.document.model import Season
 from planner.document.sessions import Item, Session, SessionKind
+from planner.engine.compliance import Band, WeekCompliance, week_compliance
 from planner.engine.plan import Plan, Week
 from planner.export.look import LIFT_SHORT, PHASE_SHORT
 
@@ -56,8 +61,37 @@ def _wrap(pieces: list[str], separator: str, width: int) -> list[str]:
     return lines
 
 
-def format_summary(plan: Plan) -> str:
+_BAND_WORDS = {Band.GREEN: "on plan", Band.YELLOW: "near plan", Band.RED: "off plan", Band.MISSED: "missed",
+               Band.PENDING: "to record", Band.NONE: ""}
+
+
+def _percent(done: float, planned: float) -> str:
+    return f" ({round(done / planned * 100)} %)" if planned > 0 else ""
+
+
+def _done_line(week: WeekCompliance) -> str:
+    """"done 5 of 7 (1 partly, 1 missed, 1 to record); VL 6120 of 6750 kg (91 %); ...": the
+    planned side is that of the sessions recorded, so a week half entered reads fairly."""
+    counts = [f"{n} {what}" for n, what in ((week.sessions_partly, "partly"), (week.sessions_missed, "missed"),
+                                            (week.sessions_pending, "to record")) if n]
+    parts = [f"done {week.sessions_done} of {week.sessions_planned}" + (f" ({', '.join(counts)})" if counts else "")]
+    if week.recorded_planned_volume_kg > 0:
+        parts.append(f"VL {week.done_volume_kg:.0f} of {week.recorded_planned_volume_kg:.0f} kg"
+                     + _percent(week.done_volume_kg, week.recorded_planned_volume_kg))
+    if week.recorded_planned_contacts > 0:
+        parts.append(f"contacts {week.done_contacts:.0f} of {week.recorded_planned_contacts}"
+                     + _percent(week.done_contacts, week.recorded_planned_contacts))
+    parts.append(_BAND_WORDS[week.band])
+    return "; ".join(p for p in parts if p)
+
+
+def format_summary(plan: Plan, season: Season | None = None, today: date | None = None) -> str:
+    """The plan week by week; with ``season`` (and the day it is read on, ``today``), the
+    weeks holding a record say how what was done compares with what was planned."""
     athlete = plan.athlete
+    recorded_weeks = (
+        {season.week_of(r.date) for r in season.records if r.athlete_id == athlete.id} if season is not None else set()
+    )
     lines = [
         f"{athlete.name} ({athlete.id}) - {athlete.event.value}, {athlete.level.value}"
         + (", junior" if athlete.junior else ""),
@@ -92,6 +126,9 @@ def format_summary(plan: Plan) -> str:
         )
         for more_weights, more_plyo in zip_longest(weights_lines[1:], plyo_lines[1:], fillvalue=""):
             lines.append(f"{'':28} {more_weights:44} {more_plyo}".rstrip())
+        if season is not None and week.start in recorded_weeks:
+            done = week_compliance(plan, season, week.start, today or date.max)
+            lines.append(f"{'':28} {_done_line(done)}")
     if plan.warnings:
         lines += ["", "Warnings:"]
         lines += [f"  {w.date.isoformat()} [{w.rule_id}] {w.message}" for w in plan.warnings]

@@ -113,13 +113,14 @@ def test_athletes_left_out_keep_their_plan(season: Season, competition_id: str, 
             assert generate(moved, athlete.id) == generate(season, athlete.id), athlete.id
 
 
-def test_a_record_names_its_day_and_leaves_every_plan_alone(season: Season) -> None:
+def test_a_record_names_its_day_and_only_its_athlete(season: Season) -> None:
     day = date(2026, 12, 1)
     planned = next(s for s in generate(season, "ath-1").days if s.date == day).sessions[-1]
     recorded = edits.mark_missed(season, "ath-1", day, planned.kind, planned)
     changes = changes_between(season, recorded)
     assert changes.records and changes.dates == {day}
-    assert changes.athletes == frozenset()
+    # The record feeds the athlete's load figures and checks, nobody else's.
+    assert changes.athletes == {"ath-1"}
     assert not (changes.competitions or changes.roster or changes.settings or changes.notes)
     removed = edits.remove_record(recorded, "ath-1", day, planned.kind)
     assert changes_between(recorded, removed).dates == {day}
