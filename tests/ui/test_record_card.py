@@ -120,7 +120,12 @@ def test_a_whole_session_typed_from_the_keyboard(qtbot: QtBot, inspector: Inspec
     assert record.items[0].sets[1:] == (DoneSet(first.reps, first.load, first.distance_m),) * (first.sets - 1)
     assert document.undo_stack.undoText().startswith("Record partly done: weights session")
     # The card drawn again shows what was recorded.
-    assert card_of(inspector).recorded_label.text() == "recorded: partly done"
+    # Measured in reps, as nothing of this session is loaded from a max.
+    planned_reps = sum(item.sets * item.reps for item in record.planned.items)
+    share = round(100 * (planned_reps - (first.reps - 3)) / planned_reps)
+    assert card_of(inspector).recorded_label.text() == f"recorded: partly done · {share} % of plan"
+    done_reps = planned_reps - first.reps + 3
+    assert card_of(inspector).recorded_label.toolTip().startswith(f"{done_reps} of {planned_reps} reps")
     assert card_of(inspector).cells()[0][0].reps == "3"
     document.undo_stack.undo()
     assert document.season == before

@@ -110,6 +110,8 @@ def test_typing_a_card_with_tab_and_enter(qtbot: QtBot, entry: SquadEntry, docum
     assert record.note == "knee sore"
     assert record.items[0].sets == (DoneSet(5, 95.0), DoneSet(5, 95.0))
     assert record.units.value == "lb"
+    shown = index(entry, "ath-4", WEIGHTS, Column.DONE).data()
+    assert shown.startswith("partly done · ") and shown.endswith(" % of plan")
     planned = record.planned
     assert all(len(done.sets) == item.sets for done, item in zip(record.items[1:], planned.items[1:], strict=True))
     document.undo_stack.undo()

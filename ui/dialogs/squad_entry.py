@@ -45,7 +45,7 @@ from planner.engine.plan import Plan
 from planner.engine.record_entry import EntryError, entry_record, is_as_planned, item_lines, items_from_lines
 from ui.document import OpenSeason
 from ui.models import Entry, RecordModel
-from ui.recording import record_edit
+from ui.recording import band_colour, record_edit, recorded_text, recorded_tip
 from ui.selection import Selection
 from ui.session_text import KIND_NAMES, day_title, item_text, session_facts, short_day, span_text
 
@@ -68,11 +68,6 @@ SESSION_EDITABLE = (Column.DONE, Column.EFFORT, Column.MINUTES, Column.NOTE)
 # What the status cell offers; "" reads the status from the sets.
 STATUS_CHOICES = ("", "done", "partly done", "missed")
 STATUS_OF = {"done": RecordStatus.DONE, "partly done": RecordStatus.PARTLY_DONE, "missed": RecordStatus.MISSED}
-STATUS_BACKGROUNDS = {
-    RecordStatus.DONE: QColor("#d4ecd4"),
-    RecordStatus.PARTLY_DONE: QColor("#fbe7a6"),
-    RecordStatus.MISSED: QColor("#f6d5d1"),
-}
 SESSION_BACKGROUND = QColor("#eef1f5")
 TYPED_COLOUR = QColor("#1f4e99")
 MUTED_COLOUR = QColor("#5f6368")
@@ -195,13 +190,15 @@ class SquadEntryModel(RecordModel[EntryRow]):
             return None
         if role == Qt.ItemDataRole.BackgroundRole and row.item is None:
             # A session's row stands out from its exercises; once recorded, in its status' colour.
-            return QBrush(SESSION_BACKGROUND if row.record is None else STATUS_BACKGROUNDS[row.record.status])
+            return QBrush(SESSION_BACKGROUND if row.record is None else QColor(band_colour(row.record)))
         if role == Qt.ItemDataRole.ToolTipRole:
             if row.item is not None and column == Column.DONE:
                 unit = "metres" if row.planned.items[row.item].distance_m is not None else row.athlete.units.value
                 return f"Sets done, separated by commas: reps x {unit} (empty: not done)"
             if row.item is None and column == Column.DONE:
-                return "done, partly done or missed; left empty, it is read from the sets. Enter records the session"
+                recorded = "" if row.record is None else recorded_tip(row.record) + "\n"
+                return recorded + "done, partly done or missed; left empty, it is read from the sets. " \
+                    "Enter records the session"
         return None
 
     def _status_text(self, row: EntryRow) -> str:
@@ -213,7 +210,7 @@ class SquadEntryModel(RecordModel[EntryRow]):
             return "not recorded" if not self.typed_in(row.session_key) else "(from the sets)"
         if record.status is RecordStatus.DONE and is_as_planned(record):
             return "done as planned"
-        return record.status.value.replace("_", " ")
+        return recorded_text(record)
 
     def _fixed_text(self, row: EntryRow, column: int) -> str:
         planned = row.planned

@@ -40,17 +40,13 @@ from planner.engine.record_entry import (
 )
 from planner.engine.session_edits import SessionRef
 from ui.inspector.blocks import MUTED_COLOUR, plain_label, small_label
+from ui.recording import band_colour, recorded_text, recorded_tip
 from ui.session_text import KIND_NAMES, item_text, number
 
 STATUS_NAMES = {
     RecordStatus.DONE: "Done",
     RecordStatus.PARTLY_DONE: "Partly done",
     RecordStatus.MISSED: "Missed",
-}
-STATUS_COLOURS = {
-    RecordStatus.DONE: "#d4ecd4",
-    RecordStatus.PARTLY_DONE: "#fbe7a6",
-    RecordStatus.MISSED: "#f6d5d1",
 }
 CHANGED_STYLE = "QLineEdit { color: #1f4e99; font-weight: bold; }"
 CELL_WIDTH = 52
@@ -350,10 +346,10 @@ class RecordCard(QFrame):
             self.recorded_label.setText("not recorded yet")
             self.recorded_label.setStyleSheet(f"QLabel {{ color: {MUTED_COLOUR}; }}")
             return
-        self.recorded_label.setText(f"recorded: {STATUS_NAMES[record.status].lower()}")
+        self.recorded_label.setText(f"recorded: {recorded_text(record)}")
+        self.recorded_label.setToolTip(recorded_tip(record))
         self.recorded_label.setStyleSheet(
-            f"QLabel {{ background: {STATUS_COLOURS[record.status]}; color: #202124; "
-            "border-radius: 8px; padding: 1px 8px; }"
+            f"QLabel {{ background: {band_colour(record)}; color: #202124; border-radius: 8px; padding: 1px 8px; }}"
         )
 
     def _mark_changed(self) -> None:
