@@ -107,10 +107,11 @@ class RecordCard(QFrame):
         heading.setFont(font)
         top.addWidget(heading)
         top.addStretch(1)
+        layout.addLayout(top)
+        # On its own line: beside the heading it would widen the card past the panel's edge.
         self.recorded_label = plain_label("", self)
         self.recorded_label.setObjectName("recordedStatus")
-        top.addWidget(self.recorded_label)
-        layout.addLayout(top)
+        layout.addWidget(self.recorded_label, 0, Qt.AlignmentFlag.AlignLeft)
         self._buttons_row = QHBoxLayout()
         layout.addLayout(self._buttons_row)
 
