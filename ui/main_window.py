@@ -26,6 +26,7 @@ from planner.document.atomic import write_atomically, write_problem
 from planner.document.changes import Changes
 from planner.document.model import Season
 from planner.engine.freeze import run_date
+from planner.engine.freeze_text import kept_days_notice
 from planner.engine.plan import Plan
 from ui.calendar.widget import SeasonCalendar
 from ui.chart.load_chart import LoadChart
@@ -521,6 +522,9 @@ class MainWindow(QMainWindow):
         # the season before): it goes with the change.
         self.statusBar().clearMessage()
         season = self.document.season
+        if changes.held:
+            # Said while the coach still looks at the change: the past did not follow it.
+            self.statusBar().showMessage(kept_days_notice(season, changes.held, self.today), 2 * STATUS_MS)
         if changes.settings:
             if not season.contains(self.selection.day):
                 self.selection.set_day(self._start_day(season))

@@ -5,7 +5,9 @@ The colours of phases, priorities and session kinds come from ``planner.export.l
 table the PDFs read too, so a phase or a competition looks the same on screen and on paper.
 The palette is colour-blind safe (Okabe-Ito hues), and no meaning rests on colour alone:
 chips carry their priority letter, weights are squares and plyometrics dots, heavy sessions
-are filled and light ones outlined, tests are a "T".
+are filled and light ones outlined, tests are a "T". How a past session went (its compliance
+band) is a colour and a sign: a tick within the plan, a bar near it, "!" off it, a cross
+when missed, an open mark with a dot still to record.
 """
 
 from __future__ import annotations
@@ -17,6 +19,8 @@ from PySide6.QtCore import QPointF, QRect, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen, QPixmap, QPolygonF
 
 from planner.document.model import Priority
+from planner.document.text import number
+from planner.engine.compliance import Band, SessionCompliance
 from planner.export import look
 
 # The calendar's weekday labels, left of its grid; the load chart keeps the same margin so
@@ -44,6 +48,56 @@ REFUSED = QColor("#9A9A9A")
 LOCKED = QColor("#3C4043")
 EDITED = QColor("#1F4E99")  # the Day panel's colour for the coach's changes
 NOTE = QColor("#C98A00")
+PAST_WASH = QColor(255, 255, 255, 120)  # over the days before today: they read as done with
+FROZEN = QColor("#56606B")  # a kept day the plan would now prescribe differently
+FROZEN_EDGE = QColor("#AEB5BF")  # a day kept as it was prescribed: faint, as most past days are
+
+
+@dataclass(frozen=True, slots=True)
+class BandLook:
+    """How one compliance band shows: its colour, the sign that says it without colour, the
+    word and what it means (the calendar's tooltip, the squad week and the chart's legend)."""
+
+    colour: QColor
+    sign: str
+    word: str
+    meaning: str
+    key: str  # the calendar key's line: short enough for the side panel
+
+
+BANDS: dict[Band, BandLook] = {
+    Band.GREEN: BandLook(QColor("#009E73"), "✓", "done", "within ±20 % of the plan", "Done, within ±20 %"),
+    Band.YELLOW: BandLook(QColor("#E69F00"), "≈", "near", "50-79 % or 121-150 % of the plan",
+                          "Near, 50-79 / 121-150 %"),
+    Band.RED: BandLook(QColor("#D55E00"), "!", "off", "under 50 % or over 150 % of the plan", "Off the plan"),
+    Band.MISSED: BandLook(QColor("#3C4043"), "✗", "missed", "not done", "Missed"),
+    Band.PENDING: BandLook(QColor("#8A9099"), "○", "to record", "past, nothing recorded yet", "Past, to record"),
+}
+# Bands on volume-load (weights, kg) or contacts (plyometrics), the ratio done / planned.
+BAND_BASIS = "volume-load for weights, contacts for plyometrics"
+
+
+def band_summary(band: Band, compliance: SessionCompliance | None, plyometrics: bool) -> str:
+    """"✓ done: 2450 of 3060 kg volume-load (80 %)": a session's band with the figures it rests on."""
+    look = BANDS.get(band)
+    if look is None:
+        return ""
+    text = f"{look.sign} {look.word}"
+    if compliance is None or band in (Band.MISSED, Band.PENDING):
+        return text
+    if plyometrics:
+        done, planned, unit = float(compliance.done_contacts), float(compliance.planned_contacts), "contacts"
+    else:
+        done, planned, unit = compliance.done_volume_kg, compliance.planned_volume_kg, "kg volume-load"
+    if planned <= 0:
+        return text
+    share = f" ({round(compliance.ratio * 100)} %)" if compliance.ratio is not None else ""
+    return f"{text}: {number(round(done, 1))} of {number(round(planned, 1))} {unit}{share}"
+
+
+def band_key() -> str:
+    """One line per band: the key to the signs, for tooltips and legends."""
+    return "\n".join(f"{look.sign} {look.word}: {look.meaning}" for look in BANDS.values())
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,6 +230,57 @@ def mark_stamp(kind: MarkKind, size: int, font: QFont, ratio: float) -> QPixmap:
     return pixmap
 
 
+def band_stamp(band: Band, plyometrics: bool, size: int, ratio: float) -> QPixmap:
+    """A past session's mark: the session's shape (square weights, round plyometrics) in its
+    band's colour, with the band's sign drawn in lines so it reads at a few pixels and
+    without colour. The same canvas as ``mark_stamp``, so the two swap in place."""
+    pixmap = new_pixmap(size + 4, size + 6, ratio)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    box = QRectF(2, 3, size, size)
+    colour = BANDS[band].colour
+    hollow = band in (Band.MISSED, Band.PENDING)
+    if hollow:
+        painter.setPen(QPen(colour, 1.2))
+        painter.setBrush(BACKGROUND)
+        inner = box.adjusted(0.6, 0.6, -0.6, -0.6)
+    else:
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(colour)
+        inner = box
+    if plyometrics:
+        painter.drawEllipse(inner)
+    else:
+        painter.drawRect(inner)
+    _band_sign(painter, band, box, BACKGROUND if not hollow else colour)
+    painter.end()
+    return pixmap
+
+
+def _band_sign(painter: QPainter, band: Band, box: QRectF, ink: QColor) -> None:
+    def at(fx: float, fy: float) -> QPointF:
+        return QPointF(box.left() + fx * box.width(), box.top() + fy * box.height())
+
+    pen = QPen(ink, max(1.2, box.width() / 6))
+    pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+    painter.setPen(pen)
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    if band is Band.GREEN:
+        painter.drawPolyline(QPolygonF([at(0.2, 0.52), at(0.42, 0.74), at(0.8, 0.28)]))
+    elif band is Band.YELLOW:
+        painter.drawLine(at(0.24, 0.5), at(0.76, 0.5))
+    elif band is Band.RED:
+        painter.drawLine(at(0.5, 0.18), at(0.5, 0.56))
+        painter.drawPoint(at(0.5, 0.8))
+    elif band is Band.MISSED:
+        # Corner to corner, past the outline: a cross reads where a colour does not.
+        painter.drawLine(at(-0.05, -0.05), at(1.05, 1.05))
+        painter.drawLine(at(-0.05, 1.05), at(1.05, -0.05))
+    elif band is Band.PENDING:
+        painter.drawPoint(at(0.5, 0.5))
+
+
 def corner_size(cell: QRect) -> float:
     return max(4.0, min(7.0, cell.width() * 0.4, cell.height() * 0.35))
 
@@ -194,6 +299,20 @@ def paint_note_corner(painter: QPainter, cell: QRectF) -> None:
     right, top = cell.right(), cell.top() + 1
     painter.setBrush(NOTE)
     painter.drawPolygon(QPolygonF([QPointF(right - size, top), QPointF(right, top), QPointF(right, top + size)]))
+
+
+def paint_frozen_edge(painter: QPainter, cell: QRectF) -> None:
+    """A day kept as it was prescribed: a thin bar along the bottom of its cell."""
+    painter.fillRect(QRectF(cell.left() + 2, cell.bottom() - 2, cell.width() - 3, 1.5), FROZEN_EDGE)
+
+
+def paint_held_corner(painter: QPainter, cell: QRectF) -> None:
+    """A kept day the plan would now prescribe differently: a bottom-left corner."""
+    size = corner_size(cell.toRect())
+    left, bottom = cell.left() + 1, cell.bottom()
+    painter.setBrush(FROZEN)
+    painter.drawPolygon(QPolygonF([QPointF(left, bottom), QPointF(left + size, bottom),
+                                   QPointF(left, bottom - size)]))
 
 
 def paint_locked_frame(painter: QPainter, rect: QRectF) -> None:

@@ -299,8 +299,11 @@ def test_the_painted_calendar_shows_priorities_taper_and_sessions(calendar: Seas
     taper_day = next(d.date for d in plan.days if d.taper_for == NATIONALS)
     assert pixel(image, calendar.date_rect(taper_day).topLeft() + QPoint(3, 3)) == theme.TAPER_TINT
     assert pixel(image, calendar.date_rect(date(2027, 4, 14)).topLeft() + QPoint(3, 3)) != theme.TAPER_TINT
-    # A heavy weights day carries a filled square in the weights colour, left of the centre.
-    heavy = calendar.date_rect(HEAVY_DAY)
+    # A heavy weights day still to come carries a filled square in the weights colour, left of
+    # the centre.
+    upcoming = next(d.date for d in plan.days if d.date >= TODAY and any(
+        s.heavy and s.kind is SessionKind.WEIGHTS for s in d.sessions))
+    heavy = calendar.date_rect(upcoming)
     day_pixels = [pixel(image, QPoint(x, y)) for x in range(heavy.left(), heavy.center().x())
                   for y in range(heavy.top(), heavy.bottom())]
     assert theme.WEIGHTS in day_pixels

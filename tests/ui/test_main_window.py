@@ -556,3 +556,30 @@ def test_a_save_that_cannot_keep_the_backup_saves_and_says_why(
     [(_kind, text)] = [entry for entry in fake_dialogs.asked if entry[0] == "information"]
     assert text.startswith("Saved, but the previous version could not be kept as squad.sprintplan.bak")
     assert not window.isWindowModified()
+
+
+# Past days kept as planned ---------------------------------------------------------------------
+
+
+def _club_meet(day: date, athletes: tuple[str, ...] | None) -> edits.Edit:
+    return lambda s: edits.add_competition(s, name="Club meet", start=day, end=day, priority=Priority.C,
+                                           indoor=True, athletes=athletes)
+
+
+def test_a_meet_on_a_trained_day_says_which_past_days_were_kept(make_window: MakeWindow, demo: Season) -> None:
+    window = make_window(demo)  # runs on Wed 10 March 2027
+    # Łucja's C meet on Wed 25 Nov would have changed the Tuesday, Thursday and Saturday around it.
+    window.document.apply("Add competition", _club_meet(date(2026, 11, 25), ("ath-1",)))
+    assert window.statusBar().currentMessage() == (
+        "Kept 3 past days of Łucja Wiśniewska as planned (24 Nov, 26 Nov, 28 Nov); "
+        "the change applies from today on."
+    )
+    # Undone, the status bar speaks of the undo, not of the days kept.
+    window.undo()
+    assert window.statusBar().currentMessage() == "Undone: Add competition"
+
+
+def test_an_edit_of_days_to_come_says_nothing_of_the_past(make_window: MakeWindow, demo: Season) -> None:
+    window = make_window(demo)
+    window.document.apply("Add competition", _club_meet(date(2027, 5, 5), ("ath-1",)))
+    assert window.statusBar().currentMessage() == ""

@@ -6,9 +6,10 @@ pixmap copy plus the plan layer:
 * the *base* (``render_base``): background, month shading, grid, month names and week
   numbers; it depends on the season's dates and the widget size only;
 * the *scene* (``render_scene``): the base plus one plan and one set of competitions (phase
-  band, taper tint, deload hatching, competition chips and names, session marks); rendered
-  once per plan, with the repeated pictures (marks, hatching) copied from stamps made once
-  per layout (``Look``);
+  band, taper tint, deload hatching, competition chips and names, session marks) and the
+  past (muted days, each past session's compliance band in place of its plain mark, kept
+  days); rendered once per plan, with the repeated pictures (marks, hatching) copied from
+  stamps made once per layout (``Look``);
 * the overlay (today, the selection, the drop target) is painted by the widget every time.
 
 Colours, fonts, the chip and the session marks are the window's shared look (``ui.theme``);
@@ -32,9 +33,11 @@ from PySide6.QtGui import (
 
 from planner.document.model import Competition, Priority
 from planner.document.sessions import Session, SessionKind
+from planner.engine.compliance import Band
 from planner.engine.plan import PhaseKind, Plan
 from planner.export.look import PHASE_ABBREVIATION, PHASE_TINY
 from ui.calendar.layout import CalendarLayout, Chip, CompetitionShapes, DayMarks
+from ui.calendar.record_marks import RecordMarks
 from ui.session_text import MONTH_NAMES
 from ui.theme import (
     BACKGROUND,
@@ -45,6 +48,7 @@ from ui.theme import (
     HEADER_TEXT,
     ODD_MONTH,
     OUTSIDE,
+    PAST_WASH,
     PHASE_FILL,
     PHASE_TEXT,
     REFUSED,
@@ -53,10 +57,13 @@ from ui.theme import (
     TODAY,
     Fonts,
     MarkKind,
+    band_stamp,
     mark_stamp,
     new_pixmap,
     paint_chip,
     paint_edited_corner,
+    paint_frozen_edge,
+    paint_held_corner,
     paint_locked_frame,
     paint_note_corner,
 )
@@ -274,6 +281,8 @@ class Look:
     fonts: Fonts
     ratio: float
     stamps: dict[MarkKind, QPixmap]
+    # A past session's mark by its band and whether it is plyometrics (round) or weights.
+    band_stamps: dict[tuple[Band, bool], QPixmap]
     hatch: QPixmap
     # Per season day: where the weights and the plyometrics stamps go (x, x, y).
     mark_origins: tuple[tuple[int, int, int], ...]
@@ -296,6 +305,10 @@ class Look:
     def build(cls, layout: CalendarLayout, fonts: Fonts, ratio: float) -> Look:
         size = mark_size(layout)
         stamps = {kind: mark_stamp(kind, size, fonts.bold_small, ratio) for kind in MarkKind}
+        band_stamps: dict[tuple[Band, bool], QPixmap] = {
+            (band, plyometrics): band_stamp(band, plyometrics, size, ratio)
+            for band in Band if band is not Band.NONE for plyometrics in (False, True)
+        }
         hatch = _hatch_column(math.ceil(layout.column) + 1, layout.bands.grid_bottom - layout.bands.grid_top, ratio)
         gap = max(2, round(size * 0.3))
         origins = []
@@ -303,7 +316,7 @@ class Look:
             centre = cell.left() + cell.width() // 2
             y = cell.top() + round(cell.height() * 0.72 - size / 2) - 3
             origins.append((centre - gap // 2 - size - 2, centre + (gap - gap // 2) - 2, y))
-        return cls(fonts, ratio, stamps, hatch, tuple(origins))
+        return cls(fonts, ratio, stamps, band_stamps, hatch, tuple(origins))
 
 
 # The scene layer ------------------------------------------------------------------------
@@ -311,9 +324,9 @@ class Look:
 
 def render_scene(
     base: QPixmap, layout: CalendarLayout, plan: Plan | None, shapes: CompetitionShapes, look: Look,
-    marks: DayMarks | None = None,
+    marks: DayMarks | None = None, past: RecordMarks | None = None,
 ) -> QPixmap:
-    """The base with one plan, one set of competitions and the coach's marks drawn on it."""
+    """The base with one plan, one set of competitions, the coach's marks and the past drawn on it."""
     pixmap = new_pixmap(layout.content_width, layout.height, look.ratio)
     painter = QPainter(pixmap)
     painter.drawPixmap(0, 0, base)
@@ -323,13 +336,47 @@ def render_scene(
     else:
         _paint_no_plan(painter, layout, look.fonts)
     _paint_chips(painter, shapes, look)
+    if past is not None:
+        # Under the session marks, so that what was done stands out of the muted days.
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(PAST_WASH)
+        painter.drawRects(past_rects(layout, past.today))
     _paint_labels(painter, shapes, look)
     if plan is not None:
-        _paint_sessions(painter, layout, plan, look)
+        _paint_sessions(painter, layout, plan, look, past)
     if marks is not None:
         paint_marks(painter, layout, marks)
+    if past is not None:
+        paint_kept(painter, layout, past)
     painter.end()
     return pixmap
+
+
+def past_rects(layout: CalendarLayout, today: date) -> list[QRect]:
+    """The season's days before ``today``, one rectangle per week column (inside the grid lines)."""
+    last = min(today - timedelta(days=1), layout.last_day)
+    rects: list[QRect] = []
+    first = layout.first_day
+    while first <= last:
+        week_end = first + timedelta(days=6 - layout.row_of(first))
+        end = min(week_end, last)
+        rects.append(layout.cell(first).united(layout.cell(end)).adjusted(1, 1, 0, 0))
+        first = end + timedelta(days=1)
+    return rects
+
+
+def paint_kept(painter: QPainter, layout: CalendarLayout, past: RecordMarks) -> None:
+    """Days kept as prescribed, and among them those the plan would now prescribe differently."""
+    painter.save()
+    painter.setPen(Qt.PenStyle.NoPen)
+    for day in past.frozen_days:
+        if layout.first_day <= day <= layout.last_day:
+            paint_frozen_edge(painter, QRectF(layout.cell(day)))
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    for day in past.held_days:
+        if layout.first_day <= day <= layout.last_day:
+            paint_held_corner(painter, QRectF(layout.cell(day)))
+    painter.restore()
 
 
 def paint_marks(painter: QPainter, layout: CalendarLayout, marks: DayMarks) -> None:
@@ -441,15 +488,21 @@ def session_mark(session: Session) -> MarkKind:
     return MarkKind.HEAVY_WEIGHTS if session.heavy else MarkKind.LIGHT_WEIGHTS
 
 
-def _paint_sessions(painter: QPainter, layout: CalendarLayout, plan: Plan, look: Look) -> None:
+def _paint_sessions(painter: QPainter, layout: CalendarLayout, plan: Plan, look: Look,
+                    past: RecordMarks | None = None) -> None:
     stamps = look.stamps
     origins = look.mark_origins
     offset = (plan.days[0].date - layout.first_day).days if plan.days else 0
+    banded = past.sessions if past is not None else {}
     for i, day in enumerate(plan.days):
         if not day.sessions:
             continue
         weights_x, plyometrics_x, y = origins[i + offset]
+        bands = {mark.session.kind: mark.band for mark in banded.get(day.date, ())}
         for session in day.sessions:
             # Weights on the left of the cell, plyometrics on the right, always in the same place.
-            x = plyometrics_x if session.kind is SessionKind.PLYOMETRICS else weights_x
-            painter.drawPixmap(x, y, stamps[session_mark(session)])
+            plyometrics = session.kind is SessionKind.PLYOMETRICS
+            x = plyometrics_x if plyometrics else weights_x
+            band = bands.get(session.kind, Band.NONE)
+            stamp = stamps[session_mark(session)] if band is Band.NONE else look.band_stamps[(band, plyometrics)]
+            painter.drawPixmap(x, y, stamp)

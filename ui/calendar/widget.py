@@ -50,6 +50,7 @@ from ui.calendar.layout import (
     competition_shapes,
     day_marks,
 )
+from ui.calendar.record_marks import RecordMarks, SessionBand, record_marks
 from ui.columns import WeekColumns
 from ui.dialogs.ask import Dialogs, apply_edit
 from ui.document import OpenSeason
@@ -106,13 +107,14 @@ class SeasonCalendar(QAbstractScrollArea):
         self.document = document
         self.selection = selection
         self.dialogs = dialogs
-        self._today = today or date.today()
+        self._today = today or document.today
         self._layout: CalendarLayout | None = None
         self._fonts = theme.Fonts.from_font(self.font())
         self._base: QPixmap | None = None
         self._look: paint.Look | None = None
         self._shapes: CompetitionShapes | None = None
         self._marks: DayMarks | None = None
+        self._record: RecordMarks | None = None
         self._scene: QPixmap | None = None
         self._drag: Payload | None = None
         self.session_drops: SessionDrops | None = None
@@ -242,13 +244,24 @@ class SeasonCalendar(QAbstractScrollArea):
             lines.append("<i>Changed by the coach</i>")
         for note in notes_on(season, day, self.selection.athlete_id):
             lines.append(f"<span style='color:{theme.NOTE.name()}'>■</span> Note: {escape(first_line(note.text))}")
+        past = self.record_marks()
+        if day in past.held_days:
+            lines.append("<i>Kept as it was prescribed: the plan would now prescribe it differently</i>")
+        elif day in past.frozen_days:
+            lines.append("<i>Kept as it was prescribed</i>")
         if plan is None:
             lines.append("<i>No athlete selected</i>")
         elif record is None or not record.sessions:
             lines.append(f"<i>No weights or plyometrics for {escape(plan.athlete.name)}</i>")
         else:
+            bands = {mark.session.kind: mark for mark in past.sessions.get(day, ())}
             for session in record.sessions:
                 lines.append(_session_html(session_lines(session)))
+                mark = bands.get(session.kind)
+                if mark is not None:
+                    lines.append(_band_html(mark))
+            if bands:
+                lines.append(f"<span style='color:#666'>Bands on {theme.BAND_BASIS}</span>")
         return "<br>".join(lines)
 
     # Geometry --------------------------------------------------------------------------
@@ -277,6 +290,7 @@ class SeasonCalendar(QAbstractScrollArea):
     def _invalidate_scene(self) -> None:
         self._shapes = None
         self._marks = None
+        self._record = None
         self._scene = None
 
     def _real_plan(self) -> Plan | None:
@@ -294,6 +308,12 @@ class SeasonCalendar(QAbstractScrollArea):
             self._marks = day_marks(self.document.season, self._real_plan(), self.selection.athlete_id)
         return self._marks
 
+    def record_marks(self) -> RecordMarks:
+        """The past of the plan shown: muted days, each session's compliance band, kept days."""
+        if self._record is None:
+            self._record = record_marks(self.document.season, self._real_plan(), self._today)
+        return self._record
+
     def _shown_shapes(self) -> CompetitionShapes:
         if self._preview is not None and self._preview.shapes is not None:
             return self._preview.shapes
@@ -304,7 +324,8 @@ class SeasonCalendar(QAbstractScrollArea):
     def _on_document_changed(self, changes: Changes) -> None:
         if changes.settings:
             self._invalidate_layout()
-        elif changes.plan_of(self.selection.athlete_id) or changes.competitions or changes.notes:
+        elif (changes.plan_of(self.selection.athlete_id) or changes.competitions or changes.notes
+              or changes.records):
             self._invalidate_scene()
         else:
             return  # another athlete's plan: nothing on screen changed
@@ -409,13 +430,16 @@ class SeasonCalendar(QAbstractScrollArea):
         preview = self._preview
         if preview is not None and preview.shapes is not None:
             if preview.scene is None:
+                # Past days are kept as they were, so the past on screen is the document's.
                 preview.scene = paint.render_scene(
-                    self._base, layout, preview.preview.plan, preview.shapes, self._look, self.day_marks()
+                    self._base, layout, preview.preview.plan, preview.shapes, self._look, self.day_marks(),
+                    self.record_marks(),
                 )
             return preview.scene
         if self._scene is None:
             self._scene = paint.render_scene(
-                self._base, layout, self._real_plan(), self._real_shapes(), self._look, self.day_marks()
+                self._base, layout, self._real_plan(), self._real_shapes(), self._look, self.day_marks(),
+                self.record_marks(),
             )
         return self._scene
 
@@ -682,6 +706,27 @@ class SeasonCalendar(QAbstractScrollArea):
             f"{escape(competition.name)} ({where}, {escape(span_text(competition.start, competition.end))})"
             f"{entered}"
         )
+
+
+def _band_html(mark: SessionBand) -> str:
+    """How the session went, in its band's colour and sign, with what was recorded beside it."""
+    summary = theme.band_summary(mark.band, mark.compliance, mark.plyometrics)
+    if not summary:
+        return ""
+    look = theme.BANDS[mark.band]
+    sign, _space, rest = summary.partition(" ")
+    extra = []
+    record = mark.record
+    if record is not None:
+        if record.effort is not None:
+            extra.append(f"effort {record.effort:g}")
+        if record.minutes is not None:
+            extra.append(f"{record.minutes} min")
+        if record.note:
+            extra.append(first_line(record.note))
+    tail = f" · {escape(' · '.join(extra))}" if extra else ""
+    return (f"&nbsp;&nbsp;<span style='color:{look.colour.name()}'><b>{escape(sign)}</b></span> "
+            f"{escape(rest)} <span style='color:#666'>({escape(look.meaning)})</span>{tail}")
 
 
 def _session_html(lines: list[str]) -> str:

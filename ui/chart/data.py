@@ -4,7 +4,8 @@ The chart's x axis counts weeks from the first day of the season's first week, s
 spans ``[w, w + 1)`` exactly as the calendar's column ``w`` does, and a day sits at its
 seventh of the column (``TimeAxis``). Weekly values are plotted at their column's centre,
 daily ones at their day's centre. Values are copied from the plan unchanged: the chart shows
-what the engine computed, it does not compute metrics of its own.
+what the engine computed, it does not compute metrics of its own. What was done in the past
+weeks comes from ``planner.engine.compliance`` the same way (``done_series``).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from planner.document.model import Priority, Season
+from planner.engine.compliance import WeekCompliance, week_compliance
 from planner.engine.metrics import TRACKED_LIFTS
 from planner.engine.plan import PhaseKind, Plan
 
@@ -156,6 +158,69 @@ def plan_series(plan: Plan, axis: TimeAxis) -> PlanSeries:
         markers=tuple(
             Marker(c.id, axis.day_x(c.start), c.priority, c.indoor, c.name, c.start, c.end) for c in plan.competitions
         ),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class DoneSeries:
+    """What was done in the weeks that have begun before today, beside what was planned.
+
+    The weeks are those of ``plan.weeks`` that start before ``today``, in order; the current
+    week counts what was done so far. Plyometric contacts done are also put on the plan's
+    weighted-contacts scale (``done_weighted_contacts``: the week's planned weighted contacts
+    times the share of its contacts done), so they stand beside the planned line; NaN where
+    the week planned no contacts or none of its plyometrics is recorded yet (nothing recorded
+    is not nothing done). ``recorded_spans`` are the days whose load (and so the
+    fitness, fatigue and form curves) is the recorded effort x minutes, not the estimate.
+    """
+
+    week_x: Floats
+    week_starts: tuple[date, ...]
+    weeks: tuple[WeekCompliance, ...]
+    planned_volume: Floats
+    done_volume: Floats
+    planned_contacts: Floats
+    done_contacts: Floats
+    done_weighted_contacts: Floats
+    recorded_spans: tuple[Span, ...]
+
+    @classmethod
+    def empty(cls) -> DoneSeries:
+        none = np.zeros(0)
+        return cls(none, (), (), none, none, none, none, none, ())
+
+    def week(self, week_start: date) -> WeekCompliance | None:
+        return next((w for start, w in zip(self.week_starts, self.weeks, strict=True) if start == week_start), None)
+
+
+def is_past_week(week_start: date, today: date) -> bool:
+    """A week that has begun before today: what was done in it is shown beside its plan."""
+    return week_start < today
+
+
+def done_series(plan: Plan, season: Season, axis: TimeAxis, today: date) -> DoneSeries:
+    """What the athlete did in every week begun before ``today`` (the document's records)."""
+    past = [w for w in plan.weeks if is_past_week(w.start, today)]
+    weeks = tuple(week_compliance(plan, season, w.start, today) for w in past)
+    planned_contacts = np.array([w.planned_contacts for w in weeks], dtype=float)
+    done_contacts = np.array([w.done_contacts for w in weeks], dtype=float)
+    weighted = np.array([w.weighted_contacts for w in past], dtype=float)
+    recorded = np.array([w.recorded_planned_contacts > 0 or w.done_contacts > 0 for w in weeks], dtype=np.bool_)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        share = np.where((planned_contacts > 0) & recorded, done_contacts / planned_contacts, math.nan)
+    days = plan.days
+    offset = (days[0].date - axis.origin).days if days else 0
+    load_recorded = np.array([d.metrics.load_recorded for d in days], dtype=np.bool_)
+    return DoneSeries(
+        week_x=np.array([axis.week_x(w.start) for w in past], dtype=float),
+        week_starts=tuple(w.start for w in past),
+        weeks=weeks,
+        planned_volume=np.array([w.planned_volume_kg for w in weeks], dtype=float),
+        done_volume=np.array([w.done_volume_kg for w in weeks], dtype=float),
+        planned_contacts=planned_contacts,
+        done_contacts=done_contacts,
+        done_weighted_contacts=weighted * share,
+        recorded_spans=_runs(load_recorded, offset),
     )
 
 

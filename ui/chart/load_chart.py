@@ -4,11 +4,14 @@ Three plots share the calendar's time axis, one question each, so that no plot n
 than one scale beside the calendar's gutter:
 
 * volume: volume-load per week as bars (tonnes; hatched in deload weeks) and the plyometric
-  weighted contacts as a line (their scale inside the plot, on the right);
+  weighted contacts as a line (their scale inside the plot, on the right); in every week
+  begun before today the planned bar is an outline with the volume-load done filled inside
+  it, and the contacts done are a short stroke beside the planned line;
 * intensity: the week's top set of each main lift, in % of max;
 * load: fitness, fatigue and form, and the weekly planned load as faint bars (scale on the
   right). The planned load is an estimate (estimated session RPE x minutes, gym and
-  plyometrics only) and the chart says so.
+  plyometrics only) and the chart says so; a strip under the curves marks the days whose load
+  is the recorded effort x minutes instead.
 
 Behind the plots are the phases, the deload weeks and the tapers; in front, the
 competitions the athlete is entered in. The squad view replaces the volume plot with every
@@ -64,18 +67,33 @@ from PySide6.QtWidgets import (
 from planner.document.atomic import write_atomically
 from planner.document.changes import Changes
 from planner.document.model import Priority
+from planner.engine.compliance import week_compliance
 from planner.engine.metrics import TRACKED_LIFTS
 from planner.engine.plan import Plan
 from ui import theme
-from ui.chart.data import Floats, PlanSeries, TimeAxis, finite_max, finite_min, plan_series
+from ui.chart.data import (
+    DoneSeries,
+    Floats,
+    PlanSeries,
+    TimeAxis,
+    done_series,
+    finite_max,
+    finite_min,
+    is_past_week,
+    plan_series,
+)
 from ui.chart.parts import (
     BAR_WIDTH,
+    DONE_CONTACTS_COLOUR,
+    DONE_PARTS,
+    DONE_WIDTH,
     GHOST_ALPHA,
     GHOST_PREFIX,
     LINE_WIDTH,
     MONTH_AXIS_HEIGHT,
     MUTED_LINE,
     PHASE_BRUSHES,
+    RECORDED_COLOUR,
     SELECTED_FILL,
     SERIES,
     SQUAD_COLOURS,
@@ -91,6 +109,7 @@ from ui.chart.parts import (
     Rules,
     Scale,
     Shape,
+    Ticks,
     chip_pixmap,
     hover_html,
     make_pen,
@@ -111,7 +130,8 @@ _LIFT_KEYS = tuple(f"top_set:{lift}" for lift in TRACKED_LIFTS)
 SQUAD_GHOST = "relative_volume"  # the selected athlete's squad line before the drag: before:relative_volume
 # The faint planned-load bars get no pre-drag outline: it would hide the form line that the
 # coach watches during a drag.
-_NO_GHOST = ("planned_load",)
+# What was done is the document's, not the plan's: a drag leaves it as it is.
+_NO_GHOST = ("planned_load", "done")
 
 
 class _ChartView(pg.GraphicsLayoutWidget):  # type: ignore[misc]  # pyqtgraph is untyped
@@ -149,6 +169,7 @@ class LoadChart(QWidget):
         self.axis = TimeAxis.of(document.season)
         self._real = PlanSeries.empty()
         self._shown = self._real
+        self._done = DoneSeries.empty()
         self._preview: Plan | None = None
         self._squad = False
         self._legend_squad: tuple[tuple[str, str], ...] = ()
@@ -198,7 +219,7 @@ class LoadChart(QWidget):
         self._cache_axes(True)
         self._title = pg.LabelItem("", size="9pt", color=theme.HEADER_TEXT)
 
-        self._items: dict[str, Curve | Bars] = {}
+        self._items: dict[str, Curve | Bars | Ticks] = {}
         self._ghosts: dict[str, Curve] = {}
         self._squad_items: dict[str, Curve] = {}
         self._actions: dict[str, QAction] = {}
@@ -262,10 +283,20 @@ class LoadChart(QWidget):
         weights.setAlpha(200)
         self._bar_brush = QBrush(weights)
         self._deload_brush = QBrush(weights, Qt.BrushStyle.BDiagPattern)
+        self._recorded_brush = QBrush(RECORDED_COLOUR)
         for style in SERIES:
             panel = self._panel(style.plot)
             view = panel.main if style.scale is Scale.MAIN or panel.right is None else panel.right
-            item: Curve | Bars
+            item: Curve | Bars | Ticks
+            if style.key == "done":
+                done = Bars(DONE_WIDTH, None, QBrush(QColor(style.colour)))
+                _add(view, done, 1)  # in front of the outline of the plan's bar
+                self._items["done_volume"] = done
+                assert panel.right is not None
+                ticks = Ticks(make_pen(DONE_CONTACTS_COLOUR, 2.5), BAR_WIDTH)
+                _add(panel.right, ticks, 10)
+                self._items["done_contacts"] = ticks
+                continue  # the recorded-load strip is drawn by the load plot's backdrop
             if style.key == "volume_load":
                 item = self._volume_bars = Bars(BAR_WIDTH, make_pen(weights, 1.0), self._bar_brush, self._deload_brush)
             elif style.shape is Shape.BARS:
@@ -389,7 +420,8 @@ class LoadChart(QWidget):
         ``top_set:back_squat``…), ``relative_volume:<athlete id>`` for a squad line, or
         ``before:<key>`` for the faint pre-drag line of a series (for bars, a step line whose x
         holds the n + 1 week edges; ``before:relative_volume`` is the selected athlete's squad
-        line). Its ``values()`` are what it draws."""
+        line; ``done_volume`` and ``done_contacts`` for what was done in the weeks begun before
+        today). Its ``values()`` are what it draws."""
         if name.startswith(GHOST_PREFIX):
             return self._ghosts[name.removeprefix(GHOST_PREFIX)]
         if name.startswith(SQUAD_PREFIX):
@@ -424,7 +456,14 @@ class LoadChart(QWidget):
         if plan is None:
             return "<i>No athlete selected</i>"
         squad = list(self.document.plans().values()) if self._squad else []
-        return hover_html(plan, day, self.document.season, squad)
+        season = self.document.season
+        week_start = season.week_of(day)
+        today = self.document.today
+        # What was done is read from the document's plan: a drag previews only days to come.
+        real = self._real_plan()
+        done = (week_compliance(real, season, week_start, today)
+                if real is not None and is_past_week(week_start, today) else None)
+        return hover_html(plan, day, season, squad, done, running=week_start + timedelta(days=7) > today)
 
     def context_menu(self) -> QMenu:
         return self._export_menu
@@ -479,7 +518,7 @@ class LoadChart(QWidget):
 
     def _on_document_changed(self, changes: Changes) -> None:
         if (changes.settings or changes.competitions or changes.roster or changes.plan_of(self.selection.athlete_id)
-                or (self._squad and changes.athletes)):
+                or changes.records or (self._squad and changes.athletes)):
             self.refresh()
 
     def refresh(self) -> None:
@@ -491,11 +530,14 @@ class LoadChart(QWidget):
         self.month_axis.setTicks([self.axis.month_ticks(), []])
         plan = self._real_plan()
         self._real = PlanSeries.empty() if plan is None else plan_series(plan, self.axis)
+        self._done = (DoneSeries.empty() if plan is None
+                      else done_series(plan, self.document.season, self.axis, self.document.today))
         self._preview = None
         if self._squad_legend() != self._legend_squad:
             # Only a changed squad changes the legend; most edits leave it as it is.
             self._fill_toolbar()
         self._update_squad()
+        self._draw_done()
         self._draw(self._real)
         self._show_selected_day()
         self._apply_visibility()
@@ -532,10 +574,25 @@ class LoadChart(QWidget):
 
     # Drawing ------------------------------------------------------------------------------
 
+    def _draw_done(self) -> None:
+        """What was done in the weeks begun before today, and the days whose load was recorded."""
+        done = self._done
+        self._set_curve("done_volume", done.week_x, done.done_volume)
+        self._set_curve("done_contacts", done.week_x, done.done_weighted_contacts)
+        self._show_recorded()
+
+    def _show_recorded(self) -> None:
+        spans = ([(span.x0, span.x1, self._recorded_brush) for span in self._done.recorded_spans]
+                 if self._wanted("load_recorded") else [])
+        self.backdrops[self.panels.index(self.load)].set_spans("recorded", spans)
+
     def _draw(self, series: PlanSeries) -> None:
         self._shown = series
-        if not self._unchanged("volume_load", series.week_x, series.volume_load, series.deload):
-            self._volume_bars.set_values(series.week_x, series.volume_load, series.deload)
+        today = self.document.today
+        # A week begun before today keeps its plan as an outline, with what was done inside it.
+        begun = np.array([is_past_week(start, today) for start in series.week_starts], dtype=bool)
+        if not self._unchanged("volume_load", series.week_x, series.volume_load, series.deload, begun):
+            self._volume_bars.set_values(series.week_x, series.volume_load, series.deload, begun)
         self._set_curve("weighted_contacts", series.week_x, series.weighted_contacts)
         for lift, key in zip(TRACKED_LIFTS, _LIFT_KEYS, strict=True):
             self._set_curve(key, series.week_x, series.top_set[lift])
@@ -674,6 +731,11 @@ class LoadChart(QWidget):
         """Whether a series belongs on screen in the current view with the current toggles."""
         if key.startswith(SQUAD_PREFIX):
             return self._squad and key not in self._hidden
+        if key == "load_recorded":
+            # Under the curves of the load plot, which the squad view keeps.
+            return "done" not in self._hidden
+        if key in DONE_PARTS:
+            key = "done"
         style = STYLES[key]
         return key not in self._hidden and not (self._squad and style.plot is Plot.VOLUME)
 
@@ -683,6 +745,7 @@ class LoadChart(QWidget):
         for athlete_id, item in self._squad_items.items():
             item.setVisible(self._wanted(SQUAD_PREFIX + athlete_id))
         self._show_ghosts(self._preview is not None)
+        self._show_recorded()
         for panel, key in ((self.volume, "weighted_contacts"), (self.load, "planned_load")):
             if panel.inner_axis is not None:
                 panel.inner_axis.setVisible(self._wanted(key))
@@ -702,9 +765,10 @@ class LoadChart(QWidget):
             lines = [_floats(item.values()[1]) for item in self._squad_items.values() if item.isVisible()]
             self.volume.set_y(self.volume.main, 0.0, _headroom(finite_max(*lines, real.relative_volume)))
         else:
-            self.volume.set_y(self.volume.main, 0.0, _headroom(finite_max(shown.volume_load, real.volume_load)))
-        self.volume.set_y(self._volume_right, 0.0,
-                          _headroom(finite_max(shown.weighted_contacts, real.weighted_contacts)))
+            self.volume.set_y(self.volume.main, 0.0,
+                              _headroom(finite_max(shown.volume_load, real.volume_load, self._done.done_volume)))
+        self.volume.set_y(self._volume_right, 0.0, _headroom(
+            finite_max(shown.weighted_contacts, real.weighted_contacts, self._done.done_weighted_contacts)))
         lifts = [a for lift, key in zip(TRACKED_LIFTS, _LIFT_KEYS, strict=True) if self._wanted(key)
                  for a in (shown.top_set[lift], real.top_set[lift])]
         lowest = min((float(np.nanmin(a)) for a in lifts if np.isfinite(a).any()), default=50.0)
@@ -861,7 +925,11 @@ class LoadChart(QWidget):
                     colour, _dash = self._squad_style(athlete.id)
                     parts.append(f"<span style='color:{colour}'>━</span> {escape(athlete.name)}")
         for style in SERIES:
-            if self._wanted(style.key):
+            if style.key == "done" and self._wanted("load_recorded") and self._done.week_starts:
+                parts.append(f"<span style='color:{style.colour}'>■</span> Done (volume-load; "
+                             f"<span style='color:{DONE_CONTACTS_COLOUR.name()}'>▬</span> contacts)")
+                parts.append(f"<span style='color:{RECORDED_COLOUR.name()}'>▁</span> Recorded load")
+            elif style.key != "done" and self._wanted(style.key):
                 mark = "■" if style.shape is Shape.BARS else "━"
                 parts.append(f"<span style='color:{style.colour}'>{mark}</span> {escape(style.label)}")
         return " &nbsp; ".join(parts)

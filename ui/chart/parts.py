@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import Enum
 from html import escape
+from typing import ClassVar
 
 import numpy as np
 import pyqtgraph as pg
@@ -43,6 +44,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner.document.model import Priority, Season
+from planner.engine.compliance import WeekCompliance
 from planner.engine.metrics import TRACKED_LIFTS
 from planner.engine.plan import PhaseKind, Plan
 from ui import theme
@@ -55,6 +57,8 @@ TICK_PITCH = 16  # pixels between two value labels, at least
 BOTTOM_CLEARANCE = 6  # pixels above a plot's bottom edge without a value label
 MONTH_AXIS_HEIGHT = 16
 BAR_WIDTH = 0.62  # of a week column: the gaps keep neighbouring weeks apart
+DONE_WIDTH = 0.36  # the done bar inside the outline of the planned one
+RECORDED_STRIP = 0.06  # of the load plot's height: the strip under the days with recorded load
 PHASE_ALPHA = 110  # phase bands stay behind the data, as in the calendar's band but fainter
 GHOST_ALPHA = 170
 # One pixel: Qt strokes wider lines several times slower, and a drag repaints every line on
@@ -62,6 +66,9 @@ GHOST_ALPHA = 170
 LINE_WIDTH = 1.0
 SELECTED_FILL = QColor(theme.SELECTED.red(), theme.SELECTED.green(), theme.SELECTED.blue(), 34)
 PLANNED_LOAD_COLOUR = QColor("#DCDFE4")
+DONE_VOLUME_COLOUR = theme.WEIGHTS.darker(135)
+DONE_CONTACTS_COLOUR = theme.PLYOMETRICS.darker(130)
+RECORDED_COLOUR = QColor("#CC79A7")
 MUTED_LINE = QColor("#6B7280")
 # Okabe-Ito hues, one per athlete in the squad view; past eight they repeat, dashed.
 SQUAD_COLOURS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#F0E442")
@@ -83,6 +90,7 @@ class Scale(Enum):
 class Shape(Enum):
     BARS = "bars"
     LINE = "line"
+    DONE = "done"  # what was done: bars inside the plan's outlines, strokes and a strip
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,6 +115,11 @@ _LIFT_LABELS = {"back_squat": "Squat %", "power_clean": "Clean %", "squat_jump":
 SERIES: tuple[SeriesStyle, ...] = (
     SeriesStyle("volume_load", "Volume-load", "Weekly volume-load (reps x load), in tonnes; hatched in deload "
                 "weeks", theme.WEIGHTS.name(), Shape.BARS, Plot.VOLUME, Scale.MAIN, "Volume"),
+    SeriesStyle("done", "Done", "What was done in every week begun before today: the volume-load done filled "
+                "inside the outline of the week's plan as it was; the contacts done as a stroke beside the planned "
+                "line (on its weighted scale: at the line, as planned); and a strip under fitness, fatigue and form "
+                "on the days whose load is the recorded effort x minutes (elsewhere the load is the plan's "
+                "estimate)", DONE_VOLUME_COLOUR.name(), Shape.DONE, Plot.VOLUME, Scale.MAIN),
     SeriesStyle("weighted_contacts", "Weighted contacts", "Weekly plyometric contacts weighted by intensity "
                 "(scale on the right)", theme.PLYOMETRICS.name(), Shape.LINE, Plot.VOLUME, Scale.RIGHT, "Contacts"),
     *(
@@ -126,6 +139,8 @@ SERIES: tuple[SeriesStyle, ...] = (
                 "fatigue", "#1F2328", Shape.LINE, Plot.LOAD, Scale.MAIN),
 )
 STYLES = {style.key: style for style in SERIES}
+# The items that draw what was done, all switched with the one "done" legend entry.
+DONE_PARTS = ("done_volume", "done_contacts", "load_recorded")
 
 
 def make_pen(colour: str | QColor, width: float, dash: Qt.PenStyle = Qt.PenStyle.SolidLine,
@@ -157,6 +172,13 @@ def swatch(colour: str, shape: Shape, dash: Qt.PenStyle = Qt.PenStyle.SolidLine)
         painter = QPainter(pixmap)
         if shape is Shape.BARS:
             painter.fillRect(QRectF(3, 1, 10, 8), ink)
+        elif shape is Shape.DONE:
+            # The plan's outline with the done bar in it, over the recorded-load strip.
+            strip = RECORDED_COLOUR if state is QIcon.State.On else ink
+            painter.setPen(QPen(theme.WEIGHTS if state is QIcon.State.On else ink, 1.0))
+            painter.drawRect(QRectF(2.5, 0.5, 11, 7))
+            painter.fillRect(QRectF(5, 3, 6, 5), ink)
+            painter.fillRect(QRectF(1, 8.5, 14, 1.5), strip)
         else:
             painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
             painter.setPen(QPen(ink, 2.0, dash))
@@ -399,8 +421,33 @@ class Curve(QGraphicsPathItem):
         return self._x, self._y
 
 
+class Ticks(QGraphicsPathItem):
+    """A short level stroke per x, ``width`` wide, at each finite y (none where y is NaN)."""
+
+    def __init__(self, pen: QPen, width: float) -> None:
+        super().__init__()
+        self.setPen(pen)
+        self._width = width
+        self._x: Floats = np.zeros(0)
+        self._y: Floats = np.zeros(0)
+
+    def set_values(self, x: Floats, y: Floats) -> None:
+        self._x, self._y = x, y
+        path = QPainterPath()
+        half = self._width / 2
+        for centre, level in zip(x.tolist(), y.tolist(), strict=True):
+            if math.isfinite(level):
+                path.moveTo(centre - half, level)
+                path.lineTo(centre + half, level)
+        self.setPath(path)
+
+    def values(self) -> tuple[Floats, Floats]:
+        return self._x, self._y
+
+
 class Bars(QGraphicsItem):
-    """Bars centred on x, from 0 up to each height; the marked ones (deload weeks) hatched."""
+    """Bars centred on x, from 0 up to each height; the marked ones (deload weeks) hatched, the
+    hollow ones (the plan of a week already begun, with what was done inside it) outlined."""
 
     def __init__(self, width: float, pen: QPen | None, brush: QBrush, marked_brush: QBrush | None = None) -> None:
         super().__init__()
@@ -412,17 +459,22 @@ class Bars(QGraphicsItem):
         self._heights: Floats = np.zeros(0)
         self._plain: list[QRectF] = []
         self._marked: list[QRectF] = []
+        self._hollow: list[QRectF] = []
         self._bounds = QRectF()
         self.drawn_hatch = False  # hatching as lines (for SVG, which has no pattern brushes)
 
-    def set_values(self, x: Floats, heights: Floats, marked: NDArray[np.bool_] | None = None) -> None:
+    def set_values(self, x: Floats, heights: Floats, marked: NDArray[np.bool_] | None = None,
+                   hollow: NDArray[np.bool_] | None = None) -> None:
         self._x, self._heights = x, heights
         width = self._width
         flags = [False] * x.size if marked is None else marked.tolist()
+        outlined = [False] * x.size if hollow is None else hollow.tolist()
         # Rectangles drawn with drawRects: Qt fills them far faster than the same bars as a path.
         rects = [QRectF(left, 0.0, width, height) for left, height in zip((x - width / 2).tolist(), heights.tolist(),
                                                                          strict=True)]
-        self._plain = [rect for rect, flag in zip(rects, flags, strict=True) if not flag]
+        # A hatched bar is light already: hatched it stays, begun or not.
+        self._plain = [r for r, flag, out in zip(rects, flags, outlined, strict=True) if not flag and not out]
+        self._hollow = [r for r, flag, out in zip(rects, flags, outlined, strict=True) if not flag and out]
         self._marked = [rect for rect, flag in zip(rects, flags, strict=True) if flag]
         bounds = QRectF()
         if x.size:
@@ -440,6 +492,10 @@ class Bars(QGraphicsItem):
         """The x of every hatched bar."""
         return [rect.center().x() for rect in self._marked]
 
+    def hollow(self) -> list[float]:
+        """The x of every outlined bar."""
+        return [rect.center().x() for rect in self._hollow]
+
     def boundingRect(self) -> QRectF:
         return QRectF(self._bounds)
 
@@ -447,6 +503,9 @@ class Bars(QGraphicsItem):
         painter.setPen(self._pen if self._pen is not None else Qt.PenStyle.NoPen)
         painter.setBrush(self._brush)
         painter.drawRects(self._plain)
+        if self._hollow:
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRects(self._hollow)
         if self.drawn_hatch and self._marked_brush.style() == Qt.BrushStyle.BDiagPattern:
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRects(self._marked)
@@ -468,7 +527,9 @@ class Backdrop(QGraphicsItem):
     redraws them on every hovered day.
     """
 
-    LAYERS = ("phases", "taper", "deload", "week", "day")
+    LAYERS = ("phases", "taper", "deload", "week", "day", "recorded")
+    # Layers drawn as a strip along the bottom of the plot, by their share of its height.
+    STRIPS: ClassVar[dict[str, float]] = {"recorded": RECORDED_STRIP}
 
     def __init__(self, outline: QPen) -> None:
         super().__init__()
@@ -496,8 +557,9 @@ class Backdrop(QGraphicsItem):
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         for layer in self.LAYERS:
+            height = self.STRIPS.get(layer, 1.0)
             for x0, x1, brush in self._spans[layer]:
-                rect = QRectF(x0, 0.0, x1 - x0, 1.0)
+                rect = QRectF(x0, 0.0, x1 - x0, height)
                 if self.drawn_hatch and brush.style() == Qt.BrushStyle.BDiagPattern:
                     hatch(painter, rect, brush.color())
                 else:
@@ -572,8 +634,10 @@ class Chip(QGraphicsPixmapItem):
 FORM_MEANING = "fitness − fatigue as of the day before"
 
 
-def hover_html(plan: Plan, day: date, season: Season, squad: Iterable[Plan] = ()) -> str:
-    """The exact values of the week and the day under the mouse, as the engine computed them."""
+def hover_html(plan: Plan, day: date, season: Season, squad: Iterable[Plan] = (),
+               done: WeekCompliance | None = None, *, running: bool = False) -> str:
+    """The exact values of the week and the day under the mouse, as the engine computed them,
+    and for a week begun before today, what was done in it (``done``)."""
     week_start = season.week_of(day)
     week = next((w for w in plan.weeks if w.start == week_start), None)
     record = plan.day(day)
@@ -597,9 +661,12 @@ def hover_html(plan: Plan, day: date, season: Season, squad: Iterable[Plan] = ()
                              for lift, pct in sorted(week.top_set_pct.items()))
             lines.append(f"Top sets: {escape(tops)}")
         lines.append(f"Planned load {number(week.planned_load)} for the week (an estimate)")
+    if done is not None:
+        lines.append(done_html(done, running=running))
     if record is not None:
         m = record.metrics
-        lines.append(f"<b>{escape(short_day(day))}</b>: planned load {number(m.planned_load)} · fitness "
+        load = "recorded load" if m.load_recorded else "planned load"
+        lines.append(f"<b>{escape(short_day(day))}</b>: {load} {number(m.planned_load)} · fitness "
                      f"{number(m.fitness)} · fatigue {number(m.fatigue)} · form {number(m.form)} ({FORM_MEANING})"
                      + (" · taper" if record.taper_for is not None else ""))
     week_end = week_start + timedelta(days=6)
@@ -608,6 +675,30 @@ def hover_html(plan: Plan, day: date, season: Season, squad: Iterable[Plan] = ()
             lines.append(f"{competition.priority.value}: {escape(competition.name)} "
                          f"({escape(short_day(competition.start))})")
     return "<br>".join(lines)
+
+
+def done_html(done: WeekCompliance, *, running: bool = False) -> str:
+    """"Done: 2740 of 3345 kg volume-load (82 %) · 0 of 76 contacts · sessions: 1 done, …";
+    "Done so far" in the ``running`` week, the one holding today."""
+    look = theme.BANDS.get(done.band)
+    sign = f"<span style='color:{look.colour.name()}'><b>{escape(look.sign)}</b></span> " if look else ""
+    parts = [f"{number(round(done.done_volume_kg, 1))} of {number(round(done.planned_volume_kg, 1))} kg "
+             f"volume-load{_share(done.done_volume_kg, done.planned_volume_kg)}"]
+    if done.planned_contacts or done.done_contacts:
+        parts.append(f"{number(round(done.done_contacts, 1))} of {done.planned_contacts} contacts"
+                     f"{_share(done.done_contacts, done.planned_contacts)}")
+    sessions = [f"{done.sessions_done} done"]
+    if done.sessions_partly:
+        sessions.append(f"{done.sessions_partly} partly")
+    if done.sessions_missed:
+        sessions.append(f"{done.sessions_missed} missed")
+    parts.append(f"sessions: {', '.join(sessions)} of {done.sessions_planned}")
+    word = f" ({escape(look.word)}: {escape(look.meaning)})" if look else ""
+    return f"{sign}{'Done so far' if running else 'Done'}: {' · '.join(parts)}{word}"
+
+
+def _share(done: float, planned: float) -> str:
+    return f" ({round(done / planned * 100)} %)" if planned > 0 else ""
 
 
 # The legend ---------------------------------------------------------------------------------

@@ -126,6 +126,8 @@ class _Legend(QWidget):
         (theme.MarkKind.HEAVY_PLYOMETRICS, "Plyometrics, high intensity"),
         (theme.MarkKind.LIGHT_PLYOMETRICS, "Plyometrics"),
     )
+    # How a past session went: the mark it takes in place of its plain one.
+    _BANDS = tuple((band, look.key) for band, look in theme.BANDS.items())
     _TINTS = (
         ("taper", "Taper day"),
         ("deload", "Deload week"),
@@ -144,7 +146,7 @@ class _Legend(QWidget):
         return self.fontMetrics().height() + 1
 
     def _texts(self) -> list[str]:
-        return [text for _, text in self._MARKS] + [text for _, text in self._TINTS]
+        return [text for _, text in self._MARKS] + [text for _, text in self._BANDS] + [text for _, text in self._TINTS]
 
     def sizeHint(self) -> QSize:
         widest = max(self.fontMetrics().horizontalAdvance(text) for text in self._texts())
@@ -159,7 +161,11 @@ class _Legend(QWidget):
             stamp = theme.mark_stamp(kind, 8, bold, self.devicePixelRatioF())
             size = stamp.deviceIndependentSize()
             painter.drawPixmap(round(17 - size.width() / 2), round(2 + i * line + (line - size.height()) / 2), stamp)
-        for i, (tint, _) in enumerate(self._TINTS, start=len(self._MARKS)):
+        for i, (band, _) in enumerate(self._BANDS, start=len(self._MARKS)):
+            stamp = theme.band_stamp(band, False, 8, self.devicePixelRatioF())
+            size = stamp.deviceIndependentSize()
+            painter.drawPixmap(round(17 - size.width() / 2), round(2 + i * line + (line - size.height()) / 2), stamp)
+        for i, (tint, _) in enumerate(self._TINTS, start=len(self._MARKS) + len(self._BANDS)):
             self._paint_tint(painter, tint, QRectF(8, 2 + i * line + 1, 18, line - 2))
         painter.setPen(self.palette().windowText().color())
         painter.setFont(self.font())

@@ -2,7 +2,10 @@
 
 Athletes are columns and the seven days rows (in the season's week order), so a coach sees
 at a glance who lifts heavy on which day of a shared track week. Clicking a cell selects
-that athlete and day for the other views.
+that athlete and day for the other views. Days before the date the window runs on are shown
+muted, each session with the sign of how it went (done, near, off, missed, to record), in
+the text so that it reads without colour too; a session recorded ahead of its day shows its
+sign as well.
 
 The squad week needs every athlete's plan, which for a large squad takes longer than the rest
 of the window: it is filled in after the window's first frame, and while it is hidden (another
@@ -29,8 +32,11 @@ from PySide6.QtWidgets import (
 
 from planner.document.changes import Changes
 from planner.document.model import Athlete, Season, TrackDay
-from planner.engine.plan import Plan
+from planner.document.sessions import Session, SessionKind
+from planner.engine.compliance import Band, SessionCompliance, day_compliance
+from planner.engine.plan import Day, Plan
 from planner.engine.session_edits import is_week_locked
+from ui import theme
 from ui.document import OpenSeason
 from ui.first_paint import after_first_paint
 from ui.selection import Selection
@@ -40,9 +46,14 @@ HEAVY_BACKGROUND = QColor("#f8d7d2")
 LIGHT_BACKGROUND = QColor("#dcefdc")
 COMPETITION_BACKGROUND = QColor("#fbe7a6")
 OUTSIDE_BACKGROUND = QColor("#eeeeee")
+PAST_BACKGROUND = QColor("#f4f5f7")
 TEXT_COLOUR = QColor("#202124")
 MUTED_TEXT = QColor("#6b6b6b")
+_Rows = list[tuple[Session, Band, SessionCompliance | None]]
 CELL_ROLE = Qt.ItemDataRole.UserRole + 1  # (athlete id, date) of a cell
+BAND_ROLE = Qt.ItemDataRole.UserRole + 2  # how the day went: a planner.engine.compliance.Band value
+# A past day's text in its band's colour, darkened to read on the light cell.
+BAND_TEXT = {band: look.colour.darker(135) for band, look in theme.BANDS.items()}
 
 
 class SquadWeek(QWidget):
@@ -84,10 +95,14 @@ class SquadWeek(QWidget):
             f"<span style='background:{HEAVY_BACKGROUND.name()}'>&nbsp;heavy&nbsp;</span> "
             f"<span style='background:{LIGHT_BACKGROUND.name()}'>&nbsp;light&nbsp;</span> "
             f"<span style='background:{COMPETITION_BACKGROUND.name()}'>&nbsp;competition&nbsp;</span> "
-            "&nbsp;✎ changed by the coach",
+            "&nbsp;✎ changed by the coach &nbsp;"
+            + " ".join(f"<span style='color:{BAND_TEXT[band].name()}'>{look.sign} {look.word}</span>"
+                       for band, look in theme.BANDS.items()),
             self,
         )
+        legend.setObjectName("squadWeekLegend")
         legend.setTextFormat(Qt.TextFormat.RichText)
+        legend.setToolTip(f"How a past session went ({theme.BAND_BASIS}):\n{theme.band_key()}")
         top.addWidget(legend)
         layout.addLayout(top)
 
@@ -141,7 +156,7 @@ class SquadWeek(QWidget):
             self.refresh()
 
     def _on_document_changed(self, changes: Changes) -> None:
-        if changes.athletes or changes.roster or changes.competitions or changes.settings:
+        if changes.athletes or changes.roster or changes.competitions or changes.settings or changes.records:
             self._rebuild_when_seen()
 
     def _rebuild_when_seen(self) -> None:
@@ -192,29 +207,48 @@ class SquadWeek(QWidget):
             return item
         item.setData(CELL_ROLE, (athlete.id, day))
         item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
-        sessions = plan_day.sessions
-        lines = [session_summary(s, main_items=1) for s in sessions]
-        tips = [session_tooltip(s) for s in sessions]
+        past = day < self.document.today
+        bands, day_band = self._bands(season, plan, plan_day)
+        lines = [_with_sign(session_summary(s, main_items=1), band) for s, band, _c in bands]
+        tips = [_with_band(session_tooltip(s), s, band, compliance) for s, band, compliance in bands]
         names = plan.competition_names(plan_day)
         if names:
             lines.insert(0, f"Competition: {names}")
             tips.insert(0, f"Competition: {names}")
         if plan_day.locked:
             tips.append("Locked week")
+        item.setData(BAND_ROLE, day_band.value)
         if not lines:
             lines.append(_quiet_day(athlete, day))
             item.setForeground(QBrush(MUTED_TEXT))
         else:
-            item.setForeground(QBrush(TEXT_COLOUR))
+            item.setForeground(QBrush(BAND_TEXT.get(day_band, TEXT_COLOUR)))
         item.setText("\n".join(lines))
         item.setToolTip(literal_html(f"{athlete.name}, {day_title(day)}\n\n" + "\n\n".join(tips or lines)))
-        if names:
+        if past:
+            # The past reads as done with; what stands out in it is the signs.
+            item.setBackground(QBrush(PAST_BACKGROUND))
+        elif names:
             item.setBackground(QBrush(COMPETITION_BACKGROUND))
         elif any(s.heavy for s in plan_day.sessions):
             item.setBackground(QBrush(HEAVY_BACKGROUND))
         elif plan_day.sessions:
             item.setBackground(QBrush(LIGHT_BACKGROUND))
         return item
+
+    def _bands(self, season: Season, plan: Plan, plan_day: Day) -> tuple[_Rows, Band]:
+        """Each session of the day with how it went (NONE for a session still to come and not
+        recorded), and how the day went."""
+        today = self.document.today
+        recorded = any(season.find_record((plan.athlete.id, plan_day.date, kind)) is not None for kind in SessionKind)
+        if not plan_day.sessions or (plan_day.date >= today and not recorded):
+            return [(session, Band.NONE, None) for session in plan_day.sessions], Band.NONE
+        compliance = day_compliance(plan, season, plan_day.date, today)
+        rows = [
+            (session, c.band if c is not None else Band.PENDING if plan_day.date < today else Band.NONE, c)
+            for session, _record, c in compliance.sessions
+        ]
+        return rows, compliance.band
 
     def _select_current(self) -> None:
         item = self.cell(self.selection.athlete_id, self.selection.day)
@@ -258,6 +292,16 @@ class SquadWeek(QWidget):
         season = self.document.season
         day = self.selection.day + timedelta(days=7 * weeks)
         self.selection.set_day(min(max(day, season.first_day), season.last_day))
+
+
+def _with_sign(line: str, band: Band) -> str:
+    look = theme.BANDS.get(band)
+    return line if look is None else f"{look.sign} {line}"
+
+
+def _with_band(tip: str, session: Session, band: Band, compliance: SessionCompliance | None) -> str:
+    summary = theme.band_summary(band, compliance, session.kind is SessionKind.PLYOMETRICS)
+    return tip if not summary else f"{tip}\n{summary} ({theme.BANDS[band].meaning})"
 
 
 def _quiet_day(athlete: Athlete, day: date) -> str:
