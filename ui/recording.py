@@ -3,25 +3,15 @@ how a recorded session reads beside its plan ("partly done · 78 % of plan")."""
 
 from __future__ import annotations
 
+from PySide6.QtGui import QColor
+
 from planner.document.edits import Edit
 from planner.document.model import Season
 from planner.document.records import SessionRecord
-from planner.engine.compliance import Band, session_compliance
+from planner.document.sessions import SessionKind
+from planner.engine.compliance import Band, SessionCompliance, session_compliance
 from planner.engine.results import record_result
-
-# The compliance bands' colours: green within ±20 % of the plan, yellow near, red off or missed.
-BAND_COLOURS = {
-    Band.GREEN: "#d4ecd4",
-    Band.YELLOW: "#fbe7a6",
-    Band.RED: "#f6d5d1",
-    Band.MISSED: "#f6d5d1",
-}
-BAND_WORDS = {
-    Band.GREEN: "within 20 % of the plan",
-    Band.YELLOW: "50-79 % or 121-150 % of the plan",
-    Band.RED: "below half or over one and a half times the plan",
-    Band.MISSED: "missed",
-}
+from ui.theme import BAND_BASIS, BANDS, band_summary
 
 
 def record_edit(record: SessionRecord) -> Edit:
@@ -38,27 +28,31 @@ def status_words(record: SessionRecord) -> str:
     return record.status.value.replace("_", " ")
 
 
-def recorded_text(record: SessionRecord) -> str:
-    """The status and how much of the plan was done: "partly done · 78 % of plan"."""
+def _compliance(record: SessionRecord) -> tuple[Band, SessionCompliance]:
     compliance = session_compliance(record)
-    if compliance.band is Band.MISSED or compliance.ratio is None:
+    return compliance.band, compliance
+
+
+def recorded_text(record: SessionRecord) -> str:
+    """The status and how much of the plan was done: "partly done · 78 % of plan". The band's
+    sign stays in the tooltip: "✓ partly done" would read as a contradiction."""
+    band, compliance = _compliance(record)
+    if band is Band.MISSED or compliance.ratio is None:
         return status_words(record)
     return f"{status_words(record)} · {round(compliance.ratio * 100)} % of plan"
 
 
 def recorded_tip(record: SessionRecord) -> str:
-    """What the share of the plan was measured on, and its band."""
-    c = session_compliance(record)
-    if c.band is Band.MISSED:
-        return "Missed"
-    if c.planned_contacts:
-        measure = f"{c.done_contacts:.0f} of {c.planned_contacts} contacts"
-    elif c.planned_volume_kg:
-        measure = f"{c.done_volume_kg:,.0f} of {c.planned_volume_kg:,.0f} kg volume-load"
-    else:
-        measure = f"{c.done_reps} of {c.planned_reps} reps"
-    return f"{measure}: {BAND_WORDS.get(c.band, c.band.value)}"
+    """The band with the figures it rests on, and what the bands are measured on."""
+    band, compliance = _compliance(record)
+    summary = band_summary(band, compliance, record.kind is SessionKind.PLYOMETRICS)
+    return f"{summary}\nBands on {BAND_BASIS}" if summary else ""
 
 
-def band_colour(record: SessionRecord) -> str:
-    return BAND_COLOURS.get(session_compliance(record).band, BAND_COLOURS[Band.GREEN])
+def band_tint(record: SessionRecord) -> str:
+    """A pale wash of the band's colour, for a background dark text stays readable on."""
+    band, _compliance_figures = _compliance(record)
+    colour = BANDS[band].colour if band in BANDS else QColor("#FFFFFF")
+    wash = 0.25  # the share of the band's colour over white
+    red, green, blue = (round(255 - (255 - c) * wash) for c in (colour.red(), colour.green(), colour.blue()))
+    return QColor(red, green, blue).name()

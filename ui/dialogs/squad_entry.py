@@ -45,7 +45,7 @@ from planner.engine.plan import Plan
 from planner.engine.record_entry import EntryError, entry_record, is_as_planned, item_lines, items_from_lines
 from ui.document import OpenSeason
 from ui.models import Entry, RecordModel
-from ui.recording import band_colour, record_edit, recorded_text, recorded_tip
+from ui.recording import band_tint, record_edit, recorded_text, recorded_tip
 from ui.selection import Selection
 from ui.session_text import KIND_NAMES, day_title, item_text, session_facts, short_day, span_text
 
@@ -190,7 +190,7 @@ class SquadEntryModel(RecordModel[EntryRow]):
             return None
         if role == Qt.ItemDataRole.BackgroundRole and row.item is None:
             # A session's row stands out from its exercises; once recorded, in its status' colour.
-            return QBrush(SESSION_BACKGROUND if row.record is None else QColor(band_colour(row.record)))
+            return QBrush(SESSION_BACKGROUND if row.record is None else QColor(band_tint(row.record)))
         if role == Qt.ItemDataRole.ToolTipRole:
             if row.item is not None and column == Column.DONE:
                 unit = "metres" if row.planned.items[row.item].distance_m is not None else row.athlete.units.value

@@ -40,7 +40,7 @@ from planner.engine.record_entry import (
 )
 from planner.engine.session_edits import SessionRef
 from ui.inspector.blocks import MUTED_COLOUR, plain_label, small_label
-from ui.recording import band_colour, recorded_text, recorded_tip
+from ui.recording import band_tint, recorded_text, recorded_tip
 from ui.session_text import KIND_NAMES, item_text, number
 
 STATUS_NAMES = {
@@ -350,7 +350,7 @@ class RecordCard(QFrame):
         self.recorded_label.setText(f"recorded: {recorded_text(record)}")
         self.recorded_label.setToolTip(recorded_tip(record))
         self.recorded_label.setStyleSheet(
-            f"QLabel {{ background: {band_colour(record)}; color: #202124; border-radius: 8px; padding: 1px 8px; }}"
+            f"QLabel {{ background: {band_tint(record)}; color: #202124; border-radius: 8px; padding: 1px 8px; }}"
         )
 
     def _mark_changed(self) -> None:
