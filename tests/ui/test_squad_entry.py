@@ -181,3 +181,14 @@ def test_a_status_chosen_from_the_keyboard(qtbot: QtBot, entry: SquadEntry, docu
     assert entry.record_current()
     assert index(entry, "ath-1", WEIGHTS, Column.DONE).data() == "done as planned"
     assert entry.summary_label.text() == f"2 of {len(heads(entry))} sessions recorded"
+
+
+def test_undo_from_the_keyboard_in_the_squad_entry(qtbot: QtBot, entry: SquadEntry, document: OpenSeason) -> None:
+    before = document.season
+    entry.activateWindow()
+    entry.table.setFocus()
+    QTest.keyClick(entry.table, Qt.Key.Key_Return)
+    assert document.undo_stack.count() == 1
+    QTest.keyClick(entry.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert document.season == before
+    assert entry.summary_label.text().startswith("0 of ")

@@ -18,7 +18,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent
+from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
@@ -432,6 +432,13 @@ class SquadEntry(QDialog):
             button.setAutoDefault(False)
             bottom.addWidget(button)
         layout.addLayout(bottom)
+
+        # Undo and redo work here too: this window has the focus while the coach types.
+        undo = document.undo_stack.createUndoAction(self, "Undo")
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        redo = document.undo_stack.createRedoAction(self, "Redo")
+        redo.setShortcuts([QKeySequence(QKeySequence.StandardKey.Redo), QKeySequence("Ctrl+Y")])
+        self.addActions([undo, redo])
 
         document.changed.connect(self._document_changed)
         self.refresh()
