@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import TypeVar
 
 from planner.document.model import Athlete, Units
 from planner.document.records import DoneItem, DoneSet, RecordStatus, SessionRecord
@@ -24,6 +25,7 @@ from planner.document.text import is_plyometric
 
 __all__ = [
     "EntryError",
+    "Place",
     "SetCells",
     "SetLine",
     "as_planned_items",
@@ -35,6 +37,7 @@ __all__ = [
     "parse_sets",
     "planned_lines",
     "planned_set",
+    "problem_place",
     "record_cells",
     "sets_from_cells",
     "sets_text",
@@ -42,7 +45,17 @@ __all__ = [
 
 
 class EntryError(ValueError):
-    """Typed text that is not a value: the message names where it was typed."""
+    """Typed text that is not a value: the message names where it was typed, and ``place``
+    the cell: (item, set, "reps" or "amount"), ("effort",) or ("minutes",)."""
+
+    def __init__(self, message: str, place: Place = ()) -> None:
+        super().__init__(message)
+        self.place = place
+
+
+# Where in a card a value was typed: (item index, set index, "reps" or "amount"), ("effort",),
+# ("minutes",) or ("note",); () when it is not known.
+Place = tuple[int | str, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,16 +158,47 @@ def _whole(text: str, what: str) -> int | None:
     return int(value)
 
 
+N = TypeVar("N", int, float)
+
+
+def _placed(read: Callable[[str, str], N | None], text: str, what: str, place: Place) -> N | None:
+    try:
+        return read(text, what)
+    except EntryError as error:
+        raise EntryError(str(error), place) from None
+
+
+_PROBLEM_PATH = re.compile(r"^record\.(?:items\[(\d+)\]\.sets\[(\d+)\]\.(reps|load|distance_m)|(effort|minutes|note))")
+
+
+def problem_place(path: str, items: Sequence[DoneItem], cells: Sequence[Sequence[SetCells]]) -> Place:
+    """The card's cell a record problem's path points at (``record.items[0].sets[1].load``):
+    the record keeps only the sets done, so its set k is the k-th set typed with reps."""
+    match = _PROBLEM_PATH.match(path)
+    if match is None:
+        return ()
+    if match.group(4):
+        return (match.group(4),)
+    i, k = int(match.group(1)), int(match.group(2))
+    if i >= len(cells):
+        return ()
+    typed = [n for n, c in enumerate(cells[i]) if c.reps.strip()]
+    if k >= len(typed) or i >= len(items):
+        return ()
+    return (i, typed[k], "reps" if match.group(3) == "reps" else "amount")
+
+
 def sets_from_cells(planned: Session, cells: Sequence[Sequence[SetCells]]) -> tuple[DoneItem, ...]:
     """The done sets of each prescribed item from the grid's cells (``cells[i]`` are item i's
     sets). A set with empty reps is left out; an empty load on a lift is not recorded."""
     items = []
-    for item, item_cells in zip(planned.items, cells, strict=True):
+    for i, (item, item_cells) in enumerate(zip(planned.items, cells, strict=True)):
         sets = []
         for k, typed in enumerate(item_cells):
             where = f"{item.name}, set {k + 1}"
-            reps = _whole(typed.reps, f"{where}, reps")
-            amount = _number(typed.amount, f"{where}, {'distance' if is_plyometric(item) else 'load'}")
+            reps = _placed(_whole, typed.reps, f"{where}, reps", (i, k, "reps"))
+            amount = _placed(_number, typed.amount, f"{where}, {'distance' if is_plyometric(item) else 'load'}",
+                             (i, k, "amount"))
             if reps is None:
                 continue  # a load left beside empty reps says nothing: the set was not done
             if is_plyometric(item):
@@ -209,8 +253,8 @@ def entry_record(
     that was done."""
     status = derived_status(planned, items) if status is None else status
     missed = status is RecordStatus.MISSED
-    effort_value = None if missed else _number(effort, "Effort")
-    minutes_value = None if missed else _whole(minutes, "Minutes")
+    effort_value = None if missed else _placed(_number, effort, "Effort", ("effort",))
+    minutes_value = None if missed else _placed(_whole, minutes, "Minutes", ("minutes",))
     return SessionRecord(
         athlete_id=athlete.id,
         date=day,

@@ -23,6 +23,7 @@ from planner.engine.record_entry import (
     is_as_planned,
     parse_sets,
     planned_lines,
+    problem_place,
     record_cells,
     sets_from_cells,
     sets_text,
@@ -198,3 +199,19 @@ def test_a_record_drawn_back_into_the_grid_reads_the_same(data: st.DataObject) -
         assert all(c == SetCells("", "") for cells in shown for c in cells)
     else:
         assert sets_from_cells(WEIGHTS, shown) == items
+
+
+def test_a_refusal_names_the_cell_it_is_about() -> None:
+    with pytest.raises(EntryError) as caught:
+        sets_from_cells(WEIGHTS, cells((("5", "120"), ("5", "1x0"), ("5", "120")), (("5", ""),) * 2))
+    assert caught.value.place == (0, 1, "amount")
+    with pytest.raises(EntryError) as caught:
+        entry_record(ADA, DAY, WEIGHTS, (), minutes="soon", status=RecordStatus.DONE)
+    assert caught.value.place == ("minutes",)
+    # The record keeps only the sets done: its second set is the card's third row here.
+    typed = cells((("5", "120"), ("", ""), ("5", "-5")), (("5", ""),) * 2)
+    items = sets_from_cells(WEIGHTS, typed)
+    assert problem_place("record.items[0].sets[1].load", items, typed) == (0, 2, "amount")
+    assert problem_place("record.items[1].sets[0].reps", items, typed) == (1, 0, "reps")
+    assert problem_place("record.effort", items, typed) == ("effort",)
+    assert problem_place("record.planned.items[0]", items, typed) == ()

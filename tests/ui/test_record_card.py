@@ -196,8 +196,12 @@ def test_bad_values_are_refused_in_the_message_line(qtbot: QtBot, inspector: Ins
     )
     target.setFocus()
     type_into(qtbot, target, text)
-    QTest.keyClick(target, Qt.Key.Key_Return)
+    # Enter from another cell: the refusal brings the cursor back to the bad value.
+    card.note.setFocus()
+    qtbot.waitUntil(card.note.hasFocus)
+    QTest.keyClick(card.note, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: inspector.message() != "", timeout=2000)
+    assert focused() is target and target.selectedText() == text
     assert message in inspector.message()
     assert inspector.message().startswith("Łucja Wiśniewska's weights session on 2026-11-06")
     assert document.season.records == ()

@@ -25,16 +25,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.document.model import Athlete
+from planner.document.model import Athlete, Season
 from planner.document.records import DoneItem, RecordStatus, SessionRecord
 from planner.document.sessions import Session
+from planner.document.validation import record_problems
 from planner.engine.record_entry import (
     EntryError,
+    Place,
     SetCells,
     as_planned_items,
     derived_status,
     entry_record,
     planned_lines,
+    problem_place,
     record_cells,
     sets_from_cells,
 )
@@ -291,6 +294,38 @@ class RecordCard(QFrame):
             self.athlete, self.ref.day, self.planned, as_planned_items(self.planned, self.athlete.units),
             effort=self.effort.text(), minutes=self.minutes.text(), note=self.note.text(), status=RecordStatus.DONE,
         )
+
+    def cell_at(self, place: Place) -> QLineEdit | None:
+        """The cell at ``place`` (``planner.engine.record_entry.Place``)."""
+        named = {"effort": self.effort, "minutes": self.minutes, "note": self.note}
+        if len(place) == 1 and isinstance(place[0], str):
+            return named.get(place[0])
+        if len(place) == 3 and isinstance(place[0], int) and isinstance(place[1], int):
+            i, k = place[0], place[1]
+            if i < len(self.rows) and k < len(self.rows[i]):
+                row = self.rows[i][k]
+                return row.reps if place[2] == "reps" else row.amount
+        return None
+
+    def show_problem(self, season: Season, error: EntryError | None = None) -> None:
+        """Put the cursor in the cell a refusal is about, its text selected to be typed over:
+        the cell of a value that is not a number, or of the record's first problem."""
+        place: Place = ()
+        if error is not None:
+            place = error.place
+        else:
+            try:
+                record = self.record()
+            except EntryError as unreadable:
+                place = unreadable.place
+            else:
+                problems = record_problems(season, record, "record")
+                if problems:
+                    place = problem_place(problems[0].path, record.items, self.cells())
+        cell = self.cell_at(place)
+        if cell is not None:
+            cell.setFocus(Qt.FocusReason.OtherFocusReason)
+            cell.selectAll()
 
     def status(self) -> RecordStatus:
         value = self.status_box.currentData()

@@ -512,6 +512,7 @@ class Inspector(QWidget):
         what = KIND_NAMES[card.ref.kind].lower()
         self._show_message(f"{card.athlete.name}'s {what} session on {card.ref.day.isoformat()}: {error}; "
                            "nothing was recorded")
+        card.show_problem(self.document.season, error)
         return False
 
     def _record_text(self, text: str, card: RecordCard) -> str:
@@ -532,7 +533,10 @@ class Inspector(QWidget):
         if record == card.recorded:
             return False
         text = "Done as planned" if is_as_planned(record) else f"Record {record.status.value.replace('_', ' ')}"
-        return self._apply(self._record_text(text, card), lambda: record_edit(record), _day_of(card))
+        if self._apply(self._record_text(text, card), lambda: record_edit(record), _day_of(card)):
+            return True
+        card.show_problem(self.document.season)
+        return False
 
     def done_as_planned(self, kind: SessionKind | None = None) -> bool:
         """Every set as prescribed, in one step; an effort or note typed on the card is kept."""
