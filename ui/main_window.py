@@ -32,6 +32,7 @@ from ui.calendar.widget import SeasonCalendar
 from ui.chart.load_chart import LoadChart
 from ui.columns import WeekColumns
 from ui.dialogs.ask import Dialogs, Edit, apply_edit
+from ui.dialogs.squad_entry import SquadEntry
 from ui.document import OpenSeason
 from ui.files import SUFFIX, FileController, documents_folder, safe_file_stem, write_detail
 from ui.inspector.widget import Inspector
@@ -99,6 +100,7 @@ class MainWindow(QMainWindow):
         self.calendar.session_drops = _InspectorSessionDrops(self.inspector)
         self.calendar.drop_refused.connect(lambda reason: self.statusBar().showMessage(reason, 15000))
         self.squad_week = SquadWeek(self.document, self.selection, self)
+        self.squad_entry: SquadEntry | None = None
         self.athletes_panel = AthletesPanel(self.document, self.selection, dialogs, self)
         self.load_chart = LoadChart(self.document, self.selection, self.preview, self.columns, self)
         self.checks_panel = ChecksPanel(self.document, self.selection, self)
@@ -213,6 +215,13 @@ class MainWindow(QMainWindow):
                                        "Sessions and competitions for calendar programs")
         self.csv_action = self._action("Export &spreadsheet (CSV)…", self.export_csv, None,
                                        "One row per prescribed set, with columns for what was done")
+        # Through lambdas: a triggered action passes "checked", which these would read as a session kind.
+        self.done_action = self._action("Record &done as planned", lambda: self.inspector.done_as_planned(),
+                                        "Ctrl+D", "The selected day's session, every set as prescribed")
+        self.missed_action = self._action("Record &missed", lambda: self.inspector.mark_missed(), "Ctrl+M",
+                                          "The selected day's session was not done")
+        self.squad_entry_action = self._action("&Enter the squad's sessions…", self.show_squad_entry, "Ctrl+E",
+                                               "Type in what every athlete did on a day or in a week")
         self.today_action = self._action("Go to &today", self.go_to_today, "Ctrl+T")
         self.shortcuts_action = self._action("&Keyboard shortcuts", self.show_shortcuts, "F1")
         self.about_action = self._action("&About SprintPlan", self.show_about)
@@ -238,6 +247,11 @@ class MainWindow(QMainWindow):
         edit_menu.addActions([self.undo_action, self.redo_action])
         edit_menu.addSeparator()
         edit_menu.addActions([self.delete_action, self.add_athlete_action, self.season_action])
+
+        session_menu = menu.addMenu("Se&ssion")
+        session_menu.addActions([self.done_action, self.missed_action])
+        session_menu.addSeparator()
+        session_menu.addAction(self.squad_entry_action)
 
         view_menu = menu.addMenu("&View")
         view_menu.addAction(self.today_action)
@@ -433,6 +447,12 @@ class MainWindow(QMainWindow):
     def go_to_today(self) -> None:
         season = self.document.season
         self.selection.set_day(min(max(self.today, season.first_day), season.last_day))
+
+    def show_squad_entry(self) -> None:
+        """The squad's sessions of the selected day (or today, for a day still to come)."""
+        if self.squad_entry is None:
+            self.squad_entry = SquadEntry(self.document, self.selection, self)
+        self.squad_entry.show_day(min(self.selection.day, self.today))
 
     def show_shortcuts(self) -> None:
         self.dialogs.information(self, "Keyboard shortcuts", SHORTCUTS_HTML)

@@ -583,7 +583,9 @@ def restore_max_proposal(season: Season, athlete_id: str, *, lift: str, day: dat
     if dismissed not in season.dismissed:
         raise EditError(f"{_athlete_name(season, athlete_id)} has no dismissed {lift} proposal of {value:g} on "
                         f"{day.isoformat()}")
-    return _checked(dataclasses.replace(season, dismissed=_drop_item(season.dismissed, dismissed)))
+    # _drop_item goes by identity: drop the entry the season holds, not the equal one made here.
+    kept = next(d for d in season.dismissed if d == dismissed)
+    return _checked(dataclasses.replace(season, dismissed=_drop_item(season.dismissed, kept)))
 
 
 # ---------------------------------------------------------------------------------------------

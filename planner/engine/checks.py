@@ -21,6 +21,7 @@ from planner.engine.plan import DayMetrics, PhaseKind, PlanWarning, Week
 from planner.engine.plyometrics import plyo_gap_days
 from planner.engine.prescription import is_heavy, max_is_stale
 from planner.engine.proximity import DayLimits, intensity_allowed
+from planner.engine.record_checks import record_warnings
 from planner.engine.rules import RuleBook
 from planner.engine.session_facts import HEAVY_PCT
 from planner.engine.timeline import DayPhase
@@ -176,6 +177,7 @@ def soft_rule_warnings(
     warnings += _maintenance_gaps(athlete, dates, sessions_by_day, phases, limits, rules)
     warnings += _contact_rise(athlete, week_list, season, dates, phases, rules)
     warnings += _spikes(dates, phases, metrics, season, rules)
+    warnings += record_warnings(athlete, season, rules)
     return warnings
 
 

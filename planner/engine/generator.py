@@ -21,10 +21,11 @@ from planner.document.sessions import Session, SessionKind
 from planner.document.text import plural
 from planner.engine.by_identity import forget_all
 from planner.engine.checks import hard_rule_breaches, soft_rule_warnings
-from planner.engine.metrics import day_metrics, weeks
+from planner.engine.metrics import day_metrics, recorded_loads, weeks
 from planner.engine.plan import Day, PhaseKind, Plan, PlanWarning
 from planner.engine.plyometrics import PlyoProgram, build_plyometrics, plyo_gap_days
 from planner.engine.prescription import Context, Memo
+from planner.engine.proposals import max_proposals
 from planner.engine.proximity import DayLimits, day_limits
 from planner.engine.rules import RuleBook, rule_book
 from planner.engine.strength import Planned, Slot, build_easy_day, build_weights
@@ -186,7 +187,7 @@ def _generate(season: Season, athlete: Athlete) -> Plan:
     for breach in hard_rule_breaches(athlete, dates, final, limits, timeline.days, rules, only=edited_days):
         warnings.append(PlanWarning(breach.rule_id, breach.date, f"Coach edit breaks a rule: {breach.message}"))
 
-    metrics = day_metrics(final, rules)
+    metrics = day_metrics(final, rules, recorded_loads(season, athlete.id, dates, final))
     week_list = weeks(season, dates, [p.kind for p in timeline.days], [p.deload for p in timeline.days], final,
                       metrics)
     warnings += soft_rule_warnings(athlete, season, dates, final, timeline.days, limits, metrics, week_list, rules)
@@ -207,7 +208,8 @@ def _generate(season: Season, athlete: Athlete) -> Plan:
         )
         for day, phase, sessions, metric, limit in zip(dates, timeline.days, final, metrics, limits, strict=True)
     )
-    return Plan(athlete, timeline.phases, competitions, days, tuple(week_list), tuple(warnings), held)
+    return Plan(athlete, timeline.phases, competitions, days, tuple(week_list), tuple(warnings), held,
+                max_proposals(season, athlete, rules))
 
 
 def _week_phase(phases: Sequence[DayPhase]) -> DayPhase:

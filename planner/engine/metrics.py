@@ -1,8 +1,10 @@
-"""Load metrics of a plan: volume-load, relative volume, contacts and the planned-load curves.
+"""Load metrics of a plan: volume-load, relative volume, contacts and the load curves.
 
-Planned load is an estimate (estimated session RPE x minutes, gym and plyometrics only), so
-fitness, fatigue, form and the acute:chronic ratio describe the plan's shape; they predict
-nothing (rules metrics.pmc and metrics.spike).
+Planned load is an estimate (estimated session RPE x minutes, gym and plyometrics only). Where
+a session was recorded, fitness, fatigue, form and the acute:chronic ratio use what was
+recorded instead: the athlete's effort x minutes (session RPE) when the record has both, 0
+for a missed session. They describe the season's shape; they predict nothing (rules
+metrics.pmc and metrics.spike).
 """
 
 from __future__ import annotations
@@ -14,7 +16,8 @@ from typing import Any
 
 from planner.document.catalogue import MAIN_LIFTS, exercise
 from planner.document.model import Season
-from planner.document.sessions import PlyoIntensity, Session
+from planner.document.records import RecordStatus, SessionRecord
+from planner.document.sessions import PlyoIntensity, Session, SessionKind
 from planner.engine.by_identity import ByIdentity
 from planner.engine.plan import DayMetrics, PhaseKind, Week
 from planner.engine.rules import RuleBook
@@ -80,9 +83,64 @@ def _contact_weights(rules: RuleBook) -> dict[PlyoIntensity, float]:
     return {level: weights_rule.number(level.value) for level in PlyoIntensity}
 
 
+# A day's load as recorded: the load fitness and fatigue use, and whether every session of the
+# day gave it from its record.
+RecordedLoad = tuple[float, bool]
+
+
+def record_load(record: SessionRecord) -> float | None:
+    """A recorded session's load: effort x minutes when the coach entered both, 0 when it was
+    missed, None when the record says neither (the plan's estimate stands)."""
+    if record.status is RecordStatus.MISSED:
+        return 0.0
+    if record.effort is None or record.minutes is None:
+        return None
+    return record.effort * record.minutes
+
+
+def recorded_loads(
+    season: Season, athlete_id: str, dates: Sequence[date], sessions_by_day: Sequence[Sequence[Session]]
+) -> list[RecordedLoad | None] | None:
+    """Per day, the load as recorded (None where nothing of the day was recorded); None when
+    the athlete has no record at all, the plan's estimate standing everywhere.
+
+    A recorded session the plan no longer holds on its day still counts: it was done.
+    """
+    if not dates:
+        return None
+    first = dates[0]
+    by_day: dict[int, list[SessionRecord]] = {}
+    for record in season.records:
+        index = (record.date - first).days
+        if record.athlete_id == athlete_id and 0 <= index < len(dates):
+            by_day.setdefault(index, []).append(record)
+    if not by_day:
+        return None
+    result: list[RecordedLoad | None] = [None] * len(dates)
+    for index, records in by_day.items():
+        by_kind: dict[SessionKind, SessionRecord] = {record.kind: record for record in records}
+        total = 0.0
+        every = True
+        for session in sessions_by_day[index]:
+            matched = by_kind.pop(session.kind, None)
+            recorded = None if matched is None else record_load(matched)
+            every = every and recorded is not None
+            total += session.planned_load if recorded is None else recorded
+        for left in by_kind.values():
+            recorded = record_load(left)
+            every = every and recorded is not None
+            total += left.planned.planned_load if recorded is None else recorded
+        result[index] = (total, every)
+    return result
+
+
 def day_metrics(
-    sessions_by_day: Sequence[Sequence[Session]], rules: RuleBook
+    sessions_by_day: Sequence[Sequence[Session]],
+    rules: RuleBook,
+    recorded: Sequence[RecordedLoad | None] | None = None,
 ) -> list[DayMetrics]:
+    """Each day's figures. ``planned_load`` is the plan's estimate; fitness, fatigue, form and
+    the acute:chronic ratio run on the ``recorded`` load where a day has one."""
     weights = _contact_weights(rules)
     pmc = rules["metrics.pmc"]
     spike = rules["metrics.spike"]
@@ -93,18 +151,20 @@ def day_metrics(
     fitness = fatigue = acute = chronic = 0.0
     result: list[DayMetrics] = []
     # Values stay unrounded here; the JSON and the views round them for display.
-    for sessions in sessions_by_day:
+    for i, sessions in enumerate(sessions_by_day):
         volume_load, relative, zones, contacts, weighted, planned = (
             day_totals(sessions, weights) if sessions else _NO_LOAD
         )
+        day_recorded = None if recorded is None else recorded[i]
+        load, from_record = (planned, False) if day_recorded is None else day_recorded
         form = fitness - fatigue  # form uses yesterday's fitness and fatigue
-        fitness += (planned - fitness) / fitness_days
-        fatigue += (planned - fatigue) / fatigue_days
-        acute = acute_lambda * planned + (1 - acute_lambda) * acute
-        chronic = chronic_lambda * planned + (1 - chronic_lambda) * chronic
+        fitness += (load - fitness) / fitness_days
+        fatigue += (load - fatigue) / fatigue_days
+        acute = acute_lambda * load + (1 - acute_lambda) * acute
+        chronic = chronic_lambda * load + (1 - chronic_lambda) * chronic
         result.append(DayMetrics(
             volume_load, relative, zones, contacts, weighted, planned, fitness, fatigue, form,
-            acute / chronic if chronic > 1e-6 else None,
+            acute / chronic if chronic > 1e-6 else None, from_record,
         ))
     return result
 

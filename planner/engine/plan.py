@@ -73,8 +73,8 @@ class DayMetrics(NamedTuple):
     fatigue: float = 0.0
     form: float = 0.0
     acwr: float | None = None
-    # True when planned_load is the recorded effort x minutes of what was done, not the
-    # plan's estimate.
+    # Fitness, fatigue and form took this day's load from what was recorded (effort x
+    # minutes, or 0 for a missed session) for every session of the day, not from the plan.
     load_recorded: bool = False
 
 
@@ -115,6 +115,26 @@ class PlanWarning:
 
 
 @dataclass(frozen=True, slots=True)
+class MaxProposal:
+    """Logged work sets show a max more than the rule's margin away from the one in force
+    (rule max.proposal). Values are in ``units``, the athlete's: ``load`` x ``reps`` done on
+    ``evidence_date`` give the estimate ``proposed``; ``current`` is the max in force.
+    A proposal is a fact; ``planner.engine.proposals.proposal_text`` words it."""
+
+    lift: str
+    evidence_date: date
+    current: float
+    proposed: float
+    units: str
+    load: float
+    reps: int
+
+    @property
+    def higher(self) -> bool:
+        return self.proposed > self.current
+
+
+@dataclass(frozen=True, slots=True)
 class Plan:
     athlete: Athlete
     phases: tuple[Phase, ...]
@@ -125,6 +145,8 @@ class Plan:
     # Frozen days whose sessions the document, derived afresh, would now prescribe otherwise:
     # what an edit would have changed in the past and did not.
     held: tuple[date, ...] = ()
+    # New maxes the logged sets suggest, for the coach to accept or dismiss.
+    proposals: tuple[MaxProposal, ...] = ()
 
     def day(self, on: date) -> Day | None:
         if not self.days:

@@ -45,6 +45,13 @@ class Rule:
     def whole(self, key: str) -> int:
         return int(self.number(key))
 
+    def word(self, key: str) -> str:
+        """A value that names a choice (a formula, say)."""
+        value = self.values.get(key)
+        if not isinstance(value, str):
+            raise TypeError(f"rule {self.id}: value {key!r} is missing or not a word")
+        return value
+
     def numbers(self, key: str) -> tuple[float, ...]:
         value = self.values[key]
         if not isinstance(value, list):

@@ -131,3 +131,10 @@ def test_a_second_copy_of_a_note_names_its_day_when_added_and_removed(season: Se
     twice = edits.add_note(once, text="Physio", day=date(2027, 4, 5), athlete_id="ath-1")
     assert changes_between(once, twice).dates == {date(2027, 4, 5)}
     assert changes_between(twice, once).dates == {date(2027, 4, 5)}
+
+
+def test_a_dismissed_max_proposal_names_its_athletes_plan(season: Season) -> None:
+    dismissed = edits.dismiss_max_proposal(season, "ath-2", lift="back_squat", day=date(2026, 12, 1), value=170.0)
+    changes = changes_between(season, dismissed)
+    assert changes.athletes == frozenset({"ath-2"}) and changes.dates == frozenset()
+    assert changes_between(dismissed, season).athletes == frozenset({"ath-2"})

@@ -15,11 +15,13 @@ from pytestqt.qtbot import QtBot
 
 from planner.document import edits
 from planner.document.model import Season
+from planner.document.records import DoneItem, DoneSet, RecordStatus, SessionRecord
+from planner.engine.generator import generate
 from planner.engine.plan import PlanWarning
 from planner.engine.rules import rule_book
 from tests.ui.model_check import check_model
 from ui.document import OpenSeason
-from ui.panels.checks import DATE, MESSAGE, RULE, ChecksPanel
+from ui.panels.checks import DATE, MESSAGE, RULE, ChecksPanel, Proposal
 from ui.selection import Selection
 from ui.session_text import short_day
 
@@ -186,3 +188,134 @@ def test_the_warnings_are_a_sound_item_model_and_a_marked_row_stays_through_edit
     marked = panel.row_of(panel.tree.currentIndex())
     assert marked is not None and marked in panel.rows()
     assert (marked.athlete_id, marked.warning.date) == (row.athlete_id, row.warning.date)
+
+
+# Max proposals ---------------------------------------------------------------------------------
+
+
+def heavier_squats(season: Season, athlete_id: str = "ath-1", lifts: tuple[str, ...] = ("back_squat",)) -> Season:
+    """``season`` with the athlete's first squat session at 75 % or more recorded with its
+    ``lifts`` 15 % heavier than prescribed: a max 15 % over the one in force (105 kg for
+    Łucja's squat: 120 after rounding)."""
+    planned = next(s for d in generate(season, athlete_id).days for s in d.sessions
+                   if "test" not in s.tags and any(i.exercise_id == "back_squat" and (i.percent_max or 0) >= 75
+                                                   for i in s.items))
+    items = tuple(
+        DoneItem(i.exercise_id, tuple(DoneSet(i.reps, round(i.load * (1.15 if i.exercise_id in lifts else 1), 2)
+                                              if i.load else None)
+                                      for _ in range(i.sets)))
+        for i in planned.items
+    )
+    record = SessionRecord(athlete_id, planned.date, planned.kind, RecordStatus.DONE, planned, items=items)
+    return edits.record_session(season, athlete_id, planned.date, planned.kind, record)
+
+
+@pytest.fixture
+def proposing(qtbot: QtBot, demo: Season, selection: Selection) -> tuple[ChecksPanel, OpenSeason]:
+    document = OpenSeason(heavier_squats(demo))
+    panel = ChecksPanel(document, selection)
+    qtbot.addWidget(panel)
+    panel.resize(900, 400)
+    panel.show()
+    qtbot.waitExposed(panel)
+    return panel, document
+
+
+def test_no_proposals_no_box(panel: ChecksPanel) -> None:
+    assert panel.proposals.proposals() == []
+    assert not panel.proposals.isVisible()
+
+
+def test_a_proposal_is_listed_with_its_sentence_and_evidence(proposing: tuple[ChecksPanel, OpenSeason]) -> None:
+    panel, document = proposing
+    [proposal] = document.plan("ath-1").proposals
+    assert [p.proposal for p in panel.proposals.proposals()] == [proposal]
+    assert panel.proposals.isVisible()
+    assert panel.proposals.heading.text() == "Max proposal"
+    label = panel.proposals.label(0)
+    assert label.text() == f"Back squat looks like {proposal.proposed:g} kg, not 105: update?"
+    assert proposal.proposed > 105 * 1.05
+    assert label.toolTip().startswith(f"From {proposal.reps} x {proposal.load:g} kg on ")
+    accept, dismiss = panel.proposals.buttons(0)
+    assert (accept.text(), dismiss.text()) == ("Accept", "Dismiss")
+    # Another athlete has none; the whole squad lists Łucja's, with her name.
+    panel.selection.set_athlete("ath-2")
+    assert panel.proposals.proposals() == [] and not panel.proposals.isVisible()
+    panel.set_squad(True)
+    assert panel.proposals.label(0).text().startswith("Łucja Wiśniewska · Back squat looks like")
+
+
+def test_accepting_records_the_estimate_in_one_undo_step(qtbot: QtBot,
+                                                         proposing: tuple[ChecksPanel, OpenSeason]) -> None:
+    panel, document = proposing
+    before = document.season
+    [proposal] = document.plan("ath-1").proposals
+    accept, _dismiss = panel.proposals.buttons(0)
+    QTest.mouseClick(accept, Qt.MouseButton.LeftButton)
+    entry = document.season.athlete("ath-1").max_on("back_squat", proposal.evidence_date)
+    assert entry is not None and (entry.value, entry.tested, entry.date) == (
+        proposal.proposed, False, proposal.evidence_date)
+    assert document.undo_stack.count() == 1
+    assert document.undo_stack.undoText() == f"Accept Łucja Wiśniewska's back squat max of {proposal.proposed:g} kg"
+    assert panel.proposals.proposals() == [] and not panel.proposals.isVisible()
+    document.undo_stack.undo()
+    assert document.season == before
+    assert [p.proposal for p in panel.proposals.proposals()] == [proposal]
+
+
+def test_dismissing_with_the_keyboard_keeps_it_away(qtbot: QtBot, proposing: tuple[ChecksPanel, OpenSeason]) -> None:
+    panel, document = proposing
+    before = document.season
+    [proposal] = document.plan("ath-1").proposals
+    accept, dismiss = panel.proposals.buttons(0)
+    # Tab reaches the buttons, Space presses the one with the focus.
+    accept.setFocus()
+    qtbot.waitUntil(accept.hasFocus)
+    QTest.keyClick(accept, Qt.Key.Key_Tab)
+    assert dismiss.hasFocus()
+    QTest.keyClick(dismiss, Qt.Key.Key_Space)
+    assert document.season.dismissed and document.season.dismissed[0].value == proposal.proposed
+    assert document.season.athlete("ath-1").maxes == before.athlete("ath-1").maxes
+    assert document.plan("ath-1").proposals == ()
+    assert panel.proposals.proposals() == []
+    assert document.undo_stack.undoText().startswith("Dismiss Łucja Wiśniewska's back squat max of ")
+
+
+def test_after_one_of_two_the_other_stays_and_takes_the_keyboard(qtbot: QtBot, demo: Season,
+                                                                  selection: Selection) -> None:
+    document = OpenSeason(heavier_squats(demo, lifts=("back_squat", "power_clean")))
+    panel = ChecksPanel(document, selection)
+    qtbot.addWidget(panel)
+    panel.show()
+    qtbot.waitExposed(panel)
+    assert [p.proposal.lift for p in panel.proposals.proposals()] == ["back_squat", "power_clean"]
+    assert panel.proposals.heading.text() == "Max proposals (2)"
+    accept, _dismiss = panel.proposals.buttons(0)
+    accept.setFocus()
+    qtbot.waitUntil(accept.hasFocus)
+    QTest.keyClick(accept, Qt.Key.Key_Space)
+    [left] = panel.proposals.proposals()
+    assert left.proposal.lift == "power_clean"
+    label = panel.proposals.label(0)
+    next_accept, _ = panel.proposals.buttons(0)
+    assert label.isVisible() and next_accept.isVisible()
+    assert label.text().startswith("Power clean looks like 77.5 kg, not 67.5")
+    assert next_accept.hasFocus()
+
+
+def test_a_refused_accept_says_why_beside_the_proposals(proposing: tuple[ChecksPanel, OpenSeason]) -> None:
+    panel, document = proposing
+    before = document.season
+    [listed] = panel.proposals.proposals()
+    # A proposal the document cannot take (a max past what any athlete lifts): refused, said.
+    impossible = Proposal(listed.athlete_id, listed.athlete_name,
+                          dataclasses.replace(listed.proposal, proposed=999.0))
+    panel.proposals.accept(impossible)
+    assert document.season == before and document.undo_stack.count() == 0
+    message = panel.proposals.message
+    assert message.isVisible()
+    assert message.text() == "Łucja Wiśniewska: a max of 999 kg for back_squat is outside 10-400 kg"
+    # The next edit that goes through clears it.
+    accept, _ = panel.proposals.buttons(0)
+    QTest.mouseClick(accept, Qt.MouseButton.LeftButton)
+    assert document.undo_stack.count() == 1 and message.isHidden()

@@ -220,6 +220,16 @@ class SessionBlock(QFrame):
         buttons.addStretch(1)
         layout.addLayout(buttons)
 
+    def show_entry(self, card: QWidget, *, instead_of_items: bool) -> None:
+        """Put the card of what was done under the session; on a past day it stands in for the
+        prescription's table, since the card shows each set as planned beside what was done."""
+        if instead_of_items:
+            for part in (self.table, self.details, self.add_button, self.remove_button):
+                part.hide()
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.addWidget(card)
+
     def detach(self) -> None:
         """Ignore further edits: this block shows a plan that is being replaced."""
         self.model.detach()

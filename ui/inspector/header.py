@@ -1,5 +1,5 @@
 """The top of the inspector: the day, the athlete's phase and track day, the competitions,
-the week's marks (deload, taper, locked) and the button that locks the week."""
+the day's marks (deload, taper, locked week, kept as planned) and the button that locks the week."""
 
 from __future__ import annotations
 
@@ -20,6 +20,8 @@ TRACK_DAY_TEXT = {TrackDay.HARD: "hard track day", TrackDay.EASY: "easy track da
 DELOAD_COLOUR = "#d7e8f7"
 TAPER_COLOUR = "#fbe7a6"
 LOCKED_COLOUR = "#e3e3e3"
+KEPT_COLOUR = "#e6e0f3"
+HELD_COLOUR = "#f3e0ea"
 
 
 def competition_name(plan: Plan, competition_id: str) -> str:
@@ -118,6 +120,14 @@ class DayHeader(QWidget):
             badges.append((f"Taper for {name}", TAPER_COLOUR, "Taper: less volume, intensity kept"))
         if plan_day.locked:
             badges.append(("Locked week", LOCKED_COLOUR, "Locked week: the planner keeps the week as it was locked"))
+        if plan_day.frozen:
+            badges.append(("Kept as planned", KEPT_COLOUR,
+                           "A day gone by, or with something recorded on it: its prescription stays as it was "
+                           "planned, whatever changes later"))
+            if day in plan.held:
+                badges.append(("The plan has moved on", HELD_COLOUR,
+                               "Worked out again today this day would look different (a competition, max or "
+                               "rhythm changed since); it keeps what was prescribed then"))
         self._show_badges(badges)
 
     def _show_badges(self, badges: list[tuple[str, str, str]]) -> None:

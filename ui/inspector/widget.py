@@ -24,10 +24,11 @@ from PySide6.QtWidgets import (
 
 from planner.document.catalogue import exercise
 from planner.document.changes import Changes
-from planner.document.edits import Edit, EditError
+from planner.document.edits import Edit, EditError, mark_done_as_planned, mark_missed, remove_record
 from planner.document.model import Athlete, Note, Season
 from planner.document.sessions import Item, Session, SessionKind
 from planner.engine.plan import Day, Plan
+from planner.engine.record_entry import EntryError, is_as_planned
 from planner.engine.session_edits import (
     SessionRef,
     allowed_loads,
@@ -60,8 +61,10 @@ from ui.inspector.blocks import (
 )
 from ui.inspector.header import DayHeader, empty_day_reason
 from ui.inspector.note_row import NoteRow
+from ui.inspector.record_card import RecordCard
 from ui.inspector.table import Column
 from ui.notes import AskNote, apply_note_edit, ask_note, notes_on, removal, undo_text
+from ui.recording import record_edit
 from ui.selection import Selection
 from ui.session_text import KIND_NAMES, date_text, short_day
 
@@ -70,6 +73,11 @@ __all__ = ["Inspector", "SessionRef"]
 # New items of a session from the athlete and its current items.
 ItemsChange = Callable[[Athlete, tuple[Item, ...]], list[Item]]
 MESSAGE_STYLE = "QLabel { background: #fdecea; color: #8c1d18; border-radius: 4px; padding: 4px 6px; }"
+
+
+def _day_of(card: RecordCard) -> tuple[tuple[str, date], ...]:
+    # A day with something recorded on it keeps its prescription from then on.
+    return ((card.ref.athlete_id, card.ref.day),)
 
 
 def _number(value: object) -> float:
@@ -81,12 +89,23 @@ def _number(value: object) -> float:
 class Inspector(QWidget):
     """The selected day of the selected athlete, editable; sized for a ~360 px side dock."""
 
-    def __init__(self, document: OpenSeason, selection: Selection, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        document: OpenSeason,
+        selection: Selection,
+        parent: QWidget | None = None,
+        *,
+        today: date | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("inspector")
         self.document = document
         self.selection = selection
+        # Days up to today take what was done; later days show the plan only. The window's
+        # date is the document's unless a test or caller says otherwise.
+        self._today = today
         self._blocks: list[SessionBlock] = []
+        self._cards: list[RecordCard] = []
         self._removed: list[RemovedBlock] = []
         self._warnings: list[WarningRow] = []
         self._notes: list[NoteRow] = []
@@ -153,6 +172,16 @@ class Inspector(QWidget):
     def block(self, kind: SessionKind) -> SessionBlock | None:
         return next((b for b in self._blocks if b.ref.kind is kind), None)
 
+    @property
+    def today(self) -> date:
+        return self._today or self.document.today
+
+    def record_cards(self) -> list[RecordCard]:
+        return list(self._cards)
+
+    def record_card(self, kind: SessionKind) -> RecordCard | None:
+        return next((c for c in self._cards if c.ref.kind is kind), None)
+
     def removed_blocks(self) -> list[RemovedBlock]:
         return list(self._removed)
 
@@ -196,6 +225,7 @@ class Inspector(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(8)
         blocks: list[SessionBlock] = []
+        cards: list[RecordCard] = []
         removed: list[RemovedBlock] = []
         warnings: list[WarningRow] = []
         notes: list[NoteRow] = []
@@ -208,11 +238,23 @@ class Inspector(QWidget):
                 )
             )
         else:
+            entry = day <= self.today
             for session in plan_day.sessions:
                 block = self._session_block(season, plan, athlete, session)
                 blocks.append(block)
                 layout.addWidget(block)
+                if entry:
+                    card = self._record_card(season, athlete, session, block)
+                    cards.append(card)
+                    block.show_entry(card, instead_of_items=day < self.today)
             shown_kinds = {s.kind for s in plan_day.sessions}
+            if entry:
+                # A session recorded and later moved away keeps its card, with the plan it had.
+                for record in season.records:
+                    if record.athlete_id == athlete.id and record.date == day and record.kind not in shown_kinds:
+                        card = self._record_card(season, athlete, record.planned, body)
+                        cards.append(card)
+                        layout.addWidget(card)
             for override in season.overrides:
                 if (
                     override.athlete_id == athlete.id
@@ -225,7 +267,7 @@ class Inspector(QWidget):
                     gone.reset_requested.connect(lambda ref=ref: self.reset_session(ref.kind))
                     removed.append(gone)
                     layout.addWidget(gone)
-            if not plan_day.sessions:
+            if not plan_day.sessions and not cards:
                 layout.addWidget(self._empty_label(empty_day_reason(plan, athlete, plan_day)))
             day_warnings = [w for w in plan.warnings if w.date == day]
             if day_warnings:
@@ -248,6 +290,7 @@ class Inspector(QWidget):
         old.deleteLater()
         self._body = body
         self._blocks, self._removed, self._warnings, self._notes = blocks, removed, warnings, notes
+        self._cards = cards
 
     def _empty_label(self, text: str) -> QLabel:
         label = plain_label(text)
@@ -312,6 +355,21 @@ class Inspector(QWidget):
         block.drag_requested.connect(lambda block=block: QTimer.singleShot(0, lambda: self._drag(block)))
         return block
 
+    def _record_card(self, season: Season, athlete: Athlete, session: Session, parent: QWidget) -> RecordCard:
+        ref = SessionRef(athlete.id, session.date, session.kind)
+        record = season.find_record((ref.athlete_id, ref.day, ref.kind))
+        # The session as it was when it was recorded, whatever the plan says now.
+        planned = session if record is None else record.planned
+        card = RecordCard(ref, athlete, planned, record, parent)
+        # Like the table's edits, a record runs from the event loop: it redraws the inspector,
+        # and with it the card whose key press or click asked for it.
+        later = QTimer.singleShot
+        card.accept_requested.connect(lambda kind=ref.kind: later(0, lambda: self.accept_record(kind)))
+        card.done_as_planned_requested.connect(lambda kind=ref.kind: later(0, lambda: self.done_as_planned(kind)))
+        card.missed_requested.connect(lambda kind=ref.kind: later(0, lambda: self.mark_missed(kind)))
+        card.clear_requested.connect(lambda kind=ref.kind: later(0, lambda: self.clear_record(kind)))
+        return card
+
     def _drag(self, block: SessionBlock) -> None:
         if block in self._blocks:  # not redrawn away before the event loop came round
             block.start_drag(self)
@@ -323,10 +381,11 @@ class Inspector(QWidget):
     # -----------------------------------------------------------------------------------------
     # Changes
 
-    def _apply(self, text: str, make_edit: Callable[[], Edit]) -> bool:
-        """One undo step; a refusal is shown in the message line instead of raised."""
+    def _apply(self, text: str, make_edit: Callable[[], Edit], freeze: tuple[tuple[str, date], ...] = ()) -> bool:
+        """One undo step; a refusal is shown in the message line instead of raised. The days
+        in ``freeze`` (a recorded session's) are kept as planned in the same step."""
         try:
-            self.document.apply(text, make_edit(), initiator=self)
+            self.document.apply(text, make_edit(), initiator=self, freeze=freeze)
         except EditError as error:
             self._show_message(str(error))
             return False
@@ -428,6 +487,96 @@ class Inspector(QWidget):
         ref = SessionRef(athlete.id, self.selection.day, kind)
         text = self._undo_text(f"Reset {KIND_NAMES[kind].lower()} session", athlete, ref.day)
         return self._apply(text, lambda: reset_edit(ref))
+
+    # What was done ----------------------------------------------------------------------------
+
+    def _entry_card(self, kind: SessionKind | None) -> RecordCard | None:
+        """The card an entry acts on: ``kind``'s, else the one being typed in, else the first
+        session not recorded yet, else the first."""
+        if kind is not None:
+            return self.record_card(kind)
+        focused = next((c for c in self._cards if c.isAncestorOf(self.focusWidget() or self)), None)
+        if focused is not None:
+            return focused
+        return next((c for c in self._cards if c.recorded is None), self._cards[0] if self._cards else None)
+
+    def _no_entry(self) -> bool:
+        if self.selection.day > self.today:
+            self._show_message(f"{date_text(self.selection.day)} is after today: what was done is entered "
+                               "on the day or later")
+        else:
+            self._show_message("No session on this day to record")
+        return False
+
+    def _entry_refused(self, card: RecordCard, error: EntryError) -> bool:
+        what = KIND_NAMES[card.ref.kind].lower()
+        self._show_message(f"{card.athlete.name}'s {what} session on {card.ref.day.isoformat()}: {error}; "
+                           "nothing was recorded")
+        card.show_problem(self.document.season, error)
+        return False
+
+    def _record_text(self, text: str, card: RecordCard) -> str:
+        return self._undo_text(f"{text}: {KIND_NAMES[card.ref.kind].lower()} session", card.athlete, card.ref.day)
+
+    def accept_record(self, kind: SessionKind | None = None) -> bool:
+        """Record what the card shows (Enter): "done as planned" when nothing was changed on a
+        session not recorded yet. One undo step; a refusal is shown and nothing is recorded."""
+        card = self._entry_card(kind)
+        if card is None or card not in self._cards:
+            return self._no_entry()
+        if card.recorded is None and not card.is_changed():
+            return self.done_as_planned(card.ref.kind)
+        try:
+            record = card.record()
+        except EntryError as error:
+            return self._entry_refused(card, error)
+        if record == card.recorded:
+            return False
+        text = "Done as planned" if is_as_planned(record) else f"Record {record.status.value.replace('_', ' ')}"
+        if self._apply(self._record_text(text, card), lambda: record_edit(record), _day_of(card)):
+            return True
+        card.show_problem(self.document.season)
+        return False
+
+    def done_as_planned(self, kind: SessionKind | None = None) -> bool:
+        """Every set as prescribed, in one step; an effort or note typed on the card is kept."""
+        card = self._entry_card(kind)
+        if card is None:
+            return self._no_entry()
+        ref, planned = card.ref, card.planned
+        if card.extras_changed():
+            # The effort, minutes or note just typed go with it.
+            try:
+                record = card.done_as_planned_record()
+            except EntryError as error:
+                return self._entry_refused(card, error)
+            return self._apply(self._record_text("Done as planned", card), lambda: record_edit(record), _day_of(card))
+        return self._apply(
+            self._record_text("Done as planned", card),
+            lambda: lambda season: mark_done_as_planned(season, ref.athlete_id, ref.day, ref.kind, planned),
+            _day_of(card),
+        )
+
+    def mark_missed(self, kind: SessionKind | None = None) -> bool:
+        card = self._entry_card(kind)
+        if card is None:
+            return self._no_entry()
+        ref, planned = card.ref, card.planned
+        return self._apply(
+            self._record_text("Missed", card),
+            lambda: lambda season: mark_missed(season, ref.athlete_id, ref.day, ref.kind, planned),
+            _day_of(card),
+        )
+
+    def clear_record(self, kind: SessionKind | None = None) -> bool:
+        card = self._entry_card(kind)
+        if card is None or card.recorded is None:
+            return self._no_entry() if card is None else False
+        ref = card.ref
+        return self._apply(
+            self._record_text("Clear record", card),
+            lambda: lambda season: remove_record(season, ref.athlete_id, ref.day, ref.kind),
+        )
 
     # Notes ----------------------------------------------------------------------------------
 

@@ -1,4 +1,5 @@
-"""The plan checks panel: the engine's warnings, grouped by week, for one athlete or the squad.
+"""The plan checks panel: the engine's warnings, grouped by week, for one athlete or the squad,
+and the max proposals of the same plans.
 
 The panel shows; the engine decides. Every row is one ``PlanWarning`` of a generated plan,
 with its rule id, its date and its sentence, unchanged; the panel adds nothing and drops
@@ -6,12 +7,16 @@ nothing. The rule's title and text from the rule book are the row's tooltip, so 
 read why without leaving the window. Clicking a row selects its athlete and day, which the
 calendar, the chart and the inspector follow. The list is an item model over the plans
 (``WarningsModel``): an edit updates the rows it touches, so the row the coach is on stays.
+
+Above the list, each ``MaxProposal`` of the plans has Accept and Dismiss buttons (reached with
+Tab, pressed with Space): accepting records the proposed max as an estimate dated the day of
+the sets it rests on, dismissing keeps it from coming back; one undo step each.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Hashable
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from datetime import date
 from html import escape
@@ -22,18 +27,26 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
+    QFrame,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QPushButton,
     QRadioButton,
+    QScrollArea,
     QTreeView,
     QVBoxLayout,
     QWidget,
 )
 
+from planner.document import edits
+from planner.document.catalogue import lift_name
 from planner.document.changes import Changes
+from planner.document.edits import EditError
 from planner.document.model import Season
-from planner.engine.plan import PlanWarning
+from planner.engine.plan import MaxProposal, PlanWarning
+from planner.engine.proposals import evidence_text, proposal_text
 from planner.engine.rules import rule_book
 from ui.document import OpenSeason
 from ui.models import Entry, RecordModel
@@ -144,6 +157,134 @@ class WarningsModel(RecordModel[Row | Week]):
         return None
 
 
+@dataclass(frozen=True, slots=True)
+class Proposal:
+    """One max proposal as listed: whose plan it belongs to and the proposal itself."""
+
+    athlete_id: str
+    athlete_name: str
+    proposal: MaxProposal
+
+
+class ProposalsBox(QWidget):
+    """The max proposals of the listed plans, one line each with Accept and Dismiss; hidden
+    when there are none."""
+
+    def __init__(self, document: OpenSeason, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("checksProposals")
+        self.document = document
+        self._listed: list[Proposal] = []
+        self._squad = False
+        self._grid = QGridLayout(self)
+        self._grid.setContentsMargins(0, 0, 0, 4)
+        self._grid.setColumnStretch(0, 1)
+        self.heading = QLabel(self)
+        self.heading.setObjectName("checksProposalsHeading")
+        bold = QFont(self.heading.font())
+        bold.setBold(True)
+        self.heading.setFont(bold)
+        self.message = QLabel(self)  # why an accept or dismiss was refused
+        self.message.setObjectName("checksProposalsMessage")
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
+        self.message.setWordWrap(True)
+        self.message.hide()
+        self._lines: list[tuple[QLabel, QPushButton, QPushButton]] = []
+        self.setVisible(False)
+
+    def proposals(self) -> list[Proposal]:
+        """The proposals listed, in the order shown."""
+        return list(self._listed)
+
+    def buttons(self, index: int) -> tuple[QPushButton, QPushButton]:
+        """The Accept and Dismiss buttons of the ``index``-th proposal."""
+        _label, accept, dismiss = self._lines[index]
+        return accept, dismiss
+
+    def label(self, index: int) -> QLabel:
+        return self._lines[index][0]
+
+    def show_proposals(self, listed: list[Proposal], *, squad: bool) -> None:
+        if listed == self._listed and squad == self._squad and self._lines:
+            return
+        focus = self._focused_line()
+        self._listed, self._squad = list(listed), squad
+        for label, accept, dismiss in self._lines:
+            for widget in (label, accept, dismiss):
+                self._grid.removeWidget(widget)
+                widget.hide()
+                widget.deleteLater()
+        self._lines = []
+        count = len(listed)
+        self.heading.setText(f"Max proposals ({count})" if count != 1 else "Max proposal")
+        self._grid.addWidget(self.heading, 0, 0, 1, 3)
+        for row, item in enumerate(listed, start=1):
+            self._lines.append(self._line(item, row, squad))
+        self._grid.addWidget(self.message, count + 1, 0, 1, 3)
+        self.setVisible(bool(listed))
+        if focus is not None and self._lines:
+            # The line acted on went away: the next one takes the keyboard, so a coach can
+            # work down the list without the mouse.
+            self._lines[min(focus, len(self._lines) - 1)][1].setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _line(self, item: Proposal, row: int, squad: bool) -> tuple[QLabel, QPushButton, QPushButton]:
+        sentence = proposal_text(item.proposal)
+        text = f"{item.athlete_name} · {sentence}" if squad else sentence
+        label = QLabel(text, self)
+        label.setTextFormat(Qt.TextFormat.PlainText)  # it names the athlete
+        label.setToolTip(f"From {evidence_text(item.proposal)}. Accepting records "
+                         f"{item.proposal.proposed:g} {item.proposal.units} as an estimated max from that day on.")
+        accept = QPushButton("Accept", self)
+        accept.setObjectName("checksAcceptProposal")
+        accept.setAccessibleName(f"Accept: {text}")
+        accept.clicked.connect(lambda: self.accept(item))
+        dismiss = QPushButton("Dismiss", self)
+        dismiss.setObjectName("checksDismissProposal")
+        dismiss.setAccessibleName(f"Dismiss: {text}")
+        dismiss.clicked.connect(lambda: self.dismiss(item))
+        self._grid.addWidget(label, row, 0)
+        self._grid.addWidget(accept, row, 1)
+        self._grid.addWidget(dismiss, row, 2)
+        for widget in (label, accept, dismiss):
+            widget.show()  # a child added to a shown widget stays hidden until told
+        return label, accept, dismiss
+
+    def _focused_line(self) -> int | None:
+        for index, (_label, accept, dismiss) in enumerate(self._lines):
+            if accept.hasFocus() or dismiss.hasFocus():
+                return index
+        return None
+
+    def accept(self, item: Proposal) -> None:
+        """Record the proposed max, an estimate dated the day of its sets: one undo step."""
+        p = item.proposal
+
+        def edit(season: Season) -> Season:
+            return edits.record_max(season, item.athlete_id, lift=p.lift, day=p.evidence_date, value=p.proposed,
+                                    tested=False)
+
+        self._apply(f"Accept {item.athlete_name}'s {lift_name(p.lift)} max of {p.proposed:g} {p.units}", edit)
+
+    def dismiss(self, item: Proposal) -> None:
+        """Turn the proposal down; it does not come back: one undo step."""
+        p = item.proposal
+
+        def edit(season: Season) -> Season:
+            return edits.dismiss_max_proposal(season, item.athlete_id, lift=p.lift, day=p.evidence_date,
+                                              value=p.proposed)
+
+        self._apply(f"Dismiss {item.athlete_name}'s {lift_name(p.lift)} max of {p.proposed:g} {p.units}", edit)
+
+    def _apply(self, text: str, edit: Callable[[Season], Season]) -> None:
+        try:
+            self.document.apply(text, edit, self)
+        except EditError as error:
+            self.message.setText(str(error))
+            self.message.show()
+            return
+        self.message.hide()
+
+
 class ChecksPanel(QWidget):
     """The warnings of the selected athlete's plan, or of every athlete's, by week."""
 
@@ -177,6 +318,16 @@ class ChecksPanel(QWidget):
         top.addWidget(self.athlete_button)
         top.addWidget(self.squad_button)
         layout.addLayout(top)
+
+        self.proposals = ProposalsBox(document, self)
+        # A squad's proposals after a week of cards can be many: they scroll, the list stays.
+        self.proposals_scroll = QScrollArea(self)
+        self.proposals_scroll.setObjectName("checksProposalsScroll")
+        self.proposals_scroll.setWidgetResizable(True)
+        self.proposals_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.proposals_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.proposals_scroll.setWidget(self.proposals)
+        layout.addWidget(self.proposals_scroll)
 
         self.tree = QTreeView(self)
         self.tree.setObjectName("checksTree")
@@ -239,9 +390,24 @@ class ChecksPanel(QWidget):
             self.tree.setFirstColumnSpanned(i, QModelIndex(), True)
         self.tree.expandAll()
         self.count_label.setText(self._count_text(self.document.season))
+        listed = self._proposals(self.document.season)
+        self.proposals.show_proposals(listed, squad=self.squad)
+        self.proposals_scroll.setVisible(bool(listed))
+        # Room for the heading and up to five proposals before they scroll.
+        whole = self.proposals.sizeHint().height()
+        self.proposals_scroll.setFixedHeight(whole if len(listed) <= 5 else whole * 6 // (len(listed) + 1))
         self._show_selected_day()
 
     # Internals -----------------------------------------------------------------------------
+
+    def _proposals(self, season: Season) -> list[Proposal]:
+        if self.squad:
+            athletes = list(season.athletes)
+        else:
+            athlete = season.find_athlete(self.selection.athlete_id)
+            athletes = [athlete] if athlete is not None else []
+        plans = self.document.plans() if self.squad else {a.id: self.document.plan(a.id) for a in athletes}
+        return [Proposal(a.id, a.name, p) for a in athletes for p in plans[a.id].proposals]
 
     def _count_text(self, season: Season) -> str:
         rows = self.rows()
