@@ -324,13 +324,11 @@ def _frozen_problems(season: Season, athlete_ids: set[str]) -> list[Problem]:
         if any(first <= span.last and span.first <= last for first, last in kept.get(span.athlete_id, [])):
             problems.append(Problem(path, "the same day is kept as planned twice"))
         kept.setdefault(span.athlete_id, []).append((span.first, span.last))
-        seen: set[object] = set()
+        # A kept day holds what the plan showed, as a locked week does: it is not checked for
+        # more than the plan could hold.
         for j, session in enumerate(span.sessions):
             if not span.covers(session.date):
                 problems.append(Problem(f"{path}.sessions[{j}].date", "the session is not in the days kept"))
-            if (session.date, session.kind) in seen:
-                problems.append(Problem(f"{path}.sessions[{j}]", "two sessions of the same kind on one day"))
-            seen.add((session.date, session.kind))
             problems.extend(session_problems(session, f"{path}.sessions[{j}]"))
     return problems
 
