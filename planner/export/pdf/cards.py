@@ -977,13 +977,15 @@ def _write_in(card: _Card, record: SessionRecord | None = None) -> list[Flowable
                        ("ALIGN", (1, 0), (1, 0), "CENTER")]
         line = _recorded_line(record)
         size = 7.0
+        # Written on the second line: the first sits right under the session's table, whose
+        # frame a line of text there would touch.
         if stringWidth(line, style.fonts.bold, size) <= line_width - 6:
-            rows[0][3] = line
+            rows[1][3] = line
         else:
-            rows[0][3] = fit_text(_recorded_line(replace(record, note="")), style.fonts.bold, size, line_width - 6)
+            rows[1][3] = fit_text(_recorded_line(replace(record, note="")), style.fonts.bold, size, line_width - 6)
             below.append(_CardText("Note: " + markup(record.note), _recorded_note_style(style, card.width, ink)))
-        filled += [("TEXTCOLOR", (3, 0), (3, 0), ink), ("FONTSIZE", (3, 0), (3, 0), size),
-                   ("VALIGN", (3, 0), (3, 0), "BOTTOM")]
+        filled += [("TEXTCOLOR", (3, 1), (3, 1), ink), ("FONTSIZE", (3, 1), (3, 1), size),
+                   ("VALIGN", (3, 1), (3, 1), "BOTTOM")]
     table = CachedTable(rows, colWidths=[label_width, box_width, notes_label, line_width], rowHeights=[10, 10.5])
     styled(table, [
         ("FONTNAME", (0, 0), (-1, -1), style.fonts.bold),
