@@ -5,14 +5,17 @@ changed."""
 from __future__ import annotations
 
 import dataclasses
+import json
 from datetime import date, timedelta
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from strategies import seasons
+from test_edit_properties import BUILDERS
 
 from planner.document import edits
+from planner.document.codec import session_to_dict
 from planner.document.demo import demo_season
 from planner.document.model import FrozenSpan, Priority, Season
 from planner.document.sessions import SessionKind
@@ -198,3 +201,56 @@ def test_recording_and_undoing_restores_the_exact_document(season: Season, data:
         d.sessions for d in generate(before, athlete.id).days if d.date < today
     ]
     assert SessionKind(session.kind) in (SessionKind.WEIGHTS, SessionKind.PLYOMETRICS)
+
+
+PLANNING_EDITS = [
+    "add_competition", "move_competition", "change_competition", "remove_competition", "change_athlete",
+    "record_max", "remove_max", "set_override", "move_session", "lock_planned_week", "change_season",
+]
+
+
+def _kept_bytes(season: Season, days: dict[str, set[date]]) -> dict[tuple[str, date], bytes]:
+    """The prescription of each athlete's kept days as the file writes it."""
+    kept: dict[tuple[str, date], bytes] = {}
+    for athlete_id, athlete_days in days.items():
+        if season.find_athlete(athlete_id) is None:
+            continue
+        plan = generate(season, athlete_id)
+        for day in athlete_days:
+            plan_day = plan.day(day)
+            if plan_day is not None:
+                sessions = [session_to_dict(s) for s in plan_day.sessions]
+                kept[(athlete_id, day)] = json.dumps(sessions, sort_keys=True).encode()
+    return kept
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(season=seasons(), data=st.data())
+def test_any_edit_after_recorded_days_leaves_every_past_day_byte_identical(season: Season, data: st.DataObject) -> None:
+    if not season.athletes:
+        return
+    today = season.first_day + timedelta(days=data.draw(st.integers(14, 120), label="today"))
+    # Random sessions recorded, before or after today, each keeping its day as the window does.
+    for _ in range(data.draw(st.integers(0, 3), label="records")):
+        athlete = data.draw(st.sampled_from(season.athletes))
+        sessions = [s for d in generate(season, athlete.id).days for s in d.sessions]
+        if not sessions:
+            continue
+        session = data.draw(st.sampled_from(sessions))
+        season = settle(season, today, [(athlete.id, session.date)])
+        season = edits.mark_done_as_planned(season, athlete.id, session.date, session.kind, session)
+    settled = settle(season, today)
+    kept = {a.id: frozen_days(settled, a.id) for a in settled.athletes}
+    before = _kept_bytes(settled, kept)
+
+    # Every edit may run; those that change how a season is planned are drawn most often.
+    name = data.draw(st.sampled_from(PLANNING_EDITS) | st.sampled_from(sorted(BUILDERS)), label="edit")
+    try:
+        after = BUILDERS[name](data, settled)(settled)
+    except edits.EditError:
+        return
+    now = _kept_bytes(after, kept)
+    # An athlete removed, or days the season no longer holds, have nothing left to compare.
+    assert {key: value for key, value in before.items() if key in now} == now
+    for athlete_id, day in set(before) - set(now):
+        assert after.find_athlete(athlete_id) is None or not after.contains(day)
