@@ -435,8 +435,27 @@ def _counter_problems(item_id: str, prefix: str, next_number: int, path: str) ->
     return []
 
 
+# Every edit checks the whole document, and the days kept as planned hold hundreds of
+# sessions that no edit changes. A session is immutable, so one found clean stays clean: the
+# clean ones are kept by identity (the entry holds the session, so its id is not reused while
+# kept), up to a bound that clears the table rather than track an order.
+_CLEAN_SESSIONS: dict[int, Session] = {}
+_CLEAN_SESSIONS_BOUND = 50_000
+
+
 def session_problems(session: Session, path: str) -> list[Problem]:
     """Numbers in a stored session that no coach could mean (and JSON could not hold)."""
+    if _CLEAN_SESSIONS.get(id(session)) is session:
+        return []
+    problems = _session_problems(session, path)
+    if not problems:
+        if len(_CLEAN_SESSIONS) >= _CLEAN_SESSIONS_BOUND:
+            _CLEAN_SESSIONS.clear()
+        _CLEAN_SESSIONS[id(session)] = session
+    return problems
+
+
+def _session_problems(session: Session, path: str) -> list[Problem]:
     problems: list[Problem] = []
     problems.extend(date_problems(session.date, f"{path}.date", "the date"))
     problems.extend(_session_text_problems(session, path))
