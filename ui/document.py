@@ -42,6 +42,7 @@ class SnapshotCommand(QUndoCommand):
         after: Season,
         initiator: object,
         held: tuple[tuple[str, date], ...] = (),
+        plans: dict[str, Plan] | None = None,
     ) -> None:
         super().__init__(text)
         self._document = document
@@ -51,11 +52,15 @@ class SnapshotCommand(QUndoCommand):
         # it is made; undo and redo are nobody's gesture.
         self._initiator = initiator
         self._held = held
+        # The plans of ``after`` derived to find what was held, handed over once rather than
+        # derived again by the views (and not kept for the life of the undo stack).
+        self._plans = plans
 
     def redo(self) -> None:
         initiator, self._initiator = self._initiator, None
         held, self._held = self._held, ()
-        self._document._set(self.after, initiator, held=held)
+        plans, self._plans = self._plans, None
+        self._document._set(self.after, initiator, held=held, plans=plans)
 
     def undo(self) -> None:
         self._document._set(self.before, None)
@@ -122,18 +127,27 @@ class OpenSeason(QObject):
         after = edit(settled)
         if after == settled:
             return before
-        self.undo_stack.push(SnapshotCommand(self, text, before, after, initiator, self._held(settled, after)))
+        held, plans = self._held(settled, after)
+        self.undo_stack.push(SnapshotCommand(self, text, before, after, initiator, held, plans))
         return after
 
-    def _held(self, settled: Season, after: Season) -> tuple[tuple[str, date], ...]:
-        """The kept days the edit would have changed: held after it, not before."""
+    def _held(self, settled: Season, after: Season) -> tuple[tuple[tuple[str, date], ...], dict[str, Plan]]:
+        """The kept days the edit would have changed (held after it, not before), and the
+        plans of ``after`` derived to find them."""
         held: list[tuple[str, date]] = []
+        plans: dict[str, Plan] = {}
         for athlete_id in sorted(changes_between(settled, after).athletes):
             if after.find_athlete(athlete_id) is None or not after.frozen_spans(athlete_id):
                 continue
-            before_held = set(generate(settled, athlete_id).held) if settled.find_athlete(athlete_id) else set()
-            held += [(athlete_id, day) for day in generate(after, athlete_id).held if day not in before_held]
-        return tuple(held)
+            # Settling keeps days exactly as they are planned, so the document's own plan
+            # holds the same days as the settled one's.
+            earlier = self._plans.get(athlete_id)
+            if earlier is None and settled.find_athlete(athlete_id) is not None:
+                earlier = generate(settled, athlete_id)
+            before_held = set(earlier.held) if earlier is not None else set()
+            plan = plans[athlete_id] = generate(after, athlete_id)
+            held += [(athlete_id, day) for day in plan.held if day not in before_held]
+        return tuple(held), plans
 
     def replace(self, season: Season, path: Path | None) -> None:
         """A different document (New, Open, Restore): a fresh undo history."""
@@ -185,7 +199,12 @@ class OpenSeason(QObject):
         return {a.id: self._plans[a.id] for a in self._season.athletes}
 
     def _set(
-        self, season: Season, initiator: object, changes: Changes | None = None, held: tuple[tuple[str, date], ...] = ()
+        self,
+        season: Season,
+        initiator: object,
+        changes: Changes | None = None,
+        held: tuple[tuple[str, date], ...] = (),
+        plans: dict[str, Plan] | None = None,
     ) -> None:
         before = self._season
         if changes is None:
@@ -198,5 +217,7 @@ class OpenSeason(QObject):
         self._plans = {} if changes.settings else {
             athlete_id: plan for athlete_id, plan in self._plans.items() if not changes.plan_of(athlete_id)
         }
+        if plans:
+            self._plans.update(plans)
         self._what_if = None
         self.changed.emit(changes)
