@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QMimeData, QSettings, Qt, QUrl
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
@@ -32,7 +33,6 @@ from ui.calendar.widget import SeasonCalendar
 from ui.chart.load_chart import LoadChart
 from ui.columns import WeekColumns
 from ui.dialogs.ask import Dialogs, Edit, apply_edit
-from ui.dialogs.squad_entry import SquadEntry
 from ui.document import OpenSeason
 from ui.files import SUFFIX, FileController, documents_folder, safe_file_stem, write_detail
 from ui.inspector.widget import Inspector
@@ -48,6 +48,10 @@ from ui.selection import Selection
 from ui.session_text import mnemonic_safe
 from ui.settings import AppSettings
 from ui.shortcuts import SHORTCUTS_HTML
+
+if TYPE_CHECKING:
+    # Imported when first opened: the window's start does not wait for it.
+    from ui.dialogs.squad_entry import SquadEntry
 
 APP_NAME = "SprintPlan"
 STATUS_MS = 8000  # how long a status message stays
@@ -451,6 +455,8 @@ class MainWindow(QMainWindow):
     def show_squad_entry(self) -> None:
         """The squad's sessions of the selected day (or today, for a day still to come)."""
         if self.squad_entry is None:
+            from ui.dialogs.squad_entry import SquadEntry
+
             self.squad_entry = SquadEntry(self.document, self.selection, self)
         self.squad_entry.show_day(min(self.selection.day, self.today))
 
