@@ -41,6 +41,9 @@ def _open_window(path: str | None, *, smoke_test: bool = False, report_first_pai
                 return 2
             # Opened from a file manager there is no terminal to read: the window says it too.
             problem = error
+    from ui.qt_start import quicken_pyside_imports
+
+    quicken_pyside_imports()
     from ui.app import run
 
     return run(
