@@ -45,10 +45,8 @@ from __future__ import annotations
 
 import csv
 import dataclasses
-import io
 import re
 from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
@@ -60,6 +58,7 @@ from planner.document.edits import EditError, new_competition_id
 from planner.document.limits import MAX_NAME_LENGTH, date_problem, one_line
 from planner.document.model import Competition, Priority, Season
 from planner.document.validation import MAX_COMPETITION_DAYS, season_problems
+from planner.imports.sheet import cells_up_to, csv_records, cut, shown
 
 __all__ = [
     "LIMITS",
@@ -91,9 +90,6 @@ MAX_COMPETITIONS = 2_000
 MAX_CALENDAR_LINES = 30_000
 LIMITS = f"an import reads files of up to {MAX_FILE_MB} MB with at most {MAX_COMPETITIONS:,} competitions"
 
-_ELLIPSIS = "\u2026"
-# Values quoted in a refusal (an unreadable date, a header cell) are cut to this length.
-_SHOWN_LENGTH = 40
 # How much of a name, location or category is read: far more than any name keeps.
 _NAME_SCAN = 100 * MAX_NAME_LENGTH
 
@@ -141,10 +137,6 @@ class ImportPreview:
 # Text from the file
 
 
-def _cut(text: str, length: int) -> str:
-    return text if len(text) <= length else text[: length - 1].rstrip() + _ELLIPSIS
-
-
 def _name(text: str) -> tuple[str, int | None]:
     """``text`` as a competition name and, when it had to be cut, its length in the file."""
     # Cleaning megabytes character by character takes seconds; the start decides the name.
@@ -153,13 +145,7 @@ def _name(text: str) -> tuple[str, int | None]:
         name = one_line(text)  # mostly white space or control characters: all of it counts
     if len(name) <= MAX_NAME_LENGTH:
         return name, None
-    return _cut(name, MAX_NAME_LENGTH), len(text.strip())
-
-
-def _shown(text: str) -> str:
-    """A value from the file quoted in a refusal: one short line without control characters."""
-    # Only the start is needed, so a value of megabytes is not cleaned whole.
-    return repr(_cut(one_line(text[: 4 * _SHOWN_LENGTH]), _SHOWN_LENGTH))
+    return cut(name, MAX_NAME_LENGTH), len(text.strip())
 
 
 class _TooMany(ImportSourceError):
@@ -344,8 +330,8 @@ def _parse_day(text: str, what: str) -> date:
             try:
                 return date(year, month, day)
             except ValueError:
-                raise _BadValue(f"no such {what} {_shown(value)}") from None
-    raise _BadValue(f"unreadable {what} {_shown(value)}; write it as 2027-07-23 or 23.07.2027")
+                raise _BadValue(f"no such {what} {shown(value)}") from None
+    raise _BadValue(f"unreadable {what} {shown(value)}; write it as 2027-07-23 or 23.07.2027")
 
 
 def _parse_priority(text: str) -> Priority:
@@ -354,7 +340,7 @@ def _parse_priority(text: str) -> Priority:
         return Priority.C
     if value in ("A", "B", "C"):
         return Priority(value)
-    raise _BadValue(f"priority must be A, B or C, not {_shown(text.strip())}")
+    raise _BadValue(f"priority must be A, B or C, not {shown(text.strip())}")
 
 
 def _parse_indoor(text: str) -> bool:
@@ -363,13 +349,7 @@ def _parse_indoor(text: str) -> bool:
         return True
     if value in _FALSE:
         return False
-    raise _BadValue(f"indoor must be yes or no (or indoor/outdoor), not {_shown(text.strip())}")
-
-
-def _delimiter(header_line: str) -> str:
-    # The delimiter that splits the header into the most columns; Excel writes ";" where the
-    # decimal separator is a comma, and some tools write tabs.
-    return max((",", ";", "\t"), key=lambda d: len(next(csv.reader([header_line], delimiter=d))))
+    raise _BadValue(f"indoor must be yes or no (or indoor/outdoor), not {shown(text.strip())}")
 
 
 def _columns(header: list[str]) -> dict[str, int]:
@@ -380,29 +360,13 @@ def _columns(header: list[str]) -> dict[str, int]:
             columns[name] = index
     missing = [name for name in _REQUIRED if name not in columns]
     if missing:
-        named = [_shown(c.strip()) for c in header[:_HEADER_CELLS_SHOWN] if c.strip()]
+        named = [shown(c.strip()) for c in header[:_HEADER_CELLS_SHOWN] if c.strip()]
         found = ", ".join(named + ["…"] * (len(header) > _HEADER_CELLS_SHOWN)) or "nothing"
         raise ImportSourceError(
             f"the first line must name the columns date, name, priority and indoor "
             f"(missing {' and '.join(missing)}; found {found})"
         )
     return columns
-
-
-def _records(text: str) -> Iterator[tuple[int, list[str]]]:
-    """(first line number, cells) of every CSV record, the header first."""
-    # Old Mac spreadsheets end lines with a lone CR; counting lines needs one convention.
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    header_index = next((i for i, line in enumerate(lines) if line.strip()), None)
-    if header_index is None:
-        return
-    reader = csv.reader(io.StringIO("\n".join(lines[header_index:])), delimiter=_delimiter(lines[header_index]))
-    # reader.line_num counts physical lines, so a quoted cell spanning lines still gives each
-    # record the line it starts on.
-    previous = 0
-    for cells in reader:
-        yield header_index + previous + 1, cells
-        previous = reader.line_num
 
 
 def _csv_candidate(cells: list[str], columns: dict[str, int]) -> tuple[NewCompetition, int | None]:
@@ -424,18 +388,6 @@ def _csv_candidate(cells: list[str], columns: dict[str, int]) -> tuple[NewCompet
     return NewCompetition(name, start, end, priority, indoor), cut_from
 
 
-@contextmanager
-def _cells_up_to_the_file_size() -> Iterator[None]:
-    # The csv module refuses a cell over 131,072 characters (a process-wide setting). A cell
-    # cannot be longer than the file, which is bounded, and a long name is cut like an
-    # iCalendar one instead of failing the file; the setting is put back afterwards.
-    previous = csv.field_size_limit(MAX_FILE_BYTES)
-    try:
-        yield
-    finally:
-        csv.field_size_limit(previous)
-
-
 def preview_csv(season: Season, text: str, source_name: str = "CSV") -> ImportPreview:
     """What importing the CSV ``text`` into ``season`` would add and refuse.
 
@@ -446,8 +398,8 @@ def preview_csv(season: Season, text: str, source_name: str = "CSV") -> ImportPr
         raise ImportSourceError(f"the text is {len(text) / 1e6:.1f} million characters long; {LIMITS}")
     judge = _Judge(season)
     rows = 0
-    with _cells_up_to_the_file_size():
-        records = _records(text.removeprefix("\ufeff"))
+    with cells_up_to(MAX_FILE_BYTES):
+        records = csv_records(text.removeprefix("\ufeff"))
         try:
             first = next(records, None)
             if first is None:
@@ -561,7 +513,7 @@ def _moment(event: Event, name: str) -> date | datetime | timedelta | None:
 def _written(prop: Any) -> str:
     """A property's value as the file has it, quoted for a refusal."""
     raw = prop.to_ical() if hasattr(prop, "to_ical") else str(prop)
-    return _shown(raw.decode("utf-8", "replace") if isinstance(raw, bytes) else str(raw))
+    return shown(raw.decode("utf-8", "replace") if isinstance(raw, bytes) else str(raw))
 
 
 def _day(moment: date | datetime) -> date:
@@ -607,7 +559,7 @@ def _ics_candidate(event: Event) -> tuple[NewCompetition, int | None]:
     summary = str(event.get("SUMMARY", ""))
     if _SPRINTPLAN in categories and _COMPETITION not in categories:
         # A calendar exported by SprintPlan holds the training sessions too.
-        raise _BadValue(f"{_shown(summary)} is a SprintPlan training session, not a competition")
+        raise _BadValue(f"{shown(summary)} is a SprintPlan training session, not a competition")
     priority, summary = _priority(summary, categories)
     name, cut_from = _name(summary)
     if not name:
@@ -631,13 +583,13 @@ def _ics_candidate(event: Event) -> tuple[NewCompetition, int | None]:
 
 
 def _event_source(number: int, event: Event) -> str:
-    uid = _cut(one_line(str(event.get("UID", ""))[: 4 * _UID_SHOWN]), _UID_SHOWN)
+    uid = cut(one_line(str(event.get("UID", ""))[: 4 * _UID_SHOWN]), _UID_SHOWN)
     return f"event {number} (UID {uid})" if uid else f"event {number}"
 
 
 def _parser_problem(error: Exception) -> str:
     if isinstance(error, ValueError):
-        return _cut(one_line(str(error)), 200)
+        return cut(one_line(str(error)), 200)
     return _MALFORMED
 
 

@@ -42,10 +42,7 @@ from __future__ import annotations
 
 import csv
 import dataclasses
-import io
 import re
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
@@ -71,6 +68,7 @@ from planner.engine.freeze import settle
 from planner.engine.generator import generate
 from planner.engine.plan import Plan
 from planner.engine.results import record_result
+from planner.imports.sheet import SHOWN_LENGTH, cells_up_to, csv_records, cut, shown
 
 __all__ = [
     "LIMITS",
@@ -91,9 +89,6 @@ MAX_FILE_BYTES = MAX_FILE_MB * 1_000_000
 MAX_ROWS = 200_000
 LIMITS = f"an import of results reads files of up to {MAX_FILE_MB} MB with at most {MAX_ROWS:,} rows"
 
-_ELLIPSIS = "\u2026"
-# Values quoted in a refusal are cut to this length.
-_SHOWN_LENGTH = 40
 
 
 class ResultsSourceError(ValueError):
@@ -151,15 +146,6 @@ class _BadValue(ValueError):
     """A cell that cannot be read; the message is the refusal reason."""
 
 
-def _cut(text: str, length: int) -> str:
-    return text if len(text) <= length else text[: length - 1].rstrip() + _ELLIPSIS
-
-
-def _shown(text: str) -> str:
-    """A value from the file quoted in a refusal: one short line without control characters."""
-    return repr(_cut(one_line(text[: 4 * _SHOWN_LENGTH]), _SHOWN_LENGTH))
-
-
 # What the spreadsheet export escapes; kept in step with planner.export.csv.
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -188,12 +174,12 @@ def _parse_day(text: str) -> date:
             try:
                 found = date(year, month, day)
             except ValueError:
-                raise _BadValue(f"no such date {_shown(value)}") from None
+                raise _BadValue(f"no such date {shown(value)}") from None
             problem = date_problem(found)
             if problem is not None:
                 raise _BadValue(f"the date {problem}")
             return found
-    raise _BadValue(f"unreadable date {_shown(value)}; write it as 2026-11-02 or 02.11.2026")
+    raise _BadValue(f"unreadable date {shown(value)}; write it as 2026-11-02 or 02.11.2026")
 
 
 def _parse_number(text: str, what: str) -> float | None:
@@ -202,7 +188,7 @@ def _parse_number(text: str, what: str) -> float | None:
     if not value:
         return None
     if _NUMBER.fullmatch(value) is None:
-        raise _BadValue(f"the {what} {_shown(text.strip())} is not a number")
+        raise _BadValue(f"the {what} {shown(text.strip())} is not a number")
     found = float(value.replace(",", "."))
     if found < 0:
         raise _BadValue(f"the {what} cannot be negative, found {number(found)}")
@@ -247,7 +233,7 @@ def _parse_status(text: str) -> RecordStatus | None:
         return None
     found = _STATUS_WORDS.get(value)
     if found is None:
-        raise _BadValue(f"the status must be done, partly done or missed, not {_shown(text.strip())}")
+        raise _BadValue(f"the status must be done, partly done or missed, not {shown(text.strip())}")
     return found
 
 
@@ -294,45 +280,13 @@ def _columns(header: list[str]) -> dict[str, int]:
             columns[name] = index
     missing = [name for name in _REQUIRED if name not in columns]
     if missing:
-        named = [_shown(c.strip()) for c in header[:_HEADER_CELLS_SHOWN] if c.strip()]
+        named = [shown(c.strip()) for c in header[:_HEADER_CELLS_SHOWN] if c.strip()]
         found = ", ".join(named + ["…"] * (len(header) > _HEADER_CELLS_SHOWN)) or "nothing"
         raise ResultsSourceError(
             f"the first line must name the columns of SprintPlan's spreadsheet export "
             f"(missing {', '.join(missing)}; found {found}); export the spreadsheet again and fill in its done columns"
         )
     return columns
-
-
-def _delimiter(header_line: str) -> str:
-    # The delimiter that splits the header into the most columns; Excel writes ";" where the
-    # decimal separator is a comma, and "Unicode text" is tab separated.
-    return max((",", ";", "\t"), key=lambda d: len(next(csv.reader([header_line], delimiter=d))))
-
-
-def _records(text: str) -> Iterator[tuple[int, list[str]]]:
-    """(first line number, cells) of every CSV record, the header first."""
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    header_index = next((i for i, line in enumerate(lines) if line.strip()), None)
-    if header_index is None:
-        return
-    reader = csv.reader(io.StringIO("\n".join(lines[header_index:])), delimiter=_delimiter(lines[header_index]))
-    # reader.line_num counts physical lines, so a note spanning lines still gives each record
-    # the line it starts on.
-    previous = 0
-    for cells in reader:
-        yield header_index + previous + 1, cells
-        previous = reader.line_num
-
-
-@contextmanager
-def _cells_up_to_the_file_size() -> Iterator[None]:
-    # The csv module refuses a cell over 131,072 characters (a process-wide setting); a cell
-    # cannot be longer than the bounded file. The setting is put back afterwards.
-    previous = csv.field_size_limit(MAX_FILE_BYTES)
-    try:
-        yield
-    finally:
-        csv.field_size_limit(previous)
 
 
 def _decode(raw: bytes) -> str:
@@ -418,7 +372,7 @@ def _row_key(cells: dict[str, str]) -> Key:
     try:
         kind = SessionKind(kind_text)
     except ValueError:
-        raise _BadValue(f"the kind must be weights or plyometrics, not {_shown(kind_text)}") from None
+        raise _BadValue(f"the kind must be weights or plyometrics, not {shown(kind_text)}") from None
     return athlete_id, day, kind
 
 
@@ -470,7 +424,7 @@ class _Judge:
         season = self.season
         athlete = season.find_athlete(athlete_id)
         if athlete is None:
-            raise _BadValue(f"no athlete with the id {_shown(athlete_id)} in the season")
+            raise _BadValue(f"no athlete with the id {shown(athlete_id)} in the season")
         if not season.contains(day):
             raise _BadValue(
                 f"{day.isoformat()} is outside the season {season.first_day.isoformat()} to "
@@ -493,17 +447,17 @@ class _Judge:
         cells = row.cells
         item_number = _parse_whole(cells.get("item", ""), "item number")
         if item_number is None or not 1 <= item_number <= len(planned.items):
-            shown = _shown(cells.get("item", "").strip())
+            quoted = shown(cells.get("item", "").strip())
             raise _BadValue(
-                f"item {shown} is not one of the session's {plural(len(planned.items), 'exercise')}"
+                f"item {quoted} is not one of the session's {plural(len(planned.items), 'exercise')}"
             )
         item = planned.items[item_number - 1]
         exercise = _plain(cells.get("exercise", "")).strip()
         if exercise and exercise.casefold() != item.name.casefold():
-            raise _BadValue(f"exercise {item_number} of the session is {item.name}, not {_shown(exercise)}")
+            raise _BadValue(f"exercise {item_number} of the session is {item.name}, not {shown(exercise)}")
         set_number = _parse_whole(cells.get("set", ""), "set number")
         if set_number is None or not 1 <= set_number <= MAX_DONE_SETS:
-            raise _BadValue(f"the set number must be 1 to {MAX_DONE_SETS}, found {_shown(cells.get('set', ''))}")
+            raise _BadValue(f"the set number must be 1 to {MAX_DONE_SETS}, found {shown(cells.get('set', ''))}")
         units = self._units(cells.get("unit", ""), athlete)
         reps = _parse_whole(cells.get("done_reps", ""), "reps done")
         _checked_at_most(reps, MAX_DONE_REPS, "reps done")
@@ -650,7 +604,7 @@ def _value_text(value: object) -> str:
     if isinstance(value, float):
         return number(value)
     if isinstance(value, str):
-        return _shown(value)
+        return shown(value)
     return str(value)
 
 
@@ -684,7 +638,7 @@ def _record_words(record: SessionRecord) -> str:
     if record.minutes is not None:
         words.append(f"{record.minutes} min")
     if record.note:
-        words.append(f"note {_shown(record.note)}")
+        words.append(f"note {shown(record.note)}")
     return ", ".join(words)
 
 
@@ -693,9 +647,9 @@ def _row_text(row: _Row) -> str:
     parts = [f"item {cells.get('item', '').strip() or '?'}", f"set {cells.get('set', '').strip() or '?'}"]
     exercise = _plain(cells.get("exercise", "")).strip()
     if exercise:
-        parts.insert(0, _cut(one_line(exercise), _SHOWN_LENGTH))
+        parts.insert(0, cut(one_line(exercise), SHOWN_LENGTH))
     typed = [
-        f"{what} {_cut(one_line(cells[name]), _SHOWN_LENGTH)}"
+        f"{what} {cut(one_line(cells[name]), SHOWN_LENGTH)}"
         for name, what in (("done_reps", "reps"), ("done_load", "load"), ("done_distance_m", "distance"))
         if cells.get(name, "").strip()
     ]
@@ -735,8 +689,8 @@ def preview_results(season: Season, text: str, *, today: date, source_name: str 
     loose: list[PreviewRow] = []
     season_ids: set[str] = set()
     rows = 0
-    with _cells_up_to_the_file_size():
-        lines = _records(text.removeprefix("\ufeff"))
+    with cells_up_to(MAX_FILE_BYTES):
+        lines = csv_records(text.removeprefix("\ufeff"))
         try:
             first = next(lines, None)
             if first is None:
@@ -795,14 +749,14 @@ def _place(
     if season_id:
         season_ids.add(season_id)
         if season_id != str(season.id) and not row_blank:
-            session.refusals[line] = f"the row is from another season (season_id {_shown(season_id)})"
+            session.refusals[line] = f"the row is from another season (season_id {shown(season_id)})"
 
 
 def _check_season(season: Season, season_ids: set[str]) -> None:
     if season_ids and str(season.id) not in season_ids:
         raise ResultsSourceError(
             f"it was exported from another season, not from {season.name!r} "
-            f"(its season_id is {_shown(sorted(season_ids)[0])}, this season's is {season.id})"
+            f"(its season_id is {shown(sorted(season_ids)[0])}, this season's is {season.id})"
         )
 
 

@@ -1,0 +1,63 @@
+"""Reading a spreadsheet saved as CSV, as every import does: the delimiter the sheet was saved
+with, records with the line each starts on, and values from the file quoted in a refusal."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from planner.document.limits import one_line
+
+__all__ = ["SHOWN_LENGTH", "cells_up_to", "csv_records", "cut", "delimiter", "shown"]
+
+_ELLIPSIS = "\u2026"
+# A value quoted in a refusal: enough to recognise it in the sheet.
+SHOWN_LENGTH = 40
+
+
+def cut(text: str, length: int) -> str:
+    """``text`` cut to ``length`` characters with an ellipsis."""
+    return text if len(text) <= length else text[: length - 1].rstrip() + _ELLIPSIS
+
+
+def shown(text: str) -> str:
+    """A value from the file quoted in a refusal: one short line without control characters."""
+    # Only the start is needed, so a value of megabytes is not cleaned whole.
+    return repr(cut(one_line(text[: 4 * SHOWN_LENGTH]), SHOWN_LENGTH))
+
+
+def delimiter(header_line: str) -> str:
+    """The delimiter that splits the header into the most columns: Excel writes ";" where the
+    decimal separator is a comma, and its "Unicode text" is tab separated."""
+    return max((",", ";", "\t"), key=lambda d: len(next(csv.reader([header_line], delimiter=d))))
+
+
+def csv_records(text: str) -> Iterator[tuple[int, list[str]]]:
+    """(first line number, cells) of every CSV record, the header (the first line that is not
+    blank) first."""
+    # Old Mac spreadsheets end lines with a lone CR; counting lines needs one convention.
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    header_index = next((i for i, line in enumerate(lines) if line.strip()), None)
+    if header_index is None:
+        return
+    reader = csv.reader(io.StringIO("\n".join(lines[header_index:])), delimiter=delimiter(lines[header_index]))
+    # reader.line_num counts physical lines, so a quoted cell spanning lines still gives each
+    # record the line it starts on.
+    previous = 0
+    for cells in reader:
+        yield header_index + previous + 1, cells
+        previous = reader.line_num
+
+
+@contextmanager
+def cells_up_to(limit: int) -> Iterator[None]:
+    """Cells of up to ``limit`` characters while inside: the csv module refuses a cell over
+    131,072 characters (a process-wide setting), and no cell is longer than the bounded file.
+    The setting is put back afterwards."""
+    previous = csv.field_size_limit(limit)
+    try:
+        yield
+    finally:
+        csv.field_size_limit(previous)
