@@ -267,3 +267,17 @@ def panel_button(parent: QWidget, text: str, name: str, tip: str) -> QPushButton
     button.setToolTip(tip)
     button.setAutoDefault(False)
     return button
+
+
+def import_buttons(dialog: QDialog, action: str | None) -> QDialogButtonBox:
+    """An import preview's buttons: ``action`` ("Add 3 competitions") and Cancel, or only
+    Close when there is nothing to import (``action`` None)."""
+    buttons = QDialogButtonBox(dialog)
+    if action is not None:
+        buttons.setStandardButtons(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(action)
+    else:
+        buttons.setStandardButtons(QDialogButtonBox.StandardButton.Close)
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    return buttons

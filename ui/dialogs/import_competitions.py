@@ -32,7 +32,7 @@ from planner.document.model import Season
 from planner.document.text import plural
 from planner.imports.competitions import ImportPreview, ImportSourceError, apply_import, preview_file
 from ui.dialogs.ask import Dialogs, Edit, apply_edit
-from ui.dialogs.form_checks import hint_label
+from ui.dialogs.form_checks import hint_label, import_buttons
 from ui.document import OpenSeason
 from ui.session_text import span_text
 
@@ -130,16 +130,7 @@ class ImportPreviewDialog(QDialog):
         QVBoxLayout(refused_box).addWidget(self.refused_table)
         refused_box.setVisible(bool(preview.refused))
 
-        self.buttons = QDialogButtonBox(self)
-        if added:
-            self.buttons.setStandardButtons(
-                QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-            )
-            self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(f"Add {plural(added, 'competition')}")
-        else:
-            self.buttons.setStandardButtons(QDialogButtonBox.StandardButton.Close)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = import_buttons(self, f"Add {plural(added, 'competition')}" if added else None)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary_label)

@@ -42,7 +42,7 @@ from planner.imports.results import (
     preview_results_file,
 )
 from ui.dialogs.ask import Dialogs, Edit, apply_edit
-from ui.dialogs.form_checks import hint_label
+from ui.dialogs.form_checks import hint_label, import_buttons
 from ui.dialogs.import_competitions import run_modal
 from ui.document import OpenSeason
 
@@ -129,16 +129,7 @@ class ResultsPreviewDialog(QDialog):
         self.refused_only.setEnabled(bool(refused))
         self.refused_only.toggled.connect(self._filter)
 
-        self.buttons = QDialogButtonBox(self)
-        if sessions:
-            self.buttons.setStandardButtons(
-                QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-            )
-            self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(f"Record {plural(sessions, 'session')}")
-        else:
-            self.buttons.setStandardButtons(QDialogButtonBox.StandardButton.Close)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = import_buttons(self, f"Record {plural(sessions, 'session')}" if sessions else None)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary_label)
