@@ -18,6 +18,9 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import NoReturn, Protocol, TypeAlias
 
+from planner.document.model import Season
+from planner.document.storage import backup_path, save
+
 __all__ = [
     "NAMES",
     "PROG",
@@ -106,3 +109,15 @@ class Command(Protocol):
     def add_parser(self, subparsers: Subparsers) -> None: ...
 
     def run(self, args: argparse.Namespace) -> int: ...
+
+
+def save_edited(season: Season, path: str, done: str) -> int:
+    """Save ``season`` (an import's result) to ``path`` and say ``done`` ("Added 3 competitions
+    to PATH"), naming the backup kept, or why none could be; the exit status, 0."""
+    backup_problem = save(season, path)
+    if backup_problem is not None:
+        print(f"{done}.")
+        print(f"{PROG}: {backup_problem}", file=sys.stderr)
+        return 0
+    print(f"{done} (the previous version is kept as {backup_path(path).name}).")
+    return 0

@@ -17,10 +17,10 @@ from __future__ import annotations
 import argparse
 import sys
 
-from planner.cli.common import PROG, CommandError, Subparsers
+from planner.cli.common import CommandError, Subparsers, save_edited
 from planner.document.edits import EditError
 from planner.document.limits import MAX_NAME_LENGTH
-from planner.document.storage import backup_path, load, save
+from planner.document.storage import load
 from planner.document.text import plural
 from planner.imports.competitions import (
     MAX_COMPETITIONS,
@@ -116,10 +116,4 @@ def run(args: argparse.Namespace) -> int:
         updated = apply_import(season, preview)
     except EditError as error:
         raise CommandError(f"{args.path} not changed: {error}") from None
-    backup_problem = save(updated, args.path)
-    if backup_problem is not None:
-        print(f"Added {count} to {args.path}.")
-        print(f"{PROG}: {backup_problem}", file=sys.stderr)
-        return 0
-    print(f"Added {count} to {args.path} (the previous version is kept as {backup_path(args.path).name}).")
-    return 0
+    return save_edited(updated, args.path, f"Added {count} to {args.path}")

@@ -19,12 +19,11 @@ that is not the export, is from another season or too large, refused rows).
 from __future__ import annotations
 
 import argparse
-import sys
 from datetime import date
 
-from planner.cli.common import PROG, CommandError, Subparsers
+from planner.cli.common import CommandError, Subparsers, save_edited
 from planner.document.edits import EditError
-from planner.document.storage import backup_path, load, save
+from planner.document.storage import load
 from planner.document.text import plural
 from planner.engine.freeze import run_date
 from planner.imports.results import (
@@ -122,10 +121,5 @@ def run(args: argparse.Namespace) -> int:
         updated = apply_results(season, preview, today=today)
     except EditError as error:
         raise CommandError(f"{args.path} not changed: {error}") from None
-    backup_problem = save(updated, args.path)
-    if backup_problem is not None:
-        print(f"\nRecorded {count} in {args.path}.")
-        print(f"{PROG}: {backup_problem}", file=sys.stderr)
-        return 0
-    print(f"\nRecorded {count} in {args.path} (the previous version is kept as {backup_path(args.path).name}).")
-    return 0
+    print()
+    return save_edited(updated, args.path, f"Recorded {count} in {args.path}")
