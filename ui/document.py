@@ -128,6 +128,9 @@ class OpenSeason(QObject):
         if after == settled:
             return before
         held, plans = self._held(settled, after)
+        # A day kept because something is recorded on it is the coach's own doing (a test
+        # result's max dated its day): not news worth telling.
+        held = tuple(pair for pair in held if pair not in freeze)
         self.undo_stack.push(SnapshotCommand(self, text, before, after, initiator, held, plans))
         return after
 

@@ -76,3 +76,24 @@ def test_a_record_keeps_its_day_as_planned_in_the_same_undo_step(demo: Season) -
     assert document.undo_stack.count() == 1
     document.undo_stack.undo()
     assert document.season == demo
+
+
+def test_a_test_result_does_not_report_its_own_day_as_held(demo: Season) -> None:
+    from planner.document.records import DoneItem, DoneSet, RecordStatus, SessionRecord
+    from planner.engine.results import record_result
+
+    document = OpenSeason(demo, today=date(2026, 12, 23))
+    seen = record(document)
+    day = date(2026, 12, 22)
+    test = document.plan("ath-1").day(day).sessions[0]  # type: ignore[union-attr]
+    items = tuple(
+        DoneItem(i.exercise_id, (DoneSet(3, 100.0 if i.exercise_id == "back_squat" else 65.0),))
+        if i.percent_max is None and i.note.startswith("test") else DoneItem(i.exercise_id)
+        for i in test.items
+    )
+    result = SessionRecord("ath-1", day, test.kind, RecordStatus.PARTLY_DONE, test, items=items)
+
+    document.apply("Record", lambda s: record_result(s, result), freeze=[("ath-1", day)])
+
+    assert any(m.date == day and m.from_reps == 3 for m in document.season.athlete("ath-1").maxes)
+    assert seen[-1].held == ()
