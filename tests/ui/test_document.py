@@ -7,6 +7,8 @@ from datetime import date
 from planner.document import edits
 from planner.document.changes import Changes
 from planner.document.model import Priority, Season
+from planner.document.records import DoneItem, DoneSet, RecordStatus, SessionRecord
+from planner.engine.results import record_result
 from ui.document import OpenSeason
 
 
@@ -79,9 +81,6 @@ def test_a_record_keeps_its_day_as_planned_in_the_same_undo_step(demo: Season) -
 
 
 def test_a_test_result_does_not_report_its_own_day_as_held(demo: Season) -> None:
-    from planner.document.records import DoneItem, DoneSet, RecordStatus, SessionRecord
-    from planner.engine.results import record_result
-
     document = OpenSeason(demo, today=date(2026, 12, 23))
     seen = record(document)
     day = date(2026, 12, 22)
