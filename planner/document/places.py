@@ -136,6 +136,24 @@ def _locked_week(index: int, item: Any, document: Any) -> str:
     return f"Locked week {index + 1}" + (f" ({shown})" if shown else "")
 
 
+def _frozen(index: int, item: Any, document: Any) -> str:
+    facts = [_athlete_name(document, _field(item, "athlete"))]
+    first, last = _field(item, "first"), _field(item, "last")
+    if first is not None and last is not None:
+        facts.append(f"{day_words(first)} to {day_words(last)}")
+    shown = ", ".join(fact for fact in facts if fact)
+    return f"Days kept as planned {index + 1}" + (f" ({shown})" if shown else "")
+
+
+def _dismissed(index: int, item: Any, document: Any) -> str:
+    lift = _field(item, "lift")
+    facts = [_athlete_name(document, _field(item, "athlete"))]
+    if isinstance(lift, str) and lift:
+        facts.append(lift_name(lift))
+    shown = ", ".join(fact for fact in facts if fact)
+    return f"Dismissed max proposal {index + 1}" + (f" ({shown})" if shown else "")
+
+
 def _max(index: int, item: Any, document: Any) -> str:
     lift = _field(item, "lift")
     name = lift_name(lift) if isinstance(lift, str) and lift else f"max {index + 1}"
@@ -165,6 +183,8 @@ _ENTRY_WORDS: dict[str, Describe] = {
     "sessions": _session,
     "items": _exercise,
     "records": _record,
+    "frozen": _frozen,
+    "dismissed": _dismissed,
     "sets": lambda i, item, doc: f"set {i + 1}",
     "substitutions": lambda i, item, doc: f"substitution {i + 1}",
 }

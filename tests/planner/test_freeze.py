@@ -6,7 +6,10 @@ from __future__ import annotations
 
 import dataclasses
 import json
+from collections.abc import Callable
 from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -19,11 +22,12 @@ from planner.document.codec import session_to_dict
 from planner.document.demo import demo_season
 from planner.document.model import FrozenSpan, Priority, Season
 from planner.document.sessions import SessionKind
-from planner.document.storage import dumps, loads
+from planner.document.storage import DocumentError, dumps, loads
 from planner.document.validation import season_problems
 from planner.engine.freeze import TODAY_VARIABLE, frozen_days, run_date, settle
 from planner.engine.generator import generate
 
+DOCUMENTS = Path(__file__).resolve().parents[1] / "fixtures" / "documents"
 TODAY = date(2026, 11, 27)  # a Friday in the demo's general preparation
 ATHLETE = "ath-1"
 
@@ -254,3 +258,35 @@ def test_any_edit_after_recorded_days_leaves_every_past_day_byte_identical(seaso
     assert {key: value for key, value in before.items() if key in now} == now
     for athlete_id, day in set(before) - set(now):
         assert after.find_athlete(athlete_id) is None or not after.contains(day)
+
+
+def _bad_v5(change: Callable[[dict[str, Any]], None]) -> str:
+    data = json.loads((DOCUMENTS / "v5_full.sprintplan").read_text(encoding="utf-8"))
+    change(data)
+    with pytest.raises(DocumentError) as caught:
+        loads(json.dumps(data, indent=2, ensure_ascii=False))
+    return str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (lambda d: d["frozen"][0].update(first="2025-09-01"),
+         "Days kept as planned 1 (Łukasz Żółć, 1 September 2025 to 11 March 2025), last: the last day kept is before "
+         "the first (line 697)"),
+        (lambda d: d["frozen"].append(dict(d["frozen"][0])),
+         "Days kept as planned 2 (Łukasz Żółć, 3 March 2025 to 11 March 2025): the same day is kept as planned twice "
+         "(line 778)"),
+        (lambda d: d["frozen"][0].update(last="2026-03-11"),
+         "Days kept as planned 1 (Łukasz Żółć, 3 March 2025 to 11 March 2026): the days kept as planned are outside "
+         "the season (line 694)"),
+        (lambda d: d["dismissed"][0].update(value=-3),
+         "Dismissed max proposal 1 (Łukasz Żółć, back squat): must be more than 0, found -3 (line 784)"),
+        (lambda d: d["athletes"][0]["maxes"][-1].update(from_reps=40),
+         "Athlete 1 (Łukasz Żółć), back squat max of 11 March 2025, from reps: must be at most 12, found 40 (line 91)"),
+    ],
+)
+def test_bad_kept_days_and_proposals_in_a_file_are_refused_with_place_and_reason(
+    change: Callable[[dict[str, Any]], None], message: str
+) -> None:
+    assert _bad_v5(change) == f"<memory>: {message}"
