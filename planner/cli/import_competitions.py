@@ -22,6 +22,7 @@ from planner.document.edits import EditError
 from planner.document.limits import MAX_NAME_LENGTH
 from planner.document.storage import load
 from planner.document.text import plural
+from planner.engine.freeze import run_date, settle
 from planner.imports.competitions import (
     MAX_COMPETITIONS,
     MAX_FILE_MB,
@@ -113,7 +114,8 @@ def run(args: argparse.Namespace) -> int:
             print(f"Nothing added; {args.path} is unchanged.")
             return DECLINED
     try:
-        updated = apply_import(season, preview)
+        # As in the window, the days before today keep what they were prescribed.
+        updated = apply_import(settle(season, run_date()), preview)
     except EditError as error:
         raise CommandError(f"{args.path} not changed: {error}") from None
     return save_edited(updated, args.path, f"Added {count} to {args.path}")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ import pytest
 from planner.cli import entry as cli
 from planner.document.demo import demo_season
 from planner.document.storage import backup_path, load, save
+from planner.engine.generator import generate
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "import"
 FEDERATION = FIXTURES / "federation.ics"
@@ -248,3 +250,21 @@ def test_the_real_program_reads_a_long_csv_cell(season_file: Path, tmp_path: Pat
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr
     assert "(name cut from 200,000 characters)" in result.stdout
+
+
+def test_competitions_imported_into_the_past_leave_the_days_before_today_as_planned(
+    season_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("SPRINTPLAN_TODAY", "2026-11-27")
+    sheet = tmp_path / "club.csv"
+    sheet.write_text("date,name,priority,indoor\n2026-11-25,Club meet,C,yes\n", encoding="utf-8")
+    before = generate(load(season_file), "ath-1")
+
+    assert cli.main(["import-competitions", str(season_file), str(sheet), "--yes"]) == 0
+    capsys.readouterr()
+
+    after = generate(load(season_file), "ath-1")
+    assert [d.sessions for d in after.days if d.date < date(2026, 11, 27)] == [
+        d.sessions for d in before.days if d.date < date(2026, 11, 27)
+    ]
+    assert date(2026, 11, 26) in after.held
