@@ -127,9 +127,13 @@ def test_status_missed_and_a_bad_value_is_refused_with_nothing_recorded(entry: S
     assert "set 1: the load must be 0 to" in entry.message()
     assert entry.message().endswith("nothing was recorded")
     assert document.season.records == ()
+    # The cursor goes to the cell the refusal is about.
+    assert entry.table.currentIndex() == index(entry, "ath-3", WEIGHTS, Column.DONE, 0)
+    assert model.setData(index(entry, "ath-3", WEIGHTS, Column.DONE, 0), "")
     assert model.setData(index(entry, "ath-3", WEIGHTS, Column.EFFORT), "eight")
     assert not entry.record_current()
     assert "Effort: 'eight' is not a number" in entry.message()
+    assert entry.table.currentIndex() == index(entry, "ath-3", WEIGHTS, Column.EFFORT)
     assert model.setData(index(entry, "ath-3", WEIGHTS, Column.DONE), "missed")
     assert model.setData(index(entry, "ath-3", WEIGHTS, Column.NOTE), "ill")
     assert entry.record_current()

@@ -12,6 +12,7 @@ session is recorded; the document changes only through ``OpenSeason.apply``.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -41,6 +42,7 @@ from planner.document.edits import EditError, mark_done_as_planned
 from planner.document.model import Athlete, Season
 from planner.document.records import RecordStatus, SessionRecord
 from planner.document.sessions import Session
+from planner.document.validation import record_problems
 from planner.engine.plan import Plan
 from planner.engine.record_entry import EntryError, entry_record, is_as_planned, item_lines, items_from_lines
 from ui.document import OpenSeason
@@ -513,6 +515,18 @@ class SquadEntry(QDialog):
                 self.table.setCurrentIndex(self.model.index(number, Column.DONE))
                 return
 
+    def _go_to_place(self, session_key: tuple[str, date, str], place: tuple[int | str, ...]) -> None:
+        """The cell a refusal is about: the exercise's row for a set, the session's row for the
+        effort, minutes or note; the session's status when the place is not known."""
+        column = {"effort": Column.EFFORT, "minutes": Column.MINUTES, "note": Column.NOTE}.get(
+            place[0] if place and isinstance(place[0], str) else "", Column.DONE
+        )
+        item = place[0] if place and isinstance(place[0], int) else None
+        for number, row in enumerate(self.model.records()):
+            if row.session_key == session_key and row.item == item:
+                self.table.setCurrentIndex(self.model.index(number, column))
+                return
+
     # Recording ------------------------------------------------------------------------------
 
     def _current_session(self) -> EntryRow | None:
@@ -535,6 +549,7 @@ class SquadEntry(QDialog):
         except EntryError as error:
             self._show_message(f"{head.athlete.name}'s {kind} session on {head.planned.date.isoformat()}: {error}; "
                                "nothing was recorded")
+            self._go_to_place(key, error.place)
             return False
         if record == head.record:
             self.model.forget_typed(key)
@@ -546,6 +561,8 @@ class SquadEntry(QDialog):
                                 freeze=((record.athlete_id, record.date),))
         except EditError as error:
             self._show_message(str(error))
+            problems = record_problems(self.document.season, record, "record")
+            self._go_to_place(key, _problem_row(problems[0].path) if problems else ())
             return False
         self.model.forget_typed(key)
         self._show_message("")
@@ -579,3 +596,17 @@ class SquadEntry(QDialog):
             return False
         self._show_message("")
         return True
+
+
+_ITEM_PATH = re.compile(r"^record\.items\[(\d+)\]")
+_SESSION_PATH = re.compile(r"^record\.(effort|minutes|note)")
+
+
+def _problem_row(path: str) -> tuple[int | str, ...]:
+    """Where a record problem is in the squad entry: an exercise's row (its sets are typed on
+    one line) or the session's effort, minutes or note."""
+    if (item := _ITEM_PATH.match(path)) is not None:
+        return (int(item.group(1)),)
+    if (field := _SESSION_PATH.match(path)) is not None:
+        return (field.group(1),)
+    return ()
