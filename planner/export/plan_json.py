@@ -7,7 +7,8 @@ Each day says whether it is kept as it was prescribed (``frozen``: past, or some
 recorded on it) and carries what was recorded of its sessions: per session the status, the
 sets done, the effort, minutes and note, how closely it followed the plan, and the session
 as it was planned when it was recorded. ``held`` lists the kept days that the document,
-derived afresh, would now prescribe otherwise.
+derived afresh, would now prescribe otherwise; ``proposals`` the maxes logged work sets point
+to (the coach accepts or dismisses them in the window).
 """
 
 from __future__ import annotations
@@ -195,6 +196,18 @@ def plan_json(plan: Plan, season: Season | None = None) -> JSON:
             {"rule_id": w.rule_id, "date": w.date.isoformat(), "message": w.message} for w in plan.warnings
         ],
         "held": [day.isoformat() for day in plan.held],
+        "proposals": [
+            {
+                "lift": p.lift,
+                "evidence_date": p.evidence_date.isoformat(),
+                "current": p.current,
+                "proposed": p.proposed,
+                "units": p.units,
+                "load": p.load,
+                "reps": p.reps,
+            }
+            for p in plan.proposals
+        ],
     }
 
 

@@ -4,8 +4,10 @@ back); nothing changes a max by itself. Values worked out by hand."""
 
 from __future__ import annotations
 
+import json
 from datetime import timedelta
 
+import jsonschema_rs
 import pytest
 from builders import plan_for, season
 from hypothesis import given, settings
@@ -19,6 +21,8 @@ from planner.engine.generator import generate
 from planner.engine.plan import MaxProposal
 from planner.engine.proposals import evidence_text, max_proposals, proposal_text
 from planner.engine.rules import rule_book
+from planner.export.plan_json import plans_json
+from resources import locate
 
 BASE = season()  # back squat 150 kg, power clean 100 kg, tested 2026-09-28; 2.5 kg plates
 
@@ -207,3 +211,17 @@ def test_a_restored_proposal_comes_back(at_80: tuple[Session, int]) -> None:
     restored = edits.restore_max_proposal(dismissed, "ath-1", lift="back_squat", day=planned.date, value=162.5)
     assert restored == doc
     assert generate(restored, "ath-1").proposals == (proposal,)
+
+
+def test_the_plan_json_carries_the_proposals(at_80: tuple[Session, int]) -> None:
+    planned, position = at_80
+    reps = squat(planned, position).reps
+    doc = logged(BASE, planned, position, (DoneSet(reps, 130.0),) * 3)
+
+    data = plans_json([generate(doc, "ath-1")], season=doc)
+
+    jsonschema_rs.validate(json.loads(locate("schema/plan.schema.json").read_text(encoding="utf-8")), data)
+    assert data["plans"][0]["proposals"] == [{
+        "lift": "back_squat", "evidence_date": planned.date.isoformat(), "current": 150.0, "proposed": 162.5,
+        "units": "kg", "load": 130.0, "reps": reps,
+    }]
