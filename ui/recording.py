@@ -10,6 +10,7 @@ from planner.document.model import Season
 from planner.document.records import SessionRecord
 from planner.document.sessions import SessionKind
 from planner.engine.compliance import Band, SessionCompliance, session_compliance
+from planner.engine.record_entry import is_as_planned
 from planner.engine.results import record_result
 from ui.theme import BAND_BASIS, BANDS, band_summary
 
@@ -26,6 +27,11 @@ def record_edit(record: SessionRecord) -> Edit:
 def status_words(record: SessionRecord) -> str:
     """"done", "partly done", "missed"."""
     return record.status.value.replace("_", " ")
+
+
+def record_undo_text(record: SessionRecord) -> str:
+    """How recording ``record`` starts its undo text: "Done as planned", "Record partly done"."""
+    return "Done as planned" if is_as_planned(record) else f"Record {status_words(record)}"
 
 
 def _compliance(record: SessionRecord) -> tuple[Band, SessionCompliance]:

@@ -80,6 +80,7 @@ def test_enter_records_a_session_and_moves_to_the_next_athlete(qtbot: QtBot, ent
     QTest.keyClick(entry.table, Qt.Key.Key_Return)
     planned = entry.model.records()[row_of(entry, *first)].planned
     assert document.season.records == mark_done_as_planned(before, first[0], THURSDAY, first[1], planned).records
+    assert document.undo_stack.undoText().startswith("Done as planned: ")
     assert entry.table.currentIndex() == index(entry, *heads(entry)[1], Column.DONE)
     # The window's selection did not move.
     assert (entry.selection.athlete_id, entry.selection.day) == ("ath-2", date(2027, 3, 1))
@@ -104,6 +105,7 @@ def test_typing_a_card_with_tab_and_enter(qtbot: QtBot, entry: SquadEntry, docum
     QTest.keyClicks(editor, "5x95, 5x95")
     QTest.keyClick(editor, Qt.Key.Key_Return)
     assert document.undo_stack.count() == 1
+    assert document.undo_stack.undoText() == "Record partly done: weights session (Noël Brandt, Thu 12 Nov)"
     record = document.season.find_record(("ath-4", THURSDAY, WEIGHTS))
     assert record is not None
     assert (record.status, record.effort, record.minutes) == (RecordStatus.PARTLY_DONE, 7.0, 48)

@@ -47,7 +47,7 @@ from planner.engine.plan import Plan
 from planner.engine.record_entry import EntryError, entry_record, is_as_planned, item_lines, items_from_lines
 from ui.document import OpenSeason
 from ui.models import Entry, RecordModel
-from ui.recording import band_tint, record_edit, recorded_text, recorded_tip
+from ui.recording import band_tint, record_edit, record_undo_text, recorded_text, recorded_tip, status_words
 from ui.selection import Selection
 from ui.session_text import KIND_NAMES, day_title, item_text, session_facts, short_day, span_text
 
@@ -138,7 +138,7 @@ class SquadEntryModel(RecordModel[EntryRow]):
         if record is None:
             return ""
         if column == Column.DONE:
-            return record.status.value.replace("_", " ")
+            return status_words(record)
         if column == Column.EFFORT:
             return "" if record.effort is None else f"{record.effort:g}"
         if column == Column.MINUTES:
@@ -262,7 +262,7 @@ class SquadEntryModel(RecordModel[EntryRow]):
             # Not chosen: read from the sets, unless nothing about them changed since the record.
             sets_typed = any((self.row_key(row), Column.DONE) in self._typed for row in rows[1:])
             kept = head.record is not None and not sets_typed
-            choice = head.record.status.value.replace("_", " ") if kept and head.record is not None else ""
+            choice = status_words(head.record) if kept and head.record is not None else ""
         if choice and choice not in STATUS_OF:
             raise EntryError(f"Status: {choice!r} is not done, partly done or missed")
         return entry_record(
@@ -555,10 +555,9 @@ class SquadEntry(QDialog):
             self.model.forget_typed(key)
             self._after_record(following)
             return False
-        text = "Done as planned" if is_as_planned(record) else f"Record {record.status.value.replace('_', ' ')}"
         try:
-            self.document.apply(f"{text}: {kind} session ({name})", record_edit(record), initiator=self,
-                                freeze=((record.athlete_id, record.date),))
+            self.document.apply(f"{record_undo_text(record)}: {kind} session ({name})", record_edit(record),
+                                initiator=self, freeze=((record.athlete_id, record.date),))
         except EditError as error:
             self._show_message(str(error))
             problems = record_problems(self.document.season, record, "record")

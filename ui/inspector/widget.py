@@ -28,7 +28,7 @@ from planner.document.edits import Edit, EditError, mark_done_as_planned, mark_m
 from planner.document.model import Athlete, Note, Season
 from planner.document.sessions import Item, Session, SessionKind
 from planner.engine.plan import Day, Plan
-from planner.engine.record_entry import EntryError, is_as_planned
+from planner.engine.record_entry import EntryError
 from planner.engine.session_edits import (
     SessionRef,
     allowed_loads,
@@ -64,7 +64,7 @@ from ui.inspector.note_row import NoteRow
 from ui.inspector.record_card import RecordCard
 from ui.inspector.table import Column
 from ui.notes import AskNote, apply_note_edit, ask_note, notes_on, removal, undo_text
-from ui.recording import record_edit
+from ui.recording import record_edit, record_undo_text
 from ui.selection import Selection
 from ui.session_text import KIND_NAMES, date_text, short_day
 
@@ -532,8 +532,7 @@ class Inspector(QWidget):
             return self._entry_refused(card, error)
         if record == card.recorded:
             return False
-        text = "Done as planned" if is_as_planned(record) else f"Record {record.status.value.replace('_', ' ')}"
-        if self._apply(self._record_text(text, card), lambda: record_edit(record), _day_of(card)):
+        if self._apply(self._record_text(record_undo_text(record), card), lambda: record_edit(record), _day_of(card)):
             return True
         card.show_problem(self.document.season)
         return False
