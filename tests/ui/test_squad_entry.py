@@ -198,3 +198,19 @@ def test_undo_from_the_keyboard_in_the_squad_entry(qtbot: QtBot, entry: SquadEnt
     QTest.keyClick(entry.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert document.season == before
     assert entry.summary_label.text().startswith("0 of ")
+
+
+def test_a_session_recorded_and_no_longer_planned_keeps_its_row(qtbot: QtBot, demo: Season) -> None:
+    # Łucja has no plyometrics on Thursday; a record of one (made before the plan moved it
+    # away) is still listed, with the plan it had.
+    plan_day = OpenSeason(demo, today=TODAY).plan("ath-3").day(THURSDAY)
+    assert plan_day is not None
+    plyometrics = next(s for s in plan_day.sessions if s.kind is PLYO)
+    season = mark_done_as_planned(demo, "ath-1", THURSDAY, PLYO, plyometrics)
+    dialog = SquadEntry(OpenSeason(season, today=TODAY), Selection("ath-1", THURSDAY))
+    qtbot.addWidget(dialog)
+    dialog.show_day(THURSDAY)
+    assert ("ath-1", PLYO) in heads(dialog)
+    row = dialog.model.records()[row_of(dialog, "ath-1", PLYO)]
+    assert row.planned == plyometrics and row.record == season.find_record(("ath-1", THURSDAY, PLYO))
+    assert index(dialog, "ath-1", PLYO, Column.DONE).data() == "done as planned"

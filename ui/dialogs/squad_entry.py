@@ -43,6 +43,7 @@ from planner.document.model import Athlete, Season
 from planner.document.records import RecordStatus, SessionRecord
 from planner.document.sessions import Session
 from planner.document.validation import record_problems
+from planner.engine.compliance import day_compliance
 from planner.engine.plan import Plan
 from planner.engine.record_entry import EntryError, entry_record, is_as_planned, item_lines, items_from_lines
 from ui.document import OpenSeason
@@ -91,22 +92,14 @@ class EntryRow:
         return (self.athlete.id, self.planned.date, self.planned.kind.value)
 
 
-def entry_rows(season: Season, plans: dict[str, Plan], days: Sequence[date]) -> list[EntryRow]:
-    """Every athlete's sessions of ``days``, day by day, athlete by athlete."""
+def entry_rows(season: Season, plans: dict[str, Plan], days: Sequence[date], today: date) -> list[EntryRow]:
+    """Every athlete's sessions of ``days``, day by day, athlete by athlete: those the plan
+    has, and a session recorded and later moved away, each with the plan it had when recorded
+    (``planner.engine.compliance.day_compliance``'s sessions)."""
     rows = []
     for day in days:
         for athlete in season.athletes:
-            plan_day = plans[athlete.id].day(day)
-            sessions = () if plan_day is None else plan_day.sessions
-            kinds = {s.kind for s in sessions}
-            records = [r for r in season.records if r.athlete_id == athlete.id and r.date == day]
-            shown: list[tuple[Session, SessionRecord | None]] = []
-            for session in sessions:
-                record = season.find_record((athlete.id, day, session.kind))
-                shown.append((session if record is None else record.planned, record))
-            # A session recorded and later moved away is still shown with the plan it had.
-            shown += [(r.planned, r) for r in records if r.kind not in kinds]
-            for planned, record in shown:
+            for planned, record, _compliance in day_compliance(plans[athlete.id], season, day, today).sessions:
                 rows.append(EntryRow(athlete, planned, record))
                 rows += [EntryRow(athlete, planned, record, i) for i in range(len(planned.items))]
     return rows
@@ -471,7 +464,7 @@ class SquadEntry(QDialog):
             self.title.setText(f"Week {season.week_number(self.day)} · {span_text(start, start + timedelta(days=6))}")
         else:
             self.title.setText(day_title(self.day))
-        self.model.show(entry_rows(season, self.document.plans(), days))
+        self.model.show(entry_rows(season, self.document.plans(), days, self.today))
         self.previous_button.setEnabled(self.day > season.first_day)
         self.next_button.setEnabled(self.day < min(self.today, season.last_day))
         self._count()
