@@ -89,21 +89,11 @@ def _number(value: object) -> float:
 class Inspector(QWidget):
     """The selected day of the selected athlete, editable; sized for a ~360 px side dock."""
 
-    def __init__(
-        self,
-        document: OpenSeason,
-        selection: Selection,
-        parent: QWidget | None = None,
-        *,
-        today: date | None = None,
-    ) -> None:
+    def __init__(self, document: OpenSeason, selection: Selection, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("inspector")
         self.document = document
         self.selection = selection
-        # Days up to today take what was done; later days show the plan only. The window's
-        # date is the document's unless a test or caller says otherwise.
-        self._today = today
         self._blocks: list[SessionBlock] = []
         self._cards: list[RecordCard] = []
         self._removed: list[RemovedBlock] = []
@@ -174,7 +164,8 @@ class Inspector(QWidget):
 
     @property
     def today(self) -> date:
-        return self._today or self.document.today
+        """The window's date: days up to it take what was done; later days show the plan only."""
+        return self.document.today
 
     def record_cards(self) -> list[RecordCard]:
         return list(self._cards)
