@@ -67,7 +67,6 @@ from PySide6.QtWidgets import (
 from planner.document.atomic import write_atomically
 from planner.document.changes import Changes
 from planner.document.model import Priority
-from planner.engine.compliance import week_compliance
 from planner.engine.metrics import TRACKED_LIFTS
 from planner.engine.plan import Plan
 from ui import theme
@@ -458,12 +457,10 @@ class LoadChart(QWidget):
         squad = list(self.document.plans().values()) if self._squad else []
         season = self.document.season
         week_start = season.week_of(day)
-        today = self.document.today
-        # What was done is read from the document's plan: a drag previews only days to come.
-        real = self._real_plan()
-        done = (week_compliance(real, season, week_start, today)
-                if real is not None and is_past_week(week_start, today) else None)
-        return hover_html(plan, day, season, squad, done, running=week_start + timedelta(days=7) > today)
+        # What was done is the document's, drawn already (``done_series``): a drag previews
+        # only days to come.
+        done = self._done.week(week_start)
+        return hover_html(plan, day, season, squad, done, running=week_start + timedelta(days=7) > self.document.today)
 
     def context_menu(self) -> QMenu:
         return self._export_menu
