@@ -268,3 +268,21 @@ def test_a_recorded_day_is_kept_as_planned_and_says_when_the_plan_has_moved_on(i
     assert card_of(inspector).planned == planned
     block = inspector.block(WEIGHTS)
     assert block is not None and block.session == planned
+
+
+def test_escape_puts_back_the_effort_minutes_and_note_recorded(qtbot: QtBot, inspector: Inspector,
+                                                               document: OpenSeason) -> None:
+    card = card_of(inspector)
+    type_into(qtbot, card.effort, "7.5")
+    type_into(qtbot, card.minutes, "50")
+    type_into(qtbot, card.note, "felt quick")
+    assert card.extras_changed()
+    assert inspector.accept_record(WEIGHTS)
+    card = card_of(inspector)
+    assert (card.effort.text(), card.minutes.text(), card.note.text()) == ("7.5", "50", "felt quick")
+    assert not card.extras_changed() and not card.is_changed()
+    type_into(qtbot, card.minutes, "55")
+    assert card.extras_changed() and card.is_changed()
+    QTest.keyClick(card.minutes, Qt.Key.Key_Escape)
+    assert (card.effort.text(), card.minutes.text(), card.note.text()) == ("7.5", "50", "felt quick")
+    assert not card.is_changed()

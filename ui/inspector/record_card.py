@@ -173,13 +173,11 @@ class RecordCard(QFrame):
 
         facts = QHBoxLayout()
         facts.setSpacing(4)
-        earlier = record
-        self.effort = self._cell("" if earlier is None or earlier.effort is None else number(earlier.effort),
-                                 "Session effort the athlete reported, 0 (rest) to 10 (maximal)")
+        effort, minutes, note = _extras(record)
+        self.effort = self._cell(effort, "Session effort the athlete reported, 0 (rest) to 10 (maximal)")
         self.effort.setObjectName("recordEffort")
         self.effort.setPlaceholderText(number(planned.effort))
-        self.minutes = self._cell("" if earlier is None or earlier.minutes is None else str(earlier.minutes),
-                                  "How long the session took, in minutes")
+        self.minutes = self._cell(minutes, "How long the session took, in minutes")
         self.minutes.setObjectName("recordMinutes")
         self.minutes.setPlaceholderText(str(planned.minutes))
         facts.addWidget(small_label("Effort", self))
@@ -188,7 +186,7 @@ class RecordCard(QFrame):
         facts.addWidget(self.minutes)
         facts.addStretch(1)
         layout.addLayout(facts)
-        self.note = _Cell("" if earlier is None else earlier.note, self)
+        self.note = _Cell(note, self)
         self.note.setObjectName("recordNote")
         self.note.setPlaceholderText("Note (how it went, why it was cut short)")
         self.note.returnPressed.connect(self.accept_requested)
@@ -268,12 +266,7 @@ class RecordCard(QFrame):
 
     def extras_changed(self) -> bool:
         """Whether the effort, minutes or note differ from what the card showed."""
-        earlier = self.recorded
-        return (
-            self.effort.text() != ("" if earlier is None or earlier.effort is None else number(earlier.effort))
-            or self.minutes.text() != ("" if earlier is None or earlier.minutes is None else str(earlier.minutes))
-            or self.note.text() != ("" if earlier is None else earlier.note)
-        )
+        return (self.effort.text(), self.minutes.text(), self.note.text()) != _extras(self.recorded)
 
     def is_changed(self) -> bool:
         """Whether anything differs from what the card showed when it was drawn."""
@@ -339,9 +332,10 @@ class RecordCard(QFrame):
                 if row.amount is not None:
                     row.amount.setText(typed.amount)
         earlier = self.recorded
-        self.effort.setText("" if earlier is None or earlier.effort is None else number(earlier.effort))
-        self.minutes.setText("" if earlier is None or earlier.minutes is None else str(earlier.minutes))
-        self.note.setText("" if earlier is None else earlier.note)
+        effort, minutes, note = _extras(earlier)
+        self.effort.setText(effort)
+        self.minutes.setText(minutes)
+        self.note.setText(note)
         self._status_by_hand = False
         self._show_status(earlier.status if earlier is not None else self._status_from_sets())
         self._mark_changed()
@@ -397,6 +391,14 @@ class RecordCard(QFrame):
                 if row.amount is not None:
                     row.amount.setStyleSheet(CHANGED_STYLE if row.amount.text() != plan.amount else "")
         self.revert_button.setEnabled(self.is_changed())
+
+
+def _extras(record: SessionRecord | None) -> tuple[str, str, str]:
+    """The effort, minutes and note cells as a record (or no record yet) fills them."""
+    if record is None:
+        return "", "", ""
+    effort = "" if record.effort is None else number(record.effort)
+    return effort, "" if record.minutes is None else str(record.minutes), record.note
 
 
 def _planned_text(reps: int, load: float | None, distance_m: float | None, unit: str) -> str:
