@@ -15,8 +15,9 @@ def test_the_quick_search_answers_as_the_original_did() -> None:
     original = feature._mod_uses_pyside
 
     assert quicken_pyside_imports()
-    assert quicken_pyside_imports()  # a second call changes nothing
     quick = feature._mod_uses_pyside
+    assert quicken_pyside_imports()
+    assert feature._mod_uses_pyside is quick  # a second call changes nothing
 
     assert quick(ui.main_window) is True
     assert quick(planner.engine.plan) is False
