@@ -44,8 +44,8 @@ from planner.document import edits
 from planner.document.catalogue import lift_name
 from planner.document.changes import Changes
 from planner.document.edits import EditError
-from planner.document.model import Season
-from planner.engine.plan import MaxProposal, PlanWarning
+from planner.document.model import Athlete, Season
+from planner.engine.plan import MaxProposal, Plan, PlanWarning
 from planner.engine.proposals import evidence_text, proposal_text
 from planner.engine.rules import rule_book
 from ui.document import OpenSeason
@@ -65,6 +65,17 @@ class Row:
     athlete_id: str
     athlete_name: str
     warning: PlanWarning
+
+
+def listed_plans(document: OpenSeason, athlete_id: str | None) -> list[tuple[Athlete, Plan]]:
+    """The athletes listed, with their plans: one athlete's, or the squad's (None, its plans
+    generated together), in the squad's order."""
+    season = document.season
+    if athlete_id is None:
+        plans = document.plans()
+        return [(a, plans[a.id]) for a in season.athletes]
+    athlete = season.find_athlete(athlete_id)
+    return [] if athlete is None else [(athlete, document.plan(athlete.id))]
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,15 +132,9 @@ class WarningsModel(RecordModel[Row | Week]):
         ])
 
     def _collect(self, season: Season) -> list[Row]:
-        if self._athlete_id is None:
-            athletes = list(season.athletes)
-            plans = self.document.plans()
-        else:
-            athlete = season.find_athlete(self._athlete_id)
-            athletes = [athlete] if athlete is not None else []
-            plans = {a.id: self.document.plan(a.id) for a in athletes}
         order = {a.id: i for i, a in enumerate(season.athletes)}
-        rows = [Row(a.id, a.name, w) for a in athletes for w in plans[a.id].warnings]
+        listed = listed_plans(self.document, self._athlete_id)
+        rows = [Row(a.id, a.name, w) for a, plan in listed for w in plan.warnings]
         # By date, then in the squad's order, keeping each plan's own order within a day.
         return sorted(rows, key=lambda r: (r.warning.date, order[r.athlete_id]))
 
@@ -390,7 +395,7 @@ class ChecksPanel(QWidget):
             self.tree.setFirstColumnSpanned(i, QModelIndex(), True)
         self.tree.expandAll()
         self.count_label.setText(self._count_text(self.document.season))
-        listed = self._proposals(self.document.season)
+        listed = self._proposals()
         self.proposals.show_proposals(listed, squad=self.squad)
         self.proposals_scroll.setVisible(bool(listed))
         # Room for the heading and up to five proposals before they scroll.
@@ -400,14 +405,9 @@ class ChecksPanel(QWidget):
 
     # Internals -----------------------------------------------------------------------------
 
-    def _proposals(self, season: Season) -> list[Proposal]:
-        if self.squad:
-            athletes = list(season.athletes)
-        else:
-            athlete = season.find_athlete(self.selection.athlete_id)
-            athletes = [athlete] if athlete is not None else []
-        plans = self.document.plans() if self.squad else {a.id: self.document.plan(a.id) for a in athletes}
-        return [Proposal(a.id, a.name, p) for a in athletes for p in plans[a.id].proposals]
+    def _proposals(self) -> list[Proposal]:
+        listed = listed_plans(self.document, None if self.squad else self.selection.athlete_id)
+        return [Proposal(a.id, a.name, p) for a, plan in listed for p in plan.proposals]
 
     def _count_text(self, season: Season) -> str:
         rows = self.rows()
