@@ -733,12 +733,11 @@ def _place(
 ) -> None:
     """File the row under its session, or refuse it on its own when it names none."""
     season_id = cells.get("season_id", "").strip()
-    row_blank = not any(cells.get(name, "").strip() for name in _DONE)
     try:
         key = _row_key(cells)
     except _BadValue as problem:
-        if not row_blank:
-            row = _Row(line, ("", date.min, SessionKind.WEIGHTS), cells)
+        row = _Row(line, ("", date.min, SessionKind.WEIGHTS), cells)
+        if not row.blank:
             loose.append(PreviewRow(row.source, "(unknown session)", _row_text(row), RowState.REFUSED, str(problem)))
         return
     session = sessions.get(key)
@@ -748,7 +747,7 @@ def _place(
     session.rows.append(row)
     if season_id:
         season_ids.add(season_id)
-        if season_id != str(season.id) and not row_blank:
+        if season_id != str(season.id) and not row.blank:
             session.refusals[line] = f"the row is from another season (season_id {shown(season_id)})"
 
 
