@@ -43,7 +43,6 @@ number of rows: every check is a look-up by name and first day or by day.
 
 from __future__ import annotations
 
-import csv
 import dataclasses
 import re
 from collections.abc import Iterator
@@ -58,7 +57,7 @@ from planner.document.edits import EditError, new_competition_id
 from planner.document.limits import MAX_NAME_LENGTH, date_problem, one_line
 from planner.document.model import Competition, Priority, Season
 from planner.document.validation import MAX_COMPETITION_DAYS, season_problems
-from planner.imports.sheet import cells_up_to, csv_records, cut, shown
+from planner.imports.sheet import cut, sheet_rows, shown
 
 __all__ = [
     "LIMITS",
@@ -397,29 +396,18 @@ def preview_csv(season: Season, text: str, source_name: str = "CSV") -> ImportPr
     if len(text) > MAX_FILE_BYTES:
         raise ImportSourceError(f"the text is {len(text) / 1e6:.1f} million characters long; {LIMITS}")
     judge = _Judge(season)
-    rows = 0
-    with cells_up_to(MAX_FILE_BYTES):
-        records = csv_records(text.removeprefix("\ufeff"))
-        try:
-            first = next(records, None)
-            if first is None:
-                raise ImportSourceError("the file is empty")
-            columns = _columns(first[1])
-            for line, cells in records:
-                if not any(c.strip() for c in cells):
-                    continue
-                rows += 1
-                if rows > MAX_COMPETITIONS:
-                    raise _TooMany()
-                source = f"line {line}"
-                try:
-                    candidate, cut_from = _csv_candidate(cells, columns)
-                except _BadValue as problem:
-                    judge.refuse(source, str(problem))
-                    continue
-                judge.consider(source, candidate, cut_from)
-        except csv.Error as error:
-            raise ImportSourceError(f"not readable as CSV ({error})") from None
+    with sheet_rows(
+        text, cell_limit=MAX_FILE_BYTES, most_rows=MAX_COMPETITIONS, error=ImportSourceError, too_many=_TooMany
+    ) as (header, rows):
+        columns = _columns(header)
+        for line, cells in rows:
+            source = f"line {line}"
+            try:
+                candidate, cut_from = _csv_candidate(cells, columns)
+            except _BadValue as problem:
+                judge.refuse(source, str(problem))
+                continue
+            judge.consider(source, candidate, cut_from)
     return judge.preview(source_name)
 
 

@@ -40,7 +40,6 @@ rows: a squad of 20 for a whole season is about a tenth of that. Judging is line
 
 from __future__ import annotations
 
-import csv
 import dataclasses
 import re
 from dataclasses import dataclass
@@ -68,7 +67,7 @@ from planner.engine.freeze import settle
 from planner.engine.generator import generate
 from planner.engine.plan import Plan
 from planner.engine.results import record_result
-from planner.imports.sheet import SHOWN_LENGTH, cells_up_to, csv_records, cut, shown
+from planner.imports.sheet import SHOWN_LENGTH, cut, sheet_rows, shown
 
 __all__ = [
     "LIMITS",
@@ -688,24 +687,17 @@ def preview_results(season: Season, text: str, *, today: date, source_name: str 
     sessions: dict[Key, _Session] = {}
     loose: list[PreviewRow] = []
     season_ids: set[str] = set()
-    rows = 0
-    with cells_up_to(MAX_FILE_BYTES):
-        lines = csv_records(text.removeprefix("\ufeff"))
-        try:
-            first = next(lines, None)
-            if first is None:
-                raise ResultsSourceError("the file is empty")
-            columns = _columns(first[1])
-            for line, cells in lines:
-                if not any(c.strip() for c in cells):
-                    continue
-                rows += 1
-                if rows > MAX_ROWS:
-                    raise ResultsSourceError(f"it has more than {MAX_ROWS:,} rows; {LIMITS}")
-                named = {name: cells[index] for name, index in columns.items() if index < len(cells)}
-                _place(season, line, named, sessions, loose, season_ids)
-        except csv.Error as error:
-            raise ResultsSourceError(f"not readable as CSV ({error})") from None
+    with sheet_rows(
+        text,
+        cell_limit=MAX_FILE_BYTES,
+        most_rows=MAX_ROWS,
+        error=ResultsSourceError,
+        too_many=lambda: ResultsSourceError(f"it has more than {MAX_ROWS:,} rows; {LIMITS}"),
+    ) as (header, rows):
+        columns = _columns(header)
+        for line, cells in rows:
+            named = {name: cells[index] for name, index in columns.items() if index < len(cells)}
+            _place(season, line, named, sessions, loose, season_ids)
     _check_season(season, season_ids)
     judge = _Judge(season, today)
     preview_rows = list(loose)
@@ -733,12 +725,11 @@ def _place(
 ) -> None:
     """File the row under its session, or refuse it on its own when it names none."""
     season_id = cells.get("season_id", "").strip()
-    row_blank = not any(cells.get(name, "").strip() for name in _DONE)
     try:
         key = _row_key(cells)
     except _BadValue as problem:
-        if not row_blank:
-            row = _Row(line, ("", date.min, SessionKind.WEIGHTS), cells)
+        row = _Row(line, ("", date.min, SessionKind.WEIGHTS), cells)
+        if not row.blank:
             loose.append(PreviewRow(row.source, "(unknown session)", _row_text(row), RowState.REFUSED, str(problem)))
         return
     session = sessions.get(key)
@@ -748,7 +739,7 @@ def _place(
     session.rows.append(row)
     if season_id:
         season_ids.add(season_id)
-        if season_id != str(season.id) and not row_blank:
+        if season_id != str(season.id) and not row.blank:
             session.refusals[line] = f"the row is from another season (season_id {shown(season_id)})"
 
 

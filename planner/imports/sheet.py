@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 from planner.document.limits import one_line
 
-__all__ = ["SHOWN_LENGTH", "cells_up_to", "csv_records", "cut", "delimiter", "shown"]
+__all__ = ["SHOWN_LENGTH", "cells_up_to", "csv_records", "cut", "delimiter", "sheet_rows", "shown"]
 
 _ELLIPSIS = "\u2026"
 # A value quoted in a refusal: enough to recognise it in the sheet.
@@ -61,3 +61,41 @@ def cells_up_to(limit: int) -> Iterator[None]:
         yield
     finally:
         csv.field_size_limit(previous)
+
+
+Rows = Iterator[tuple[int, list[str]]]
+
+
+@contextmanager
+def sheet_rows(
+    text: str,
+    *,
+    cell_limit: int,
+    most_rows: int,
+    error: type[ValueError],
+    too_many: Callable[[], ValueError],
+) -> Iterator[tuple[list[str], Rows]]:
+    """The header of the CSV ``text`` and its rows that are not blank, (first line number,
+    cells) each, read while inside, as every import reads a sheet: cells of up to
+    ``cell_limit`` characters, ``error`` for an empty file or one the csv module cannot read
+    (raised where it breaks, while reading the rows too), ``too_many()`` past ``most_rows``."""
+
+    def rows(records: Rows) -> Rows:
+        count = 0
+        for line, cells in records:
+            if not any(c.strip() for c in cells):
+                continue
+            count += 1
+            if count > most_rows:
+                raise too_many()
+            yield line, cells
+
+    with cells_up_to(cell_limit):
+        records = csv_records(text.removeprefix("\ufeff"))
+        try:
+            first = next(records, None)
+            if first is None:
+                raise error("the file is empty")
+            yield first[1], rows(records)
+        except csv.Error as problem:
+            raise error(f"not readable as CSV ({problem})") from None

@@ -11,8 +11,8 @@ import jsonschema_rs
 import pytest
 
 from planner.document.demo import demo_season
-from planner.document.edits import mark_missed, record_session
-from planner.document.model import Season
+from planner.document.edits import add_competition, mark_missed, record_session
+from planner.document.model import Priority, Season
 from planner.document.records import DoneItem, DoneSet, RecordStatus, SessionRecord
 from planner.document.sessions import Session, SessionKind
 from planner.engine.freeze import settle
@@ -109,3 +109,16 @@ def test_a_day_without_records_has_none_and_the_plan_says_what_was_held(data: JS
     plans = data["plans"]
     assert isinstance(plans, list)
     assert plans[0]["held"] == []
+
+
+def test_the_plan_lists_the_kept_days_it_would_now_prescribe_otherwise() -> None:
+    # A C meet dropped on a trained Wednesday of the past would rewrite the Thursday after it.
+    today = date(2026, 11, 27)
+    settled = settle(demo_season(), today)
+    meet = date(2026, 11, 25)
+    season = add_competition(settled, name="Club meet", start=meet, end=meet, priority=Priority.C, indoor=True)
+    plan = generate(season, "ath-1")
+    data = json.loads(json.dumps(plans_json([plan], season=season)))
+    held = data["plans"][0]["held"]
+    assert date(2026, 11, 26).isoformat() in held
+    assert held == [day.isoformat() for day in plan.held]

@@ -20,7 +20,7 @@ from planner.document.records import DoneSet, RecordStatus
 from planner.document.sessions import SessionKind
 from planner.engine.generator import generate, generate_all
 from planner.export.csv import csv_text
-from planner.imports.results import preview_results_file
+from planner.imports.results import RowState, preview_results_file
 from tests.ui.conftest import FakeDialogs
 from ui.dialogs import import_results as results_dialog
 from ui.dialogs.import_results import ResultsPreviewDialog, import_results
@@ -104,6 +104,22 @@ def test_the_dialog_lists_every_filled_row_with_what_it_records_or_why_it_is_ref
     assert len(shown) == len(refused)
     dialog.refused_only.setChecked(False)
     assert not any(dialog.table.isRowHidden(row) for row in range(dialog.table.rowCount()))
+
+
+def test_refused_rows_are_drawn_in_the_refusal_ink_and_the_others_in_the_table_s_own(
+    qtbot: QtBot, demo: Season, tmp_path: Path
+) -> None:
+    path, _, _ = filled_sheet(demo, tmp_path, bad=True)
+    preview = preview_results_file(demo, path, today=TODAY)
+    dialog = ResultsPreviewDialog(demo, preview, TODAY)
+    qtbot.addWidget(dialog)
+    table = dialog.table
+    for row, entry in enumerate(preview.rows):
+        for column in range(table.columnCount()):
+            item = table.item(row, column)
+            assert item is not None and item.toolTip() == item.text()
+            refused_ink = item.foreground().color() == results_dialog._REFUSED_INK
+            assert refused_ink is (entry.state is RowState.REFUSED), (row, column)
 
 
 def test_record_is_one_undo_step_and_undo_restores_the_season(

@@ -13,6 +13,7 @@ from datetime import date
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QPalette, QShowEvent
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
@@ -22,6 +23,8 @@ from PySide6.QtWidgets import (
     QLayout,
     QPushButton,
     QSizePolicy,
+    QTableWidget,
+    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -281,3 +284,23 @@ def import_buttons(dialog: QDialog, action: str | None) -> QDialogButtonBox:
     buttons.accepted.connect(dialog.accept)
     buttons.rejected.connect(dialog.reject)
     return buttons
+
+
+def preview_table(
+    object_name: str, headers: tuple[str, ...], rows: list[tuple[str, ...]], parent: QWidget
+) -> QTableWidget:
+    """An import preview's table of text: read only, selected by rows, without row numbers;
+    a long cell is cut at the column edge and its tooltip shows it whole."""
+    table = QTableWidget(len(rows), len(headers), parent)
+    table.setObjectName(object_name)
+    table.setHorizontalHeaderLabels(list(headers))
+    table.verticalHeader().setVisible(False)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setWordWrap(False)
+    for row, values in enumerate(rows):
+        for column, value in enumerate(values):
+            item = QTableWidgetItem(value)
+            item.setToolTip(value)
+            table.setItem(row, column, item)
+    return table

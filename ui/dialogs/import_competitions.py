@@ -13,7 +13,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -22,7 +21,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -32,7 +30,7 @@ from planner.document.model import Season
 from planner.document.text import plural
 from planner.imports.competitions import ImportPreview, ImportSourceError, apply_import, preview_file
 from ui.dialogs.ask import Dialogs, Edit, apply_edit
-from ui.dialogs.form_checks import hint_label, import_buttons
+from ui.dialogs.form_checks import hint_label, import_buttons, preview_table
 from ui.document import OpenSeason
 from ui.session_text import span_text
 
@@ -52,19 +50,7 @@ REFUSED_COLUMNS = ("From", "Reason")
 
 
 def _table(object_name: str, headers: tuple[str, ...], rows: list[tuple[str, ...]], parent: QWidget) -> QTableWidget:
-    table = QTableWidget(len(rows), len(headers), parent)
-    table.setObjectName(object_name)
-    table.setHorizontalHeaderLabels(list(headers))
-    table.verticalHeader().setVisible(False)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setWordWrap(False)
-    for row, values in enumerate(rows):
-        for column, value in enumerate(values):
-            item = QTableWidgetItem(value)
-            # Long reasons and names are cut at the column edge; the tooltip shows them whole.
-            item.setToolTip(value)
-            table.setItem(row, column, item)
+    table = preview_table(object_name, headers, rows, parent)
     header = table.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     header.setStretchLastSection(True)

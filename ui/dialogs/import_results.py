@@ -17,7 +17,6 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QDialog,
     QDialogButtonBox,
@@ -25,8 +24,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -42,7 +39,7 @@ from planner.imports.results import (
     preview_results_file,
 )
 from ui.dialogs.ask import Dialogs, Edit, apply_edit
-from ui.dialogs.form_checks import hint_label, import_buttons
+from ui.dialogs.form_checks import hint_label, import_buttons, preview_table
 from ui.dialogs.import_competitions import run_modal
 from ui.document import OpenSeason
 
@@ -92,27 +89,21 @@ class ResultsPreviewDialog(QDialog):
         self.summary_label.setObjectName("resultsSummary")
         self.summary_label.setTextFormat(Qt.TextFormat.PlainText)
 
-        self.table = QTableWidget(len(preview.rows), len(COLUMNS), self)
-        self.table.setObjectName("resultsTable")
-        self.table.setHorizontalHeaderLabels(list(COLUMNS))
-        self.table.verticalHeader().setVisible(False)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setWordWrap(False)
-        ink = QBrush(_REFUSED_INK)
+        shown: list[tuple[str, ...]] = []
         previous = None
-        for row, entry in enumerate(preview.rows):
+        for entry in preview.rows:
             # A session's name heads its first row only, so the rows read as groups.
             session = entry.session if entry.session != previous else ""
             previous = entry.session
-            values = (entry.source.removeprefix("line "), session, entry.what, _result_text(entry))
-            for column, value in enumerate(values):
-                item = QTableWidgetItem(value)
-                # Long sessions and reasons are cut at the column edge; the tooltip shows them whole.
-                item.setToolTip(value)
-                if entry.state is RowState.REFUSED:
-                    item.setForeground(ink)
-                self.table.setItem(row, column, item)
+            shown.append((entry.source.removeprefix("line "), session, entry.what, _result_text(entry)))
+        self.table = preview_table("resultsTable", COLUMNS, shown, self)
+        ink = QBrush(_REFUSED_INK)
+        for row, entry in enumerate(preview.rows):
+            if entry.state is RowState.REFUSED:
+                for column in range(len(COLUMNS)):
+                    item = self.table.item(row, column)
+                    if item is not None:
+                        item.setForeground(ink)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.resizeColumnsToContents()

@@ -644,7 +644,7 @@ def _session_block(card: _Card, session: Session) -> _Session:
         facts.append(f"{_EDITED} changed by the coach")
     title_runs: list[Run] = [(f"{short_day(session.date).upper()}   ", style.fonts.bold, 8.5, INK)]
     if record is not None:
-        ink = MISSED_INK if record.status is RecordStatus.MISSED else DONE_INK
+        ink = _record_ink(record)
         title_runs.append((_STATUS_MARKS[record.status] + "  ", style.fonts.bold, 8.5, ink))
     title_runs += [
         (name, style.fonts.bold, 8.5, INK),
@@ -721,6 +721,11 @@ def _too_long_for_cell(note: str) -> bool:
     return len(note) > _CELL_NOTE_MAX
 
 
+def _record_ink(record: SessionRecord | None) -> colors.Color:
+    """What a record's figures print in: a missed session's red, otherwise the ink of what was done."""
+    return MISSED_INK if record is not None and record.status is RecordStatus.MISSED else DONE_INK
+
+
 def _done_sets(record: SessionRecord | None, index: int) -> tuple[DoneSet, ...]:
     """The sets done of item ``index`` of a recorded session (none without a record)."""
     if record is None or index >= len(record.items):
@@ -770,7 +775,7 @@ def _weights_table(card: _Card, session: Session, record: SessionRecord | None =
         ("TOPPADDING", (set_start, 1), (-1, -1), 7.5),
         ("BOTTOMPADDING", (set_start, 1), (-1, -1), 7.5),
     ]
-    done_ink = MISSED_INK if record is not None and record.status is RecordStatus.MISSED else DONE_INK
+    done_ink = _record_ink(record)
     for index, item in enumerate(session.items):
         done = _done_sets(record, index)
         first_row = len(rows)
@@ -970,7 +975,7 @@ def _write_in(card: _Card, record: SessionRecord | None = None) -> list[Flowable
     below: list[Flowable] = []
     filled: list[tuple[Any, ...]] = []
     if record is not None:
-        ink = MISSED_INK if record.status is RecordStatus.MISSED else DONE_INK
+        ink = _record_ink(record)
         if record.effort is not None:
             rows[0][1] = number(record.effort)
             filled += [("TEXTCOLOR", (1, 0), (1, 0), ink), ("FONTSIZE", (1, 0), (1, 0), 9),

@@ -727,13 +727,12 @@ _BAND_WORDS = {
 
 def _begun_weeks(plan: Plan, season: Season, today: date) -> list[tuple[Week, WeekCompliance]]:
     """The weeks with a day before ``today`` or a recorded session, with how they went."""
-    recorded = {r.date for r in season.records if r.athlete_id == plan.athlete.id}
-    weeks = []
-    for week in plan.weeks:
-        last = week.start + timedelta(days=6)
-        if week.start < today or any(week.start <= day <= last for day in recorded):
-            weeks.append((week, week_compliance(plan, season, week.start, today)))
-    return weeks
+    recorded = {season.week_of(r.date) for r in season.records if r.athlete_id == plan.athlete.id}
+    return [
+        (week, week_compliance(plan, season, week.start, today))
+        for week in plan.weeks
+        if week.start < today or week.start in recorded
+    ]
 
 
 def _done_tables(
