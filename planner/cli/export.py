@@ -22,6 +22,7 @@ from planner.document.atomic import write_atomically, write_problem
 from planner.document.model import Season
 from planner.document.storage import load
 from planner.document.text import plural
+from planner.engine.freeze import run_date
 from planner.engine.plan import Plan
 from planner.export.print_selection import (
     Paper,
@@ -43,6 +44,8 @@ class Request:
     first_week: int
     last_week: int
     paper: Paper
+    # The day the command runs on: the cards' default week and the season plan's past.
+    today: date
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,7 +86,7 @@ def _write_cards(season: Season, request: Request, out: Path) -> str:
 def _write_season(season: Season, request: Request, out: Path) -> str:
     from planner.export.pdf.season import write_season
 
-    pages = write_season(season, out, athlete_ids=request.athlete_ids, paper=request.paper)
+    pages = write_season(season, out, athlete_ids=request.athlete_ids, paper=request.paper, today=request.today)
     return f"wrote the season plan ({plural(pages, 'page')}, {request.paper.value} landscape) to {out}"
 
 
@@ -228,8 +231,9 @@ def run(args: argparse.Namespace, *, today: date | None = None) -> int:
         athlete_ids = check_athletes(season, args.athlete)
     except SelectionError as error:
         raise CommandError(str(error)) from None
-    first, last = _weeks(output, args, season, date.today() if today is None else today)
-    request = Request(athlete_ids, first, last, paper)
+    today = run_date() if today is None else today
+    first, last = _weeks(output, args, season, today)
+    request = Request(athlete_ids, first, last, paper, today)
     try:
         message = output.write(season, request, out)
     except OSError as error:

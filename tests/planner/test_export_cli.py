@@ -107,6 +107,16 @@ def test_without_weeks_the_cards_are_for_next_week(
     assert capsys.readouterr().out == f"wrote session cards for 5 athletes, week 11 (5 pages, a4) to {out}\n"
 
 
+def test_the_run_date_chooses_next_weeks_cards(
+    season_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The command line runs on SPRINTPLAN_TODAY as the window does: Friday 11 December 2026.
+    monkeypatch.setenv("SPRINTPLAN_TODAY", "2026-12-11")
+    out = tmp_path / "cards.pdf"
+    assert cli.main(["export", str(season_file), "--cards", str(out)]) == 0
+    assert capsys.readouterr().out == f"wrote session cards for 5 athletes, week 11 (5 pages, a4) to {out}\n"
+
+
 def test_the_season_plan(season_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "season.pdf"
     assert cli.main(["export", str(season_file), "--season", str(out), "--athlete", "ath-5"]) == 0
