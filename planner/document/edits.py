@@ -44,6 +44,7 @@ from planner.document.model import (
     Sex,
     Units,
     default_rhythm,
+    in_units,
 )
 from planner.document.records import DoneItem, DoneSet, RecordStatus, SessionRecord
 from planner.document.sessions import Session, SessionKind
@@ -483,7 +484,7 @@ def convert_units(season: Season, athlete_id: str, units: Units) -> Season:
         return _checked(season)
 
     def convert(value: float) -> float:
-        return round(units.from_kg(old.units.to_kg(value)), 1)
+        return in_units(value, old.units, units)
 
     eq = old.equipment
     new = dataclasses.replace(
@@ -804,11 +805,8 @@ def _planned_fits(planned: Session, day: date, kind: SessionKind) -> None:
 
 
 def _load_in(units: Units, load: float | None, unit: str) -> float | None:
-    # A prescribed item carries its own unit; a record is in the athlete's. Rounded to 0.1 as
-    # convert_units does: a typed load has no more precision than that.
-    if load is None or unit == units.value:
-        return load
-    return round(units.from_kg(Units(unit).to_kg(load)), 1)
+    # A prescribed item carries its own unit; a record is in the athlete's.
+    return None if load is None else in_units(load, Units(unit), units)
 
 
 def mark_done_as_planned(season: Season, athlete_id: str, day: date, kind: SessionKind, planned: Session) -> Season:

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TypeVar
 
-from planner.document.model import Athlete, Units
+from planner.document.model import Athlete, Units, in_units
 from planner.document.records import DoneItem, DoneSet, RecordStatus, SessionRecord
 from planner.document.sessions import Item, Session
 from planner.document.text import is_plyometric
@@ -83,13 +83,10 @@ class SetCells:
 
 
 def _load_in(units: Units, item: Item) -> float | None:
-    # A prescribed item carries its own unit; a record is in the athlete's, rounded to 0.1 as
-    # the record edits round it.
+    # A prescribed item carries its own unit; a record is in the athlete's.
     if item.load is None or item.body_weight:
         return None
-    if item.unit == units.value:
-        return item.load
-    return round(units.from_kg(Units(item.unit).to_kg(item.load)), 1)
+    return in_units(item.load, Units(item.unit), units)
 
 
 def planned_set(item: Item, units: Units) -> DoneSet:
