@@ -46,7 +46,7 @@ from planner.document.model import (
     default_rhythm,
     in_units,
 )
-from planner.document.records import DoneItem, DoneSet, RecordStatus, SessionRecord
+from planner.document.records import RecordStatus, SessionRecord, as_planned_items
 from planner.document.sessions import Session, SessionKind
 from planner.document.text import plural, span_text
 from planner.document.validation import Problem, record_problems, record_session_words, season_problems
@@ -804,14 +804,10 @@ def _planned_fits(planned: Session, day: date, kind: SessionKind) -> None:
     _check_session_fits(planned, "planned session", day, kind)
 
 
-def _load_in(units: Units, load: float | None, unit: str) -> float | None:
-    # A prescribed item carries its own unit; a record is in the athlete's.
-    return None if load is None else in_units(load, Units(unit), units)
-
-
 def mark_done_as_planned(season: Season, athlete_id: str, day: date, kind: SessionKind, planned: Session) -> Season:
     """Record the session as done, every set as prescribed in ``planned`` (the session as the
-    plan shows it now, kept in the record as planned).
+    plan shows it now, kept in the record as planned), as the record card fills it in
+    (``records.as_planned_items``).
 
     The effort, minutes and note of an earlier record of the session are kept: a coach who
     typed the effort first and then ticks "done as planned" loses nothing. Without one they
@@ -819,16 +815,6 @@ def mark_done_as_planned(season: Season, athlete_id: str, day: date, kind: Sessi
     """
     athlete, kind = _recorded_session(season, athlete_id, day, kind)
     _planned_fits(planned, day, kind)
-    items = tuple(
-        DoneItem(
-            exercise_id=item.exercise_id,
-            sets=tuple(
-                DoneSet(reps=item.reps, load=_load_in(athlete.units, item.load, item.unit), distance_m=item.distance_m)
-                for _ in range(item.sets)
-            ),
-        )
-        for item in planned.items
-    )
     earlier = season.find_record((athlete_id, day, kind))
     record = SessionRecord(
         athlete_id=athlete_id,
@@ -837,7 +823,7 @@ def mark_done_as_planned(season: Season, athlete_id: str, day: date, kind: Sessi
         status=RecordStatus.DONE,
         planned=planned,
         units=athlete.units,
-        items=items,
+        items=as_planned_items(planned, athlete.units),
         effort=None if earlier is None else earlier.effort,
         minutes=None if earlier is None else earlier.minutes,
         note="" if earlier is None else earlier.note,

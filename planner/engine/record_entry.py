@@ -18,8 +18,15 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TypeVar
 
-from planner.document.model import Athlete, Units, in_units
-from planner.document.records import DoneItem, DoneSet, RecordStatus, SessionRecord
+from planner.document.model import Athlete, Units
+from planner.document.records import (
+    DoneItem,
+    DoneSet,
+    RecordStatus,
+    SessionRecord,
+    as_planned_items,
+    planned_set,
+)
 from planner.document.sessions import Item, Session
 from planner.document.text import is_plyometric
 
@@ -80,26 +87,6 @@ class SetCells:
 
     reps: str
     amount: str
-
-
-def _load_in(units: Units, item: Item) -> float | None:
-    # A prescribed item carries its own unit; a record is in the athlete's.
-    if item.load is None or item.body_weight:
-        return None
-    return in_units(item.load, Units(item.unit), units)
-
-
-def planned_set(item: Item, units: Units) -> DoneSet:
-    """One set of ``item`` done exactly as prescribed."""
-    return DoneSet(reps=item.reps, load=_load_in(units, item), distance_m=item.distance_m)
-
-
-def as_planned_items(planned: Session, units: Units) -> tuple[DoneItem, ...]:
-    """Every prescribed set done as prescribed."""
-    return tuple(
-        DoneItem(item.exercise_id, tuple(planned_set(item, units) for _ in range(item.sets)))
-        for item in planned.items
-    )
 
 
 def planned_lines(planned: Session, units: Units) -> tuple[SetLine, ...]:
