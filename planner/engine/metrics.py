@@ -20,7 +20,7 @@ from planner.document.records import RecordStatus, SessionRecord
 from planner.document.sessions import PlyoIntensity, Session, SessionKind
 from planner.engine.by_identity import ByIdentity
 from planner.engine.plan import DayMetrics, PhaseKind, Week
-from planner.engine.rules import RuleBook
+from planner.engine.rules import RuleBook, rule_book
 
 TRACKED_LIFTS = ("back_squat", "power_clean", "squat_jump")
 
@@ -81,6 +81,12 @@ def _summed(sessions: Sequence[Session], weights: dict[PlyoIntensity, float]) ->
 def _contact_weights(rules: RuleBook) -> dict[PlyoIntensity, float]:
     weights_rule = rules["plyo.weights"]
     return {level: weights_rule.number(level.value) for level in PlyoIntensity}
+
+
+def session_volume(session: Session) -> tuple[float, int]:
+    """A session's volume-load (kg) and ground contacts, counted as ``day_totals`` counts them."""
+    totals = day_totals((session,), _contact_weights(rule_book()))
+    return totals[0], totals[3]
 
 
 # A day's load as recorded: the load fitness and fatigue use, and whether every session of the
