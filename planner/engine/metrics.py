@@ -158,9 +158,7 @@ def day_metrics(
     result: list[DayMetrics] = []
     # Values stay unrounded here; the JSON and the views round them for display.
     for i, sessions in enumerate(sessions_by_day):
-        volume_load, relative, zones, contacts, weighted, planned = (
-            day_totals(sessions, weights) if sessions else _NO_LOAD
-        )
+        volume_load, relative, zones, contacts, weighted, planned = day_totals(sessions, weights)
         day_recorded = None if recorded is None else recorded[i]
         load, from_record = (planned, False) if day_recorded is None else day_recorded
         form = fitness - fatigue  # form uses yesterday's fitness and fatigue
