@@ -245,6 +245,10 @@ class FrozenSpan:
     def covers(self, day: Day) -> bool:
         return self.first <= day <= self.last
 
+    def days(self) -> list[Day]:
+        """The days kept, first to last."""
+        return [self.first + timedelta(days=n) for n in range((self.last - self.first).days + 1)]
+
 
 @dataclass(frozen=True, slots=True)
 class DismissedProposal:

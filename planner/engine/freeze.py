@@ -41,7 +41,7 @@ def frozen_days(season: Season, athlete_id: str) -> set[date]:
     """The athlete's days kept as planned."""
     days: set[date] = set()
     for span in season.frozen_spans(athlete_id):
-        days.update(_span_days(span.first, span.last))
+        days.update(span.days())
     return days
 
 
