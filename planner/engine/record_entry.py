@@ -28,7 +28,7 @@ from planner.document.records import (
     planned_set,
 )
 from planner.document.sessions import Item, Session
-from planner.document.text import is_plyometric
+from planner.document.text import is_plyometric, number
 
 __all__ = [
     "EntryError",
@@ -214,11 +214,7 @@ def _cells(done: DoneSet | None, plyometric: bool) -> SetCells:
     if done is None:
         return SetCells("", "")
     amount = done.distance_m if plyometric else done.load
-    return SetCells(str(done.reps), "" if amount is None else _plain(amount))
-
-
-def _plain(value: float) -> str:
-    return f"{value:g}" if value == int(value) else f"{value:.2f}".rstrip("0").rstrip(".")
+    return SetCells(str(done.reps), "" if amount is None else number(amount))
 
 
 def entry_record(
@@ -302,5 +298,5 @@ def sets_text(sets: Sequence[DoneSet], item: Item) -> str:
     parts = []
     for done in sets:
         amount = done.distance_m if is_plyometric(item) else done.load
-        parts.append(str(done.reps) if amount is None else f"{done.reps}x{_plain(amount)}")
+        parts.append(str(done.reps) if amount is None else f"{done.reps}x{number(amount)}")
     return ", ".join(parts)
