@@ -266,7 +266,7 @@ def parse_sets(text: str, item: Item) -> tuple[DoneSet, ...]:
             unit = "metres" if is_plyometric(item) else "load"
             raise EntryError(f"{item.name}, set {k + 1}: {part.strip()!r} is not reps or reps x {unit}")
         reps = int(match.group(1))
-        amount = None if match.group(2) is None else float(match.group(2).replace(",", "."))
+        amount = None if match.group(2) is None else float(match.group(2))
         if is_plyometric(item):
             sets.append(DoneSet(reps=reps, distance_m=amount))
         else:
