@@ -813,37 +813,35 @@ def mark_done_as_planned(season: Season, athlete_id: str, day: date, kind: Sessi
     typed the effort first and then ticks "done as planned" loses nothing. Without one they
     stay unknown, since the plan's effort is an estimate and not what the athlete reported.
     """
-    athlete, kind = _recorded_session(season, athlete_id, day, kind)
-    _planned_fits(planned, day, kind)
-    earlier = season.find_record((athlete_id, day, kind))
-    record = SessionRecord(
-        athlete_id=athlete_id,
-        date=day,
-        kind=kind,
-        status=RecordStatus.DONE,
-        planned=planned,
-        units=athlete.units,
-        items=as_planned_items(planned, athlete.units),
-        effort=None if earlier is None else earlier.effort,
-        minutes=None if earlier is None else earlier.minutes,
-        note="" if earlier is None else earlier.note,
-    )
-    return _with_record(season, record)
+    return _marked(season, athlete_id, day, kind, planned, RecordStatus.DONE)
 
 
 def mark_missed(season: Season, athlete_id: str, day: date, kind: SessionKind, planned: Session) -> Season:
     """Record the session as missed: no sets, effort or minutes; an earlier record's note (why
     it was missed, say) is kept."""
+    return _marked(season, athlete_id, day, kind, planned, RecordStatus.MISSED)
+
+
+def _marked(
+    season: Season, athlete_id: str, day: date, kind: SessionKind, planned: Session, status: RecordStatus
+) -> Season:
+    """The session recorded in one tick: done as planned, or missed (see the two edits)."""
     athlete, kind = _recorded_session(season, athlete_id, day, kind)
     _planned_fits(planned, day, kind)
     earlier = season.find_record((athlete_id, day, kind))
+    # What was done, and the effort and minutes it took, only when it was done.
+    done = status is RecordStatus.DONE
+    kept = earlier if done else None
     record = SessionRecord(
         athlete_id=athlete_id,
         date=day,
         kind=kind,
-        status=RecordStatus.MISSED,
+        status=status,
         planned=planned,
         units=athlete.units,
+        items=as_planned_items(planned, athlete.units) if done else (),
+        effort=None if kept is None else kept.effort,
+        minutes=None if kept is None else kept.minutes,
         note="" if earlier is None else earlier.note,
     )
     return _with_record(season, record)
