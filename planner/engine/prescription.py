@@ -36,7 +36,6 @@ class Memo:
 
     # Most weeks repeat the same items; building each once keeps a live preview fast.
     items: dict[tuple[object, ...], Item] = field(default_factory=dict)
-    contact_weights: dict[PlyoIntensity, float] = field(default_factory=dict)
     drill_intensities: dict[Any, PlyoIntensity] = field(default_factory=dict)
     bodies: dict[tuple[object, ...], Any] = field(default_factory=dict)
     scaled: dict[tuple[object, ...], tuple[Item, Item]] = field(default_factory=dict)
