@@ -121,7 +121,7 @@ def changes_between(before: Season, after: Season, initiator: object = None) -> 
             if old_spans != new_spans:
                 athletes.add(athlete_id)
                 for span in set(old_spans) ^ set(new_spans):
-                    dates |= {span.first + timedelta(days=n) for n in range((span.last - span.first).days + 1)}
+                    dates.update(span.days())
 
     if before.dismissed != after.dismissed:
         athletes |= {d.athlete_id for d in set(before.dismissed) ^ set(after.dismissed)}

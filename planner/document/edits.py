@@ -44,8 +44,9 @@ from planner.document.model import (
     Sex,
     Units,
     default_rhythm,
+    in_units,
 )
-from planner.document.records import DoneItem, DoneSet, RecordStatus, SessionRecord
+from planner.document.records import RecordStatus, SessionRecord, as_planned_items
 from planner.document.sessions import Session, SessionKind
 from planner.document.text import plural, span_text
 from planner.document.validation import Problem, record_problems, record_session_words, season_problems
@@ -483,7 +484,7 @@ def convert_units(season: Season, athlete_id: str, units: Units) -> Season:
         return _checked(season)
 
     def convert(value: float) -> float:
-        return round(units.from_kg(old.units.to_kg(value)), 1)
+        return in_units(value, old.units, units)
 
     eq = old.equipment
     new = dataclasses.replace(
@@ -803,63 +804,44 @@ def _planned_fits(planned: Session, day: date, kind: SessionKind) -> None:
     _check_session_fits(planned, "planned session", day, kind)
 
 
-def _load_in(units: Units, load: float | None, unit: str) -> float | None:
-    # A prescribed item carries its own unit; a record is in the athlete's. Rounded to 0.1 as
-    # convert_units does: a typed load has no more precision than that.
-    if load is None or unit == units.value:
-        return load
-    return round(units.from_kg(Units(unit).to_kg(load)), 1)
-
-
 def mark_done_as_planned(season: Season, athlete_id: str, day: date, kind: SessionKind, planned: Session) -> Season:
     """Record the session as done, every set as prescribed in ``planned`` (the session as the
-    plan shows it now, kept in the record as planned).
+    plan shows it now, kept in the record as planned), as the record card fills it in
+    (``records.as_planned_items``).
 
     The effort, minutes and note of an earlier record of the session are kept: a coach who
     typed the effort first and then ticks "done as planned" loses nothing. Without one they
     stay unknown, since the plan's effort is an estimate and not what the athlete reported.
     """
-    athlete, kind = _recorded_session(season, athlete_id, day, kind)
-    _planned_fits(planned, day, kind)
-    items = tuple(
-        DoneItem(
-            exercise_id=item.exercise_id,
-            sets=tuple(
-                DoneSet(reps=item.reps, load=_load_in(athlete.units, item.load, item.unit), distance_m=item.distance_m)
-                for _ in range(item.sets)
-            ),
-        )
-        for item in planned.items
-    )
-    earlier = season.find_record((athlete_id, day, kind))
-    record = SessionRecord(
-        athlete_id=athlete_id,
-        date=day,
-        kind=kind,
-        status=RecordStatus.DONE,
-        planned=planned,
-        units=athlete.units,
-        items=items,
-        effort=None if earlier is None else earlier.effort,
-        minutes=None if earlier is None else earlier.minutes,
-        note="" if earlier is None else earlier.note,
-    )
-    return _with_record(season, record)
+    return _marked(season, athlete_id, day, kind, planned, RecordStatus.DONE)
 
 
 def mark_missed(season: Season, athlete_id: str, day: date, kind: SessionKind, planned: Session) -> Season:
     """Record the session as missed: no sets, effort or minutes; an earlier record's note (why
     it was missed, say) is kept."""
+    return _marked(season, athlete_id, day, kind, planned, RecordStatus.MISSED)
+
+
+def _marked(
+    season: Season, athlete_id: str, day: date, kind: SessionKind, planned: Session, status: RecordStatus
+) -> Season:
+    """The session recorded in one tick: done as planned, or missed (see the two edits)."""
     athlete, kind = _recorded_session(season, athlete_id, day, kind)
     _planned_fits(planned, day, kind)
     earlier = season.find_record((athlete_id, day, kind))
+    # What was done, and the effort and minutes it took, only when it was done.
+    done = status is RecordStatus.DONE
+    kept = earlier if done else None
     record = SessionRecord(
         athlete_id=athlete_id,
         date=day,
         kind=kind,
-        status=RecordStatus.MISSED,
+        status=status,
         planned=planned,
         units=athlete.units,
+        items=as_planned_items(planned, athlete.units) if done else (),
+        effort=None if kept is None else kept.effort,
+        minutes=None if kept is None else kept.minutes,
         note="" if earlier is None else earlier.note,
     )
     return _with_record(season, record)

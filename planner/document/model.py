@@ -56,6 +56,14 @@ class Units(StrEnum):
         return value_kg if self is Units.KG else value_kg * LB_PER_KG
 
 
+def in_units(value: float, typed: Units, wanted: Units) -> float:
+    """``value`` typed in ``typed`` units, in ``wanted`` units: the same mass, to 0.1 as a
+    typed value is (``value`` itself when the units are the same)."""
+    if typed is wanted:
+        return value
+    return round(wanted.from_kg(typed.to_kg(value)), 1)
+
+
 class TrackDay(StrEnum):
     HARD = "hard"
     EASY = "easy"
@@ -236,6 +244,10 @@ class FrozenSpan:
 
     def covers(self, day: Day) -> bool:
         return self.first <= day <= self.last
+
+    def days(self) -> list[Day]:
+        """The days kept, first to last."""
+        return [self.first + timedelta(days=n) for n in range((self.last - self.first).days + 1)]
 
 
 @dataclass(frozen=True, slots=True)

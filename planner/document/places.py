@@ -10,7 +10,7 @@ and values of the wrong type, falling back to plainer words.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from typing import Any
 
@@ -101,20 +101,26 @@ def _athlete_name(document: Any, athlete_id: Any) -> str | None:
     return None
 
 
-def _override(index: int, item: Any, document: Any) -> str:
+def _listed(label: str, index: int, facts: Iterable[str | None]) -> str:
+    """"Record 3 (Ana Silva, weights, on 3 March 2027)": the entry's number and what is known of it."""
+    shown = ", ".join(fact for fact in facts if fact)
+    return f"{label} {index + 1}" + (f" ({shown})" if shown else "")
+
+
+def _session_facts(item: Any, document: Any) -> list[str | None]:
+    # An override and a record are keyed alike: athlete, session kind, day.
     facts = [_athlete_name(document, _field(item, "athlete")), _text(_field(item, "kind"))]
     if _field(item, "date") is not None:
         facts.append(f"on {day_words(_field(item, 'date'))}")
-    shown = ", ".join(fact for fact in facts if fact)
-    return f"Changed session {index + 1}" + (f" ({shown})" if shown else "")
+    return facts
+
+
+def _override(index: int, item: Any, document: Any) -> str:
+    return _listed("Changed session", index, _session_facts(item, document))
 
 
 def _record(index: int, item: Any, document: Any) -> str:
-    facts = [_athlete_name(document, _field(item, "athlete")), _text(_field(item, "kind"))]
-    if _field(item, "date") is not None:
-        facts.append(f"on {day_words(_field(item, 'date'))}")
-    shown = ", ".join(fact for fact in facts if fact)
-    return f"Record {index + 1}" + (f" ({shown})" if shown else "")
+    return _listed("Record", index, _session_facts(item, document))
 
 
 def _exercise(index: int, item: Any, document: Any) -> str:
@@ -132,8 +138,7 @@ def _locked_week(index: int, item: Any, document: Any) -> str:
     facts = [_athlete_name(document, _field(item, "athlete"))]
     if _field(item, "week_start") is not None:
         facts.append(f"week of {day_words(_field(item, 'week_start'))}")
-    shown = ", ".join(fact for fact in facts if fact)
-    return f"Locked week {index + 1}" + (f" ({shown})" if shown else "")
+    return _listed("Locked week", index, facts)
 
 
 def _frozen(index: int, item: Any, document: Any) -> str:
@@ -141,8 +146,7 @@ def _frozen(index: int, item: Any, document: Any) -> str:
     first, last = _field(item, "first"), _field(item, "last")
     if first is not None and last is not None:
         facts.append(f"{day_words(first)} to {day_words(last)}")
-    shown = ", ".join(fact for fact in facts if fact)
-    return f"Days kept as planned {index + 1}" + (f" ({shown})" if shown else "")
+    return _listed("Days kept as planned", index, facts)
 
 
 def _dismissed(index: int, item: Any, document: Any) -> str:
@@ -150,8 +154,7 @@ def _dismissed(index: int, item: Any, document: Any) -> str:
     facts = [_athlete_name(document, _field(item, "athlete"))]
     if isinstance(lift, str) and lift:
         facts.append(lift_name(lift))
-    shown = ", ".join(fact for fact in facts if fact)
-    return f"Dismissed max proposal {index + 1}" + (f" ({shown})" if shown else "")
+    return _listed("Dismissed max proposal", index, facts)
 
 
 def _max(index: int, item: Any, document: Any) -> str:

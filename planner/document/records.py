@@ -18,10 +18,10 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
-from planner.document.model import Units
-from planner.document.sessions import Session, SessionKind
+from planner.document.model import Units, in_units
+from planner.document.sessions import Item, Session, SessionKind
 
-__all__ = ["DoneItem", "DoneSet", "RecordStatus", "SessionRecord"]
+__all__ = ["DoneItem", "DoneSet", "RecordStatus", "SessionRecord", "as_planned_items", "planned_set"]
 
 # Dataclasses below have a field named ``date``; annotations inside them use this alias.
 Day = date
@@ -74,3 +74,18 @@ class SessionRecord:
     @property
     def key(self) -> tuple[str, Day, SessionKind]:
         return (self.athlete_id, self.date, self.kind)
+
+
+def planned_set(item: Item, units: Units) -> DoneSet:
+    """One set of ``item`` done exactly as prescribed, its load in ``units`` (a prescribed item
+    carries its own unit; a record is in the athlete's). A body-weight item has no load."""
+    load = None if item.load is None or item.body_weight else in_units(item.load, Units(item.unit), units)
+    return DoneSet(reps=item.reps, load=load, distance_m=item.distance_m)
+
+
+def as_planned_items(planned: Session, units: Units) -> tuple[DoneItem, ...]:
+    """Every prescribed set done as prescribed."""
+    return tuple(
+        DoneItem(item.exercise_id, tuple(planned_set(item, units) for _ in range(item.sets)))
+        for item in planned.items
+    )

@@ -8,11 +8,11 @@ results (``planner.engine.results``), which turn attempts into maxes, and by max
 
 from __future__ import annotations
 
-from planner.document.model import Athlete, Units
+from planner.document.model import Athlete, in_units
 from planner.document.records import SessionRecord
 from planner.document.sessions import Item, Session, SessionKind
 
-__all__ = ["TEST_RULE", "TEST_TAG", "in_athlete_units", "in_units", "is_test", "rep_max_attempts"]
+__all__ = ["TEST_RULE", "TEST_TAG", "in_athlete_units", "is_test", "rep_max_attempts"]
 
 TEST_TAG = "test"
 TEST_RULE = "strength.test"
@@ -37,10 +37,3 @@ def _attempt(item: Item) -> bool:
 def in_athlete_units(load: float, record: SessionRecord, athlete: Athlete) -> float:
     """A load of ``record`` in the athlete's units now (a record keeps the units it was typed in)."""
     return in_units(load, record.units, athlete.units)
-
-
-def in_units(load: float, typed: Units, wanted: Units) -> float:
-    """``load`` typed in ``typed`` units, in ``wanted`` units (to 0.1, as a typed load is)."""
-    if typed is wanted:
-        return load
-    return round(wanted.from_kg(typed.to_kg(load)), 1)

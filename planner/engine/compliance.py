@@ -18,6 +18,7 @@ from enum import StrEnum
 from planner.document.model import Season, Units
 from planner.document.records import RecordStatus, SessionRecord
 from planner.document.sessions import Item, Session, SessionKind
+from planner.engine.metrics import session_volume
 from planner.engine.plan import Plan
 from planner.engine.rules import rule_book
 
@@ -112,17 +113,12 @@ def band_of(ratio: float) -> Band:
     return Band.RED
 
 
-def _item_volume_kg(item: Item) -> float:
-    return item.total_reps * item.load_kg if item.load_kg else 0.0
-
-
 def session_compliance(record: SessionRecord) -> SessionCompliance:
     """How the recorded session compares with the session as it was planned."""
     planned = record.planned
     units = Units(record.units)
-    planned_volume = sum(_item_volume_kg(i) for i in planned.items if i.intensity is None)
+    planned_volume, planned_contacts = session_volume(planned)
     planned_reps = sum(i.total_reps for i in planned.items if i.intensity is None)
-    planned_contacts = sum(i.contacts for i in planned.items if i.intensity is not None)
     done_volume = 0.0
     done_reps = 0
     done_contacts = 0.0
@@ -213,8 +209,7 @@ def week_compliance(plan: Plan, season: Season, week_start: date, today: date) -
         if day >= today and not compliance.band.recorded:
             continue
         for session, record, measured in compliance.sessions:
-            volume = sum(_item_volume_kg(i) for i in session.items if i.intensity is None)
-            contacts = sum(i.contacts for i in session.items if i.intensity is not None)
+            volume, contacts = session_volume(session)
             planned_volume += volume
             planned_contacts += contacts
             counts["planned"] += 1

@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from datetime import date, timedelta
 
 from planner.document.model import FrozenSpan, Season
+from planner.engine.freeze_text import day_runs
 from planner.engine.generator import generate
 
 __all__ = ["TODAY_VARIABLE", "frozen_days", "run_date", "settle"]
@@ -40,7 +41,7 @@ def frozen_days(season: Season, athlete_id: str) -> set[date]:
     """The athlete's days kept as planned."""
     days: set[date] = set()
     for span in season.frozen_spans(athlete_id):
-        days.update(span.first + timedelta(days=n) for n in range((span.last - span.first).days + 1))
+        days.update(span.days())
     return days
 
 
@@ -72,7 +73,7 @@ def settle(season: Season, today: date, days: Iterable[tuple[str, date]] = ()) -
         # The plan shows kept days as they were kept, so deriving every span from it again
         # leaves those days exactly as they are.
         plan = generate(season, athlete.id)
-        for first, last in _runs(sorted(kept | missing)):
+        for first, last in day_runs(kept | missing):
             sessions = tuple(
                 session for day in _span_days(first, last) if (plan_day := plan.day(day)) is not None
                 for session in plan_day.sessions
@@ -85,14 +86,3 @@ def settle(season: Season, today: date, days: Iterable[tuple[str, date]] = ()) -
 
 def _span_days(first: date, last: date) -> list[date]:
     return [first + timedelta(days=n) for n in range((last - first).days + 1)]
-
-
-def _runs(days: list[date]) -> list[tuple[date, date]]:
-    """Sorted days as runs of consecutive days, (first, last) each."""
-    runs: list[tuple[date, date]] = []
-    for day in days:
-        if runs and day - runs[-1][1] == timedelta(days=1):
-            runs[-1] = (runs[-1][0], day)
-        else:
-            runs.append((day, day))
-    return runs

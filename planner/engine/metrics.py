@@ -20,7 +20,8 @@ from planner.document.records import RecordStatus, SessionRecord
 from planner.document.sessions import PlyoIntensity, Session, SessionKind
 from planner.engine.by_identity import ByIdentity
 from planner.engine.plan import DayMetrics, PhaseKind, Week
-from planner.engine.rules import RuleBook
+from planner.engine.plyometrics import contact_weights
+from planner.engine.rules import RuleBook, rule_book
 
 TRACKED_LIFTS = ("back_squat", "power_clean", "squat_jump")
 
@@ -77,10 +78,10 @@ def _summed(sessions: Sequence[Session], weights: dict[PlyoIntensity, float]) ->
     return volume_load, relative, (zones[0], zones[1], zones[2], zones[3]), contacts, weighted, planned
 
 
-@cache
-def _contact_weights(rules: RuleBook) -> dict[PlyoIntensity, float]:
-    weights_rule = rules["plyo.weights"]
-    return {level: weights_rule.number(level.value) for level in PlyoIntensity}
+def session_volume(session: Session) -> tuple[float, int]:
+    """A session's volume-load (kg) and ground contacts, counted as ``day_totals`` counts them."""
+    totals = day_totals((session,), contact_weights(rule_book()))
+    return totals[0], totals[3]
 
 
 # A day's load as recorded: the load fitness and fatigue use, and whether every session of the
@@ -141,7 +142,7 @@ def day_metrics(
 ) -> list[DayMetrics]:
     """Each day's figures. ``planned_load`` is the plan's estimate; fitness, fatigue, form and
     the acute:chronic ratio run on the ``recorded`` load where a day has one."""
-    weights = _contact_weights(rules)
+    weights = contact_weights(rules)
     pmc = rules["metrics.pmc"]
     spike = rules["metrics.spike"]
     fitness_days = pmc.number("fitness_days")
@@ -152,9 +153,7 @@ def day_metrics(
     result: list[DayMetrics] = []
     # Values stay unrounded here; the JSON and the views round them for display.
     for i, sessions in enumerate(sessions_by_day):
-        volume_load, relative, zones, contacts, weighted, planned = (
-            day_totals(sessions, weights) if sessions else _NO_LOAD
-        )
+        volume_load, relative, zones, contacts, weighted, planned = day_totals(sessions, weights)
         day_recorded = None if recorded is None else recorded[i]
         load, from_record = (planned, False) if day_recorded is None else day_recorded
         form = fitness - fatigue  # form uses yesterday's fitness and fatigue

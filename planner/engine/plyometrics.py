@@ -107,11 +107,15 @@ def drill_contacts(drill: Drill, athlete: Athlete) -> int:
     return drill.reps * drill.per_set
 
 
+@cache
+def contact_weights(rules: RuleBook) -> dict[PlyoIntensity, float]:
+    """What one ground contact of each intensity counts for (rule plyo.weights)."""
+    rule = rules["plyo.weights"]
+    return {level: rule.number(level.value) for level in PlyoIntensity}
+
+
 def _weights(ctx: Context) -> dict[PlyoIntensity, float]:
-    if not ctx.memo.contact_weights:
-        rule = ctx.rules["plyo.weights"]
-        ctx.memo.contact_weights.update({level: rule.number(level.value) for level in PlyoIntensity})
-    return ctx.memo.contact_weights
+    return contact_weights(ctx.rules)
 
 
 def _contacts(drill: Drill, ctx: Context) -> int:

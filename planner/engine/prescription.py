@@ -16,7 +16,7 @@ from planner.document.catalogue import Exercise, exercise
 from planner.document.model import Athlete, MaxEntry
 from planner.document.sessions import Category, Intent, Item, PlyoIntensity
 from planner.document.text import BODY_WEIGHT, plural
-from planner.engine.loads import Load, round_load
+from planner.engine.loads import Load, loaded, round_load
 from planner.engine.plan import PlanWarning
 from planner.engine.proximity import DayLimits
 from planner.engine.rules import RuleBook
@@ -36,7 +36,6 @@ class Memo:
 
     # Most weeks repeat the same items; building each once keeps a live preview fast.
     items: dict[tuple[object, ...], Item] = field(default_factory=dict)
-    contact_weights: dict[PlyoIntensity, float] = field(default_factory=dict)
     drill_intensities: dict[Any, PlyoIntensity] = field(default_factory=dict)
     bodies: dict[tuple[object, ...], Any] = field(default_factory=dict)
     scaled: dict[tuple[object, ...], tuple[Item, Item]] = field(default_factory=dict)
@@ -274,8 +273,7 @@ def _item(
             rule_ids = (*rule_ids, "load.rounding")
         elif percent <= 0 and not note:
             note = BODY_WEIGHT
-    units = athlete.units
-    return Item(
+    item = Item(
         exercise_id=chosen.id,
         name=chosen.name,
         category=chosen.category,
@@ -284,18 +282,13 @@ def _item(
         reps=reps,
         percent_max=percent,
         max_value=max_value,
-        load=None if load is None else load.value,
-        unit=units.value,
-        load_kg=None if load is None else round(units.to_kg(load.value), 2),
-        plates_per_side=() if load is None else load.plates_per_side,
-        below_bar=athlete.equipment.bar_mass if load is not None and load.below_bar else None,
-        per_hand=None if load is None else load.per_hand,
-        fractional_per_side=0.0 if load is None else load.fractional_per_side,
+        unit=athlete.units.value,
         rest_s=rest_s,
         intent=intent,
         note=note,
         rule_ids=rule_ids,
     )
+    return item if load is None else loaded(item, load, athlete.equipment, athlete.units)
 
 
 def rep_range_item(

@@ -19,9 +19,16 @@ from datetime import date
 from typing import TypeVar
 
 from planner.document.model import Athlete, Units
-from planner.document.records import DoneItem, DoneSet, RecordStatus, SessionRecord
+from planner.document.records import (
+    DoneItem,
+    DoneSet,
+    RecordStatus,
+    SessionRecord,
+    as_planned_items,
+    planned_set,
+)
 from planner.document.sessions import Item, Session
-from planner.document.text import is_plyometric
+from planner.document.text import is_plyometric, number
 
 __all__ = [
     "EntryError",
@@ -80,29 +87,6 @@ class SetCells:
 
     reps: str
     amount: str
-
-
-def _load_in(units: Units, item: Item) -> float | None:
-    # A prescribed item carries its own unit; a record is in the athlete's, rounded to 0.1 as
-    # the record edits round it.
-    if item.load is None or item.body_weight:
-        return None
-    if item.unit == units.value:
-        return item.load
-    return round(units.from_kg(Units(item.unit).to_kg(item.load)), 1)
-
-
-def planned_set(item: Item, units: Units) -> DoneSet:
-    """One set of ``item`` done exactly as prescribed."""
-    return DoneSet(reps=item.reps, load=_load_in(units, item), distance_m=item.distance_m)
-
-
-def as_planned_items(planned: Session, units: Units) -> tuple[DoneItem, ...]:
-    """Every prescribed set done as prescribed."""
-    return tuple(
-        DoneItem(item.exercise_id, tuple(planned_set(item, units) for _ in range(item.sets)))
-        for item in planned.items
-    )
 
 
 def planned_lines(planned: Session, units: Units) -> tuple[SetLine, ...]:
@@ -230,11 +214,7 @@ def _cells(done: DoneSet | None, plyometric: bool) -> SetCells:
     if done is None:
         return SetCells("", "")
     amount = done.distance_m if plyometric else done.load
-    return SetCells(str(done.reps), "" if amount is None else _plain(amount))
-
-
-def _plain(value: float) -> str:
-    return f"{value:g}" if value == int(value) else f"{value:.2f}".rstrip("0").rstrip(".")
+    return SetCells(str(done.reps), "" if amount is None else number(amount))
 
 
 def entry_record(
@@ -286,7 +266,7 @@ def parse_sets(text: str, item: Item) -> tuple[DoneSet, ...]:
             unit = "metres" if is_plyometric(item) else "load"
             raise EntryError(f"{item.name}, set {k + 1}: {part.strip()!r} is not reps or reps x {unit}")
         reps = int(match.group(1))
-        amount = None if match.group(2) is None else float(match.group(2).replace(",", "."))
+        amount = None if match.group(2) is None else float(match.group(2))
         if is_plyometric(item):
             sets.append(DoneSet(reps=reps, distance_m=amount))
         else:
@@ -318,5 +298,5 @@ def sets_text(sets: Sequence[DoneSet], item: Item) -> str:
     parts = []
     for done in sets:
         amount = done.distance_m if is_plyometric(item) else done.load
-        parts.append(str(done.reps) if amount is None else f"{done.reps}x{_plain(amount)}")
+        parts.append(str(done.reps) if amount is None else f"{done.reps}x{number(amount)}")
     return ", ".join(parts)

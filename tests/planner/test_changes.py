@@ -13,6 +13,7 @@ from planner.document import edits
 from planner.document.changes import Changes, changes_between, everything
 from planner.document.demo import demo_season
 from planner.document.model import Season
+from planner.engine.freeze import settle
 from planner.engine.generator import generate
 
 
@@ -138,3 +139,15 @@ def test_a_dismissed_max_proposal_names_its_athletes_plan(season: Season) -> Non
     changes = changes_between(season, dismissed)
     assert changes.athletes == frozenset({"ath-2"}) and changes.dates == frozenset()
     assert changes_between(dismissed, season).athletes == frozenset({"ath-2"})
+
+
+def test_keeping_the_past_names_the_days_kept_and_every_athlete(season: Season) -> None:
+    today = date(2026, 11, 27)
+    settled = settle(season, today)
+    changes = changes_between(season, settled)
+    assert changes.athletes == {a.id for a in season.athletes}
+    assert changes.dates == days(season.first_day, (today - season.first_day).days)
+    assert not (changes.records or changes.competitions or changes.roster or changes.settings or changes.notes)
+    # A day recorded after today is kept on its own: only that day is named.
+    ahead = date(2026, 12, 3)
+    assert changes_between(settled, settle(settled, today, [("ath-2", ahead)])).dates == {ahead}

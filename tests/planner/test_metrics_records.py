@@ -63,11 +63,17 @@ def test_fitness_fatigue_and_form_run_on_the_recorded_load_by_hand() -> None:
 
 
 def test_the_acute_chronic_ratio_runs_on_the_recorded_load_too() -> None:
-    plan = [[session(DAY, 5.0, 60)]]
-    [estimated] = day_metrics(plan, rule_book())
-    [recorded] = day_metrics(plan, rule_book(), [(420.0, True)])
-    # On the first day both averages are the day's load times their lambdas: 0.25 / (2/29).
-    assert estimated.acwr == pytest.approx(recorded.acwr) == pytest.approx(0.25 / (2 / 29))
+    plan = [[session(DAY, 5.0, 60)], [session(DAY + timedelta(days=1), 5.0, 60)]]  # 300 planned each day
+    estimated = day_metrics(plan, rule_book())
+    recorded = day_metrics(plan, rule_book(), [(420.0, True), None])
+    # On the first day both averages are the day's load times their lambdas: 0.25 / (2/29),
+    # whatever the load.
+    assert estimated[0].acwr == pytest.approx(recorded[0].acwr) == pytest.approx(0.25 / (2 / 29))
+    # The second day tells the loads apart. Acute 0.25 x 300 + 0.75 x 105 = 153.75 after 420,
+    # 131.25 after 300; chronic 2/29 x 300 + 27/29 x (2/29 x 420 or 300).
+    chronic_after = (2 / 29) * 300 + (27 / 29) * (2 / 29) * 420
+    assert recorded[1].acwr == pytest.approx(153.75 / chronic_after)
+    assert estimated[1].acwr == pytest.approx(131.25 / ((2 / 29) * 300 + (27 / 29) * (2 / 29) * 300))
 
 
 def test_recorded_loads_of_a_day_mix_records_and_estimates() -> None:

@@ -67,6 +67,17 @@ def test_the_prefilled_cells_read_back_as_the_prescription() -> None:
     assert derived_status(WEIGHTS, items) is RecordStatus.DONE
 
 
+def test_a_load_with_three_decimals_reads_back_as_prescribed() -> None:
+    # A pound athlete loading in 0.625 lb steps: 45.625 lb is shown whole, not as 45.62.
+    light = Item("back_squat", "Back squat", Category.STRENGTH, True, sets=2, reps=5, percent_max=50.0,
+                 max_value=91.25, load=45.625, unit="lb", load_kg=20.7)
+    session = Session("s3", DAY, SessionKind.WEIGHTS, "Strength", (light,))
+    prefilled = record_cells(None, session, Units.LB)
+    assert prefilled == cells((("5", "45.625"),) * 2)
+    assert sets_from_cells(session, prefilled) == as_planned_items(session, Units.LB)
+    assert sets_text(as_planned_items(session, Units.LB)[0].sets, light) == "5x45.625, 5x45.625"
+
+
 def test_fewer_reps_or_an_empty_set_is_partly_done_and_nothing_is_missed() -> None:
     fewer = cells((("5", "120"), ("5", "120"), ("3", "120")), (("5", ""),) * 2)
     assert derived_status(WEIGHTS, sets_from_cells(WEIGHTS, fewer)) is RecordStatus.PARTLY_DONE

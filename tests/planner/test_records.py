@@ -24,6 +24,7 @@ from planner.document.records import DoneItem, DoneSet, RecordStatus, SessionRec
 from planner.document.sessions import Category, Intent, Item, PlyoIntensity, Session, SessionKind
 from planner.document.storage import DocumentError, dumps, load, loads
 from planner.document.validation import season_problems
+from planner.engine.record_entry import is_as_planned
 
 DOCUMENTS = Path(__file__).parents[1] / "fixtures" / "documents"
 LUKASZ, ZOE = "ath-1", "ath-4"  # kg and lb, in v4_full (2025-03-03 to 2025-08-31)
@@ -148,6 +149,19 @@ def test_done_as_planned_for_an_lb_athlete_records_kg_loads_in_lb(season: Season
     # 120 kg is 264.554... lb, kept to a tenth as a coach would type it.
     assert (squats.units, squats.items[0].sets) == (Units.LB, (DoneSet(5, 264.6),) * 3)
     assert bounds.items == (DoneItem("bounds", (DoneSet(6, None, 20.0), DoneSet(6, None, 20.0))),)
+
+
+def test_done_as_planned_records_a_body_weight_item_without_a_load_as_the_card_does(season: Season) -> None:
+    # A junior's squat jumps at 0 % carry a 0 kg load; done as planned they were done at body weight.
+    jumps = dataclasses.replace(SQUAT, exercise_id="squat_jump", name="Squat jump", percent_max=0.0, load=0.0,
+                                load_kg=0.0)
+
+    after = pure(lambda s: edits.mark_done_as_planned(s, LUKASZ, TUESDAY, WEIGHTS, planned(items=(jumps,))), season)
+
+    done = after.find_record((LUKASZ, TUESDAY, WEIGHTS))
+    assert done is not None
+    assert done.items == (DoneItem("squat_jump", (DoneSet(5),) * 3),)
+    assert is_as_planned(done)
 
 
 def test_done_as_planned_keeps_the_effort_minutes_and_note_already_typed(season: Season) -> None:
