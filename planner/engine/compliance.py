@@ -18,6 +18,7 @@ from enum import StrEnum
 from planner.document.model import Season, Units
 from planner.document.records import RecordStatus, SessionRecord
 from planner.document.sessions import Item, Session, SessionKind
+from planner.engine.by_identity import ByIdentity
 from planner.engine.metrics import session_volume
 from planner.engine.plan import Plan
 from planner.engine.rules import rule_book
@@ -113,8 +114,16 @@ def band_of(ratio: float) -> Band:
     return Band.RED
 
 
+_MEASURED: ByIdentity[SessionCompliance] = ByIdentity()
+
+
 def session_compliance(record: SessionRecord) -> SessionCompliance:
-    """How the recorded session compares with the session as it was planned."""
+    """How the recorded session compares with the session as it was planned (worked out once
+    per record: every view showing the day asks again)."""
+    return _MEASURED.get(_measured, record)
+
+
+def _measured(record: SessionRecord) -> SessionCompliance:
     planned = record.planned
     units = Units(record.units)
     planned_volume, planned_contacts = session_volume(planned)
@@ -169,20 +178,36 @@ def _worst(bands: Sequence[Band]) -> Band:
     return next(b for b in _SEVERITY if b in bands)
 
 
+# The views ask for every past day and week of a plan; scanning every record of the season
+# for each of them grew with days x records. The records are indexed by athlete and day once
+# per version of the season's records (the tuple is immutable, so its identity is the key).
+_BY_DAY: ByIdentity[dict[tuple[str, date], dict[SessionKind, SessionRecord]]] = ByIdentity(kept=64)
+
+
+def _index(records: tuple[SessionRecord, ...]) -> dict[tuple[str, date], dict[SessionKind, SessionRecord]]:
+    index: dict[tuple[str, date], dict[SessionKind, SessionRecord]] = {}
+    for record in records:
+        index.setdefault((record.athlete_id, record.date), {})[record.kind] = record
+    return index
+
+
+def records_on(season: Season, athlete_id: str, day: date) -> dict[SessionKind, SessionRecord]:
+    """What was recorded of the athlete's sessions on ``day``, by session kind."""
+    return _BY_DAY.get(_index, season.records).get((athlete_id, day), {})
+
+
 def day_compliance(plan: Plan, season: Season, day: date, today: date) -> DayCompliance:
     """The day's sessions with what was recorded of them; a day not yet past with nothing
     recorded is NONE (nothing to judge yet)."""
-    athlete_id = plan.athlete.id
     plan_day = plan.day(day)
     sessions = list(plan_day.sessions) if plan_day is not None else []
+    recorded_by_kind = records_on(season, plan.athlete.id, day)
     kinds = {s.kind for s in sessions}
     # A record of a session the plan no longer has on that day still counts: it was done.
-    for other in season.records:
-        if other.athlete_id == athlete_id and other.date == day and other.kind not in kinds:
-            sessions.append(other.planned)
+    sessions += [r.planned for kind, r in recorded_by_kind.items() if kind not in kinds]
     rows: list[tuple[Session, SessionRecord | None, SessionCompliance | None]] = []
     for session in sessions:
-        record = season.find_record((athlete_id, day, session.kind))
+        record = recorded_by_kind.get(session.kind)
         if record is None:
             rows.append((session, None, None))
         else:
