@@ -74,6 +74,7 @@ __all__ = [
     "new_competition_id",
     "record_max",
     "record_session",
+    "record_sessions",
     "remove_athlete",
     "remove_competition",
     "remove_max",
@@ -757,19 +758,42 @@ def _recorded_session(season: Season, athlete_id: str, day: date, kind: SessionK
     return athlete, kind
 
 
-def _with_record(season: Season, record: SessionRecord) -> Season:
-    """``season`` with ``record`` in place of any earlier record of the same session.
-
-    The record is checked on its own first, so the coach hears about the value they typed
-    (a negative load, an effort of 11) in a sentence naming the session and the set.
-    """
+def _refusal(season: Season, record: SessionRecord) -> str | None:
+    """What is wrong with ``record`` on its own, in a sentence naming the session and the set
+    (a negative load, an effort of 11), so the coach hears about the value they typed."""
     problems = record_problems(season, record, "record")
-    if problems:
-        place = _record_place(season, record, problems[0].path)
-        raise EditError(f"{place}: {problems[0].message}; nothing was recorded")
-    existing = season.find_record(record.key)
-    records = (*season.records, record) if existing is None else _replace_item(season.records, existing, record)
-    return _checked(dataclasses.replace(season, records=records))
+    if not problems:
+        return None
+    return f"{_record_place(season, record, problems[0].path)}: {problems[0].message}"
+
+
+def _with_records(season: Season, records: tuple[SessionRecord, ...]) -> Season:
+    """``season`` with ``records`` in place of earlier records of the same sessions (the rest
+    added), checked once."""
+    replaced = {record.key: record for record in records}
+    kept = tuple(replaced.pop(r.key, r) for r in season.records) + tuple(replaced.values())
+    return _checked(dataclasses.replace(season, records=kept))
+
+
+def _with_record(season: Season, record: SessionRecord) -> Season:
+    """``season`` with ``record`` in place of any earlier record of the same session; the
+    record is checked on its own first."""
+    refusal = _refusal(season, record)
+    if refusal is not None:
+        raise EditError(f"{refusal}; nothing was recorded")
+    return _with_records(season, (record,))
+
+
+def record_sessions(season: Season, records: Iterable[SessionRecord]) -> Season:
+    """Keep every record of ``records`` (an import of a season's sheets) in one edit: each is
+    checked on its own, then the season once, rather than once a record; one refused record
+    refuses them all."""
+    records = tuple(records)
+    for record in records:
+        refusal = _refusal(season, record)
+        if refusal is not None:
+            raise EditError(refusal)
+    return _with_records(season, records) if records else season
 
 
 _RECORD_PATH = re.compile(r"^record\.items\[(\d+)\](?:\.sets\[(\d+)\])?")

@@ -40,14 +40,13 @@ rows: a squad of 20 for a whole season is about a tenth of that. Judging is line
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
 
-from planner.document.edits import EditError
+from planner.document.edits import EditError, record_sessions
 from planner.document.limits import (
     EFFORT_SCALE,
     MAX_DONE_DISTANCE_M,
@@ -62,7 +61,8 @@ from planner.document.model import Athlete, Season, Units
 from planner.document.records import DoneItem, DoneSet, RecordStatus, SessionRecord
 from planner.document.sessions import Item, Session, SessionKind
 from planner.document.text import number, plural
-from planner.document.validation import record_problems, record_session_words, season_problems
+from planner.document.validation import record_problems
+from planner.engine.attempts import is_test
 from planner.engine.freeze import settle
 from planner.engine.generator import generate
 from planner.engine.plan import Plan
@@ -766,9 +766,6 @@ def preview_results_file(season: Season, path: str | Path, *, today: date) -> Re
 
 
 # The tag of a test session, whose result record_result turns into a max.
-_TEST_TAG = "test"
-
-
 def apply_results(season: Season, preview: ResultsPreview, *, today: date) -> Season:
     """``season`` with every accepted session of ``preview`` recorded, as one edit.
 
@@ -780,35 +777,14 @@ def apply_results(season: Season, preview: ResultsPreview, *, today: date) -> Se
     if not preview.records:
         return season
     updated = settle(season, today, recorded_days(preview))
-    tests = [r for r in preview.records if _TEST_TAG in r.planned.tags]
+    # A test result also moves maxes (record_result); the rest are kept in one edit.
+    tests = [r for r in preview.records if is_test(r.planned)]
     try:
-        updated = _kept(updated, [r for r in preview.records if _TEST_TAG not in r.planned.tags])
+        updated = record_sessions(updated, [r for r in preview.records if not is_test(r.planned)])
         for entry in tests:
             updated = record_result(updated, entry)
     except EditError as error:
         raise EditError(f"Nothing was recorded: {error}") from None
-    return updated
-
-
-def _kept(season: Season, records: list[SessionRecord]) -> Season:
-    """``season`` with ``records`` kept, each checked on its own and the season once.
-
-    Recording them one by one validates the whole season for each, which took a minute for a
-    season's worth of sheets; what record_result adds to keeping a record concerns tests only,
-    which go through it.
-    """
-    if not records:
-        return season
-    for record in records:
-        problems = record_problems(season, record, "record")
-        if problems:
-            raise EditError(f"{record_session_words(season, record)}: {problems[0].message}")
-    replaced = {record.key: record for record in records}
-    kept = tuple(replaced.pop(r.key, r) for r in season.records) + tuple(replaced.values())
-    updated = dataclasses.replace(season, records=kept)
-    problems = season_problems(updated)
-    if problems:
-        raise EditError(problems[0].message)
     return updated
 
 

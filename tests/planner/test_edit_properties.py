@@ -308,6 +308,12 @@ def _record_session(data: st.DataObject, season: Season) -> Edit:
     return lambda s: edits.record_session(s, athlete_id, day, kind, record)
 
 
+def _record_sessions(data: st.DataObject, season: Season) -> Edit:
+    keys = {_record_key(data, season) for _ in range(data.draw(st.integers(0, 3)))}
+    batch = [data.draw(records(*key)) for key in sorted(keys)]
+    return lambda s: edits.record_sessions(s, batch)
+
+
 def _planned_or_any(data: st.DataObject, season: Season) -> tuple[str, date, SessionKind, Session]:
     athlete_id, planned = _planned_sessions(data, season)
     as_planned = data.draw(st.booleans())
@@ -432,6 +438,7 @@ BUILDERS: dict[str, Builder] = {
     "change_note": _change_note,
     "remove_note": _remove_note,
     "record_session": _record_session,
+    "record_sessions": _record_sessions,
     "mark_done_as_planned": _mark_done_as_planned,
     "mark_missed": _mark_missed,
     "remove_record": _remove_record,

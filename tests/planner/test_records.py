@@ -527,3 +527,19 @@ def test_a_negative_load_in_any_set_is_refused_naming_the_set(
 
     assert f", set {k + 1}: the load must be 0 to " in message
     assert message.endswith(f"found {load:g} {good.units.value}; nothing was recorded")
+
+
+def test_records_kept_in_one_edit_are_the_records_kept_one_by_one() -> None:
+    season = load(DOCUMENTS / "v4_full.sprintplan")
+    first, second, third = season.records
+    emptied = dataclasses.replace(season, records=())
+
+    one_by_one = emptied
+    for record in (first, second, third):
+        one_by_one = edits.record_session(one_by_one, record.athlete_id, record.date, record.kind, record)
+
+    assert edits.record_sessions(emptied, [first, second, third]) == one_by_one
+    assert edits.record_sessions(one_by_one, []) is one_by_one
+    with pytest.raises(edits.EditError) as caught:
+        edits.record_sessions(emptied, [first, dataclasses.replace(second, effort=11.0)])
+    assert str(caught.value).endswith("the effort must be 0 to 10, found 11")
