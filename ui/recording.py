@@ -26,7 +26,7 @@ def record_edit(record: SessionRecord) -> Edit:
 
 def status_words(record: SessionRecord) -> str:
     """"done", "partly done", "missed"."""
-    return record.status.value.replace("_", " ")
+    return record.status.words
 
 
 def record_undo_text(record: SessionRecord) -> str:

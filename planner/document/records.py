@@ -32,6 +32,11 @@ class RecordStatus(StrEnum):
     PARTLY_DONE = "partly_done"
     MISSED = "missed"
 
+    @property
+    def words(self) -> str:
+        """As a coach writes it (and the spreadsheet's done_status holds it): "partly done"."""
+        return self.value.replace("_", " ")
+
 
 @dataclass(frozen=True, slots=True)
 class DoneSet:

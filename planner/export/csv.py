@@ -108,7 +108,7 @@ def _number(value: float | None) -> Cell:
 
 def status_word(record: SessionRecord) -> str:
     """The done_status cell of a recorded session: "done", "partly done" or "missed"."""
-    return record.status.value.replace("_", " ")
+    return record.status.words
 
 
 def _done_cells(record: SessionRecord | None, index: int, number: int) -> list[Cell]:

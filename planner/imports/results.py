@@ -599,7 +599,7 @@ def _contradictions(parsed: list[_Parsed]) -> dict[int, str]:
 
 def _value_text(value: object) -> str:
     if isinstance(value, RecordStatus):
-        return repr(value.value.replace("_", " "))
+        return repr(value.words)
     if isinstance(value, float):
         return number(value)
     if isinstance(value, str):
@@ -631,7 +631,7 @@ def _as_prescribed(item: Item, units: Units) -> DoneSet:
 
 
 def _record_words(record: SessionRecord) -> str:
-    words = [record.status.value.replace("_", " ")]
+    words = [record.status.words]
     if record.effort is not None:
         words.append(f"effort {number(record.effort)}")
     if record.minutes is not None:

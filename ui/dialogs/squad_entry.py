@@ -70,7 +70,7 @@ HEADERS = ("Athlete", "Session", "Planned", "Done", "Effort", "Minutes", "Note")
 SESSION_EDITABLE = (Column.DONE, Column.EFFORT, Column.MINUTES, Column.NOTE)
 # What the status cell offers; "" reads the status from the sets.
 STATUS_CHOICES = ("", "done", "partly done", "missed")
-STATUS_OF = {"done": RecordStatus.DONE, "partly done": RecordStatus.PARTLY_DONE, "missed": RecordStatus.MISSED}
+STATUS_OF = {status.words: status for status in RecordStatus}
 SESSION_BACKGROUND = QColor("#eef1f5")
 TYPED_COLOUR = QColor("#1f4e99")
 MUTED_COLOUR = QColor("#5f6368")

@@ -46,11 +46,7 @@ from ui.inspector.blocks import MUTED_COLOUR, plain_label, small_label
 from ui.recording import band_tint, recorded_text, recorded_tip
 from ui.session_text import KIND_NAMES, item_text, number
 
-STATUS_NAMES = {
-    RecordStatus.DONE: "Done",
-    RecordStatus.PARTLY_DONE: "Partly done",
-    RecordStatus.MISSED: "Missed",
-}
+STATUS_NAMES = {status: status.words.capitalize() for status in RecordStatus}
 CHANGED_STYLE = "QLineEdit { color: #1f4e99; font-weight: bold; }"
 CELL_WIDTH = 52
 

@@ -120,7 +120,6 @@ _TICKED = "☑"
 # The title bar's mark (short: the bar shares its line with the session's reason) and the
 # word that starts the note line.
 _STATUS_MARKS = {RecordStatus.DONE: "✓", RecordStatus.PARTLY_DONE: "◐", RecordStatus.MISSED: "✗ MISSED"}
-_STATUS_WORDS = {RecordStatus.DONE: "Done", RecordStatus.PARTLY_DONE: "Partly done", RecordStatus.MISSED: "Missed"}
 # What a missed session's set boxes hold: a dash says "not done", an empty box "not filled in".
 _NOT_DONE = "–"
 _EDITED = "✎"
@@ -957,7 +956,7 @@ def _grid_commands(style: Styles) -> list[tuple[Any, ...]]:
 
 def _recorded_line(record: SessionRecord) -> str:
     """The notes line of a recorded session: the minutes and the note as one line of text."""
-    parts = [_STATUS_WORDS[record.status]]
+    parts = [record.status.words.capitalize()]
     if record.minutes is not None:
         parts.append(f"{record.minutes} min")
     if record.note:
