@@ -549,7 +549,7 @@ def _apply_frozen(
 ) -> tuple[list[list[Session]], set[date], tuple[date, ...]]:
     """Days kept as planned show what was prescribed then; the days whose sessions would now
     be otherwise are ``held``."""
-    spans = [span for span in season.frozen if span.athlete_id == athlete.id]
+    spans = season.frozen_spans(athlete.id)
     if not spans:
         return derived, set(), ()
     first = dates[0]
