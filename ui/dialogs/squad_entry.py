@@ -42,6 +42,7 @@ from planner.document.edits import EditError, mark_done_as_planned
 from planner.document.model import Athlete, Season
 from planner.document.records import RecordStatus, SessionRecord
 from planner.document.sessions import Session
+from planner.document.text import number
 from planner.document.validation import record_problems
 from planner.engine.compliance import day_compliance
 from planner.engine.plan import Plan
@@ -133,7 +134,7 @@ class SquadEntryModel(RecordModel[EntryRow]):
         if column == Column.DONE:
             return status_words(record)
         if column == Column.EFFORT:
-            return "" if record.effort is None else f"{record.effort:g}"
+            return "" if record.effort is None else number(record.effort)
         if column == Column.MINUTES:
             return "" if record.minutes is None else str(record.minutes)
         if column == Column.NOTE:
@@ -154,9 +155,9 @@ class SquadEntryModel(RecordModel[EntryRow]):
         return [r for r in self.records() if r.session_key == session_key]
 
     def _redraw(self, session_key: tuple[str, date, str]) -> None:
-        for number, row in enumerate(self.records()):
+        for position, row in enumerate(self.records()):
             if row.session_key == session_key:
-                self.dataChanged.emit(self.index(number, 0), self.index(number, len(HEADERS) - 1))
+                self.dataChanged.emit(self.index(position, 0), self.index(position, len(HEADERS) - 1))
 
     def editable(self, row: EntryRow, column: int) -> bool:
         if row.item is not None:
@@ -503,9 +504,9 @@ class SquadEntry(QDialog):
         return self.message_label.text() if not self.message_label.isHidden() else ""
 
     def _go_to(self, session_key: tuple[str, date, str]) -> None:
-        for number, row in enumerate(self.model.records()):
+        for position, row in enumerate(self.model.records()):
             if row.item is None and row.session_key == session_key:
-                self.table.setCurrentIndex(self.model.index(number, Column.DONE))
+                self.table.setCurrentIndex(self.model.index(position, Column.DONE))
                 return
 
     def _go_to_place(self, session_key: tuple[str, date, str], place: tuple[int | str, ...]) -> None:
@@ -515,9 +516,9 @@ class SquadEntry(QDialog):
             place[0] if place and isinstance(place[0], str) else "", Column.DONE
         )
         item = place[0] if place and isinstance(place[0], int) else None
-        for number, row in enumerate(self.model.records()):
+        for position, row in enumerate(self.model.records()):
             if row.session_key == session_key and row.item == item:
-                self.table.setCurrentIndex(self.model.index(number, column))
+                self.table.setCurrentIndex(self.model.index(position, column))
                 return
 
     # Recording ------------------------------------------------------------------------------
