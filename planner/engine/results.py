@@ -105,10 +105,10 @@ def record_result(season: Season, record: SessionRecord) -> Season:
             result = edits.record_max(result, record.athlete_id, lift=found.lift, day=record.date, value=found.value,
                                       tested=True, from_reps=found.reps if found.reps > 1 else None)
         except edits.EditError as error:
-            # Said of the attempt the coach typed, not of a max they never entered.
-            reason = str(error).split(": ", 1)[-1]
+            # Said of the attempt the coach typed, not of a max they never entered. (The max's
+            # range, the likely refusal, is checked above in those words.)
             raise edits.EditError(
-                f"{_attempt_words(season, record, found, athlete)} works out to {reason}; nothing was recorded"
+                f"{_attempt_words(season, record, found, athlete)}: {error}; nothing was recorded"
             ) from None
     return result
 
