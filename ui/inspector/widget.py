@@ -27,6 +27,7 @@ from planner.document.changes import Changes
 from planner.document.edits import Edit, EditError, mark_done_as_planned, mark_missed, remove_record
 from planner.document.model import Athlete, Note, Season
 from planner.document.sessions import Item, Session, SessionKind
+from planner.engine.compliance import records_on
 from planner.engine.plan import Day, Plan
 from planner.engine.record_entry import EntryError
 from planner.engine.session_edits import (
@@ -241,8 +242,8 @@ class Inspector(QWidget):
             shown_kinds = {s.kind for s in plan_day.sessions}
             if entry:
                 # A session recorded and later moved away keeps its card, with the plan it had.
-                for record in season.records:
-                    if record.athlete_id == athlete.id and record.date == day and record.kind not in shown_kinds:
+                for kind, record in records_on(season, athlete.id, day).items():
+                    if kind not in shown_kinds:
                         card = self._record_card(season, athlete, record.planned, body)
                         cards.append(card)
                         layout.addWidget(card)
