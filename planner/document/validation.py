@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
+from planner.by_identity import ByIdentity
 from planner.document.catalogue import catalogue, lift_name, lifts_with_maxes
 from planner.document.limits import (
     EFFORT_SCALE,
@@ -436,23 +437,19 @@ def _counter_problems(item_id: str, prefix: str, next_number: int, path: str) ->
 
 
 # Every edit checks the whole document, and the days kept as planned hold hundreds of
-# sessions that no edit changes. A session is immutable, so one found clean stays clean: the
-# clean ones are kept by identity (the entry holds the session, so its id is not reused while
-# kept), up to a bound that clears the table rather than track an order.
-_CLEAN_SESSIONS: dict[int, Session] = {}
-_CLEAN_SESSIONS_BOUND = 50_000
+# sessions that no edit changes. A session is immutable, so what is wrong with it is found
+# once, at no path, and kept by its identity; each use puts its own path in front.
+_SESSION_PROBLEMS: ByIdentity[tuple[Problem, ...]] = ByIdentity(kept=50_000)
 
 
 def session_problems(session: Session, path: str) -> list[Problem]:
     """Numbers in a stored session that no coach could mean (and JSON could not hold)."""
-    if _CLEAN_SESSIONS.get(id(session)) is session:
-        return []
-    problems = _session_problems(session, path)
-    if not problems:
-        if len(_CLEAN_SESSIONS) >= _CLEAN_SESSIONS_BOUND:
-            _CLEAN_SESSIONS.clear()
-        _CLEAN_SESSIONS[id(session)] = session
-    return problems
+    found = _SESSION_PROBLEMS.get(_problems_at_no_path, session)
+    return [Problem(f"{path}{problem.path}", problem.message) for problem in found] if found else []
+
+
+def _problems_at_no_path(session: Session) -> tuple[Problem, ...]:
+    return tuple(_session_problems(session, ""))
 
 
 def _session_problems(session: Session, path: str) -> list[Problem]:

@@ -10,11 +10,11 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Sequence
 from datetime import date, timedelta
 
+from planner.by_identity import ByIdentity
 from planner.document.catalogue import catalogue
 from planner.document.model import Athlete, Priority, Season, TrackDay
 from planner.document.sessions import Category, PlyoIntensity, Session, SessionKind
 from planner.document.text import plural, span_text
-from planner.engine.by_identity import ByIdentity
 from planner.engine.loads import held_as_dumbbells
 from planner.engine.metrics import main_lift
 from planner.engine.plan import DayMetrics, PhaseKind, PlanWarning, Week

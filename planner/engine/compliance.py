@@ -15,10 +15,10 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 
+from planner.by_identity import ByIdentity
 from planner.document.model import Season, Units
 from planner.document.records import RecordStatus, SessionRecord
 from planner.document.sessions import Item, Session, SessionKind
-from planner.engine.by_identity import ByIdentity
 from planner.engine.metrics import session_volume
 from planner.engine.plan import Plan
 from planner.engine.rules import rule_book

@@ -16,10 +16,10 @@ from functools import cache
 from itertools import combinations, pairwise
 from typing import NamedTuple
 
+from planner.by_identity import forget_all
 from planner.document.model import Athlete, Competition, Season, TrackDay
 from planner.document.sessions import Session, SessionKind
 from planner.document.text import plural
-from planner.engine.by_identity import forget_all
 from planner.engine.checks import hard_rule_breaches, soft_rule_warnings
 from planner.engine.metrics import day_metrics, recorded_loads, weeks
 from planner.engine.plan import Day, PhaseKind, Plan, PlanWarning

@@ -14,11 +14,11 @@ from datetime import date, timedelta
 from functools import cache
 from typing import Any
 
+from planner.by_identity import ByIdentity
 from planner.document.catalogue import MAIN_LIFTS, exercise
 from planner.document.model import Season
 from planner.document.records import RecordStatus, SessionRecord
 from planner.document.sessions import PlyoIntensity, Session, SessionKind
-from planner.engine.by_identity import ByIdentity
 from planner.engine.plan import DayMetrics, PhaseKind, Week
 from planner.engine.plyometrics import contact_weights
 from planner.engine.rules import RuleBook, rule_book

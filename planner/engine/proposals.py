@@ -22,12 +22,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from planner.by_identity import ByIdentity
 from planner.document.catalogue import catalogue, lift_name
 from planner.document.model import Athlete, MaxEntry, Season, Units, in_units
 from planner.document.records import RecordStatus, SessionRecord
 from planner.document.sessions import Item, SessionKind
 from planner.engine.attempts import TEST_RULE, is_test
-from planner.engine.by_identity import ByIdentity
 from planner.engine.estimates import estimated_max, floor_to, reps_to_failure
 from planner.engine.plan import MaxProposal
 from planner.engine.rules import RuleBook

@@ -10,10 +10,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
+from planner.by_identity import ByIdentity
 from planner.document.model import Athlete, Season
 from planner.document.records import RecordStatus, SessionRecord
 from planner.document.text import plural, span_text
-from planner.engine.by_identity import ByIdentity
 from planner.engine.compliance import session_compliance
 from planner.engine.plan import PlanWarning
 from planner.engine.rules import RuleBook
