@@ -216,3 +216,22 @@ def test_kept_days_are_marked_and_a_kept_day_the_plan_would_now_change_stands_ou
 
     assert held in corner(thursday)
     assert held not in corner(date(2026, 11, 2))
+
+
+def test_another_athletes_record_leaves_the_calendar_as_it_was(calendar: SeasonCalendar, recorded: OpenSeason) -> None:
+    other = next(a.id for a in recorded.season.athletes if a.id != LUCJA)
+    first, second = [d for d in recorded.plan(other).days if d.sessions and d.date < TODAY][:2]
+    # The first edit of the day keeps every athlete's past as planned, Łucja's too.
+    recorded.apply("Missed", lambda s: edits.mark_missed(s, other, first.date, first.sessions[0].kind,
+                                                         first.sessions[0]))
+    marks = calendar.record_marks()
+
+    recorded.apply("Missed", lambda s: edits.mark_missed(s, other, second.date, second.sessions[0].kind,
+                                                         second.sessions[0]))
+    assert calendar.record_marks() is marks
+
+    mine = next(d for d in recorded.plan(LUCJA).days if d.sessions and d.date < TODAY
+                and recorded.season.find_record((LUCJA, d.date, d.sessions[0].kind)) is None)
+    session = mine.sessions[0]
+    recorded.apply("Missed", lambda s: edits.mark_missed(s, LUCJA, mine.date, session.kind, session))
+    assert calendar.record_marks() is not marks

@@ -324,8 +324,9 @@ class SeasonCalendar(QAbstractScrollArea):
     def _on_document_changed(self, changes: Changes) -> None:
         if changes.settings:
             self._invalidate_layout()
-        elif (changes.plan_of(self.selection.athlete_id) or changes.competitions or changes.notes
-              or changes.records):
+        elif changes.plan_of(self.selection.athlete_id) or changes.competitions or changes.notes:
+            # A record names its athlete among those whose plan changed: another athlete's
+            # record leaves this calendar as it is.
             self._invalidate_scene()
         else:
             return  # another athlete's plan: nothing on screen changed
