@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Collection, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import cache
 from itertools import combinations, pairwise
@@ -21,9 +21,9 @@ from planner.document.model import Athlete, Competition, Season, TrackDay
 from planner.document.sessions import Session, SessionKind
 from planner.document.text import plural
 from planner.engine.checks import hard_rule_breaches, soft_rule_warnings
-from planner.engine.metrics import day_metrics, recorded_loads, weeks
-from planner.engine.plan import Day, PhaseKind, Plan, PlanWarning
-from planner.engine.plyometrics import PlyoProgram, build_plyometrics, plyo_gap_days
+from planner.engine.metrics import Curves, RecordedLoad, day_metrics_since, recorded_loads, weeks
+from planner.engine.plan import Day, DayMetrics, PhaseKind, Plan, PlanWarning, Week
+from planner.engine.plyometrics import PlyoProgram, ProgramState, build_plyometrics, plyo_gap_days
 from planner.engine.prescription import Context, Memo
 from planner.engine.proposals import max_proposals
 from planner.engine.proximity import DayLimits, day_limits
@@ -49,23 +49,33 @@ _MEMOS_KEPT = 64
 _MEMO_ENTRIES = 4_000
 
 
-def _context(athlete: Athlete, rules: RuleBook) -> Context:
-    """A fresh context for one plan, with the athlete's memo from earlier plans."""
+# The last plan of each athlete (by memo) and how it was derived: the next plan takes up the
+# weeks and days before the first one the edit changed (a drag moves a competition by a day:
+# most of the season stays as it was).
+_RUNS: dict[int, _Run] = {}
+
+
+def _context(athlete: Athlete, rules: RuleBook) -> tuple[Context, _Run | None]:
+    """A fresh context for one plan, with the athlete's memo from earlier plans, and the last
+    plan derived with that memo."""
     key = (athlete, rules)
     memo = _MEMOS.get(key)
     if memo is None or memo.size() > _MEMO_ENTRIES:
+        if memo is not None:
+            _RUNS.pop(id(memo), None)
         memo = _MEMOS[key] = Memo()
         if len(_MEMOS) > _MEMOS_KEPT:
-            _MEMOS.popitem(last=False)
+            _RUNS.pop(id(_MEMOS.popitem(last=False)[1]), None)
     _MEMOS.move_to_end(key)
-    return Context(athlete, rules, memo)
+    return Context(athlete, rules, memo), _RUNS.get(id(memo))
 
 
 def forget() -> None:
-    """Drops what earlier plans left to reuse (shapes, items, sessions): the next plan starts
-    cold. Plans never depend on it; tests compare warm plans with cold ones."""
+    """Drops what earlier plans left to reuse (shapes, items, sessions, the last plans): the
+    next plan starts cold. Plans never depend on it; tests compare warm plans with cold ones."""
     _SHAPES.clear()
     _MEMOS.clear()
+    _RUNS.clear()
     forget_all()
 
 
@@ -171,30 +181,79 @@ def _week_shapes(
     return tuple(result)
 
 
+class _Checkpoint(NamedTuple):
+    """Where the week loop stood as a week began: a plan resumed at that week starts here."""
+
+    last_plyo: date | None
+    last_weights: date | None
+    program: ProgramState
+    ctx: tuple[int, int, int]  # Context.mark()
+
+
+@dataclass(frozen=True, slots=True)
+class _Run:
+    """One athlete's last plan and what deriving it left: the shape it was derived for, the
+    week loop's state as each week began (and once more at its end), the loop's sessions before
+    the taper was fitted, then the days as the coach's edits left them and their figures."""
+
+    shape: _Shape
+    priming: frozenset[date]
+    ctx: Context
+    checkpoints: tuple[_Checkpoint, ...]
+    looped: tuple[list[Session], ...]
+    planned_on: dict[int, Planned]
+    final: tuple[list[Session], ...]
+    recorded: tuple[RecordedLoad | None, ...] | None
+    metrics: tuple[DayMetrics, ...]
+    curves: tuple[Curves, ...]
+    weeks: tuple[Week, ...]
+    days: tuple[Day, ...]
+    locked: frozenset[date]
+    frozen: frozenset[date]
+
+
 def _generate(season: Season, athlete: Athlete) -> Plan:
     rules = rule_book()
     competitions = season.competitions_for(athlete.id)
-    dates, timeline, limits, week_shapes = _shape(season, athlete, competitions, rules)
-    ctx = _context(athlete, rules)
-    ctx.warnings.extend(timeline.warnings)
-    generated = _generate_sessions(season, ctx, dates, timeline, limits, week_shapes)
+    shape = _shape(season, athlete, competitions, rules)
+    dates, timeline, limits, _ = shape
+    ctx, earlier = _context(athlete, rules)
+    priming = frozenset(_priming_days(athlete, dates, timeline, limits)) if athlete.priming else frozenset()
+    if earlier is not None and earlier.shape.dates[:1] != dates[:1]:
+        earlier = None  # another first day: nothing lines up
+    resume_week = _first_changed_week(earlier, shape, priming)
+    looped, planned_on, checkpoints = _generate_sessions(ctx, shape, priming, earlier, resume_week)
+    generated = list(looped)
+    _fit_taper_volume(ctx, dates, timeline, limits, generated, planned_on)
     final, edited_days, locked_days = _apply_coach(season, athlete, dates, generated)
     final, frozen_days, held = _apply_frozen(season, athlete, dates, final)
 
-    # Generated sessions keep the hard rules by construction (the property tests run the same
-    # checks over whole generated plans); what the coach changed is checked here.
-    warnings = list(ctx.warnings)
-    for breach in hard_rule_breaches(athlete, dates, final, limits, timeline.days, rules, only=edited_days):
-        warnings.append(PlanWarning(breach.rule_id, breach.date, f"Coach edit breaks a rule: {breach.message}"))
-
-    metrics = day_metrics(final, rules, recorded_loads(season, athlete.id, dates, final))
+    recorded = recorded_loads(season, athlete.id, dates, final)
+    recorded_tuple = None if recorded is None else tuple(recorded)
+    # The days before the first that changed keep their figures (and the curves run on from
+    # them); the weeks and days before the first whose phase or limits changed too.
+    same_days = 0 if earlier is None else _same_days(earlier, final, recorded_tuple)
+    same_shape = 0 if earlier is None else min(same_days, _same_shape_days(earlier.shape, shape))
+    metrics, curves = day_metrics_since(final, rules, recorded, same_days,
+                                        ((), ()) if earlier is None else (earlier.metrics, earlier.curves))
     week_list = weeks(season, dates, [p.kind for p in timeline.days], [p.deload for p in timeline.days], final,
-                      metrics)
-    warnings += soft_rule_warnings(athlete, season, dates, final, timeline.days, limits, metrics, week_list, rules)
-    warnings.sort(key=lambda w: (w.date, w.rule_id, w.message))
+                      metrics, same_shape, () if earlier is None else earlier.weeks)
+    said = tuple(ctx.warnings)
+
+    def checks() -> tuple[PlanWarning, ...]:
+        # Generated sessions keep the hard rules by construction (the property tests run the
+        # same checks over whole generated plans); what the coach changed is checked here.
+        warnings = list(said)
+        for breach in hard_rule_breaches(athlete, dates, final, limits, timeline.days, rules, only=edited_days):
+            warnings.append(PlanWarning(breach.rule_id, breach.date, f"Coach edit breaks a rule: {breach.message}"))
+        warnings += soft_rule_warnings(athlete, season, dates, final, timeline.days, limits, metrics, week_list,
+                                       rules)
+        warnings.sort(key=lambda w: (w.date, w.rule_id, w.message))
+        return tuple(warnings)
 
     # Positional: a plan makes a Day per day of the season, and keywords cost twice as much.
-    days = tuple(
+    kept = 0 if earlier is None else _same_flags(earlier, dates, same_shape, locked_days, frozen_days)
+    days = (earlier.days[:kept] if earlier is not None else ()) + tuple(
         Day(
             day,
             phase.kind,
@@ -206,10 +265,84 @@ def _generate(season: Season, athlete: Athlete) -> Plan:
             day in locked_days,
             day in frozen_days,
         )
-        for day, phase, sessions, metric, limit in zip(dates, timeline.days, final, metrics, limits, strict=True)
+        for day, phase, sessions, metric, limit in zip(
+            dates[kept:], timeline.days[kept:], final[kept:], metrics[kept:], limits[kept:], strict=True
+        )
     )
-    return Plan(athlete, timeline.phases, competitions, days, tuple(week_list), tuple(warnings), held,
+    _RUNS[id(ctx.memo)] = _Run(
+        shape, priming, ctx, checkpoints, tuple(looped), planned_on, tuple(final), recorded_tuple, tuple(metrics),
+        tuple(curves), tuple(week_list), days, frozenset(locked_days), frozenset(frozen_days),
+    )
+    return Plan(athlete, timeline.phases, competitions, days, tuple(week_list), checks, held,
                 max_proposals(season, athlete, rules))
+
+
+def _first_changed_week(earlier: _Run | None, shape: _Shape, priming: frozenset[date]) -> int:
+    """The first week whose sessions the week loop would not plan as it did for ``earlier``:
+    its shape, its days' limits, its priming days or its phases' dates changed (the loop's
+    state as the week begins is the earlier plan's up to there)."""
+    if earlier is None:
+        return 0
+    old = earlier.shape
+    if old is shape and earlier.priming == priming:
+        return len(shape.weeks)
+    first = shape.dates[0]
+    for w, (was, now) in enumerate(zip(old.weeks, shape.weeks, strict=False)):
+        if was != now:
+            return w
+        start = (now.span[0] - first).days
+        end = start + len(now.span)
+        if old.limits[start:end] != shape.limits[start:end] or any(
+            (d in earlier.priming) != (d in priming) for d in now.span
+        ) or _phase_dates(old.timeline, now.span) != _phase_dates(shape.timeline, now.span):
+            return w
+    return min(len(old.weeks), len(shape.weeks))
+
+
+def _phase_dates(timeline: Timeline, span: tuple[date, ...]) -> list[date]:
+    # The loop's warnings are keyed by the start of the phase they are about; where it ends
+    # (a competition moved by a day) does not change the week.
+    return [p.start for p in timeline.phases if p.start <= span[-1] and p.end >= span[0]]
+
+
+def _same_days(earlier: _Run, final: Sequence[Sequence[Session]], recorded: tuple[RecordedLoad | None, ...] | None
+               ) -> int:
+    """How many days from the first hold the same sessions and recorded loads as ``earlier``."""
+    old = earlier.final
+    count = min(len(old), len(final))
+    if recorded != earlier.recorded:
+        if recorded is None or earlier.recorded is None:
+            return 0
+        count = next((i for i, (a, b) in enumerate(zip(recorded, earlier.recorded, strict=False)) if a != b), count)
+    for i in range(count):
+        was, now = old[i], final[i]
+        if was is not now and (
+            len(was) != len(now) or any(a is not b and a != b for a, b in zip(was, now, strict=True))
+        ):
+            return i
+    return count
+
+
+def _same_shape_days(old: _Shape, shape: _Shape) -> int:
+    """How many days from the first have the same phase and limits in both shapes."""
+    if old is shape:
+        return len(shape.dates)
+    count = min(len(old.dates), len(shape.dates))
+    return next(
+        (i for i in range(count) if old.timeline.days[i] != shape.timeline.days[i] or old.limits[i] != shape.limits[i]),
+        count,
+    )
+
+
+def _same_flags(earlier: _Run, dates: Sequence[date], count: int, locked: set[date], frozen: set[date]) -> int:
+    """How many of the first ``count`` days are locked and kept as they were in ``earlier``."""
+    if earlier.locked == locked and earlier.frozen == frozen:
+        return min(count, len(earlier.days))
+    return next(
+        (i for i in range(count) if (dates[i] in locked) != (dates[i] in earlier.locked)
+         or (dates[i] in frozen) != (dates[i] in earlier.frozen)),
+        min(count, len(earlier.days)),
+    )
 
 
 def _week_phase(phases: Sequence[DayPhase]) -> DayPhase:
@@ -272,29 +405,42 @@ def _spread_offsets(offsets: tuple[int, ...], count: int, previous: int | None, 
 
 
 def _generate_sessions(
-    season: Season,
-    ctx: Context,
-    dates: Sequence[date],
-    timeline: Timeline,
-    limits: Sequence[DayLimits],
-    week_shapes: tuple[_WeekShape, ...],
-) -> list[list[Session]]:
+    ctx: Context, shape: _Shape, priming_days: frozenset[date], earlier: _Run | None, resume_week: int
+) -> tuple[list[list[Session]], dict[int, Planned], tuple[_Checkpoint, ...]]:
+    """The week loop: each week's weights, easy-day and plyometric sessions, the slot each
+    weights day was planned for, and the loop's state as each week began. The weeks before
+    ``resume_week`` are ``earlier``'s, and the loop takes up its state there."""
     athlete = ctx.athlete
     rules = ctx.rules
-    first = season.first_day
-    sessions: list[list[Session]] = [[] for _ in dates]
+    dates, timeline, limits, week_shapes = shape
+    first = dates[0]
     program = PlyoProgram(ctx)
     plyo_gap = plyo_gap_days(athlete, rules)
     plyo_per_week = rules["plyo.spacing"].whole("sessions_per_week")
     last_plyo: date | None = None
     last_weights: date | None = None
-    priming_days = _priming_days(athlete, dates, timeline, limits) if athlete.priming else set()
     lifting_days = [_rhythm_ok(athlete, weekday, lifting=True) for weekday in range(7)]
     plyo_days_ok = [_rhythm_ok(athlete, weekday, plyometrics=True) for weekday in range(7)]
     easy_lifting = [r.track is TrackDay.EASY and r.lifting for r in athlete.rhythm]
     planned_on: dict[int, Planned] = {}
+    sessions: list[list[Session]]
+    checkpoints: list[_Checkpoint]
+    if earlier is None or resume_week == 0:
+        sessions = [[] for _ in dates]
+        checkpoints = []
+        resume_week = 0
+        ctx.warnings.extend(timeline.warnings)
+    else:
+        resume_day = (week_shapes[resume_week].span[0] - first).days if resume_week < len(week_shapes) else len(dates)
+        sessions = [*earlier.looped[:resume_day], *([] for _ in range(len(dates) - resume_day))]
+        planned_on = {i: planned for i, planned in earlier.planned_on.items() if i < resume_day}
+        checkpoints = list(earlier.checkpoints[:resume_week])
+        last_plyo, last_weights, state, mark = earlier.checkpoints[resume_week]
+        program.restore(state)
+        ctx.resume(earlier.ctx, mark, len(earlier.shape.timeline.warnings), timeline.warnings)
 
-    for week in week_shapes:
+    for week in week_shapes[resume_week:]:
+        checkpoints.append(_Checkpoint(last_plyo, last_weights, program.state(), ctx.mark()))
         span, phases, phase, race_week = week.span, week.phases, week.phase, week.race_week
 
         # Weights on hard track days with lifting (rule rhythm), spread through the week.
@@ -372,8 +518,11 @@ def _generate_sessions(
                 # Jumps before lifting on a shared day: explosive work goes first (rule S19).
                 sessions[i].insert(0, session)
                 last_plyo = day
-    _fit_taper_volume(ctx, dates, timeline, limits, sessions, planned_on)
-    return sessions
+    if resume_week < len(week_shapes) or earlier is None:
+        checkpoints.append(_Checkpoint(last_plyo, last_weights, program.state(), ctx.mark()))
+    else:
+        checkpoints.append(earlier.checkpoints[len(week_shapes)])
+    return sessions, planned_on, tuple(checkpoints)
 
 
 def _volume_load(sessions: list[Session]) -> tuple[float, float]:

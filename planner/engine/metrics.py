@@ -135,6 +135,11 @@ def recorded_loads(
     return result
 
 
+# Fitness, fatigue and the acute and chronic loads at the end of a day: where the curves
+# take up again when a plan is derived anew from that day on.
+Curves = tuple[float, float, float, float]
+
+
 def day_metrics(
     sessions_by_day: Sequence[Sequence[Session]],
     rules: RuleBook,
@@ -142,6 +147,19 @@ def day_metrics(
 ) -> list[DayMetrics]:
     """Each day's figures. ``planned_load`` is the plan's estimate; fitness, fatigue, form and
     the acute:chronic ratio run on the ``recorded`` load where a day has one."""
+    return day_metrics_since(sessions_by_day, rules, recorded)[0]
+
+
+def day_metrics_since(
+    sessions_by_day: Sequence[Sequence[Session]],
+    rules: RuleBook,
+    recorded: Sequence[RecordedLoad | None] | None = None,
+    since: int = 0,
+    earlier: tuple[Sequence[DayMetrics], Sequence[Curves]] = ((), ()),
+) -> tuple[list[DayMetrics], list[Curves]]:
+    """``day_metrics`` and the curves at the end of each day, taking the first ``since`` days
+    from ``earlier`` (figures and curves of a plan whose days agree with these up to there):
+    the curves run on from the last of them, as they would from the first day."""
     weights = contact_weights(rules)
     pmc = rules["metrics.pmc"]
     spike = rules["metrics.spike"]
@@ -150,9 +168,13 @@ def day_metrics(
     acute_lambda = 2 / (spike.number("acute_days") + 1)
     chronic_lambda = 2 / (spike.number("chronic_days") + 1)
     fitness = fatigue = acute = chronic = 0.0
-    result: list[DayMetrics] = []
+    result = list(earlier[0][:since])
+    curves = list(earlier[1][:since])
+    if since:
+        fitness, fatigue, acute, chronic = curves[-1]
     # Values stay unrounded here; the JSON and the views round them for display.
-    for i, sessions in enumerate(sessions_by_day):
+    for i in range(since, len(sessions_by_day)):
+        sessions = sessions_by_day[i]
         volume_load, relative, zones, contacts, weighted, planned = day_totals(sessions, weights)
         day_recorded = None if recorded is None else recorded[i]
         load, from_record = (planned, False) if day_recorded is None else day_recorded
@@ -165,7 +187,8 @@ def day_metrics(
             volume_load, relative, zones, contacts, weighted, planned, fitness, fatigue, form,
             acute / chronic if chronic > 1e-6 else None, from_record,
         ))
-    return result
+        curves.append((fitness, fatigue, acute, chronic))
+    return result, curves
 
 
 _TOPS: ByIdentity[tuple[tuple[str, float], ...]] = ByIdentity()
@@ -194,7 +217,11 @@ def weeks(
     deloads: Sequence[bool],
     sessions_by_day: Sequence[Sequence[Session]],
     metrics: Sequence[DayMetrics],
+    since: int = 0,
+    earlier: Sequence[Week] = (),
 ) -> list[Week]:
+    """The plan's weeks. Weeks ending on or before day ``since`` are taken from ``earlier`` (those
+    of a plan whose days, phases and figures agree with these up to there)."""
     result: list[Week] = []
     if not dates:
         return result
@@ -208,6 +235,11 @@ def weeks(
         week_start = first_week_start + timedelta(days=7 * k)
         end = min(len(dates), start + 7 - (first_ordinal + start - first_week) % 7)
         span = range(start, end)
+        if end <= since and k < len(earlier):
+            result.append(earlier[k])
+            start = end
+            k += 1
+            continue
         counts: dict[PhaseKind, int] = {}
         top: dict[str, float] = {}
         deload = False

@@ -5,6 +5,7 @@ A plan is never edited by hand: edits change the document and the plan is derive
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
@@ -134,19 +135,45 @@ class MaxProposal:
         return self.proposed > self.current
 
 
-@dataclass(frozen=True, slots=True)
+# A plan's warnings, or how to work them out: the checks run when something first reads them
+# (the drag preview never does).
+Checks = tuple[PlanWarning, ...] | Callable[[], tuple[PlanWarning, ...]]
+
+
+@dataclass(frozen=True, slots=True, eq=False)
 class Plan:
     athlete: Athlete
     phases: tuple[Phase, ...]
     competitions: tuple[Competition, ...]
     days: tuple[Day, ...]
     weeks: tuple[Week, ...]
-    warnings: tuple[PlanWarning, ...]
+    checks: Checks
     # Frozen days whose sessions the document, derived afresh, would now prescribe otherwise:
     # what an edit would have changed in the past and did not.
     held: tuple[date, ...] = ()
     # New maxes the logged sets suggest, for the coach to accept or dismiss.
     proposals: tuple[MaxProposal, ...] = ()
+
+    @property
+    def warnings(self) -> tuple[PlanWarning, ...]:
+        """What the checks found, by date."""
+        checks = self.checks
+        if callable(checks):
+            checks = checks()
+            # Worked out once: the plan is frozen, the checks' answer is part of it.
+            object.__setattr__(self, "checks", checks)
+        return checks
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Plan):
+            return NotImplemented
+        return (
+            self.athlete == other.athlete and self.phases == other.phases and self.competitions == other.competitions
+            and self.days == other.days and self.weeks == other.weeks and self.held == other.held
+            and self.proposals == other.proposals and self.warnings == other.warnings
+        )
+
+    __hash__ = None  # type: ignore[assignment]  # equal by value, and not immutable in its checks
 
     def day(self, on: date) -> Day | None:
         if not self.days:

@@ -208,6 +208,25 @@ class _Change(NamedTuple):
     changed: int
 
 
+class ProgramState(NamedTuple):
+    """Everything a ``PlyoProgram`` holds between two weeks, frozen."""
+
+    drills: tuple[Drill, ...]
+    cycle: int
+    pointer: int
+    last_change: str
+    history: tuple[float, ...]
+    history_sessions: tuple[int, ...]
+    history_full: tuple[bool, ...]
+    season_weeks: tuple[tuple[float, bool, bool], ...]
+    week_total: float
+    week_sessions: int
+    week_counts: bool
+    week_full: bool
+    week_season: bool
+    week_preparation: bool
+
+
 class PlyoProgram:
     """The plyometric program of one athlete, advanced one week at a time."""
 
@@ -234,6 +253,24 @@ class PlyoProgram:
         self._week_full = False
         self._week_season = False
         self._week_preparation = False
+
+    def state(self) -> ProgramState:
+        """The program as it stands: a plan resumed at this week starts from it."""
+        return ProgramState(
+            self.drills, self.cycle, self.pointer, self.last_change, tuple(self.history),
+            tuple(self.history_sessions), tuple(self.history_full), tuple(self.season_weeks), self._week_total,
+            self._week_sessions, self._week_counts, self._week_full, self._week_season, self._week_preparation,
+        )
+
+    def restore(self, state: ProgramState) -> None:
+        """Takes up the program as ``state`` holds it."""
+        self.drills, self.cycle, self.pointer, self.last_change = state[:4]
+        self.history = list(state.history)
+        self.history_sessions = list(state.history_sessions)
+        self.history_full = list(state.history_full)
+        self.season_weeks = list(state.season_weeks)
+        (self._week_total, self._week_sessions, self._week_counts, self._week_full, self._week_season,
+         self._week_preparation) = state[8:]
 
     @property
     def reference(self) -> float:

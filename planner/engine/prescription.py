@@ -6,10 +6,11 @@ volume cuts and the same reading of a day's limits.
 
 from __future__ import annotations
 
-from bisect import bisect_right
-from collections.abc import Callable
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
+from itertools import islice
 from typing import Any, TypeVar
 
 from planner.document.catalogue import Exercise, exercise
@@ -58,10 +59,14 @@ class Context:
     rules: RuleBook
     memo: Memo = field(default_factory=Memo)
     warnings: list[PlanWarning] = field(default_factory=list)
-    _warned: set[tuple[str, str]] = field(default_factory=set)
+    # In the order first warned: a plan resumed from a week of the last one keeps a prefix.
+    _warned: dict[tuple[str, str], None] = field(default_factory=dict)
     # Per build (cycle), the loading weeks that held Nordic curls: the progression counts the
     # weeks the athlete really did them, not the weeks since the build began.
     nordic_weeks: dict[int, list[int]] = field(default_factory=dict)  # sorted, no repeats
+    # (cycle, week) in the order they were counted, so the table can be rebuilt as it was at
+    # any week of the plan.
+    nordic_log: list[tuple[int, int]] = field(default_factory=list)
     # What the builds under way would warn: a cached build says its warnings again on every
     # use, dated by that use, so a plan from warm caches warns exactly as one from cold.
     _said: list[list[Said]] = field(default_factory=list)
@@ -77,8 +82,31 @@ class Context:
         for said in self._said:
             said.append((rule_id, key, message))
         if (rule_id, key) not in self._warned:
-            self._warned.add((rule_id, key))
+            self._warned[rule_id, key] = None
             self.warnings.append(PlanWarning(rule_id, day, message))
+
+    def log_nordic(self, cycle: int, build_week: int) -> None:
+        """Counts a loading week of build ``cycle`` that held Nordic curls."""
+        weeks = self.nordic_weeks.setdefault(cycle, [])
+        at = bisect_left(weeks, build_week)
+        if at == len(weeks) or weeks[at] != build_week:
+            weeks.insert(at, build_week)
+            self.nordic_log.append((cycle, build_week))
+
+    def mark(self) -> tuple[int, int, int]:
+        """How far this plan has come: warnings, warned keys and counted Nordic weeks."""
+        return len(self.warnings), len(self._warned), len(self.nordic_log)
+
+    def resume(self, earlier: Context, mark: tuple[int, int, int], skip: int, kept: Sequence[PlanWarning]) -> None:
+        """Takes up ``earlier``'s state at ``mark``: its warnings past the first ``skip`` (those
+        of its season's timeline, which ``kept`` replaces), its warned keys and Nordic weeks."""
+        warnings, warned, nordic = mark
+        self.warnings = [*kept, *earlier.warnings[skip:warnings]]
+        self._warned = dict.fromkeys(islice(earlier._warned, warned))
+        self.nordic_weeks = {}
+        self.nordic_log = []
+        for cycle, week in earlier.nordic_log[:nordic]:
+            self.log_nordic(cycle, week)
 
     def remember(self, key: tuple[object, ...], day: date, build: Callable[[], T]) -> T:
         """``build()``, kept under ``key`` with the warnings it gave, which every later use

@@ -546,10 +546,7 @@ def _log_nordic(ctx: Context, phase: DayPhase, items: Sequence[Item]) -> None:
     """Counts a loading week whose session kept its Nordic curls (a day's limits may drop them)."""
     nordic = ctx.athlete.substitute_for(NORDIC)
     if not phase.deload and any(i.exercise_id == nordic for i in items):
-        weeks = ctx.nordic_weeks.setdefault(phase.cycle, [])
-        at = bisect_left(weeks, phase.build_week)
-        if at == len(weeks) or weeks[at] != phase.build_week:
-            weeks.insert(at, phase.build_week)
+        ctx.log_nordic(phase.cycle, phase.build_week)
 
 
 def _fitted(item: Item, fitted: list[Item]) -> Item | None:

@@ -1,0 +1,170 @@
+"""A plan after an edit is derived from the first week the edit changed: the weeks before it,
+their figures and their days are the last plan's. Whatever the edits in a row, the plan must
+equal the one derived from nothing."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import Phase as Stage
+from hypothesis import strategies as st
+from season_strategies import random_seasons
+
+from planner.document import edits
+from planner.document.demo import demo_season
+from planner.document.model import Priority, Season
+from planner.document.sessions import SessionKind
+from planner.engine.freeze import settle
+from planner.engine.generator import forget, generate
+from planner.engine.plan import Plan, PlanWarning
+
+ATHLETE = "ath-1"
+
+_SETTINGS = settings(
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+    phases=(Stage.explicit, Stage.reuse, Stage.generate),
+)
+
+
+def _cold(season: Season) -> Plan:
+    forget()
+    return generate(season, ATHLETE)
+
+
+def _day(season: Season, draw: st.DrawFn) -> date:
+    return season.first_day + timedelta(days=draw(st.integers(0, (season.last_day - season.first_day).days)))
+
+
+def _edit(season: Season, draw: st.DrawFn) -> Season:
+    """One edit a coach makes while planning: a competition moved (the drag's every hover), a
+    max, a session changed or moved, a week locked, a session recorded or the past kept."""
+    kinds = ["move", "move", "max", "override", "lock", "record", "settle"]
+    kind = draw(st.sampled_from(kinds if season.competitions else kinds[2:]))
+    try:
+        if kind == "move":
+            competition = draw(st.sampled_from(season.competitions))
+            start = min(_day(season, draw), season.last_day - (competition.end - competition.start))
+            return edits.move_competition(season, competition.id, start)
+        if kind == "max":
+            lift = draw(st.sampled_from(["back_squat", "power_clean"]))
+            return edits.record_max(season, ATHLETE, lift=lift, day=_day(season, draw),
+                                    value=draw(st.sampled_from([80.0, 122.5, 150.0])))
+        plan = generate(season, ATHLETE)
+        busy = [d for d in plan.days if d.sessions]
+        if kind == "settle":
+            return settle(season, _day(season, draw))
+        if not busy:
+            return season
+        day = draw(st.sampled_from(busy))
+        session = day.sessions[0]
+        if kind == "override":
+            emptied = draw(st.booleans())
+            return edits.set_override(season, athlete_id=ATHLETE, day=day.date, kind=session.kind,
+                                      session=None if emptied else session, replaced=session)
+        if kind == "lock":
+            start = season.week_of(day.date)
+            week = [s for d in plan.days if start <= d.date < start + timedelta(days=7) for s in d.sessions]
+            return edits.lock_week(season, ATHLETE, start, week)
+        return edits.mark_done_as_planned(season, ATHLETE, day.date, session.kind, session)
+    except edits.EditError:
+        return season
+
+
+@st.composite
+def _edit_runs(draw: st.DrawFn) -> list[Season]:
+    """A season and the seasons three or four edits in a row leave."""
+    seasons = [draw(random_seasons(max_weeks=40))]
+    for _ in range(draw(st.integers(3, 4))):
+        seasons.append(_edit(seasons[-1], draw))
+    return seasons
+
+
+@_SETTINGS
+@given(_edit_runs())
+def test_every_plan_of_a_run_of_edits_equals_the_plan_derived_from_nothing(seasons: list[Season]) -> None:
+    forget()
+    warm = []
+    for season in seasons:
+        warm.append(generate(season, ATHLETE))
+    for season, plan in zip(seasons, warm, strict=True):
+        assert plan == _cold(season)
+
+
+def _championship(season: Season) -> str:
+    return next(c.id for c in season.competitions if c.priority is Priority.A and not c.indoor)
+
+
+def _drag(season: Season, competition_id: str, days: int) -> list[Season]:
+    start = next(c.start for c in season.competitions if c.id == competition_id)
+    return [edits.move_competition(season, competition_id, start + timedelta(days=n)) for n in range(1, days + 1)]
+
+
+def test_a_drag_of_the_championship_gives_at_every_hover_the_plan_derived_from_nothing() -> None:
+    demo = demo_season()
+    moves = _drag(demo, _championship(demo), 10)
+    forget()
+    generate(demo, ATHLETE)
+    warm = [generate(season, ATHLETE) for season in moves]
+    assert [plan == _cold(season) for plan, season in zip(warm, moves, strict=True)] == [True] * len(moves)
+
+
+def test_a_move_late_in_the_season_keeps_the_days_and_weeks_before_it() -> None:
+    demo = demo_season()
+    before, after = _drag(demo, _championship(demo), 2)
+    forget()
+    earlier = generate(before, ATHLETE)
+    plan = generate(after, ATHLETE)
+    kept_days = next(i for i, (a, b) in enumerate(zip(earlier.days, plan.days, strict=True)) if a is not b)
+    kept_weeks = next(i for i, (a, b) in enumerate(zip(earlier.weeks, plan.weeks, strict=True)) if a is not b)
+    # The championship is in July: the winter and spring are the last plan's own days.
+    assert plan.days[kept_days].date > date(2027, 4, 1)
+    assert plan.weeks[kept_weeks].start > date(2027, 4, 1)
+    assert plan != earlier
+
+
+def test_the_same_document_again_gives_the_last_plan_s_days() -> None:
+    demo = demo_season()
+    forget()
+    first = generate(demo, ATHLETE)
+    again = generate(demo, ATHLETE)
+    assert all(a is b for a, b in zip(first.days, again.days, strict=True))
+    assert again == first
+
+
+def test_a_coach_edit_early_in_the_season_derives_the_figures_again_from_that_day() -> None:
+    demo = demo_season()
+    forget()
+    plan = generate(demo, ATHLETE)
+    day = next(d for d in plan.days if any(s.kind is SessionKind.WEIGHTS for s in d.sessions))
+    session = next(s for s in day.sessions if s.kind is SessionKind.WEIGHTS)
+    emptied = edits.set_override(demo, athlete_id=ATHLETE, day=day.date, kind=session.kind, session=None,
+                                 replaced=session)
+    warm = generate(emptied, ATHLETE)
+    index = plan.days.index(day)
+    assert warm.days[index].sessions == tuple(s for s in day.sessions if s is not session)
+    assert warm.days[index + 1].metrics.fitness < plan.days[index + 1].metrics.fitness
+    assert warm == _cold(emptied)
+
+
+def test_a_plan_s_checks_run_once_when_first_read() -> None:
+    forget()
+    plan = generate(demo_season(), ATHLETE)
+    assert callable(plan.checks)
+    warnings = plan.warnings
+    assert plan.checks is warnings and plan.warnings is warnings
+    assert all(isinstance(w, PlanWarning) for w in warnings) and warnings
+
+
+def test_plans_compare_by_their_warnings_whether_read_or_not() -> None:
+    forget()
+    plan = generate(demo_season(), ATHLETE)
+    forget()
+    other = generate(demo_season(), ATHLETE)
+    assert callable(plan.checks) and callable(other.checks)
+    assert plan == other
+    fewer = Plan(plan.athlete, plan.phases, plan.competitions, plan.days, plan.weeks, plan.warnings[1:], plan.held,
+                 plan.proposals)
+    assert fewer != plan
