@@ -152,9 +152,11 @@ def test_a_coach_edit_early_in_the_season_derives_the_figures_again_from_that_da
 def test_a_plan_s_checks_run_once_when_first_read() -> None:
     forget()
     plan = generate(demo_season(), ATHLETE)
-    assert callable(plan.checks)
+    checks: object = plan.checks
+    assert callable(checks)
     warnings = plan.warnings
-    assert plan.checks is warnings and plan.warnings is warnings
+    checks = plan.checks
+    assert checks is warnings and plan.warnings is warnings
     assert all(isinstance(w, PlanWarning) for w in warnings) and warnings
 
 
