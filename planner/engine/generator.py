@@ -12,8 +12,8 @@ from collections import OrderedDict
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
-from functools import cache
-from itertools import combinations, pairwise
+from functools import cache, lru_cache
+from itertools import combinations, compress, pairwise
 from typing import NamedTuple
 
 from planner.by_identity import forget_all
@@ -114,12 +114,18 @@ def _shape(season: Season, athlete: Athlete, competitions: tuple[Competition, ..
     timeline = build_timeline(season, athlete, rules)
     limits = tuple(day_limits(season.first_day, season.last_day, competitions, timeline, rules,
                               priming=athlete.priming))
-    dates = tuple(season.first_day + timedelta(days=i) for i in range(len(limits)))
+    dates = _dates(season.first_day, len(limits))
     shape = _SHAPES[key] = _Shape(dates, timeline, limits, _week_shapes(season, dates, timeline, limits,
                                                                          competitions, rules))
     if len(_SHAPES) > _SHAPES_KEPT:
         _SHAPES.popitem(last=False)
     return shape
+
+
+@lru_cache(maxsize=8)
+def _dates(first: date, count: int) -> tuple[date, ...]:
+    # Shapes of the same season (every hover of a drag) share their days.
+    return tuple(first + timedelta(days=i) for i in range(count))
 
 
 class _WeekShape(NamedTuple):
@@ -146,37 +152,45 @@ def _week_shapes(
     competitions: tuple[Competition, ...], rules: RuleBook,
 ) -> tuple[_WeekShape, ...]:
     first = season.first_day
+    count = len(dates)
     eves = _eves(competitions, rules["strength.easy_day"].whole("not_before_days"))
     # Lifting on D-1/D-2 would take the place of the heavy slot the rules allow earlier in
     # the week (rule race.week); opt-in priming is planned on its own.
     race_eves = _eves(competitions, rules["race.week"].whole("no_lifting_before_days"))
+    # Day by day first, then week by week: each week takes its slice.
     open_day = [
         not limit.rest_day and phase.kind is not PhaseKind.TRANSITION
         for limit, phase in zip(limits, timeline.days, strict=True)
     ]
+    lifting = [
+        open_day[i] and limits[i].lower_max_pct is None and dates[i] not in race_eves for i in range(count)
+    ]
+    easy = [open_day[i] and dates[i] not in eves for i in range(count)]
+    jumping = [
+        limits[i].plyo_ceiling > 0 and timeline.days[i].kind is not PhaseKind.TRANSITION for i in range(count)
+    ]
+    racing = [False] * count
+    for c in competitions:
+        for i in range(max((c.start - first).days, 0), min((c.end - first).days + 1, count)):
+            racing[i] = True
+    cut = [limit.volume < 1 for limit in limits]
     result: list[_WeekShape] = []
     start = (season.first_week_start - first).days
-    while start < len(dates):
-        days = range(max(start, 0), min(start + 7, len(dates)))
+    while start < count:
+        days = slice(max(start, 0), min(start + 7, count))
         start += 7
-        span = dates[days.start:days.stop]
-        phases = timeline.days[days.start:days.stop]
-        race_week = any(c.start <= span[-1] and c.end >= span[0] for c in competitions)
+        span = dates[days]
+        phases = timeline.days[days]
+        race_week = any(racing[days])
         result.append(_WeekShape(
             span=span,
             phases=phases,
             phase=_week_phase(phases),
             race_week=race_week,
-            reduced=race_week or any(limits[i].volume < 1 for i in days),
-            lifting=tuple(
-                dates[i] for i in days
-                if open_day[i] and limits[i].lower_max_pct is None and dates[i] not in race_eves
-            ),
-            easy=tuple(dates[i] for i in days if open_day[i] and dates[i] not in eves),
-            jumping=tuple(
-                dates[i] for i in days
-                if limits[i].plyo_ceiling > 0 and timeline.days[i].kind is not PhaseKind.TRANSITION
-            ),
+            reduced=race_week or any(cut[days]),
+            lifting=tuple(compress(span, lifting[days])),
+            easy=tuple(compress(span, easy[days])),
+            jumping=tuple(compress(span, jumping[days])),
         ))
     return tuple(result)
 
@@ -233,7 +247,7 @@ def _generate(season: Season, athlete: Athlete) -> Plan:
     # The days before the first that changed keep their figures (and the curves run on from
     # them); the weeks and days before the first whose phase or limits changed too.
     same_days = 0 if earlier is None else _same_days(earlier, final, recorded_tuple)
-    same_shape = 0 if earlier is None else min(same_days, _same_shape_days(earlier.shape, shape))
+    same_shape = 0 if earlier is None else _same_shape_days(earlier.shape, shape, same_days)
     metrics, curves = day_metrics_since(final, rules, recorded, same_days,
                                         ((), ()) if earlier is None else (earlier.metrics, earlier.curves))
     week_list = weeks(season, dates, [p.kind for p in timeline.days], [p.deload for p in timeline.days], final,
@@ -287,22 +301,28 @@ def _first_changed_week(earlier: _Run | None, shape: _Shape, priming: frozenset[
     if old is shape and earlier.priming == priming:
         return len(shape.weeks)
     first = shape.dates[0]
+    # The loop's warnings are keyed by the start of the phase they are about: a week reaching
+    # the first phase that starts elsewhere is planned again (where a phase ends, say a
+    # competition moved by a day, does not change the weeks before it).
+    was_phases, now_phases = old.timeline.phases, shape.timeline.phases
+    common = min(len(was_phases), len(now_phases))
+    moved_phase = next(
+        (min(was_phases[i].start, now_phases[i].start) for i in range(common)
+         if was_phases[i].start != now_phases[i].start),
+        None,
+    )
+    if moved_phase is None and len(was_phases) != len(now_phases):
+        moved_phase = (was_phases if len(was_phases) > common else now_phases)[common].start
     for w, (was, now) in enumerate(zip(old.weeks, shape.weeks, strict=False)):
-        if was != now:
+        if was != now or (moved_phase is not None and now.span[-1] >= moved_phase):
             return w
         start = (now.span[0] - first).days
         end = start + len(now.span)
         if old.limits[start:end] != shape.limits[start:end] or any(
             (d in earlier.priming) != (d in priming) for d in now.span
-        ) or _phase_dates(old.timeline, now.span) != _phase_dates(shape.timeline, now.span):
+        ):
             return w
     return min(len(old.weeks), len(shape.weeks))
-
-
-def _phase_dates(timeline: Timeline, span: tuple[date, ...]) -> list[date]:
-    # The loop's warnings are keyed by the start of the phase they are about; where it ends
-    # (a competition moved by a day) does not change the week.
-    return [p.start for p in timeline.phases if p.start <= span[-1] and p.end >= span[0]]
 
 
 def _same_days(earlier: _Run, final: Sequence[Sequence[Session]], recorded: tuple[RecordedLoad | None, ...] | None
@@ -323,11 +343,11 @@ def _same_days(earlier: _Run, final: Sequence[Sequence[Session]], recorded: tupl
     return count
 
 
-def _same_shape_days(old: _Shape, shape: _Shape) -> int:
-    """How many days from the first have the same phase and limits in both shapes."""
+def _same_shape_days(old: _Shape, shape: _Shape, most: int) -> int:
+    """How many days from the first (``most`` at most) have the same phase and limits in both shapes."""
     if old is shape:
-        return len(shape.dates)
-    count = min(len(old.dates), len(shape.dates))
+        return min(most, len(shape.dates))
+    count = min(len(old.dates), len(shape.dates), most)
     return next(
         (i for i in range(count) if old.timeline.days[i] != shape.timeline.days[i] or old.limits[i] != shape.limits[i]),
         count,
