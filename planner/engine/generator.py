@@ -224,6 +224,7 @@ class _Run:
     days: tuple[Day, ...]
     locked: frozenset[date]
     frozen: frozenset[date]
+    weeks_from: tuple[date, int]  # _weeks_from(season)
 
 
 def _generate(season: Season, athlete: Athlete) -> Plan:
@@ -247,7 +248,8 @@ def _generate(season: Season, athlete: Athlete) -> Plan:
     # The days before the first that changed keep their figures (and the curves run on from
     # them); the weeks and days before the first whose phase or limits changed too.
     same_days = 0 if earlier is None else _same_days(earlier, final, recorded_tuple)
-    same_shape = 0 if earlier is None else _same_shape_days(earlier.shape, shape, same_days)
+    same_shape = 0 if earlier is None or earlier.weeks_from != _weeks_from(season) else _same_shape_days(
+        earlier.shape, shape, same_days)
     metrics, curves = day_metrics_since(final, rules, recorded, same_days,
                                         ((), ()) if earlier is None else (earlier.metrics, earlier.curves))
     week_list = weeks(season, dates, [p.kind for p in timeline.days], [p.deload for p in timeline.days], final,
@@ -285,10 +287,15 @@ def _generate(season: Season, athlete: Athlete) -> Plan:
     )
     _RUNS[id(ctx.memo)] = _Run(
         shape, priming, ctx, checkpoints, tuple(looped), planned_on, tuple(final), recorded_tuple, tuple(metrics),
-        tuple(curves), tuple(week_list), days, frozenset(locked_days), frozenset(frozen_days),
+        tuple(curves), tuple(week_list), days, frozenset(locked_days), frozenset(frozen_days), _weeks_from(season),
     )
     return Plan(athlete, timeline.phases, competitions, days, tuple(week_list), checks, held,
                 max_proposals(season, athlete, rules))
+
+
+def _weeks_from(season: Season) -> tuple[date, int]:
+    # Where the season's weeks begin and the number of the first: the plan's weeks follow.
+    return season.first_week_start, season.week_number(season.first_day)
 
 
 def _first_changed_week(earlier: _Run | None, shape: _Shape, priming: frozenset[date]) -> int:
@@ -344,10 +351,15 @@ def _same_days(earlier: _Run, final: Sequence[Sequence[Session]], recorded: tupl
 
 
 def _same_shape_days(old: _Shape, shape: _Shape, most: int) -> int:
-    """How many days from the first (``most`` at most) have the same phase and limits in both shapes."""
+    """How many days from the first (``most`` at most) have the same phase and limits in both
+    shapes, and lie in weeks that have the same days in both."""
     if old is shape:
         return min(most, len(shape.dates))
     count = min(len(old.dates), len(shape.dates), most)
+    if len(old.dates) != len(shape.dates):
+        # The week holding the shorter season's last day ends earlier in it.
+        last_week = shape.weeks[-1] if len(shape.dates) < len(old.dates) else old.weeks[-1]
+        count = min(count, (last_week.span[0] - shape.dates[0]).days)
     return next(
         (i for i in range(count) if old.timeline.days[i] != shape.timeline.days[i] or old.limits[i] != shape.limits[i]),
         count,
