@@ -26,7 +26,7 @@ from planner.engine.plan import Day, DayMetrics, PhaseKind, Plan, PlanWarning, W
 from planner.engine.plyometrics import PlyoProgram, ProgramState, build_plyometrics, plyo_gap_days
 from planner.engine.prescription import Context, Memo
 from planner.engine.proposals import max_proposals
-from planner.engine.proximity import DayLimits, day_limits
+from planner.engine.proximity import DayLimits, Earlier, day_limits
 from planner.engine.rules import RuleBook, rule_book
 from planner.engine.strength import Planned, Slot, build_easy_day, build_weights
 from planner.engine.timeline import DayPhase, Timeline, build_timeline
@@ -101,9 +101,14 @@ class _Shape(NamedTuple):
     timeline: Timeline
     limits: tuple[DayLimits, ...]
     weeks: tuple[_WeekShape, ...]
+    competitions: tuple[Competition, ...]
 
 
-def _shape(season: Season, athlete: Athlete, competitions: tuple[Competition, ...], rules: RuleBook) -> _Shape:
+def _shape(
+    season: Season, athlete: Athlete, competitions: tuple[Competition, ...], rules: RuleBook, earlier: _Shape | None
+) -> _Shape:
+    """The athlete's shape of the season; ``earlier``, the shape of the athlete's last plan,
+    lends the limits of the days no changed competition reaches."""
     # The rule book is hashed by identity: the key holds it, so no other book takes its place.
     key = (season.first_day, season.last_day, season.week_start, competitions, athlete.junior, athlete.priming,
            rules)
@@ -112,11 +117,14 @@ def _shape(season: Season, athlete: Athlete, competitions: tuple[Competition, ..
         _SHAPES.move_to_end(key)
         return shape
     timeline = build_timeline(season, athlete, rules)
+    before = None
+    if earlier is not None and earlier.dates[:1] == (season.first_day,):
+        before = Earlier(earlier.competitions, earlier.timeline, earlier.limits)
     limits = tuple(day_limits(season.first_day, season.last_day, competitions, timeline, rules,
-                              priming=athlete.priming))
+                              priming=athlete.priming, earlier=before))
     dates = _dates(season.first_day, len(limits))
     shape = _SHAPES[key] = _Shape(dates, timeline, limits, _week_shapes(season, dates, timeline, limits,
-                                                                         competitions, rules))
+                                                                         competitions, rules), competitions)
     if len(_SHAPES) > _SHAPES_KEPT:
         _SHAPES.popitem(last=False)
     return shape
@@ -230,9 +238,9 @@ class _Run:
 def _generate(season: Season, athlete: Athlete) -> Plan:
     rules = rule_book()
     competitions = season.competitions_for(athlete.id)
-    shape = _shape(season, athlete, competitions, rules)
-    dates, timeline, limits, _ = shape
     ctx, earlier = _context(athlete, rules)
+    shape = _shape(season, athlete, competitions, rules, None if earlier is None else earlier.shape)
+    dates, timeline, limits = shape.dates, shape.timeline, shape.limits
     priming = frozenset(_priming_days(athlete, dates, timeline, limits)) if athlete.priming else frozenset()
     if earlier is not None and earlier.shape.dates[:1] != dates[:1]:
         earlier = None  # another first day: nothing lines up
@@ -379,6 +387,9 @@ def _same_flags(earlier: _Run, dates: Sequence[date], count: int, locked: set[da
 
 def _week_phase(phases: Sequence[DayPhase]) -> DayPhase:
     """The phase most days of the week are in (the earliest on a tie)."""
+    kind = phases[0].kind
+    if all(p.kind is kind for p in phases):
+        return phases[0]  # most weeks
     counts: dict[PhaseKind, int] = {}
     for p in phases:
         counts[p.kind] = counts.get(p.kind, 0) + 1
@@ -444,7 +455,7 @@ def _generate_sessions(
     ``resume_week`` are ``earlier``'s, and the loop takes up its state there."""
     athlete = ctx.athlete
     rules = ctx.rules
-    dates, timeline, limits, week_shapes = shape
+    dates, timeline, limits, week_shapes = shape.dates, shape.timeline, shape.limits, shape.weeks
     first = dates[0]
     program = PlyoProgram(ctx)
     plyo_gap = plyo_gap_days(athlete, rules)

@@ -8,6 +8,7 @@ so a generated plan and a coach's edit are judged alike.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import NamedTuple
@@ -104,6 +105,15 @@ def _label(comp: Competition) -> str:
     return f"{comp.name} ({comp.priority.value})"
 
 
+class Earlier(NamedTuple):
+    """Limits worked out before for the same days, rules and priming: what a competition that
+    did not change (nor its taper) gave them stands."""
+
+    competitions: tuple[Competition, ...]
+    timeline: Timeline
+    limits: Sequence[DayLimits]
+
+
 def day_limits(
     first_day: date,
     last_day: date,
@@ -112,16 +122,87 @@ def day_limits(
     rules: RuleBook,
     *,
     priming: bool,
+    earlier: Earlier | None = None,
 ) -> list[DayLimits]:
     length = (last_day - first_day).days + 1
+    if earlier is not None and len(earlier.limits) == length:
+        # Only the days a competition whose limits changed reaches (where it was and where it
+        # is now) are worked out again, from every competition in order, as below.
+        influences = _influences(competitions, timeline, rules, first_day)
+        was = set(_influences(earlier.competitions, earlier.timeline, rules, first_day))
+        only = {i for influence in was.symmetric_difference(influences)
+                for i in _reach(influence, first_day, length, rules)}
+        if len(only) < length // 2:
+            limits = list(earlier.limits)
+            for i in only:
+                limits[i] = _OPEN
+            reaching = tuple(
+                influence.competition for influence in influences
+                if not only.isdisjoint(_reach(influence, first_day, length, rules))
+            )
+            _limit(limits, first_day, reaching, timeline, rules, priming, only)
+            return limits
     limits = [_OPEN] * length
+    _limit(limits, first_day, competitions, timeline, rules, priming, None)
+    return limits
+
+
+class _Influence(NamedTuple):
+    """What decides the limits a competition sets: itself, and how its rules reach back."""
+
+    competition: Competition
+    taper_days: int  # an A's taper (its peak's), or 0
+    shared_taper: bool  # an A sharing the taper of an earlier A: no volume cut of its own
+    mini_taper: bool  # a B from the pre-competition phase on
+
+
+def _influences(
+    competitions: tuple[Competition, ...], timeline: Timeline, rules: RuleBook, first_day: date
+) -> list[_Influence]:
+    a_rule = rules["taper.a"]
+    peaks = {peak.start: peak.taper_days for peak in timeline.peaks if peak.taper_days}
+    result = []
+    for comp in competitions:
+        if comp.priority is Priority.A:
+            shared = comp.start not in peaks
+            days = a_rule.whole("indoor_days" if comp.indoor else "outdoor_days") if shared else peaks[comp.start]
+            result.append(_Influence(comp, days, shared, False))
+        else:
+            result.append(_Influence(comp, 0, False, comp.priority is Priority.B and _b_rules_apply(
+                comp, timeline, first_day)))
+    return result
+
+
+def _reach(influence: _Influence, first_day: date, length: int, rules: RuleBook) -> range:
+    """The indexes of the days a competition limits (or may: the widest reach of its rules)."""
+    base, after = rules["taper.c"], rules["competition.after"]
+    before = max(base.whole("no_heavy_from"), base.whole("no_plyo_from"), influence.taper_days,
+                 rules["taper.b"].whole("days") if influence.mini_taper else 0)
+    days_after = max(after.whole("recovery_days"), after.whole("multi_day_days"), after.whole("days"))
+    comp = influence.competition
+    start = (comp.start - first_day).days - before
+    end = (comp.end - first_day).days + days_after
+    return range(max(start, 0), min(end + 1, length))
+
+
+def _limit(
+    limits: list[DayLimits],
+    first_day: date,
+    competitions: tuple[Competition, ...],
+    timeline: Timeline,
+    rules: RuleBook,
+    priming: bool,
+    only: set[int] | None,
+) -> None:
+    """Tightens ``limits`` (those of the days in ``only``, or all) by each competition in turn."""
+    length = len(limits)
 
     def index(day: date) -> int:
         return (day - first_day).days
 
     def apply(day: date, rule_id: str, text: str, **changes: object) -> None:
         i = index(day)
-        if 0 <= i < length:
+        if 0 <= i < length and (only is None or i in only):
             limits[i] = _tighten(limits[i], rule_id, text, **changes)
 
     base = rules["taper.c"]
@@ -141,7 +222,7 @@ def day_limits(
             apply(comp.start - timedelta(days=n), "taper.c", f"{label} in {plural(n, 'day')}: no heavy lower-body work",
                   heavy_lower=False)
             i = index(comp.start - timedelta(days=n))
-            if 0 <= i < length and not limits[i].race_soon:
+            if 0 <= i < length and (only is None or i in only) and not limits[i].race_soon:
                 limits[i] = limits[i]._replace(race_soon=True)
         for n in range(1, base.whole("no_plyo_from") + 1):
             apply(comp.start - timedelta(days=n), "taper.c", f"{label} in {plural(n, 'day')}: no plyometrics",
@@ -162,7 +243,7 @@ def day_limits(
             for n in range(1, b_rule.whole("days") + 1):
                 day = comp.start - timedelta(days=n)
                 i = index(day)
-                if not 0 <= i < length:
+                if not 0 <= i < length or (only is not None and i not in only):
                     continue
                 current = limits[i]
                 text = f"Mini-taper for {label} in {plural(n, 'day')}"
@@ -185,7 +266,7 @@ def day_limits(
             for n in range(1, taper_days + 1):
                 day = comp.start - timedelta(days=n)
                 i = index(day)
-                if not 0 <= i < length:
+                if not 0 <= i < length or (only is not None and i not in only):
                     continue
                 current = limits[i]
                 text = f"Taper for {label} in {plural(n, 'day')}"
@@ -215,7 +296,6 @@ def day_limits(
                 if priming and n in (1, 2):
                     current = current._replace(priming_day=True)
                 limits[i] = current
-    return limits
 
 
 def _b_rules_apply(comp: Competition, timeline: Timeline, first_day: date) -> bool:

@@ -19,6 +19,9 @@ from planner.document.sessions import SessionKind
 from planner.engine.freeze import settle
 from planner.engine.generator import forget, generate
 from planner.engine.plan import Plan, PlanWarning
+from planner.engine.proximity import DayLimits, Earlier, day_limits
+from planner.engine.rules import rule_book
+from planner.engine.timeline import build_timeline
 
 ATHLETE = "ath-1"
 
@@ -130,6 +133,59 @@ def test_a_season_ending_days_earlier_gives_its_last_week_the_days_left() -> Non
     assert (plan.weeks[-1].start, warm.weeks[-1].start) == (date(2023, 4, 29), date(2023, 4, 29))
     assert warm.weeks[-1].planned_load < plan.weeks[-1].planned_load
     assert _difference(warm, _cold(shorter)) is None
+
+
+@st.composite
+def _moved(draw: st.DrawFn) -> tuple[Season, Season]:
+    """A season and the same season after one or two of its competitions moved, were added or removed."""
+    season = draw(random_seasons(max_weeks=40))
+    after = season
+    for _ in range(draw(st.integers(1, 2))):
+        kind = draw(st.sampled_from(["move", "move", "add", "remove"] if after.competitions else ["add"]))
+        try:
+            if kind == "move":
+                competition = draw(st.sampled_from(after.competitions))
+                start = min(_day(after, draw), after.last_day - (competition.end - competition.start))
+                after = edits.move_competition(after, competition.id, start)
+            elif kind == "remove":
+                after = edits.remove_competition(after, draw(st.sampled_from(after.competitions)).id)
+            else:
+                day = _day(after, draw)
+                after = edits.add_competition(after, name="Added", start=day, end=day,
+                                              priority=draw(st.sampled_from(list(Priority))), indoor=False)
+        except edits.EditError:
+            pass
+    return season, after
+
+
+def _limits_of(season: Season, earlier: Earlier | None = None) -> tuple[list[DayLimits], Earlier]:
+    athlete = season.athlete(ATHLETE)
+    timeline = build_timeline(season, athlete, rule_book())
+    competitions = season.competitions_for(ATHLETE)
+    limits = day_limits(season.first_day, season.last_day, competitions, timeline, rule_book(),
+                        priming=athlete.priming, earlier=earlier)
+    return limits, Earlier(competitions, timeline, limits)
+
+
+@_SETTINGS
+@given(_moved())
+def test_the_limits_worked_out_from_the_last_ones_equal_those_worked_out_from_nothing(
+    pair: tuple[Season, Season],
+) -> None:
+    before, after = pair
+    _, earlier = _limits_of(before)
+    assert _limits_of(after, earlier)[0] == _limits_of(after)[0]
+
+
+def test_moving_a_meet_works_out_again_only_the_days_it_reaches() -> None:
+    demo = demo_season()
+    meet = next(c for c in demo.competitions_for(ATHLETE) if c.priority is Priority.C)
+    moved = edits.move_competition(demo, meet.id, meet.start + timedelta(days=1))
+    limits, earlier = _limits_of(demo)
+    again = _limits_of(moved, earlier)[0]
+    reused = [i for i, (a, b) in enumerate(zip(limits, again, strict=True)) if a is b]
+    assert len(reused) > len(limits) - 14
+    assert again == _limits_of(moved)[0] != limits
 
 
 def _championship(season: Season) -> str:
