@@ -57,7 +57,7 @@ from planner.document.edits import EditError, new_competition_id
 from planner.document.limits import MAX_NAME_LENGTH, date_problem, one_line
 from planner.document.model import Competition, Priority, Season
 from planner.document.validation import MAX_COMPETITION_DAYS, season_problems
-from planner.imports.sheet import cut, sheet_rows, shown
+from planner.imports.sheet import cut, decoded, read_capped, sheet_rows, shown
 
 __all__ = [
     "LIMITS",
@@ -636,38 +636,8 @@ def preview_ics(season: Season, data: bytes, source_name: str = "iCalendar") -> 
 # Files and applying
 
 
-def _decode(raw: bytes) -> str:
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        # Excel's "CSV" (not "CSV UTF-8") on Western European Windows.
-        return raw.decode("cp1252", errors="replace")
-
-
 def _looks_like_ics(raw: bytes) -> bool:
     return raw.lstrip(b"\xef\xbb\xbf \t\r\n")[:15].upper() == b"BEGIN:VCALENDAR"
-
-
-def _read(file: Path) -> bytes:
-    """The file's bytes, reading no more than one byte past ``MAX_FILE_BYTES``."""
-    try:
-        with file.open("rb") as stream:
-            raw = stream.read(MAX_FILE_BYTES + 1)
-    except OSError as error:
-        reason = error.strerror or type(error).__name__
-        raise ImportSourceError(f"cannot read the file ({reason})") from None
-    if len(raw) > MAX_FILE_BYTES:
-        raise ImportSourceError(f"the file is {_size(file)}; {LIMITS}")
-    return raw
-
-
-def _size(file: Path) -> str:
-    try:
-        size = file.stat().st_size
-    except OSError:
-        size = 0
-    # A device or pipe has no size of its own.
-    return f"{size / 1e6:.1f} MB" if size > MAX_FILE_BYTES else f"larger than {MAX_FILE_MB} MB"
 
 
 def preview_file(season: Season, path: str | Path) -> ImportPreview:
@@ -678,10 +648,11 @@ def preview_file(season: Season, path: str | Path) -> ImportPreview:
     """
     file = Path(path)
     try:
-        raw = _read(file)
+        raw = read_capped(file, MAX_FILE_BYTES, ImportSourceError, LIMITS)
         if file.suffix.lower() in ICS_SUFFIXES or _looks_like_ics(raw):
             return preview_ics(season, raw, file.name)
-        return preview_csv(season, _decode(raw), file.name)
+        # Names are made one line and cleaned of control characters, NUL included.
+        return preview_csv(season, decoded(raw, ImportSourceError, binary=True), file.name)
     except ImportSourceError as error:
         raise ImportSourceError(f"{file}: {error}") from None
 

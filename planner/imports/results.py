@@ -67,7 +67,7 @@ from planner.engine.freeze import settle
 from planner.engine.generator import generate
 from planner.engine.plan import Plan
 from planner.engine.results import record_result
-from planner.imports.sheet import SHOWN_LENGTH, cut, sheet_rows, shown
+from planner.imports.sheet import SHOWN_LENGTH, cut, decoded, read_capped, sheet_rows, shown
 
 __all__ = [
     "LIMITS",
@@ -286,35 +286,6 @@ def _columns(header: list[str]) -> dict[str, int]:
             f"(missing {', '.join(missing)}; found {found}); export the spreadsheet again and fill in its done columns"
         )
     return columns
-
-
-def _decode(raw: bytes) -> str:
-    """The file's text: UTF-8 (with or without a byte-order mark), UTF-16 as Excel's "Unicode
-    text" writes it, or the Windows code page Excel's plain "CSV" uses in Western Europe."""
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return raw.decode("utf-16")
-        except UnicodeDecodeError:
-            raise ResultsSourceError("not readable as text (broken UTF-16)") from None
-    if b"\x00" in raw:
-        raise ResultsSourceError("not a spreadsheet saved as CSV: it holds binary data")
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return raw.decode("cp1252", errors="replace")
-
-
-def _read(file: Path) -> bytes:
-    """The file's bytes, reading no more than one byte past ``MAX_FILE_BYTES``."""
-    try:
-        with file.open("rb") as stream:
-            raw = stream.read(MAX_FILE_BYTES + 1)
-    except OSError as error:
-        reason = error.strerror or type(error).__name__
-        raise ResultsSourceError(f"cannot read the file ({reason})") from None
-    if len(raw) > MAX_FILE_BYTES:
-        raise ResultsSourceError(f"the file is larger than {MAX_FILE_MB} MB; {LIMITS}")
-    return raw
 
 
 # ---------------------------------------------------------------------------------------------
@@ -756,7 +727,8 @@ def preview_results_file(season: Season, path: str | Path, *, today: date) -> Re
     when it cannot be read at all, is not the export's, is from another season or too large."""
     file = Path(path)
     try:
-        return preview_results(season, _decode(_read(file)), today=today, source_name=file.name)
+        raw = read_capped(file, MAX_FILE_BYTES, ResultsSourceError, LIMITS)
+        return preview_results(season, decoded(raw, ResultsSourceError), today=today, source_name=file.name)
     except ResultsSourceError as error:
         raise ResultsSourceError(f"{file}: {error}") from None
 

@@ -1,5 +1,6 @@
-"""Reading a spreadsheet saved as CSV, as every import does: the delimiter the sheet was saved
-with, records with the line each starts on, and values from the file quoted in a refusal."""
+"""Reading a spreadsheet saved as CSV, as every import does: the file within its size, its text
+in the encodings Excel saves, the delimiter the sheet was saved with, records with the line each
+starts on, and values from the file quoted in a refusal."""
 
 from __future__ import annotations
 
@@ -7,14 +8,55 @@ import csv
 import io
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 from planner.document.limits import one_line
 
-__all__ = ["SHOWN_LENGTH", "cells_up_to", "csv_records", "cut", "delimiter", "sheet_rows", "shown"]
+__all__ = [
+    "SHOWN_LENGTH", "cells_up_to", "csv_records", "cut", "decoded", "delimiter", "read_capped", "sheet_rows", "shown",
+]
 
 _ELLIPSIS = "\u2026"
 # A value quoted in a refusal: enough to recognise it in the sheet.
 SHOWN_LENGTH = 40
+
+
+def read_capped(file: Path, most: int, refusal: type[Exception], limits: str) -> bytes:
+    """The file's bytes, reading no more than one byte past ``most``; a file that cannot be
+    read or is larger is refused with ``refusal`` (``limits`` says what an import reads)."""
+    try:
+        with file.open("rb") as stream:
+            raw = stream.read(most + 1)
+    except OSError as error:
+        reason = error.strerror or type(error).__name__
+        raise refusal(f"cannot read the file ({reason})") from None
+    if len(raw) > most:
+        try:
+            size = file.stat().st_size
+        except OSError:
+            size = 0
+        # A device or pipe has no size of its own, and a size that rounds to the limit says nothing.
+        said = f"{size / 1e6:.1f} MB" if round(size / 1e6, 1) > most / 1e6 else f"larger than {most / 1e6:g} MB"
+        raise refusal(f"the file is {said}; {limits}")
+    return raw
+
+
+def decoded(raw: bytes, refusal: type[Exception], *, binary: bool = False) -> str:
+    """The text of a spreadsheet saved as CSV: UTF-8 (with or without a byte-order mark),
+    UTF-16 as Excel's "Unicode text" writes it, or the Windows code page Excel's plain "CSV"
+    uses in Western Europe. Text holding NUL bytes is refused with ``refusal`` unless
+    ``binary`` lets them through (an import that cleans every value it keeps)."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return raw.decode("utf-16")
+        except UnicodeDecodeError:
+            raise refusal("not readable as text (broken UTF-16)") from None
+    if not binary and b"\x00" in raw:
+        raise refusal("not a spreadsheet saved as CSV: it holds binary data")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return raw.decode("cp1252", errors="replace")
 
 
 def cut(text: str, length: int) -> str:

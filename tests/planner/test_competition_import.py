@@ -258,6 +258,16 @@ def test_excel_csv_in_the_windows_code_page(season: Season, tmp_path: Path) -> N
     assert preview.refused[0].reason.startswith("'Würzburger Sportfest': indoor must be yes or no")
 
 
+def test_excel_unicode_text_is_read_as_a_sheet(season: Season, tmp_path: Path) -> None:
+    # Excel's "Unicode text": UTF-16 with a byte-order mark, tab separated.
+    path = tmp_path / "meets.txt"
+    path.write_bytes("date\tname\tpriority\n2027-06-12\tWürzburger Sportfest\tB\n".encode("utf-16"))
+    preview = preview_file(season, path)
+    assert [(e.competition.name, e.competition.start) for e in preview.accepted] == [
+        ("Würzburger Sportfest", date(2027, 6, 12))
+    ]
+
+
 def test_a_missing_file_names_the_file(season: Season, tmp_path: Path) -> None:
     missing = tmp_path / "nowhere.csv"
     with pytest.raises(ImportSourceError, match="cannot read the file") as raised:

@@ -158,7 +158,7 @@ def test_a_huge_file_exits_2_in_one_line(season_file: Path, tmp_path: Path, caps
     with path.open("wb") as out:
         out.truncate(21_000_000)
     assert run(str(season_file), str(path)) == 2
-    assert "larger than 20 MB" in one_error_line(capsys)[1]
+    assert "the file is 21.0 MB; an import of results reads files of up to 20 MB" in one_error_line(capsys)[1]
 
 
 def test_a_bad_today_and_a_missing_file_exit_2_in_one_line(
