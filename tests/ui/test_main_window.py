@@ -39,8 +39,10 @@ from ui.dialogs import import_competitions as import_dialog
 from ui.dialogs.ask import Unsaved
 from ui.dialogs.import_competitions import import_competitions
 from ui.files import documents_folder
+from ui.first_paint import after_first_paint
 from ui.main_window import MainWindow
 from ui.mime import session_mime
+from ui.panels.athletes import AthletesPanel
 
 
 @pytest.fixture
@@ -85,18 +87,23 @@ def _add_meet(window: MainWindow, day: date = date(2027, 5, 1)) -> None:
 
 def test_key_widgets_are_there_with_their_object_names(make_window: MakeWindow, demo: Season, qtbot: QtBot) -> None:
     window = make_window(demo)
-    for name in ("seasonCalendar", "competitionPalette", "inspector", "squadWeek", "athleteSelector"):
+    for name in ("seasonCalendar", "competitionPalette", "inspector", "squadWeek", "athletesPanel", "athleteSelector"):
         assert window.findChild(QWidget, name) is not None, name
-    # The panels behind the squad week are built just after the first paint.
+    # The checks and notes panels are built just after the first paint.
     window.resize(1366, 768)
     window.show()
-    qtbot.waitUntil(lambda: window.findChild(QWidget, "athletesPanel") is not None)
-    for name in ("athletesPanel", "checksPanel", "notesPanel"):
+    qtbot.waitUntil(lambda: _later_panels_built(window))
+    for name in ("checksPanel", "notesPanel"):
         assert window.findChild(QWidget, name) is not None, name
 
 
 def _later_panels_built(window: MainWindow) -> bool:
-    return all(window.findChild(QWidget, name) is not None for name in ("athletesPanel", "checksPanel", "notesPanel"))
+    athletes = window.findChild(AthletesPanel, "athletesPanel")
+    return (
+        athletes is not None
+        and athletes.filled
+        and all(window.findChild(QWidget, name) is not None for name in ("checksPanel", "notesPanel"))
+    )
 
 
 def test_the_tabs_behind_the_squad_week_are_built_after_the_first_paint(
@@ -104,25 +111,58 @@ def test_the_tabs_behind_the_squad_week_are_built_after_the_first_paint(
 ) -> None:
     window = make_window(demo)
     window.resize(1366, 768)
-    painted: list[bool] = []
+    painted: list[tuple[bool, int]] = []
 
     class CalendarPaint(QObject):
         def eventFilter(self, watched: QObject, event: QEvent) -> bool:
             if event.type() == QEvent.Type.Paint and not painted:
-                painted.append(_later_panels_built(window))
+                athletes = window.findChild(AthletesPanel, "athletesPanel")
+                assert athletes is not None
+                painted.append((_later_panels_built(window), athletes.squad_model.rowCount()))
             return False
 
     watcher = CalendarPaint(window)
     window.calendar.viewport().installEventFilter(watcher)
     window.show()
     qtbot.waitUntil(lambda: _later_panels_built(window))
-    assert painted == [False]
+    assert painted == [(False, 0)]
     tabs = window.bottom_tabs
     assert [tabs.tabText(i) for i in range(tabs.count())] == [
         "Squad week", "Athletes and competitions", "Plan checks", "Notes"
     ]
     assert tabs.currentWidget() is window.squad_week
     assert [tabs.widget(i) for i in range(1, 4)] == [window.athletes_panel, window.checks_panel, window.notes_panel]
+    assert window.athletes_panel.squad_model.rowCount() == len(demo.athletes)
+
+
+def _geometries(window: MainWindow) -> dict[str, tuple[int, int, int, int]]:
+    names = ("centre", "palette_dock", "inspector_dock", "bottom_dock", "bottom_tabs", "calendar", "load_chart")
+    return {name: getattr(window, name).geometry().getRect() for name in names}
+
+
+def _note_geometries(
+    noted: dict[str, dict[str, tuple[int, int, int, int]]], name: str, window: MainWindow
+) -> None:
+    noted[name] = _geometries(window)
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (900, 560)], ids=["laptop", "cramped"])
+def test_the_window_is_laid_out_at_its_first_paint_as_once_every_tab_is_built(
+    make_window: MakeWindow, demo: Season, qtbot: QtBot, size: tuple[int, int]
+) -> None:
+    # A window too small for every dock's minimum keeps each at it: a tab built after the first
+    # paint must not need more room than the first frame gave it.
+    late = make_window(demo)
+    at_once = make_window(demo)
+    assert at_once.notes_panel is not None  # every tab built before the window is shown
+    at_paint: dict[str, dict[str, tuple[int, int, int, int]]] = {}
+    for name, window in (("late", late), ("at once", at_once)):
+        after_first_paint(window.calendar.viewport(), partial(_note_geometries, at_paint, name, window))
+        window.resize(*size)
+        window.show()
+    qtbot.waitUntil(lambda: len(at_paint) == 2 and _later_panels_built(late))
+    qtbot.wait(20)
+    assert at_paint["late"] == at_paint["at once"] == _geometries(late) == _geometries(at_once)
 
 
 def _rows(model: QAbstractItemModel) -> list[tuple[object, ...]]:
@@ -136,6 +176,8 @@ def test_a_panel_built_late_shows_what_one_built_at_once_shows(
     panels = (at_once.athletes_panel, at_once.checks_panel, at_once.notes_panel)
     late = make_window(demo)
     # Edits and a new selection before the panels exist: built afterwards, they show them.
+    unfilled = late.findChild(AthletesPanel, "athletesPanel")
+    assert unfilled is not None and unfilled.squad_model.rowCount() == 0
     for window in (at_once, late):
         _add_meet(window)
         window.selection.set_athlete(demo.athletes[2].id)
