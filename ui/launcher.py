@@ -14,9 +14,6 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from planner.cli.common import PROG, desktop_path, tolerant_streams
-from planner.document.storage import DocumentError, load
-
 SMOKE_TEST = "--smoke-test"
 # Used by the start-up benchmark: print "first-paint" once the calendar has painted, then quit.
 # Without a PATH the window opens on the demo season, as `sprintplan` alone does.
@@ -24,12 +21,15 @@ REPORT_FIRST_PAINT = "--report-first-paint"
 
 
 def _open_window(path: str | None, *, smoke_test: bool = False, report_first_paint: bool = False) -> int:
-    tolerant_streams()
     # Start-up builds a large heap that lives as long as the window (Qt's and pyqtgraph's
     # modules, numpy, the plans): collecting it again and again while it grows frees nothing
     # and cost a tenth of the start-up. ``ui.app.run`` turns the collector back on once the
-    # window is built.
+    # window is built, with that heap frozen.
     gc.disable()
+    from planner.cli.common import PROG, tolerant_streams
+    from planner.document.storage import DocumentError, load
+
+    tolerant_streams()
     season = None
     problem = None
     if path is not None:
@@ -56,6 +56,8 @@ def _open_window(path: str | None, *, smoke_test: bool = False, report_first_pai
 
 
 def _checked_path(flag: str, rest: list[str], *, optional: bool = False) -> str | int | None:
+    from planner.cli.common import PROG
+
     if optional and not rest:
         return None
     if len(rest) != 1 or rest[0].startswith("-"):
@@ -67,6 +69,22 @@ def _checked_path(flag: str, rest: list[str], *, optional: bool = False) -> str 
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    collecting = gc.isenabled()
+    # Off from the first import on, not only once the window is being built: the objects the
+    # imports make live as long as the process, and a collection turned back on later scans
+    # every object made while it was off. The window turns it back on with its heap frozen
+    # (``ui.app.run``); a subcommand at once.
+    gc.disable()
+    try:
+        return _run(argv, collecting)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _run(argv: Sequence[str] | None, collecting: bool) -> int:
+    from planner.cli.common import desktop_path
+
     arguments = list(sys.argv[1:] if argv is None else argv)
     for flag in (SMOKE_TEST, REPORT_FIRST_PAINT):
         if arguments and arguments[0] == flag:
@@ -79,6 +97,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     path = desktop_path(arguments)
     if path is not None:
         return _open_window(path)
+    if collecting:
+        gc.enable()
     from planner.cli import entry as cli
 
     return cli.main(arguments, open_window=_open_window)

@@ -35,11 +35,10 @@ from ui.columns import WeekColumns
 from ui.dialogs.ask import Dialogs, Edit, apply_edit
 from ui.document import OpenSeason
 from ui.files import SUFFIX, FileController, documents_folder, safe_file_stem, write_detail
+from ui.first_paint import after_first_paint
 from ui.inspector.widget import Inspector
 from ui.mime import session_from_mime
 from ui.panels.athletes import AthletesPanel
-from ui.panels.checks import ChecksPanel
-from ui.panels.notes import NotesPanel
 from ui.panels.palette import CompetitionPalette
 from ui.panels.squad_week import SquadWeek
 from ui.preview import DragPreview
@@ -47,14 +46,18 @@ from ui.recovery import DEFAULT_INTERVAL_MS, Autosave, UnreadableRecovery, find_
 from ui.selection import Selection
 from ui.session_text import mnemonic_safe
 from ui.settings import AppSettings
-from ui.shortcuts import SHORTCUTS_HTML
 
 if TYPE_CHECKING:
     # Imported when first opened: the window's start does not wait for it.
     from ui.dialogs.squad_entry import SquadEntry
 
+    # Imported when the tabs behind the squad week are built, just after the first paint.
+    from ui.panels.checks import ChecksPanel
+    from ui.panels.notes import NotesPanel
+
 APP_NAME = "SprintPlan"
 STATUS_MS = 8000  # how long a status message stays
+LATER_TAB_TITLES = ("Athletes and competitions", "Plan checks", "Notes")
 
 
 class _InspectorSessionDrops:
@@ -105,10 +108,9 @@ class MainWindow(QMainWindow):
         self.calendar.drop_refused.connect(lambda reason: self.statusBar().showMessage(reason, 15000))
         self.squad_week = SquadWeek(self.document, self.selection, self)
         self.squad_entry: SquadEntry | None = None
-        self.athletes_panel = AthletesPanel(self.document, self.selection, dialogs, self)
+        # Its lists are filled with the tabs behind the squad week (``_build_later_tabs``).
+        self._athletes_panel = AthletesPanel(self.document, self.selection, dialogs, self, filled=False)
         self.load_chart = LoadChart(self.document, self.selection, self.preview, self.columns, self)
-        self.checks_panel = ChecksPanel(self.document, self.selection, self)
-        self.notes_panel = NotesPanel(self.document, self.selection, self)
         self.load_chart.export_requested.connect(self.export_chart)
         self.athlete_box = QComboBox(self)
         self.athlete_box.setObjectName("athleteSelector")
@@ -134,9 +136,16 @@ class MainWindow(QMainWindow):
         self.bottom_tabs = QTabWidget(self)
         self.bottom_tabs.setObjectName("bottomTabs")
         self.bottom_tabs.addTab(self.squad_week, "Squad week")
-        self.bottom_tabs.addTab(self.athletes_panel, "Athletes and competitions")
-        self.bottom_tabs.addTab(self.checks_panel, "Plan checks")
-        self.bottom_tabs.addTab(self.notes_panel, "Notes")
+        self.bottom_tabs.addTab(self._athletes_panel, LATER_TAB_TITLES[0])
+        # The tabs behind the squad week are not on screen at start-up: the athletes panel is
+        # there without its rows (it is the tallest of them, and the dock takes its room from
+        # it), the checks and notes panels are empty pages until just after the first paint,
+        # or until a tab is chosen or a panel asked for.
+        self._later_tabs: tuple[ChecksPanel, NotesPanel] | None = None
+        for title in LATER_TAB_TITLES[1:]:
+            self.bottom_tabs.addTab(QWidget(), title)
+        self.bottom_tabs.currentChanged.connect(lambda _index: self._build_later_tabs())
+        after_first_paint(self.calendar.viewport(), self._build_later_tabs)
         # The chart sits under the calendar and shares its week columns (ui.columns).
         self.centre = QSplitter(Qt.Orientation.Vertical, self)
         self.centre.setObjectName("centreSplitter")
@@ -156,6 +165,47 @@ class MainWindow(QMainWindow):
         )
         self.resizeDocks([self.inspector_dock], [360], Qt.Orientation.Horizontal)
         self.resizeDocks([self.bottom_dock], [210], Qt.Orientation.Vertical)
+
+    def _later_panels(self) -> tuple[ChecksPanel, NotesPanel]:
+        self._build_later_tabs()
+        assert self._later_tabs is not None
+        return self._later_tabs
+
+    def _build_later_tabs(self) -> None:
+        """Fill the athletes panel and build the checks and notes panels into their tabs, once."""
+        if self._later_tabs is not None:
+            return
+        from ui.panels.checks import ChecksPanel
+        from ui.panels.notes import NotesPanel
+
+        self._athletes_panel.fill()
+        panels = (ChecksPanel(self.document, self.selection, self), NotesPanel(self.document, self.selection, self))
+        self._later_tabs = panels
+        tabs = self.bottom_tabs
+        current = tabs.currentIndex()
+        # Swapped quietly: the tab shown stays the one shown, and no view hears of a change.
+        tabs.blockSignals(True)
+        for index, (panel, title) in enumerate(zip(panels, LATER_TAB_TITLES[1:], strict=True), start=2):
+            placeholder = tabs.widget(index)
+            tabs.removeTab(index)
+            tabs.insertTab(index, panel, title)
+            if placeholder is not None:
+                placeholder.deleteLater()
+        tabs.setCurrentIndex(current)
+        tabs.blockSignals(False)
+
+    @property
+    def athletes_panel(self) -> AthletesPanel:
+        self._build_later_tabs()
+        return self._athletes_panel
+
+    @property
+    def checks_panel(self) -> ChecksPanel:
+        return self._later_panels()[0]
+
+    @property
+    def notes_panel(self) -> NotesPanel:
+        return self._later_panels()[1]
 
     def _dock(self, title: str, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
         dock = QDockWidget(title, self)
@@ -461,6 +511,8 @@ class MainWindow(QMainWindow):
         self.squad_entry.show_day(min(self.selection.day, self.today))
 
     def show_shortcuts(self) -> None:
+        from ui.shortcuts import SHORTCUTS_HTML
+
         self.dialogs.information(self, "Keyboard shortcuts", SHORTCUTS_HTML)
 
     def show_about(self) -> None:

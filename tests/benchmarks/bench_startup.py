@@ -1,8 +1,10 @@
 """Benchmark: start-up time to the calendar's first paint.
 
-Budget (issue: the season window): the median of 15 alternating runs from process start to
-the calendar's first paint with the demo season at most 1.5 times that of a bare
-QMainWindow holding a pyqtgraph PlotWidget; reportlab is not imported at start-up.
+Budget (issue 13, speed): the median of 15 alternating runs from process start to the
+calendar's first paint with the demo season at most 1.2 times that of a bare QMainWindow
+holding a pyqtgraph PlotWidget (1.5 times before); reportlab is not imported at start-up.
+Both run on the Qt platform QT_QPA_PLATFORM names (offscreen when unset); the issue asks for
+the figure on a display as well (``xcb`` under Xvfb).
 
 The budgeted start opens the demo season from a file (so it includes
 reading and validating the file); the start on the built-in demo season (``sprintplan``
@@ -25,7 +27,7 @@ import time
 from pathlib import Path
 
 RUNS = 15
-BUDGET_RATIO = 1.5
+BUDGET_RATIO = 1.2
 
 BASELINE = """
 import sys
@@ -102,7 +104,7 @@ def main() -> int:
         [sys.executable, "-c", CHECK_REPORTLAB, str(demo)], capture_output=True, text=True, env=env, check=False
     )
     reportlab_free = "reportlab-not-imported" in check.stdout
-    print(f"start-up to first paint, median of {RUNS} alternating runs:")
+    print(f"start-up to first paint, median of {RUNS} alternating runs ({env['QT_QPA_PLATFORM']}):")
     print(f"  SprintPlan, demo season file     {app_median:7.1f} ms")
     print(f"  SprintPlan, built-in demo        {built_in_median:7.1f} ms   "
           f"(ratio {built_in_median / baseline_median:.2f}, for comparison)")

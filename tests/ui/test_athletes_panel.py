@@ -373,3 +373,26 @@ def test_the_selected_row_stays_selected_through_edits_of_it_and_of_others(
     document.apply("Move", lambda s: edits.move_competition(s, "comp-10", date(2027, 8, 6)))
     assert panel.selected_competition() == "comp-10"
     assert _current(panel.competitions).text(DATES) == "6–8 Aug 2027"
+
+
+def test_a_panel_filled_later_has_the_size_and_rows_of_one_filled_at_once(
+    qtbot: QtBot, document: OpenSeason, selection: Selection, fake_dialogs: FakeDialogs
+) -> None:
+    at_once = AthletesPanel(document, selection, fake_dialogs)
+    later = AthletesPanel(document, selection, fake_dialogs, filled=False)
+    for widget in (at_once, later):
+        qtbot.addWidget(widget)
+    assert later.squad_model.rowCount() == later.competition_model.rowCount() == 0
+    empty_sizes = (later.minimumSizeHint(), later.sizeHint())
+    later.fill()
+    assert at_once.squad_model.rowCount() > 0 and at_once.competition_model.rowCount() > 0
+    # The main window lays the tab out before the rows arrive: they must not change its room.
+    assert empty_sizes == (later.minimumSizeHint(), later.sizeHint()) == (at_once.minimumSizeHint(), at_once.sizeHint())
+    for ours, theirs in ((later.squad, at_once.squad), (later.competitions, at_once.competitions)):
+        assert [_Row(ours, r).text(c) for r in range(ours.model().rowCount()) for c in range(5)] == [
+            _Row(theirs, r).text(c) for r in range(theirs.model().rowCount()) for c in range(5)
+        ]
+        assert ours.currentIndex().row() == theirs.currentIndex().row()
+    assert later.squad_title.text() == at_once.squad_title.text()
+    later.fill()  # a second time changes nothing
+    assert later.squad_model.rowCount() == at_once.squad_model.rowCount()

@@ -21,8 +21,8 @@ from planner.engine.rules import rule_book
 from planner.engine.session_edits import addable_by_category, addable_exercises
 from planner.engine.session_facts import HEAVY_PCT
 from ui.document import OpenSeason
-from ui.inspector.blocks import SessionBlock
-from ui.inspector.table import LOADS_ROLE, Column, ItemsModel, LoadSpinBox
+from ui.inspector.blocks import MUTED_COLOUR, SessionBlock, plain_label, small_label
+from ui.inspector.table import EDITED_COLOUR, LOADS_ROLE, Column, ItemsModel, LoadSpinBox
 from ui.inspector.widget import Inspector, SessionRef
 from ui.mime import SESSION_MIME, session_from_mime, session_mime
 from ui.selection import Selection
@@ -711,3 +711,25 @@ def test_the_add_exercise_menu_lists_each_category_once(inspector: Inspector, ki
     groups = addable_by_category(kind)
     assert len({category for category, _ in groups}) == len(groups)
     assert sum(len(members) for _, members in groups) == len(addable_exercises(kind))
+
+
+@pytest.mark.parametrize("colour", [MUTED_COLOUR, EDITED_COLOUR.name()])
+def test_a_small_label_coloured_by_its_palette_looks_as_one_coloured_by_a_style_sheet(
+    qtbot: QtBot, colour: str
+) -> None:
+    text = "Rules: W-3 · P-2 — 3 x 5 at 80 %, a line long enough to wrap in the dock"
+    ours = small_label(text, colour=colour)
+    styled = plain_label(text)
+    styled.setWordWrap(True)
+    styled.setFont(ours.font())
+    styled.setStyleSheet(f"color: {colour};")
+    for label in (ours, styled):
+        qtbot.addWidget(label)
+        label.resize(220, label.heightForWidth(220))
+    assert ours.sizeHint() == styled.sizeHint()
+    assert ours.heightForWidth(220) == styled.heightForWidth(220)
+    assert ours.grab().toImage() == styled.grab().toImage()
+    for label in (ours, styled):
+        label.setEnabled(False)
+    assert ours.grab().toImage() == styled.grab().toImage()
+    assert ours.styleSheet() == ""

@@ -119,6 +119,41 @@ def test_a_bad_file_opened_in_the_window_is_explained_in_it_not_only_on_the_term
     assert capsys.readouterr().err.count("\n") == 1
 
 
+def test_the_collector_is_off_from_the_first_import_to_the_window(monkeypatch: pytest.MonkeyPatch) -> None:
+    seen: list[bool] = []
+
+    def fake_open_window(path: str | None, **_options: object) -> int:
+        seen.append(gc.isenabled())
+        return 0
+
+    monkeypatch.setattr(launcher, "_open_window", fake_open_window)
+    assert gc.isenabled()
+    assert launcher.main([]) == 0
+    assert seen == [False]
+    assert gc.isenabled()  # as it was: the real window turns it on itself
+
+
+def test_a_subcommand_and_a_refused_command_line_leave_the_collector_on(
+    demo_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert launcher.main(["--smoke-test"]) == 2
+    assert gc.isenabled()
+    assert launcher.main(["check", str(demo_file)]) == 0
+    assert gc.isenabled()
+    capsys.readouterr()
+    code = (
+        "import gc, sys\n"
+        "from planner.cli import entry\n"
+        "real = entry.main\n"
+        "entry.main = lambda *a, **k: (print('collecting', gc.isenabled()), real(*a, **k))[1]\n"
+        "from ui.launcher import main\n"
+        "sys.exit(main(sys.argv[1:]))\n"
+    )
+    result = _run("check", str(demo_file), code=code)
+    assert result.returncode == 0, result.stderr
+    assert "collecting True" in result.stdout
+
+
 ROOT = Path(__file__).resolve().parents[2]
 
 

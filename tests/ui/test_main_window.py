@@ -9,7 +9,18 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QEvent, QMimeData, QObject, QPoint, QPointF, QSettings, QStandardPaths, Qt, QUrl
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QEvent,
+    QMimeData,
+    QObject,
+    QPoint,
+    QPointF,
+    QSettings,
+    QStandardPaths,
+    Qt,
+    QUrl,
+)
 from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
@@ -28,8 +39,10 @@ from ui.dialogs import import_competitions as import_dialog
 from ui.dialogs.ask import Unsaved
 from ui.dialogs.import_competitions import import_competitions
 from ui.files import documents_folder
+from ui.first_paint import after_first_paint
 from ui.main_window import MainWindow
 from ui.mime import session_mime
+from ui.panels.athletes import AthletesPanel
 
 
 @pytest.fixture
@@ -72,10 +85,126 @@ def _add_meet(window: MainWindow, day: date = date(2027, 5, 1)) -> None:
     )
 
 
-def test_key_widgets_are_there_with_their_object_names(make_window: MakeWindow, demo: Season) -> None:
+def test_key_widgets_are_there_with_their_object_names(make_window: MakeWindow, demo: Season, qtbot: QtBot) -> None:
     window = make_window(demo)
     for name in ("seasonCalendar", "competitionPalette", "inspector", "squadWeek", "athletesPanel", "athleteSelector"):
         assert window.findChild(QWidget, name) is not None, name
+    # The checks and notes panels are built just after the first paint.
+    window.resize(1366, 768)
+    window.show()
+    qtbot.waitUntil(lambda: _later_panels_built(window))
+    for name in ("checksPanel", "notesPanel"):
+        assert window.findChild(QWidget, name) is not None, name
+
+
+def _later_panels_built(window: MainWindow) -> bool:
+    athletes = window.findChild(AthletesPanel, "athletesPanel")
+    return (
+        athletes is not None
+        and athletes.filled
+        and all(window.findChild(QWidget, name) is not None for name in ("checksPanel", "notesPanel"))
+    )
+
+
+def test_the_tabs_behind_the_squad_week_are_built_after_the_first_paint(
+    make_window: MakeWindow, demo: Season, qtbot: QtBot
+) -> None:
+    window = make_window(demo)
+    window.resize(1366, 768)
+    painted: list[tuple[bool, int]] = []
+
+    class CalendarPaint(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint and not painted:
+                athletes = window.findChild(AthletesPanel, "athletesPanel")
+                assert athletes is not None
+                painted.append((_later_panels_built(window), athletes.squad_model.rowCount()))
+            return False
+
+    watcher = CalendarPaint(window)
+    window.calendar.viewport().installEventFilter(watcher)
+    window.show()
+    qtbot.waitUntil(lambda: _later_panels_built(window))
+    assert painted == [(False, 0)]
+    tabs = window.bottom_tabs
+    assert [tabs.tabText(i) for i in range(tabs.count())] == [
+        "Squad week", "Athletes and competitions", "Plan checks", "Notes"
+    ]
+    assert tabs.currentWidget() is window.squad_week
+    assert [tabs.widget(i) for i in range(1, 4)] == [window.athletes_panel, window.checks_panel, window.notes_panel]
+    assert window.athletes_panel.squad_model.rowCount() == len(demo.athletes)
+
+
+def _geometries(window: MainWindow) -> dict[str, tuple[int, int, int, int]]:
+    names = ("centre", "palette_dock", "inspector_dock", "bottom_dock", "bottom_tabs", "calendar", "load_chart")
+    return {name: getattr(window, name).geometry().getRect() for name in names}
+
+
+def _note_geometries(
+    noted: dict[str, dict[str, tuple[int, int, int, int]]], name: str, window: MainWindow
+) -> None:
+    noted[name] = _geometries(window)
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (900, 560)], ids=["laptop", "cramped"])
+def test_the_window_is_laid_out_at_its_first_paint_as_once_every_tab_is_built(
+    make_window: MakeWindow, demo: Season, qtbot: QtBot, size: tuple[int, int]
+) -> None:
+    # A window too small for every dock's minimum keeps each at it: a tab built after the first
+    # paint must not need more room than the first frame gave it.
+    late = make_window(demo)
+    at_once = make_window(demo)
+    assert at_once.notes_panel is not None  # every tab built before the window is shown
+    at_paint: dict[str, dict[str, tuple[int, int, int, int]]] = {}
+    for name, window in (("late", late), ("at once", at_once)):
+        after_first_paint(window.calendar.viewport(), partial(_note_geometries, at_paint, name, window))
+        window.resize(*size)
+        window.show()
+    qtbot.waitUntil(lambda: len(at_paint) == 2 and _later_panels_built(late))
+    qtbot.wait(20)
+    assert at_paint["late"] == at_paint["at once"] == _geometries(late) == _geometries(at_once)
+
+
+def _rows(model: QAbstractItemModel) -> list[tuple[object, ...]]:
+    return [tuple(model.index(r, c).data() for c in range(model.columnCount())) for r in range(model.rowCount())]
+
+
+def test_a_panel_built_late_shows_what_one_built_at_once_shows(
+    make_window: MakeWindow, demo: Season, qtbot: QtBot
+) -> None:
+    at_once = make_window(demo)
+    panels = (at_once.athletes_panel, at_once.checks_panel, at_once.notes_panel)
+    late = make_window(demo)
+    # Edits and a new selection before the panels exist: built afterwards, they show them.
+    unfilled = late.findChild(AthletesPanel, "athletesPanel")
+    assert unfilled is not None and unfilled.squad_model.rowCount() == 0
+    for window in (at_once, late):
+        _add_meet(window)
+        window.selection.set_athlete(demo.athletes[2].id)
+        window.selection.set_day(date(2027, 4, 12))
+    assert not _later_panels_built(late)
+    for window in (at_once, late):
+        window.resize(1366, 768)
+        window.show()
+    qtbot.waitUntil(lambda: _later_panels_built(late))
+    assert late.athletes_panel is not panels[0]
+    assert late.checks_panel.count_label.text() == at_once.checks_panel.count_label.text()
+    assert late.checks_panel.model.rowCount() == at_once.checks_panel.model.rowCount() > 0
+    for a, b in ((late.athletes_panel.squad_model, at_once.athletes_panel.squad_model),
+                 (late.athletes_panel.competition_model, at_once.athletes_panel.competition_model),
+                 (late.checks_panel.model, at_once.checks_panel.model)):
+        assert _rows(a) == _rows(b)
+    assert any("Club Meet" in row for row in _rows(late.athletes_panel.competition_model))
+    assert late.athletes_panel.squad.currentIndex().row() == at_once.athletes_panel.squad.currentIndex().row() == 2
+    assert late.notes_panel.tree.topLevelItemCount() == at_once.notes_panel.tree.topLevelItemCount()
+
+
+def test_choosing_a_tab_before_the_first_paint_builds_its_panel(make_window: MakeWindow, demo: Season) -> None:
+    window = make_window(demo)
+    window.bottom_tabs.setCurrentIndex(2)
+    assert _later_panels_built(window)
+    assert window.bottom_tabs.currentIndex() == 2
+    assert window.bottom_tabs.currentWidget() is window.checks_panel
 
 
 def test_title_shows_the_file_name_and_the_unsaved_marker_from_the_undo_stack(
@@ -326,7 +455,8 @@ def test_the_chart_sits_under_the_calendar_and_exports_from_the_file_menu(
     window = make_window(demo)
     assert window.centre.widget(0) is window.calendar
     assert window.centre.widget(1) is window.load_chart
-    assert window.bottom_tabs.widget(2) is window.checks_panel
+    checks = window.checks_panel
+    assert window.bottom_tabs.widget(2) is checks
     window.resize(1366, 768)
     window.show()
     qtbot.waitExposed(window)

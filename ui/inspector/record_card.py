@@ -383,10 +383,16 @@ class RecordCard(QFrame):
         for item_rows, planned_cells in zip(self.rows, self._as_planned, strict=True):
             for k, row in enumerate(item_rows):
                 plan = planned_cells[k] if k < len(planned_cells) else SetCells("", "")
-                row.reps.setStyleSheet(CHANGED_STYLE if row.reps.text() != plan.reps else "")
+                _restyle(row.reps, CHANGED_STYLE if row.reps.text() != plan.reps else "")
                 if row.amount is not None:
-                    row.amount.setStyleSheet(CHANGED_STYLE if row.amount.text() != plan.amount else "")
+                    _restyle(row.amount, CHANGED_STYLE if row.amount.text() != plan.amount else "")
         self.revert_button.setEnabled(self.is_changed())
+
+
+def _restyle(widget: QWidget, style: str) -> None:
+    # Only when it changes: setting the style sheet a cell already has makes Qt restyle it.
+    if widget.styleSheet() != style:
+        widget.setStyleSheet(style)
 
 
 def _extras(record: SessionRecord | None) -> tuple[str, str, str]:

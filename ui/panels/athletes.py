@@ -178,11 +178,12 @@ def dates_text(competition: Competition) -> str:
 class SquadModel(RecordModel[Athlete]):
     """The squad, one athlete a row, in the season's order."""
 
-    def __init__(self, document: OpenSeason, parent: QObject | None = None) -> None:
+    def __init__(self, document: OpenSeason, parent: QObject | None = None, *, filled: bool = True) -> None:
         super().__init__(SQUAD_HEADERS, parent)
         self.document = document
         document.changed.connect(self._on_document_changed)
-        self.refresh()
+        if filled:
+            self.refresh()
 
     def _on_document_changed(self, changes: Changes) -> None:
         if changes.roster:
@@ -215,11 +216,12 @@ class SquadModel(RecordModel[Athlete]):
 class CompetitionModel(RecordModel[Competition]):
     """The season's competitions by date, one a row."""
 
-    def __init__(self, document: OpenSeason, parent: QObject | None = None) -> None:
+    def __init__(self, document: OpenSeason, parent: QObject | None = None, *, filled: bool = True) -> None:
         super().__init__(COMPETITION_HEADERS, parent)
         self.document = document
         document.changed.connect(self._on_document_changed)
-        self.refresh()
+        if filled:
+            self.refresh()
 
     def _on_document_changed(self, changes: Changes) -> None:
         # "Entered" counts the squad and names its athletes.
@@ -284,16 +286,26 @@ def _section_header(title: QLabel, buttons: list[QPushButton]) -> QHBoxLayout:
 
 class AthletesPanel(QWidget):
     def __init__(
-        self, document: OpenSeason, selection: Selection, dialogs: Dialogs, parent: QWidget | None = None
+        self,
+        document: OpenSeason,
+        selection: Selection,
+        dialogs: Dialogs,
+        parent: QWidget | None = None,
+        *,
+        filled: bool = True,
     ) -> None:
+        """``filled=False`` leaves the lists empty until ``fill``: the main window builds the
+        panel before its first paint, so that the tab takes its room from the start, and fills
+        it just after (the rows change neither its size nor its minimum)."""
         super().__init__(parent)
         self.setObjectName("athletesPanel")
         self.document = document
         self.selection = selection
         self.dialogs = dialogs
+        self.filled = filled
 
-        self.squad_model = SquadModel(document, self)
-        self.competition_model = CompetitionModel(document, self)
+        self.squad_model = SquadModel(document, self, filled=filled)
+        self.competition_model = CompetitionModel(document, self, filled=filled)
         self.squad = _list_view(self, "squadList", self.squad_model)
         self.squad_title = QLabel(self)
         self.add_button = panel_button(self, "&Add…", "addAthlete", "Add an athlete to the squad")
@@ -396,6 +408,15 @@ class AthletesPanel(QWidget):
     def _on_document_changed(self, changes: Changes) -> None:
         if changes.roster or changes.competitions:
             self.refresh()
+
+    def fill(self) -> None:
+        """The lists' rows, for a panel built without them; nothing for one that has them."""
+        if self.filled:
+            return
+        self.filled = True
+        self.squad_model.refresh()
+        self.competition_model.refresh()
+        self.refresh()
 
     def refresh(self) -> None:
         """The titles and buttons, and the rows that follow the shared selection; the models
