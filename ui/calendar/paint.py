@@ -19,8 +19,10 @@ deload weeks are hatched, so they too read without colour.
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from operator import is_
 
 from PySide6.QtCore import QPointF, QRect, QRectF, Qt
 from PySide6.QtGui import (
@@ -29,6 +31,7 @@ from PySide6.QtGui import (
     QPainter,
     QPen,
     QPixmap,
+    QRegion,
 )
 
 from planner.document.model import Competition, Priority
@@ -324,15 +327,35 @@ class Look:
 
 def render_scene(
     base: QPixmap, layout: CalendarLayout, plan: Plan | None, shapes: CompetitionShapes, look: Look,
-    marks: DayMarks | None = None, past: RecordMarks | None = None,
+    marks: DayMarks | None = None, past: RecordMarks | None = None, *,
+    onto: QPixmap | None = None, dirty: Sequence[QRect] = (),
 ) -> QPixmap:
-    """The base with one plan, one set of competitions, the coach's marks and the past drawn on it."""
-    pixmap = new_pixmap(layout.content_width, layout.height, look.ratio)
+    """The base with one plan, one set of competitions, the coach's marks and the past drawn on it.
+
+    With ``onto``, the scene of another plan of the same season at the same layout, with the
+    same past and marks, that differs from this one only inside the ``dirty`` rectangles
+    (``scene_changes``): only those are drawn again, onto it. The picture is the one drawn
+    from nothing, for a fraction of the work: a drag changes a few days of the season.
+    """
+    clip: QRegion | None = None
+    if onto is None:
+        pixmap = new_pixmap(layout.content_width, layout.height, look.ratio)
+    else:
+        pixmap = onto
+        clip = QRegion()
+        for rect in dirty:
+            clip = clip.united(rect)
     painter = QPainter(pixmap)
+    if clip is not None:
+        painter.setClipRegion(clip)
     painter.drawPixmap(0, 0, base)
+    days = range(0) if plan is None else (
+        range(len(plan.days)) if onto is None else _days_within(layout, plan, dirty)
+    )
     if plan is not None:
-        _paint_day_tints(painter, layout, plan, look)
-        _paint_phases(painter, layout, plan, look.fonts)
+        _paint_day_tints(painter, layout, plan, look, days)
+        if clip is None or clip.intersects(phase_strip(layout)):
+            _paint_phases(painter, layout, plan, look.fonts)
     else:
         _paint_no_plan(painter, layout, look.fonts)
     _paint_chips(painter, shapes, look)
@@ -341,15 +364,127 @@ def render_scene(
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(PAST_WASH)
         painter.drawRects(past_rects(layout, past.today))
-    _paint_labels(painter, shapes, look)
+    if clip is None or clip.intersects(label_strip(layout)):
+        _paint_labels(painter, shapes, look)
     if plan is not None:
-        _paint_sessions(painter, layout, plan, look, past)
+        _paint_sessions(painter, layout, plan, look, past, days)
     if marks is not None:
         paint_marks(painter, layout, marks)
     if past is not None:
         paint_kept(painter, layout, past)
     painter.end()
     return pixmap
+
+
+def phase_strip(layout: CalendarLayout) -> QRect:
+    """Where the phase band is drawn (its separating lines reach one pixel below it)."""
+    bands = layout.bands
+    return QRect(0, bands.phase_top, layout.content_width, bands.phase_height + 1)
+
+
+def label_strip(layout: CalendarLayout) -> QRect:
+    """Where the competitions' names are drawn, below the grid."""
+    top = layout.bands.grid_bottom + 1
+    return QRect(0, top, layout.content_width, layout.height - top)
+
+
+def _days_within(layout: CalendarLayout, plan: Plan, dirty: Sequence[QRect]) -> list[int]:
+    """The indexes in ``plan.days`` of the whole weeks whose day layers may reach into ``dirty``.
+
+    Generous by two columns either side: a rounded column edge puts x up to one column from
+    the plain division, and drawing more days under the clip costs a little time, never pixels.
+    """
+    if not plan.days:
+        return []
+    bands = layout.bands
+    weeks: set[int] = set()
+    for rect in dirty:
+        if rect.bottom() < bands.grid_top or rect.top() > bands.grid_bottom:
+            continue  # the phase band or the names: no day is drawn there
+        first = max(0, int(rect.left() / layout.column) - 2)
+        last = min(layout.weeks - 1, int(rect.right() / layout.column) + 2)
+        weeks.update(range(first, last + 1))
+    start = plan.days[0].date
+    count = len(plan.days)
+    indexes: list[int] = []
+    for week in sorted(weeks):
+        first_index = (layout.week_first_day(week) - start).days
+        indexes.extend(range(max(0, first_index), min(count, first_index + 7)))
+    return indexes
+
+
+def _session_marks(sessions: tuple[Session, ...]) -> tuple[tuple[SessionKind, MarkKind], ...]:
+    return tuple((session.kind, session_mark(session)) for session in sessions)
+
+
+def scene_changes(
+    layout: CalendarLayout, before: Plan, before_shapes: CompetitionShapes, after: Plan,
+    after_shapes: CompetitionShapes,
+) -> list[QRect] | None:
+    """Where the scenes of two plans of one season differ, with the same past and marks (None
+    when the plans do not cover the same days): the cells whose tint, hatching or session
+    marks change, the chips that move, and the phase band and the names strip when they change.
+
+    A past session's band follows its date and kind, which the same past keeps, so the
+    session's kind and plain mark say all that its stamp shows.
+    """
+    days_before, days_after = before.days, after.days
+    if len(days_before) != len(days_after):
+        return None
+    if not days_before:
+        offset = 0
+    elif days_before[0].date != days_after[0].date:
+        return None
+    else:
+        offset = (days_before[0].date - layout.first_day).days
+    cells = layout.cells
+    if offset < 0 or offset + len(days_before) > len(cells):
+        return None
+    rects: list[QRect] = []
+    for i, (old, new) in enumerate(zip(days_before, days_after, strict=True)):
+        if old is new:
+            continue
+        # Plans derived one after another share most sessions: the same objects need no looking into.
+        sessions_before, sessions_after = old.sessions, new.sessions
+        same = sessions_before is sessions_after or (
+            len(sessions_before) == len(sessions_after) and all(map(is_, sessions_before, sessions_after))
+        )
+        if (old.deload != new.deload or (old.taper_for is None) != (new.taper_for is None)
+                or (not same and _session_marks(sessions_before) != _session_marks(sessions_after))):
+            rects.append(QRect(cells[i + offset]))
+    if _phase_keys(before) != _phase_keys(after):
+        rects.append(phase_strip(layout))
+    old_chips, new_chips = _chip_keys(before_shapes), _chip_keys(after_shapes)
+    for key in old_chips.keys() ^ new_chips.keys():
+        for segment in (old_chips.get(key) or new_chips[key]).segments:
+            rects.append(QRect(segment))
+    if _label_keys(before_shapes) != _label_keys(after_shapes):
+        rects.append(label_strip(layout))
+    return rects
+
+
+def _phase_keys(plan: Plan) -> list[tuple[object, ...]]:
+    return [(phase.kind, phase.name, phase.start, phase.end) for phase in plan.phases]
+
+
+def _rect_key(rect: QRect) -> tuple[int, int, int, int]:
+    return rect.x(), rect.y(), rect.width(), rect.height()
+
+
+def _chip_keys(shapes: CompetitionShapes) -> dict[tuple[object, ...], Chip]:
+    return {
+        (chip.competition.id, chip.competition.priority, chip.competition.indoor, chip.entered,
+         tuple(_rect_key(segment) for segment in chip.segments)): chip
+        for chip in shapes.chips
+    }
+
+
+def _label_keys(shapes: CompetitionShapes) -> list[tuple[object, ...]]:
+    return [
+        (label.competition.id, label.competition.priority, label.competition.indoor, label.entered, label.text,
+         _rect_key(label.marker), _rect_key(label.text_rect))
+        for label in shapes.labels
+    ]
 
 
 def past_rects(layout: CalendarLayout, today: date) -> list[QRect]:
@@ -399,20 +534,26 @@ def paint_marks(painter: QPainter, layout: CalendarLayout, marks: DayMarks) -> N
     painter.restore()
 
 
-def _paint_day_tints(painter: QPainter, layout: CalendarLayout, plan: Plan, look: Look) -> None:
+def _paint_day_tints(
+    painter: QPainter, layout: CalendarLayout, plan: Plan, look: Look, indexes: Iterable[int]
+) -> None:
+    """Taper tints and deload hatching of the days at ``indexes`` in ``plan.days`` (whole weeks, in order)."""
     taper: list[QRect] = []
     deload: list[QRect] = []
     run_start: int | None = None
     cells = layout.cells
-    offset = (plan.days[0].date - layout.first_day).days if plan.days else 0
-    for i, day in enumerate(plan.days):
+    days = plan.days
+    offset = (days[0].date - layout.first_day).days if days else 0
+    last = len(days) - 1
+    for i in indexes:
+        day = days[i]
         index = i + offset
         if day.taper_for is not None:
             taper.append(cells[index])
         # Deload days are hatched as one block per week column, not cell by cell.
         if day.deload and run_start is None:
             run_start = index
-        week_ends = not day.deload or layout.row_of(day.date) == 6 or i == len(plan.days) - 1
+        week_ends = not day.deload or layout.row_of(day.date) == 6 or i == last
         if run_start is not None and week_ends:
             end = index if day.deload else index - 1
             deload.append(cells[run_start].united(cells[end]))
@@ -489,12 +630,14 @@ def session_mark(session: Session) -> MarkKind:
 
 
 def _paint_sessions(painter: QPainter, layout: CalendarLayout, plan: Plan, look: Look,
-                    past: RecordMarks | None = None) -> None:
+                    past: RecordMarks | None = None, indexes: Iterable[int] | None = None) -> None:
     stamps = look.stamps
     origins = look.mark_origins
-    offset = (plan.days[0].date - layout.first_day).days if plan.days else 0
+    days = plan.days
+    offset = (days[0].date - layout.first_day).days if days else 0
     banded = past.sessions if past is not None else {}
-    for i, day in enumerate(plan.days):
+    for i in range(len(days)) if indexes is None else indexes:
+        day = days[i]
         if not day.sessions:
             continue
         weights_x, plyometrics_x, y = origins[i + offset]
