@@ -19,7 +19,7 @@ deload weeks are hatched, so they too read without colour.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from operator import is_
@@ -37,7 +37,7 @@ from PySide6.QtGui import (
 from planner.document.model import Competition, Priority
 from planner.document.sessions import Session, SessionKind
 from planner.engine.compliance import Band
-from planner.engine.plan import PhaseKind, Plan
+from planner.engine.plan import Phase, PhaseKind, Plan
 from planner.export.look import PHASE_ABBREVIATION, PHASE_TINY
 from ui.calendar.layout import CalendarLayout, Chip, CompetitionShapes, DayMarks
 from ui.calendar.record_marks import RecordMarks
@@ -291,6 +291,24 @@ class Look:
     mark_origins: tuple[tuple[int, int, int], ...]
     # Chips by (priority, indoor, faded, letter, width, height): most chips are one cell.
     chips: dict[tuple[Priority, bool, bool, bool, int, int], QPixmap] = field(default_factory=dict)
+    # What each preview draws again, worked out once: the phase names that fit a width, and
+    # the past's wash by today.
+    _phase_labels: dict[tuple[PhaseKind, str, float], str] = field(default_factory=dict)
+    _past: dict[date, list[tuple[int, QRect]]] = field(default_factory=dict)
+
+    def phase_label(self, kind: PhaseKind, name: str, width: float) -> str:
+        key = (kind, name, width)
+        text = self._phase_labels.get(key)
+        if text is None:
+            text = self._phase_labels[key] = phase_label(kind, name, width, self.fonts.small_metrics)
+        return text
+
+    def past_rects(self, layout: CalendarLayout, today: date) -> list[tuple[int, QRect]]:
+        """``past_rects`` of this look's layout, each with its week column."""
+        rects = self._past.get(today)
+        if rects is None:
+            rects = self._past[today] = [(layout.week_at(rect.left()) or 0, rect) for rect in past_rects(layout, today)]
+        return rects
 
     def chip(self, rect: QRect, priority: Priority, indoor: bool, *, faded: bool, letter: bool) -> QPixmap:
         key = (priority, indoor, faded, letter, rect.width(), rect.height())
@@ -346,16 +364,16 @@ def render_scene(
         for rect in dirty:
             clip = clip.united(rect)
     painter = QPainter(pixmap)
+    # The week columns whose days are drawn: all, or those the dirty rectangles reach.
+    weeks: Container[int] = range(layout.weeks)
     if clip is not None:
         painter.setClipRegion(clip)
+        weeks = _weeks_within(layout, dirty)
     painter.drawPixmap(0, 0, base)
-    days = range(0) if plan is None else (
-        range(len(plan.days)) if onto is None else _days_within(layout, plan, dirty)
-    )
+    days = [] if plan is None else (range(len(plan.days)) if clip is None else _days_of(layout, plan, weeks))
     if plan is not None:
         _paint_day_tints(painter, layout, plan, look, days)
-        if clip is None or clip.intersects(phase_strip(layout)):
-            _paint_phases(painter, layout, plan, look.fonts)
+        _paint_phases(painter, layout, plan, look, clip)
     else:
         _paint_no_plan(painter, layout, look.fonts)
     _paint_chips(painter, shapes, look)
@@ -363,51 +381,62 @@ def render_scene(
         # Under the session marks, so that what was done stands out of the muted days.
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(PAST_WASH)
-        painter.drawRects(past_rects(layout, past.today))
+        painter.drawRects([rect for week, rect in look.past_rects(layout, past.today) if week in weeks])
     if clip is None or clip.intersects(label_strip(layout)):
         _paint_labels(painter, shapes, look)
     if plan is not None:
         _paint_sessions(painter, layout, plan, look, past, days)
     if marks is not None:
-        paint_marks(painter, layout, marks)
+        paint_marks(painter, layout, marks, weeks)
     if past is not None:
-        paint_kept(painter, layout, past)
+        paint_kept(painter, layout, past, weeks)
     painter.end()
     return pixmap
 
 
-def phase_strip(layout: CalendarLayout) -> QRect:
-    """Where the phase band is drawn (its separating lines reach one pixel below it)."""
+def phase_rect(layout: CalendarLayout, phase: Phase) -> QRect:
+    """The pixels a phase's part of the band may take: its share of the columns, rounded
+    outwards, and one more on each side and below for its separating line."""
     bands = layout.bands
-    return QRect(0, bands.phase_top, layout.content_width, bands.phase_height + 1)
+    left = layout.time_x(phase.start)
+    right = layout.time_x(phase.end + timedelta(days=1))
+    return QRectF(left, bands.phase_top, right - left, bands.phase_height).toAlignedRect().adjusted(-1, 0, 1, 1)
 
 
 def label_strip(layout: CalendarLayout) -> QRect:
-    """Where the competitions' names are drawn, below the grid."""
-    top = layout.bands.grid_bottom + 1
+    """Where the competitions' names are drawn, below the grid (clear of the locked weeks'
+    frames, which reach a pixel below it)."""
+    top = layout.bands.label_top - 1
     return QRect(0, top, layout.content_width, layout.height - top)
 
 
-def _days_within(layout: CalendarLayout, plan: Plan, dirty: Sequence[QRect]) -> list[int]:
-    """The indexes in ``plan.days`` of the whole weeks whose day layers may reach into ``dirty``.
-
-    Generous by two columns either side: a rounded column edge puts x up to one column from
-    the plain division, and drawing more days under the clip costs a little time, never pixels.
-    """
-    if not plan.days:
-        return []
+def _weeks_within(layout: CalendarLayout, dirty: Sequence[QRect]) -> set[int]:
+    """The week columns whose days' layers may reach into ``dirty``: the columns under it and
+    one either side (in the narrowest columns a session mark, and a locked week's frame,
+    reach a pixel past the column's edge)."""
     bands = layout.bands
     weeks: set[int] = set()
     for rect in dirty:
-        if rect.bottom() < bands.grid_top or rect.top() > bands.grid_bottom:
+        if rect.bottom() < bands.grid_top - 1 or rect.top() > bands.grid_bottom + 2:
             continue  # the phase band or the names: no day is drawn there
-        first = max(0, int(rect.left() / layout.column) - 2)
-        last = min(layout.weeks - 1, int(rect.right() / layout.column) + 2)
+        first = layout.week_at(max(0, rect.left()))
+        last = layout.week_at(rect.right())
+        first = 0 if first is None else max(0, first - 1)
+        last = layout.weeks - 1 if last is None else min(layout.weeks - 1, last + 1)
         weeks.update(range(first, last + 1))
+    return weeks
+
+
+def _days_of(layout: CalendarLayout, plan: Plan, weeks: Container[int]) -> list[int]:
+    """The indexes in ``plan.days`` of the days of ``weeks``, in order."""
+    if not plan.days:
+        return []
     start = plan.days[0].date
     count = len(plan.days)
     indexes: list[int] = []
-    for week in sorted(weeks):
+    for week in range(layout.weeks):
+        if week not in weeks:
+            continue
         first_index = (layout.week_first_day(week) - start).days
         indexes.extend(range(max(0, first_index), min(count, first_index + 7)))
     return indexes
@@ -452,8 +481,9 @@ def scene_changes(
         if (old.deload != new.deload or (old.taper_for is None) != (new.taper_for is None)
                 or (not same and _session_marks(sessions_before) != _session_marks(sessions_after))):
             rects.append(QRect(cells[i + offset]))
-    if _phase_keys(before) != _phase_keys(after):
-        rects.append(phase_strip(layout))
+    old_phases, new_phases = _phase_keys(before), _phase_keys(after)
+    for key in old_phases.keys() ^ new_phases.keys():
+        rects.append(phase_rect(layout, old_phases.get(key) or new_phases[key]))
     old_chips, new_chips = _chip_keys(before_shapes), _chip_keys(after_shapes)
     for key in old_chips.keys() ^ new_chips.keys():
         for segment in (old_chips.get(key) or new_chips[key]).segments:
@@ -463,8 +493,8 @@ def scene_changes(
     return rects
 
 
-def _phase_keys(plan: Plan) -> list[tuple[object, ...]]:
-    return [(phase.kind, phase.name, phase.start, phase.end) for phase in plan.phases]
+def _phase_keys(plan: Plan) -> dict[tuple[object, ...], Phase]:
+    return {(phase.kind, phase.name, phase.start, phase.end): phase for phase in plan.phases}
 
 
 def _rect_key(rect: QRect) -> tuple[int, int, int, int]:
@@ -500,36 +530,40 @@ def past_rects(layout: CalendarLayout, today: date) -> list[QRect]:
     return rects
 
 
-def paint_kept(painter: QPainter, layout: CalendarLayout, past: RecordMarks) -> None:
-    """Days kept as prescribed, and among them those the plan would now prescribe differently."""
+def paint_kept(painter: QPainter, layout: CalendarLayout, past: RecordMarks,
+               weeks: Container[int] | None = None) -> None:
+    """Days kept as prescribed, and among them those the plan would now prescribe differently
+    (in ``weeks`` only, when given)."""
     painter.save()
     painter.setPen(Qt.PenStyle.NoPen)
     for day in past.frozen_days:
-        if layout.first_day <= day <= layout.last_day:
+        if layout.first_day <= day <= layout.last_day and (weeks is None or layout.week_index(day) in weeks):
             paint_frozen_edge(painter, QRectF(layout.cell(day)))
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     for day in past.held_days:
-        if layout.first_day <= day <= layout.last_day:
+        if layout.first_day <= day <= layout.last_day and (weeks is None or layout.week_index(day) in weeks):
             paint_held_corner(painter, QRectF(layout.cell(day)))
     painter.restore()
 
 
-def paint_marks(painter: QPainter, layout: CalendarLayout, marks: DayMarks) -> None:
+def paint_marks(painter: QPainter, layout: CalendarLayout, marks: DayMarks,
+                weeks: Container[int] | None = None) -> None:
+    """The locked weeks, coach-edited days and days with notes (in ``weeks`` only, when given)."""
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     bands = layout.bands
     for week_start in marks.locked_weeks:
         week = layout.week_index(week_start)
-        if 0 <= week < layout.weeks:
+        if 0 <= week < layout.weeks and (weeks is None or week in weeks):
             left, right = layout.column_left(week), layout.column_left(week + 1)
             height = bands.grid_bottom - bands.grid_top + 1
             paint_locked_frame(painter, QRectF(left, bands.grid_top, right - left + 1, height))
     painter.setPen(Qt.PenStyle.NoPen)
     for day in marks.edited_days:
-        if layout.first_day <= day <= layout.last_day:
+        if layout.first_day <= day <= layout.last_day and (weeks is None or layout.week_index(day) in weeks):
             paint_edited_corner(painter, QRectF(layout.cell(day)))
     for day in marks.note_days:
-        if layout.first_day <= day <= layout.last_day:
+        if layout.first_day <= day <= layout.last_day and (weeks is None or layout.week_index(day) in weeks):
             paint_note_corner(painter, QRectF(layout.cell(day)))
     painter.restore()
 
@@ -568,18 +602,22 @@ def _paint_day_tints(
         painter.drawPixmap(QRectF(rect), look.hatch, source)
 
 
-def _paint_phases(painter: QPainter, layout: CalendarLayout, plan: Plan, fonts: Fonts) -> None:
+def _paint_phases(painter: QPainter, layout: CalendarLayout, plan: Plan, look: Look,
+                  clip: QRegion | None = None) -> None:
+    """The phase band; under a ``clip``, only the phases that reach into it."""
     bands = layout.bands
-    metrics = fonts.small_metrics
+    fonts = look.fonts
     painter.setFont(fonts.small)
     for phase in plan.phases:
+        if clip is not None and not clip.intersects(phase_rect(layout, phase)):
+            continue
         left = layout.time_x(phase.start)
         right = layout.time_x(phase.end + timedelta(days=1))
         rect = QRectF(left, bands.phase_top, right - left, bands.phase_height)
         painter.fillRect(rect, PHASE_FILL[phase.kind])
         painter.setPen(QPen(BACKGROUND, 1))
         painter.drawLine(QPointF(left, bands.phase_top), QPointF(left, bands.phase_top + bands.phase_height))
-        text = phase_label(phase.kind, phase.name, rect.width(), metrics)
+        text = look.phase_label(phase.kind, phase.name, rect.width())
         if text:
             painter.setPen(PHASE_TEXT)
             painter.drawText(rect.adjusted(1, 0, -1, 0), Qt.AlignmentFlag.AlignCenter, text)
