@@ -75,11 +75,12 @@ from ui.chart.data import (
     Floats,
     PlanSeries,
     TimeAxis,
+    begun_weeks,
     done_series,
     finite_max,
     finite_min,
-    is_past_week,
     plan_series,
+    same_values,
 )
 from ui.chart.parts import (
     BAR_WIDTH,
@@ -587,7 +588,7 @@ class LoadChart(QWidget):
         self._shown = series
         today = self.document.today
         # A week begun before today keeps its plan as an outline, with what was done inside it.
-        begun = np.array([is_past_week(start, today) for start in series.week_starts], dtype=bool)
+        begun = begun_weeks(series.week_starts, today)
         if not self._unchanged("volume_load", series.week_x, series.volume_load, series.deload, begun):
             self._volume_bars.set_values(series.week_x, series.volume_load, series.deload, begun)
         self._set_curve("weighted_contacts", series.week_x, series.weighted_contacts)
@@ -608,7 +609,7 @@ class LoadChart(QWidget):
         """
         before = self._data.get(key)
         if before is not None and len(before) == len(arrays) and all(
-            np.array_equal(old, new, equal_nan=new.dtype.kind == "f") for old, new in zip(before, arrays, strict=True)
+            same_values(old, new) for old, new in zip(before, arrays, strict=True)
         ):
             return True
         self._data[key] = arrays
