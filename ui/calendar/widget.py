@@ -430,7 +430,10 @@ class SeasonCalendar(QAbstractScrollArea):
         painter.translate(self._origin_x(), 0)
         self._paint_overlay(painter, layout)
         painter.translate(-self._origin_x(), 0)
-        paint.paint_gutter(painter, layout, self._fonts, self.document.season.week_start, self.viewport().height())
+        height = self.viewport().height()
+        # A preview repaints only the cells it changes: the weekday names stay as they are.
+        if event.region().intersects(QRect(0, 0, GUTTER, height)):
+            paint.paint_gutter(painter, layout, self._fonts, self.document.season.week_start, height)
         painter.end()
 
     def _current_scene(self, layout: CalendarLayout) -> QPixmap:
