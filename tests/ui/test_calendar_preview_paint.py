@@ -25,11 +25,11 @@ from pytestqt.qtbot import QtBot
 
 from planner.document import edits
 from planner.document.demo import demo_season
-from planner.document.model import Season
+from planner.document.model import Priority, Season
 from tests.ui.conftest import FakeDialogs
 from tests.ui.gestures import centre, drag_event
 from ui.calendar import paint
-from ui.calendar.layout import competition_shapes
+from ui.calendar.layout import CalendarLayout, CompetitionShapes, competition_shapes
 from ui.calendar.widget import SeasonCalendar
 from ui.document import OpenSeason
 from ui.mime import DraggedCompetition, competition_mime
@@ -227,3 +227,44 @@ def test_two_hovers_before_one_paint_draw_both_changes(
     after = pixels(viewport.grab().toImage())
     QApplication.sendEvent(viewport, QDragLeaveEvent())
     assert np.array_equal(fresh_picture(qtbot, selection, centre(calendar, date(2027, 5, 31))), after)
+
+
+def shape_keys(shapes: CompetitionShapes) -> list[tuple[object, ...]]:
+    chips = [(c.competition, c.entered, [paint._rect_key(r) for r in c.segments]) for c in shapes.chips]
+    labels = [(lb.competition, lb.entered, lb.text, paint._rect_key(lb.marker), paint._rect_key(lb.text_rect))
+              for lb in shapes.labels]
+    return [*chips, *labels]
+
+
+def test_competitions_laid_out_by_a_layout_that_kept_earlier_ones_are_laid_out_as_by_a_new_one(
+    qtbot: QtBot, document: OpenSeason, selection: Selection
+) -> None:
+    calendar = make_calendar(qtbot, document, selection)
+    metrics = calendar._fonts.small_metrics
+    size = calendar.viewport().size()
+    kept = CalendarLayout.build(document.season, size.width(), size.height(), metrics)
+    # Two meets for different athletes, the second dragged across the first: stacked blocks.
+    athletes = [a.id for a in document.season.athletes]
+    first = edits.new_competition_id(document.season)
+    two = edits.add_competition(document.season, name="Club A", start=date(2027, 4, 14), end=date(2027, 4, 16),
+                                priority=Priority.C, indoor=False, athletes=athletes[1:2])
+    second = edits.new_competition_id(two)
+    two = edits.add_competition(two, name="Club B", start=date(2027, 4, 5), end=date(2027, 4, 5),
+                                priority=Priority.B, indoor=True, athletes=athletes[2:3])
+    moves = [(NATIONALS, document.season, day) for day in sweep_days(document.season)]
+    moves += [(second, two, date(2027, 4, 10) + timedelta(days=n)) for n in range(10)]
+    moves += [(first, two, date(2027, 4, 3) + timedelta(days=n)) for n in range(5)]
+    laid_out = 0
+    for moved, before, day in moves:
+        try:
+            season = edits.move_competition(before, moved, day)
+        except edits.EditError:
+            continue
+        new = CalendarLayout.build(season, size.width(), size.height(), metrics)
+        for athlete_id in (selection.athlete_id, ""):
+            assert shape_keys(competition_shapes(season, kept, athlete_id, metrics)) == shape_keys(
+                competition_shapes(season, new, athlete_id, metrics)), day
+        laid_out += 1
+    assert laid_out > 30 and kept.blocks and kept.widths
+    stacked = competition_shapes(edits.move_competition(two, second, date(2027, 4, 15)), kept, "", metrics)
+    assert any(len(chip.segments) > 1 for chip in stacked.chips)
