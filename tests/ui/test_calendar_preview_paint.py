@@ -9,7 +9,7 @@ from datetime import date, timedelta
 import numpy as np
 import pytest
 from numpy.typing import NDArray
-from PySide6.QtCore import QEvent, QObject, QPoint, Qt
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt
 from PySide6.QtGui import (
     QColor,
     QDragEnterEvent,
@@ -229,9 +229,13 @@ def test_two_hovers_before_one_paint_draw_both_changes(
     assert np.array_equal(fresh_picture(qtbot, selection, centre(calendar, date(2027, 5, 31))), after)
 
 
+def rect_key(rect: QRect) -> tuple[int, int, int, int]:
+    return rect.x(), rect.y(), rect.width(), rect.height()
+
+
 def shape_keys(shapes: CompetitionShapes) -> list[tuple[object, ...]]:
-    chips = [(c.competition, c.entered, [paint._rect_key(r) for r in c.segments]) for c in shapes.chips]
-    labels = [(lb.competition, lb.entered, lb.text, paint._rect_key(lb.marker), paint._rect_key(lb.text_rect))
+    chips = [(c.competition, c.entered, [rect_key(r) for r in c.segments]) for c in shapes.chips]
+    labels = [(lb.competition, lb.entered, lb.text, rect_key(lb.marker), rect_key(lb.text_rect))
               for lb in shapes.labels]
     return [*chips, *labels]
 

@@ -22,7 +22,8 @@ import math
 from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from operator import is_
+from itertools import count
+from operator import attrgetter, is_, ne
 
 from PySide6.QtCore import QPointF, QRect, QRectF, Qt
 from PySide6.QtGui import (
@@ -470,51 +471,63 @@ def scene_changes(
     if offset < 0 or offset + len(days_before) > len(cells):
         return None
     rects: list[QRect] = []
-    for i, (old, new) in enumerate(zip(days_before, days_after, strict=True)):
-        if old is new:
-            continue
-        # Plans derived one after another share most sessions: the same objects need no looking into.
-        sessions_before, sessions_after = old.sessions, new.sessions
-        same = sessions_before is sessions_after or (
-            len(sessions_before) == len(sessions_after) and all(map(is_, sessions_before, sessions_after))
-        )
-        if (old.deload != new.deload or (old.taper_for is None) != (new.taper_for is None)
-                or (not same and _session_marks(sessions_before) != _session_marks(sessions_after))):
-            rects.append(QRect(cells[i + offset]))
+    # Plans derived one after another share most sessions: the same objects need no looking
+    # into. The days are walked through attribute getters, the tints compared as tuples (a
+    # taper for another competition counts as a change: drawn again, never left stale).
+    for i, tints_differ, old, new in zip(
+        count(offset), map(ne, map(_TINTS, days_before), map(_TINTS, days_after)),
+        map(_SESSIONS, days_before), map(_SESSIONS, days_after),
+    ):
+        if tints_differ or (
+            old is not new and (len(old) != len(new) or not all(map(is_, old, new)))
+            and _session_marks(old) != _session_marks(new)
+        ):
+            rects.append(QRect(cells[i]))
     old_phases, new_phases = _phase_keys(before), _phase_keys(after)
     for key in old_phases.keys() ^ new_phases.keys():
         rects.append(phase_rect(layout, old_phases.get(key) or new_phases[key]))
-    old_chips, new_chips = _chip_keys(before_shapes), _chip_keys(after_shapes)
-    for key in old_chips.keys() ^ new_chips.keys():
-        for segment in (old_chips.get(key) or new_chips[key]).segments:
-            rects.append(QRect(segment))
-    if _label_keys(before_shapes) != _label_keys(after_shapes):
+    old_chips, new_chips = _chips_by_id(before_shapes), _chips_by_id(after_shapes)
+    for competition_id in old_chips.keys() | new_chips.keys():
+        old_chip, new_chip = old_chips.get(competition_id), new_chips.get(competition_id)
+        if old_chip is not None and new_chip is not None and _same_chip(old_chip, new_chip):
+            continue
+        for chip in (old_chip, new_chip):
+            if chip is not None:
+                rects.extend(QRect(segment) for segment in chip.segments)
+    if _labels_differ(before_shapes, after_shapes):
         rects.append(label_strip(layout))
     return rects
+
+
+_TINTS = attrgetter("deload", "taper_for")
+_SESSIONS = attrgetter("sessions")
 
 
 def _phase_keys(plan: Plan) -> dict[tuple[object, ...], Phase]:
     return {(phase.kind, phase.name, phase.start, phase.end): phase for phase in plan.phases}
 
 
-def _rect_key(rect: QRect) -> tuple[int, int, int, int]:
-    return rect.x(), rect.y(), rect.width(), rect.height()
+def _chips_by_id(shapes: CompetitionShapes) -> dict[str, Chip]:
+    return {chip.competition.id: chip for chip in shapes.chips}
 
 
-def _chip_keys(shapes: CompetitionShapes) -> dict[tuple[object, ...], Chip]:
-    return {
-        (chip.competition.id, chip.competition.priority, chip.competition.indoor, chip.entered,
-         tuple(_rect_key(segment) for segment in chip.segments)): chip
-        for chip in shapes.chips
-    }
+def _same_chip(old: Chip, new: Chip) -> bool:
+    """Whether two chips of one competition are drawn alike (its stamps follow from these)."""
+    a, b = old.competition, new.competition
+    return (old.entered == new.entered and a.priority == b.priority and a.indoor == b.indoor
+            and old.segments == new.segments)
 
 
-def _label_keys(shapes: CompetitionShapes) -> list[tuple[object, ...]]:
-    return [
-        (label.competition.id, label.competition.priority, label.competition.indoor, label.entered, label.text,
-         _rect_key(label.marker), _rect_key(label.text_rect))
-        for label in shapes.labels
-    ]
+def _labels_differ(before: CompetitionShapes, after: CompetitionShapes) -> bool:
+    """Whether the names strip is drawn otherwise: a name, its place, its marker or its look."""
+    if len(before.labels) != len(after.labels):
+        return True
+    return any(
+        old.competition.id != new.competition.id or old.text != new.text or old.entered != new.entered
+        or old.marker != new.marker or old.text_rect != new.text_rect
+        or old.competition.priority != new.competition.priority or old.competition.indoor != new.competition.indoor
+        for old, new in zip(before.labels, after.labels, strict=True)
+    )
 
 
 def past_rects(layout: CalendarLayout, today: date) -> list[QRect]:
