@@ -28,6 +28,15 @@ def test_two_plans_of_a_season_share_their_x_and_their_series_are_the_plans_valu
     assert series.week_x.tolist() == [axis.week_x(w.start) for w in before.weeks]
     for name in ("fitness", "fatigue", "form"):
         assert getattr(other, name).tolist() == [getattr(d.metrics, name) for d in after.days]
+    weeks = after.weeks
+    assert other.week_starts == tuple(w.start for w in weeks)
+    assert other.volume_load.tolist() == [w.volume_load_kg for w in weeks]
+    assert other.weighted_contacts.tolist() == [w.weighted_contacts for w in weeks]
+    assert other.relative_volume.tolist() == [w.relative_volume for w in weeks]
+    assert other.planned_load.tolist() == [w.planned_load for w in weeks]
+    assert other.deload.tolist() == [w.deload for w in weeks] and any(other.deload)
+    for lift, values in other.top_set.items():
+        np.testing.assert_array_equal(values, [w.top_set_pct.get(lift, math.nan) for w in weeks])
     deloads = [d.date for d in after.days if d.deload]
     tapers = [d.date for d in after.days if d.taper_for is not None]
     assert deloads and tapers

@@ -131,6 +131,9 @@ _CURVES = attrgetter("fitness", "fatigue", "form")
 _METRICS = attrgetter("metrics")
 _DELOAD = attrgetter("deload")
 _TAPER = attrgetter("taper_for")
+_WEEKLY = attrgetter("volume_load_kg", "weighted_contacts", "relative_volume", "planned_load")
+_TOP_SETS = attrgetter("top_set_pct")
+_START = attrgetter("start")
 
 
 def plan_series(plan: Plan, axis: TimeAxis) -> PlanSeries:
@@ -142,18 +145,18 @@ def plan_series(plan: Plan, axis: TimeAxis) -> PlanSeries:
     # The daily curves and marks through attribute getters, which walk the days in C: this
     # runs on every hovered day of a drag, right after the engine.
     curves = np.array(list(map(_CURVES, map(_METRICS, days))), dtype=float).reshape(count, 3).T
-    week_starts = tuple(w.start for w in weeks)
+    weekly = np.array(list(map(_WEEKLY, weeks)), dtype=float).reshape(len(weeks), 4).T
+    tops = list(map(_TOP_SETS, weeks))
+    week_starts = tuple(map(_START, weeks))
     return PlanSeries(
         week_x=_week_x(week_starts, axis.origin),
         week_starts=week_starts,
-        volume_load=np.array([w.volume_load_kg for w in weeks], dtype=float),
-        weighted_contacts=np.array([w.weighted_contacts for w in weeks], dtype=float),
-        relative_volume=np.array([w.relative_volume for w in weeks], dtype=float),
-        deload=np.array([w.deload for w in weeks], dtype=bool),
-        top_set={
-            lift: np.array([w.top_set_pct.get(lift, math.nan) for w in weeks], dtype=float) for lift in TRACKED_LIFTS
-        },
-        planned_load=np.array([w.planned_load for w in weeks], dtype=float),
+        volume_load=weekly[0],
+        weighted_contacts=weekly[1],
+        relative_volume=weekly[2],
+        deload=np.fromiter(map(_DELOAD, weeks), dtype=bool, count=len(weeks)),
+        top_set={lift: np.array([top.get(lift, math.nan) for top in tops], dtype=float) for lift in TRACKED_LIFTS},
+        planned_load=weekly[3],
         day_x=_day_x(count, offset),
         fitness=curves[0],
         fatigue=curves[1],
