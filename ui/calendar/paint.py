@@ -377,7 +377,7 @@ def render_scene(
         _paint_phases(painter, layout, plan, look, clip)
     else:
         _paint_no_plan(painter, layout, look.fonts)
-    _paint_chips(painter, shapes, look)
+    _paint_chips(painter, shapes, look, None if clip is None else weeks, layout)
     if past is not None:
         # Under the session marks, so that what was done stands out of the muted days.
         painter.setPen(Qt.PenStyle.NoPen)
@@ -653,10 +653,14 @@ def _paint_no_plan(painter: QPainter, layout: CalendarLayout, fonts: Fonts) -> N
                      Qt.AlignmentFlag.AlignCenter, "No athlete selected: add an athlete to see a plan")
 
 
-def _paint_chips(painter: QPainter, shapes: CompetitionShapes, look: Look) -> None:
+def _paint_chips(painter: QPainter, shapes: CompetitionShapes, look: Look, weeks: Container[int] | None = None,
+                 layout: CalendarLayout | None = None) -> None:
+    """The competitions' chips; with ``weeks`` (and the ``layout``), only those in these columns."""
     for chip in shapes.chips:
         competition = chip.competition
         for i, segment in enumerate(chip.segments):
+            if weeks is not None and layout is not None and layout.week_at(segment.center().x()) not in weeks:
+                continue
             stamp = look.chip(segment, competition.priority, competition.indoor, faded=not chip.entered, letter=i == 0)
             painter.drawPixmap(segment.topLeft(), stamp)
 

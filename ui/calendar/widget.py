@@ -428,7 +428,7 @@ class SeasonCalendar(QAbstractScrollArea):
         painter.fillRect(event.rect(), theme.BACKGROUND)
         painter.drawPixmap(self._origin_x(), 0, self._current_scene(layout))
         painter.translate(self._origin_x(), 0)
-        self._paint_overlay(painter, layout)
+        self._paint_overlay(painter, layout, event.region().translated(-self._origin_x(), 0))
         painter.translate(-self._origin_x(), 0)
         height = self.viewport().height()
         # A preview repaints only the cells it changes: the weekday names stay as they are.
@@ -462,16 +462,19 @@ class SeasonCalendar(QAbstractScrollArea):
             )
         return self._scene
 
-    def _paint_overlay(self, painter: QPainter, layout: CalendarLayout) -> None:
+    def _paint_overlay(self, painter: QPainter, layout: CalendarLayout, region: QRegion) -> None:
+        """The overlay, within ``region`` (content coordinates): a preview repaints only the
+        cells it changes, and today's dashed frame, slow to stroke, is left alone elsewhere."""
         season = self.document.season
-        if season.contains(self._today):
+        if season.contains(self._today) and region.intersects(layout.cell(self._today).adjusted(-2, -2, 2, 2)):
             paint.paint_today(painter, layout.cell(self._today))
         shapes = self._shown_shapes()
         selected = self.selection.competition_id
         chip = None if selected is None else shapes.chip(selected)
         if chip is not None:
             paint.paint_selected_competition(painter, chip, shapes)
-        if season.contains(self.selection.day):
+        if season.contains(self.selection.day) and region.intersects(
+                layout.cell(self.selection.day).adjusted(-2, -2, 2, 2)):
             paint.paint_selected_day(painter, layout.cell(self.selection.day), focused=self.hasFocus())
         preview = None if self._preview is None else self._preview.preview
         if preview is not None:
