@@ -1,7 +1,7 @@
 """How the season calendar draws itself: its two cached layers and the overlay.
 
-Painting is split by how often things change, so a repaint during a drag preview costs one
-pixmap copy plus the plan layer:
+Painting is split by how often things change, so a repaint during a drag preview costs a
+pixmap copy of what changed plus the plan layer where it changed:
 
 * the *base* (``render_base``): background, month shading, grid, month names and week
   numbers; it depends on the season's dates and the widget size only;
@@ -9,8 +9,12 @@ pixmap copy plus the plan layer:
   band, taper tint, deload hatching, competition chips and names, session marks) and the
   past (muted days, each past session's compliance band in place of its plain mark, kept
   days); rendered once per plan, with the repeated pictures (marks, hatching) copied from
-  stamps made once per layout (``Look``);
-* the overlay (today, the selection, the drop target) is painted by the widget every time.
+  stamps made once per layout (``Look``). During a drag each previewed plan is drawn over
+  the last one's scene, only where the two differ (``scene_changes``: the cells whose tint
+  or marks change, the phases and chips that move, the names when they move), and the
+  widget repaints only those places;
+* the overlay (today, the selection, the drop target) is painted by the widget on every
+  paint, where the paint reaches.
 
 Colours, fonts, the chip and the session marks are the window's shared look (``ui.theme``);
 deload weeks are hatched, so they too read without colour.
@@ -433,13 +437,13 @@ def _days_of(layout: CalendarLayout, plan: Plan, weeks: Container[int]) -> list[
     if not plan.days:
         return []
     start = plan.days[0].date
-    count = len(plan.days)
+    total = len(plan.days)
     indexes: list[int] = []
     for week in range(layout.weeks):
         if week not in weeks:
             continue
         first_index = (layout.week_first_day(week) - start).days
-        indexes.extend(range(max(0, first_index), min(count, first_index + 7)))
+        indexes.extend(range(max(0, first_index), min(total, first_index + 7)))
     return indexes
 
 
