@@ -16,6 +16,12 @@ calendar and the chart, as a real drag would before the next frame, and a paint 
 checks that both really painted on every change (a hover that skipped a paint would make the
 figures look better than they are). Prints the
 figures and exits non-zero when over budget; run with ``make bench``.
+
+After the timed runs, one more drag with the main steps wrapped in timers says where a hover
+day's time goes (medians per hover day: the engine, the edit, the calendar's layout of the
+competitions and what changed, its paint, the chart's update and its paint, and the rest:
+Qt's event handling and the drag's bookkeeping). Those wrappers cost a little, so these
+splits are for reading, not for the budget; the timed figures are taken without them.
 """
 
 from __future__ import annotations
@@ -26,9 +32,14 @@ import os
 import statistics
 import sys
 import time
+from collections import defaultdict
+from collections.abc import Callable
 from datetime import date
+from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pyqtgraph as pg
 
 # The same drag, hover days and budgets as the calendar-only benchmark beside this one (both
 # run as scripts, so their folder is where Python looks first; mypy does not look there).
@@ -45,6 +56,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject
 from PySide6.QtGui import QDragEnterEvent, QDragLeaveEvent, QDragMoveEvent
 from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
+import ui.calendar.widget
 from planner.document.demo import demo_season
 from planner.document.model import Season
 from planner.engine.plan import Plan
@@ -53,6 +65,7 @@ from ui.chart.load_chart import LoadChart
 from ui.dialogs.ask import Dialogs
 from ui.document import OpenSeason
 from ui.mime import competition_mime
+from ui.preview import DragPreview
 from ui.selection import Selection
 
 DEMO_MEDIAN_BUDGET_MS = 8.0
@@ -75,9 +88,12 @@ class PaintCounter(QObject):
 
 
 def sweep(
-    app: QCoreApplication, calendar: SeasonCalendar, counters: tuple[PaintCounter, ...]
+    app: QCoreApplication, calendar: SeasonCalendar, counters: tuple[PaintCounter, ...],
+    after_each: Callable[[float], None] | None = None,
 ) -> tuple[list[float], int]:
-    """Drag the competition across the hover days; the times, and the changes some view did not paint."""
+    """Drag the competition across the hover days; the times, and the changes some view did not paint.
+
+    ``after_each`` is called with each hover day's time, after it is taken."""
     viewport = calendar.viewport()
     mime = competition_mime(MOVED)
     days = hover_days()
@@ -94,9 +110,93 @@ def sweep(
         app.processEvents()
         times.append((time.perf_counter() - began) * 1000)
         unpainted += any(counter.count == before for counter, before in zip(counters, painted, strict=True))
+        if after_each is not None:
+            after_each(times[-1])
     QApplication.sendEvent(viewport, QDragLeaveEvent())
     app.processEvents()
     return times, unpainted
+
+
+class Splits:
+    """Time spent in a few named calls, per hover day, while they are wrapped in timers."""
+
+    def __init__(self) -> None:
+        self.day: defaultdict[str, float] = defaultdict(float)
+        self.days: defaultdict[str, list[float]] = defaultdict(list)
+        self._wrapped: list[tuple[Any, str, Any]] = []
+
+    def wrap(self, owner: Any, name: str, label: str) -> None:
+        original = owner.__dict__[name]
+
+        def timed(*args: Any, **kwargs: Any) -> Any:
+            began = time.perf_counter()
+            try:
+                return original(*args, **kwargs)
+            finally:
+                self.day[label] += (time.perf_counter() - began) * 1000
+
+        setattr(owner, name, timed)
+        self._wrapped.append((owner, name, original))
+
+    def end_day(self, total: float) -> None:
+        engine = self.day["engine"]
+        parts = {
+            "engine (generate)": engine,
+            "edit": self.day["preview"] - engine,
+            "calendar: competitions and changes": self.day["calendar layout"],
+            "calendar: paint": self.day["calendar paint"],
+            "chart: update": self.day["chart update"],
+            "chart: paint": self.day["chart paint"],
+        }
+        parts["rest (events, drag bookkeeping)"] = total - sum(parts.values())
+        for label, value in parts.items():
+            self.days[label].append(value)
+        self.days["not the engine"].append(total - engine)
+        self.day.clear()
+
+    def restore(self) -> None:
+        for owner, name, original in reversed(self._wrapped):
+            setattr(owner, name, original)
+        self._wrapped.clear()
+
+
+def print_splits(app: QCoreApplication, season: Season) -> None:
+    """One more drag in a window of its own, its main steps timed: where a hover day's time
+    goes (medians). The timers are in place before the window is made: Qt looks up a view's
+    paint handler when the view is made."""
+    splits = Splits()
+    splits.wrap(OpenSeason, "plan_in", "engine")
+    splits.wrap(DragPreview, "_build", "preview")
+    splits.wrap(ui.calendar.widget, "competition_shapes", "calendar layout")
+    splits.wrap(SeasonCalendar, "_carry_over", "calendar layout")
+    splits.wrap(SeasonCalendar, "paintEvent", "calendar paint")
+    splits.wrap(LoadChart, "_show_preview", "chart update")
+    splits.wrap(pg.GraphicsView, "paintEvent", "chart paint")
+    try:
+        document = OpenSeason(season)
+        selection = Selection(season.athletes[0].id, date(2027, 7, 12))
+        window = QWidget()
+        layout = QVBoxLayout(window)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        calendar = SeasonCalendar(document, selection, NoDialogs())
+        calendar.setFixedSize(*CALENDAR_SIZE)
+        chart = LoadChart(document, selection, calendar.preview, calendar.columns)
+        chart.setFixedSize(*CHART_SIZE)
+        layout.addWidget(calendar)
+        layout.addWidget(chart)
+        window.show()
+        app.processEvents()
+        document.plan(selection.athlete_id)
+        window.repaint()
+        splits.day.clear()
+        sweep(app, calendar, (), splits.end_day)
+        window.close()
+    finally:
+        splits.restore()
+    print("  where a hover day goes (medians, from a drag with timers; not the timed figures):")
+    for label, values in splits.days.items():
+        print(f"    {label:<38} {statistics.median(values):6.2f} ms")
 
 
 def run(season: Season, median_budget_ms: float) -> bool:
@@ -148,6 +248,7 @@ def run(season: Season, median_budget_ms: float) -> bool:
     print(f"preview (edit + generate + chart + repaint)  median {median:6.2f} ms  (budget {median_budget_ms:4.1f})   "
           f"p95 {p95:6.2f} ms  (budget {P95_BUDGET_MS:4.1f})   {'ok' if ok else 'OVER'}")
     window.close()
+    print_splits(app, season)
     return ok
 
 

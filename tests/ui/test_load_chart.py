@@ -41,7 +41,7 @@ from tests.ui.conftest import FakeDialogs
 from tests.ui.gestures import drag_event
 from ui import theme
 from ui.calendar.widget import SeasonCalendar
-from ui.chart.data import TimeAxis
+from ui.chart.data import TimeAxis, plan_series
 from ui.chart.load_chart import LoadChart
 from ui.chart.parts import SERIES, Plot
 from ui.columns import WeekColumns
@@ -640,3 +640,88 @@ def test_on_a_laptop_every_legend_entry_is_on_screen(qtbot: QtBot, window: Windo
         assert texts == {"Load (est.)", "Fitness", "Form"}
         # On one line, leaving the plots their height.
         assert legend.heightForWidth(legend.width()) < 2 * legend.widgetForAction(chart.squad_action).height()  # type: ignore[union-attr]
+
+
+def expected_ranges(chart: LoadChart, shown: Plan, real: Plan) -> dict[str, tuple[float, float]]:
+    """The y range of every view, worked out from both plans' values as the chart promises:
+    each view holds the data shown and the plan before the drag, with room above them."""
+    def top(values: list[float]) -> float:
+        finite = [v for v in values if math.isfinite(v)]
+        return max([0.0, *finite])
+
+    def room(value: float) -> float:
+        return value * 1.18 if value > 0 else 1.0
+
+    weeks = [w for plan in (shown, real) for w in plan.weeks]
+    days = [d for plan in (shown, real) for d in plan.days]
+    done = chart.item("done_volume").values()[1].tolist()
+    done_contacts = chart.item("done_contacts").values()[1].tolist()
+    lifts = [w.top_set_pct.get(lift, math.nan) for w in weeks for lift in TRACKED_LIFTS]
+    finite_lifts = [v for v in lifts if math.isfinite(v)]
+    lowest = min(finite_lifts, default=50.0)
+    curves = [getattr(d.metrics, name) for d in days for name in ("fitness", "fatigue", "form")]
+    return {
+        "volume": (0.0, room(top([w.volume_load_kg for w in weeks] + done))),
+        "contacts": (0.0, room(top([w.weighted_contacts for w in weeks] + done_contacts))),
+        "intensity": (max(0.0, (lowest - 5) // 10 * 10), max(100.0, top(lifts) + 2)),
+        "load": (min([0.0, *curves]) * 1.15, room(top(curves))),
+        "planned": (0.0, room(top([w.planned_load for w in weeks]))),
+    }
+
+
+def shown_ranges(chart: LoadChart) -> dict[str, tuple[float, float]]:
+    views = {"volume": chart.volume.main, "contacts": chart.volume.right, "intensity": chart.intensity.main,
+             "load": chart.load.main, "planned": chart.load.right}
+    return {name: (float(view.viewRange()[1][0]), float(view.viewRange()[1][1])) for name, view in views.items()}
+
+
+def test_during_a_drag_every_scale_holds_the_previewed_plan_and_the_plan_before(
+    window: Window, document: OpenSeason, selection: Selection
+) -> None:
+    chart = window.chart
+    real = document.plan(selection.athlete_id)
+    for day in (date(2027, 6, 20), date(2027, 8, 6), date(2027, 5, 12), date(2027, 8, 7)):
+        preview = window.preview.hover(DraggedCompetition(NATIONALS), day)
+        assert preview is not None and preview.plan is not None
+        expected = expected_ranges(chart, preview.plan, real)
+        for name, (low, high) in shown_ranges(chart).items():
+            assert low == pytest.approx(expected[name][0]) and high == pytest.approx(expected[name][1]), (day, name)
+    window.preview.end()
+    expected = expected_ranges(chart, real, real)
+    for name, (low, high) in shown_ranges(chart).items():
+        assert low == pytest.approx(expected[name][0]) and high == pytest.approx(expected[name][1]), name
+
+
+def test_each_scale_takes_the_larger_and_the_lower_of_the_plan_shown_and_the_plan_before(
+    window: Window, document: OpenSeason, selection: Selection
+) -> None:
+    chart = window.chart
+    real = plan_series(document.plan(selection.athlete_id), chart.axis)
+    lift = TRACKED_LIFTS[0]
+    # The plan before has the larger values of some series and the lower of others.
+    before = dataclasses.replace(real, volume_load=real.volume_load * 3, planned_load=real.planned_load * 2,
+                                 fitness=real.fitness - 500, top_set={**real.top_set, lift: real.top_set[lift] - 55})
+    shown = dataclasses.replace(real, weighted_contacts=real.weighted_contacts * 4, form=real.form + 900)
+    chart._real, chart._shown = before, shown
+    chart._fit_y()
+    done = chart.item("done_volume").values()[1]
+    done_contacts = chart.item("done_contacts").values()[1]
+
+    def top(*arrays: np.ndarray) -> float:
+        return max([0.0, *(float(np.nanmax(a)) for a in arrays if np.isfinite(a).any())])
+
+    lifts = [a for s in (shown, before) for a in s.top_set.values()]
+    lowest = min(float(np.nanmin(a)) for a in lifts if np.isfinite(a).any())
+    curves = [getattr(s, name) for s in (shown, before) for name in ("fitness", "fatigue", "form")]
+    expected = {
+        "volume": (0.0, top(before.volume_load, shown.volume_load, done) * 1.18),
+        "contacts": (0.0, top(shown.weighted_contacts, before.weighted_contacts, done_contacts) * 1.18),
+        "intensity": (max(0.0, (lowest - 5) // 10 * 10), max(100.0, top(*lifts) + 2)),
+        "load": (min(0.0, *(float(np.min(c)) for c in curves)) * 1.15, top(*curves) * 1.18),
+        "planned": (0.0, top(before.planned_load, shown.planned_load) * 1.18),
+    }
+    assert expected["volume"][1] == pytest.approx(float(np.max(before.volume_load)) * 1.18)
+    assert expected["load"][1] == pytest.approx(float(np.max(shown.form)) * 1.18)
+    assert expected["intensity"][0] == 0.0  # the plan shown alone would start at 10 %
+    for name, (low, high) in shown_ranges(chart).items():
+        assert low == pytest.approx(expected[name][0]) and high == pytest.approx(expected[name][1]), name

@@ -12,7 +12,7 @@ tints are crisp and a cell's rectangle maps back to exactly its own day.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from PySide6.QtCore import QRect, Qt
@@ -80,6 +80,12 @@ class CalendarLayout:
     bands: Bands
     viewport_width: int
     cells: tuple[QRect, ...] = ()  # every season day's cell, by days since the first day
+    # Worked out once per layout rather than on every previewed day of a drag, where only the
+    # dragged competition moves: names' widths in the small font, and each competition's
+    # blocks by the identity of it and the competitions it overlaps (immutable, held here).
+    widths: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
+    blocks: dict[tuple[int, ...], tuple[tuple[Competition, ...], tuple[QRect, ...]]] = field(
+        default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def build(cls, season: Season, width: int, height: int, metrics: QFontMetrics) -> CalendarLayout:
@@ -236,8 +242,33 @@ def competition_shapes(
     season: Season, layout: CalendarLayout, athlete_id: str, metrics: QFontMetrics
 ) -> CompetitionShapes:
     competitions = sorted(season.competitions, key=lambda c: (c.start, c.end, c.id))
-    chips = tuple(Chip(c, _segments(c, layout, competitions), _entered(c, athlete_id)) for c in competitions)
+    chips = tuple(Chip(c, _kept_segments(c, layout, competitions), _entered(c, athlete_id)) for c in competitions)
     return CompetitionShapes(chips, _labels(competitions, layout, athlete_id, metrics))
+
+
+def _kept_segments(
+    competition: Competition, layout: CalendarLayout, competitions: list[Competition]
+) -> tuple[QRect, ...]:
+    """``_segments``, kept on the layout: a competition's blocks follow from its days and those
+    of the competitions that overlap it, in the season's order."""
+    first, last = max(competition.start, layout.first_day), min(competition.end, layout.last_day)
+    overlapping = tuple(c for c in competitions if c.start <= last and c.end >= first)
+    key = (id(competition), *map(id, overlapping))
+    kept = layout.blocks.get(key)
+    if kept is None:
+        if len(layout.blocks) >= 512:
+            layout.blocks.clear()
+        kept = layout.blocks[key] = ((competition, *overlapping), _segments(competition, layout, competitions))
+    return tuple(QRect(segment) for segment in kept[1])
+
+
+def _width(layout: CalendarLayout, metrics: QFontMetrics, text: str) -> int:
+    width = layout.widths.get(text)
+    if width is None:
+        if len(layout.widths) >= 1024:
+            layout.widths.clear()
+        width = layout.widths[text] = metrics.horizontalAdvance(text)
+    return width
 
 
 def _entered(competition: Competition, athlete_id: str) -> bool:
@@ -346,12 +377,12 @@ def _place_label(
     size = bands.lane_height - 4
     x = layout.column_left(layout.week_index(max(competition.start, layout.first_day))) + 1
     name = competition.name
-    width = metrics.horizontalAdvance(name)
+    width = _width(layout, metrics, name)
 
     def label(lane: int, text_left: int, text: str) -> Label:
         top = bands.label_top + lane * bands.lane_height
         marker = QRect(x, top + 2, size, size)
-        text_rect = QRect(text_left, top, metrics.horizontalAdvance(text), bands.lane_height)
+        text_rect = QRect(text_left, top, _width(layout, metrics, text), bands.lane_height)
         left, right = min(x, text_left), max(marker.right(), text_rect.right())
         lanes.take(lane, left, right)
         return Label(competition, marker, text_rect, text, entered)

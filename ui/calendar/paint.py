@@ -1,7 +1,7 @@
 """How the season calendar draws itself: its two cached layers and the overlay.
 
-Painting is split by how often things change, so a repaint during a drag preview costs one
-pixmap copy plus the plan layer:
+Painting is split by how often things change, so a repaint during a drag preview costs a
+pixmap copy of what changed plus the plan layer where it changed:
 
 * the *base* (``render_base``): background, month shading, grid, month names and week
   numbers; it depends on the season's dates and the widget size only;
@@ -9,8 +9,12 @@ pixmap copy plus the plan layer:
   band, taper tint, deload hatching, competition chips and names, session marks) and the
   past (muted days, each past session's compliance band in place of its plain mark, kept
   days); rendered once per plan, with the repeated pictures (marks, hatching) copied from
-  stamps made once per layout (``Look``);
-* the overlay (today, the selection, the drop target) is painted by the widget every time.
+  stamps made once per layout (``Look``). During a drag each previewed plan is drawn over
+  the last one's scene, only where the two differ (``scene_changes``: the cells whose tint
+  or marks change, the phases and chips that move, the names when they move), and the
+  widget repaints only those places;
+* the overlay (today, the selection, the drop target) is painted by the widget on every
+  paint, where the paint reaches.
 
 Colours, fonts, the chip and the session marks are the window's shared look (``ui.theme``);
 deload weeks are hatched, so they too read without colour.
@@ -19,8 +23,11 @@ deload weeks are hatched, so they too read without colour.
 from __future__ import annotations
 
 import math
+from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from itertools import count
+from operator import attrgetter, is_, ne
 
 from PySide6.QtCore import QPointF, QRect, QRectF, Qt
 from PySide6.QtGui import (
@@ -29,12 +36,13 @@ from PySide6.QtGui import (
     QPainter,
     QPen,
     QPixmap,
+    QRegion,
 )
 
 from planner.document.model import Competition, Priority
 from planner.document.sessions import Session, SessionKind
 from planner.engine.compliance import Band
-from planner.engine.plan import PhaseKind, Plan
+from planner.engine.plan import Phase, PhaseKind, Plan
 from planner.export.look import PHASE_ABBREVIATION, PHASE_TINY
 from ui.calendar.layout import CalendarLayout, Chip, CompetitionShapes, DayMarks
 from ui.calendar.record_marks import RecordMarks
@@ -288,6 +296,24 @@ class Look:
     mark_origins: tuple[tuple[int, int, int], ...]
     # Chips by (priority, indoor, faded, letter, width, height): most chips are one cell.
     chips: dict[tuple[Priority, bool, bool, bool, int, int], QPixmap] = field(default_factory=dict)
+    # What each preview draws again, worked out once: the phase names that fit a width, and
+    # the past's wash by today.
+    _phase_labels: dict[tuple[PhaseKind, str, float], str] = field(default_factory=dict)
+    _past: dict[date, list[tuple[int, QRect]]] = field(default_factory=dict)
+
+    def phase_label(self, kind: PhaseKind, name: str, width: float) -> str:
+        key = (kind, name, width)
+        text = self._phase_labels.get(key)
+        if text is None:
+            text = self._phase_labels[key] = phase_label(kind, name, width, self.fonts.small_metrics)
+        return text
+
+    def past_rects(self, layout: CalendarLayout, today: date) -> list[tuple[int, QRect]]:
+        """``past_rects`` of this look's layout, each with its week column."""
+        rects = self._past.get(today)
+        if rects is None:
+            rects = self._past[today] = [(layout.week_at(rect.left()) or 0, rect) for rect in past_rects(layout, today)]
+        return rects
 
     def chip(self, rect: QRect, priority: Priority, indoor: bool, *, faded: bool, letter: bool) -> QPixmap:
         key = (priority, indoor, faded, letter, rect.width(), rect.height())
@@ -324,32 +350,188 @@ class Look:
 
 def render_scene(
     base: QPixmap, layout: CalendarLayout, plan: Plan | None, shapes: CompetitionShapes, look: Look,
-    marks: DayMarks | None = None, past: RecordMarks | None = None,
+    marks: DayMarks | None = None, past: RecordMarks | None = None, *,
+    onto: QPixmap | None = None, dirty: Sequence[QRect] = (),
 ) -> QPixmap:
-    """The base with one plan, one set of competitions, the coach's marks and the past drawn on it."""
-    pixmap = new_pixmap(layout.content_width, layout.height, look.ratio)
+    """The base with one plan, one set of competitions, the coach's marks and the past drawn on it.
+
+    With ``onto``, the scene of another plan of the same season at the same layout, with the
+    same past and marks, that differs from this one only inside the ``dirty`` rectangles
+    (``scene_changes``): only those are drawn again, onto it. The picture is the one drawn
+    from nothing, for a fraction of the work: a drag changes a few days of the season.
+    """
+    clip: QRegion | None = None
+    if onto is None:
+        pixmap = new_pixmap(layout.content_width, layout.height, look.ratio)
+    else:
+        pixmap = onto
+        clip = QRegion()
+        for rect in dirty:
+            clip = clip.united(rect)
     painter = QPainter(pixmap)
+    # The week columns whose days are drawn: all, or those the dirty rectangles reach.
+    weeks: Container[int] = range(layout.weeks)
+    if clip is not None:
+        painter.setClipRegion(clip)
+        weeks = _weeks_within(layout, dirty)
     painter.drawPixmap(0, 0, base)
+    days = [] if plan is None else (range(len(plan.days)) if clip is None else _days_of(layout, plan, weeks))
     if plan is not None:
-        _paint_day_tints(painter, layout, plan, look)
-        _paint_phases(painter, layout, plan, look.fonts)
+        _paint_day_tints(painter, layout, plan, look, days)
+        _paint_phases(painter, layout, plan, look, clip)
     else:
         _paint_no_plan(painter, layout, look.fonts)
-    _paint_chips(painter, shapes, look)
+    _paint_chips(painter, shapes, look, None if clip is None else weeks, layout)
     if past is not None:
         # Under the session marks, so that what was done stands out of the muted days.
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(PAST_WASH)
-        painter.drawRects(past_rects(layout, past.today))
-    _paint_labels(painter, shapes, look)
+        painter.drawRects([rect for week, rect in look.past_rects(layout, past.today) if week in weeks])
+    if clip is None or clip.intersects(label_strip(layout)):
+        _paint_labels(painter, shapes, look)
     if plan is not None:
-        _paint_sessions(painter, layout, plan, look, past)
+        _paint_sessions(painter, layout, plan, look, past, days)
     if marks is not None:
-        paint_marks(painter, layout, marks)
+        paint_marks(painter, layout, marks, weeks)
     if past is not None:
-        paint_kept(painter, layout, past)
+        paint_kept(painter, layout, past, weeks)
     painter.end()
     return pixmap
+
+
+def phase_rect(layout: CalendarLayout, phase: Phase) -> QRect:
+    """The pixels a phase's part of the band may take: its share of the columns, rounded
+    outwards, and one more on each side and below for its separating line."""
+    bands = layout.bands
+    left = layout.time_x(phase.start)
+    right = layout.time_x(phase.end + timedelta(days=1))
+    return QRectF(left, bands.phase_top, right - left, bands.phase_height).toAlignedRect().adjusted(-1, 0, 1, 1)
+
+
+def label_strip(layout: CalendarLayout) -> QRect:
+    """Where the competitions' names are drawn, below the grid (clear of the locked weeks'
+    frames, which reach a pixel below it)."""
+    top = layout.bands.label_top - 1
+    return QRect(0, top, layout.content_width, layout.height - top)
+
+
+def _weeks_within(layout: CalendarLayout, dirty: Sequence[QRect]) -> set[int]:
+    """The week columns whose days' layers may reach into ``dirty``: the columns under it and
+    one either side (in the narrowest columns a session mark, and a locked week's frame,
+    reach a pixel past the column's edge)."""
+    bands = layout.bands
+    weeks: set[int] = set()
+    for rect in dirty:
+        if rect.bottom() < bands.grid_top - 1 or rect.top() > bands.grid_bottom + 2:
+            continue  # the phase band or the names: no day is drawn there
+        first = layout.week_at(max(0, rect.left()))
+        last = layout.week_at(rect.right())
+        first = 0 if first is None else max(0, first - 1)
+        last = layout.weeks - 1 if last is None else min(layout.weeks - 1, last + 1)
+        weeks.update(range(first, last + 1))
+    return weeks
+
+
+def _days_of(layout: CalendarLayout, plan: Plan, weeks: Container[int]) -> list[int]:
+    """The indexes in ``plan.days`` of the days of ``weeks``, in order."""
+    if not plan.days:
+        return []
+    start = plan.days[0].date
+    total = len(plan.days)
+    indexes: list[int] = []
+    for week in range(layout.weeks):
+        if week not in weeks:
+            continue
+        first_index = (layout.week_first_day(week) - start).days
+        indexes.extend(range(max(0, first_index), min(total, first_index + 7)))
+    return indexes
+
+
+def _session_marks(sessions: tuple[Session, ...]) -> tuple[tuple[SessionKind, MarkKind], ...]:
+    return tuple((session.kind, session_mark(session)) for session in sessions)
+
+
+def scene_changes(
+    layout: CalendarLayout, before: Plan, before_shapes: CompetitionShapes, after: Plan,
+    after_shapes: CompetitionShapes,
+) -> list[QRect] | None:
+    """Where the scenes of two plans of one season differ, with the same past and marks (None
+    when the plans do not cover the same days): the cells whose tint, hatching or session
+    marks change, the chips that move, and the phase band and the names strip when they change.
+
+    A past session's band follows its date and kind, which the same past keeps, so the
+    session's kind and plain mark say all that its stamp shows.
+    """
+    days_before, days_after = before.days, after.days
+    if len(days_before) != len(days_after):
+        return None
+    if not days_before:
+        offset = 0
+    elif days_before[0].date != days_after[0].date:
+        return None
+    else:
+        offset = (days_before[0].date - layout.first_day).days
+    cells = layout.cells
+    if offset < 0 or offset + len(days_before) > len(cells):
+        return None
+    rects: list[QRect] = []
+    # Plans derived one after another share most sessions: the same objects need no looking
+    # into. The days are walked through attribute getters, the tints compared as tuples (a
+    # taper for another competition counts as a change: drawn again, never left stale).
+    for i, tints_differ, old, new in zip(
+        count(offset), map(ne, map(_TINTS, days_before), map(_TINTS, days_after)),
+        map(_SESSIONS, days_before), map(_SESSIONS, days_after),
+    ):
+        if tints_differ or (
+            old is not new and (len(old) != len(new) or not all(map(is_, old, new)))
+            and _session_marks(old) != _session_marks(new)
+        ):
+            rects.append(QRect(cells[i]))
+    old_phases, new_phases = _phase_keys(before), _phase_keys(after)
+    for key in old_phases.keys() ^ new_phases.keys():
+        rects.append(phase_rect(layout, old_phases.get(key) or new_phases[key]))
+    old_chips, new_chips = _chips_by_id(before_shapes), _chips_by_id(after_shapes)
+    for competition_id in old_chips.keys() | new_chips.keys():
+        old_chip, new_chip = old_chips.get(competition_id), new_chips.get(competition_id)
+        if old_chip is not None and new_chip is not None and _same_chip(old_chip, new_chip):
+            continue
+        for chip in (old_chip, new_chip):
+            if chip is not None:
+                rects.extend(QRect(segment) for segment in chip.segments)
+    if _labels_differ(before_shapes, after_shapes):
+        rects.append(label_strip(layout))
+    return rects
+
+
+_TINTS = attrgetter("deload", "taper_for")
+_SESSIONS = attrgetter("sessions")
+
+
+def _phase_keys(plan: Plan) -> dict[tuple[object, ...], Phase]:
+    return {(phase.kind, phase.name, phase.start, phase.end): phase for phase in plan.phases}
+
+
+def _chips_by_id(shapes: CompetitionShapes) -> dict[str, Chip]:
+    return {chip.competition.id: chip for chip in shapes.chips}
+
+
+def _same_chip(old: Chip, new: Chip) -> bool:
+    """Whether two chips of one competition are drawn alike (its stamps follow from these)."""
+    a, b = old.competition, new.competition
+    return (old.entered == new.entered and a.priority == b.priority and a.indoor == b.indoor
+            and old.segments == new.segments)
+
+
+def _labels_differ(before: CompetitionShapes, after: CompetitionShapes) -> bool:
+    """Whether the names strip is drawn otherwise: a name, its place, its marker or its look."""
+    if len(before.labels) != len(after.labels):
+        return True
+    return any(
+        old.competition.id != new.competition.id or old.text != new.text or old.entered != new.entered
+        or old.marker != new.marker or old.text_rect != new.text_rect
+        or old.competition.priority != new.competition.priority or old.competition.indoor != new.competition.indoor
+        for old, new in zip(before.labels, after.labels, strict=True)
+    )
 
 
 def past_rects(layout: CalendarLayout, today: date) -> list[QRect]:
@@ -365,54 +547,64 @@ def past_rects(layout: CalendarLayout, today: date) -> list[QRect]:
     return rects
 
 
-def paint_kept(painter: QPainter, layout: CalendarLayout, past: RecordMarks) -> None:
-    """Days kept as prescribed, and among them those the plan would now prescribe differently."""
+def paint_kept(painter: QPainter, layout: CalendarLayout, past: RecordMarks,
+               weeks: Container[int] | None = None) -> None:
+    """Days kept as prescribed, and among them those the plan would now prescribe differently
+    (in ``weeks`` only, when given)."""
     painter.save()
     painter.setPen(Qt.PenStyle.NoPen)
     for day in past.frozen_days:
-        if layout.first_day <= day <= layout.last_day:
+        if layout.first_day <= day <= layout.last_day and (weeks is None or layout.week_index(day) in weeks):
             paint_frozen_edge(painter, QRectF(layout.cell(day)))
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     for day in past.held_days:
-        if layout.first_day <= day <= layout.last_day:
+        if layout.first_day <= day <= layout.last_day and (weeks is None or layout.week_index(day) in weeks):
             paint_held_corner(painter, QRectF(layout.cell(day)))
     painter.restore()
 
 
-def paint_marks(painter: QPainter, layout: CalendarLayout, marks: DayMarks) -> None:
+def paint_marks(painter: QPainter, layout: CalendarLayout, marks: DayMarks,
+                weeks: Container[int] | None = None) -> None:
+    """The locked weeks, coach-edited days and days with notes (in ``weeks`` only, when given)."""
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     bands = layout.bands
     for week_start in marks.locked_weeks:
         week = layout.week_index(week_start)
-        if 0 <= week < layout.weeks:
+        if 0 <= week < layout.weeks and (weeks is None or week in weeks):
             left, right = layout.column_left(week), layout.column_left(week + 1)
             height = bands.grid_bottom - bands.grid_top + 1
             paint_locked_frame(painter, QRectF(left, bands.grid_top, right - left + 1, height))
     painter.setPen(Qt.PenStyle.NoPen)
     for day in marks.edited_days:
-        if layout.first_day <= day <= layout.last_day:
+        if layout.first_day <= day <= layout.last_day and (weeks is None or layout.week_index(day) in weeks):
             paint_edited_corner(painter, QRectF(layout.cell(day)))
     for day in marks.note_days:
-        if layout.first_day <= day <= layout.last_day:
+        if layout.first_day <= day <= layout.last_day and (weeks is None or layout.week_index(day) in weeks):
             paint_note_corner(painter, QRectF(layout.cell(day)))
     painter.restore()
 
 
-def _paint_day_tints(painter: QPainter, layout: CalendarLayout, plan: Plan, look: Look) -> None:
+def _paint_day_tints(
+    painter: QPainter, layout: CalendarLayout, plan: Plan, look: Look, indexes: Iterable[int]
+) -> None:
+    """Taper tints and deload hatching of the days at ``indexes`` in ``plan.days`` (whole weeks, in order)."""
     taper: list[QRect] = []
     deload: list[QRect] = []
     run_start: int | None = None
     cells = layout.cells
-    offset = (plan.days[0].date - layout.first_day).days if plan.days else 0
-    for i, day in enumerate(plan.days):
+    days = plan.days
+    offset = (days[0].date - layout.first_day).days if days else 0
+    last = len(days) - 1
+    for i in indexes:
+        day = days[i]
         index = i + offset
         if day.taper_for is not None:
             taper.append(cells[index])
         # Deload days are hatched as one block per week column, not cell by cell.
         if day.deload and run_start is None:
             run_start = index
-        week_ends = not day.deload or layout.row_of(day.date) == 6 or i == len(plan.days) - 1
+        week_ends = not day.deload or layout.row_of(day.date) == 6 or i == last
         if run_start is not None and week_ends:
             end = index if day.deload else index - 1
             deload.append(cells[run_start].united(cells[end]))
@@ -427,18 +619,22 @@ def _paint_day_tints(painter: QPainter, layout: CalendarLayout, plan: Plan, look
         painter.drawPixmap(QRectF(rect), look.hatch, source)
 
 
-def _paint_phases(painter: QPainter, layout: CalendarLayout, plan: Plan, fonts: Fonts) -> None:
+def _paint_phases(painter: QPainter, layout: CalendarLayout, plan: Plan, look: Look,
+                  clip: QRegion | None = None) -> None:
+    """The phase band; under a ``clip``, only the phases that reach into it."""
     bands = layout.bands
-    metrics = fonts.small_metrics
+    fonts = look.fonts
     painter.setFont(fonts.small)
     for phase in plan.phases:
+        if clip is not None and not clip.intersects(phase_rect(layout, phase)):
+            continue
         left = layout.time_x(phase.start)
         right = layout.time_x(phase.end + timedelta(days=1))
         rect = QRectF(left, bands.phase_top, right - left, bands.phase_height)
         painter.fillRect(rect, PHASE_FILL[phase.kind])
         painter.setPen(QPen(BACKGROUND, 1))
         painter.drawLine(QPointF(left, bands.phase_top), QPointF(left, bands.phase_top + bands.phase_height))
-        text = phase_label(phase.kind, phase.name, rect.width(), metrics)
+        text = look.phase_label(phase.kind, phase.name, rect.width())
         if text:
             painter.setPen(PHASE_TEXT)
             painter.drawText(rect.adjusted(1, 0, -1, 0), Qt.AlignmentFlag.AlignCenter, text)
@@ -461,10 +657,14 @@ def _paint_no_plan(painter: QPainter, layout: CalendarLayout, fonts: Fonts) -> N
                      Qt.AlignmentFlag.AlignCenter, "No athlete selected: add an athlete to see a plan")
 
 
-def _paint_chips(painter: QPainter, shapes: CompetitionShapes, look: Look) -> None:
+def _paint_chips(painter: QPainter, shapes: CompetitionShapes, look: Look, weeks: Container[int] | None = None,
+                 layout: CalendarLayout | None = None) -> None:
+    """The competitions' chips; with ``weeks`` (and the ``layout``), only those in these columns."""
     for chip in shapes.chips:
         competition = chip.competition
         for i, segment in enumerate(chip.segments):
+            if weeks is not None and layout is not None and layout.week_at(segment.center().x()) not in weeks:
+                continue
             stamp = look.chip(segment, competition.priority, competition.indoor, faded=not chip.entered, letter=i == 0)
             painter.drawPixmap(segment.topLeft(), stamp)
 
@@ -489,12 +689,14 @@ def session_mark(session: Session) -> MarkKind:
 
 
 def _paint_sessions(painter: QPainter, layout: CalendarLayout, plan: Plan, look: Look,
-                    past: RecordMarks | None = None) -> None:
+                    past: RecordMarks | None = None, indexes: Iterable[int] | None = None) -> None:
     stamps = look.stamps
     origins = look.mark_origins
-    offset = (plan.days[0].date - layout.first_day).days if plan.days else 0
+    days = plan.days
+    offset = (days[0].date - layout.first_day).days if days else 0
     banded = past.sessions if past is not None else {}
-    for i, day in enumerate(plan.days):
+    for i in range(len(days)) if indexes is None else indexes:
+        day = days[i]
         if not day.sessions:
             continue
         weights_x, plyometrics_x, y = origins[i + offset]

@@ -11,7 +11,7 @@ handles events and the edits, and publishes where its week columns are (``ui.col
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from html import escape
 from typing import Protocol
@@ -31,6 +31,7 @@ from PySide6.QtGui import (
     QPainter,
     QPaintEvent,
     QPixmap,
+    QRegion,
     QResizeEvent,
     QWheelEvent,
 )
@@ -64,11 +65,19 @@ from ui.theme import GUTTER
 
 @dataclass(slots=True)
 class _PreviewPicture:
-    """How the calendar draws one preview: its competitions laid out, and its scene once painted."""
+    """How the calendar draws one preview: its competitions laid out, and its scene once painted.
+
+    Until it is painted, ``earlier`` may hold the scene of an earlier preview at the same
+    ``layout``, which differs from this one's only inside ``dirty`` (content coordinates):
+    drawing those rectangles again onto it gives this preview's scene.
+    """
 
     preview: Preview
     shapes: CompetitionShapes | None
+    layout: CalendarLayout | None = None
     scene: QPixmap | None = None
+    earlier: QPixmap | None = None
+    dirty: list[QRect] = field(default_factory=list)
 
 
 class SessionDrops(Protocol):
@@ -292,6 +301,10 @@ class SeasonCalendar(QAbstractScrollArea):
         self._marks = None
         self._record = None
         self._scene = None
+        if self._preview is not None:
+            # Drawn with the marks and the past as they were.
+            self._preview.scene = self._preview.earlier = None
+            self._preview.dirty = []
 
     def _real_plan(self) -> Plan | None:
         return self.document.find_plan(self.selection.athlete_id)
@@ -415,9 +428,12 @@ class SeasonCalendar(QAbstractScrollArea):
         painter.fillRect(event.rect(), theme.BACKGROUND)
         painter.drawPixmap(self._origin_x(), 0, self._current_scene(layout))
         painter.translate(self._origin_x(), 0)
-        self._paint_overlay(painter, layout)
+        self._paint_overlay(painter, layout, event.region().translated(-self._origin_x(), 0))
         painter.translate(-self._origin_x(), 0)
-        paint.paint_gutter(painter, layout, self._fonts, self.document.season.week_start, self.viewport().height())
+        height = self.viewport().height()
+        # A preview repaints only the cells it changes: the weekday names stay as they are.
+        if event.region().intersects(QRect(0, 0, GUTTER, height)):
+            paint.paint_gutter(painter, layout, self._fonts, self.document.season.week_start, height)
         painter.end()
 
     def _current_scene(self, layout: CalendarLayout) -> QPixmap:
@@ -431,11 +447,13 @@ class SeasonCalendar(QAbstractScrollArea):
         preview = self._preview
         if preview is not None and preview.shapes is not None:
             if preview.scene is None:
+                earlier = preview.earlier if preview.layout is layout else None
                 # Past days are kept as they were, so the past on screen is the document's.
                 preview.scene = paint.render_scene(
                     self._base, layout, preview.preview.plan, preview.shapes, self._look, self.day_marks(),
-                    self.record_marks(),
+                    self.record_marks(), onto=earlier, dirty=preview.dirty,
                 )
+                preview.earlier, preview.dirty = None, []
             return preview.scene
         if self._scene is None:
             self._scene = paint.render_scene(
@@ -444,26 +462,37 @@ class SeasonCalendar(QAbstractScrollArea):
             )
         return self._scene
 
-    def _paint_overlay(self, painter: QPainter, layout: CalendarLayout) -> None:
+    def _paint_overlay(self, painter: QPainter, layout: CalendarLayout, region: QRegion) -> None:
+        """The overlay, within ``region`` (content coordinates): a preview repaints only the
+        cells it changes, and today's dashed frame, slow to stroke, is left alone elsewhere."""
         season = self.document.season
-        if season.contains(self._today):
+        if season.contains(self._today) and region.intersects(layout.cell(self._today).adjusted(-2, -2, 2, 2)):
             paint.paint_today(painter, layout.cell(self._today))
         shapes = self._shown_shapes()
         selected = self.selection.competition_id
         chip = None if selected is None else shapes.chip(selected)
         if chip is not None:
             paint.paint_selected_competition(painter, chip, shapes)
-        if season.contains(self.selection.day):
+        if season.contains(self.selection.day) and region.intersects(
+                layout.cell(self.selection.day).adjusted(-2, -2, 2, 2)):
             paint.paint_selected_day(painter, layout.cell(self.selection.day), focused=self.hasFocus())
         preview = None if self._preview is None else self._preview.preview
         if preview is not None:
-            days = (preview.day + timedelta(days=i) for i in range(self._payload_days(preview.payload)))
-            cells = [layout.cell(day) for day in days if season.contains(day)]
+            cells = self._drop_cells(preview, layout)
             paint.paint_drop_target(painter, cells, refused=preview.season is None)
             if preview.refusal and cells:
                 # Said where the coach is looking, while there is still time to choose another day.
-                visible = (-self.horizontalScrollBar().value(), self.viewport().width() - self._origin_x())
-                paint.paint_refusal(painter, cells[0], preview.refusal, self._fonts, visible)
+                paint.paint_refusal(painter, cells[0], preview.refusal, self._fonts, self._visible_x())
+
+    def _drop_cells(self, preview: Preview, layout: CalendarLayout) -> list[QRect]:
+        """The cells of the days the dragged competition would take (content coordinates)."""
+        season = self.document.season
+        days = (preview.day + timedelta(days=i) for i in range(self._payload_days(preview.payload)))
+        return [layout.cell(day) for day in days if season.contains(day)]
+
+    def _visible_x(self) -> tuple[int, int]:
+        """The content x range the viewport shows right of the gutter."""
+        return -self.horizontalScrollBar().value(), self.viewport().width() - self._origin_x()
 
     # Mouse and keyboard ----------------------------------------------------------------
 
@@ -683,12 +712,61 @@ class SeasonCalendar(QAbstractScrollArea):
             return
         if preview is None:
             self._preview = None
+            self.viewport().update()
+            return
+        layout = self._ensure_layout()
+        shapes = None if preview.season is None else competition_shapes(
+            preview.season, layout, self.selection.athlete_id, self._fonts.small_metrics
+        )
+        picture = _PreviewPicture(preview, shapes, layout)
+        changed = None if shown is None else self._carry_over(shown, picture)
+        self._preview = picture
+        if shown is None or changed is None:
+            self.viewport().update()
+            return
+        # Only what differs from the picture on screen is painted again: the days, chips,
+        # phases and names the move changes, and the drop target where it was and where it is.
+        region = QRegion()
+        origin = self._origin_x()
+        for rect in (*changed, *self._overlay_rects(shown), *self._overlay_rects(picture)):
+            region = region.united(rect.translated(origin, 0))
+        self.viewport().update(region)
+
+    def _carry_over(self, shown: _PreviewPicture, picture: _PreviewPicture) -> list[QRect] | None:
+        """Hand the scene of the preview on screen to the next one, with where they differ
+        (content coordinates); None when the next one must be drawn whole."""
+        before, after = shown.preview.plan, picture.preview.plan
+        if (before is None or after is None or shown.shapes is None or picture.shapes is None
+                or shown.layout is not picture.layout or picture.layout is None):
+            return None
+        if shown.scene is not None:
+            earlier, dirty = shown.scene, []
+        elif shown.earlier is not None:
+            # Not painted yet (two hovers before one paint): its own changes still to draw.
+            earlier, dirty = shown.earlier, shown.dirty
         else:
-            shapes = None if preview.season is None else competition_shapes(
-                preview.season, self._ensure_layout(), self.selection.athlete_id, self._fonts.small_metrics
-            )
-            self._preview = _PreviewPicture(preview, shapes)
-        self.viewport().update()
+            return None
+        changed = paint.scene_changes(picture.layout, before, shown.shapes, after, picture.shapes)
+        if changed is None:
+            return None
+        picture.earlier, picture.dirty = earlier, dirty + changed
+        shown.scene, shown.earlier, shown.dirty = None, None, []
+        return changed
+
+    def _overlay_rects(self, picture: _PreviewPicture) -> list[QRect]:
+        """Where the overlay of a preview draws what follows the drag (content coordinates):
+        the drop target and the selected competition's chip and name. (A refused day, with
+        its refusal beside it, is always painted whole.)"""
+        layout = picture.layout or self._ensure_layout()
+        rects = [cell.adjusted(-2, -2, 2, 2) for cell in self._drop_cells(picture.preview, layout)]
+        selected = self.selection.competition_id
+        shapes = picture.shapes or self._real_shapes()
+        chip = None if selected is None else shapes.chip(selected)
+        if chip is not None:
+            rects.extend(segment.adjusted(-3, -3, 3, 3) for segment in chip.segments)
+            rects.extend(label.text_rect.adjusted(-2, -2, 2, 2) for label in shapes.labels
+                         if label.competition.id == selected)
+        return rects
 
     def _end_drag(self) -> None:
         self._drag = None

@@ -13,6 +13,9 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
+from operator import attrgetter
+from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
@@ -124,41 +127,72 @@ class PlanSeries:
                    deload_spans=(), taper_spans=(), markers=())
 
 
+_CURVES = attrgetter("fitness", "fatigue", "form")
+_METRICS = attrgetter("metrics")
+_DELOAD = attrgetter("deload")
+_TAPER = attrgetter("taper_for")
+_WEEKLY = attrgetter("volume_load_kg", "weighted_contacts", "relative_volume", "planned_load")
+_TOP_SETS = attrgetter("top_set_pct")
+_START = attrgetter("start")
+
+
 def plan_series(plan: Plan, axis: TimeAxis) -> PlanSeries:
     """The arrays the chart draws for ``plan`` (made on every hovered day of a drag, so kept lean)."""
     weeks = plan.weeks
     days = plan.days
     count = len(days)
     offset = (days[0].date - axis.origin).days if days else 0
-    # One pass over the days for the daily curves and marks, in list comprehensions: this runs
-    # on every hovered day of a drag, right after the engine.
-    curves = np.array([(d.metrics.fitness, d.metrics.fatigue, d.metrics.form) for d in days],
-                      dtype=float).reshape(count, 3).T
-    marks = np.array([(d.deload, d.taper_for is not None) for d in days], dtype=bool).reshape(count, 2).T
-    week_starts = tuple(w.start for w in weeks)
-    origin = axis.origin
+    # The daily curves and marks through attribute getters, which walk the days in C: this
+    # runs on every hovered day of a drag, right after the engine.
+    curves = np.array(list(map(_CURVES, map(_METRICS, days))), dtype=float).reshape(count, 3).T
+    weekly = np.array(list(map(_WEEKLY, weeks)), dtype=float).reshape(len(weeks), 4).T
+    tops = list(map(_TOP_SETS, weeks))
+    week_starts = tuple(map(_START, weeks))
     return PlanSeries(
-        week_x=np.array([(start - origin).days for start in week_starts], dtype=float) / 7 + 0.5,
+        week_x=_week_x(week_starts, axis.origin),
         week_starts=week_starts,
-        volume_load=np.array([w.volume_load_kg for w in weeks], dtype=float),
-        weighted_contacts=np.array([w.weighted_contacts for w in weeks], dtype=float),
-        relative_volume=np.array([w.relative_volume for w in weeks], dtype=float),
-        deload=np.array([w.deload for w in weeks], dtype=bool),
-        top_set={
-            lift: np.array([w.top_set_pct.get(lift, math.nan) for w in weeks], dtype=float) for lift in TRACKED_LIFTS
-        },
-        planned_load=np.array([w.planned_load for w in weeks], dtype=float),
-        day_x=(np.arange(count, dtype=float) + offset + 0.5) / 7,
+        volume_load=weekly[0],
+        weighted_contacts=weekly[1],
+        relative_volume=weekly[2],
+        deload=np.fromiter(map(_DELOAD, weeks), dtype=bool, count=len(weeks)),
+        top_set={lift: np.array([top.get(lift, math.nan) for top in tops], dtype=float) for lift in TRACKED_LIFTS},
+        planned_load=weekly[3],
+        day_x=_day_x(count, offset),
         fitness=curves[0],
         fatigue=curves[1],
         form=curves[2],
         phases=tuple((p.kind, Span(axis.edge(p.start), axis.edge(p.end + timedelta(days=1)))) for p in plan.phases),
-        deload_spans=_runs(marks[0], offset),
-        taper_spans=_runs(marks[1], offset),
+        deload_spans=_runs(np.fromiter(map(_DELOAD, days), dtype=bool, count=count), offset),
+        taper_spans=_runs(np.array([taper is not None for taper in map(_TAPER, days)], dtype=bool), offset),
         markers=tuple(
             Marker(c.id, axis.day_x(c.start), c.priority, c.indoor, c.name, c.start, c.end) for c in plan.competitions
         ),
     )
+
+
+# The x of a season's weeks and days are the same for every plan of it: made once, they are
+# the same arrays from one previewed day to the next, which the chart then knows unchanged
+# without comparing them. Never written to (read-only).
+@lru_cache(maxsize=8)
+def _week_x(week_starts: tuple[date, ...], origin: date) -> Floats:
+    x = np.array([(start - origin).days for start in week_starts], dtype=float) / 7 + 0.5
+    x.flags.writeable = False
+    return x
+
+
+@lru_cache(maxsize=8)
+def _day_x(count: int, offset: int) -> Floats:
+    x = (np.arange(count, dtype=float) + offset + 0.5) / 7
+    x.flags.writeable = False
+    return x
+
+
+@lru_cache(maxsize=8)
+def begun_weeks(week_starts: tuple[date, ...], today: date) -> NDArray[np.bool_]:
+    """Which of the weeks have begun before ``today`` (``is_past_week``), read-only."""
+    begun = np.array([is_past_week(start, today) for start in week_starts], dtype=bool)
+    begun.flags.writeable = False
+    return begun
 
 
 @dataclass(frozen=True, slots=True)
@@ -229,6 +263,14 @@ def _runs(marked: NDArray[np.bool_], offset: int) -> tuple[Span, ...]:
     edges = np.flatnonzero(np.diff(np.concatenate(([0], marked.astype(np.int8), [0]))))
     starts, ends = edges[0::2], edges[1::2]  # the day after each run
     return tuple(Span(float(a + offset) / 7, float(b + offset) / 7) for a, b in zip(starts, ends, strict=True))
+
+
+def same_values(old: NDArray[Any], new: NDArray[Any]) -> bool:
+    """Whether two arrays hold the same values, bit for bit (NaN equal to NaN): a byte
+    comparison, many times quicker than ``np.array_equal``, made for every series on every
+    previewed day. Equal values with other bits (-0.0 and 0.0) count as a change: drawn
+    again, never left stale."""
+    return old is new or (old.shape == new.shape and old.dtype == new.dtype and old.tobytes() == new.tobytes())
 
 
 def finite_max(*arrays: Floats) -> float:

@@ -75,11 +75,12 @@ from ui.chart.data import (
     Floats,
     PlanSeries,
     TimeAxis,
+    begun_weeks,
     done_series,
     finite_max,
     finite_min,
-    is_past_week,
     plan_series,
+    same_values,
 )
 from ui.chart.parts import (
     BAR_WIDTH,
@@ -168,6 +169,7 @@ class LoadChart(QWidget):
         self.axis = TimeAxis.of(document.season)
         self._real = PlanSeries.empty()
         self._shown = self._real
+        self._peaks_of: tuple[PlanSeries, dict[str, float], dict[str, float]] | None = None
         self._done = DoneSeries.empty()
         self._preview: Plan | None = None
         self._squad = False
@@ -587,7 +589,7 @@ class LoadChart(QWidget):
         self._shown = series
         today = self.document.today
         # A week begun before today keeps its plan as an outline, with what was done inside it.
-        begun = np.array([is_past_week(start, today) for start in series.week_starts], dtype=bool)
+        begun = begun_weeks(series.week_starts, today)
         if not self._unchanged("volume_load", series.week_x, series.volume_load, series.deload, begun):
             self._volume_bars.set_values(series.week_x, series.volume_load, series.deload, begun)
         self._set_curve("weighted_contacts", series.week_x, series.weighted_contacts)
@@ -608,7 +610,7 @@ class LoadChart(QWidget):
         """
         before = self._data.get(key)
         if before is not None and len(before) == len(arrays) and all(
-            np.array_equal(old, new, equal_nan=new.dtype.kind == "f") for old, new in zip(before, arrays, strict=True)
+            same_values(old, new) for old, new in zip(before, arrays, strict=True)
         ):
             return True
         self._data[key] = arrays
@@ -756,27 +758,50 @@ class LoadChart(QWidget):
         self._fit_y()
 
     def _fit_y(self) -> None:
-        """Scales from the data shown and, during a drag, the plan before it, so neither leaves the plot."""
+        """Scales from the data shown and, during a drag, the plan before it, so neither leaves the plot.
+
+        The plan before the drag stays the same while the drag lasts: its peaks (``_peaks``) are
+        worked out once, and each previewed day looks only into its own arrays.
+        """
         shown, real = self._shown, self._real
+        top, bottom = self._peaks(real)
         if self._squad:
             lines = [_floats(item.values()[1]) for item in self._squad_items.values() if item.isVisible()]
             self.volume.set_y(self.volume.main, 0.0, _headroom(finite_max(*lines, real.relative_volume)))
         else:
-            self.volume.set_y(self.volume.main, 0.0,
-                              _headroom(finite_max(shown.volume_load, real.volume_load, self._done.done_volume)))
+            self.volume.set_y(self.volume.main, 0.0, _headroom(
+                max(finite_max(shown.volume_load, self._done.done_volume), top["volume_load"])))
         self.volume.set_y(self._volume_right, 0.0, _headroom(
-            finite_max(shown.weighted_contacts, real.weighted_contacts, self._done.done_weighted_contacts)))
-        lifts = [a for lift, key in zip(TRACKED_LIFTS, _LIFT_KEYS, strict=True) if self._wanted(key)
-                 for a in (shown.top_set[lift], real.top_set[lift])]
-        lowest = min((float(np.nanmin(a)) for a in lifts if np.isfinite(a).any()), default=50.0)
+            max(finite_max(shown.weighted_contacts, self._done.done_weighted_contacts), top["weighted_contacts"])))
+        keys = [(lift, key) for lift, key in zip(TRACKED_LIFTS, _LIFT_KEYS, strict=True) if self._wanted(key)]
+        lows = [float(np.nanmin(a)) for a in (shown.top_set[lift] for lift, _key in keys) if np.isfinite(a).any()]
+        lows += [bottom[key] for _lift, key in keys if key in bottom]
+        lowest = min(lows, default=50.0)
+        highest = max([finite_max(*(shown.top_set[lift] for lift, _key in keys)), *(top[key] for _lift, key in keys)])
         # Intensity reads best from just below the lightest top set up to 100 % of max.
-        self.intensity.set_y(self.intensity.main, max(0.0, (lowest - 5) // 10 * 10),
-                             max(100.0, finite_max(*lifts) + 2))
-        curves = [(shown.fitness, real.fitness), (shown.fatigue, real.fatigue), (shown.form, real.form)]
-        wanted = [a for key, pair in zip(("fitness", "fatigue", "form"), curves, strict=True) if self._wanted(key)
-                  for a in pair]
-        self.load.set_y(self.load.main, finite_min(*wanted) * 1.15, _headroom(finite_max(*wanted)))
-        self.load.set_y(self._load_right, 0.0, _headroom(finite_max(shown.planned_load, real.planned_load)))
+        self.intensity.set_y(self.intensity.main, max(0.0, (lowest - 5) // 10 * 10), max(100.0, highest + 2))
+        wanted = [key for key in ("fitness", "fatigue", "form") if self._wanted(key)]
+        shown_curves = [getattr(shown, key) for key in wanted]
+        self.load.set_y(self.load.main, min([finite_min(*shown_curves), *(bottom[key] for key in wanted)]) * 1.15,
+                        _headroom(max([finite_max(*shown_curves), *(top[key] for key in wanted)])))
+        self.load.set_y(self._load_right, 0.0, _headroom(max(finite_max(shown.planned_load), top["planned_load"])))
+
+    def _peaks(self, series: PlanSeries) -> tuple[dict[str, float], dict[str, float]]:
+        """The highest (``finite_max``) and lowest values of the series' arrays, by series key;
+        lowest are the curves' ``finite_min`` and the lifts' smallest top set (none for a lift
+        never done). Kept for the last series asked about: the plan before a drag."""
+        if self._peaks_of is not None and self._peaks_of[0] is series:
+            return self._peaks_of[1], self._peaks_of[2]
+        arrays = {"volume_load": series.volume_load, "weighted_contacts": series.weighted_contacts,
+                  "planned_load": series.planned_load, "fitness": series.fitness, "fatigue": series.fatigue,
+                  "form": series.form}
+        arrays.update((key, series.top_set[lift]) for lift, key in zip(TRACKED_LIFTS, _LIFT_KEYS, strict=True))
+        top = {key: finite_max(values) for key, values in arrays.items()}
+        bottom = {key: finite_min(getattr(series, key)) for key in ("fitness", "fatigue", "form")}
+        bottom.update((key, float(np.nanmin(values))) for lift, key in zip(TRACKED_LIFTS, _LIFT_KEYS, strict=True)
+                      if np.isfinite(values := series.top_set[lift]).any())
+        self._peaks_of = (series, top, bottom)
+        return top, bottom
 
     def _show_selected_day(self) -> None:
         day = self.selection.day

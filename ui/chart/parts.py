@@ -534,6 +534,8 @@ class Backdrop(QGraphicsItem):
     def __init__(self, outline: QPen) -> None:
         super().__init__()
         self._spans: dict[str, list[tuple[float, float, QBrush]]] = {name: [] for name in self.LAYERS}
+        # The rectangles each layer fills, made when its spans change rather than on every paint.
+        self._rects: dict[str, list[tuple[QRectF, QBrush]]] = {name: [] for name in self.LAYERS}
         self._outline = outline
         self._bounds = QRectF()
         self.drawn_hatch = False  # hatching as lines (for SVG, which has no pattern brushes)
@@ -545,6 +547,8 @@ class Backdrop(QGraphicsItem):
         if spans == self._spans[layer]:
             return
         self._spans[layer] = spans
+        height = self.STRIPS.get(layer, 1.0)
+        self._rects[layer] = [(QRectF(x0, 0.0, x1 - x0, height), brush) for x0, x1, brush in spans]
         edges = [x for layer_spans in self._spans.values() for x0, x1, _brush in layer_spans for x in (x0, x1)]
         bounds = QRectF(min(edges), 0.0, max(edges) - min(edges), 1.0) if edges else QRectF()
         if bounds != self._bounds:
@@ -557,9 +561,7 @@ class Backdrop(QGraphicsItem):
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
         for layer in self.LAYERS:
-            height = self.STRIPS.get(layer, 1.0)
-            for x0, x1, brush in self._spans[layer]:
-                rect = QRectF(x0, 0.0, x1 - x0, height)
+            for rect, brush in self._rects[layer]:
                 if self.drawn_hatch and brush.style() == Qt.BrushStyle.BDiagPattern:
                     hatch(painter, rect, brush.color())
                 else:
