@@ -29,7 +29,7 @@ from planner.document.limits import (
     date_problem,
     text_problem,
 )
-from planner.document.model import Athlete, Season, Units
+from planner.document.model import Athlete, FrozenSpan, Season, Units
 from planner.document.records import DoneSet, RecordStatus, SessionRecord
 from planner.document.sessions import Session
 from planner.document.text import plural
@@ -325,13 +325,25 @@ def _frozen_problems(season: Season, athlete_ids: set[str]) -> list[Problem]:
         if any(first <= span.last and span.first <= last for first, last in kept.get(span.athlete_id, [])):
             problems.append(Problem(path, "the same day is kept as planned twice"))
         kept.setdefault(span.athlete_id, []).append((span.first, span.last))
-        # A kept day holds what the plan showed, as a locked week does: it is not checked for
-        # more than the plan could hold.
-        for j, session in enumerate(span.sessions):
-            if not span.covers(session.date):
-                problems.append(Problem(f"{path}.sessions[{j}].date", "the session is not in the days kept"))
-            problems.extend(session_problems(session, f"{path}.sessions[{j}]"))
+        found = _KEPT_PROBLEMS.get(_kept_sessions_problems, span)
+        problems.extend(Problem(f"{path}{problem.path}", problem.message) for problem in found)
     return problems
+
+
+# A span of kept days is immutable and most edits leave every span alone (each athlete's past
+# holds a few hundred sessions): what is wrong with its sessions is found once per span.
+_KEPT_PROBLEMS: ByIdentity[tuple[Problem, ...]] = ByIdentity(kept=5_000)
+
+
+def _kept_sessions_problems(span: FrozenSpan) -> tuple[Problem, ...]:
+    # A kept day holds what the plan showed, as a locked week does: it is not checked for
+    # more than the plan could hold.
+    problems: list[Problem] = []
+    for j, session in enumerate(span.sessions):
+        if not span.covers(session.date):
+            problems.append(Problem(f".sessions[{j}].date", "the session is not in the days kept"))
+        problems.extend(session_problems(session, f".sessions[{j}]"))
+    return tuple(problems)
 
 
 def record_session_words(season: Season, record: SessionRecord) -> str:

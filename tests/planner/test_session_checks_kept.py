@@ -6,7 +6,8 @@ from __future__ import annotations
 import dataclasses
 
 from planner.document.demo import demo_season
-from planner.document.validation import session_problems
+from planner.document.model import FrozenSpan
+from planner.document.validation import season_problems, session_problems
 from planner.engine.generator import generate
 
 
@@ -18,3 +19,26 @@ def test_a_clean_session_stays_clean_and_a_changed_copy_is_checked_again() -> No
     broken = dataclasses.replace(session, minutes=0)
     assert [p.path for p in session_problems(broken, "frozen[0].sessions[3]")] == ["frozen[0].sessions[3].minutes"]
     assert [p.path for p in session_problems(broken, "x")] == ["x.minutes"]
+
+
+def test_what_is_wrong_with_a_span_of_kept_days_is_said_at_its_place_each_time() -> None:
+    demo = demo_season()
+    plan = generate(demo, "ath-1")
+    busy = [d for d in plan.days if d.sessions][:3]
+    first, last = busy[0].date, busy[1].date
+    sessions = [s for d in busy[:2] for s in d.sessions]
+    broken = dataclasses.replace(sessions[-1], minutes=0)
+    stray = busy[2].sessions[0]  # dated after the span's last day
+    span = FrozenSpan("ath-1", first, last, (*sessions[:-1], broken, stray))
+    clean = FrozenSpan("ath-2", first, last, ())
+    expected = [
+        (f"frozen[1].sessions[{len(sessions) - 1}].minutes", "a session lasts at least a minute"),
+        (f"frozen[1].sessions[{len(sessions)}].date", "the session is not in the days kept"),
+    ]
+    for _ in range(2):  # found once, said at its place every time
+        season = dataclasses.replace(demo, frozen=(clean, span))
+        assert [(p.path, p.message) for p in season_problems(season) if p.path.startswith("frozen")] == expected
+    moved = dataclasses.replace(demo, frozen=(span,))
+    assert [p.path for p in season_problems(moved) if p.path.startswith("frozen")] == [
+        path.replace("frozen[1]", "frozen[0]") for path, _ in expected
+    ]
