@@ -17,6 +17,8 @@ from functools import cache
 from uuid import UUID
 
 import pytest
+from hypothesis import HealthCheck, settings
+from hypothesis import Phase as Stage
 
 from planner.document.edits import EditError
 from planner.document.model import (
@@ -36,7 +38,7 @@ from planner.document.model import (
 )
 from planner.document.sessions import Item, PlyoIntensity, Session, SessionKind
 from planner.document.validation import season_problems
-from planner.engine.generator import generate
+from planner.engine.generator import forget, generate
 from planner.engine.plan import Day, Phase, PhaseKind, Plan
 
 __all__ = [
@@ -196,6 +198,20 @@ def plan_for(document: Season, athlete_id: str = "ath-1") -> Plan:
 
 # ---------------------------------------------------------------------------------------------
 # Looking things up in a plan
+
+
+def plan_from_nothing(document: Season, athlete_id: str = "ath-1") -> Plan:
+    """The plan with every cache of earlier plans dropped first: what warm plans must equal."""
+    forget()
+    return generate(document, athlete_id)
+
+
+# Properties over runs of edits: slow examples, and failures worth replaying first.
+EDIT_RUNS = settings(
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+    phases=(Stage.explicit, Stage.reuse, Stage.generate),
+)
 
 
 def d_minus(comp: Competition, n: int) -> date:

@@ -7,8 +7,8 @@ from __future__ import annotations
 import dataclasses
 from datetime import date, timedelta
 
-from hypothesis import HealthCheck, given, settings
-from hypothesis import Phase as Stage
+from builders import EDIT_RUNS, plan_from_nothing
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from season_strategies import random_seasons
 
@@ -25,17 +25,11 @@ from planner.engine.timeline import build_timeline
 
 ATHLETE = "ath-1"
 
-_SETTINGS = settings(
-    max_examples=400,
-    deadline=None,
-    suppress_health_check=[HealthCheck.too_slow],
-    phases=(Stage.explicit, Stage.reuse, Stage.generate),
-)
+_SETTINGS = settings(EDIT_RUNS, max_examples=60)
 
 
 def _cold(season: Season) -> Plan:
-    forget()
-    return generate(season, ATHLETE)
+    return plan_from_nothing(season, ATHLETE)
 
 
 def _day(season: Season, draw: st.DrawFn) -> date:

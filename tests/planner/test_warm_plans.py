@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from hypothesis import HealthCheck, given, settings
-from hypothesis import Phase as Stage
+from builders import EDIT_RUNS, plan_from_nothing
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from season_strategies import random_seasons
 
@@ -18,17 +18,11 @@ from planner.engine.plan import Plan
 
 ATHLETE = "ath-1"
 
-_SETTINGS = settings(
-    max_examples=80,
-    deadline=None,
-    suppress_health_check=[HealthCheck.too_slow],
-    phases=(Stage.explicit, Stage.reuse, Stage.generate),
-)
+_SETTINGS = settings(EDIT_RUNS, max_examples=80)
 
 
 def _cold(season: Season) -> Plan:
-    forget()
-    return generate(season, ATHLETE)
+    return plan_from_nothing(season, ATHLETE)
 
 
 @st.composite
