@@ -16,7 +16,6 @@ only the days to come; the past days it would have changed are named in its chan
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
@@ -213,7 +212,7 @@ class OpenSeason(QObject):
         if changes is None:
             changes = changes_between(before, season, initiator)
         if held:
-            changes = dataclasses.replace(changes, held=held)
+            changes = changes._replace(held=held)
         self._season = season
         self._settled = None
         # Only the plans the change may touch are derived again.

@@ -8,8 +8,8 @@ hovered day. The undo stack is never touched: only a drop changes the document.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from PySide6.QtCore import QObject, Signal
 
@@ -21,8 +21,7 @@ from ui.mime import CompetitionTemplate, DraggedCompetition, Payload
 from ui.selection import Selection
 
 
-@dataclass(frozen=True, slots=True)
-class Preview:
+class Preview(NamedTuple):
     """What a drag would do if dropped on ``day``; ``season`` None when the edit is refused,
     and ``refusal`` then says why. ``plan`` is the selected athlete's plan in ``season``."""
 

@@ -10,9 +10,9 @@ kept under another name and the coach is told why, rather than deleted.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import NamedTuple
 
 from PySide6.QtCore import QObject, QTimer
 
@@ -29,15 +29,13 @@ DEFAULT_INTERVAL_MS = 60_000
 _PRIVATE = 0o600
 
 
-@dataclass(frozen=True)
-class Recovered:
+class Recovered(NamedTuple):
     season: Season
     original: Path | None
     saved_at: str
 
 
-@dataclass(frozen=True)
-class UnreadableRecovery:
+class UnreadableRecovery(NamedTuple):
     """A recovery copy that does not load: ``reason`` says why, ``kept`` where its text is."""
 
     kept: Path

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import Enum
+from typing import NamedTuple
 
 from PySide6.QtCore import QPointF, QRect, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen, QPixmap, QPolygonF
@@ -53,8 +54,7 @@ FROZEN = QColor("#56606B")  # a kept day the plan would now prescribe differentl
 FROZEN_EDGE = QColor("#AEB5BF")  # a day kept as it was prescribed: faint, as most past days are
 
 
-@dataclass(frozen=True, slots=True)
-class BandLook:
+class BandLook(NamedTuple):
     """How one compliance band shows: its colour, the sign that says it without colour, the
     word and what it means (the calendar's tooltip, the squad week and the chart's legend)."""
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 import resources
 from planner.document.sessions import Category, PlyoIntensity
@@ -14,8 +14,7 @@ CATALOGUE_RESOURCE = "data/exercises.toml"
 MAIN_LIFTS = ("back_squat", "power_clean")
 
 
-@dataclass(frozen=True, slots=True)
-class Exercise:
+class Exercise(NamedTuple):
     id: str
     name: str
     category: Category

@@ -11,9 +11,8 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping
-from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
 from planner.document.model import Competition, Season
 
@@ -21,8 +20,7 @@ _K = TypeVar("_K")
 _V = TypeVar("_V")
 
 
-@dataclass(frozen=True, slots=True)
-class Changes:
+class Changes(NamedTuple):
     """A change set. ``athletes`` are those whose plan may differ (their record, the
     competitions they are entered in, their overrides or locked weeks, or the season's dates
     changed); ``dates`` the days whose competitions, overrides, locked weeks or notes changed

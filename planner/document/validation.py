@@ -10,8 +10,8 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from planner.by_identity import ByIdentity
 from planner.document.catalogue import catalogue, lift_name, lifts_with_maxes
@@ -46,8 +46,7 @@ MAX_COMPETITION_DAYS = 14
 _NUMBERED_ID = re.compile(r"^(ath|comp)-(\d{1,18})$")
 
 
-@dataclass(frozen=True, slots=True)
-class Problem:
+class Problem(NamedTuple):
     """One broken rule: ``path`` names the place (e.g. ``athletes[1].maxes[0].value``)."""
 
     path: str

@@ -11,9 +11,9 @@ derived differently later never changes how a past session is judged.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
+from typing import NamedTuple
 
 from planner.by_identity import ByIdentity
 from planner.document.model import Season, Units
@@ -52,8 +52,7 @@ class Band(StrEnum):
 _SEVERITY = (Band.MISSED, Band.RED, Band.YELLOW, Band.GREEN)
 
 
-@dataclass(frozen=True, slots=True)
-class SessionCompliance:
+class SessionCompliance(NamedTuple):
     """One recorded session: planned and done volume-load (kg) and contacts, done over
     planned in the session's own measure (None when nothing was planned to measure by)."""
 
@@ -69,8 +68,7 @@ class SessionCompliance:
     band: Band
 
 
-@dataclass(frozen=True, slots=True)
-class DayCompliance:
+class DayCompliance(NamedTuple):
     """A day's sessions (as planned then, or as the plan has them), each with its record
     and compliance when one was made; ``band`` is the worst recorded, or PENDING/NONE."""
 
@@ -79,8 +77,7 @@ class DayCompliance:
     sessions: tuple[tuple[Session, SessionRecord | None, SessionCompliance | None], ...]
 
 
-@dataclass(frozen=True, slots=True)
-class WeekCompliance:
+class WeekCompliance(NamedTuple):
     """A week's past days, planned against done. ``planned_*`` count every past session
     planned; ``recorded_planned_*`` only those with a record, the fair side to set ``done_*``
     against while some are still to be recorded."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date, timedelta
 from functools import cache, lru_cache
 from itertools import combinations, compress, pairwise
@@ -212,8 +212,7 @@ class _Checkpoint(NamedTuple):
     ctx: tuple[int, int, int]  # Context.mark()
 
 
-@dataclass(frozen=True, slots=True)
-class _Run:
+class _Run(NamedTuple):
     """One athlete's last plan and what deriving it left: the shape it was derived for, the
     week loop's state as each week began (and once more at its end), the loop's sessions before
     the taper was fitted, then the days as the coach's edits left them and their figures."""

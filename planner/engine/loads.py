@@ -9,7 +9,8 @@ athlete holds dumbbells or uses a technique bar. How a load goes on is data on t
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, replace
+from dataclasses import replace
+from typing import NamedTuple
 
 from planner.document.model import Equipment, Units
 from planner.document.sessions import Item
@@ -24,8 +25,7 @@ _EPS = 1e-9
 _BUMPER_MIN = {Units.KG: 2.5, Units.LB: 2.5}
 
 
-@dataclass(frozen=True, slots=True)
-class Load:
+class Load(NamedTuple):
     """A rounded load in the athlete's units.
 
     Below the empty bar the athlete holds two dumbbells of ``per_hand`` each (or uses a

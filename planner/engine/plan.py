@@ -44,8 +44,7 @@ PHASE_NAMES: dict[PhaseKind, str] = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class Phase:
+class Phase(NamedTuple):
     kind: PhaseKind
     name: str
     start: date
@@ -108,15 +107,13 @@ class Week(NamedTuple):
     top_set_pct: dict[str, float]
 
 
-@dataclass(frozen=True, slots=True)
-class PlanWarning:
+class PlanWarning(NamedTuple):
     rule_id: str
     date: date
     message: str
 
 
-@dataclass(frozen=True, slots=True)
-class MaxProposal:
+class MaxProposal(NamedTuple):
     """Logged work sets show a max more than the rule's margin away from the one in force
     (rule max.proposal). Values are in ``units``, the athlete's: ``load`` x ``reps`` done on
     ``evidence_date`` give the estimate ``proposed``; ``current`` is the max in force.

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
 from typing import Any, NamedTuple
@@ -37,8 +36,7 @@ _MAIN_DRILLS = ("bounding", "skips_for_height")
 _FILLERS = ("pogo_jumps", "ankle_hops", "skips_for_height", "standing_long_jump", "hurdle_hops")
 
 
-@dataclass(frozen=True, slots=True)
-class Drill:
+class Drill(NamedTuple):
     """One drill of the program: ``reps`` runs of ``distance_m``, or ``reps`` sets of ``per_set`` contacts."""
 
     exercise_id: str
@@ -649,7 +647,7 @@ def _within_ceiling(
         if not intensity_allowed(intensity, ceiling):
             changed = True
             if drill.exercise_id == "bounding" and ceiling >= 2:
-                drill = replace(drill, distance_m=min(drill.distance_m or moderate_max, moderate_max))
+                drill = drill._replace(distance_m=min(drill.distance_m or moderate_max, moderate_max))
                 intensity = drill_intensity(drill, ctx)
             else:
                 continue

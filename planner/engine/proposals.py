@@ -19,8 +19,8 @@ Nothing changes a max without the coach: accepting a proposal is an edit
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import NamedTuple
 
 from planner.by_identity import ByIdentity
 from planner.document.catalogue import catalogue, lift_name
@@ -35,8 +35,7 @@ from planner.engine.rules import RuleBook
 __all__ = ["evidence_text", "max_proposals", "proposal_text"]
 
 
-@dataclass(frozen=True, slots=True)
-class _Evidence:
+class _Evidence(NamedTuple):
     lift: str
     day: date
     load: float

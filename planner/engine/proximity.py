@@ -9,7 +9,6 @@ so a generated plan and a coach's edit are judged alike.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import NamedTuple
 
@@ -25,8 +24,7 @@ def intensity_allowed(intensity: PlyoIntensity, ceiling: int) -> bool:
     return INTENSITY_LEVEL[intensity] <= ceiling
 
 
-@dataclass(frozen=True, slots=True)
-class Restriction:
+class Restriction(NamedTuple):
     """Why a day is limited: the rule, a sentence, and which ``DayLimits`` fields it tightened."""
 
     rule_id: str

@@ -14,9 +14,8 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from datetime import date
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
 from planner.document.model import Athlete, Units
 from planner.document.records import (
@@ -65,8 +64,7 @@ class EntryError(ValueError):
 Place = tuple[int | str, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class SetLine:
+class SetLine(NamedTuple):
     """One planned set of a session, as the card's grid shows it: ``load`` in the athlete's
     units (None for body weight or a drill), ``distance_m`` per rep for a drill."""
 
@@ -80,8 +78,7 @@ class SetLine:
     distance_m: float | None
 
 
-@dataclass(frozen=True, slots=True)
-class SetCells:
+class SetCells(NamedTuple):
     """What is typed in one set's cells: reps, and the load (a lift) or the distance per rep
     (a drill). Empty reps: the set was not done."""
 

@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from planner.document import edits
 from planner.document.catalogue import catalogue, lift_name
@@ -31,8 +31,7 @@ from planner.engine.rules import RuleBook, rule_book
 
 __all__ = ["ResultMax", "maxes_from_result", "record_result", "remove_result"]
 
-@dataclass(frozen=True, slots=True)
-class ResultMax:
+class ResultMax(NamedTuple):
     """The max one test attempt gives: ``value`` in the athlete's units from ``load`` x ``reps``
     (the best set of the attempt)."""
 

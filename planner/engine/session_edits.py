@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import NamedTuple
 
 from planner.document.catalogue import Exercise, catalogue, exercise
 from planner.document.edits import Edit, EditError, lock_week, move_session, reset_override, set_override, unlock_week
@@ -39,8 +39,7 @@ NEW_DISTANCE_M = 10.0
 NEW_REPS_IN_RESERVE = 2
 
 
-@dataclass(frozen=True, slots=True)
-class SessionRef:
+class SessionRef(NamedTuple):
     """One athlete's session of one kind on one day: what a drag carries."""
 
     athlete_id: str

@@ -7,16 +7,15 @@ changes the items, so an edited session is described by the same rules as a gene
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, replace
-from typing import Final
+from dataclasses import replace
+from typing import Final, NamedTuple
 
 from planner.document.sessions import INTENSITY_LEVEL, Category, Item, Session, SessionKind
 
 HEAVY_PCT: Final = 85.0
 
 
-@dataclass(frozen=True, slots=True)
-class Facts:
+class Facts(NamedTuple):
     title: str
     heavy: bool
     minutes: int

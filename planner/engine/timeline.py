@@ -15,7 +15,6 @@ never stack (wave.stacking).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, timedelta
 from itertools import pairwise
 from typing import NamedTuple
@@ -28,8 +27,7 @@ from planner.engine.rules import RuleBook
 _DAY = timedelta(days=1)
 
 
-@dataclass(frozen=True, slots=True)
-class Peak:
+class Peak(NamedTuple):
     """Competitions that share one taper: the first one sets it."""
 
     competitions: tuple[Competition, ...]
@@ -65,8 +63,7 @@ class DayPhase(NamedTuple):
     taper_for: Competition | None
 
 
-@dataclass(frozen=True, slots=True)
-class Timeline:
+class Timeline(NamedTuple):
     phases: tuple[Phase, ...]
     days: tuple[DayPhase, ...]  # one per season day
     peaks: tuple[Peak, ...]
@@ -313,8 +310,7 @@ _PREPARATION_NAMES = (
 )
 
 
-@dataclass(frozen=True, slots=True)
-class _BuildShape:
+class _BuildShape(NamedTuple):
     """The rule a build's phase lengths come from and the shortest general, specific and
     pre-competition phases it allows before the plan says the build is compressed."""
 
@@ -478,8 +474,7 @@ def _closes_with_test(phase: Phase) -> bool:
     ) and not phase.name.startswith("Re-base")
 
 
-@dataclass(frozen=True, slots=True)
-class _Wave:
+class _Wave(NamedTuple):
     """Where the season's deload weeks fall (rules wave and C6).
 
     ``deloads`` holds week starts (as ordinals) and ``tests`` the (phase index, week index)

@@ -309,7 +309,7 @@ def test_a_refused_accept_says_why_beside_the_proposals(proposing: tuple[ChecksP
     [listed] = panel.proposals.proposals()
     # A proposal the document cannot take (a max past what any athlete lifts): refused, said.
     impossible = Proposal(listed.athlete_id, listed.athlete_name,
-                          dataclasses.replace(listed.proposal, proposed=999.0))
+                          listed.proposal._replace(proposed=999.0))
     panel.proposals.accept(impossible)
     assert document.season == before and document.undo_stack.count() == 0
     message = panel.proposals.message

@@ -124,7 +124,7 @@ def test_one_legend_entry_switches_everything_done(chart: LoadChart, monkeypatch
     real = done_series
 
     def with_recorded_days(*args: object, **kwargs: object) -> DoneSeries:
-        return dataclasses.replace(real(*args, **kwargs), recorded_spans=(Span(20.0, 20.5),))  # type: ignore[arg-type]
+        return real(*args, **kwargs)._replace(recorded_spans=(Span(20.0, 20.5),))  # type: ignore[arg-type]
 
     monkeypatch.setattr(load_chart, "done_series", with_recorded_days)
     chart.refresh()

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
+from typing import NamedTuple
 
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QFontMetrics
@@ -32,8 +33,7 @@ RIGHT_MARGIN = 4
 _DAY = timedelta(days=1)
 
 
-@dataclass(frozen=True, slots=True)
-class Bands:
+class Bands(NamedTuple):
     """The vertical extent of each part of the calendar, from the font in use."""
 
     month_top: int
@@ -193,8 +193,7 @@ class CalendarLayout:
 # Competitions ------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class Chip:
+class Chip(NamedTuple):
     """One competition on the grid: a rounded block per week column it touches."""
 
     competition: Competition
@@ -202,8 +201,7 @@ class Chip:
     entered: bool  # the athlete shown takes part (others are drawn faded)
 
 
-@dataclass(frozen=True, slots=True)
-class Label:
+class Label(NamedTuple):
     """A competition's name in the strip below the grid, anchored at its first column."""
 
     competition: Competition
@@ -213,8 +211,7 @@ class Label:
     entered: bool
 
 
-@dataclass(frozen=True, slots=True)
-class CompetitionShapes:
+class CompetitionShapes(NamedTuple):
     """Where the competitions of one season are drawn, for painting and for hit tests."""
 
     chips: tuple[Chip, ...]
@@ -409,8 +406,7 @@ def _place_label(
 # The coach's own marks -------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class DayMarks:
+class DayMarks(NamedTuple):
     """What the calendar marks besides the plan: the coach's changes and notes, for one athlete."""
 
     locked_weeks: frozenset[date] = frozenset()  # the first days of the locked weeks

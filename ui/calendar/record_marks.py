@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from typing import NamedTuple
 
 from planner.document.model import Season
 from planner.document.records import SessionRecord
@@ -20,8 +21,7 @@ from planner.engine.compliance import Band, SessionCompliance, day_compliance
 from planner.engine.plan import Plan
 
 
-@dataclass(frozen=True, slots=True)
-class SessionBand:
+class SessionBand(NamedTuple):
     """One session of a day as the calendar marks it."""
 
     session: Session

@@ -11,11 +11,10 @@ weeks comes from ``planner.engine.compliance`` the same way (``done_series``).
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 from operator import attrgetter
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 from numpy.typing import NDArray
@@ -30,8 +29,7 @@ Floats = NDArray[np.float64]
 LIFT_NAMES = {"back_squat": "Back squat", "power_clean": "Power clean", "squat_jump": "Squat jump"}
 
 
-@dataclass(frozen=True, slots=True)
-class TimeAxis:
+class TimeAxis(NamedTuple):
     """Dates to chart x values and back: one unit per week column, day ``k`` of a week at ``k/7``."""
 
     origin: date  # the first day of the season's first week (x = 0)
@@ -76,16 +74,14 @@ class TimeAxis:
         return ticks
 
 
-@dataclass(frozen=True, slots=True)
-class Span:
+class Span(NamedTuple):
     """A stretch of days on the x axis: from the start of ``first`` to the end of ``last``."""
 
     x0: float
     x1: float
 
 
-@dataclass(frozen=True, slots=True)
-class Marker:
+class Marker(NamedTuple):
     """A competition the athlete is entered in, at the middle of its first day."""
 
     id: str
@@ -97,8 +93,7 @@ class Marker:
     end: date
 
 
-@dataclass(frozen=True, slots=True)
-class PlanSeries:
+class PlanSeries(NamedTuple):
     """Everything the chart draws for one plan."""
 
     week_x: Floats
@@ -195,8 +190,7 @@ def begun_weeks(week_starts: tuple[date, ...], today: date) -> NDArray[np.bool_]
     return begun
 
 
-@dataclass(frozen=True, slots=True)
-class DoneSeries:
+class DoneSeries(NamedTuple):
     """What was done in the weeks that have begun before today, beside what was planned.
 
     The weeks are those of ``plan.weeks`` that start before ``today``, in order; the current

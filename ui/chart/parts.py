@@ -8,11 +8,10 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import Enum
 from html import escape
-from typing import ClassVar
+from typing import ClassVar, NamedTuple
 
 import numpy as np
 import pyqtgraph as pg
@@ -93,8 +92,7 @@ class Shape(Enum):
     DONE = "done"  # what was done: bars inside the plan's outlines, strokes and a strip
 
 
-@dataclass(frozen=True, slots=True)
-class SeriesStyle:
+class SeriesStyle(NamedTuple):
     key: str
     label: str
     tip: str

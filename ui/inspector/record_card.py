@@ -10,7 +10,7 @@ turns the result into one edit.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
@@ -51,8 +51,7 @@ CHANGED_STYLE = "QLineEdit { color: #1f4e99; font-weight: bold; }"
 CELL_WIDTH = 52
 
 
-@dataclass(frozen=True, slots=True)
-class SetRow:
+class SetRow(NamedTuple):
     """The two cells of one set (the load cell is a drill's distance; None: body weight)."""
 
     reps: QLineEdit
