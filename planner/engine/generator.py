@@ -16,8 +16,8 @@ from functools import cache, lru_cache
 from itertools import combinations, compress, pairwise
 from typing import NamedTuple
 
-from planner.by_identity import forget_all
-from planner.document.model import Athlete, Competition, Season, TrackDay
+from planner.by_identity import ByIdentity, forget_all
+from planner.document.model import Athlete, Competition, FrozenSpan, Season, TrackDay
 from planner.document.sessions import Session, SessionKind
 from planner.document.text import plural
 from planner.engine.checks import hard_rule_breaches, soft_rule_warnings
@@ -748,15 +748,12 @@ def _apply_frozen(
     frozen: set[date] = set()
     held: list[date] = []
     for span in spans:
-        kept: dict[date, list[Session]] = {}
-        for session in span.sessions:
-            kept.setdefault(session.date, []).append(session)
+        kept = _KEPT_BY_DAY.get(_kept_by_day, span)
         start = max((span.first - first).days, 0)
         end = min((span.last - first).days, len(final) - 1)
         for i in range(start, end + 1):
             day = dates[i]
-            sessions = kept.get(day, [])
-            sessions.sort(key=lambda s: s.kind is SessionKind.WEIGHTS)
+            sessions = kept.get(day, _NOTHING_KEPT)
             now = final[i]
             if len(now) != len(sessions) or any(a is not b and a != b for a, b in zip(now, sessions, strict=True)):
                 held.append(day)
@@ -764,6 +761,22 @@ def _apply_frozen(
             frozen.add(day)
     held.sort()
     return final, frozen, tuple(held)
+
+
+# A span's sessions by day, in the order a day shows them, worked out once per span: the same
+# lists on every plan, so the next plan sees at once that a kept day has not changed. Never
+# changed in place.
+_KEPT_BY_DAY: ByIdentity[dict[date, list[Session]]] = ByIdentity(kept=5_000)
+_NOTHING_KEPT: list[Session] = []
+
+
+def _kept_by_day(span: FrozenSpan) -> dict[date, list[Session]]:
+    kept: dict[date, list[Session]] = {}
+    for session in span.sessions:
+        kept.setdefault(session.date, []).append(session)
+    for sessions in kept.values():
+        sessions.sort(key=lambda s: s.kind is SessionKind.WEIGHTS)
+    return kept
 
 
 def _apply_coach(
