@@ -166,17 +166,15 @@ def _week_shapes(
     # the week (rule race.week); opt-in priming is planned on its own.
     race_eves = _eves(competitions, rules["race.week"].whole("no_lifting_before_days"))
     # Day by day first, then week by week: each week takes its slice.
-    open_day = [
-        not limit.rest_day and phase.kind is not PhaseKind.TRANSITION
-        for limit, phase in zip(limits, timeline.days, strict=True)
-    ]
+    transition = PhaseKind.TRANSITION
+    training = [phase.kind is not transition for phase in timeline.days]
+    open_day = [limit.competition is None and t for limit, t in zip(limits, training, strict=True)]
     lifting = [
-        open_day[i] and limits[i].lower_max_pct is None and dates[i] not in race_eves for i in range(count)
+        o and limit.lower_max_pct is None and day not in race_eves
+        for o, limit, day in zip(open_day, limits, dates, strict=True)
     ]
-    easy = [open_day[i] and dates[i] not in eves for i in range(count)]
-    jumping = [
-        limits[i].plyo_ceiling > 0 and timeline.days[i].kind is not PhaseKind.TRANSITION for i in range(count)
-    ]
+    easy = [o and day not in eves for o, day in zip(open_day, dates, strict=True)]
+    jumping = [limit.plyo_ceiling > 0 and t for limit, t in zip(limits, training, strict=True)]
     racing = [False] * count
     for c in competitions:
         for i in range(max((c.start - first).days, 0), min((c.end - first).days + 1, count)):
