@@ -365,10 +365,10 @@ def _same_shape_days(old: _Shape, shape: _Shape, most: int) -> int:
         # The week holding the shorter season's last day ends earlier in it.
         last_week = shape.weeks[-1] if len(shape.dates) < len(old.dates) else old.weeks[-1]
         count = min(count, (last_week.span[0] - shape.dates[0]).days)
-    return next(
-        (i for i in range(count) if old.timeline.days[i] != shape.timeline.days[i] or old.limits[i] != shape.limits[i]),
-        count,
-    )
+    pairs = zip(old.timeline.days[:count], shape.timeline.days[:count], old.limits[:count], shape.limits[:count],
+                strict=True)
+    return next((i for i, (was, now, was_limits, now_limits) in enumerate(pairs)
+                 if was != now or was_limits != now_limits), count)
 
 
 def _same_flags(earlier: _Run, dates: Sequence[date], count: int, locked: set[date], frozen: set[date]) -> int:
