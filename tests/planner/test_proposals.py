@@ -5,12 +5,13 @@ back); nothing changes a max by itself. Values worked out by hand."""
 from __future__ import annotations
 
 import json
+import math
 from datetime import timedelta
 
 import jsonschema_rs
 import pytest
 from builders import plan_for, season
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from planner.document import edits
@@ -187,8 +188,15 @@ def test_test_sessions_and_lifts_worked_off_another_max_are_not_work_sets() -> N
                          BASE.athlete("ath-1"), rule_book()) == ()
 
 
+def _down_to_plates(value: float) -> float:
+    """``value`` down to a multiple of 2.5 kg, as a coach rounds it: 100 x 1.15 is 115, though
+    in binary it comes out a hair under."""
+    return math.floor(round(value / 2.5, 9)) * 2.5
+
+
 @settings(max_examples=25, deadline=None)
 @given(load=st.sampled_from([x * 2.5 for x in range(36, 62)]), extra=st.integers(-3, 3))
+@example(load=100.0, extra=-3)  # an estimate of exactly 115 kg
 def test_a_proposal_comes_exactly_when_the_estimate_is_more_than_5_percent_away(load: float, extra: int) -> None:
     planned, position = squat_sessions(BASE, 80.0)[0]
     reps = squat(planned, position).reps + extra
@@ -197,9 +205,9 @@ def test_a_proposal_comes_exactly_when_the_estimate_is_more_than_5_percent_away(
     proposals = generate(doc, "ath-1").proposals
     short = load < 120.0 or extra < 0
     shows = estimate > 150.0 * 1.05 or (estimate < 150.0 * 0.95 and short)
-    assert bool(proposals) == (shows and estimate // 2.5 * 2.5 != 150.0)
+    assert bool(proposals) == (shows and _down_to_plates(estimate) != 150.0)
     for proposal in proposals:
-        assert proposal.proposed == pytest.approx(estimate // 2.5 * 2.5)
+        assert proposal.proposed == pytest.approx(_down_to_plates(estimate))
         assert proposal.evidence_date == planned.date
 
 
