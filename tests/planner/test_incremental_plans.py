@@ -259,3 +259,4 @@ def test_plans_compare_by_their_warnings_whether_read_or_not() -> None:
     fewer = Plan(plan.athlete, plan.phases, plan.competitions, plan.days, plan.weeks, plan.warnings[1:], plan.held,
                  plan.proposals)
     assert fewer != plan
+    assert dataclasses.replace(plan, held=(plan.days[0].date,)) != plan  # every other field counts too
