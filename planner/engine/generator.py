@@ -107,8 +107,8 @@ class _Shape(NamedTuple):
 def _shape(
     season: Season, athlete: Athlete, competitions: tuple[Competition, ...], rules: RuleBook, earlier: _Shape | None
 ) -> _Shape:
-    """The athlete's shape of the season; ``earlier``, the shape of the athlete's last plan,
-    lends the limits of the days no changed competition reaches."""
+    """The athlete's shape of the season; ``earlier``, the shape of the athlete's last plan (of
+    a season with the same first day), lends the limits of the days no changed competition reaches."""
     # The rule book is hashed by identity: the key holds it, so no other book takes its place.
     key = (season.first_day, season.last_day, season.week_start, competitions, athlete.junior, athlete.priming,
            rules)
@@ -117,9 +117,7 @@ def _shape(
         _SHAPES.move_to_end(key)
         return shape
     timeline = build_timeline(season, athlete, rules)
-    before = None
-    if earlier is not None and earlier.dates[:1] == (season.first_day,):
-        before = Earlier(earlier.competitions, earlier.timeline, earlier.limits)
+    before = None if earlier is None else Earlier(earlier.competitions, earlier.timeline, earlier.limits)
     limits = tuple(day_limits(season.first_day, season.last_day, competitions, timeline, rules,
                               priming=athlete.priming, earlier=before))
     dates = _dates(season.first_day, len(limits))
@@ -236,11 +234,11 @@ def _generate(season: Season, athlete: Athlete) -> Plan:
     rules = rule_book()
     competitions = season.competitions_for(athlete.id)
     ctx, earlier = _context(athlete, rules)
+    if earlier is not None and earlier.shape.dates[:1] != (season.first_day,):
+        earlier = None  # another first day: nothing lines up
     shape = _shape(season, athlete, competitions, rules, None if earlier is None else earlier.shape)
     dates, timeline, limits = shape.dates, shape.timeline, shape.limits
     priming = frozenset(_priming_days(athlete, dates, timeline, limits)) if athlete.priming else frozenset()
-    if earlier is not None and earlier.shape.dates[:1] != dates[:1]:
-        earlier = None  # another first day: nothing lines up
     resume_week = _first_changed_week(earlier, shape, priming)
     looped, planned_on, checkpoints = _generate_sessions(ctx, shape, priming, earlier, resume_week)
     generated = list(looped)
