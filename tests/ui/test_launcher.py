@@ -74,6 +74,8 @@ def test_start_up_leaves_out_what_only_other_commands_need(demo_file: Path, with
         "import gc\n"
         "print('status', status, [name for name in unwanted if name in sys.modules])\n"
         "print('collector', gc.isenabled(), gc.get_freeze_count() > 0)\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "print('icon sizes', len(QApplication.instance().windowIcon().availableSizes()))\n"
     )
     args = [demo_file.as_posix()] if with_file else []
     result = _run(*args, ",".join(unwanted), code=code)
@@ -81,6 +83,8 @@ def test_start_up_leaves_out_what_only_other_commands_need(demo_file: Path, with
     assert "status 0 []" in result.stdout
     # Paused while the window is built, on again (with the start-up heap frozen) once it is.
     assert "collector True True" in result.stdout
+    # Given just after the first paint, from the icons shipped in resources/ (no theme offscreen).
+    assert "icon sizes 6" in result.stdout
 
 
 def test_a_subcommand_still_runs_through_the_launcher(demo_file: Path) -> None:
