@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -95,11 +96,18 @@ def run(
     from ui.main_window import MainWindow
 
     app = _application()
+    scratch: tempfile.TemporaryDirectory[str] | None = None
     if smoke_test or report_first_paint:
-        # A smoke test must not adopt the user's settings or leave recovery files behind.
+        # A smoke test must not adopt the user's settings or leave recovery files behind: it
+        # starts as a window opened for the first time (every panel shown) and keeps nothing.
+        # Qt's test mode alone would keep the window's state in one shared place from one run
+        # to the next, so the next check would start with whatever the last one left.
         QStandardPaths.setTestModeEnabled(True)
+        scratch = tempfile.TemporaryDirectory(prefix="sprintplan-check-")
+        settings = QSettings(str(Path(scratch.name) / "settings.ini"), QSettings.Format.IniFormat)
+    else:
+        settings = QSettings()
     document, opened, problem = _initial_season(path, season, problem)
-    settings = QSettings()
     window = MainWindow(document, opened, settings=settings, dialogs=QtDialogs(), recovery_folder=_recovery_folder())
     after_first_paint(window.calendar.viewport(), lambda: _give_icon(app))
     if smoke_test or report_first_paint:
@@ -119,7 +127,11 @@ def run(
     window.show()
     _collect_from_now_on()
     if smoke_test or report_first_paint:
-        return app.exec()
+        status = app.exec()
+        if scratch is not None:
+            settings.sync()
+            scratch.cleanup()
+        return status
     if problem is not None:
         reason, detail = document_problem(problem)
         name = Path(problem.path).name

@@ -171,3 +171,28 @@ def test_make_run_opens_the_demo_untitled_and_writes_no_season_file() -> None:
     commands = [line.strip() for line in result.stdout.splitlines() if line.strip()]
     assert commands == [".venv/bin/sprintplan"]
     assert "--force" not in result.stdout and "demo" not in result.stdout
+
+
+def test_a_smoke_test_starts_as_a_first_window_and_keeps_no_settings(demo_file: Path, tmp_path: Path) -> None:
+    # Qt's test mode keeps settings under ~/.qttest: a check that left the window's state
+    # there (its panels closed, say) would have the next check start from it.
+    code = (
+        "import sys\n"
+        "from ui import main_window\n"
+        "shown = []\n"
+        "original = main_window.MainWindow.show\n"
+        "def show(self):\n"
+        "    original(self)\n"
+        "    docks = (self.palette_dock, self.inspector_dock, self.bottom_dock)\n"
+        "    shown.append([dock.isVisible() for dock in docks])\n"
+        "main_window.MainWindow.show = show\n"
+        "from ui.launcher import main\n"
+        "print('status', main(['--smoke-test', sys.argv[1]]), 'docks', shown)\n"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "HOME": str(tmp_path),
+           "XDG_CONFIG_HOME": str(tmp_path / "config")}
+    for _ in range(2):
+        result = subprocess.run([sys.executable, "-c", code, str(demo_file)], capture_output=True, text=True,
+                                env=env, timeout=120, check=False)
+        assert "status 0 docks [[True, True, True]]" in result.stdout, result.stderr
+    assert not [path for path in tmp_path.rglob("*") if path.suffix in (".conf", ".ini")]
