@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from datetime import date, timedelta
 
@@ -18,15 +19,28 @@ from planner.document.sessions import Item, Session, SessionKind
 from planner.engine.loads import plates_per_side, round_load
 from planner.engine.plan import Day
 from planner.engine.rules import rule_book
-from planner.engine.session_edits import addable_by_category, addable_exercises
+from planner.engine.session_edits import addable_by_category, addable_exercises, allowed_loads, exercise_choices
 from planner.engine.session_facts import HEAVY_PCT
 from ui.document import OpenSeason
 from ui.inspector.blocks import MUTED_COLOUR, SessionBlock, plain_label, small_label
-from ui.inspector.table import EDITED_COLOUR, LOADS_ROLE, Column, ItemsModel, LoadSpinBox
+from ui.inspector.table import (
+    CHOICES_ROLE,
+    EDIT_VALUE_ROLE,
+    EDITED_COLOUR,
+    HEADER_TIPS,
+    HEADERS,
+    LOADS_ROLE,
+    NUMBER_COLUMNS,
+    UNIT_ROLE,
+    Column,
+    ItemsModel,
+    LoadSpinBox,
+)
+from ui.inspector.table import MUTED_COLOUR as TABLE_MUTED
 from ui.inspector.widget import Inspector, SessionRef
 from ui.mime import SESSION_MIME, session_from_mime, session_mime
 from ui.selection import Selection
-from ui.session_text import EDITED_MARK, day_title, item_details, number, session_facts
+from ui.session_text import EDITED_MARK, day_title, item_details, literal_html, number, session_facts
 
 WEIGHTS = SessionKind.WEIGHTS
 PLYO = SessionKind.PLYOMETRICS
@@ -217,6 +231,55 @@ def test_the_inspector_follows_the_selection(inspector: Inspector, document: Ope
     show(selection, "ath-2", other.date)
     assert [b.session for b in inspector.session_blocks()] == list(other.sessions)
     assert "Søren" in inspector.details_label.text()
+
+
+def test_the_items_model_answers_every_role_of_every_cell_as_the_item_says(document: OpenSeason) -> None:
+    # The model works its cells out once, when it is built: each must say what the item does,
+    # for every role a view or an editor asks for, and stop offering edits once detached.
+    day = two_session_day(document)
+    weights = session_of(day, WEIGHTS)
+    assert weights is not None
+    row = squat_row(weights)
+    edited = dataclasses.replace(weights.items[row], sets=weights.items[row].sets + 1, edited=True)
+    items = (*weights.items[:row], edited, *weights.items[row + 1:])
+    sessions = [*day.sessions, dataclasses.replace(weights, items=items)]
+    athlete = document.season.athlete("ath-1")
+    for session in sessions:
+        choices = [exercise_choices(item, None) for item in session.items]
+        loads = [allowed_loads(item, athlete) for item in session.items]
+        model = ItemsModel(session.items, choices=choices, loads=loads, on_edit=lambda *_args: None)
+        assert (model.rowCount(), model.columnCount()) == (len(session.items), len(Column))
+        for column in Column:
+            assert model.headerData(column, Qt.Orientation.Horizontal) == HEADERS[column]
+            assert model.headerData(column, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole) == (
+                HEADER_TIPS.get(column))
+        for r, item in enumerate(session.items):
+            assert model.headerData(r, Qt.Orientation.Vertical) is None
+            for column in Column:
+                tip = ItemsModel._tooltip(item, column)
+                assert cell(model, r, column) == ItemsModel._display(item, column)
+                assert cell(model, r, column, EDIT_VALUE_ROLE) == ItemsModel._edit_value(item, column)
+                shown_tip = None if tip is None else literal_html(tip)
+                assert cell(model, r, column, Qt.ItemDataRole.ToolTipRole) == shown_tip
+                font = cell(model, r, column, Qt.ItemDataRole.FontRole)
+                assert (font is not None and isinstance(font, QFont) and font.italic()) == item.edited
+                brush = cell(model, r, column, Qt.ItemDataRole.ForegroundRole)
+                muted = column is Column.LOAD and item.load is None
+                colour = EDITED_COLOUR if item.edited else TABLE_MUTED if muted else None
+                assert (None if brush is None else brush.color()) == colour
+                alignment = cell(model, r, column, Qt.ItemDataRole.TextAlignmentRole)
+                assert (alignment is not None) == (column in NUMBER_COLUMNS)
+                assert cell(model, r, column, CHOICES_ROLE) == choices[r]
+                assert cell(model, r, column, LOADS_ROLE) == loads[r]
+                assert cell(model, r, column, UNIT_ROLE) == item.unit
+                editable = bool(model.flags(model.index(r, column)) & Qt.ItemFlag.ItemIsEditable)
+                assert editable == model.editable(r, column)
+        assert any(model.editable(r, c) for r in range(model.rowCount()) for c in Column)
+        model.detach()
+        for r in range(model.rowCount()):
+            for column in Column:
+                assert not model.flags(model.index(r, column)) & Qt.ItemFlag.ItemIsEditable
+                assert not model.setData(model.index(r, column), 1)
 
 
 # ---------------------------------------------------------------------------------------------

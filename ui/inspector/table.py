@@ -12,8 +12,8 @@ from collections.abc import Callable, Sequence
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, QSize, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QResizeEvent, QValidator
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, QSize, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QResizeEvent, QStandardItem, QStandardItemModel, QValidator
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractScrollArea,
@@ -54,6 +54,7 @@ MUTED_COLOUR = QColor("#5f6368")
 CHOICES_ROLE = Qt.ItemDataRole.UserRole + 1  # (preferred, rest) exercises for the exercise editor
 LOADS_ROLE = Qt.ItemDataRole.UserRole + 2  # every load the athlete can lift for the item
 UNIT_ROLE = Qt.ItemDataRole.UserRole + 3  # the item's mass unit
+EDIT_VALUE_ROLE = Qt.ItemDataRole.UserRole + 4  # the value an editor starts from (a number, an exercise id)
 NOTE_CHARS = 40
 EXERCISE_MIN_WIDTH = 96
 DISTANCE_MIN_WIDTH = 64  # "15 m · 24" on one line, "(moderate)" wrapped below
@@ -78,6 +79,8 @@ KEY_COLUMNS = (Column.SETS, Column.REPS, Column.PERCENT, Column.LOAD, Column.DIS
 # columns: a side panel on a laptop has room for the key numbers only, and a table that
 # scrolls sideways hides whatever is off to the right.
 DETAIL_COLUMNS = (Column.PLATES, Column.REST, Column.INTENT, Column.NOTE)
+# Right-aligned, as numbers are.
+NUMBER_COLUMNS = (Column.SETS, Column.REPS, Column.PERCENT, Column.LOAD, Column.REST)
 
 HEADERS = {
     Column.EXERCISE: "Exercise",
@@ -100,8 +103,16 @@ HEADER_TIPS = {
 }
 
 
-class ItemsModel(QAbstractTableModel):
-    """The items of one session, one row each."""
+class ItemsModel(QStandardItemModel):
+    """The items of one session, one row each.
+
+    A session's items never change while its table is shown (an edit redraws the inspector
+    with a new table), so every cell's values are worked out once, here, and kept by Qt: the
+    table asks for them hundreds of times while it sizes its columns and rows and paints,
+    and each question answered in Python cost a few microseconds (most of a table's build).
+    Qt keeps an item's edit value as its display value, so the value an editor starts from
+    is under ``EDIT_VALUE_ROLE``.
+    """
 
     def __init__(
         self,
@@ -112,31 +123,60 @@ class ItemsModel(QAbstractTableModel):
         on_edit: EditCallback | None,
         parent: QObject | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(len(items), len(Column), parent)
         self.items = tuple(items)
         self._choices = tuple(choices)
         self._loads = tuple(loads)
         self._on_edit = on_edit
+        for column in Column:
+            header = QStandardItem(HEADERS[column])
+            tip = HEADER_TIPS.get(column)
+            if tip is not None:
+                header.setToolTip(tip)
+            self.setHorizontalHeaderItem(column, header)
+        edited_font: QFont | None = None
+        for row, item in enumerate(self.items):
+            # Rows have no header text (the vertical header is hidden; Qt would number them).
+            self.setVerticalHeaderItem(row, QStandardItem())
+            if item.edited and edited_font is None:
+                edited_font = QFont()
+                edited_font.setItalic(True)
+            for column in Column:
+                self.setItem(row, column, self._cell(row, item, column, edited_font))
+
+    def _cell(self, row: int, item: Item, column: Column, edited_font: QFont | None) -> QStandardItem:
+        cell = QStandardItem(self._display(item, column))
+        cell.setData(self._edit_value(item, column), EDIT_VALUE_ROLE)
+        tip = self._tooltip(item, column)
+        if tip is not None:
+            cell.setToolTip(literal_html(tip))
+        if item.edited and edited_font is not None:
+            cell.setFont(edited_font)
+            cell.setForeground(QBrush(EDITED_COLOUR))
+        elif column is Column.LOAD and item.load is None:
+            cell.setForeground(QBrush(MUTED_COLOUR))
+        if column in NUMBER_COLUMNS:
+            cell.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        cell.setData(self._choices[row], CHOICES_ROLE)
+        cell.setData(self._loads[row], LOADS_ROLE)
+        cell.setData(item.unit, UNIT_ROLE)
+        cell.setFlags(self._flags(row, column))
+        return cell
+
+    def _flags(self, row: int, column: Column) -> Qt.ItemFlag:
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if self._on_edit is not None and self.editable(row, column):
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
 
     def detach(self) -> None:
         """Stop passing edits on: the table is about to be replaced by one for the new plan."""
         self._on_edit = None
-
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
-        return 0 if parent.isValid() else len(self.items)
-
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(Column)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation is not Qt.Orientation.Horizontal or not 0 <= section < len(Column):
-            return None
-        column = Column(section)
-        if role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[column]
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return HEADER_TIPS.get(column)
-        return None
+        for row in range(len(self.items)):
+            for column in Column:
+                cell = self.item(row, column)
+                if cell is not None and cell.isEditable():
+                    cell.setEditable(False)
 
     def editable(self, row: int, column: Column) -> bool:
         item = self.items[row]
@@ -154,48 +194,9 @@ class ItemsModel(QAbstractTableModel):
             return item.distance_m is not None
         return False
 
-    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if self._on_edit is not None and self.editable(index.row(), Column(index.column())):
-            flags |= Qt.ItemFlag.ItemIsEditable
-        return flags
-
-    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        item = self.items[index.row()]
-        column = Column(index.column())
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(item, column)
-        if role == Qt.ItemDataRole.EditRole:
-            return self._edit_value(item, column)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            tip = self._tooltip(item, column)
-            return None if tip is None else literal_html(tip)
-        if role == Qt.ItemDataRole.FontRole and item.edited:
-            font = QFont()
-            font.setItalic(True)
-            return font
-        if role == Qt.ItemDataRole.ForegroundRole:
-            if item.edited:
-                return QBrush(EDITED_COLOUR)
-            if column is Column.LOAD and item.load is None:
-                return QBrush(MUTED_COLOUR)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in (
-            Column.SETS, Column.REPS, Column.PERCENT, Column.LOAD, Column.REST,
-        ):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == CHOICES_ROLE:
-            return self._choices[index.row()]
-        if role == LOADS_ROLE:
-            return self._loads[index.row()]
-        if role == UNIT_ROLE:
-            return item.unit
-        return None
-
     def setData(self, index: ModelIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        # A value typed in is not kept here: it becomes one edit of the document, and the
+        # inspector then shows a new table.
         if role != Qt.ItemDataRole.EditRole or not index.isValid() or self._on_edit is None:
             return False
         column = Column(index.column())
@@ -367,7 +368,7 @@ class ItemDelegate(QStyledItemDelegate):
         self.closeEditor.emit(editor, QStyledItemDelegate.EndEditHint.NoHint)
 
     def setEditorData(self, editor: QWidget, index: ModelIndex) -> None:
-        value = index.data(Qt.ItemDataRole.EditRole)
+        value = index.data(EDIT_VALUE_ROLE)
         if isinstance(editor, QComboBox):
             editor.setCurrentIndex(max(0, editor.findData(value)))
         elif isinstance(editor, LoadSpinBox):
@@ -377,7 +378,7 @@ class ItemDelegate(QStyledItemDelegate):
         elif isinstance(editor, QSpinBox):
             editor.setValue(round(value) if value is not None else editor.minimum())
 
-    def setModelData(self, editor: QWidget, model: QAbstractTableModel, index: ModelIndex) -> None:  # type: ignore[override]
+    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: ModelIndex) -> None:
         if isinstance(editor, QComboBox):
             model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
         elif isinstance(editor, LoadSpinBox):
