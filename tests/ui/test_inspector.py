@@ -34,6 +34,7 @@ from ui.inspector.table import (
     UNIT_ROLE,
     Column,
     ItemsModel,
+    ItemsTable,
     LoadSpinBox,
 )
 from ui.inspector.table import MUTED_COLOUR as TABLE_MUTED
@@ -753,6 +754,38 @@ def test_the_busiest_days_fit_the_panel_without_sideways_scrolling(
     lock = inspector.lock_button
     right = lock.mapTo(scroll.viewport(), lock.rect().topRight()).x()
     assert lock.isVisible() and right < scroll.viewport().width()
+
+
+def _fit(table: ItemsTable) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    model = table.model()
+    return (tuple(table.columnWidth(c) for c in Column),
+            tuple(table.rowHeight(r) for r in range(model.rowCount())))
+
+
+@pytest.mark.parametrize(("athlete_id", "day"), BUSIEST)
+def test_a_table_fitted_once_per_width_fits_as_one_fitted_from_nothing(
+    qtbot: QtBot, document: OpenSeason, athlete_id: str, day: date
+) -> None:
+    # The table fits its columns again only when its width changes: whatever the layout did
+    # on the way, the columns and rows are those a fit from nothing gives at that width.
+    inspector = Inspector(document, Selection(athlete_id, day))
+    qtbot.addWidget(inspector)
+    inspector.resize(350, 700)
+    inspector.show()
+    qtbot.waitExposed(inspector)
+    qtbot.wait(100)  # the layout settles (a scroll bar appears)
+    tables = [shown.table for shown in inspector.session_blocks()]
+    settled = [_fit(table) for table in tables]
+    for table, fitted in zip(tables, settled, strict=True):
+        table._fitted = None
+        table._fit_columns()
+        assert _fit(table) == fitted
+    widths = [table.viewport().width() for table in tables]
+    inspector.resize(480, 700)
+    qtbot.waitUntil(lambda: all(t.viewport().width() > width for t, width in zip(tables, widths, strict=True)))
+    assert [_fit(table) for table in tables] != settled
+    inspector.resize(350, 700)
+    qtbot.waitUntil(lambda: [_fit(table) for table in tables] == settled)
 
 
 def test_the_details_line_of_an_item_says_plates_rest_intent_and_note(document: OpenSeason) -> None:

@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, QSize, Qt
+from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, QObject, QPersistentModelIndex, QSize, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QResizeEvent, QStandardItem, QStandardItemModel, QValidator
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -398,7 +398,12 @@ class ItemsTable(QTableView):
 
     def __init__(self, model: ItemsModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setModel(model)
+        # What the columns were last fitted to: the viewport's width and the key numbers'
+        # widths (see ``_fit_columns``).
+        self._fitted: tuple[int, ...] | None = None
+        # Everything that does not depend on the items is set before the model, and the columns
+        # are hidden and moved before they are sized to their contents: each of these, once
+        # the columns fit their contents, had Qt measure every cell again.
         self.setItemDelegate(ItemDelegate(self))
         self.setObjectName("inspectorItems")
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -418,26 +423,38 @@ class ItemsTable(QTableView):
         self.setAlternatingRowColors(True)
         self.verticalHeader().hide()
         header = self.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(Column.EXERCISE, QHeaderView.ResizeMode.Fixed)
-        header.setSectionResizeMode(Column.DISTANCE, QHeaderView.ResizeMode.Fixed)
         header.setStretchLastSection(False)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        # Drills have no % or load: their distance and contacts take that place on screen.
-        header.moveSection(header.visualIndex(Column.DISTANCE), header.visualIndex(Column.PERCENT))
+        self.setModel(model)
         for column in Column:
             used = any(model.data(model.index(r, column)) for r in range(model.rowCount()))
             self.setColumnHidden(column, column in DETAIL_COLUMNS or (not used and column is not Column.EXERCISE))
+        # Drills have no % or load: their distance and contacts take that place on screen.
+        header.moveSection(header.visualIndex(Column.DISTANCE), header.visualIndex(Column.PERCENT))
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(Column.EXERCISE, QHeaderView.ResizeMode.Fixed)
+        header.setSectionResizeMode(Column.DISTANCE, QHeaderView.ResizeMode.Fixed)
         self.horizontalScrollBar().rangeChanged.connect(lambda _low, _high: self.updateGeometry())
-        self._fit_columns()
+        # The exercise and distance columns are fitted to the viewport's width when the table
+        # gets its size, which Qt gives it before it is first shown (``resizeEvent``).
 
     def _fit_columns(self) -> None:
         """Give the exercise names what the key numbers leave of the width (wrapping if need
-        be), so sets, reps, % and load are visible even in a narrow dock."""
+        be), so sets, reps, % and load are visible even in a narrow dock.
+
+        The fit follows from the viewport's width and the widths of the key numbers alone
+        (the items, and so the cells' sizes, do not change in a table's life; Qt measures
+        every row for a column however few are in view): the layout resizes the table a few
+        times while it settles, mostly only in height, and the same width is not fitted again.
+        """
+        shown = [c for c in KEY_COLUMNS if c is not Column.DISTANCE and not self.isColumnHidden(c)]
+        widths = [self.columnWidth(c) for c in shown]
+        fitted = (self.viewport().width(), *widths)
+        if fitted == self._fitted:
+            return
         header = self.horizontalHeader()
         distance = max(self.sizeHintForColumn(Column.DISTANCE), header.sectionSizeHint(Column.DISTANCE))
-        shown = [c for c in KEY_COLUMNS if c is not Column.DISTANCE and not self.isColumnHidden(c)]
-        others = sum(self.columnWidth(c) for c in shown)
+        others = sum(widths)
         # Drill cells wrap rather than push the table wider than the panel.
         spare = self.viewport().width() - others - EXERCISE_MIN_WIDTH
         self.setColumnWidth(Column.DISTANCE, max(DISTANCE_MIN_WIDTH, min(distance, spare)))
@@ -448,10 +465,17 @@ class ItemsTable(QTableView):
         self.setColumnWidth(Column.EXERCISE, max(EXERCISE_MIN_WIDTH, min(natural, room)))
         self.resizeRowsToContents()
         self.updateGeometry()
+        self._fitted = fitted
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._fit_columns()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            # The cells measure otherwise: fitted again at the next size, whatever its width.
+            self._fitted = None
 
     def selected_row(self) -> int | None:
         rows = self.selectionModel().selectedRows()
