@@ -272,3 +272,44 @@ def test_competitions_laid_out_by_a_layout_that_kept_earlier_ones_are_laid_out_a
     assert laid_out > 30 and kept.blocks and kept.widths
     stacked = competition_shapes(edits.move_competition(two, second, date(2027, 4, 15)), kept, "", metrics)
     assert any(len(chip.segments) > 1 for chip in stacked.chips)
+
+
+@pytest.mark.parametrize("marked", [False, True])
+def test_a_scene_drawn_with_its_base_in_place_is_the_scene_drawn_over_the_base_picture(
+    qtbot: QtBot, selection: Selection, marked: bool
+) -> None:
+    # A layout's first scene (the window's first frame) draws the base layer into itself.
+    document = OpenSeason(demo_season(), today=TODAY)
+    if marked:
+        mark_the_sweep(document, selection.athlete_id)
+    calendar = make_calendar(qtbot, document, selection)
+    layout = calendar._ensure_layout()
+    base = paint.render_base(layout, calendar._fonts, 1.0)
+    metrics = calendar._fonts.small_metrics
+    for athlete_id in [*(a.id for a in document.season.athletes), ""]:
+        plan = document.find_plan(athlete_id)
+        assert (plan is None) == (athlete_id == "")
+        shapes = competition_shapes(document.season, layout, athlete_id, metrics)
+        calendar.selection.set_athlete(athlete_id)
+        marks, past = calendar.day_marks(), calendar.record_marks()
+        in_place = paint.render_scene(None, layout, plan, shapes, paint.Look.build(layout, calendar._fonts, 1.0),
+                                      marks, past)
+        copied = paint.render_scene(base, layout, plan, shapes, paint.Look.build(layout, calendar._fonts, 1.0),
+                                    marks, past)
+        assert np.array_equal(pixels(in_place.toImage()), pixels(copied.toImage())), athlete_id
+
+
+def test_the_scenes_after_the_first_copy_the_base_picture_and_show_what_a_fresh_calendar_shows(
+    qtbot: QtBot, selection: Selection
+) -> None:
+    document = OpenSeason(demo_season(), today=TODAY)
+    calendar = make_calendar(qtbot, document, selection)
+    before = pixels(calendar.viewport().grab().toImage())
+    assert calendar._scenes_drawn and calendar._base is None  # the first frame drew the base in place
+    document.apply("Move", lambda s: edits.move_competition(s, NATIONALS, date(2027, 7, 9)))
+    QApplication.processEvents()
+    after = pixels(calendar.viewport().grab().toImage())
+    assert calendar._base is not None and not np.array_equal(before, after)
+    fresh = make_calendar(qtbot, document, Selection(selection.athlete_id, selection.day))
+    assert fresh._base is None
+    assert np.array_equal(pixels(fresh.viewport().grab().toImage()), after)

@@ -4,7 +4,8 @@ Painting is split by how often things change, so a repaint during a drag preview
 pixmap copy of what changed plus the plan layer where it changed:
 
 * the *base* (``render_base``): background, month shading, grid, month names and week
-  numbers; it depends on the season's dates and the widget size only;
+  numbers; it depends on the season's dates and the widget size only (a layout's first
+  scene draws it in place; the picture of it is made when a second scene needs it);
 * the *scene* (``render_scene``): the base plus one plan and one set of competitions (phase
   band, taper tint, deload hatching, competition chips and names, session marks) and the
   past (muted days, each past session's compliance band in place of its plain mark, kept
@@ -83,12 +84,19 @@ def render_base(layout: CalendarLayout, fonts: Fonts, ratio: float) -> QPixmap:
     pixmap = new_pixmap(layout.content_width, layout.height, ratio)
     pixmap.fill(BACKGROUND)
     painter = QPainter(pixmap)
+    paint_base(painter, layout, fonts)
+    painter.end()
+    return pixmap
+
+
+def paint_base(painter: QPainter, layout: CalendarLayout, fonts: Fonts) -> None:
+    """The base layer, onto a picture filled with the background (the painter is left as it was)."""
+    painter.save()
     _paint_day_backgrounds(painter, layout)
     _paint_grid(painter, layout)
     _paint_months(painter, layout, fonts)
     _paint_week_numbers(painter, layout, fonts)
-    painter.end()
-    return pixmap
+    painter.restore()
 
 
 def _paint_day_backgrounds(painter: QPainter, layout: CalendarLayout) -> None:
@@ -349,7 +357,7 @@ class Look:
 
 
 def render_scene(
-    base: QPixmap, layout: CalendarLayout, plan: Plan | None, shapes: CompetitionShapes, look: Look,
+    base: QPixmap | None, layout: CalendarLayout, plan: Plan | None, shapes: CompetitionShapes, look: Look,
     marks: DayMarks | None = None, past: RecordMarks | None = None, *,
     onto: QPixmap | None = None, dirty: Sequence[QRect] = (),
 ) -> QPixmap:
@@ -359,11 +367,18 @@ def render_scene(
     same past and marks, that differs from this one only inside the ``dirty`` rectangles
     (``scene_changes``): only those are drawn again, onto it. The picture is the one drawn
     from nothing, for a fraction of the work: a drag changes a few days of the season.
+
+    Without a ``base`` picture (a layout's first scene: the window's first frame, a resize)
+    the base layer is drawn into the scene itself, the same picture as copying it in.
     """
     clip: QRegion | None = None
     if onto is None:
         pixmap = new_pixmap(layout.content_width, layout.height, look.ratio)
+        if base is None:
+            pixmap.fill(BACKGROUND)
     else:
+        if base is None:
+            raise ValueError("a scene is drawn onto another one from the base picture")
         pixmap = onto
         clip = QRegion()
         for rect in dirty:
@@ -374,7 +389,10 @@ def render_scene(
     if clip is not None:
         painter.setClipRegion(clip)
         weeks = _weeks_within(layout, dirty)
-    painter.drawPixmap(0, 0, base)
+    if base is None:
+        paint_base(painter, layout, look.fonts)
+    else:
+        painter.drawPixmap(0, 0, base)
     days = [] if plan is None else (range(len(plan.days)) if clip is None else _days_of(layout, plan, weeks))
     if plan is not None:
         _paint_day_tints(painter, layout, plan, look, days)
