@@ -26,6 +26,7 @@ from pytestqt.qtbot import QtBot
 from planner.document import edits
 from planner.document.demo import demo_season
 from planner.document.model import Priority, Season
+from planner.engine.compliance import Band
 from tests.ui.conftest import FakeDialogs
 from tests.ui.gestures import centre, drag_event
 from ui.calendar import paint
@@ -34,6 +35,7 @@ from ui.calendar.widget import SeasonCalendar
 from ui.document import OpenSeason
 from ui.mime import DraggedCompetition, competition_mime
 from ui.selection import Selection
+from ui.theme import MarkKind, band_stamp, mark_stamp
 
 TODAY = date(2027, 3, 10)
 NATIONALS = "comp-10"  # National Championships, Fri 23 - Sun 25 July 2027, priority A, everyone
@@ -313,3 +315,28 @@ def test_the_scenes_after_the_first_copy_the_base_picture_and_show_what_a_fresh_
     fresh = make_calendar(qtbot, document, Selection(selection.athlete_id, selection.day))
     assert fresh._base is None
     assert np.array_equal(pixels(fresh.viewport().grab().toImage()), after)
+
+
+@pytest.mark.parametrize("size", [(1000, 330), (700, 300), (1366, 420), (420, 250)])
+def test_a_look_puts_the_marks_where_each_cell_says_and_draws_its_stamps_when_first_used(
+    qtbot: QtBot, document: OpenSeason, selection: Selection, size: tuple[int, int]
+) -> None:
+    calendar = make_calendar(qtbot, document, selection)
+    calendar.resize(*size)
+    layout = calendar._ensure_layout()
+    look = paint.Look.build(layout, calendar._fonts, 1.0)
+    mark = paint.mark_size(layout)
+    gap = max(2, round(mark * 0.3))
+    for index, cell in enumerate(layout.cells):
+        centre = cell.left() + cell.width() // 2
+        y = cell.top() + round(cell.height() * 0.72 - mark / 2) - 3
+        assert look.mark_origins[index] == (centre - gap // 2 - mark - 2, centre + (gap - gap // 2) - 2, y)
+    assert not look.stamps and not look.band_stamps
+    for kind in MarkKind:
+        expected = pixels(mark_stamp(kind, mark, calendar._fonts.bold_small, 1.0).toImage())
+        assert np.array_equal(pixels(look.mark(kind).toImage()), expected)
+        assert look.mark(kind) is look.mark(kind)
+    for band in (b for b in Band if b is not Band.NONE):
+        for plyometrics in (False, True):
+            expected = pixels(band_stamp(band, plyometrics, mark, 1.0).toImage())
+            assert np.array_equal(pixels(look.band(band, plyometrics).toImage()), expected)

@@ -100,15 +100,23 @@ def paint_base(painter: QPainter, layout: CalendarLayout, fonts: Fonts) -> None:
 
 
 def _paint_day_backgrounds(painter: QPainter, layout: CalendarLayout) -> None:
+    # Every other month shaded, a month's days at a time; the days of the first and last
+    # weeks outside the season greyed.
+    cells = layout.cells
     shaded: list[QRect] = []
+    starts = _month_starts(layout)
+    ends = [*starts[1:], layout.last_day + timedelta(days=1)]
+    for start, end in zip(starts, ends, strict=True):
+        if start.month % 2 == 0:
+            shaded.extend(cells[(start - layout.first_day).days:(end - layout.first_day).days])
     outside: list[QRect] = []
     day = layout.first_week_start
-    last = layout.week_first_day(layout.weeks) - timedelta(days=1)
-    while day <= last:
-        if not layout.first_day <= day <= layout.last_day:
-            outside.append(layout.cell(day))
-        elif day.month % 2 == 0:
-            shaded.append(layout.cell(day))
+    while day < layout.first_day:
+        outside.append(layout.cell(day))
+        day += timedelta(days=1)
+    day = layout.last_day + timedelta(days=1)
+    while day < layout.week_first_day(layout.weeks):
+        outside.append(layout.cell(day))
         day += timedelta(days=1)
     painter.setPen(Qt.PenStyle.NoPen)
     for colour, rects in ((ODD_MONTH, shaded), (OUTSIDE, outside)):
@@ -292,16 +300,22 @@ def _hatch_column(width: int, height: int, ratio: float) -> QPixmap:
 
 @dataclass(frozen=True, slots=True)
 class Look:
-    """Everything drawing needs that follows from the layout, computed when the layout is."""
+    """Everything drawing needs that follows from the layout, computed when the layout is.
+
+    The pictures are drawn when first used: a season shows a few of the session marks and
+    compliance bands and a chip for each size its competitions take.
+    """
 
     fonts: Fonts
     ratio: float
-    stamps: dict[MarkKind, QPixmap]
-    # A past session's mark by its band and whether it is plyometrics (round) or weights.
-    band_stamps: dict[tuple[Band, bool], QPixmap]
+    mark_size: int
     hatch: QPixmap
     # Per season day: where the weights and the plyometrics stamps go (x, x, y).
     mark_origins: tuple[tuple[int, int, int], ...]
+    # Session marks by kind, and a past session's mark by its band and whether it is
+    # plyometrics (round) or weights.
+    stamps: dict[MarkKind, QPixmap] = field(default_factory=dict)
+    band_stamps: dict[tuple[Band, bool], QPixmap] = field(default_factory=dict)
     # Chips by (priority, indoor, faded, letter, width, height): most chips are one cell.
     chips: dict[tuple[Priority, bool, bool, bool, int, int], QPixmap] = field(default_factory=dict)
     # What each preview draws again, worked out once: the phase names that fit a width, and
@@ -323,6 +337,18 @@ class Look:
             rects = self._past[today] = [(layout.week_at(rect.left()) or 0, rect) for rect in past_rects(layout, today)]
         return rects
 
+    def mark(self, kind: MarkKind) -> QPixmap:
+        stamp = self.stamps.get(kind)
+        if stamp is None:
+            stamp = self.stamps[kind] = mark_stamp(kind, self.mark_size, self.fonts.bold_small, self.ratio)
+        return stamp
+
+    def band(self, band: Band, plyometrics: bool) -> QPixmap:
+        stamp = self.band_stamps.get((band, plyometrics))
+        if stamp is None:
+            stamp = self.band_stamps[(band, plyometrics)] = band_stamp(band, plyometrics, self.mark_size, self.ratio)
+        return stamp
+
     def chip(self, rect: QRect, priority: Priority, indoor: bool, *, faded: bool, letter: bool) -> QPixmap:
         key = (priority, indoor, faded, letter, rect.width(), rect.height())
         stamp = self.chips.get(key)
@@ -338,19 +364,22 @@ class Look:
     @classmethod
     def build(cls, layout: CalendarLayout, fonts: Fonts, ratio: float) -> Look:
         size = mark_size(layout)
-        stamps = {kind: mark_stamp(kind, size, fonts.bold_small, ratio) for kind in MarkKind}
-        band_stamps: dict[tuple[Band, bool], QPixmap] = {
-            (band, plyometrics): band_stamp(band, plyometrics, size, ratio)
-            for band in Band if band is not Band.NONE for plyometrics in (False, True)
-        }
         hatch = _hatch_column(math.ceil(layout.column) + 1, layout.bands.grid_bottom - layout.bands.grid_top, ratio)
         gap = max(2, round(size * 0.3))
-        origins = []
-        for cell in layout.cells:
-            centre = cell.left() + cell.width() // 2
-            y = cell.top() + round(cell.height() * 0.72 - size / 2) - 3
-            origins.append((centre - gap // 2 - size - 2, centre + (gap - gap // 2) - 2, y))
-        return cls(fonts, ratio, stamps, band_stamps, hatch, tuple(origins))
+        # A cell's marks sit by its column's centre, at a height its row sets: worked out once
+        # for each column and each row rather than for each of the season's cells.
+        xs = []
+        for week in range(layout.weeks):
+            left = layout.column_left(week)
+            centre = left + (layout.column_left(week + 1) - left) // 2
+            xs.append((centre - gap // 2 - size - 2, centre + (gap - gap // 2) - 2))
+        ys = []
+        for row in range(7):
+            top = layout.row_top(row)
+            ys.append(top + round((layout.row_top(row + 1) - top) * 0.72 - size / 2) - 3)
+        first = layout.row_of(layout.first_day)
+        origins = [(*xs[(i + first) // 7], ys[(i + first) % 7]) for i in range(len(layout.cells))]
+        return cls(fonts, ratio, size, hatch, tuple(origins))
 
 
 # The scene layer ------------------------------------------------------------------------
@@ -708,7 +737,7 @@ def session_mark(session: Session) -> MarkKind:
 
 def _paint_sessions(painter: QPainter, layout: CalendarLayout, plan: Plan, look: Look,
                     past: RecordMarks | None = None, indexes: Iterable[int] | None = None) -> None:
-    stamps = look.stamps
+    plain_stamp, band_stamp_of = look.mark, look.band
     origins = look.mark_origins
     days = plan.days
     offset = (days[0].date - layout.first_day).days if days else 0
@@ -724,5 +753,5 @@ def _paint_sessions(painter: QPainter, layout: CalendarLayout, plan: Plan, look:
             plyometrics = session.kind is SessionKind.PLYOMETRICS
             x = plyometrics_x if plyometrics else weights_x
             band = bands.get(session.kind, Band.NONE)
-            stamp = stamps[session_mark(session)] if band is Band.NONE else look.band_stamps[(band, plyometrics)]
+            stamp = plain_stamp(session_mark(session)) if band is Band.NONE else band_stamp_of(band, plyometrics)
             painter.drawPixmap(x, y, stamp)
