@@ -188,6 +188,8 @@ def test_the_calendar_repaints_only_what_a_hover_changes_and_shows_what_a_fresh_
         assert len(regions.regions) == 1, day  # it really repaints, once
         painted = regions.regions[0]
         after = pixels(viewport.grab().toImage())
+        # What the partial repaint left on screen is the picture drawn whole.
+        assert np.array_equal(on_screen(calendar), after), day
         changed = after != shown
         # Every pixel that differs from the picture before lies in the painted region.
         assert not (changed & ~in_region(painted, *after.shape)).any(), day
@@ -199,6 +201,14 @@ def test_the_calendar_repaints_only_what_a_hover_changes_and_shows_what_a_fresh_
     # And each picture is the one a calendar that never saw the earlier days draws.
     for point, picture in pictures:
         assert np.array_equal(fresh_picture(qtbot, selection, point), picture), point
+
+
+def on_screen(calendar: SeasonCalendar) -> NDArray[np.uint32]:
+    """The viewport's pixels as the window shows them (``grab`` paints the widget afresh)."""
+    viewport = calendar.viewport()
+    screen = QApplication.primaryScreen()
+    return pixels(screen.grabWindow(calendar.winId(), viewport.x(), viewport.y(), viewport.width(),
+                                    viewport.height()).toImage())
 
 
 def fresh_picture(qtbot: QtBot, selection: Selection, point: QPoint) -> NDArray[np.uint32]:

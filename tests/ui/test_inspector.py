@@ -8,7 +8,7 @@ from datetime import date, timedelta
 
 import pytest
 from PySide6.QtCore import QEvent, QMimeData, QPointF, Qt
-from PySide6.QtGui import QFont, QMouseEvent, QValidator
+from PySide6.QtGui import QBrush, QFont, QMouseEvent, QValidator
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QComboBox, QScrollArea, QSpinBox
 from pytestqt.qtbot import QtBot
@@ -265,6 +265,7 @@ def test_the_items_model_answers_every_role_of_every_cell_as_the_item_says(docum
                 font = cell(model, r, column, Qt.ItemDataRole.FontRole)
                 assert (font is not None and isinstance(font, QFont) and font.italic()) == item.edited
                 brush = cell(model, r, column, Qt.ItemDataRole.ForegroundRole)
+                assert brush is None or isinstance(brush, QBrush)
                 muted = column is Column.LOAD and item.load is None
                 colour = EDITED_COLOUR if item.edited else TABLE_MUTED if muted else None
                 assert (None if brush is None else brush.color()) == colour

@@ -27,8 +27,8 @@ import math
 from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from itertools import count
-from operator import attrgetter, is_, ne
+from itertools import count, takewhile
+from operator import attrgetter, is_, ne, truth
 
 from PySide6.QtCore import QPointF, QRect, QRectF, Qt
 from PySide6.QtGui import (
@@ -248,18 +248,24 @@ def paint_refusal(painter: QPainter, cell: QRect, text: str, fonts: Fonts, visib
     painter.restore()
 
 
-def paint_gutter(painter: QPainter, layout: CalendarLayout, fonts: Fonts, week_start: int, height: int) -> None:
-    """The weekday names left of the grid, which stay in place when the weeks scroll."""
+def paint_gutter(painter: QPainter, layout: CalendarLayout, fonts: Fonts, week_start: int, height: int,
+                 region: QRegion | None = None) -> None:
+    """The weekday names left of the grid, which stay in place when the weeks scroll (within
+    ``region`` only, when given: a paint reaches no further)."""
     painter.fillRect(QRect(0, 0, GUTTER, height), BACKGROUND)
     painter.setFont(fonts.small)
     painter.setPen(FAINT_TEXT)
     bands = layout.bands
     left = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
-    painter.drawText(QRect(4, bands.week_top, GUTTER - 4, bands.phase_top - bands.week_top), left, "Wk")
+    week = QRect(4, bands.week_top, GUTTER - 4, bands.phase_top - bands.week_top)
+    if region is None or region.intersects(week):
+        painter.drawText(week, left, "Wk")
     painter.setPen(HEADER_TEXT)
     for row in range(7):
         top, bottom = layout.row_top(row), layout.row_top(row + 1)
-        painter.drawText(QRect(4, top, GUTTER - 6, bottom - top), left, _WEEKDAYS[(week_start + row) % 7])
+        rect = QRect(4, top, GUTTER - 6, bottom - top)
+        if region is None or region.intersects(rect):
+            painter.drawText(rect, left, _WEEKDAYS[(week_start + row) % 7])
 
 
 def drag_pixmap(competition: Competition, fonts: Fonts, ratio: float) -> QPixmap:
@@ -321,6 +327,7 @@ class Look:
     # What each preview draws again, worked out once: the phase names that fit a width, and
     # the past's wash by today.
     _phase_labels: dict[tuple[PhaseKind, str, float], str] = field(default_factory=dict)
+    _text_widths: dict[str, int] = field(default_factory=dict)
     _past: dict[date, list[tuple[int, QRect]]] = field(default_factory=dict)
 
     def phase_label(self, kind: PhaseKind, name: str, width: float) -> str:
@@ -329,6 +336,13 @@ class Look:
         if text is None:
             text = self._phase_labels[key] = phase_label(kind, name, width, self.fonts.small_metrics)
         return text
+
+    def text_width(self, text: str) -> int:
+        """The width of ``text`` in the small font."""
+        width = self._text_widths.get(text)
+        if width is None:
+            width = self._text_widths[text] = self.fonts.small_metrics.horizontalAdvance(text)
+        return width
 
     def past_rects(self, layout: CalendarLayout, today: date) -> list[tuple[int, QRect]]:
         """``past_rects`` of this look's layout, each with its week column."""
@@ -522,11 +536,16 @@ def scene_changes(
     if offset < 0 or offset + len(days_before) > len(cells):
         return None
     rects: list[QRect] = []
+    # The engine hands on the days before the first week a change reaches as the same
+    # objects: they are drawn alike, and only the days from the first other one are looked at.
+    same = sum(1 for _ in takewhile(truth, map(is_, days_before, days_after)))
+    if same:
+        days_before, days_after = days_before[same:], days_after[same:]
     # Plans derived one after another share most sessions: the same objects need no looking
     # into. The days are walked through attribute getters, the tints compared as tuples (a
     # taper for another competition counts as a change: drawn again, never left stale).
     for i, tints_differ, old, new in zip(
-        count(offset), map(ne, map(_TINTS, days_before), map(_TINTS, days_after)),
+        count(offset + same), map(ne, map(_TINTS, days_before), map(_TINTS, days_after)),
         map(_SESSIONS, days_before), map(_SESSIONS, days_after),
     ):
         if tints_differ or (
@@ -682,9 +701,16 @@ def _paint_phases(painter: QPainter, layout: CalendarLayout, plan: Plan, look: L
         painter.setPen(QPen(BACKGROUND, 1))
         painter.drawLine(QPointF(left, bands.phase_top), QPointF(left, bands.phase_top + bands.phase_height))
         text = look.phase_label(phase.kind, phase.name, rect.width())
-        if text:
+        # A phase beside one that changed is drawn again for the pixel or two they share;
+        # its name, centred well clear of them, is left as it is.
+        if text and (clip is None or clip.intersects(_centred_text_box(rect, look.text_width(text)))):
             painter.setPen(PHASE_TEXT)
             painter.drawText(rect.adjusted(1, 0, -1, 0), Qt.AlignmentFlag.AlignCenter, text)
+
+
+def _centred_text_box(rect: QRectF, width: int) -> QRect:
+    """Where text of ``width`` centred in ``rect`` may draw, with room for its glyphs' edges."""
+    return QRectF(rect.center().x() - width / 2 - 3, rect.top(), width + 6, rect.height()).toAlignedRect()
 
 
 def phase_label(kind: PhaseKind, name: str, width: float, metrics: QFontMetrics) -> str:

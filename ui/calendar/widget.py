@@ -436,7 +436,7 @@ class SeasonCalendar(QAbstractScrollArea):
         height = self.viewport().height()
         # A preview repaints only the cells it changes: the weekday names stay as they are.
         if event.region().intersects(QRect(0, 0, GUTTER, height)):
-            paint.paint_gutter(painter, layout, self._fonts, self.document.season.week_start, height)
+            paint.paint_gutter(painter, layout, self._fonts, self.document.season.week_start, height, event.region())
         painter.end()
 
     def _current_scene(self, layout: CalendarLayout) -> QPixmap:
