@@ -477,6 +477,8 @@ def test_adding_and_removing_items(inspector: Inspector, document: OpenSeason, s
     weights = block(inspector, WEIGHTS)
     before = weights.session.items
     menu = weights.add_button.menu()
+    assert not menu.actions()  # filled when the coach opens it
+    menu.aboutToShow.emit()
     action = next(a for a in menu.actions() if a.data() == "step_up")
     action.trigger()
 
@@ -802,12 +804,16 @@ def test_the_add_exercise_menu_lists_each_category_once(inspector: Inspector, ki
     inspector.selection.set_day(date(2027, 3, 4))  # jumps and lifting on one day
     menu = block(inspector, kind).add_button.menu()
     assert menu is not None
+    menu.aboutToShow.emit()
+    menu.aboutToShow.emit()  # opened again: each exercise still once
     sections = [a.text() for a in menu.actions() if a.isSeparator()]
     expected = {WEIGHTS: ["Power", "Strength", "Accessories"], PLYO: ["Plyometric drills"]}
     assert sections == expected[kind]
     groups = addable_by_category(kind)
     assert len({category for category, _ in groups}) == len(groups)
     assert sum(len(members) for _, members in groups) == len(addable_exercises(kind))
+    assert [a.data() for a in menu.actions() if not a.isSeparator()] == [
+        e.id for _, members in groups for e in members]
 
 
 @pytest.mark.parametrize("colour", [MUTED_COLOUR, EDITED_COLOUR.name()])
