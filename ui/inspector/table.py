@@ -51,9 +51,9 @@ EditCallback = Callable[[int, "Column", object], None]
 
 EDITED_COLOUR = QColor("#1f4e99")
 MUTED_COLOUR = QColor("#5f6368")
-CHOICES_ROLE = Qt.ItemDataRole.UserRole + 1  # (preferred, rest) exercises for the exercise editor
-LOADS_ROLE = Qt.ItemDataRole.UserRole + 2  # every load the athlete can lift for the item
-UNIT_ROLE = Qt.ItemDataRole.UserRole + 3  # the item's mass unit
+CHOICES_ROLE = Qt.ItemDataRole.UserRole + 1  # (preferred, rest) exercises, for the exercise editor
+LOADS_ROLE = Qt.ItemDataRole.UserRole + 2  # every load the athlete can lift for the item, in the load cell
+UNIT_ROLE = Qt.ItemDataRole.UserRole + 3  # the item's mass unit, in the load cell
 EDIT_VALUE_ROLE = Qt.ItemDataRole.UserRole + 4  # the value an editor starts from (a number, an exercise id)
 NOTE_CHARS = 40
 EXERCISE_MIN_WIDTH = 96
@@ -101,6 +101,11 @@ HEADER_TIPS = {
     Column.REST: "Rest between sets (minutes:seconds)",
     Column.DISTANCE: "Distance per repetition and foot contacts for the whole drill (intensity)",
 }
+
+
+_SHOWN = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_EDITABLE = _SHOWN | Qt.ItemFlag.ItemIsEditable
+_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
 class ItemsModel(QStandardItemModel):
@@ -156,18 +161,15 @@ class ItemsModel(QStandardItemModel):
         elif column is Column.LOAD and item.load is None:
             cell.setForeground(QBrush(MUTED_COLOUR))
         if column in NUMBER_COLUMNS:
-            cell.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        cell.setData(self._choices[row], CHOICES_ROLE)
-        cell.setData(self._loads[row], LOADS_ROLE)
-        cell.setData(item.unit, UNIT_ROLE)
-        cell.setFlags(self._flags(row, column))
+            cell.setTextAlignment(_RIGHT)
+        # What the editors offer: the exercise editor's choices, the load editor's loads.
+        if column is Column.EXERCISE:
+            cell.setData(self._choices[row], CHOICES_ROLE)
+        elif column is Column.LOAD:
+            cell.setData(self._loads[row], LOADS_ROLE)
+            cell.setData(item.unit, UNIT_ROLE)
+        cell.setFlags(_EDITABLE if self._on_edit is not None and self.editable(row, column) else _SHOWN)
         return cell
-
-    def _flags(self, row: int, column: Column) -> Qt.ItemFlag:
-        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if self._on_edit is not None and self.editable(row, column):
-            flags |= Qt.ItemFlag.ItemIsEditable
-        return flags
 
     def detach(self) -> None:
         """Stop passing edits on: the table is about to be replaced by one for the new plan."""
