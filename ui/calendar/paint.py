@@ -451,7 +451,7 @@ def render_scene(
     if clip is None or clip.intersects(label_strip(layout)):
         _paint_labels(painter, shapes, look)
     if plan is not None:
-        _paint_sessions(painter, layout, plan, look, past, days)
+        _paint_sessions(painter, layout, plan, look, past, days, clip)
     if marks is not None:
         paint_marks(painter, layout, marks, weeks)
     if past is not None:
@@ -762,17 +762,25 @@ def session_mark(session: Session) -> MarkKind:
 
 
 def _paint_sessions(painter: QPainter, layout: CalendarLayout, plan: Plan, look: Look,
-                    past: RecordMarks | None = None, indexes: Iterable[int] | None = None) -> None:
+                    past: RecordMarks | None = None, indexes: Iterable[int] | None = None,
+                    clip: QRegion | None = None) -> None:
+    """The session marks of the days at ``indexes`` (all days when None); under a ``clip``,
+    only those whose marks reach into it."""
     plain_stamp, band_stamp_of = look.mark, look.band
     origins = look.mark_origins
     days = plan.days
     offset = (days[0].date - layout.first_day).days if days else 0
     banded = past.sessions if past is not None else {}
+    # Both marks of a day lie in this box right of the weights mark's origin.
+    reach_x = look.mark_size + 4 + (origins[0][1] - origins[0][0] if origins else 0)
+    reach_y = look.mark_size + 6
     for i in range(len(days)) if indexes is None else indexes:
         day = days[i]
         if not day.sessions:
             continue
         weights_x, plyometrics_x, y = origins[i + offset]
+        if clip is not None and not clip.intersects(QRect(weights_x, y, reach_x, reach_y)):
+            continue
         bands = {mark.session.kind: mark.band for mark in banded.get(day.date, ())}
         for session in day.sessions:
             # Weights on the left of the cell, plyometrics on the right, always in the same place.
