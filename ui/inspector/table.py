@@ -174,11 +174,16 @@ class ItemsModel(QStandardItemModel):
     def detach(self) -> None:
         """Stop passing edits on: the table is about to be replaced by one for the new plan."""
         self._on_edit = None
-        for row in range(len(self.items)):
-            for column in Column:
-                cell = self.item(row, column)
-                if cell is not None and cell.isEditable():
-                    cell.setEditable(False)
+        # Quietly, as flags asked of the model change: the table is on its way out.
+        blocked = self.blockSignals(True)
+        try:
+            for row in range(len(self.items)):
+                for column in Column:
+                    cell = self.item(row, column)
+                    if cell is not None and cell.isEditable():
+                        cell.setEditable(False)
+        finally:
+            self.blockSignals(blocked)
 
     def editable(self, row: int, column: Column) -> bool:
         item = self.items[row]
