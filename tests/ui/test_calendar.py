@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QToolTip, QWidget
 from pytestqt.qtbot import QtBot
 
 from planner.document import edits
+from planner.document.demo import demo_season
 from planner.document.model import Priority, Season
 from planner.document.sessions import SessionKind
 from planner.engine.plan import PhaseKind
@@ -455,3 +456,29 @@ def test_the_phase_band_names_its_phase_in_full_in_a_tooltip(calendar: SeasonCal
     point = QPoint(x, layout.bands.phase_top + layout.bands.phase_height // 2)
     assert calendar.phase_at(point) == taper
     assert calendar.phase_at(QPoint(x, layout.bands.grid_top + 5)) is None
+
+
+@pytest.mark.parametrize("week_start", range(7))
+@pytest.mark.parametrize("size", [(1000, 330), (640, 280), (1366, 420)])
+def test_each_days_cell_is_its_weeks_column_and_its_weekdays_row_and_shaded_by_its_month(
+    qtbot: QtBot, week_start: int, size: tuple[int, int]
+) -> None:
+    # The layout works each column and row out once: a cell is still its day's week and
+    # weekday, and the base shades every other month and greys the days outside the season.
+    season = dataclasses.replace(demo_season(), week_start=week_start)
+    calendar = SeasonCalendar(OpenSeason(season), Selection("ath-1", season.first_day), FakeDialogs())
+    qtbot.addWidget(calendar)
+    calendar.resize(*size)
+    layout = calendar._ensure_layout()
+    days = (season.last_day - season.first_day).days + 1
+    assert len(layout.cells) == days
+    for index in range(days):
+        day = season.first_day + timedelta(days=index)
+        assert layout.cells[index] == layout._compute_cell(day), day
+    image = paint.render_base(layout, calendar._fonts, 1.0).toImage()
+    day = layout.first_week_start
+    while day < layout.week_first_day(layout.weeks):
+        inside = season.first_day <= day <= season.last_day
+        expected = theme.OUTSIDE if not inside else theme.ODD_MONTH if day.month % 2 == 0 else theme.BACKGROUND
+        assert QColor(image.pixel(layout.cell(day).center())) == expected, day
+        day += timedelta(days=1)

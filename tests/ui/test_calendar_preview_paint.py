@@ -26,6 +26,7 @@ from pytestqt.qtbot import QtBot
 from planner.document import edits
 from planner.document.demo import demo_season
 from planner.document.model import Priority, Season
+from planner.engine.compliance import Band
 from tests.ui.conftest import FakeDialogs
 from tests.ui.gestures import centre, drag_event
 from ui.calendar import paint
@@ -34,6 +35,7 @@ from ui.calendar.widget import SeasonCalendar
 from ui.document import OpenSeason
 from ui.mime import DraggedCompetition, competition_mime
 from ui.selection import Selection
+from ui.theme import MarkKind, band_stamp, mark_stamp
 
 TODAY = date(2027, 3, 10)
 NATIONALS = "comp-10"  # National Championships, Fri 23 - Sun 25 July 2027, priority A, everyone
@@ -186,6 +188,8 @@ def test_the_calendar_repaints_only_what_a_hover_changes_and_shows_what_a_fresh_
         assert len(regions.regions) == 1, day  # it really repaints, once
         painted = regions.regions[0]
         after = pixels(viewport.grab().toImage())
+        # What the partial repaint left on screen is the picture drawn whole.
+        assert np.array_equal(on_screen(calendar), after), day
         changed = after != shown
         # Every pixel that differs from the picture before lies in the painted region.
         assert not (changed & ~in_region(painted, *after.shape)).any(), day
@@ -197,6 +201,14 @@ def test_the_calendar_repaints_only_what_a_hover_changes_and_shows_what_a_fresh_
     # And each picture is the one a calendar that never saw the earlier days draws.
     for point, picture in pictures:
         assert np.array_equal(fresh_picture(qtbot, selection, point), picture), point
+
+
+def on_screen(calendar: SeasonCalendar) -> NDArray[np.uint32]:
+    """The viewport's pixels as the window shows them (``grab`` paints the widget afresh)."""
+    viewport = calendar.viewport()
+    screen = QApplication.primaryScreen()
+    return pixels(screen.grabWindow(calendar.winId(), viewport.x(), viewport.y(), viewport.width(),
+                                    viewport.height()).toImage())
 
 
 def fresh_picture(qtbot: QtBot, selection: Selection, point: QPoint) -> NDArray[np.uint32]:
@@ -272,3 +284,69 @@ def test_competitions_laid_out_by_a_layout_that_kept_earlier_ones_are_laid_out_a
     assert laid_out > 30 and kept.blocks and kept.widths
     stacked = competition_shapes(edits.move_competition(two, second, date(2027, 4, 15)), kept, "", metrics)
     assert any(len(chip.segments) > 1 for chip in stacked.chips)
+
+
+@pytest.mark.parametrize("marked", [False, True])
+def test_a_scene_drawn_with_its_base_in_place_is_the_scene_drawn_over_the_base_picture(
+    qtbot: QtBot, selection: Selection, marked: bool
+) -> None:
+    # A layout's first scene (the window's first frame) draws the base layer into itself.
+    document = OpenSeason(demo_season(), today=TODAY)
+    if marked:
+        mark_the_sweep(document, selection.athlete_id)
+    calendar = make_calendar(qtbot, document, selection)
+    layout = calendar._ensure_layout()
+    base = paint.render_base(layout, calendar._fonts, 1.0)
+    metrics = calendar._fonts.small_metrics
+    for athlete_id in [*(a.id for a in document.season.athletes), ""]:
+        plan = document.find_plan(athlete_id)
+        assert (plan is None) == (athlete_id == "")
+        shapes = competition_shapes(document.season, layout, athlete_id, metrics)
+        calendar.selection.set_athlete(athlete_id)
+        marks, past = calendar.day_marks(), calendar.record_marks()
+        in_place = paint.render_scene(None, layout, plan, shapes, paint.Look.build(layout, calendar._fonts, 1.0),
+                                      marks, past)
+        copied = paint.render_scene(base, layout, plan, shapes, paint.Look.build(layout, calendar._fonts, 1.0),
+                                    marks, past)
+        assert np.array_equal(pixels(in_place.toImage()), pixels(copied.toImage())), athlete_id
+
+
+def test_the_scenes_after_the_first_copy_the_base_picture_and_show_what_a_fresh_calendar_shows(
+    qtbot: QtBot, selection: Selection
+) -> None:
+    document = OpenSeason(demo_season(), today=TODAY)
+    calendar = make_calendar(qtbot, document, selection)
+    before = pixels(calendar.viewport().grab().toImage())
+    assert calendar._scenes_drawn and calendar._base is None  # the first frame drew the base in place
+    document.apply("Move", lambda s: edits.move_competition(s, NATIONALS, date(2027, 7, 9)))
+    QApplication.processEvents()
+    after = pixels(calendar.viewport().grab().toImage())
+    assert calendar._base is not None and not np.array_equal(before, after)
+    fresh = make_calendar(qtbot, document, Selection(selection.athlete_id, selection.day))
+    assert fresh._base is None
+    assert np.array_equal(pixels(fresh.viewport().grab().toImage()), after)
+
+
+@pytest.mark.parametrize("size", [(1000, 330), (700, 300), (1366, 420), (420, 250)])
+def test_a_look_puts_the_marks_where_each_cell_says_and_draws_its_stamps_when_first_used(
+    qtbot: QtBot, document: OpenSeason, selection: Selection, size: tuple[int, int]
+) -> None:
+    calendar = make_calendar(qtbot, document, selection)
+    calendar.resize(*size)
+    layout = calendar._ensure_layout()
+    look = paint.Look.build(layout, calendar._fonts, 1.0)
+    mark = paint.mark_size(layout)
+    gap = max(2, round(mark * 0.3))
+    for index, cell in enumerate(layout.cells):
+        centre = cell.left() + cell.width() // 2
+        y = cell.top() + round(cell.height() * 0.72 - mark / 2) - 3
+        assert look.mark_origins[index] == (centre - gap // 2 - mark - 2, centre + (gap - gap // 2) - 2, y)
+    assert not look.stamps and not look.band_stamps
+    for kind in MarkKind:
+        expected = pixels(mark_stamp(kind, mark, calendar._fonts.bold_small, 1.0).toImage())
+        assert np.array_equal(pixels(look.mark(kind).toImage()), expected)
+        assert look.mark(kind) is look.mark(kind)
+    for band in (b for b in Band if b is not Band.NONE):
+        for plyometrics in (False, True):
+            expected = pixels(band_stamp(band, plyometrics, mark, 1.0).toImage())
+            assert np.array_equal(pixels(look.band(band, plyometrics).toImage()), expected)

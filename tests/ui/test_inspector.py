@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from datetime import date, timedelta
 
 import pytest
 from PySide6.QtCore import QEvent, QMimeData, QPointF, Qt
-from PySide6.QtGui import QFont, QMouseEvent, QValidator
+from PySide6.QtGui import QBrush, QFont, QMouseEvent, QValidator
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QComboBox, QScrollArea, QSpinBox
 from pytestqt.qtbot import QtBot
@@ -18,15 +19,29 @@ from planner.document.sessions import Item, Session, SessionKind
 from planner.engine.loads import plates_per_side, round_load
 from planner.engine.plan import Day
 from planner.engine.rules import rule_book
-from planner.engine.session_edits import addable_by_category, addable_exercises
+from planner.engine.session_edits import addable_by_category, addable_exercises, allowed_loads, exercise_choices
 from planner.engine.session_facts import HEAVY_PCT
 from ui.document import OpenSeason
 from ui.inspector.blocks import MUTED_COLOUR, SessionBlock, plain_label, small_label
-from ui.inspector.table import EDITED_COLOUR, LOADS_ROLE, Column, ItemsModel, LoadSpinBox
+from ui.inspector.table import (
+    CHOICES_ROLE,
+    EDIT_VALUE_ROLE,
+    EDITED_COLOUR,
+    HEADER_TIPS,
+    HEADERS,
+    LOADS_ROLE,
+    NUMBER_COLUMNS,
+    UNIT_ROLE,
+    Column,
+    ItemsModel,
+    ItemsTable,
+    LoadSpinBox,
+)
+from ui.inspector.table import MUTED_COLOUR as TABLE_MUTED
 from ui.inspector.widget import Inspector, SessionRef
 from ui.mime import SESSION_MIME, session_from_mime, session_mime
 from ui.selection import Selection
-from ui.session_text import EDITED_MARK, day_title, item_details, number, session_facts
+from ui.session_text import EDITED_MARK, day_title, item_details, literal_html, number, session_facts
 
 WEIGHTS = SessionKind.WEIGHTS
 PLYO = SessionKind.PLYOMETRICS
@@ -217,6 +232,58 @@ def test_the_inspector_follows_the_selection(inspector: Inspector, document: Ope
     show(selection, "ath-2", other.date)
     assert [b.session for b in inspector.session_blocks()] == list(other.sessions)
     assert "Søren" in inspector.details_label.text()
+
+
+def test_the_items_model_answers_every_role_of_every_cell_as_the_item_says(document: OpenSeason) -> None:
+    # The model works its cells out once, when it is built: each must say what the item does,
+    # for every role a view or an editor asks for, and stop offering edits once detached.
+    day = two_session_day(document)
+    weights = session_of(day, WEIGHTS)
+    assert weights is not None
+    row = squat_row(weights)
+    edited = dataclasses.replace(weights.items[row], sets=weights.items[row].sets + 1, edited=True)
+    items = (*weights.items[:row], edited, *weights.items[row + 1:])
+    sessions = [*day.sessions, dataclasses.replace(weights, items=items)]
+    athlete = document.season.athlete("ath-1")
+    for session in sessions:
+        choices = [exercise_choices(item, None) for item in session.items]
+        loads = [allowed_loads(item, athlete) for item in session.items]
+        model = ItemsModel(session.items, choices=choices, loads=loads, on_edit=lambda *_args: None)
+        assert (model.rowCount(), model.columnCount()) == (len(session.items), len(Column))
+        for column in Column:
+            assert model.headerData(column, Qt.Orientation.Horizontal) == HEADERS[column]
+            assert model.headerData(column, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole) == (
+                HEADER_TIPS.get(column))
+        for r, item in enumerate(session.items):
+            assert model.headerData(r, Qt.Orientation.Vertical) is None
+            for column in Column:
+                tip = ItemsModel._tooltip(item, column)
+                assert cell(model, r, column) == ItemsModel._display(item, column)
+                assert cell(model, r, column, EDIT_VALUE_ROLE) == ItemsModel._edit_value(item, column)
+                shown_tip = None if tip is None else literal_html(tip)
+                assert cell(model, r, column, Qt.ItemDataRole.ToolTipRole) == shown_tip
+                font = cell(model, r, column, Qt.ItemDataRole.FontRole)
+                assert (font is not None and isinstance(font, QFont) and font.italic()) == item.edited
+                brush = cell(model, r, column, Qt.ItemDataRole.ForegroundRole)
+                assert brush is None or isinstance(brush, QBrush)
+                muted = column is Column.LOAD and item.load is None
+                colour = EDITED_COLOUR if item.edited else TABLE_MUTED if muted else None
+                assert (None if brush is None else brush.color()) == colour
+                alignment = cell(model, r, column, Qt.ItemDataRole.TextAlignmentRole)
+                assert (alignment is not None) == (column in NUMBER_COLUMNS)
+                # The editors' offers are in the cells that have those editors.
+                exercise, load = column is Column.EXERCISE, column is Column.LOAD
+                assert cell(model, r, column, CHOICES_ROLE) == (choices[r] if exercise else None)
+                assert cell(model, r, column, LOADS_ROLE) == (loads[r] if load else None)
+                assert cell(model, r, column, UNIT_ROLE) == (item.unit if load else None)
+                editable = bool(model.flags(model.index(r, column)) & Qt.ItemFlag.ItemIsEditable)
+                assert editable == model.editable(r, column)
+        assert any(model.editable(r, c) for r in range(model.rowCount()) for c in Column)
+        model.detach()
+        for r in range(model.rowCount()):
+            for column in Column:
+                assert not model.flags(model.index(r, column)) & Qt.ItemFlag.ItemIsEditable
+                assert not model.setData(model.index(r, column), 1)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -412,6 +479,8 @@ def test_adding_and_removing_items(inspector: Inspector, document: OpenSeason, s
     weights = block(inspector, WEIGHTS)
     before = weights.session.items
     menu = weights.add_button.menu()
+    assert not menu.actions()  # filled when the coach opens it
+    menu.aboutToShow.emit()
     action = next(a for a in menu.actions() if a.data() == "step_up")
     action.trigger()
 
@@ -692,6 +761,38 @@ def test_the_busiest_days_fit_the_panel_without_sideways_scrolling(
     assert lock.isVisible() and right < scroll.viewport().width()
 
 
+def _fit(table: ItemsTable) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    model = table.model()
+    return (tuple(table.columnWidth(c) for c in Column),
+            tuple(table.rowHeight(r) for r in range(model.rowCount())))
+
+
+@pytest.mark.parametrize(("athlete_id", "day"), BUSIEST)
+def test_a_table_fitted_once_per_width_fits_as_one_fitted_from_nothing(
+    qtbot: QtBot, document: OpenSeason, athlete_id: str, day: date
+) -> None:
+    # The table fits its columns again only when its width changes: whatever the layout did
+    # on the way, the columns and rows are those a fit from nothing gives at that width.
+    inspector = Inspector(document, Selection(athlete_id, day))
+    qtbot.addWidget(inspector)
+    inspector.resize(350, 700)
+    inspector.show()
+    qtbot.waitExposed(inspector)
+    qtbot.wait(100)  # the layout settles (a scroll bar appears)
+    tables = [shown.table for shown in inspector.session_blocks()]
+    settled = [_fit(table) for table in tables]
+    for table, fitted in zip(tables, settled, strict=True):
+        table._fitted = None
+        table._fit_columns()
+        assert _fit(table) == fitted
+    widths = [table.viewport().width() for table in tables]
+    inspector.resize(480, 700)
+    qtbot.waitUntil(lambda: all(t.viewport().width() > width for t, width in zip(tables, widths, strict=True)))
+    assert [_fit(table) for table in tables] != settled
+    inspector.resize(350, 700)
+    qtbot.waitUntil(lambda: [_fit(table) for table in tables] == settled)
+
+
 def test_the_details_line_of_an_item_says_plates_rest_intent_and_note(document: OpenSeason) -> None:
     plan = document.plan("ath-1")
     squat = next(i for d in plan.days for s in d.sessions for i in s.items if i.plates_per_side and i.note)
@@ -705,12 +806,16 @@ def test_the_add_exercise_menu_lists_each_category_once(inspector: Inspector, ki
     inspector.selection.set_day(date(2027, 3, 4))  # jumps and lifting on one day
     menu = block(inspector, kind).add_button.menu()
     assert menu is not None
+    menu.aboutToShow.emit()
+    menu.aboutToShow.emit()  # opened again: each exercise still once
     sections = [a.text() for a in menu.actions() if a.isSeparator()]
     expected = {WEIGHTS: ["Power", "Strength", "Accessories"], PLYO: ["Plyometric drills"]}
     assert sections == expected[kind]
     groups = addable_by_category(kind)
     assert len({category for category, _ in groups}) == len(groups)
     assert sum(len(members) for _, members in groups) == len(addable_exercises(kind))
+    assert [a.data() for a in menu.actions() if not a.isSeparator()] == [
+        e.id for _, members in groups for e in members]
 
 
 @pytest.mark.parametrize("colour", [MUTED_COLOUR, EDITED_COLOUR.name()])

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
+from itertools import pairwise
 from typing import NamedTuple
 
 from PySide6.QtCore import QRect, Qt
@@ -97,8 +98,18 @@ class CalendarLayout:
                      column, bands_for(height, metrics, lanes_for(height, metrics)), width)
         days = (season.last_day - season.first_day).days + 1
         # Painting a plan looks up every day's cell; computing them once keeps that a list index.
-        cells = tuple(layout._compute_cell(season.first_day + timedelta(days=i)) for i in range(max(0, days)))
-        return replace(layout, cells=cells)
+        # A cell is its week's column and its weekday's row, each worked out once.
+        lefts = [layout.column_left(week) for week in range(weeks + 1)]
+        tops = [layout.row_top(row) for row in range(8)]
+        columns = [(left, right - left) for left, right in pairwise(lefts)]
+        rows = [(top, bottom - top) for top, bottom in pairwise(tops)]
+        first = (season.first_day - season.first_week_start).days
+        cells = []
+        for i in range(first, first + max(0, days)):
+            left, width = columns[i // 7]
+            top, height = rows[i % 7]
+            cells.append(QRect(left, top, width, height))
+        return replace(layout, cells=tuple(cells))
 
     # Sizes -----------------------------------------------------------------------------
 

@@ -4,7 +4,8 @@ Painting is split by how often things change, so a repaint during a drag preview
 pixmap copy of what changed plus the plan layer where it changed:
 
 * the *base* (``render_base``): background, month shading, grid, month names and week
-  numbers; it depends on the season's dates and the widget size only;
+  numbers; it depends on the season's dates and the widget size only (a layout's first
+  scene draws it in place; the picture of it is made when a second scene needs it);
 * the *scene* (``render_scene``): the base plus one plan and one set of competitions (phase
   band, taper tint, deload hatching, competition chips and names, session marks) and the
   past (muted days, each past session's compliance band in place of its plain mark, kept
@@ -26,8 +27,8 @@ import math
 from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from itertools import count
-from operator import attrgetter, is_, ne
+from itertools import count, takewhile
+from operator import attrgetter, is_, ne, truth
 
 from PySide6.QtCore import QPointF, QRect, QRectF, Qt
 from PySide6.QtGui import (
@@ -83,24 +84,39 @@ def render_base(layout: CalendarLayout, fonts: Fonts, ratio: float) -> QPixmap:
     pixmap = new_pixmap(layout.content_width, layout.height, ratio)
     pixmap.fill(BACKGROUND)
     painter = QPainter(pixmap)
-    _paint_day_backgrounds(painter, layout)
-    _paint_grid(painter, layout)
-    _paint_months(painter, layout, fonts)
-    _paint_week_numbers(painter, layout, fonts)
+    paint_base(painter, layout, fonts)
     painter.end()
     return pixmap
 
 
+def paint_base(painter: QPainter, layout: CalendarLayout, fonts: Fonts) -> None:
+    """The base layer, onto a picture filled with the background (the painter is left as it was)."""
+    painter.save()
+    _paint_day_backgrounds(painter, layout)
+    _paint_grid(painter, layout)
+    _paint_months(painter, layout, fonts)
+    _paint_week_numbers(painter, layout, fonts)
+    painter.restore()
+
+
 def _paint_day_backgrounds(painter: QPainter, layout: CalendarLayout) -> None:
+    # Every other month shaded, a month's days at a time; the days of the first and last
+    # weeks outside the season greyed.
+    cells = layout.cells
     shaded: list[QRect] = []
+    starts = _month_starts(layout)
+    ends = [*starts[1:], layout.last_day + timedelta(days=1)]
+    for start, end in zip(starts, ends, strict=True):
+        if start.month % 2 == 0:
+            shaded.extend(cells[(start - layout.first_day).days:(end - layout.first_day).days])
     outside: list[QRect] = []
     day = layout.first_week_start
-    last = layout.week_first_day(layout.weeks) - timedelta(days=1)
-    while day <= last:
-        if not layout.first_day <= day <= layout.last_day:
-            outside.append(layout.cell(day))
-        elif day.month % 2 == 0:
-            shaded.append(layout.cell(day))
+    while day < layout.first_day:
+        outside.append(layout.cell(day))
+        day += timedelta(days=1)
+    day = layout.last_day + timedelta(days=1)
+    while day < layout.week_first_day(layout.weeks):
+        outside.append(layout.cell(day))
         day += timedelta(days=1)
     painter.setPen(Qt.PenStyle.NoPen)
     for colour, rects in ((ODD_MONTH, shaded), (OUTSIDE, outside)):
@@ -232,18 +248,24 @@ def paint_refusal(painter: QPainter, cell: QRect, text: str, fonts: Fonts, visib
     painter.restore()
 
 
-def paint_gutter(painter: QPainter, layout: CalendarLayout, fonts: Fonts, week_start: int, height: int) -> None:
-    """The weekday names left of the grid, which stay in place when the weeks scroll."""
+def paint_gutter(painter: QPainter, layout: CalendarLayout, fonts: Fonts, week_start: int, height: int,
+                 region: QRegion | None = None) -> None:
+    """The weekday names left of the grid, which stay in place when the weeks scroll (within
+    ``region`` only, when given: a paint reaches no further)."""
     painter.fillRect(QRect(0, 0, GUTTER, height), BACKGROUND)
     painter.setFont(fonts.small)
     painter.setPen(FAINT_TEXT)
     bands = layout.bands
     left = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
-    painter.drawText(QRect(4, bands.week_top, GUTTER - 4, bands.phase_top - bands.week_top), left, "Wk")
+    week = QRect(4, bands.week_top, GUTTER - 4, bands.phase_top - bands.week_top)
+    if region is None or region.intersects(week):
+        painter.drawText(week, left, "Wk")
     painter.setPen(HEADER_TEXT)
     for row in range(7):
         top, bottom = layout.row_top(row), layout.row_top(row + 1)
-        painter.drawText(QRect(4, top, GUTTER - 6, bottom - top), left, _WEEKDAYS[(week_start + row) % 7])
+        rect = QRect(4, top, GUTTER - 6, bottom - top)
+        if region is None or region.intersects(rect):
+            painter.drawText(rect, left, _WEEKDAYS[(week_start + row) % 7])
 
 
 def drag_pixmap(competition: Competition, fonts: Fonts, ratio: float) -> QPixmap:
@@ -284,21 +306,28 @@ def _hatch_column(width: int, height: int, ratio: float) -> QPixmap:
 
 @dataclass(frozen=True, slots=True)
 class Look:
-    """Everything drawing needs that follows from the layout, computed when the layout is."""
+    """Everything drawing needs that follows from the layout, computed when the layout is.
+
+    The pictures are drawn when first used: a season shows a few of the session marks and
+    compliance bands and a chip for each size its competitions take.
+    """
 
     fonts: Fonts
     ratio: float
-    stamps: dict[MarkKind, QPixmap]
-    # A past session's mark by its band and whether it is plyometrics (round) or weights.
-    band_stamps: dict[tuple[Band, bool], QPixmap]
+    mark_size: int
     hatch: QPixmap
     # Per season day: where the weights and the plyometrics stamps go (x, x, y).
     mark_origins: tuple[tuple[int, int, int], ...]
+    # Session marks by kind, and a past session's mark by its band and whether it is
+    # plyometrics (round) or weights.
+    stamps: dict[MarkKind, QPixmap] = field(default_factory=dict)
+    band_stamps: dict[tuple[Band, bool], QPixmap] = field(default_factory=dict)
     # Chips by (priority, indoor, faded, letter, width, height): most chips are one cell.
     chips: dict[tuple[Priority, bool, bool, bool, int, int], QPixmap] = field(default_factory=dict)
     # What each preview draws again, worked out once: the phase names that fit a width, and
     # the past's wash by today.
     _phase_labels: dict[tuple[PhaseKind, str, float], str] = field(default_factory=dict)
+    _text_widths: dict[str, int] = field(default_factory=dict)
     _past: dict[date, list[tuple[int, QRect]]] = field(default_factory=dict)
 
     def phase_label(self, kind: PhaseKind, name: str, width: float) -> str:
@@ -308,12 +337,31 @@ class Look:
             text = self._phase_labels[key] = phase_label(kind, name, width, self.fonts.small_metrics)
         return text
 
+    def text_width(self, text: str) -> int:
+        """The width of ``text`` in the small font."""
+        width = self._text_widths.get(text)
+        if width is None:
+            width = self._text_widths[text] = self.fonts.small_metrics.horizontalAdvance(text)
+        return width
+
     def past_rects(self, layout: CalendarLayout, today: date) -> list[tuple[int, QRect]]:
         """``past_rects`` of this look's layout, each with its week column."""
         rects = self._past.get(today)
         if rects is None:
             rects = self._past[today] = [(layout.week_at(rect.left()) or 0, rect) for rect in past_rects(layout, today)]
         return rects
+
+    def mark(self, kind: MarkKind) -> QPixmap:
+        stamp = self.stamps.get(kind)
+        if stamp is None:
+            stamp = self.stamps[kind] = mark_stamp(kind, self.mark_size, self.fonts.bold_small, self.ratio)
+        return stamp
+
+    def band(self, band: Band, plyometrics: bool) -> QPixmap:
+        stamp = self.band_stamps.get((band, plyometrics))
+        if stamp is None:
+            stamp = self.band_stamps[(band, plyometrics)] = band_stamp(band, plyometrics, self.mark_size, self.ratio)
+        return stamp
 
     def chip(self, rect: QRect, priority: Priority, indoor: bool, *, faded: bool, letter: bool) -> QPixmap:
         key = (priority, indoor, faded, letter, rect.width(), rect.height())
@@ -330,26 +378,29 @@ class Look:
     @classmethod
     def build(cls, layout: CalendarLayout, fonts: Fonts, ratio: float) -> Look:
         size = mark_size(layout)
-        stamps = {kind: mark_stamp(kind, size, fonts.bold_small, ratio) for kind in MarkKind}
-        band_stamps: dict[tuple[Band, bool], QPixmap] = {
-            (band, plyometrics): band_stamp(band, plyometrics, size, ratio)
-            for band in Band if band is not Band.NONE for plyometrics in (False, True)
-        }
         hatch = _hatch_column(math.ceil(layout.column) + 1, layout.bands.grid_bottom - layout.bands.grid_top, ratio)
         gap = max(2, round(size * 0.3))
-        origins = []
-        for cell in layout.cells:
-            centre = cell.left() + cell.width() // 2
-            y = cell.top() + round(cell.height() * 0.72 - size / 2) - 3
-            origins.append((centre - gap // 2 - size - 2, centre + (gap - gap // 2) - 2, y))
-        return cls(fonts, ratio, stamps, band_stamps, hatch, tuple(origins))
+        # A cell's marks sit by its column's centre, at a height its row sets: worked out once
+        # for each column and each row rather than for each of the season's cells.
+        xs = []
+        for week in range(layout.weeks):
+            left = layout.column_left(week)
+            centre = left + (layout.column_left(week + 1) - left) // 2
+            xs.append((centre - gap // 2 - size - 2, centre + (gap - gap // 2) - 2))
+        ys = []
+        for row in range(7):
+            top = layout.row_top(row)
+            ys.append(top + round((layout.row_top(row + 1) - top) * 0.72 - size / 2) - 3)
+        first = layout.row_of(layout.first_day)
+        origins = [(*xs[(i + first) // 7], ys[(i + first) % 7]) for i in range(len(layout.cells))]
+        return cls(fonts, ratio, size, hatch, tuple(origins))
 
 
 # The scene layer ------------------------------------------------------------------------
 
 
 def render_scene(
-    base: QPixmap, layout: CalendarLayout, plan: Plan | None, shapes: CompetitionShapes, look: Look,
+    base: QPixmap | None, layout: CalendarLayout, plan: Plan | None, shapes: CompetitionShapes, look: Look,
     marks: DayMarks | None = None, past: RecordMarks | None = None, *,
     onto: QPixmap | None = None, dirty: Sequence[QRect] = (),
 ) -> QPixmap:
@@ -359,11 +410,18 @@ def render_scene(
     same past and marks, that differs from this one only inside the ``dirty`` rectangles
     (``scene_changes``): only those are drawn again, onto it. The picture is the one drawn
     from nothing, for a fraction of the work: a drag changes a few days of the season.
+
+    Without a ``base`` picture (a layout's first scene: the window's first frame, a resize)
+    the base layer is drawn into the scene itself, the same picture as copying it in.
     """
     clip: QRegion | None = None
     if onto is None:
         pixmap = new_pixmap(layout.content_width, layout.height, look.ratio)
+        if base is None:
+            pixmap.fill(BACKGROUND)
     else:
+        if base is None:
+            raise ValueError("a scene is drawn onto another one from the base picture")
         pixmap = onto
         clip = QRegion()
         for rect in dirty:
@@ -374,7 +432,10 @@ def render_scene(
     if clip is not None:
         painter.setClipRegion(clip)
         weeks = _weeks_within(layout, dirty)
-    painter.drawPixmap(0, 0, base)
+    if base is None:
+        paint_base(painter, layout, look.fonts)
+    else:
+        painter.drawPixmap(0, 0, base)
     days = [] if plan is None else (range(len(plan.days)) if clip is None else _days_of(layout, plan, weeks))
     if plan is not None:
         _paint_day_tints(painter, layout, plan, look, days)
@@ -390,7 +451,7 @@ def render_scene(
     if clip is None or clip.intersects(label_strip(layout)):
         _paint_labels(painter, shapes, look)
     if plan is not None:
-        _paint_sessions(painter, layout, plan, look, past, days)
+        _paint_sessions(painter, layout, plan, look, past, days, clip)
     if marks is not None:
         paint_marks(painter, layout, marks, weeks)
     if past is not None:
@@ -475,11 +536,16 @@ def scene_changes(
     if offset < 0 or offset + len(days_before) > len(cells):
         return None
     rects: list[QRect] = []
+    # The engine hands on the days before the first week a change reaches as the same
+    # objects: they are drawn alike, and only the days from the first other one are looked at.
+    same = sum(1 for _ in takewhile(truth, map(is_, days_before, days_after)))
+    if same:
+        days_before, days_after = days_before[same:], days_after[same:]
     # Plans derived one after another share most sessions: the same objects need no looking
     # into. The days are walked through attribute getters, the tints compared as tuples (a
     # taper for another competition counts as a change: drawn again, never left stale).
     for i, tints_differ, old, new in zip(
-        count(offset), map(ne, map(_TINTS, days_before), map(_TINTS, days_after)),
+        count(offset + same), map(ne, map(_TINTS, days_before), map(_TINTS, days_after)),
         map(_SESSIONS, days_before), map(_SESSIONS, days_after),
     ):
         if tints_differ or (
@@ -635,9 +701,16 @@ def _paint_phases(painter: QPainter, layout: CalendarLayout, plan: Plan, look: L
         painter.setPen(QPen(BACKGROUND, 1))
         painter.drawLine(QPointF(left, bands.phase_top), QPointF(left, bands.phase_top + bands.phase_height))
         text = look.phase_label(phase.kind, phase.name, rect.width())
-        if text:
+        # A phase beside one that changed is drawn again for the pixel or two they share;
+        # its name, centred well clear of them, is left as it is.
+        if text and (clip is None or clip.intersects(_centred_text_box(rect, look.text_width(text)))):
             painter.setPen(PHASE_TEXT)
             painter.drawText(rect.adjusted(1, 0, -1, 0), Qt.AlignmentFlag.AlignCenter, text)
+
+
+def _centred_text_box(rect: QRectF, width: int) -> QRect:
+    """Where text of ``width`` centred in ``rect`` may draw, with room for its glyphs' edges."""
+    return QRectF(rect.center().x() - width / 2 - 3, rect.top(), width + 6, rect.height()).toAlignedRect()
 
 
 def phase_label(kind: PhaseKind, name: str, width: float, metrics: QFontMetrics) -> str:
@@ -689,22 +762,30 @@ def session_mark(session: Session) -> MarkKind:
 
 
 def _paint_sessions(painter: QPainter, layout: CalendarLayout, plan: Plan, look: Look,
-                    past: RecordMarks | None = None, indexes: Iterable[int] | None = None) -> None:
-    stamps = look.stamps
+                    past: RecordMarks | None = None, indexes: Iterable[int] | None = None,
+                    clip: QRegion | None = None) -> None:
+    """The session marks of the days at ``indexes`` (all days when None); under a ``clip``,
+    only those whose marks reach into it."""
+    plain_stamp, band_stamp_of = look.mark, look.band
     origins = look.mark_origins
     days = plan.days
     offset = (days[0].date - layout.first_day).days if days else 0
     banded = past.sessions if past is not None else {}
+    # Both marks of a day lie in this box right of the weights mark's origin.
+    reach_x = look.mark_size + 4 + (origins[0][1] - origins[0][0] if origins else 0)
+    reach_y = look.mark_size + 6
     for i in range(len(days)) if indexes is None else indexes:
         day = days[i]
         if not day.sessions:
             continue
         weights_x, plyometrics_x, y = origins[i + offset]
+        if clip is not None and not clip.intersects(QRect(weights_x, y, reach_x, reach_y)):
+            continue
         bands = {mark.session.kind: mark.band for mark in banded.get(day.date, ())}
         for session in day.sessions:
             # Weights on the left of the cell, plyometrics on the right, always in the same place.
             plyometrics = session.kind is SessionKind.PLYOMETRICS
             x = plyometrics_x if plyometrics else weights_x
             band = bands.get(session.kind, Band.NONE)
-            stamp = stamps[session_mark(session)] if band is Band.NONE else look.band_stamps[(band, plyometrics)]
+            stamp = plain_stamp(session_mark(session)) if band is Band.NONE else band_stamp_of(band, plyometrics)
             painter.drawPixmap(x, y, stamp)

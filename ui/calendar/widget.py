@@ -120,6 +120,8 @@ class SeasonCalendar(QAbstractScrollArea):
         self._layout: CalendarLayout | None = None
         self._fonts = theme.Fonts.from_font(self.font())
         self._base: QPixmap | None = None
+        # Whether a scene was drawn at this layout (the next one copies the base's picture).
+        self._scenes_drawn = False
         self._look: paint.Look | None = None
         self._shapes: CompetitionShapes | None = None
         self._marks: DayMarks | None = None
@@ -292,6 +294,7 @@ class SeasonCalendar(QAbstractScrollArea):
     def _invalidate_layout(self) -> None:
         self._layout = None
         self._base = None
+        self._scenes_drawn = False
         self._look = None
         self._invalidate_scene()
         self.columns.moved.emit()
@@ -433,34 +436,43 @@ class SeasonCalendar(QAbstractScrollArea):
         height = self.viewport().height()
         # A preview repaints only the cells it changes: the weekday names stay as they are.
         if event.region().intersects(QRect(0, 0, GUTTER, height)):
-            paint.paint_gutter(painter, layout, self._fonts, self.document.season.week_start, height)
+            paint.paint_gutter(painter, layout, self._fonts, self.document.season.week_start, height, event.region())
         painter.end()
 
     def _current_scene(self, layout: CalendarLayout) -> QPixmap:
-        if self._base is not None and self._base.devicePixelRatio() != self.devicePixelRatioF():
+        look = self._look
+        if look is not None and look.ratio != self.devicePixelRatioF():
             # Moved to a screen of another density: redraw sharp rather than scale.
             self._invalidate_layout()
             layout = self._ensure_layout()
-        if self._base is None or self._look is None:
-            self._base = paint.render_base(layout, self._fonts, self.devicePixelRatioF())
-            self._look = paint.Look.build(layout, self._fonts, self.devicePixelRatioF())
+            look = None
+        if look is None:
+            look = self._look = paint.Look.build(layout, self._fonts, self.devicePixelRatioF())
         preview = self._preview
         if preview is not None and preview.shapes is not None:
             if preview.scene is None:
                 earlier = preview.earlier if preview.layout is layout else None
                 # Past days are kept as they were, so the past on screen is the document's.
                 preview.scene = paint.render_scene(
-                    self._base, layout, preview.preview.plan, preview.shapes, self._look, self.day_marks(),
-                    self.record_marks(), onto=earlier, dirty=preview.dirty,
+                    self._base_picture(layout), layout, preview.preview.plan, preview.shapes, look,
+                    self.day_marks(), self.record_marks(), onto=earlier, dirty=preview.dirty,
                 )
                 preview.earlier, preview.dirty = None, []
             return preview.scene
         if self._scene is None:
+            # A layout's first scene draws the base in place (the window's first frame); the
+            # base's own picture is made for the scenes after it, which copy it.
+            base = self._base_picture(layout) if self._scenes_drawn else None
             self._scene = paint.render_scene(
-                self._base, layout, self._real_plan(), self._real_shapes(), self._look, self.day_marks(),
-                self.record_marks(),
+                base, layout, self._real_plan(), self._real_shapes(), look, self.day_marks(), self.record_marks(),
             )
+            self._scenes_drawn = True
         return self._scene
+
+    def _base_picture(self, layout: CalendarLayout) -> QPixmap:
+        if self._base is None:
+            self._base = paint.render_base(layout, self._fonts, self.devicePixelRatioF())
+        return self._base
 
     def _paint_overlay(self, painter: QPainter, layout: CalendarLayout, region: QRegion) -> None:
         """The overlay, within ``region`` (content coordinates): a preview repaints only the

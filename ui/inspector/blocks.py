@@ -245,13 +245,21 @@ class SessionBlock(QFrame):
     def _add_menu(self, kind: SessionKind) -> QMenu:
         menu = QMenu(self)
         menu.setObjectName("addItemMenu")
+        # The catalogue's exercises (some forty actions) are put in when the coach opens the
+        # menu, not for every session shown.
+        menu.aboutToShow.connect(lambda: self._fill_add_menu(menu, kind))
+        menu.triggered.connect(lambda action: self.add_requested.emit(action.data()))
+        return menu
+
+    @staticmethod
+    def _fill_add_menu(menu: QMenu, kind: SessionKind) -> None:
+        if menu.actions():
+            return
         for category, exercises in addable_by_category(kind):
             menu.addSection(CATEGORY_NAMES[category])
             for exercise in exercises:
                 action = menu.addAction(exercise.name)
                 action.setData(exercise.id)
-        menu.triggered.connect(lambda action: self.add_requested.emit(action.data()))
-        return menu
 
     def _remove_selected(self) -> None:
         row = self.table.selected_row()

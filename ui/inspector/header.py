@@ -77,7 +77,8 @@ class DayHeader(QWidget):
         self.competitions_label = plain_label("", self)
         self.competitions_label.setObjectName("inspectorCompetitions")
         self.competitions_label.setWordWrap(True)
-        self.competitions_label.setStyleSheet(COMPETITION_STYLE)
+        # Styled when first shown: most days have no competition.
+        self.competitions_label.hide()
         layout.addWidget(self.competitions_label)
 
         # One wrapping rich-text line rather than a row of widgets: a narrow dock wraps it.
@@ -111,6 +112,8 @@ class DayHeader(QWidget):
         self.details_label.setText(" · ".join([athlete.name, phase_name, f"week {season.week_number(day)}", track]))
         names = [competition_name(plan, c) for c in plan_day.competitions]
         self.competitions_label.setText("Competition: " + ", ".join(names) if names else "")
+        if names and not self.competitions_label.styleSheet():
+            self.competitions_label.setStyleSheet(COMPETITION_STYLE)
         self.competitions_label.setVisible(bool(names))
         badges: list[tuple[str, str, str]] = []
         if plan_day.deload:

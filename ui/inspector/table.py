@@ -12,8 +12,8 @@ from collections.abc import Callable, Sequence
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, QSize, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QResizeEvent, QValidator
+from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, QObject, QPersistentModelIndex, QSize, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QResizeEvent, QStandardItem, QStandardItemModel, QValidator
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractScrollArea,
@@ -51,9 +51,10 @@ EditCallback = Callable[[int, "Column", object], None]
 
 EDITED_COLOUR = QColor("#1f4e99")
 MUTED_COLOUR = QColor("#5f6368")
-CHOICES_ROLE = Qt.ItemDataRole.UserRole + 1  # (preferred, rest) exercises for the exercise editor
-LOADS_ROLE = Qt.ItemDataRole.UserRole + 2  # every load the athlete can lift for the item
-UNIT_ROLE = Qt.ItemDataRole.UserRole + 3  # the item's mass unit
+CHOICES_ROLE = Qt.ItemDataRole.UserRole + 1  # (preferred, rest) exercises, for the exercise editor
+LOADS_ROLE = Qt.ItemDataRole.UserRole + 2  # every load the athlete can lift for the item, in the load cell
+UNIT_ROLE = Qt.ItemDataRole.UserRole + 3  # the item's mass unit, in the load cell
+EDIT_VALUE_ROLE = Qt.ItemDataRole.UserRole + 4  # the value an editor starts from (a number, an exercise id)
 NOTE_CHARS = 40
 EXERCISE_MIN_WIDTH = 96
 DISTANCE_MIN_WIDTH = 64  # "15 m · 24" on one line, "(moderate)" wrapped below
@@ -78,6 +79,8 @@ KEY_COLUMNS = (Column.SETS, Column.REPS, Column.PERCENT, Column.LOAD, Column.DIS
 # columns: a side panel on a laptop has room for the key numbers only, and a table that
 # scrolls sideways hides whatever is off to the right.
 DETAIL_COLUMNS = (Column.PLATES, Column.REST, Column.INTENT, Column.NOTE)
+# Right-aligned, as numbers are.
+NUMBER_COLUMNS = (Column.SETS, Column.REPS, Column.PERCENT, Column.LOAD, Column.REST)
 
 HEADERS = {
     Column.EXERCISE: "Exercise",
@@ -100,8 +103,21 @@ HEADER_TIPS = {
 }
 
 
-class ItemsModel(QAbstractTableModel):
-    """The items of one session, one row each."""
+_SHOWN = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_EDITABLE = _SHOWN | Qt.ItemFlag.ItemIsEditable
+_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+
+
+class ItemsModel(QStandardItemModel):
+    """The items of one session, one row each.
+
+    A session's items never change while its table is shown (an edit redraws the inspector
+    with a new table), so every cell's values are worked out once, here, and kept by Qt: the
+    table asks for them hundreds of times while it sizes its columns and rows and paints,
+    and each question answered in Python cost a few microseconds (most of a table's build).
+    Qt keeps an item's edit value as its display value, so the value an editor starts from
+    is under ``EDIT_VALUE_ROLE``.
+    """
 
     def __init__(
         self,
@@ -112,31 +128,62 @@ class ItemsModel(QAbstractTableModel):
         on_edit: EditCallback | None,
         parent: QObject | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(len(items), len(Column), parent)
         self.items = tuple(items)
         self._choices = tuple(choices)
         self._loads = tuple(loads)
         self._on_edit = on_edit
+        for column in Column:
+            header = QStandardItem(HEADERS[column])
+            tip = HEADER_TIPS.get(column)
+            if tip is not None:
+                header.setToolTip(tip)
+            self.setHorizontalHeaderItem(column, header)
+        edited_font: QFont | None = None
+        for row, item in enumerate(self.items):
+            # Rows have no header text (the vertical header is hidden; Qt would number them).
+            self.setVerticalHeaderItem(row, QStandardItem())
+            if item.edited and edited_font is None:
+                edited_font = QFont()
+                edited_font.setItalic(True)
+            for column in Column:
+                self.setItem(row, column, self._cell(row, item, column, edited_font))
+
+    def _cell(self, row: int, item: Item, column: Column, edited_font: QFont | None) -> QStandardItem:
+        cell = QStandardItem(self._display(item, column))
+        cell.setData(self._edit_value(item, column), EDIT_VALUE_ROLE)
+        tip = self._tooltip(item, column)
+        if tip is not None:
+            cell.setToolTip(literal_html(tip))
+        if item.edited and edited_font is not None:
+            cell.setFont(edited_font)
+            cell.setForeground(QBrush(EDITED_COLOUR))
+        elif column is Column.LOAD and item.load is None:
+            cell.setForeground(QBrush(MUTED_COLOUR))
+        if column in NUMBER_COLUMNS:
+            cell.setTextAlignment(_RIGHT)
+        # What the editors offer: the exercise editor's choices, the load editor's loads.
+        if column is Column.EXERCISE:
+            cell.setData(self._choices[row], CHOICES_ROLE)
+        elif column is Column.LOAD:
+            cell.setData(self._loads[row], LOADS_ROLE)
+            cell.setData(item.unit, UNIT_ROLE)
+        cell.setFlags(_EDITABLE if self._on_edit is not None and self.editable(row, column) else _SHOWN)
+        return cell
 
     def detach(self) -> None:
         """Stop passing edits on: the table is about to be replaced by one for the new plan."""
         self._on_edit = None
-
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
-        return 0 if parent.isValid() else len(self.items)
-
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(Column)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation is not Qt.Orientation.Horizontal or not 0 <= section < len(Column):
-            return None
-        column = Column(section)
-        if role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[column]
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return HEADER_TIPS.get(column)
-        return None
+        # Quietly, as flags asked of the model change: the table is on its way out.
+        blocked = self.blockSignals(True)
+        try:
+            for row in range(len(self.items)):
+                for column in Column:
+                    cell = self.item(row, column)
+                    if cell is not None and cell.isEditable():
+                        cell.setEditable(False)
+        finally:
+            self.blockSignals(blocked)
 
     def editable(self, row: int, column: Column) -> bool:
         item = self.items[row]
@@ -154,48 +201,9 @@ class ItemsModel(QAbstractTableModel):
             return item.distance_m is not None
         return False
 
-    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if self._on_edit is not None and self.editable(index.row(), Column(index.column())):
-            flags |= Qt.ItemFlag.ItemIsEditable
-        return flags
-
-    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        item = self.items[index.row()]
-        column = Column(index.column())
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(item, column)
-        if role == Qt.ItemDataRole.EditRole:
-            return self._edit_value(item, column)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            tip = self._tooltip(item, column)
-            return None if tip is None else literal_html(tip)
-        if role == Qt.ItemDataRole.FontRole and item.edited:
-            font = QFont()
-            font.setItalic(True)
-            return font
-        if role == Qt.ItemDataRole.ForegroundRole:
-            if item.edited:
-                return QBrush(EDITED_COLOUR)
-            if column is Column.LOAD and item.load is None:
-                return QBrush(MUTED_COLOUR)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in (
-            Column.SETS, Column.REPS, Column.PERCENT, Column.LOAD, Column.REST,
-        ):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == CHOICES_ROLE:
-            return self._choices[index.row()]
-        if role == LOADS_ROLE:
-            return self._loads[index.row()]
-        if role == UNIT_ROLE:
-            return item.unit
-        return None
-
     def setData(self, index: ModelIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        # A value typed in is not kept here: it becomes one edit of the document, and the
+        # inspector then shows a new table.
         if role != Qt.ItemDataRole.EditRole or not index.isValid() or self._on_edit is None:
             return False
         column = Column(index.column())
@@ -367,7 +375,7 @@ class ItemDelegate(QStyledItemDelegate):
         self.closeEditor.emit(editor, QStyledItemDelegate.EndEditHint.NoHint)
 
     def setEditorData(self, editor: QWidget, index: ModelIndex) -> None:
-        value = index.data(Qt.ItemDataRole.EditRole)
+        value = index.data(EDIT_VALUE_ROLE)
         if isinstance(editor, QComboBox):
             editor.setCurrentIndex(max(0, editor.findData(value)))
         elif isinstance(editor, LoadSpinBox):
@@ -377,7 +385,7 @@ class ItemDelegate(QStyledItemDelegate):
         elif isinstance(editor, QSpinBox):
             editor.setValue(round(value) if value is not None else editor.minimum())
 
-    def setModelData(self, editor: QWidget, model: QAbstractTableModel, index: ModelIndex) -> None:  # type: ignore[override]
+    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: ModelIndex) -> None:
         if isinstance(editor, QComboBox):
             model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
         elif isinstance(editor, LoadSpinBox):
@@ -397,7 +405,12 @@ class ItemsTable(QTableView):
 
     def __init__(self, model: ItemsModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setModel(model)
+        # What the columns were last fitted to: the viewport's width and the key numbers'
+        # widths (see ``_fit_columns``).
+        self._fitted: tuple[int, ...] | None = None
+        # Everything that does not depend on the items is set before the model, and the columns
+        # are hidden and moved before they are sized to their contents: each of these, once
+        # the columns fit their contents, had Qt measure every cell again.
         self.setItemDelegate(ItemDelegate(self))
         self.setObjectName("inspectorItems")
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -417,26 +430,38 @@ class ItemsTable(QTableView):
         self.setAlternatingRowColors(True)
         self.verticalHeader().hide()
         header = self.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(Column.EXERCISE, QHeaderView.ResizeMode.Fixed)
-        header.setSectionResizeMode(Column.DISTANCE, QHeaderView.ResizeMode.Fixed)
         header.setStretchLastSection(False)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        # Drills have no % or load: their distance and contacts take that place on screen.
-        header.moveSection(header.visualIndex(Column.DISTANCE), header.visualIndex(Column.PERCENT))
+        self.setModel(model)
         for column in Column:
             used = any(model.data(model.index(r, column)) for r in range(model.rowCount()))
             self.setColumnHidden(column, column in DETAIL_COLUMNS or (not used and column is not Column.EXERCISE))
+        # Drills have no % or load: their distance and contacts take that place on screen.
+        header.moveSection(header.visualIndex(Column.DISTANCE), header.visualIndex(Column.PERCENT))
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(Column.EXERCISE, QHeaderView.ResizeMode.Fixed)
+        header.setSectionResizeMode(Column.DISTANCE, QHeaderView.ResizeMode.Fixed)
         self.horizontalScrollBar().rangeChanged.connect(lambda _low, _high: self.updateGeometry())
-        self._fit_columns()
+        # The exercise and distance columns are fitted to the viewport's width when the table
+        # gets its size, which Qt gives it before it is first shown (``resizeEvent``).
 
     def _fit_columns(self) -> None:
         """Give the exercise names what the key numbers leave of the width (wrapping if need
-        be), so sets, reps, % and load are visible even in a narrow dock."""
+        be), so sets, reps, % and load are visible even in a narrow dock.
+
+        The fit follows from the viewport's width and the widths of the key numbers alone
+        (the items, and so the cells' sizes, do not change in a table's life; Qt measures
+        every row for a column however few are in view): the layout resizes the table a few
+        times while it settles, mostly only in height, and the same width is not fitted again.
+        """
+        shown = [c for c in KEY_COLUMNS if c is not Column.DISTANCE and not self.isColumnHidden(c)]
+        widths = [self.columnWidth(c) for c in shown]
+        fitted = (self.viewport().width(), *widths)
+        if fitted == self._fitted:
+            return
         header = self.horizontalHeader()
         distance = max(self.sizeHintForColumn(Column.DISTANCE), header.sectionSizeHint(Column.DISTANCE))
-        shown = [c for c in KEY_COLUMNS if c is not Column.DISTANCE and not self.isColumnHidden(c)]
-        others = sum(self.columnWidth(c) for c in shown)
+        others = sum(widths)
         # Drill cells wrap rather than push the table wider than the panel.
         spare = self.viewport().width() - others - EXERCISE_MIN_WIDTH
         self.setColumnWidth(Column.DISTANCE, max(DISTANCE_MIN_WIDTH, min(distance, spare)))
@@ -447,10 +472,17 @@ class ItemsTable(QTableView):
         self.setColumnWidth(Column.EXERCISE, max(EXERCISE_MIN_WIDTH, min(natural, room)))
         self.resizeRowsToContents()
         self.updateGeometry()
+        self._fitted = fitted
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._fit_columns()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            # The cells measure otherwise: fitted again at the next size, whatever its width.
+            self._fitted = None
 
     def selected_row(self) -> int | None:
         rows = self.selectionModel().selectedRows()

@@ -131,8 +131,7 @@ class Inspector(QWidget):
         self.message_label = plain_label("", content)
         self.message_label.setObjectName("inspectorMessage")
         self.message_label.setWordWrap(True)
-        self.message_label.setStyleSheet(MESSAGE_STYLE)
-        self.message_label.hide()
+        self.message_label.hide()  # styled when first shown: most of the time there is nothing to say
         self._layout.addWidget(self.message_label)
 
         self._body = QWidget(content)
@@ -368,6 +367,8 @@ class Inspector(QWidget):
 
     def _show_message(self, text: str) -> None:
         self.message_label.setText(text)
+        if text and not self.message_label.styleSheet():
+            self.message_label.setStyleSheet(MESSAGE_STYLE)
         self.message_label.setVisible(bool(text))
 
     # -----------------------------------------------------------------------------------------
