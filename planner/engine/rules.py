@@ -7,13 +7,13 @@ without touching the engine.
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from types import MappingProxyType
 
 import resources
+from planner.document.plain_toml import read_toml
 
 RULES_RESOURCE = "data/rules.toml"
 
@@ -78,7 +78,7 @@ class RuleBook:
 
 
 def parse_rules(text: str) -> RuleBook:
-    data = tomllib.loads(text)
+    data = read_toml(text)
     rules = []
     for raw in data["rule"]:
         rules.append(
