@@ -15,9 +15,10 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date
 from enum import StrEnum
+from typing import NamedTuple
 
 from planner.document.catalogue import exercise
 from planner.document.model import Event, Level
@@ -48,13 +49,13 @@ class Slot(StrEnum):
     PRIMING = "priming"
 
 
-@dataclass(frozen=True, slots=True)
-class Planned:
-    """A weights session the week plan asks for on one day."""
+class Planned(NamedTuple):
+    """A weights session the week plan asks for on one day (a named tuple: a session's key holds
+    it, and a class of these costs less to make at start-up than a frozen dataclass)."""
 
     slot: Slot
-    index: int  # position of this session within its week (varies the accessories)
-    count: int  # how many weights sessions the week has
+    nth: int  # position of this session within its week (varies the accessories)
+    of: int  # how many weights sessions the week has
 
 
 def _progress(phase: DayPhase) -> float:
@@ -420,16 +421,16 @@ def _strength_day(
     """A preparation session by its place in the week: a squat day (with the week's pull), a
     hinge and single-leg day (with trunk work) and, third in a week, a clean day; a week's only
     session holds some of each."""
-    role = planned.index % 3
-    if role == 1 and planned.count > 1:
+    role = planned.nth % 3
+    if role == 1 and planned.of > 1:
         # With two sessions a week the clean comes twice, beside the squat and the hinge.
-        items = [_clean(ctx, day, phase)] if planned.count == 2 else []
+        items = [_clean(ctx, day, phase)] if planned.of == 2 else []
         first = len(items)
         items += [_hinge(ctx, day, phase), _nordic(ctx, phase), *_single_leg(ctx, phase), _trunk(ctx)]
         return items, [(first, None), (first + 1, None)], "hinge and single-leg day"
     squat, label = _squat(ctx, day, phase)
     clean = _clean(ctx, day, phase)
-    if planned.count == 1:
+    if planned.of == 1:
         calf = _accessories(ctx, 0, in_season)[0]
         items = [clean, squat, _nordic(ctx, phase), *_single_leg(ctx, phase), calf, _pull(ctx)]
         return items, [(1, label), (2, None)], ""
@@ -468,9 +469,9 @@ def _power_day(
     jumps = _squat_jumps(ctx, day, sets, reps, "strength.power_day")
     # Pre-competition keeps Nordic curls on both days (preparation doses are 2-3 a week); in
     # season a race week's only session carries the week's one.
-    nordic = [_nordic(ctx, phase)] if pre or (in_season and planned.count == 1) else []
+    nordic = [_nordic(ctx, phase)] if pre or (in_season and planned.of == 1) else []
     items = [_clean(ctx, day, phase, late=True), jumps, *nordic, *_hurdler_items(ctx, phase),
-             *_accessories(ctx, planned.index, in_season)]
+             *_accessories(ctx, planned.nth, in_season)]
     return items, [(1, "squat jumps")], "power day"
 
 
@@ -478,7 +479,7 @@ def _recovery_day(ctx: Context, planned: Planned, in_season: bool) -> list[Item]
     """The day after a race: upper body, a pull and trunk work (rule strength.recovery)."""
     rule = ctx.rules["strength.recovery"]
     sets = ctx.rules["strength.accessory"].whole("in_season_sets" if in_season else "sets")
-    upper = [_upper(ctx, planned.index + k, sets) for k in range(rule.whole("upper_exercises"))]
+    upper = [_upper(ctx, planned.nth + k, sets) for k in range(rule.whole("upper_exercises"))]
     return [replace(i, rule_ids=(*i.rule_ids, "strength.recovery")) for i in (*upper, _pull(ctx), _trunk(ctx))]
 
 
@@ -496,7 +497,7 @@ def _weights_session(
         tags.append("recovery")
         rule_ids.append("strength.recovery")
     elif planned.slot is Slot.TEST:
-        items = _test_items(ctx, day) + _accessories(ctx, planned.index, in_season)[1:]
+        items = _test_items(ctx, day) + _accessories(ctx, planned.nth, in_season)[1:]
         tags.append("test")
         rule_ids.append("strength.test")
     elif planned.slot is Slot.STRENGTH:

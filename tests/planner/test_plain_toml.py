@@ -138,3 +138,16 @@ def _toml(value: Any) -> str:
 def test_any_document_reads_as_tomllib_reads_it(document: dict[str, Any]) -> None:
     text = "[[row]]\n" + "".join(f"{key} = {_toml(value)}\n" for key, value in document.items())
     assert typed(read_toml(text)) == typed(tomllib.loads(text))
+
+
+def test_a_rule_is_equal_by_value_and_never_changes() -> None:
+    text = resources.read_text(RULES_RESOURCE)
+    first, again = parse_rules(text), parse_rules(text)
+    assert first is not again
+    assert list(first) == list(again)
+    rule = first["taper.a"]
+    assert rule != first["wave"]
+    assert rule.number("last_week_max") == 0.6 and rule.whole("reference_weeks") == 3
+    with pytest.raises(AttributeError):
+        rule.title = "changed"
+    assert rule.title == again["taper.a"].title
