@@ -17,7 +17,7 @@ from planner.document.demo import demo_season
 from planner.document.model import Priority, Season
 from planner.document.sessions import SessionKind
 from planner.engine.freeze import settle
-from planner.engine.generator import forget, generate
+from planner.engine.generator import _dates, _Shape, _week_shapes, forget, generate
 from planner.engine.plan import Plan, PlanWarning
 from planner.engine.proximity import DayLimits, Earlier, day_limits
 from planner.engine.rules import rule_book
@@ -180,6 +180,41 @@ def test_moving_a_meet_works_out_again_only_the_days_it_reaches() -> None:
     reused = [i for i, (a, b) in enumerate(zip(limits, again, strict=True)) if a is b]
     assert len(reused) > len(limits) - 14
     assert again == _limits_of(moved)[0] != limits
+
+
+def _shape_of(season: Season, earlier: _Shape | None = None) -> _Shape:
+    """The athlete's shape of ``season``, worked out afresh (the shapes kept are left alone)."""
+    athlete = season.athlete(ATHLETE)
+    before = None if earlier is None else Earlier(earlier.competitions, earlier.timeline, earlier.limits)
+    competitions = season.competitions_for(ATHLETE)
+    timeline = build_timeline(season, athlete, rule_book())
+    limits = tuple(day_limits(season.first_day, season.last_day, competitions, timeline, rule_book(),
+                              priming=athlete.priming, earlier=before))
+    dates = _dates(season.first_day, len(limits))
+    weeks = _week_shapes(season, dates, timeline, limits, competitions, rule_book(), earlier)
+    return _Shape(dates, timeline, limits, weeks, competitions)
+
+
+@_SETTINGS
+@given(_moved())
+def test_the_weeks_shaped_from_the_last_shape_equal_those_shaped_from_nothing(pair: tuple[Season, Season]) -> None:
+    before, after = pair
+    earlier = _shape_of(before)
+    assert _shape_of(after, earlier).weeks == _shape_of(after).weeks
+
+
+def test_moving_a_meet_shapes_again_only_the_weeks_it_reaches() -> None:
+    demo = demo_season()
+    meet = next(c for c in demo.competitions_for(ATHLETE) if c.priority is Priority.C)
+    moved = edits.move_competition(demo, meet.id, meet.start + timedelta(days=1))
+    earlier = _shape_of(demo)
+    again = _shape_of(moved, earlier)
+    lent = [a is b for a, b in zip(earlier.weeks, again.weeks, strict=True)]
+    assert 1 <= lent.count(False) <= 3  # the meet's week, and the week before it for its eves
+    assert again.weeks == _shape_of(moved).weeks != earlier.weeks
+    # Another week start shapes every week afresh.
+    other_start = dataclasses.replace(demo, week_start=(demo.week_start + 1) % 7)
+    assert not any(a is b for a, b in zip(earlier.weeks, _shape_of(other_start, earlier).weeks, strict=False))
 
 
 def _championship(season: Season) -> str:
