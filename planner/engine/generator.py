@@ -272,8 +272,8 @@ def _generate(season: Season, athlete: Athlete) -> Plan:
         earlier.shape, shape, same_days)
     metrics, curves = day_metrics_since(final, rules, recorded, same_days,
                                         ((), ()) if earlier is None else (earlier.metrics, earlier.curves))
-    week_list = weeks(season, dates, [p.kind for p in timeline.days], [p.deload for p in timeline.days], final,
-                      metrics, same_shape, () if earlier is None else earlier.weeks)
+    week_list = weeks(season, dates, timeline.days, final, metrics, same_shape,
+                      () if earlier is None else earlier.weeks)
     said = tuple(ctx.warnings)
 
     def checks() -> tuple[PlanWarning, ...]:
@@ -340,9 +340,12 @@ def _first_changed_week(earlier: _Run | None, shape: _Shape, priming: frozenset[
     )
     if moved_phase is None and len(was_phases) != len(now_phases):
         moved_phase = (was_phases if len(was_phases) > common else now_phases)[common].start
+    same_priming = earlier.priming == priming
     for w, (was, now) in enumerate(zip(old.weeks, shape.weeks, strict=False)):
-        if was != now or (moved_phase is not None and now.span[-1] >= moved_phase):
+        if (was is not now and was != now) or (moved_phase is not None and now.span[-1] >= moved_phase):
             return w
+        if was is now and same_priming:
+            continue  # a week the shape lent: its days' limits are the last shape's
         start = (now.span[0] - first).days
         end = start + len(now.span)
         if old.limits[start:end] != shape.limits[start:end] or any(
