@@ -29,7 +29,7 @@ from planner.document.limits import (
     date_problem,
     text_problem,
 )
-from planner.document.model import Athlete, FrozenSpan, Season, Units
+from planner.document.model import Athlete, Competition, FrozenSpan, Season, Units
 from planner.document.records import DoneSet, RecordStatus, SessionRecord
 from planner.document.sessions import Session
 from planner.document.text import plural
@@ -88,6 +88,22 @@ def _range_text(units: Units, bounds: tuple[float, float]) -> str:
 
 def athlete_problems(athlete: Athlete, path: str) -> list[Problem]:
     """Problems within one athlete's own fields (nothing that needs the rest of the season)."""
+    found = _ATHLETE_PROBLEMS.get(_athlete_problems_at_no_path, athlete)
+    return [Problem(f"{path}{problem.path}", problem.message) for problem in found] if found else []
+
+
+# Every edit checks the whole document, and most leave every athlete as it was (a drag checks
+# the squad at every hovered day). An athlete is immutable and its checks read nothing else
+# (the catalogue is fixed), so what is wrong with one is found once, at no path, and kept by
+# its identity; each use puts its own path in front.
+_ATHLETE_PROBLEMS: ByIdentity[tuple[Problem, ...]] = ByIdentity(kept=5_000)
+
+
+def _athlete_problems_at_no_path(athlete: Athlete) -> tuple[Problem, ...]:
+    return tuple(_athlete_problems(athlete, ""))
+
+
+def _athlete_problems(athlete: Athlete, path: str) -> list[Problem]:
     problems: list[Problem] = []
     units = athlete.units
     if not athlete.name.strip():
@@ -205,14 +221,8 @@ def season_problems(season: Season) -> list[Problem]:
             problems.append(Problem(f"{path}.id", f"the competition id {comp.id!r} is used twice"))
         competition_ids.add(comp.id)
         problems.extend(_counter_problems(comp.id, "comp", season.next_competition_number, f"{path}.id"))
-        problems.extend(text_problems(comp.id, f"{path}.id", "the id"))
-        if not comp.name.strip():
-            problems.append(Problem(f"{path}.name", "the competition name is empty"))
-        problems.extend(text_problems(comp.name, f"{path}.name", "the competition name"))
-        problems.extend(date_problems(comp.start, f"{path}.start", "the first day"))
-        problems.extend(date_problems(comp.end, f"{path}.end", "the last day"))
-        if comp.end < comp.start:
-            problems.append(Problem(f"{path}.end", f"{comp.name!r} ends on {comp.end.isoformat()}, before it starts"))
+        own, own_after = _COMPETITION_PROBLEMS.get(_competition_problems, comp)
+        problems.extend(Problem(f"{path}{problem.path}", problem.message) for problem in own)
         if not (season.contains(comp.start) and season.contains(comp.end)):
             problems.append(
                 Problem(
@@ -221,10 +231,7 @@ def season_problems(season: Season) -> list[Problem]:
                     f"season {season.first_day.isoformat()} to {season.last_day.isoformat()}",
                 )
             )
-        if comp.days > MAX_COMPETITION_DAYS:
-            problems.append(Problem(f"{path}.end", f"{comp.name!r} lasts more than {MAX_COMPETITION_DAYS} days"))
-        if comp.athletes is not None and len(set(comp.athletes)) != len(comp.athletes):
-            problems.append(Problem(f"{path}.athletes", f"{comp.name!r} enters an athlete twice"))
+        problems.extend(Problem(f"{path}{problem.path}", problem.message) for problem in own_after)
         for j, athlete_id in enumerate(comp.athletes or ()):
             if athlete_id not in athlete_ids:
                 problems.append(
@@ -300,6 +307,31 @@ def season_problems(season: Season) -> list[Problem]:
         if not (math.isfinite(dismissed.value) and dismissed.value > 0):
             problems.append(Problem(f"{path}.value", f"a proposed max must be above 0, found {dismissed.value:g}"))
     return problems
+
+
+# A competition's own checks, kept by its identity as an athlete's are: an edit changes one
+# competition at most, and a drag checks every one at every hovered day.
+_COMPETITION_PROBLEMS: ByIdentity[tuple[tuple[Problem, ...], tuple[Problem, ...]]] = ByIdentity(kept=5_000)
+
+
+def _competition_problems(comp: Competition) -> tuple[tuple[Problem, ...], tuple[Problem, ...]]:
+    """What is wrong with a competition's own fields, at no path: the problems found before
+    whether it lies in the season is checked, and those found after it (document order)."""
+    before: list[Problem] = []
+    before.extend(text_problems(comp.id, ".id", "the id"))
+    if not comp.name.strip():
+        before.append(Problem(".name", "the competition name is empty"))
+    before.extend(text_problems(comp.name, ".name", "the competition name"))
+    before.extend(date_problems(comp.start, ".start", "the first day"))
+    before.extend(date_problems(comp.end, ".end", "the last day"))
+    if comp.end < comp.start:
+        before.append(Problem(".end", f"{comp.name!r} ends on {comp.end.isoformat()}, before it starts"))
+    after: list[Problem] = []
+    if comp.days > MAX_COMPETITION_DAYS:
+        after.append(Problem(".end", f"{comp.name!r} lasts more than {MAX_COMPETITION_DAYS} days"))
+    if comp.athletes is not None and len(set(comp.athletes)) != len(comp.athletes):
+        after.append(Problem(".athletes", f"{comp.name!r} enters an athlete twice"))
+    return tuple(before), tuple(after)
 
 
 def _frozen_problems(season: Season, athlete_ids: set[str]) -> list[Problem]:

@@ -1,0 +1,66 @@
+"""What is wrong with an athlete or a competition is kept by the object's identity between
+checks of the document: the problems found from the kept ones are those found afresh, at the
+places of the document they are checked at."""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import date, timedelta
+
+from planner.by_identity import forget_all
+from planner.document.demo import demo_season
+from planner.document.model import Season
+from planner.document.validation import Problem, season_problems
+
+
+def _broken() -> Season:
+    """The demo with an athlete and two competitions that break their own rules."""
+    demo = demo_season()
+    athletes = list(demo.athletes)
+    athletes[2] = dataclasses.replace(athletes[2], name=" ", body_mass=500.0,
+                                      substitutions=(("back_squat", "bench_press"),))
+    competitions = list(demo.competitions)
+    first = competitions[1]
+    competitions[1] = dataclasses.replace(first, name="Bad\x07name", end=first.start - timedelta(days=1))
+    last = competitions[-1]
+    competitions[-1] = dataclasses.replace(last, end=last.start + timedelta(days=20),
+                                           athletes=(demo.athletes[0].id, demo.athletes[0].id, "ath-99"))
+    return dataclasses.replace(demo, athletes=tuple(athletes), competitions=tuple(competitions))
+
+
+def _afresh(season: Season) -> list[Problem]:
+    forget_all()
+    return season_problems(season)
+
+
+def test_kept_problems_are_those_found_afresh_at_their_places() -> None:
+    season = _broken()
+    fresh = _afresh(season)
+    assert season_problems(season) == fresh  # from the kept ones
+    paths = [problem.path for problem in fresh]
+    last = len(season.competitions) - 1
+    assert paths == [
+        "athletes[2].name",
+        "athletes[2].body_mass",
+        "athletes[2].substitutions[0]",
+        "competitions[1].name",
+        "competitions[1].end",
+        f"competitions[{last}].start",
+        f"competitions[{last}].end",
+        f"competitions[{last}].athletes",
+        f"competitions[{last}].athletes[2]",
+    ]
+
+
+def test_the_same_athlete_or_competition_elsewhere_is_checked_at_its_new_place() -> None:
+    season = _broken()
+    season_problems(season)
+    # The same objects, in another order and in a season that moved: the kept problems take
+    # their new paths, and what depends on the season is checked again.
+    moved = dataclasses.replace(season, athletes=season.athletes[1:] + season.athletes[:1],
+                                competitions=season.competitions[::-1], last_day=date(2027, 8, 1))
+    kept = season_problems(moved)
+    assert kept == _afresh(moved)
+    assert "athletes[1].body_mass" in [p.path for p in kept]  # the broken athlete is second now
+    assert "competitions[0].end" in [p.path for p in kept]  # the long meet now comes first
+    assert season_problems(demo_season()) == []
