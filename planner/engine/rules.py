@@ -22,7 +22,7 @@ class Rule:
     class before the first paint, and a dataclass's generated methods cost more to make than the
     rule book takes to read. Equal by value, like the dataclass it was; never changed once made."""
 
-    __slots__ = ("_numbers", "grade", "hard", "id", "source", "text", "title", "values")
+    __slots__ = ("_numbers", "_wholes", "grade", "hard", "id", "source", "text", "title", "values")
 
     id: str
     source: str
@@ -31,8 +31,9 @@ class Rule:
     title: str
     text: str
     values: Mapping[str, object]
-    # The numeric values as floats, read in the engine's inner loops.
+    # The numeric values as floats and as whole numbers, read in the engine's inner loops.
     _numbers: dict[str, float]
+    _wholes: dict[str, int]
 
     def __init__(
         self, id: str, source: str, grade: str, hard: bool, title: str, text: str, values: Mapping[str, object]
@@ -45,9 +46,9 @@ class Rule:
         setter(self, "title", title)
         setter(self, "text", text)
         setter(self, "values", values)
-        setter(self, "_numbers", {
-            k: float(v) for k, v in values.items() if isinstance(v, int | float) and not isinstance(v, bool)
-        })
+        numbers = {k: float(v) for k, v in values.items() if isinstance(v, int | float) and not isinstance(v, bool)}
+        setter(self, "_numbers", numbers)
+        setter(self, "_wholes", {k: int(v) for k, v in numbers.items()})
 
     def __setattr__(self, name: str, value: object) -> None:
         raise AttributeError(f"rule {self.id}: a rule is not changed once made")
@@ -73,7 +74,10 @@ class Rule:
             raise TypeError(f"rule {self.id}: value {key!r} is missing or not a number") from None
 
     def whole(self, key: str) -> int:
-        return int(self.number(key))
+        try:
+            return self._wholes[key]
+        except KeyError:
+            raise TypeError(f"rule {self.id}: value {key!r} is missing or not a number") from None
 
     def word(self, key: str) -> str:
         """A value that names a choice (a formula, say)."""

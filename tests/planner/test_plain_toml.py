@@ -148,6 +148,11 @@ def test_a_rule_is_equal_by_value_and_never_changes() -> None:
     rule = first["taper.a"]
     assert rule != first["wave"]
     assert rule.number("last_week_max") == 0.6 and rule.whole("reference_weeks") == 3
+    assert rule.whole("last_week_max") == int(0.6)  # a whole number is the value cut, as int() cuts it
+    with pytest.raises(TypeError, match="missing or not a number"):
+        rule.whole("no_such_value")
+    with pytest.raises(TypeError, match="missing or not a number"):
+        first["phase.single"].number("no_such_value")
     with pytest.raises(AttributeError):
         rule.title = "changed"
     assert rule.title == again["taper.a"].title
