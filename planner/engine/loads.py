@@ -6,8 +6,9 @@ athlete holds dumbbells or uses a technique bar. How a load goes on is data on t
 ``planner.document.text`` words it.
 """
 
-from __future__ import annotations
-
+# Annotations are evaluated here (no ``from __future__ import annotations``): typing compiles
+# each string annotation of a named tuple's fields when the class is made, and a window makes
+# these classes before its first paint.
 import math
 from dataclasses import fields
 from operator import attrgetter
