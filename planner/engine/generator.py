@@ -6,8 +6,9 @@ plan (which days get weights and plyometrics), the sessions themselves, then the
 locked weeks and overrides, the checks and the metrics.
 """
 
-from __future__ import annotations
-
+# Annotations are evaluated here (no ``from __future__ import annotations``): typing compiles
+# each string annotation of a named tuple's fields when the class is made, and a window makes
+# these classes before its first paint. The few names used before their class are quoted.
 from collections import OrderedDict
 from collections.abc import Collection, Sequence
 from dataclasses import replace
@@ -37,7 +38,7 @@ from planner.engine.timeline import DayPhase, Timeline, build_timeline
 # after an edit that leaves them alone (a max, a rhythm, a note): the shape is kept across
 # calls for the last few documents.
 _ShapeKey = tuple[date, date, int, tuple[Competition, ...], bool, bool, RuleBook]
-_SHAPES: OrderedDict[_ShapeKey, _Shape] = OrderedDict()
+_SHAPES: "OrderedDict[_ShapeKey, _Shape]" = OrderedDict()
 _SHAPES_KEPT = 64
 
 
@@ -52,10 +53,10 @@ _MEMO_ENTRIES = 4_000
 # The last plan of each athlete (by memo) and how it was derived: the next plan takes up the
 # weeks and days before the first one the edit changed (a drag moves a competition by a day:
 # most of the season stays as it was).
-_RUNS: dict[int, _Run] = {}
+_RUNS: "dict[int, _Run]" = {}
 
 
-def _context(athlete: Athlete, rules: RuleBook) -> tuple[Context, _Run | None]:
+def _context(athlete: Athlete, rules: RuleBook) -> "tuple[Context, _Run | None]":
     """A fresh context for one plan, with the athlete's memo from earlier plans, and the last
     plan derived with that memo."""
     key = (athlete, rules)
@@ -100,7 +101,7 @@ class _Shape(NamedTuple):
     dates: tuple[date, ...]
     timeline: Timeline
     limits: tuple[DayLimits, ...]
-    weeks: tuple[_WeekShape, ...]
+    weeks: "tuple[_WeekShape, ...]"
     competitions: tuple[Competition, ...]
 
 
