@@ -86,24 +86,24 @@ def _range_text(units: Units, bounds: tuple[float, float]) -> str:
     return f"{low:g}-{high:g} {units.value}" if units is Units.KG else f"{low:.0f}-{high:.0f} lb"
 
 
-def athlete_problems(athlete: Athlete, path: str) -> list[Problem]:
-    """Problems within one athlete's own fields (nothing that needs the rest of the season)."""
+# Every edit checks the whole document, and most leave every athlete as it was (a drag checks
+# the squad at every hovered day). An athlete is immutable and its own checks read nothing else
+# (the catalogue is fixed), so what is wrong with one (its id's text, then its fields) is found
+# once, at no path, and kept by its identity; each use puts its own path in front.
+_ATHLETE_PROBLEMS: ByIdentity[tuple[Problem, ...]] = ByIdentity(kept=5_000)
+
+
+def _own_athlete_problems(athlete: Athlete, path: str) -> list[Problem]:
     found = _ATHLETE_PROBLEMS.get(_athlete_problems_at_no_path, athlete)
     return [Problem(f"{path}{problem.path}", problem.message) for problem in found] if found else []
 
 
-# Every edit checks the whole document, and most leave every athlete as it was (a drag checks
-# the squad at every hovered day). An athlete is immutable and its checks read nothing else
-# (the catalogue is fixed), so what is wrong with one is found once, at no path, and kept by
-# its identity; each use puts its own path in front.
-_ATHLETE_PROBLEMS: ByIdentity[tuple[Problem, ...]] = ByIdentity(kept=5_000)
-
-
 def _athlete_problems_at_no_path(athlete: Athlete) -> tuple[Problem, ...]:
-    return tuple(_athlete_problems(athlete, ""))
+    return (*text_problems(athlete.id, ".id", "the id"), *athlete_problems(athlete, ""))
 
 
-def _athlete_problems(athlete: Athlete, path: str) -> list[Problem]:
+def athlete_problems(athlete: Athlete, path: str) -> list[Problem]:
+    """Problems within one athlete's own fields (nothing that needs the rest of the season)."""
     problems: list[Problem] = []
     units = athlete.units
     if not athlete.name.strip():
@@ -211,8 +211,7 @@ def season_problems(season: Season) -> list[Problem]:
             problems.append(Problem(f"{path}.id", f"the athlete id {athlete.id!r} is used twice"))
         athlete_ids.add(athlete.id)
         problems.extend(_counter_problems(athlete.id, "ath", season.next_athlete_number, f"{path}.id"))
-        problems.extend(text_problems(athlete.id, f"{path}.id", "the id"))
-        problems.extend(athlete_problems(athlete, path))
+        problems.extend(_own_athlete_problems(athlete, path))
 
     competition_ids: set[str] = set()
     for i, comp in enumerate(season.competitions):

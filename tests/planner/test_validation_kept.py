@@ -64,3 +64,14 @@ def test_the_same_athlete_or_competition_elsewhere_is_checked_at_its_new_place()
     assert "athletes[1].body_mass" in [p.path for p in kept]  # the broken athlete is second now
     assert "competitions[0].end" in [p.path for p in kept]  # the long meet now comes first
     assert season_problems(demo_season()) == []
+
+
+def test_an_athlete_s_id_is_checked_before_its_fields_from_the_kept_problems_too() -> None:
+    demo = demo_season()
+    athletes = list(demo.athletes)
+    athletes[1] = dataclasses.replace(athletes[1], id="ath-\x01", body_mass=10.0)
+    season = dataclasses.replace(demo, athletes=tuple(athletes))
+    fresh = _afresh(season)
+    assert season_problems(season) == fresh
+    own = [p.path for p in fresh if p.path.startswith("athletes[1]")]
+    assert own == ["athletes[1].id", "athletes[1].body_mass"]
