@@ -393,8 +393,8 @@ def record_problems(season: Season, record: SessionRecord, path: str) -> list[Pr
     problems: list[Problem] = []
     if season.find_athlete(record.athlete_id) is None:
         problems.append(Problem(f"{path}.athlete", f"record for an unknown athlete {record.athlete_id!r}"))
-    dates = date_problems(record.date, f"{path}.date", "the date")
-    problems.extend(dates)
+    dates, own = _RECORD_PROBLEMS.get(_own_record_problems, record)
+    problems.extend(Problem(f"{path}{problem.path}", problem.message) for problem in dates)
     if not dates and not season.contains(record.date):
         problems.append(
             Problem(
@@ -403,6 +403,20 @@ def record_problems(season: Season, record: SessionRecord, path: str) -> list[Pr
                 f"{season.first_day.isoformat()} to {season.last_day.isoformat()}",
             )
         )
+    problems.extend(Problem(f"{path}{problem.path}", problem.message) for problem in own)
+    return problems
+
+
+# A record is immutable, and a season holds hundreds that most edits leave alone: what is
+# wrong with one by itself is found once, at no path, and kept by its identity (what depends
+# on the season, its athlete and its days, is checked at every use).
+_RECORD_PROBLEMS: ByIdentity[tuple[tuple[Problem, ...], tuple[Problem, ...]]] = ByIdentity(kept=50_000)
+
+
+def _own_record_problems(record: SessionRecord) -> tuple[tuple[Problem, ...], tuple[Problem, ...]]:
+    """What is wrong with a record by itself, at no path: its date, and everything else."""
+    path = ""  # the places below the record; each use puts the record's own in front
+    problems: list[Problem] = []
     planned = record.planned
     if planned.date != record.date or planned.kind != record.kind:
         problems.append(Problem(f"{path}.planned", "the planned session's date and kind must match the record's"))
@@ -443,7 +457,7 @@ def record_problems(season: Season, record: SessionRecord, path: str) -> list[Pr
             problems.extend(_set_problems(done_set, record.units, f"{where}.sets[{k}]"))
     if record.status is RecordStatus.MISSED and any(done.sets for done in record.items):
         problems.append(Problem(f"{path}.status", "a missed session has no sets done"))
-    return problems
+    return tuple(date_problems(record.date, ".date", "the date")), tuple(problems)
 
 
 def _set_problems(done: DoneSet, units: Units, path: str) -> list[Problem]:

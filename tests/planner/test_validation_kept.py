@@ -8,9 +8,12 @@ import dataclasses
 from datetime import date, timedelta
 
 from planner.by_identity import forget_all
+from planner.document import edits
 from planner.document.demo import demo_season
 from planner.document.model import Season
+from planner.document.records import RecordStatus
 from planner.document.validation import Problem, season_problems
+from planner.engine.generator import generate
 
 
 def _broken() -> Season:
@@ -75,3 +78,23 @@ def test_an_athlete_s_id_is_checked_before_its_fields_from_the_kept_problems_too
     assert season_problems(season) == fresh
     own = [p.path for p in fresh if p.path.startswith("athletes[1]")]
     assert own == ["athletes[1].id", "athletes[1].body_mass"]
+
+
+def test_kept_record_problems_are_those_found_afresh_and_the_season_s_own_are_checked_again() -> None:
+    demo = demo_season()
+    athlete = demo.athletes[0].id
+    day, session = next((d.date, d.sessions[0]) for d in generate(demo, athlete).days if d.sessions)
+    recorded = edits.mark_done_as_planned(demo, athlete, day, session.kind, session)
+    record = recorded.records[-1]
+    broken = dataclasses.replace(record, effort=11.0, note="bad\x02note", status=RecordStatus.MISSED)
+    season = dataclasses.replace(recorded, records=(*recorded.records[:-1], broken))
+    fresh = _afresh(season)
+    assert season_problems(season) == fresh
+    place = f"records[{len(season.records) - 1}]"
+    assert [p.path for p in fresh] == [f"{place}.effort", f"{place}.note", f"{place}.status"]
+    # The same record in a season that no longer holds its day or its athlete.
+    later = dataclasses.replace(season, first_day=day + timedelta(days=1),
+                                athletes=tuple(a for a in season.athletes if a.id != athlete))
+    kept = [p.path for p in season_problems(later) if p.path.startswith(place)]
+    assert kept == [p.path for p in _afresh(later) if p.path.startswith(place)]
+    assert kept == [f"{place}.athlete", f"{place}.date", f"{place}.effort", f"{place}.note", f"{place}.status"]
