@@ -488,7 +488,7 @@ def _generate_sessions(
         sessions = [[] for _ in dates]
         checkpoints = []
         resume_week = 0
-        ctx.warnings.extend(timeline.warnings)
+        ctx.begin(timeline.warnings)
     else:
         resume_day = (week_shapes[resume_week].span[0] - first).days if resume_week < len(week_shapes) else len(dates)
         sessions = [*earlier.looped[:resume_day], *([] for _ in range(len(dates) - resume_day))]
@@ -496,7 +496,7 @@ def _generate_sessions(
         checkpoints = list(earlier.checkpoints[:resume_week])
         last_plyo, last_weights, state, mark = earlier.checkpoints[resume_week]
         program.restore(state)
-        ctx.resume(earlier.ctx, mark, len(earlier.shape.timeline.warnings), timeline.warnings)
+        ctx.resume(earlier.ctx, mark, timeline.warnings)
 
     for week in week_shapes[resume_week:]:
         checkpoints.append(_Checkpoint(last_plyo, last_weights, program.state(), ctx.mark()))

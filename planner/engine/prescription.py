@@ -59,13 +59,18 @@ class Memo:
 class Context:
     """Per-athlete state shared while one plan is generated, and the athlete's ``memo``."""
 
-    __slots__ = ("_said", "_warned", "athlete", "memo", "nordic_log", "nordic_weeks", "rules", "warnings")
+    __slots__ = ("_own_from", "_said", "_warned", "athlete", "memo", "nordic_log", "nordic_weeks", "rules",
+                 "warnings")
 
     def __init__(self, athlete: Athlete, rules: RuleBook, memo: Memo | None = None) -> None:
         self.athlete = athlete
         self.rules = rules
         self.memo = Memo() if memo is None else memo
         self.warnings: list[PlanWarning] = []
+        # The plan's warnings open with its timeline's; the week loop's own follow from here. A
+        # mark counts the loop's own alone: a plan resumed from a week of another (whose
+        # timeline may warn more or less) holds the same loop warnings up to that week.
+        self._own_from = 0
         # In the order first warned: a plan resumed from a week of the last one keeps a prefix.
         self._warned: dict[tuple[str, str], None] = {}
         # Per build (cycle), the loading weeks that held Nordic curls: the progression counts the
@@ -100,15 +105,22 @@ class Context:
             weeks.insert(at, build_week)
             self.nordic_log.append((cycle, build_week))
 
-    def mark(self) -> tuple[int, int, int]:
-        """How far this plan has come: warnings, warned keys and counted Nordic weeks."""
-        return len(self.warnings), len(self._warned), len(self.nordic_log)
+    def begin(self, kept: Sequence[PlanWarning]) -> None:
+        """Opens the plan's warnings with ``kept``, its timeline's."""
+        self.warnings = list(kept)
+        self._own_from = len(kept)
 
-    def resume(self, earlier: Context, mark: tuple[int, int, int], skip: int, kept: Sequence[PlanWarning]) -> None:
-        """Takes up ``earlier``'s state at ``mark``: its warnings past the first ``skip`` (those
-        of its season's timeline, which ``kept`` replaces), its warned keys and Nordic weeks."""
+    def mark(self) -> tuple[int, int, int]:
+        """How far this plan has come: the week loop's warnings, warned keys and counted Nordic weeks."""
+        return len(self.warnings) - self._own_from, len(self._warned), len(self.nordic_log)
+
+    def resume(self, earlier: Context, mark: tuple[int, int, int], kept: Sequence[PlanWarning]) -> None:
+        """Takes up ``earlier``'s state at ``mark``: ``kept`` (this plan's timeline's warnings)
+        in place of its timeline's, then the loop's warnings, warned keys and Nordic weeks."""
         warnings, warned, nordic = mark
-        self.warnings = [*kept, *earlier.warnings[skip:warnings]]
+        start = earlier._own_from
+        self.warnings = [*kept, *earlier.warnings[start:start + warnings]]
+        self._own_from = len(kept)
         self._warned = dict.fromkeys(islice(earlier._warned, warned))
         self.nordic_weeks = {}
         self.nordic_log = []
