@@ -29,7 +29,7 @@ from planner.document.limits import (
     date_problem,
     text_problem,
 )
-from planner.document.model import Athlete, FrozenSpan, Season, Units
+from planner.document.model import Athlete, Competition, FrozenSpan, Season, Units
 from planner.document.records import DoneSet, RecordStatus, SessionRecord
 from planner.document.sessions import Session
 from planner.document.text import plural
@@ -84,6 +84,22 @@ def in_kg_range(value: float, units: Units, bounds: tuple[float, float]) -> bool
 def _range_text(units: Units, bounds: tuple[float, float]) -> str:
     low, high = (units.from_kg(b) for b in bounds)
     return f"{low:g}-{high:g} {units.value}" if units is Units.KG else f"{low:.0f}-{high:.0f} lb"
+
+
+# Every edit checks the whole document, and most leave every athlete as it was (a drag checks
+# the squad at every hovered day). An athlete is immutable and its own checks read nothing else
+# (the catalogue is fixed), so what is wrong with one (its id's text, then its fields) is found
+# once, at no path, and kept by its identity; each use puts its own path in front.
+_ATHLETE_PROBLEMS: ByIdentity[tuple[Problem, ...]] = ByIdentity(kept=5_000)
+
+
+def _own_athlete_problems(athlete: Athlete, path: str) -> list[Problem]:
+    found = _ATHLETE_PROBLEMS.get(_athlete_problems_at_no_path, athlete)
+    return [Problem(f"{path}{problem.path}", problem.message) for problem in found] if found else []
+
+
+def _athlete_problems_at_no_path(athlete: Athlete) -> tuple[Problem, ...]:
+    return (*text_problems(athlete.id, ".id", "the id"), *athlete_problems(athlete, ""))
 
 
 def athlete_problems(athlete: Athlete, path: str) -> list[Problem]:
@@ -195,8 +211,7 @@ def season_problems(season: Season) -> list[Problem]:
             problems.append(Problem(f"{path}.id", f"the athlete id {athlete.id!r} is used twice"))
         athlete_ids.add(athlete.id)
         problems.extend(_counter_problems(athlete.id, "ath", season.next_athlete_number, f"{path}.id"))
-        problems.extend(text_problems(athlete.id, f"{path}.id", "the id"))
-        problems.extend(athlete_problems(athlete, path))
+        problems.extend(_own_athlete_problems(athlete, path))
 
     competition_ids: set[str] = set()
     for i, comp in enumerate(season.competitions):
@@ -205,14 +220,8 @@ def season_problems(season: Season) -> list[Problem]:
             problems.append(Problem(f"{path}.id", f"the competition id {comp.id!r} is used twice"))
         competition_ids.add(comp.id)
         problems.extend(_counter_problems(comp.id, "comp", season.next_competition_number, f"{path}.id"))
-        problems.extend(text_problems(comp.id, f"{path}.id", "the id"))
-        if not comp.name.strip():
-            problems.append(Problem(f"{path}.name", "the competition name is empty"))
-        problems.extend(text_problems(comp.name, f"{path}.name", "the competition name"))
-        problems.extend(date_problems(comp.start, f"{path}.start", "the first day"))
-        problems.extend(date_problems(comp.end, f"{path}.end", "the last day"))
-        if comp.end < comp.start:
-            problems.append(Problem(f"{path}.end", f"{comp.name!r} ends on {comp.end.isoformat()}, before it starts"))
+        own, own_after = _COMPETITION_PROBLEMS.get(_competition_problems, comp)
+        problems.extend(Problem(f"{path}{problem.path}", problem.message) for problem in own)
         if not (season.contains(comp.start) and season.contains(comp.end)):
             problems.append(
                 Problem(
@@ -221,10 +230,7 @@ def season_problems(season: Season) -> list[Problem]:
                     f"season {season.first_day.isoformat()} to {season.last_day.isoformat()}",
                 )
             )
-        if comp.days > MAX_COMPETITION_DAYS:
-            problems.append(Problem(f"{path}.end", f"{comp.name!r} lasts more than {MAX_COMPETITION_DAYS} days"))
-        if comp.athletes is not None and len(set(comp.athletes)) != len(comp.athletes):
-            problems.append(Problem(f"{path}.athletes", f"{comp.name!r} enters an athlete twice"))
+        problems.extend(Problem(f"{path}{problem.path}", problem.message) for problem in own_after)
         for j, athlete_id in enumerate(comp.athletes or ()):
             if athlete_id not in athlete_ids:
                 problems.append(
@@ -302,6 +308,31 @@ def season_problems(season: Season) -> list[Problem]:
     return problems
 
 
+# A competition's own checks, kept by its identity as an athlete's are: an edit changes one
+# competition at most, and a drag checks every one at every hovered day.
+_COMPETITION_PROBLEMS: ByIdentity[tuple[tuple[Problem, ...], tuple[Problem, ...]]] = ByIdentity(kept=5_000)
+
+
+def _competition_problems(comp: Competition) -> tuple[tuple[Problem, ...], tuple[Problem, ...]]:
+    """What is wrong with a competition's own fields, at no path: the problems found before
+    whether it lies in the season is checked, and those found after it (document order)."""
+    before: list[Problem] = []
+    before.extend(text_problems(comp.id, ".id", "the id"))
+    if not comp.name.strip():
+        before.append(Problem(".name", "the competition name is empty"))
+    before.extend(text_problems(comp.name, ".name", "the competition name"))
+    before.extend(date_problems(comp.start, ".start", "the first day"))
+    before.extend(date_problems(comp.end, ".end", "the last day"))
+    if comp.end < comp.start:
+        before.append(Problem(".end", f"{comp.name!r} ends on {comp.end.isoformat()}, before it starts"))
+    after: list[Problem] = []
+    if comp.days > MAX_COMPETITION_DAYS:
+        after.append(Problem(".end", f"{comp.name!r} lasts more than {MAX_COMPETITION_DAYS} days"))
+    if comp.athletes is not None and len(set(comp.athletes)) != len(comp.athletes):
+        after.append(Problem(".athletes", f"{comp.name!r} enters an athlete twice"))
+    return tuple(before), tuple(after)
+
+
 def _frozen_problems(season: Season, athlete_ids: set[str]) -> list[Problem]:
     problems: list[Problem] = []
     kept: dict[str, list[tuple[date, date]]] = {}
@@ -362,8 +393,8 @@ def record_problems(season: Season, record: SessionRecord, path: str) -> list[Pr
     problems: list[Problem] = []
     if season.find_athlete(record.athlete_id) is None:
         problems.append(Problem(f"{path}.athlete", f"record for an unknown athlete {record.athlete_id!r}"))
-    dates = date_problems(record.date, f"{path}.date", "the date")
-    problems.extend(dates)
+    dates, own = _RECORD_PROBLEMS.get(_own_record_problems, record)
+    problems.extend(Problem(f"{path}{problem.path}", problem.message) for problem in dates)
     if not dates and not season.contains(record.date):
         problems.append(
             Problem(
@@ -372,6 +403,20 @@ def record_problems(season: Season, record: SessionRecord, path: str) -> list[Pr
                 f"{season.first_day.isoformat()} to {season.last_day.isoformat()}",
             )
         )
+    problems.extend(Problem(f"{path}{problem.path}", problem.message) for problem in own)
+    return problems
+
+
+# A record is immutable, and a season holds hundreds that most edits leave alone: what is
+# wrong with one by itself is found once, at no path, and kept by its identity (what depends
+# on the season, its athlete and its days, is checked at every use).
+_RECORD_PROBLEMS: ByIdentity[tuple[tuple[Problem, ...], tuple[Problem, ...]]] = ByIdentity(kept=50_000)
+
+
+def _own_record_problems(record: SessionRecord) -> tuple[tuple[Problem, ...], tuple[Problem, ...]]:
+    """What is wrong with a record by itself, at no path: its date, and everything else."""
+    path = ""  # the places below the record; each use puts the record's own in front
+    problems: list[Problem] = []
     planned = record.planned
     if planned.date != record.date or planned.kind != record.kind:
         problems.append(Problem(f"{path}.planned", "the planned session's date and kind must match the record's"))
@@ -412,7 +457,7 @@ def record_problems(season: Season, record: SessionRecord, path: str) -> list[Pr
             problems.extend(_set_problems(done_set, record.units, f"{where}.sets[{k}]"))
     if record.status is RecordStatus.MISSED and any(done.sets for done in record.items):
         problems.append(Problem(f"{path}.status", "a missed session has no sets done"))
-    return problems
+    return tuple(date_problems(record.date, ".date", "the date")), tuple(problems)
 
 
 def _set_problems(done: DoneSet, units: Units, path: str) -> list[Problem]:

@@ -8,8 +8,9 @@ always the session as it was planned when it was recorded (``record.planned``), 
 derived differently later never changes how a past session is judged.
 """
 
-from __future__ import annotations
-
+# Annotations are evaluated here (no ``from __future__ import annotations``): typing compiles
+# each string annotation of a named tuple's fields when the class is made, and a window makes
+# these classes before its first paint.
 from collections.abc import Sequence
 from datetime import date, timedelta
 from enum import StrEnum

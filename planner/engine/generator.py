@@ -6,14 +6,15 @@ plan (which days get weights and plyometrics), the sessions themselves, then the
 locked weeks and overrides, the checks and the metrics.
 """
 
-from __future__ import annotations
-
+# Annotations are evaluated here (no ``from __future__ import annotations``): typing compiles
+# each string annotation of a named tuple's fields when the class is made, and a window makes
+# these classes before its first paint. The few names used before their class are quoted.
 from collections import OrderedDict
 from collections.abc import Collection, Sequence
 from dataclasses import replace
 from datetime import date, timedelta
 from functools import cache, lru_cache
-from itertools import combinations, compress, pairwise
+from itertools import combinations, pairwise
 from typing import NamedTuple
 
 from planner.by_identity import ByIdentity, forget_all
@@ -37,7 +38,7 @@ from planner.engine.timeline import DayPhase, Timeline, build_timeline
 # after an edit that leaves them alone (a max, a rhythm, a note): the shape is kept across
 # calls for the last few documents.
 _ShapeKey = tuple[date, date, int, tuple[Competition, ...], bool, bool, RuleBook]
-_SHAPES: OrderedDict[_ShapeKey, _Shape] = OrderedDict()
+_SHAPES: "OrderedDict[_ShapeKey, _Shape]" = OrderedDict()
 _SHAPES_KEPT = 64
 
 
@@ -52,10 +53,10 @@ _MEMO_ENTRIES = 4_000
 # The last plan of each athlete (by memo) and how it was derived: the next plan takes up the
 # weeks and days before the first one the edit changed (a drag moves a competition by a day:
 # most of the season stays as it was).
-_RUNS: dict[int, _Run] = {}
+_RUNS: "dict[int, _Run]" = {}
 
 
-def _context(athlete: Athlete, rules: RuleBook) -> tuple[Context, _Run | None]:
+def _context(athlete: Athlete, rules: RuleBook) -> "tuple[Context, _Run | None]":
     """A fresh context for one plan, with the athlete's memo from earlier plans, and the last
     plan derived with that memo."""
     key = (athlete, rules)
@@ -100,7 +101,7 @@ class _Shape(NamedTuple):
     dates: tuple[date, ...]
     timeline: Timeline
     limits: tuple[DayLimits, ...]
-    weeks: tuple[_WeekShape, ...]
+    weeks: "tuple[_WeekShape, ...]"
     competitions: tuple[Competition, ...]
 
 
@@ -122,7 +123,8 @@ def _shape(
                               priming=athlete.priming, earlier=before))
     dates = _dates(season.first_day, len(limits))
     shape = _SHAPES[key] = _Shape(dates, timeline, limits, _week_shapes(season, dates, timeline, limits,
-                                                                         competitions, rules), competitions)
+                                                                         competitions, rules, earlier),
+                                  competitions)
     if len(_SHAPES) > _SHAPES_KEPT:
         _SHAPES.popitem(last=False)
     return shape
@@ -155,29 +157,29 @@ class _WeekShape(NamedTuple):
 
 def _week_shapes(
     season: Season, dates: tuple[date, ...], timeline: Timeline, limits: Sequence[DayLimits],
-    competitions: tuple[Competition, ...], rules: RuleBook,
+    competitions: tuple[Competition, ...], rules: RuleBook, earlier: _Shape | None = None,
 ) -> tuple[_WeekShape, ...]:
+    """Each week's shape; ``earlier``, a shape of the same days, lends the weeks whose days
+    have the same phases and limits and that no changed competition (its days, its eves)
+    reaches: a drag changes a few weeks of the season."""
     first = season.first_day
     count = len(dates)
-    eves = _eves(competitions, rules["strength.easy_day"].whole("not_before_days"))
+    eve_days = rules["strength.easy_day"].whole("not_before_days")
+    eves = _eves(competitions, eve_days)
     # Lifting on D-1/D-2 would take the place of the heavy slot the rules allow earlier in
     # the week (rule race.week); opt-in priming is planned on its own.
-    race_eves = _eves(competitions, rules["race.week"].whole("no_lifting_before_days"))
-    # Day by day first, then week by week: each week takes its slice.
+    race_eve_days = rules["race.week"].whole("no_lifting_before_days")
+    race_eves = _eves(competitions, race_eve_days)
+    racing = _race_days(competitions)
+    lend: tuple[_WeekShape, ...] = ()
+    lend_phases: tuple[DayPhase, ...] = ()
+    lend_limits: Sequence[DayLimits] = ()
+    touched: set[date] = set()
+    if earlier is not None and earlier.dates is dates:
+        lend, lend_phases, lend_limits = earlier.weeks, earlier.timeline.days, earlier.limits
+        changed = tuple(set(competitions).symmetric_difference(earlier.competitions))
+        touched = _eves(changed, max(eve_days, race_eve_days)) | _race_days(changed)
     transition = PhaseKind.TRANSITION
-    training = [phase.kind is not transition for phase in timeline.days]
-    open_day = [limit.competition is None and t for limit, t in zip(limits, training, strict=True)]
-    lifting = [
-        o and limit.lower_max_pct is None and day not in race_eves
-        for o, limit, day in zip(open_day, limits, dates, strict=True)
-    ]
-    easy = [o and day not in eves for o, day in zip(open_day, dates, strict=True)]
-    jumping = [limit.plyo_ceiling > 0 and t for limit, t in zip(limits, training, strict=True)]
-    racing = [False] * count
-    for c in competitions:
-        for i in range(max((c.start - first).days, 0), min((c.end - first).days + 1, count)):
-            racing[i] = True
-    cut = [limit.volume < 1 for limit in limits]
     result: list[_WeekShape] = []
     start = (season.first_week_start - first).days
     while start < count:
@@ -185,18 +187,34 @@ def _week_shapes(
         start += 7
         span = dates[days]
         phases = timeline.days[days]
-        race_week = any(racing[days])
+        week_limits = limits[days]
+        if len(result) < len(lend):
+            lent = lend[len(result)]
+            if (lent.span == span and phases == lend_phases[days] and week_limits == lend_limits[days]
+                    and touched.isdisjoint(span)):
+                result.append(lent)
+                continue
+        training = [phase.kind is not transition for phase in phases]
+        open_day = [limit.competition is None and t for limit, t in zip(week_limits, training, strict=True)]
+        race_week = not racing.isdisjoint(span)
         result.append(_WeekShape(
             span=span,
             phases=phases,
             phase=_week_phase(phases),
             race_week=race_week,
-            reduced=race_week or any(cut[days]),
-            lifting=tuple(compress(span, lifting[days])),
-            easy=tuple(compress(span, easy[days])),
-            jumping=tuple(compress(span, jumping[days])),
+            reduced=race_week or any(limit.volume < 1 for limit in week_limits),
+            lifting=tuple(day for day, o, limit in zip(span, open_day, week_limits, strict=True)
+                          if o and limit.lower_max_pct is None and day not in race_eves),
+            easy=tuple(day for day, o in zip(span, open_day, strict=True) if o and day not in eves),
+            jumping=tuple(day for day, limit, t in zip(span, week_limits, training, strict=True)
+                          if limit.plyo_ceiling > 0 and t),
         ))
     return tuple(result)
+
+
+def _race_days(competitions: tuple[Competition, ...]) -> set[date]:
+    """Every day of the competitions."""
+    return {c.start + timedelta(days=n) for c in competitions for n in range((c.end - c.start).days + 1)}
 
 
 class _Checkpoint(NamedTuple):
@@ -255,8 +273,8 @@ def _generate(season: Season, athlete: Athlete) -> Plan:
         earlier.shape, shape, same_days)
     metrics, curves = day_metrics_since(final, rules, recorded, same_days,
                                         ((), ()) if earlier is None else (earlier.metrics, earlier.curves))
-    week_list = weeks(season, dates, [p.kind for p in timeline.days], [p.deload for p in timeline.days], final,
-                      metrics, same_shape, () if earlier is None else earlier.weeks)
+    week_list = weeks(season, dates, timeline.days, final, metrics, same_shape,
+                      () if earlier is None else earlier.weeks)
     said = tuple(ctx.warnings)
 
     def checks() -> tuple[PlanWarning, ...]:
@@ -323,9 +341,12 @@ def _first_changed_week(earlier: _Run | None, shape: _Shape, priming: frozenset[
     )
     if moved_phase is None and len(was_phases) != len(now_phases):
         moved_phase = (was_phases if len(was_phases) > common else now_phases)[common].start
+    same_priming = earlier.priming == priming
     for w, (was, now) in enumerate(zip(old.weeks, shape.weeks, strict=False)):
-        if was != now or (moved_phase is not None and now.span[-1] >= moved_phase):
+        if (was is not now and was != now) or (moved_phase is not None and now.span[-1] >= moved_phase):
             return w
+        if was is now and same_priming:
+            continue  # a week the shape lent: its days' limits are the last shape's
         start = (now.span[0] - first).days
         end = start + len(now.span)
         if old.limits[start:end] != shape.limits[start:end] or any(
@@ -467,7 +488,7 @@ def _generate_sessions(
         sessions = [[] for _ in dates]
         checkpoints = []
         resume_week = 0
-        ctx.warnings.extend(timeline.warnings)
+        ctx.begin(timeline.warnings)
     else:
         resume_day = (week_shapes[resume_week].span[0] - first).days if resume_week < len(week_shapes) else len(dates)
         sessions = [*earlier.looped[:resume_day], *([] for _ in range(len(dates) - resume_day))]
@@ -475,7 +496,7 @@ def _generate_sessions(
         checkpoints = list(earlier.checkpoints[:resume_week])
         last_plyo, last_weights, state, mark = earlier.checkpoints[resume_week]
         program.restore(state)
-        ctx.resume(earlier.ctx, mark, len(earlier.shape.timeline.warnings), timeline.warnings)
+        ctx.resume(earlier.ctx, mark, timeline.warnings)
 
     for week in week_shapes[resume_week:]:
         checkpoints.append(_Checkpoint(last_plyo, last_weights, program.state(), ctx.mark()))

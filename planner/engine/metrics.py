@@ -22,6 +22,7 @@ from planner.document.sessions import PlyoIntensity, Session, SessionKind
 from planner.engine.plan import DayMetrics, PhaseKind, Week
 from planner.engine.plyometrics import contact_weights
 from planner.engine.rules import RuleBook, rule_book
+from planner.engine.timeline import DayPhase
 
 TRACKED_LIFTS = ("back_squat", "power_clean", "squat_jump")
 
@@ -213,8 +214,7 @@ def _tops(session: Session) -> tuple[tuple[str, float], ...]:
 def weeks(
     season: Season,
     dates: Sequence[date],
-    phases: Sequence[PhaseKind],
-    deloads: Sequence[bool],
+    phases: Sequence[DayPhase],
     sessions_by_day: Sequence[Sequence[Session]],
     metrics: Sequence[DayMetrics],
     since: int = 0,
@@ -247,8 +247,9 @@ def weeks(
         contacts = 0
         # One pass over the week's days, summed in day order as before.
         for i in span:
-            counts[phases[i]] = counts.get(phases[i], 0) + 1
-            deload = deload or deloads[i]
+            phase = phases[i]
+            counts[phase.kind] = counts.get(phase.kind, 0) + 1
+            deload = deload or phase.deload
             day = metrics[i]
             volume_load += day.volume_load_kg
             relative += day.relative_volume

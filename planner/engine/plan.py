@@ -3,8 +3,9 @@
 A plan is never edited by hand: edits change the document and the plan is derived again.
 """
 
-from __future__ import annotations
-
+# Annotations are evaluated here (no ``from __future__ import annotations``): typing compiles
+# each string annotation of a named tuple's fields when the class is made, and a window makes
+# these classes before its first paint.
 from collections.abc import Callable
 from dataclasses import dataclass, fields
 from datetime import date

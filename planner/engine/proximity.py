@@ -6,8 +6,9 @@ which competition sets the taper volume. The same limits drive generation and th
 so a generated plan and a coach's edit are judged alike.
 """
 
-from __future__ import annotations
-
+# Annotations are evaluated here (no ``from __future__ import annotations``): typing compiles
+# each string annotation of a named tuple's fields when the class is made, and a window makes
+# these classes before its first paint.
 from collections.abc import Sequence
 from datetime import date, timedelta
 from typing import NamedTuple
@@ -198,44 +199,56 @@ def _limit(
     def index(day: date) -> int:
         return (day - first_day).days
 
-    def apply(day: date, rule_id: str, text: str, **changes: object) -> None:
-        i = index(day)
-        if 0 <= i < length and (only is None or i in only):
-            limits[i] = _tighten(limits[i], rule_id, text, **changes)
+    def wanted(i: int) -> bool:
+        # Checked before a restriction's words are made: a drag works out a few days again.
+        return 0 <= i < length and (only is None or i in only)
 
     base = rules["taper.c"]
     after = rules["competition.after"]
     a_rule = rules["taper.a"]
     b_rule = rules["taper.b"]
     peak_starts = {peak.start: peak for peak in timeline.peaks if peak.taper_days}
+    no_heavy_from = base.whole("no_heavy_from")
+    no_plyo_from = base.whole("no_plyo_from")
+    recovery_days = after.whole("recovery_days")
+    recovery_max_pct = after.number("recovery_max_pct")
 
     for comp in competitions:
         label = _label(comp)
-        day = comp.start
-        while day <= comp.end:
-            apply(day, "competition.day", f"Competition day: {label}", competition=comp, heavy_lower=False,
-                  plyo_ceiling=0)
-            day += timedelta(days=1)
-        for n in range(1, base.whole("no_heavy_from") + 1):
-            apply(comp.start - timedelta(days=n), "taper.c", f"{label} in {plural(n, 'day')}: no heavy lower-body work",
-                  heavy_lower=False)
-            i = index(comp.start - timedelta(days=n))
-            if 0 <= i < length and (only is None or i in only) and not limits[i].race_soon:
-                limits[i] = limits[i]._replace(race_soon=True)
-        for n in range(1, base.whole("no_plyo_from") + 1):
-            apply(comp.start - timedelta(days=n), "taper.c", f"{label} in {plural(n, 'day')}: no plyometrics",
-                  plyo_ceiling=0)
+        start = index(comp.start)
+        for i in range(start, index(comp.end) + 1):
+            if wanted(i):
+                limits[i] = _tighten(limits[i], "competition.day", f"Competition day: {label}", competition=comp,
+                                     heavy_lower=False, plyo_ceiling=0)
+        for n in range(1, no_heavy_from + 1):
+            i = start - n
+            if wanted(i):
+                limits[i] = _tighten(limits[i], "taper.c", f"{label} in {plural(n, 'day')}: no heavy lower-body work",
+                                     heavy_lower=False)
+                if not limits[i].race_soon:
+                    limits[i] = limits[i]._replace(race_soon=True)
+        for n in range(1, no_plyo_from + 1):
+            i = start - n
+            if wanted(i):
+                limits[i] = _tighten(limits[i], "taper.c", f"{label} in {plural(n, 'day')}: no plyometrics",
+                                     plyo_ceiling=0)
         recovery = after.whole("multi_day_days" if comp.days > 1 else "days")
+        end = index(comp.end)
         # The day after a 400 m race is a recovery day: no jumps, no heavy legs.
-        for n in range(1, after.whole("recovery_days") + 1):
-            apply(comp.end + timedelta(days=n), "competition.after",
-                  f"D+{n} after {label}: recovery, no plyometrics and no lower-body lifting above "
-                  f"{after.number('recovery_max_pct'):g} %",
-                  heavy_lower=False, plyo_ceiling=0, lower_max_pct=after.number("recovery_max_pct"))
+        for n in range(1, recovery_days + 1):
+            i = end + n
+            if wanted(i):
+                limits[i] = _tighten(
+                    limits[i], "competition.after",
+                    f"D+{n} after {label}: recovery, no plyometrics and no lower-body lifting above "
+                    f"{recovery_max_pct:g} %",
+                    heavy_lower=False, plyo_ceiling=0, lower_max_pct=recovery_max_pct)
         for n in range(1, recovery + 1):
-            apply(comp.end + timedelta(days=n), "competition.after",
-                  f"D+{n} after {label}: no heavy lower-body work or high-intensity plyometrics",
-                  heavy_lower=False, plyo_ceiling=2)
+            i = end + n
+            if wanted(i):
+                limits[i] = _tighten(limits[i], "competition.after",
+                                     f"D+{n} after {label}: no heavy lower-body work or high-intensity plyometrics",
+                                     heavy_lower=False, plyo_ceiling=2)
 
         if comp.priority is Priority.B and _b_rules_apply(comp, timeline, first_day):
             for n in range(1, b_rule.whole("days") + 1):

@@ -11,8 +11,9 @@ the test day itself is kept as planned once it is recorded; loads follow it from
 one undo step each, refused whole with an ``EditError`` that names what and where.
 """
 
-from __future__ import annotations
-
+# Annotations are evaluated here (no ``from __future__ import annotations``): typing compiles
+# each string annotation of a named tuple's fields when the class is made, and a window makes
+# these classes before its first paint.
 import dataclasses
 from collections.abc import Iterable
 from datetime import date

@@ -11,17 +11,19 @@ strength.support) and a clean day. Juniors and beginners lift at 80 % or less in
 more (strength.novice); the day after a race is upper body only (strength.recovery).
 """
 
-from __future__ import annotations
-
+# Annotations are evaluated here (no ``from __future__ import annotations``): typing compiles
+# each string annotation of a named tuple's fields when the class is made, and a window makes
+# these classes before its first paint.
 from bisect import bisect_left
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
 from datetime import date
 from enum import StrEnum
+from typing import NamedTuple
 
 from planner.document.catalogue import exercise
 from planner.document.model import Event, Level
 from planner.document.sessions import Category, Intent, Item, Session, SessionKind
+from planner.engine.loads import item_with
 from planner.engine.plan import PhaseKind
 from planner.engine.prescription import (
     Context,
@@ -48,13 +50,13 @@ class Slot(StrEnum):
     PRIMING = "priming"
 
 
-@dataclass(frozen=True, slots=True)
-class Planned:
-    """A weights session the week plan asks for on one day."""
+class Planned(NamedTuple):
+    """A weights session the week plan asks for on one day (a named tuple: a session's key holds
+    it, and a class of these costs less to make at start-up than a frozen dataclass)."""
 
     slot: Slot
-    index: int  # position of this session within its week (varies the accessories)
-    count: int  # how many weights sessions the week has
+    nth: int  # position of this session within its week (varies the accessories)
+    of: int  # how many weights sessions the week has
 
 
 def _progress(phase: DayPhase) -> float:
@@ -155,7 +157,7 @@ def _fewer_sets(ctx: Context, item: Item, sets: int) -> Item:
     cached = ctx.memo.scaled.get(key)
     if cached is not None and cached[0] is item:
         return cached[1]
-    result = item if item.sets <= sets else replace(item, sets=sets)
+    result = item if item.sets <= sets else item_with(item, sets=sets)
     ctx.memo.scaled[key] = (item, result)
     return result
 
@@ -301,7 +303,7 @@ def _new_squat_jumps(ctx: Context, day: date, sets: int, reps: int, rule_id: str
     pct = rule.number("novice_pct" if novice else "pct")
     item = barbell_item(ctx, day, "squat_jump", sets, reps, pct, rule_ids=(rule_id,), rest_s=150,
                         intent=Intent.EXPLOSIVE)
-    return replace(item, note="; ".join(n for n in (item.note, "move fast: stop the set if the jumps slow") if n))
+    return item_with(item, note="; ".join(n for n in (item.note, "move fast: stop the set if the jumps slow") if n))
 
 
 def _heavy_squat(ctx: Context, day: date, phase: DayPhase) -> Item:
@@ -356,7 +358,7 @@ def _test_items(ctx: Context, day: date) -> list[Item]:
                                       intent=Intent.EXPLOSIVE if lift == "power_clean" else Intent.CONTROLLED,
                                       heavy_cap=True, warn_stale=False))
         # The note is written once the day's limits have shaped the ramp (_test_notes).
-        items.append(replace(items[-1], sets=1, reps=reps, percent_max=None, load=None, load_kg=None,
+        items.append(item_with(items[-1], sets=1, reps=reps, percent_max=None, load=None, load_kg=None,
                              plates_per_side=(), note=_TEST_NOTE))
     return items
 
@@ -374,7 +376,7 @@ def _test_notes(items: list[Item]) -> list[Item]:
             if ramp is None:
                 continue
             last_set = "single" if ramp.reps == 1 else f"set of {ramp.reps}"
-            item = replace(item, note=f"test: add small jumps from the {ramp.percent_max or 0:g} % {last_set} "
+            item = item_with(item, note=f"test: add small jumps from the {ramp.percent_max or 0:g} % {last_set} "
                            f"to a {item.reps}-rep max and record it")
         elif item.percent_max is not None:
             last[item.exercise_id] = item
@@ -420,16 +422,16 @@ def _strength_day(
     """A preparation session by its place in the week: a squat day (with the week's pull), a
     hinge and single-leg day (with trunk work) and, third in a week, a clean day; a week's only
     session holds some of each."""
-    role = planned.index % 3
-    if role == 1 and planned.count > 1:
+    role = planned.nth % 3
+    if role == 1 and planned.of > 1:
         # With two sessions a week the clean comes twice, beside the squat and the hinge.
-        items = [_clean(ctx, day, phase)] if planned.count == 2 else []
+        items = [_clean(ctx, day, phase)] if planned.of == 2 else []
         first = len(items)
         items += [_hinge(ctx, day, phase), _nordic(ctx, phase), *_single_leg(ctx, phase), _trunk(ctx)]
         return items, [(first, None), (first + 1, None)], "hinge and single-leg day"
     squat, label = _squat(ctx, day, phase)
     clean = _clean(ctx, day, phase)
-    if planned.count == 1:
+    if planned.of == 1:
         calf = _accessories(ctx, 0, in_season)[0]
         items = [clean, squat, _nordic(ctx, phase), *_single_leg(ctx, phase), calf, _pull(ctx)]
         return items, [(1, label), (2, None)], ""
@@ -468,9 +470,9 @@ def _power_day(
     jumps = _squat_jumps(ctx, day, sets, reps, "strength.power_day")
     # Pre-competition keeps Nordic curls on both days (preparation doses are 2-3 a week); in
     # season a race week's only session carries the week's one.
-    nordic = [_nordic(ctx, phase)] if pre or (in_season and planned.count == 1) else []
+    nordic = [_nordic(ctx, phase)] if pre or (in_season and planned.of == 1) else []
     items = [_clean(ctx, day, phase, late=True), jumps, *nordic, *_hurdler_items(ctx, phase),
-             *_accessories(ctx, planned.index, in_season)]
+             *_accessories(ctx, planned.nth, in_season)]
     return items, [(1, "squat jumps")], "power day"
 
 
@@ -478,8 +480,8 @@ def _recovery_day(ctx: Context, planned: Planned, in_season: bool) -> list[Item]
     """The day after a race: upper body, a pull and trunk work (rule strength.recovery)."""
     rule = ctx.rules["strength.recovery"]
     sets = ctx.rules["strength.accessory"].whole("in_season_sets" if in_season else "sets")
-    upper = [_upper(ctx, planned.index + k, sets) for k in range(rule.whole("upper_exercises"))]
-    return [replace(i, rule_ids=(*i.rule_ids, "strength.recovery")) for i in (*upper, _pull(ctx), _trunk(ctx))]
+    upper = [_upper(ctx, planned.nth + k, sets) for k in range(rule.whole("upper_exercises"))]
+    return [item_with(i, rule_ids=(*i.rule_ids, "strength.recovery")) for i in (*upper, _pull(ctx), _trunk(ctx))]
 
 
 def _weights_session(
@@ -496,7 +498,7 @@ def _weights_session(
         tags.append("recovery")
         rule_ids.append("strength.recovery")
     elif planned.slot is Slot.TEST:
-        items = _test_items(ctx, day) + _accessories(ctx, planned.index, in_season)[1:]
+        items = _test_items(ctx, day) + _accessories(ctx, planned.nth, in_season)[1:]
         tags.append("test")
         rule_ids.append("strength.test")
     elif planned.slot is Slot.STRENGTH:
@@ -688,7 +690,7 @@ def _cut(item: Item, volume: float, rule_id: str, min_reps: int) -> Item:
     sets, reps = min(options, key=lambda sr: (abs(sr[0] * sr[1] - target), -sr[0]))
     if (sets, reps) == (item.sets, item.reps):
         return item
-    return replace(item, sets=sets, reps=reps, rule_ids=(*item.rule_ids, rule_id))
+    return item_with(item, sets=sets, reps=reps, rule_ids=(*item.rule_ids, rule_id))
 
 
 def _priming(ctx: Context, day: date, limits: DayLimits) -> Session:

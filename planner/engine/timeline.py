@@ -13,8 +13,9 @@ general and specific preparation end with a test week; the wave shifts so that r
 never stack (wave.stacking).
 """
 
-from __future__ import annotations
-
+# Annotations are evaluated here (no ``from __future__ import annotations``): typing compiles
+# each string annotation of a named tuple's fields when the class is made, and a window makes
+# these classes before its first paint.
 from datetime import date, timedelta
 from itertools import pairwise
 from typing import NamedTuple

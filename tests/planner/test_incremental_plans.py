@@ -14,10 +14,10 @@ from season_strategies import random_seasons
 
 from planner.document import edits
 from planner.document.demo import demo_season
-from planner.document.model import Priority, Season
+from planner.document.model import DayRhythm, Priority, Season, TrackDay
 from planner.document.sessions import SessionKind
 from planner.engine.freeze import settle
-from planner.engine.generator import forget, generate
+from planner.engine.generator import _dates, _Shape, _week_shapes, forget, generate
 from planner.engine.plan import Plan, PlanWarning
 from planner.engine.proximity import DayLimits, Earlier, day_limits
 from planner.engine.rules import rule_book
@@ -182,6 +182,41 @@ def test_moving_a_meet_works_out_again_only_the_days_it_reaches() -> None:
     assert again == _limits_of(moved)[0] != limits
 
 
+def _shape_of(season: Season, earlier: _Shape | None = None) -> _Shape:
+    """The athlete's shape of ``season``, worked out afresh (the shapes kept are left alone)."""
+    athlete = season.athlete(ATHLETE)
+    before = None if earlier is None else Earlier(earlier.competitions, earlier.timeline, earlier.limits)
+    competitions = season.competitions_for(ATHLETE)
+    timeline = build_timeline(season, athlete, rule_book())
+    limits = tuple(day_limits(season.first_day, season.last_day, competitions, timeline, rule_book(),
+                              priming=athlete.priming, earlier=before))
+    dates = _dates(season.first_day, len(limits))
+    weeks = _week_shapes(season, dates, timeline, limits, competitions, rule_book(), earlier)
+    return _Shape(dates, timeline, limits, weeks, competitions)
+
+
+@_SETTINGS
+@given(_moved())
+def test_the_weeks_shaped_from_the_last_shape_equal_those_shaped_from_nothing(pair: tuple[Season, Season]) -> None:
+    before, after = pair
+    earlier = _shape_of(before)
+    assert _shape_of(after, earlier).weeks == _shape_of(after).weeks
+
+
+def test_moving_a_meet_shapes_again_only_the_weeks_it_reaches() -> None:
+    demo = demo_season()
+    meet = next(c for c in demo.competitions_for(ATHLETE) if c.priority is Priority.C)
+    moved = edits.move_competition(demo, meet.id, meet.start + timedelta(days=1))
+    earlier = _shape_of(demo)
+    again = _shape_of(moved, earlier)
+    lent = [a is b for a, b in zip(earlier.weeks, again.weeks, strict=True)]
+    assert 1 <= lent.count(False) <= 3  # the meet's week, and the week before it for its eves
+    assert again.weeks == _shape_of(moved).weeks != earlier.weeks
+    # Another week start shapes every week afresh.
+    other_start = dataclasses.replace(demo, week_start=(demo.week_start + 1) % 7)
+    assert not any(a is b for a, b in zip(earlier.weeks, _shape_of(other_start, earlier).weeks, strict=False))
+
+
 def _championship(season: Season) -> str:
     return next(c.id for c in season.competitions if c.priority is Priority.A and not c.indoor)
 
@@ -198,6 +233,33 @@ def test_a_drag_of_the_championship_gives_at_every_hover_the_plan_derived_from_n
     generate(demo, ATHLETE)
     warm = [generate(season, ATHLETE) for season in moves]
     assert [plan == _cold(season) for plan, season in zip(warm, moves, strict=True)] == [True] * len(moves)
+
+
+def test_a_plan_resumed_from_weeks_its_last_plan_took_over_warns_as_one_from_nothing() -> None:
+    """The week loop's warnings follow the timeline's, whose number an edit may change: a plan
+    resumed early from a plan that itself took its first weeks over from a plan with one more
+    timeline warning gave a loop warning twice."""
+    demo = demo_season()
+    # One hard day with lifting: the loop warns in every phase (rule frequency).
+    one_day = (DayRhythm(TrackDay.HARD, True, True), *(DayRhythm(TrackDay.EASY, False, False) for _ in range(6)))
+    athlete = dataclasses.replace(demo.athlete(ATHLETE), rhythm=one_day)
+    demo = dataclasses.replace(demo, athletes=(athlete, *demo.athletes[1:]))
+    outdoor = next(c for c in demo.competitions_for(ATHLETE) if c.priority is Priority.A and not c.indoor)
+    close = outdoor.start + timedelta(days=rule_book()["taper.shared"].whole("min_gap_days") - 3)
+    # A second A close after the championship shares its taper (a timeline warning) ...
+    twin = edits.add_competition(demo, name="Twin", start=close, end=close, priority=Priority.A, indoor=False,
+                                 athletes=None)
+    # ... and no longer once it moves away late in the season; then the winter changes.
+    apart = edits.move_competition(twin, twin.competitions[-1].id, close + timedelta(days=6))
+    first = min(demo.competitions_for(ATHLETE), key=lambda c: c.start)
+    winter = edits.move_competition(apart, first.id, first.start + timedelta(days=1))
+    timeline_warnings = [len(build_timeline(s, athlete, rule_book()).warnings) for s in (twin, apart, winter)]
+    assert timeline_warnings == [1, 0, 0]
+    forget()
+    warm = [generate(season, ATHLETE) for season in (twin, apart, winter)]
+    assert sum(w.rule_id == "frequency" for w in warm[-1].warnings) >= 3
+    assert [_difference(plan, _cold(season)) for plan, season in zip(warm, (twin, apart, winter), strict=True)] == [
+        None, None, None]
 
 
 def test_a_move_late_in_the_season_keeps_the_days_and_weeks_before_it() -> None:
