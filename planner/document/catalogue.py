@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+import tomllib
 from functools import cache
 from typing import NamedTuple
 
 import resources
-from planner.document.plain_toml import read_toml
 from planner.document.sessions import Category, PlyoIntensity
 
 CATALOGUE_RESOURCE = "data/exercises.toml"
@@ -29,7 +29,7 @@ class Exercise(NamedTuple):
 
 @cache
 def catalogue() -> dict[str, Exercise]:
-    data = read_toml(resources.read_text(CATALOGUE_RESOURCE))
+    data = tomllib.loads(resources.read_text(CATALOGUE_RESOURCE))
     exercises: dict[str, Exercise] = {}
     for raw in data["exercise"]:
         intensity = raw.get("intensity")

@@ -7,12 +7,12 @@ without touching the engine.
 
 from __future__ import annotations
 
+import tomllib
 from collections.abc import Iterator, Mapping
 from functools import cache
 from types import MappingProxyType
 
 import resources
-from planner.document.plain_toml import read_toml
 
 RULES_RESOURCE = "data/rules.toml"
 
@@ -112,7 +112,7 @@ class RuleBook:
 
 
 def parse_rules(text: str) -> RuleBook:
-    data = read_toml(text)
+    data = tomllib.loads(text)
     rules = []
     for raw in data["rule"]:
         rules.append(
