@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import tomllib
 from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
 from functools import cache
 from types import MappingProxyType
 
@@ -17,13 +18,8 @@ import resources
 RULES_RESOURCE = "data/rules.toml"
 
 
+@dataclass(frozen=True, slots=True)
 class Rule:
-    """One rule of the book. A plain class rather than a frozen dataclass: the window makes its
-    class before the first paint, and a dataclass's generated methods cost more to make than the
-    rule book takes to read. Equal by value, like the dataclass it was; never changed once made."""
-
-    __slots__ = ("_numbers", "_wholes", "grade", "hard", "id", "source", "text", "title", "values")
-
     id: str
     source: str
     grade: str
@@ -32,40 +28,15 @@ class Rule:
     text: str
     values: Mapping[str, object]
     # The numeric values as floats and as whole numbers, read in the engine's inner loops.
-    _numbers: dict[str, float]
-    _wholes: dict[str, int]
+    _numbers: Mapping[str, float] = field(default_factory=dict, repr=False, compare=False)
+    _wholes: Mapping[str, int] = field(default_factory=dict, repr=False, compare=False)
 
-    def __init__(
-        self, id: str, source: str, grade: str, hard: bool, title: str, text: str, values: Mapping[str, object]
-    ) -> None:
-        setter = object.__setattr__
-        setter(self, "id", id)
-        setter(self, "source", source)
-        setter(self, "grade", grade)
-        setter(self, "hard", hard)
-        setter(self, "title", title)
-        setter(self, "text", text)
-        setter(self, "values", values)
-        numbers = {k: float(v) for k, v in values.items() if isinstance(v, int | float) and not isinstance(v, bool)}
-        setter(self, "_numbers", numbers)
-        setter(self, "_wholes", {k: int(v) for k, v in numbers.items()})
-
-    def __setattr__(self, name: str, value: object) -> None:
-        raise AttributeError(f"rule {self.id}: a rule is not changed once made")
-
-    def _fields(self) -> tuple[object, ...]:
-        return self.id, self.source, self.grade, self.hard, self.title, self.text, self.values
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, Rule):
-            return NotImplemented
-        return self._fields() == other._fields()
-
-    __hash__ = None  # type: ignore[assignment]  # its values are a mapping, as the dataclass's were
-
-    def __repr__(self) -> str:
-        return (f"Rule(id={self.id!r}, source={self.source!r}, grade={self.grade!r}, hard={self.hard!r}, "
-                f"title={self.title!r}, text={self.text!r}, values={self.values!r})")
+    def __post_init__(self) -> None:
+        numbers = {
+            k: float(v) for k, v in self.values.items() if isinstance(v, int | float) and not isinstance(v, bool)
+        }
+        object.__setattr__(self, "_numbers", numbers)
+        object.__setattr__(self, "_wholes", {k: int(v) for k, v in numbers.items()})
 
     def number(self, key: str) -> float:
         try:
