@@ -104,8 +104,10 @@ from ui.chart.parts import (
     Chip,
     Curve,
     LegendBar,
+    Level,
     Panel,
     Plot,
+    QuietAxis,
     Rules,
     Scale,
     Shape,
@@ -205,7 +207,7 @@ class LoadChart(QWidget):
         grid.setContentsMargins(0, 3, 0, 0)
         grid.setSpacing(3)
         # Row 0 stays empty (no height) except while exporting, when it holds the title.
-        self.month_axis = pg.AxisItem("bottom")
+        self.month_axis = QuietAxis("bottom")
         self.volume = Panel(grid, 1, self._font, tonnes, plain, theme.PLYOMETRICS)
         self.intensity = Panel(grid, 2, self._font, percent)
         self.load = Panel(grid, 3, self._font, plain, plain, QColor("#7A818C"), bottom=self.month_axis)
@@ -270,8 +272,7 @@ class LoadChart(QWidget):
             line.setParentItem(panel.front)
             line.setVisible(False)
             self.hover_lines.append(line)
-        zero = pg.InfiniteLine(pos=0, angle=0, movable=False, pen=make_pen(theme.GRID.darker(140), 1.0))
-        self.load.main.addItem(zero, ignoreBounds=True)
+        self.load.main.addItem(Level(make_pen(theme.GRID.darker(140), 1.0)), ignoreBounds=True)
         self.chips: list[Chip] = []
         self._chip_pictures: dict[tuple[Priority, bool, float], QPixmap] = {}
         self._rule_pens = {priority: make_pen(theme.PRIORITY_FILL[priority], 1.5) for priority in Priority}

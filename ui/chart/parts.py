@@ -30,10 +30,12 @@ from PySide6.QtGui import (
     QTransform,
 )
 from PySide6.QtWidgets import (
+    QGraphicsGridLayout,
     QGraphicsItem,
     QGraphicsPathItem,
     QGraphicsPixmapItem,
     QGraphicsRectItem,
+    QGraphicsWidget,
     QLayout,
     QLayoutItem,
     QSizePolicy,
@@ -189,7 +191,27 @@ def swatch(colour: str, shape: Shape, dash: Qt.PenStyle = Qt.PenStyle.SolidLine)
 # Axes and plots -----------------------------------------------------------------------------
 
 
-class ValueAxis(pg.AxisItem):  # type: ignore[misc]  # pyqtgraph is untyped
+class QuietAxis(pg.AxisItem):  # type: ignore[misc]  # pyqtgraph is untyped
+    """An axis without a title.
+
+    pyqtgraph typesets an axis's title as HTML, and works out an SI prefix for it, on every
+    change of the axis's range, shown or not: for the chart's six untitled axes that was a
+    good part of building the chart, and of every y range a preview changes.
+    """
+
+    def __init__(self, orientation: str) -> None:
+        super().__init__(orientation)
+        # Without a title there is no prefix to put in it: the values keep their scale of 1.
+        self.autoSIPrefix = False
+
+    def _updateLabel(self) -> None:
+        # What pyqtgraph's does, less setting the hidden title's text.
+        self._adjustSize()
+        self.picture = None
+        self.update()
+
+
+class ValueAxis(QuietAxis):
     """A y axis whose tick labels carry their unit compactly ("5 t", "80%")."""
 
     def __init__(self, orientation: str, formatter: Callable[[float], str]) -> None:
@@ -259,19 +281,24 @@ class Panel:
         self.left_axis = ValueAxis("left", left)
         # A plain layout of axis and view rather than a pyqtgraph PlotItem: the chart uses none
         # of a PlotItem's menus, buttons or spare axes, and building three of them was a good
-        # part of the window's start-up.
-        self.plot = plot = grid.addLayout(row=row, col=0)
-        plot.setContentsMargins(0, 0, 0, 0)
-        plot.setSpacing(0)
+        # part of the window's start-up. A Qt grid rather than a pyqtgraph GraphicsLayout too,
+        # which lays itself out again after every item added and answers Qt's calls for its
+        # bounds in Python on every paint.
+        self.plot = plot = QGraphicsWidget()
+        plot.setSizePolicy(QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding))
+        cells = QGraphicsGridLayout(plot)
+        cells.setContentsMargins(0, 0, 0, 0)
+        cells.setSpacing(0)
         self.main = pg.ViewBox(enableMenu=False)
         self.main.setMouseEnabled(x=False, y=False)
-        plot.addItem(self.left_axis, row=0, col=0)
-        plot.addItem(self.main, row=0, col=1)
-        plot.layout.setColumnStretchFactor(1, 100)
+        cells.addItem(self.left_axis, 0, 0)
+        cells.addItem(self.main, 0, 1)
+        cells.setColumnStretchFactor(1, 100)
         self.left_axis.linkToView(self.main)
         if bottom is not None:
-            plot.addItem(bottom, row=1, col=1)
+            cells.addItem(bottom, 1, 1)
             bottom.linkToView(self.main)
+        grid.layout.addItem(plot, row, 0)
         self.main.disableAutoRange()
         # The left axis takes exactly the calendar's weekday gutter, so the plot starts where
         # the calendar's first column does.
@@ -417,6 +444,21 @@ class Curve(QGraphicsPathItem):
 
     def values(self) -> tuple[Floats, Floats]:
         return self._x, self._y
+
+
+class Level(Curve):
+    """A level line through a whole plot at y = 0 (the plot clips it to its width).
+
+    pyqtgraph's InfiniteLine works out its ends and bounds from the view in Python on every
+    paint, and changed its bounds during the chart's first paint, which painted it twice.
+    """
+
+    # Wider than any season, whichever week the calendar has scrolled to.
+    EXTENT = 1e4
+
+    def __init__(self, pen: QPen) -> None:
+        super().__init__(pen)
+        self.set_values(np.array([-self.EXTENT, self.EXTENT]), np.zeros(2))
 
 
 class Ticks(QGraphicsPathItem):
