@@ -14,7 +14,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, Qt
 from PySide6.QtGui import QDragEnterEvent, QDragLeaveEvent, QDragMoveEvent, QImage, QWheelEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QSplitter, QToolTip, QVBoxLayout, QWidget
@@ -43,7 +43,7 @@ from ui import theme
 from ui.calendar.widget import SeasonCalendar
 from ui.chart.data import TimeAxis, plan_series
 from ui.chart.load_chart import LoadChart
-from ui.chart.parts import SERIES, Plot
+from ui.chart.parts import INNER_AXIS_WIDTH, SERIES, Plot
 from ui.columns import WeekColumns
 from ui.document import OpenSeason
 from ui.mime import DraggedCompetition, competition_mime
@@ -497,6 +497,47 @@ def test_a_plot_with_every_series_off_folds_away_and_comes_back(qtbot: QtBot, ch
     chart.set_series_visible("top_set:power_clean", True)
     qtbot.waitUntil(lambda: chart.intensity.plot.geometry().height() == pytest.approx(heights[1], abs=1))
     assert chart.intensity.plot.isVisible()
+
+
+def test_the_scales_inside_the_plots_keep_their_width_after_the_squad_view(qtbot: QtBot, window: Window) -> None:
+    # The squad view hides the contacts scale; a resize while it was hidden once pinned its
+    # width to nothing, and it came back without its numbers.
+    chart = window.chart
+    chart.set_squad(True)
+    window.resize(1100, 560)
+    qtbot.waitUntil(lambda: chart.volume.main.rect().width() > 1000)
+    chart.set_squad(False)
+    qtbot.wait(10)
+    for panel in (chart.volume, chart.load):
+        assert panel.inner_axis is not None and panel.inner_axis.isVisible()
+        assert panel.inner_axis.geometry().width() == pytest.approx(INNER_AXIS_WIDTH, abs=2)
+
+
+class Paints(QObject):
+    def __init__(self, widget: QWidget) -> None:
+        super().__init__(widget)
+        self.count = 0
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        self.count += event.type() == QEvent.Type.Paint
+        return False
+
+
+def test_the_chart_paints_once_as_its_window_appears(qtbot: QtBot, document: OpenSeason, selection: Selection,
+                                                     fake_dialogs: FakeDialogs) -> None:
+    window = Window(document, selection, fake_dialogs)
+    qtbot.addWidget(window)
+    paints = Paints(window.chart.view.viewport())
+    window.resize(1000, 540)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.wait(50)
+    assert paints.count == 1
+    # and it still paints what changes
+    document.apply("Move competition", lambda s: edits.move_competition(s, NATIONALS, MOVED_TO))
+    qtbot.waitUntil(lambda: paints.count == 2)
 
 
 def test_the_legend_lists_every_series_with_the_planned_load_called_an_estimate(chart: LoadChart) -> None:

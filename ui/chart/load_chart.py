@@ -153,6 +153,15 @@ class _ChartView(pg.GraphicsLayoutWidget):  # type: ignore[misc]  # pyqtgraph is
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
         self._chart.context_menu().exec(event.globalPos())
 
+    def viewportEvent(self, event: QEvent) -> bool:
+        # Qt's scene redraws every widget item when the window is activated or deactivated, for
+        # looks that follow the window's state. The chart's colours are its own, and the scene
+        # marked its items changed after the window's first paint had drawn them, which drew
+        # the whole chart a second time as the window first appeared.
+        if event.type() in (QEvent.Type.WindowActivate, QEvent.Type.WindowDeactivate):
+            return False
+        return bool(super().viewportEvent(event))
+
 
 class LoadChart(QWidget):
     """Load curves of the selected athlete (or the squad's relative volume), under the calendar."""

@@ -366,10 +366,14 @@ class Panel:
         for layer in (self.back, self.front):
             if layer.parentItem() is view.childGroup:
                 layer.setTransform(unit)
+        view.updateMatrix()
 
     def set_x(self, low: float, high: float) -> None:
         for view in self.views():
             view.setXRange(low, high, padding=0)
+            # Now rather than when the view paints, as pyqtgraph would: set during a paint, the
+            # new transform marks every item changed and the chart paints a second time.
+            view.updateMatrix()
 
     def contains(self, scene_pos: QPointF) -> bool:
         return self.plot.isVisible() and bool(self.main.sceneBoundingRect().contains(scene_pos))
