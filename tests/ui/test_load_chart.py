@@ -9,15 +9,26 @@ from __future__ import annotations
 
 import dataclasses
 import math
+from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, Qt
-from PySide6.QtGui import QDragEnterEvent, QDragLeaveEvent, QDragMoveEvent, QImage, QWheelEvent
+from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import (
+    QColor,
+    QDragEnterEvent,
+    QDragLeaveEvent,
+    QDragMoveEvent,
+    QImage,
+    QPainter,
+    QPen,
+    QTransform,
+    QWheelEvent,
+)
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QSplitter, QToolTip, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QSplitter, QStyleOptionGraphicsItem, QToolTip, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
 from planner.document import edits
@@ -43,7 +54,7 @@ from ui import theme
 from ui.calendar.widget import SeasonCalendar
 from ui.chart.data import TimeAxis, plan_series
 from ui.chart.load_chart import LoadChart
-from ui.chart.parts import INNER_AXIS_WIDTH, SERIES, Plot
+from ui.chart.parts import INNER_AXIS_WIDTH, SERIES, Backdrop, Plot
 from ui.columns import WeekColumns
 from ui.document import OpenSeason
 from ui.mime import DraggedCompetition, competition_mime
@@ -511,6 +522,52 @@ def test_the_scales_inside_the_plots_keep_their_width_after_the_squad_view(qtbot
     for panel in (chart.volume, chart.load):
         assert panel.inner_axis is not None and panel.inner_axis.isVisible()
         assert panel.inner_axis.geometry().width() == pytest.approx(INNER_AXIS_WIDTH, abs=2)
+
+
+def fill_rects(backdrop: Backdrop, layer: str) -> list[tuple[str, tuple[float, float, float, float]]]:
+    return sorted((brush.color().name(QColor.NameFormat.HexArgb) + str(brush.style()), rect.getRect())
+                  for brush, rects in backdrop._fills[layer] for rect in rects)
+
+
+def test_the_backdrops_rectangles_are_those_of_their_spans_through_a_drag(window: Window) -> None:
+    chart = window.chart
+    drag_over(window.calendar, NATIONALS, date(2027, 6, 20), date(2027, 8, 6), date(2027, 5, 12))
+    for day in (None, date(2027, 8, 7)):
+        if day is not None:
+            leave(window.calendar)
+        for backdrop in chart.backdrops:
+            for layer in Backdrop.LAYERS:
+                fresh = Backdrop(QPen())
+                fresh.set_spans(layer, backdrop.spans(layer))
+                assert fill_rects(backdrop, layer) == fill_rects(fresh, layer), layer
+        assert fill_rects(chart.backdrops[0], "phases")  # the phases are there to compare
+
+
+def test_a_backdrop_paints_what_a_fill_a_span_paints(qtbot: QtBot, chart: LoadChart) -> None:
+    backdrop = chart.backdrops[2]
+    size = QSize(700, 90)
+
+    def picture(paint: Callable[[QPainter], None]) -> QImage:
+        image = QImage(size, QImage.Format.Format_ARGB32_Premultiplied)
+        image.fill(Qt.GlobalColor.white)
+        painter = QPainter(image)
+        painter.setTransform(QTransform(13.7, 0.0, 0.0, -83.3, -4.1, 87.2))
+        paint(painter)
+        painter.end()
+        return image
+
+    def span_by_span(painter: QPainter) -> None:
+        for layer in Backdrop.LAYERS:
+            height = Backdrop.STRIPS.get(layer, 1.0)
+            for x0, x1, brush in backdrop.spans(layer):
+                painter.fillRect(QRectF(x0, 0.0, x1 - x0, height), brush)
+        for x0, x1, _brush in backdrop.spans("week"):
+            painter.setPen(backdrop._outline)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(QRectF(x0, 0.0, x1 - x0, 1.0))
+
+    assert backdrop.spans("taper") and backdrop.spans("deload")
+    assert picture(lambda p: backdrop.paint(p, QStyleOptionGraphicsItem())) == picture(span_by_span)
 
 
 class Paints(QObject):

@@ -653,13 +653,18 @@ class LoadChart(QWidget):
                 ghost.setVisible(on and self._wanted(key))
 
     def _draw_background(self, series: PlanSeries) -> None:
-        phases = [(span.x0, span.x1, PHASE_BRUSHES[kind]) for kind, span in series.phases]
-        tapers = [(span.x0, span.x1, self._taper_brush) for span in series.taper_spans]
-        deloads = [(span.x0, span.x1, self._hatch_brush) for span in series.deload_spans]
-        for backdrop in self.backdrops:
-            backdrop.set_spans("phases", phases)
-            backdrop.set_spans("taper", tapers)
-            backdrop.set_spans("deload", deloads)
+        layers = {
+            "phases": [(span.x0, span.x1, PHASE_BRUSHES[kind]) for kind, span in series.phases],
+            "taper": [(span.x0, span.x1, self._taper_brush) for span in series.taper_spans],
+            "deload": [(span.x0, span.x1, self._hatch_brush) for span in series.deload_spans],
+        }
+        first = self.backdrops[0]
+        for layer, spans in layers.items():
+            if spans != first.spans(layer):
+                # The same rectangles for every plot: its layer's y runs 0..1 whatever its scale.
+                fills = Backdrop.fills(layer, spans)
+                for backdrop in self.backdrops:
+                    backdrop.set_spans(layer, spans, fills)
         lines = [(marker.x, self._rule_pens[marker.priority]) for marker in series.markers]
         for rules in self.rules:
             rules.set_lines(lines)

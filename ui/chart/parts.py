@@ -563,6 +563,9 @@ class Bars(QGraphicsItem):
 # Behind and in front of the data -----------------------------------------------------------
 
 
+Fills = list[tuple[QBrush, list[QRectF]]]
+
+
 class Backdrop(QGraphicsItem):
     """Everything behind one plot's data, drawn by one item in a layer whose y runs 0..1.
 
@@ -578,8 +581,9 @@ class Backdrop(QGraphicsItem):
     def __init__(self, outline: QPen) -> None:
         super().__init__()
         self._spans: dict[str, list[tuple[float, float, QBrush]]] = {name: [] for name in self.LAYERS}
-        # The rectangles each layer fills, made when its spans change rather than on every paint.
-        self._rects: dict[str, list[tuple[QRectF, QBrush]]] = {name: [] for name in self.LAYERS}
+        # The rectangles each layer fills, by brush, made when its spans change rather than on
+        # every paint.
+        self._fills: dict[str, Fills] = {name: [] for name in self.LAYERS}
         self._outline = outline
         self._bounds = QRectF()
         self.drawn_hatch = False  # hatching as lines (for SVG, which has no pattern brushes)
@@ -587,12 +591,23 @@ class Backdrop(QGraphicsItem):
     def spans(self, layer: str) -> list[tuple[float, float, QBrush]]:
         return list(self._spans[layer])
 
-    def set_spans(self, layer: str, spans: list[tuple[float, float, QBrush]]) -> None:
+    @classmethod
+    def fills(cls, layer: str, spans: list[tuple[float, float, QBrush]]) -> Fills:
+        """The rectangles of a layer's spans, grouped by brush: the spans of a layer never
+        overlap, so one drawRects call a brush paints what one fillRect a span did. The three
+        plots' backdrops can share them (``set_spans``)."""
+        height = cls.STRIPS.get(layer, 1.0)
+        groups: dict[int, tuple[QBrush, list[QRectF]]] = {}
+        for x0, x1, brush in spans:
+            groups.setdefault(id(brush), (brush, []))[1].append(QRectF(x0, 0.0, x1 - x0, height))
+        return list(groups.values())
+
+    def set_spans(self, layer: str, spans: list[tuple[float, float, QBrush]], fills: Fills | None = None) -> None:
+        """``fills`` are ``Backdrop.fills(layer, spans)`` when the caller has them already."""
         if spans == self._spans[layer]:
             return
         self._spans[layer] = spans
-        height = self.STRIPS.get(layer, 1.0)
-        self._rects[layer] = [(QRectF(x0, 0.0, x1 - x0, height), brush) for x0, x1, brush in spans]
+        self._fills[layer] = self.fills(layer, spans) if fills is None else fills
         edges = [x for layer_spans in self._spans.values() for x0, x1, _brush in layer_spans for x in (x0, x1)]
         bounds = QRectF(min(edges), 0.0, max(edges) - min(edges), 1.0) if edges else QRectF()
         if bounds != self._bounds:
@@ -604,12 +619,23 @@ class Backdrop(QGraphicsItem):
         return QRectF(self._bounds)
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
-        for layer in self.LAYERS:
-            for rect, brush in self._rects[layer]:
-                if self.drawn_hatch and brush.style() == Qt.BrushStyle.BDiagPattern:
-                    hatch(painter, rect, brush.color())
-                else:
-                    painter.fillRect(rect, brush)
+        if painter.testRenderHint(QPainter.RenderHint.Antialiasing):
+            # Smoothed (the exports), two neighbouring spans share the pixel at their edge, and
+            # its shade depends on which is drawn first: span by span, in order.
+            for layer in self.LAYERS:
+                height = self.STRIPS.get(layer, 1.0)
+                for x0, x1, brush in self._spans[layer]:
+                    rect = QRectF(x0, 0.0, x1 - x0, height)
+                    if self.drawn_hatch and brush.style() == Qt.BrushStyle.BDiagPattern:
+                        hatch(painter, rect, brush.color())
+                    else:
+                        painter.fillRect(rect, brush)
+        else:
+            painter.setPen(Qt.PenStyle.NoPen)
+            for layer in self.LAYERS:
+                for brush, rects in self._fills[layer]:
+                    painter.setBrush(brush)
+                    painter.drawRects(rects)
         for x0, x1, _brush in self._spans["week"]:
             painter.setPen(self._outline)
             painter.setBrush(Qt.BrushStyle.NoBrush)
