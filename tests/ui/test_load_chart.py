@@ -524,7 +524,7 @@ def test_the_scales_inside_the_plots_keep_their_width_after_the_squad_view(qtbot
         assert panel.inner_axis.geometry().width() == pytest.approx(INNER_AXIS_WIDTH, abs=2)
 
 
-def fill_rects(backdrop: Backdrop, layer: str) -> list[tuple[str, tuple[float, float, float, float]]]:
+def fill_rects(backdrop: Backdrop, layer: str) -> list[tuple[str, object]]:
     return sorted((brush.color().name(QColor.NameFormat.HexArgb) + str(brush.style()), rect.getRect())
                   for brush, rects in backdrop._fills[layer] for rect in rects)
 
