@@ -17,6 +17,7 @@ import numpy as np
 import pytest
 from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import (
+    QBrush,
     QColor,
     QDragEnterEvent,
     QDragLeaveEvent,
@@ -54,7 +55,7 @@ from ui import theme
 from ui.calendar.widget import SeasonCalendar
 from ui.chart.data import TimeAxis, plan_series
 from ui.chart.load_chart import LoadChart
-from ui.chart.parts import INNER_AXIS_WIDTH, SERIES, Backdrop, Plot
+from ui.chart.parts import INNER_AXIS_WIDTH, SERIES, Backdrop, Bars, Plot
 from ui.columns import WeekColumns
 from ui.document import OpenSeason
 from ui.mime import DraggedCompetition, competition_mime
@@ -568,6 +569,34 @@ def test_a_backdrop_paints_what_a_fill_a_span_paints(qtbot: QtBot, chart: LoadCh
 
     assert backdrop.spans("taper") and backdrop.spans("deload")
     assert picture(lambda p: backdrop.paint(p, QStyleOptionGraphicsItem())) == picture(span_by_span)
+
+
+def bar_rects(bars: Bars) -> tuple[list[object], ...]:
+    return tuple([rect.getRect() for rect in rects] for rects in (bars._plain, bars._hollow, bars._marked))
+
+
+@pytest.mark.usefixtures("qapp")
+def test_bars_given_new_heights_hold_what_bars_built_from_nothing_hold() -> None:
+    rng = np.random.default_rng(7)
+    x = np.arange(12, dtype=float) + 0.5
+    bars = Bars(0.62, None, QBrush(QColor("#336699")), QBrush(QColor("#336699"), Qt.BrushStyle.BDiagPattern))
+    marked = rng.random(12) < 0.3
+    hollow = rng.random(12) < 0.4
+    for step in range(40):
+        heights = bars.values()[1].copy() if step else rng.random(12) * 900
+        heights[rng.integers(0, 12, size=3)] = rng.random(3) * 900  # a few weeks change, as in a drag
+        if step % 9 == 8:
+            marked = rng.random(12) < 0.3  # and now and then which weeks are hatched or begun
+        if step % 13 == 12:
+            hollow = rng.random(12) < 0.4
+        if step == 30:
+            x = x + 1.0  # and where the weeks are
+        bars.set_values(x, heights, marked, hollow)
+        fresh = Bars(0.62, None, QBrush(QColor("#336699")))
+        fresh.set_values(x, heights, marked, hollow)
+        assert bar_rects(bars) == bar_rects(fresh)
+        assert bars.boundingRect() == fresh.boundingRect()
+    assert any(bar_rects(bars))
 
 
 class Paints(QObject):

@@ -547,7 +547,7 @@ class LoadChart(QWidget):
             self._fill_toolbar()
         self._update_squad()
         self._draw_done()
-        self._draw(self._real)
+        self._draw(self._real, fit=False)  # the scales follow once, in _apply_visibility
         self._show_selected_day()
         self._apply_visibility()
 
@@ -595,7 +595,7 @@ class LoadChart(QWidget):
                  if self._wanted("load_recorded") else [])
         self.backdrops[self.panels.index(self.load)].set_spans("recorded", spans)
 
-    def _draw(self, series: PlanSeries) -> None:
+    def _draw(self, series: PlanSeries, *, fit: bool = True) -> None:
         self._shown = series
         today = self.document.today
         # A week begun before today keeps its plan as an outline, with what was done inside it.
@@ -610,7 +610,8 @@ class LoadChart(QWidget):
         self._set_curve("fatigue", series.day_x, series.fatigue)
         self._set_curve("form", series.day_x, series.form)
         self._draw_background(series)
-        self._fit_y()
+        if fit:
+            self._fit_y()
 
     def _unchanged(self, key: str, *arrays: NDArray[Any]) -> bool:
         """Whether the item already holds these values (then it is left alone and not repainted).

@@ -49,7 +49,7 @@ from planner.engine.compliance import WeekCompliance
 from planner.engine.metrics import TRACKED_LIFTS
 from planner.engine.plan import PhaseKind, Plan
 from ui import theme
-from ui.chart.data import LIFT_NAMES, Floats, Marker
+from ui.chart.data import LIFT_NAMES, Floats, Marker, same_values
 from ui.session_text import number, short_day
 from ui.weeks import week_label
 
@@ -501,6 +501,8 @@ class Bars(QGraphicsItem):
         self._marked_brush = marked_brush or brush
         self._x: Floats = np.zeros(0)
         self._heights: Floats = np.zeros(0)
+        self._rects: list[QRectF] = []  # one a bar, in the order of x
+        self._flags: tuple[NDArray[np.bool_], NDArray[np.bool_]] = (np.zeros(0, dtype=bool), np.zeros(0, dtype=bool))
         self._plain: list[QRectF] = []
         self._marked: list[QRectF] = []
         self._hollow: list[QRectF] = []
@@ -509,17 +511,29 @@ class Bars(QGraphicsItem):
 
     def set_values(self, x: Floats, heights: Floats, marked: NDArray[np.bool_] | None = None,
                    hollow: NDArray[np.bool_] | None = None) -> None:
-        self._x, self._heights = x, heights
         width = self._width
-        flags = [False] * x.size if marked is None else marked.tolist()
-        outlined = [False] * x.size if hollow is None else hollow.tolist()
-        # Rectangles drawn with drawRects: Qt fills them far faster than the same bars as a path.
-        rects = [QRectF(left, 0.0, width, height) for left, height in zip((x - width / 2).tolist(), heights.tolist(),
-                                                                         strict=True)]
-        # A hatched bar is light already: hatched it stays, begun or not.
-        self._plain = [r for r, flag, out in zip(rects, flags, outlined, strict=True) if not flag and not out]
-        self._hollow = [r for r, flag, out in zip(rects, flags, outlined, strict=True) if not flag and out]
-        self._marked = [rect for rect, flag in zip(rects, flags, strict=True) if flag]
+        marked = np.zeros(x.size, dtype=bool) if marked is None else marked
+        hollow = np.zeros(x.size, dtype=bool) if hollow is None else hollow
+        if (self._rects and same_values(x, self._x) and same_values(marked, self._flags[0])
+                and same_values(hollow, self._flags[1])):
+            # The same weeks drawn the same way: a drag changes the heights of the weeks after
+            # the moved competition only, and only those rectangles change.
+            changed = np.flatnonzero(heights != self._heights)
+            rects = self._rects
+            for i, height in zip(changed.tolist(), heights[changed].tolist(), strict=True):
+                rects[i].setHeight(height)
+        else:
+            flags, outlined = marked.tolist(), hollow.tolist()
+            # Rectangles drawn with drawRects: Qt fills them far faster than the same bars as a path.
+            self._rects = rects = [QRectF(left, 0.0, width, height) for left, height in
+                                   zip((x - width / 2).tolist(), heights.tolist(), strict=True)]
+            # A hatched bar is light already: hatched it stays, begun or not. The lists share
+            # the rectangles, so a changed height reaches them all.
+            self._plain = [r for r, flag, out in zip(rects, flags, outlined, strict=True) if not flag and not out]
+            self._hollow = [r for r, flag, out in zip(rects, flags, outlined, strict=True) if not flag and out]
+            self._marked = [rect for rect, flag in zip(rects, flags, strict=True) if flag]
+            self._flags = (marked, hollow)
+        self._x, self._heights = x, heights
         bounds = QRectF()
         if x.size:
             bounds = _padded(QRectF(float(x.min()) - width / 2, 0.0, float(x.max() - x.min()) + width,
