@@ -55,7 +55,7 @@ from ui import theme
 from ui.calendar.widget import SeasonCalendar
 from ui.chart.data import TimeAxis, plan_series
 from ui.chart.load_chart import LoadChart
-from ui.chart.parts import INNER_AXIS_WIDTH, SERIES, Backdrop, Bars, Plot
+from ui.chart.parts import INNER_AXIS_WIDTH, SERIES, Backdrop, Bars, Plot, Rules
 from ui.columns import WeekColumns
 from ui.document import OpenSeason
 from ui.mime import DraggedCompetition, competition_mime
@@ -537,10 +537,13 @@ def test_the_backdrops_rectangles_are_those_of_their_spans_through_a_drag(window
         if day is not None:
             leave(window.calendar)
         for backdrop in chart.backdrops:
+            whole = Backdrop(QPen())
             for layer in Backdrop.LAYERS:
                 fresh = Backdrop(QPen())
                 fresh.set_spans(layer, backdrop.spans(layer))
                 assert fill_rects(backdrop, layer) == fill_rects(fresh, layer), layer
+                whole.set_spans(layer, backdrop.spans(layer))
+            assert backdrop.boundingRect() == whole.boundingRect()
         assert fill_rects(chart.backdrops[0], "phases")  # the phases are there to compare
 
 
@@ -569,6 +572,31 @@ def test_a_backdrop_paints_what_a_fill_a_span_paints(qtbot: QtBot, chart: LoadCh
 
     assert backdrop.spans("taper") and backdrop.spans("deload")
     assert picture(lambda p: backdrop.paint(p, QStyleOptionGraphicsItem())) == picture(span_by_span)
+
+
+@pytest.mark.usefixtures("qapp")
+def test_rules_paint_what_a_line_each_paints() -> None:
+    red, blue = QPen(QColor("#C0392B"), 1.5), QPen(QColor("#2C6FB7"), 0.0)
+    lines = [(0.31, red), (0.52, red), (0.55, blue), (0.71, red), (1.9, blue), (1.93, blue), (2.4, red)]
+    rules = Rules()
+    rules.set_lines(lines)
+
+    def picture(paint: Callable[[QPainter], None]) -> QImage:
+        image = QImage(QSize(300, 60), QImage.Format.Format_ARGB32_Premultiplied)
+        image.fill(Qt.GlobalColor.white)
+        painter = QPainter(image)
+        painter.setTransform(QTransform(113.7, 0.0, 0.0, -50.3, 2.1, 55.2))
+        paint(painter)
+        painter.end()
+        return image
+
+    def one_by_one(painter: QPainter) -> None:
+        for x, pen in lines:
+            painter.setPen(pen)
+            painter.drawLine(QPointF(x, 0.0), QPointF(x, 1.0))
+
+    assert picture(lambda p: rules.paint(p, QStyleOptionGraphicsItem())) == picture(one_by_one)
+    assert rules.lines() == lines
 
 
 def bar_rects(bars: Bars) -> tuple[list[object], ...]:

@@ -734,6 +734,7 @@ class Backdrop(QGraphicsItem):
         # The rectangles each layer fills, by brush, made when its spans change rather than on
         # every paint.
         self._fills: dict[str, Fills] = {name: [] for name in self.LAYERS}
+        self._extents: dict[str, tuple[float, float]] = {}  # the lowest and highest x of each layer
         self._outline = outline
         self._bounds = QRectF()
         self.drawn_hatch = False  # hatching as lines (for SVG, which has no pattern brushes)
@@ -753,13 +754,23 @@ class Backdrop(QGraphicsItem):
         return list(groups.values())
 
     def set_spans(self, layer: str, spans: list[tuple[float, float, QBrush]], fills: Fills | None = None) -> None:
-        """``fills`` are ``Backdrop.fills(layer, spans)`` when the caller has them already."""
-        if spans == self._spans[layer]:
+        """``fills`` are ``Backdrop.fills(layer, spans)`` when the caller has them already, and
+        has found the spans changed."""
+        if fills is None and spans == self._spans[layer]:
             return
         self._spans[layer] = spans
         self._fills[layer] = self.fills(layer, spans) if fills is None else fills
-        edges = [x for layer_spans in self._spans.values() for x0, x1, _brush in layer_spans for x in (x0, x1)]
-        bounds = QRectF(min(edges), 0.0, max(edges) - min(edges), 1.0) if edges else QRectF()
+        if spans:
+            edges = [x for x0, x1, _brush in spans for x in (x0, x1)]
+            self._extents[layer] = (min(edges), max(edges))
+        else:
+            self._extents.pop(layer, None)
+        extents = self._extents.values()
+        if extents:
+            low, high = min(low for low, _high in extents), max(high for _low, high in extents)
+            bounds = QRectF(low, 0.0, high - low, 1.0)
+        else:
+            bounds = QRectF()
         if bounds != self._bounds:
             self.prepareGeometryChange()
             self._bounds = bounds
@@ -798,6 +809,7 @@ class Rules(QGraphicsItem):
     def __init__(self) -> None:
         super().__init__()
         self._lines: list[tuple[float, QPen]] = []
+        self._runs: list[tuple[QPen, list[QLineF]]] = []
         self._bounds = QRectF()
 
     def lines(self) -> list[tuple[float, QPen]]:
@@ -812,6 +824,12 @@ class Rules(QGraphicsItem):
             self.prepareGeometryChange()
             self._bounds = bounds
         self._lines = lines
+        # Lines drawn with the same pen one after another go in one call, in the same order.
+        self._runs = []
+        for x, pen in lines:
+            if not self._runs or self._runs[-1][0] is not pen:
+                self._runs.append((pen, []))
+            self._runs[-1][1].append(QLineF(x, 0.0, x, 1.0))
         self.update()
 
     def boundingRect(self) -> QRectF:
@@ -819,9 +837,9 @@ class Rules(QGraphicsItem):
         return QRectF(self._bounds).adjusted(-0.05, 0, 0.05, 0)
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
-        for x, pen in self._lines:
+        for pen, lines in self._runs:
             painter.setPen(pen)
-            painter.drawLine(QPointF(x, 0.0), QPointF(x, 1.0))
+            painter.drawLines(lines)
 
 
 CHIP_SIZE = (13, 15)
