@@ -87,3 +87,13 @@ def test_the_value_axes_tick_where_pyqtgraph_would_less_the_lowest_label(chart: 
                 assert axis.tickValues(low, high, size) == expected, (low, high, size)
                 compared += sum(len(values) for _spacing, values in expected)
     assert compared > 100
+
+
+def test_an_axis_bounds_are_pyqtgraphs_after_resizes_and_style_changes(qtbot: QtBot, chart: LoadChart) -> None:
+    for height, tick_length in ((260, None), (180, -7), (330, None), (330, 4)):
+        chart.resize(1000 + height, height)
+        qtbot.wait(5)
+        for axis in chart._axes():
+            if tick_length is not None:
+                axis.setStyle(tickLength=tick_length)
+            assert axis.boundingRect() == pg.AxisItem.boundingRect(axis), (axis.orientation, height)

@@ -205,9 +205,27 @@ class QuietAxis(pg.AxisItem):  # type: ignore[misc]  # pyqtgraph is untyped
     """
 
     def __init__(self, orientation: str) -> None:
+        self._bounds_of: tuple[QRectF, QRectF] | None = None
         super().__init__(orientation)
         # Without a title there is no prefix to put in it: the values keep their scale of 1.
         self.autoSIPrefix = False
+
+    def boundingRect(self) -> QRectF:
+        # Qt asks for it a few times an axis on every paint of the chart; pyqtgraph works it
+        # out from the geometry and the style each time. Kept for the geometry it was made for
+        # (``setStyle`` and ``setGrid`` drop it).
+        geometry = self.geometry()
+        if self._bounds_of is None or geometry != self._bounds_of[0]:
+            self._bounds_of = (geometry, super().boundingRect())
+        return QRectF(self._bounds_of[1])
+
+    def setStyle(self, **kwargs: object) -> None:
+        self._bounds_of = None
+        super().setStyle(**kwargs)
+
+    def setGrid(self, grid: object) -> None:
+        self._bounds_of = None
+        super().setGrid(grid)
 
     def _updateLabel(self) -> None:
         # What pyqtgraph's does, less setting the hidden title's text.
