@@ -55,7 +55,7 @@ from ui import theme
 from ui.calendar.widget import SeasonCalendar
 from ui.chart.data import TimeAxis, plan_series
 from ui.chart.load_chart import LoadChart
-from ui.chart.parts import INNER_AXIS_WIDTH, SERIES, Backdrop, Bars, Plot, Rules
+from ui.chart.parts import INNER_AXIS_WIDTH, SERIES, Backdrop, Bars, Curve, Plot, Rules
 from ui.columns import WeekColumns
 from ui.document import OpenSeason
 from ui.mime import DraggedCompetition, competition_mime
@@ -365,6 +365,18 @@ def test_the_preview_plan_comes_from_the_documents_plan_cache(window: Window, do
     # Derived once for the calendar and the chart alike, and again only for another season.
     assert document.plan_in(preview.season, selection.athlete_id) is window.preview.plan()
     assert document.plan_in(document.season, selection.athlete_id) is document.plan(selection.athlete_id)
+    leave(window.calendar)
+
+
+def test_the_faint_lines_are_made_at_the_first_drag_and_hold_the_plan_before(window: Window, plan: Plan) -> None:
+    chart = window.chart
+    curves = sum(isinstance(item, Curve) for item in chart.view.scene().items())
+    assert not chart._ghosts  # nothing on screen needs them before a drag
+    drag_over(window.calendar, NATIONALS, NATIONALS_DAY, MOVED_TO)
+    assert sum(isinstance(item, Curve) for item in chart.view.scene().items()) == curves + len(chart._ghosts) > curves
+    _x, y = series_data(chart, "before:fitness")
+    np.testing.assert_array_equal(y, [d.metrics.fitness for d in plan.days])
+    assert is_series_visible(chart, "before:fitness")
     leave(window.calendar)
 
 

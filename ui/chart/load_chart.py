@@ -233,6 +233,7 @@ class LoadChart(QWidget):
 
         self._items: dict[str, Curve | Bars | Ticks] = {}
         self._ghosts: dict[str, Curve] = {}
+        self._ghosts_made = False
         self._squad_items: dict[str, Curve] = {}
         self._actions: dict[str, QAction] = {}
         self._build_background()
@@ -316,15 +317,28 @@ class LoadChart(QWidget):
                 item = Curve(make_pen(style.colour, LINE_WIDTH))
             _add(view, item, 0 if style.shape is Shape.BARS else 10)
             self._items[style.key] = item
+
+    def _made_ghosts(self) -> dict[str, Curve]:
+        """The faint lines of the plan before a drag, made when first needed: no window shows
+        them before its first drag."""
+        if self._ghosts_made:
+            return self._ghosts
+        self._ghosts_made = True
+        for style in SERIES:
             if style.key in _NO_GHOST:
                 continue
+            panel = self._panel(style.plot)
+            view = panel.main if style.scale is Scale.MAIN or panel.right is None else panel.right
             ghost_colour = theme.WEIGHTS.darker(110) if style.key == "volume_load" else QColor(style.colour)
             # Solid, not dashed: Qt strokes dashes several times slower, and the preview repaints
             # these lines on every hovered day.
             ghost = Curve(make_pen(ghost_colour, LINE_WIDTH, alpha=GHOST_ALPHA), step=style.key == "volume_load")
             ghost.setVisible(False)
+            # Their depths, not when they are made, put them in front of the bars and behind
+            # the lines; among themselves they are made in the order they always were.
             _add(view, ghost, 20 if style.shape is Shape.BARS else 5)
             self._ghosts[style.key] = ghost
+        return self._ghosts
 
     def _build_actions(self) -> None:
         for style in SERIES:
@@ -434,7 +448,8 @@ class LoadChart(QWidget):
         line; ``done_volume`` and ``done_contacts`` for what was done in the weeks begun before
         today). Its ``values()`` are what it draws."""
         if name.startswith(GHOST_PREFIX):
-            return self._ghosts[name.removeprefix(GHOST_PREFIX)]
+            key = name.removeprefix(GHOST_PREFIX)
+            return self._squad_ghost() if key == SQUAD_GHOST else self._made_ghosts()[key]
         if name.startswith(SQUAD_PREFIX):
             return self._squad_items[name.removeprefix(SQUAD_PREFIX)]
         return self._items[name]
@@ -632,7 +647,7 @@ class LoadChart(QWidget):
             self._items[key].set_values(x, y)
 
     def _set_ghosts(self, series: PlanSeries) -> None:
-        ghosts = self._ghosts
+        ghosts = self._made_ghosts()
         if series.week_x.size:
             # The bars' outline: a step line over the week columns (x holds the n + 1 edges).
             edges = np.append(series.week_x - 0.5, series.week_x[-1] + 0.5)
