@@ -542,7 +542,7 @@ def fill_rects(backdrop: Backdrop, layer: str) -> list[tuple[str, object]]:
                   for brush, rects in backdrop._fills[layer] for rect in rects)
 
 
-def test_the_backdrops_rectangles_are_those_of_their_spans_through_a_drag(window: Window) -> None:
+def test_the_backdrops_and_rules_hold_what_their_spans_and_lines_make_through_a_drag(window: Window) -> None:
     chart = window.chart
     drag_over(window.calendar, NATIONALS, date(2027, 6, 20), date(2027, 8, 6), date(2027, 5, 12))
     for day in (None, date(2027, 8, 7)):
@@ -556,6 +556,12 @@ def test_the_backdrops_rectangles_are_those_of_their_spans_through_a_drag(window
                 assert fill_rects(backdrop, layer) == fill_rects(fresh, layer), layer
                 whole.set_spans(layer, backdrop.spans(layer))
             assert backdrop.boundingRect() == whole.boundingRect()
+        for rules in chart.rules:
+            fresh_rules = Rules()
+            fresh_rules.set_lines(rules.lines())
+            assert [(pen.color().rgba(), [line.x1() for line in lines]) for pen, lines in rules._runs] == [
+                (pen.color().rgba(), [line.x1() for line in lines]) for pen, lines in fresh_rules._runs]
+            assert rules.boundingRect() == fresh_rules.boundingRect() and rules.lines()
         assert fill_rects(chart.backdrops[0], "phases")  # the phases are there to compare
 
 

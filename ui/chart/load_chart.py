@@ -682,8 +682,10 @@ class LoadChart(QWidget):
                 for backdrop in self.backdrops:
                     backdrop.set_spans(layer, spans, fills)
         lines = [(marker.x, self._rule_pens[marker.priority]) for marker in series.markers]
-        for rules in self.rules:
-            rules.set_lines(lines)
+        if lines != self.rules[0].lines():
+            runs = Rules.runs_of(lines)
+            for rules in self.rules:
+                rules.set_lines(lines, runs)
         self._draw_chips(series)
 
     def _draw_chips(self, series: PlanSeries) -> None:

@@ -833,8 +833,20 @@ class Rules(QGraphicsItem):
     def lines(self) -> list[tuple[float, QPen]]:
         return list(self._lines)
 
-    def set_lines(self, lines: list[tuple[float, QPen]]) -> None:
-        if lines == self._lines:
+    @staticmethod
+    def runs_of(lines: list[tuple[float, QPen]]) -> list[tuple[QPen, list[QLineF]]]:
+        """Lines drawn with the same pen one after another, to go in one call, in the same order."""
+        runs: list[tuple[QPen, list[QLineF]]] = []
+        for x, pen in lines:
+            if not runs or runs[-1][0] is not pen:
+                runs.append((pen, []))
+            runs[-1][1].append(QLineF(x, 0.0, x, 1.0))
+        return runs
+
+    def set_lines(self, lines: list[tuple[float, QPen]], runs: list[tuple[QPen, list[QLineF]]] | None = None) -> None:
+        """``runs`` are ``Rules.runs_of(lines)`` when the caller has them already, and has found
+        the lines changed (the three plots' competition lines are the same)."""
+        if runs is None and lines == self._lines:
             return
         xs = [x for x, _pen in lines]
         bounds = QRectF(min(xs), 0.0, max(xs) - min(xs), 1.0) if xs else QRectF()
@@ -842,12 +854,7 @@ class Rules(QGraphicsItem):
             self.prepareGeometryChange()
             self._bounds = bounds
         self._lines = lines
-        # Lines drawn with the same pen one after another go in one call, in the same order.
-        self._runs = []
-        for x, pen in lines:
-            if not self._runs or self._runs[-1][0] is not pen:
-                self._runs.append((pen, []))
-            self._runs[-1][1].append(QLineF(x, 0.0, x, 1.0))
+        self._runs = self.runs_of(lines) if runs is None else runs
         self.update()
 
     def boundingRect(self) -> QRectF:
