@@ -257,8 +257,12 @@ class QuietAxis(pg.AxisItem):  # type: ignore[misc]  # pyqtgraph is untyped
             span = (QPointF(bounds.left() - 1.0, bounds.top() + 1.0), QPointF(bounds.right() + 1.0, bounds.top() + 1.0))
             tick_stop = bounds.top()
             tick_dir, axis = 1, 1
-        device = self.deviceTransform_()
-        if device is None:
+        view = self.getViewWidget()
+        if view is None:
+            return None
+        # Qt's own, as pyqtgraph maps to the device (not its Python override, renamed in 0.14).
+        device = QGraphicsItem.deviceTransform(self, view.viewportTransform())
+        if device.determinant() == 0:  # not shown yet
             return None
         ends = device.map(span[0]), device.map(span[1])
         length = math.hypot(ends[1].x() - ends[0].x(), ends[1].y() - ends[0].y())
