@@ -9,15 +9,27 @@ from __future__ import annotations
 
 import dataclasses
 import math
+from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QPoint, QPointF, Qt
-from PySide6.QtGui import QDragEnterEvent, QDragLeaveEvent, QDragMoveEvent, QImage, QWheelEvent
+from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QDragEnterEvent,
+    QDragLeaveEvent,
+    QDragMoveEvent,
+    QImage,
+    QPainter,
+    QPen,
+    QTransform,
+    QWheelEvent,
+)
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QSplitter, QToolTip, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QSplitter, QStyleOptionGraphicsItem, QToolTip, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
 from planner.document import edits
@@ -43,7 +55,7 @@ from ui import theme
 from ui.calendar.widget import SeasonCalendar
 from ui.chart.data import TimeAxis, plan_series
 from ui.chart.load_chart import LoadChart
-from ui.chart.parts import SERIES, Plot
+from ui.chart.parts import INNER_AXIS_WIDTH, SERIES, Backdrop, Bars, Curve, Plot, Rules
 from ui.columns import WeekColumns
 from ui.document import OpenSeason
 from ui.mime import DraggedCompetition, competition_mime
@@ -356,6 +368,18 @@ def test_the_preview_plan_comes_from_the_documents_plan_cache(window: Window, do
     leave(window.calendar)
 
 
+def test_the_faint_lines_are_made_at_the_first_drag_and_hold_the_plan_before(window: Window, plan: Plan) -> None:
+    chart = window.chart
+    curves = sum(isinstance(item, Curve) for item in chart.view.scene().items())
+    assert not chart._ghosts  # nothing on screen needs them before a drag
+    drag_over(window.calendar, NATIONALS, NATIONALS_DAY, MOVED_TO)
+    assert sum(isinstance(item, Curve) for item in chart.view.scene().items()) == curves + len(chart._ghosts) > curves
+    _x, y = series_data(chart, "before:fitness")
+    np.testing.assert_array_equal(y, [d.metrics.fitness for d in plan.days])
+    assert is_series_visible(chart, "before:fitness")
+    leave(window.calendar)
+
+
 def test_ending_the_drag_restores_the_plan_and_hides_the_faint_lines(window: Window, plan: Plan) -> None:
     chart, calendar = window.chart, window.calendar
     drag_over(calendar, NATIONALS, NATIONALS_DAY, MOVED_TO)
@@ -497,6 +521,155 @@ def test_a_plot_with_every_series_off_folds_away_and_comes_back(qtbot: QtBot, ch
     chart.set_series_visible("top_set:power_clean", True)
     qtbot.waitUntil(lambda: chart.intensity.plot.geometry().height() == pytest.approx(heights[1], abs=1))
     assert chart.intensity.plot.isVisible()
+
+
+def test_the_scales_inside_the_plots_keep_their_width_after_the_squad_view(qtbot: QtBot, window: Window) -> None:
+    # The squad view hides the contacts scale; a resize while it was hidden once pinned its
+    # width to nothing, and it came back without its numbers.
+    chart = window.chart
+    chart.set_squad(True)
+    window.resize(1100, 560)
+    qtbot.waitUntil(lambda: chart.volume.main.rect().width() > 1000)
+    chart.set_squad(False)
+    qtbot.wait(10)
+    for panel in (chart.volume, chart.load):
+        assert panel.inner_axis is not None and panel.inner_axis.isVisible()
+        assert panel.inner_axis.geometry().width() == pytest.approx(INNER_AXIS_WIDTH, abs=2)
+
+
+def fill_rects(backdrop: Backdrop, layer: str) -> list[tuple[str, object]]:
+    return sorted((brush.color().name(QColor.NameFormat.HexArgb) + str(brush.style()), rect.getRect())
+                  for brush, rects in backdrop._fills[layer] for rect in rects)
+
+
+def test_the_backdrops_and_rules_hold_what_their_spans_and_lines_make_through_a_drag(window: Window) -> None:
+    chart = window.chart
+    drag_over(window.calendar, NATIONALS, date(2027, 6, 20), date(2027, 8, 6), date(2027, 5, 12))
+    for day in (None, date(2027, 8, 7)):
+        if day is not None:
+            leave(window.calendar)
+        for backdrop in chart.backdrops:
+            whole = Backdrop(QPen())
+            for layer in Backdrop.LAYERS:
+                fresh = Backdrop(QPen())
+                fresh.set_spans(layer, backdrop.spans(layer))
+                assert fill_rects(backdrop, layer) == fill_rects(fresh, layer), layer
+                whole.set_spans(layer, backdrop.spans(layer))
+            assert backdrop.boundingRect() == whole.boundingRect()
+        for rules in chart.rules:
+            fresh_rules = Rules()
+            fresh_rules.set_lines(rules.lines())
+            assert [(pen.color().rgba(), [line.x1() for line in lines]) for pen, lines in rules._runs] == [
+                (pen.color().rgba(), [line.x1() for line in lines]) for pen, lines in fresh_rules._runs]
+            assert rules.boundingRect() == fresh_rules.boundingRect() and rules.lines()
+        assert fill_rects(chart.backdrops[0], "phases")  # the phases are there to compare
+
+
+def test_a_backdrop_paints_what_a_fill_a_span_paints(qtbot: QtBot, chart: LoadChart) -> None:
+    backdrop = chart.backdrops[2]
+    size = QSize(700, 90)
+
+    def picture(paint: Callable[[QPainter], None]) -> QImage:
+        image = QImage(size, QImage.Format.Format_ARGB32_Premultiplied)
+        image.fill(Qt.GlobalColor.white)
+        painter = QPainter(image)
+        painter.setTransform(QTransform(13.7, 0.0, 0.0, -83.3, -4.1, 87.2))
+        paint(painter)
+        painter.end()
+        return image
+
+    def span_by_span(painter: QPainter) -> None:
+        for layer in Backdrop.LAYERS:
+            height = Backdrop.STRIPS.get(layer, 1.0)
+            for x0, x1, brush in backdrop.spans(layer):
+                painter.fillRect(QRectF(x0, 0.0, x1 - x0, height), brush)
+        for x0, x1, _brush in backdrop.spans("week"):
+            painter.setPen(backdrop._outline)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(QRectF(x0, 0.0, x1 - x0, 1.0))
+
+    assert backdrop.spans("taper") and backdrop.spans("deload")
+    assert picture(lambda p: backdrop.paint(p, QStyleOptionGraphicsItem())) == picture(span_by_span)
+
+
+@pytest.mark.usefixtures("qapp")
+def test_rules_paint_what_a_line_each_paints() -> None:
+    red, blue = QPen(QColor("#C0392B"), 1.5), QPen(QColor("#2C6FB7"), 0.0)
+    lines = [(0.31, red), (0.52, red), (0.55, blue), (0.71, red), (1.9, blue), (1.93, blue), (2.4, red)]
+    rules = Rules()
+    rules.set_lines(lines)
+
+    def picture(paint: Callable[[QPainter], None]) -> QImage:
+        image = QImage(QSize(300, 60), QImage.Format.Format_ARGB32_Premultiplied)
+        image.fill(Qt.GlobalColor.white)
+        painter = QPainter(image)
+        painter.setTransform(QTransform(113.7, 0.0, 0.0, -50.3, 2.1, 55.2))
+        paint(painter)
+        painter.end()
+        return image
+
+    def one_by_one(painter: QPainter) -> None:
+        for x, pen in lines:
+            painter.setPen(pen)
+            painter.drawLine(QPointF(x, 0.0), QPointF(x, 1.0))
+
+    assert picture(lambda p: rules.paint(p, QStyleOptionGraphicsItem())) == picture(one_by_one)
+    assert rules.lines() == lines
+
+
+def bar_rects(bars: Bars) -> tuple[list[object], ...]:
+    return tuple([rect.getRect() for rect in rects] for rects in (bars._plain, bars._hollow, bars._marked))
+
+
+@pytest.mark.usefixtures("qapp")
+def test_bars_given_new_heights_hold_what_bars_built_from_nothing_hold() -> None:
+    rng = np.random.default_rng(7)
+    x = np.arange(12, dtype=float) + 0.5
+    bars = Bars(0.62, None, QBrush(QColor("#336699")), QBrush(QColor("#336699"), Qt.BrushStyle.BDiagPattern))
+    marked = rng.random(12) < 0.3
+    hollow = rng.random(12) < 0.4
+    for step in range(40):
+        heights = bars.values()[1].copy() if step else rng.random(12) * 900
+        heights[rng.integers(0, 12, size=3)] = rng.random(3) * 900  # a few weeks change, as in a drag
+        if step % 9 == 8:
+            marked = rng.random(12) < 0.3  # and now and then which weeks are hatched or begun
+        if step % 13 == 12:
+            hollow = rng.random(12) < 0.4
+        if step == 30:
+            x = x + 1.0  # and where the weeks are
+        bars.set_values(x, heights, marked, hollow)
+        fresh = Bars(0.62, None, QBrush(QColor("#336699")))
+        fresh.set_values(x, heights, marked, hollow)
+        assert bar_rects(bars) == bar_rects(fresh)
+        assert bars.boundingRect() == fresh.boundingRect()
+    assert any(bar_rects(bars))
+
+
+class Paints(QObject):
+    def __init__(self, widget: QWidget) -> None:
+        super().__init__(widget)
+        self.count = 0
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        self.count += event.type() == QEvent.Type.Paint
+        return False
+
+
+def test_the_chart_paints_once_as_its_window_appears(qtbot: QtBot, document: OpenSeason, selection: Selection,
+                                                     fake_dialogs: FakeDialogs) -> None:
+    window = Window(document, selection, fake_dialogs)
+    qtbot.addWidget(window)
+    paints = Paints(window.chart.view.viewport())
+    window.resize(1000, 540)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.wait(50)
+    assert paints.count == 1
+    # and it still paints what changes
+    document.apply("Move competition", lambda s: edits.move_competition(s, NATIONALS, MOVED_TO))
+    qtbot.waitUntil(lambda: paints.count == 2)
 
 
 def test_the_legend_lists_every_series_with_the_planned_load_called_an_estimate(chart: LoadChart) -> None:

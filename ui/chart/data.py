@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 from datetime import date, timedelta
 from functools import lru_cache
+from itertools import chain
 from operator import attrgetter
 from typing import Any, NamedTuple
 
@@ -139,7 +140,8 @@ def plan_series(plan: Plan, axis: TimeAxis) -> PlanSeries:
     offset = (days[0].date - axis.origin).days if days else 0
     # The daily curves and marks through attribute getters, which walk the days in C: this
     # runs on every hovered day of a drag, right after the engine.
-    curves = np.array(list(map(_CURVES, map(_METRICS, days))), dtype=float).reshape(count, 3).T
+    curves = np.fromiter(chain.from_iterable(map(_CURVES, map(_METRICS, days))), dtype=float,
+                         count=3 * count).reshape(count, 3).T
     weekly = np.array(list(map(_WEEKLY, weeks)), dtype=float).reshape(len(weeks), 4).T
     tops = list(map(_TOP_SETS, weeks))
     week_starts = tuple(map(_START, weeks))

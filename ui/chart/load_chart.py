@@ -104,8 +104,10 @@ from ui.chart.parts import (
     Chip,
     Curve,
     LegendBar,
+    Level,
     Panel,
     Plot,
+    QuietAxis,
     Rules,
     Scale,
     Shape,
@@ -150,6 +152,15 @@ class _ChartView(pg.GraphicsLayoutWidget):  # type: ignore[misc]  # pyqtgraph is
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
         self._chart.context_menu().exec(event.globalPos())
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        # Qt's scene redraws every widget item when the window is activated or deactivated, for
+        # looks that follow the window's state. The chart's colours are its own, and the scene
+        # marked its items changed after the window's first paint had drawn them, which drew
+        # the whole chart a second time as the window first appeared.
+        if event.type() in (QEvent.Type.WindowActivate, QEvent.Type.WindowDeactivate):
+            return False
+        return bool(super().viewportEvent(event))
 
 
 class LoadChart(QWidget):
@@ -205,7 +216,7 @@ class LoadChart(QWidget):
         grid.setContentsMargins(0, 3, 0, 0)
         grid.setSpacing(3)
         # Row 0 stays empty (no height) except while exporting, when it holds the title.
-        self.month_axis = pg.AxisItem("bottom")
+        self.month_axis = QuietAxis("bottom")
         self.volume = Panel(grid, 1, self._font, tonnes, plain, theme.PLYOMETRICS)
         self.intensity = Panel(grid, 2, self._font, percent)
         self.load = Panel(grid, 3, self._font, plain, plain, QColor("#7A818C"), bottom=self.month_axis)
@@ -222,6 +233,7 @@ class LoadChart(QWidget):
 
         self._items: dict[str, Curve | Bars | Ticks] = {}
         self._ghosts: dict[str, Curve] = {}
+        self._ghosts_made = False
         self._squad_items: dict[str, Curve] = {}
         self._actions: dict[str, QAction] = {}
         self._build_background()
@@ -270,8 +282,7 @@ class LoadChart(QWidget):
             line.setParentItem(panel.front)
             line.setVisible(False)
             self.hover_lines.append(line)
-        zero = pg.InfiniteLine(pos=0, angle=0, movable=False, pen=make_pen(theme.GRID.darker(140), 1.0))
-        self.load.main.addItem(zero, ignoreBounds=True)
+        self.load.main.addItem(Level(make_pen(theme.GRID.darker(140), 1.0)), ignoreBounds=True)
         self.chips: list[Chip] = []
         self._chip_pictures: dict[tuple[Priority, bool, float], QPixmap] = {}
         self._rule_pens = {priority: make_pen(theme.PRIORITY_FILL[priority], 1.5) for priority in Priority}
@@ -306,15 +317,28 @@ class LoadChart(QWidget):
                 item = Curve(make_pen(style.colour, LINE_WIDTH))
             _add(view, item, 0 if style.shape is Shape.BARS else 10)
             self._items[style.key] = item
+
+    def _made_ghosts(self) -> dict[str, Curve]:
+        """The faint lines of the plan before a drag, made when first needed: no window shows
+        them before its first drag."""
+        if self._ghosts_made:
+            return self._ghosts
+        self._ghosts_made = True
+        for style in SERIES:
             if style.key in _NO_GHOST:
                 continue
+            panel = self._panel(style.plot)
+            view = panel.main if style.scale is Scale.MAIN or panel.right is None else panel.right
             ghost_colour = theme.WEIGHTS.darker(110) if style.key == "volume_load" else QColor(style.colour)
             # Solid, not dashed: Qt strokes dashes several times slower, and the preview repaints
             # these lines on every hovered day.
             ghost = Curve(make_pen(ghost_colour, LINE_WIDTH, alpha=GHOST_ALPHA), step=style.key == "volume_load")
             ghost.setVisible(False)
+            # Their depths, not when they are made, put them in front of the bars and behind
+            # the lines; among themselves they are made in the order they always were.
             _add(view, ghost, 20 if style.shape is Shape.BARS else 5)
             self._ghosts[style.key] = ghost
+        return self._ghosts
 
     def _build_actions(self) -> None:
         for style in SERIES:
@@ -424,7 +448,8 @@ class LoadChart(QWidget):
         line; ``done_volume`` and ``done_contacts`` for what was done in the weeks begun before
         today). Its ``values()`` are what it draws."""
         if name.startswith(GHOST_PREFIX):
-            return self._ghosts[name.removeprefix(GHOST_PREFIX)]
+            key = name.removeprefix(GHOST_PREFIX)
+            return self._squad_ghost() if key == SQUAD_GHOST else self._made_ghosts()[key]
         if name.startswith(SQUAD_PREFIX):
             return self._squad_items[name.removeprefix(SQUAD_PREFIX)]
         return self._items[name]
@@ -537,7 +562,7 @@ class LoadChart(QWidget):
             self._fill_toolbar()
         self._update_squad()
         self._draw_done()
-        self._draw(self._real)
+        self._draw(self._real, fit=False)  # the scales follow once, in _apply_visibility
         self._show_selected_day()
         self._apply_visibility()
 
@@ -585,7 +610,7 @@ class LoadChart(QWidget):
                  if self._wanted("load_recorded") else [])
         self.backdrops[self.panels.index(self.load)].set_spans("recorded", spans)
 
-    def _draw(self, series: PlanSeries) -> None:
+    def _draw(self, series: PlanSeries, *, fit: bool = True) -> None:
         self._shown = series
         today = self.document.today
         # A week begun before today keeps its plan as an outline, with what was done inside it.
@@ -600,7 +625,8 @@ class LoadChart(QWidget):
         self._set_curve("fatigue", series.day_x, series.fatigue)
         self._set_curve("form", series.day_x, series.form)
         self._draw_background(series)
-        self._fit_y()
+        if fit:
+            self._fit_y()
 
     def _unchanged(self, key: str, *arrays: NDArray[Any]) -> bool:
         """Whether the item already holds these values (then it is left alone and not repainted).
@@ -621,7 +647,7 @@ class LoadChart(QWidget):
             self._items[key].set_values(x, y)
 
     def _set_ghosts(self, series: PlanSeries) -> None:
-        ghosts = self._ghosts
+        ghosts = self._made_ghosts()
         if series.week_x.size:
             # The bars' outline: a step line over the week columns (x holds the n + 1 edges).
             edges = np.append(series.week_x - 0.5, series.week_x[-1] + 0.5)
@@ -643,16 +669,23 @@ class LoadChart(QWidget):
                 ghost.setVisible(on and self._wanted(key))
 
     def _draw_background(self, series: PlanSeries) -> None:
-        phases = [(span.x0, span.x1, PHASE_BRUSHES[kind]) for kind, span in series.phases]
-        tapers = [(span.x0, span.x1, self._taper_brush) for span in series.taper_spans]
-        deloads = [(span.x0, span.x1, self._hatch_brush) for span in series.deload_spans]
-        for backdrop in self.backdrops:
-            backdrop.set_spans("phases", phases)
-            backdrop.set_spans("taper", tapers)
-            backdrop.set_spans("deload", deloads)
+        layers = {
+            "phases": [(span.x0, span.x1, PHASE_BRUSHES[kind]) for kind, span in series.phases],
+            "taper": [(span.x0, span.x1, self._taper_brush) for span in series.taper_spans],
+            "deload": [(span.x0, span.x1, self._hatch_brush) for span in series.deload_spans],
+        }
+        first = self.backdrops[0]
+        for layer, spans in layers.items():
+            if spans != first.spans(layer):
+                # The same rectangles for every plot: its layer's y runs 0..1 whatever its scale.
+                fills = Backdrop.fills(layer, spans)
+                for backdrop in self.backdrops:
+                    backdrop.set_spans(layer, spans, fills)
         lines = [(marker.x, self._rule_pens[marker.priority]) for marker in series.markers]
-        for rules in self.rules:
-            rules.set_lines(lines)
+        if lines != self.rules[0].lines():
+            runs = Rules.runs_of(lines)
+            for rules in self.rules:
+                rules.set_lines(lines, runs)
         self._draw_chips(series)
 
     def _draw_chips(self, series: PlanSeries) -> None:

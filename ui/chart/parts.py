@@ -30,10 +30,12 @@ from PySide6.QtGui import (
     QTransform,
 )
 from PySide6.QtWidgets import (
+    QGraphicsGridLayout,
     QGraphicsItem,
     QGraphicsPathItem,
     QGraphicsPixmapItem,
     QGraphicsRectItem,
+    QGraphicsWidget,
     QLayout,
     QLayoutItem,
     QSizePolicy,
@@ -47,7 +49,7 @@ from planner.engine.compliance import WeekCompliance
 from planner.engine.metrics import TRACKED_LIFTS
 from planner.engine.plan import PhaseKind, Plan
 from ui import theme
-from ui.chart.data import LIFT_NAMES, Floats, Marker
+from ui.chart.data import LIFT_NAMES, Floats, Marker, same_values
 from ui.session_text import number, short_day
 from ui.weeks import week_label
 
@@ -189,7 +191,175 @@ def swatch(colour: str, shape: Shape, dash: Qt.PenStyle = Qt.PenStyle.SolidLine)
 # Axes and plots -----------------------------------------------------------------------------
 
 
-class ValueAxis(pg.AxisItem):  # type: ignore[misc]  # pyqtgraph is untyped
+_MEASURE = QRectF(0, 0, 100, 100)
+_LEFT_TEXT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextDontClip
+_BOTTOM_TEXT = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextDontClip
+
+
+class QuietAxis(pg.AxisItem):  # type: ignore[misc]  # pyqtgraph is untyped
+    """An axis without a title.
+
+    pyqtgraph typesets an axis's title as HTML, and works out an SI prefix for it, on every
+    change of the axis's range, shown or not: for the chart's six untitled axes that was a
+    good part of building the chart, and of every y range a preview changes.
+    """
+
+    def __init__(self, orientation: str) -> None:
+        self._bounds_of: tuple[QRectF, QRectF] | None = None
+        super().__init__(orientation)
+        # Without a title there is no prefix to put in it: the values keep their scale of 1.
+        self.autoSIPrefix = False
+
+    def boundingRect(self) -> QRectF:
+        # Qt asks for it a few times an axis on every paint of the chart; pyqtgraph works it
+        # out from the geometry and the style each time. Kept for the geometry it was made for
+        # (``setStyle`` and ``setGrid`` drop it).
+        geometry = self.geometry()
+        if self._bounds_of is None or geometry != self._bounds_of[0]:
+            self._bounds_of = (geometry, super().boundingRect())
+        return QRectF(self._bounds_of[1])
+
+    def setStyle(self, **kwargs: object) -> None:
+        self._bounds_of = None
+        super().setStyle(**kwargs)
+
+    def setGrid(self, grid: object) -> None:
+        self._bounds_of = None
+        super().setGrid(grid)
+
+    def _updateLabel(self) -> None:
+        # What pyqtgraph's does, less setting the hidden title's text.
+        self._adjustSize()
+        self.picture = None
+        self.update()
+
+    def generateDrawSpecs(self, p: QPainter) -> tuple[object, ...] | None:
+        """pyqtgraph's axis line, ticks and labels, worked out as pyqtgraph does for the chart's
+        axes (left and bottom, no grid, ticks and values shown) without its general machinery:
+        an axis is drawn afresh whenever its range or size changes, at start-up for all six.
+        Any other set-up is left to pyqtgraph. ``tests/ui/test_chart_axes.py`` holds the two
+        to the same lines, rectangles and texts."""
+        style = self.style
+        if (self.grid is not False or self.logMode or self.orientation not in ("left", "bottom")
+                or not style["showValues"] or style["tickAlpha"] is not None
+                or tuple(style["stopAxisAtTick"]) != (False, False)):
+            return super().generateDrawSpecs(p)  # type: ignore[no-any-return]
+        if style["tickFont"] is not None:
+            p.setFont(style["tickFont"])
+        bounds = self.mapRectFromParent(self.geometry())
+        left = self.orientation == "left"
+        if left:
+            span = (QPointF(bounds.right() - 1.0, bounds.top() - 1.0),
+                    QPointF(bounds.right() - 1.0, bounds.bottom() + 1.0))
+            tick_stop = bounds.right()
+            tick_dir, axis = -1, 0
+        else:
+            span = (QPointF(bounds.left() - 1.0, bounds.top() + 1.0), QPointF(bounds.right() + 1.0, bounds.top() + 1.0))
+            tick_stop = bounds.top()
+            tick_dir, axis = 1, 1
+        view = self.getViewWidget()
+        if view is None:
+            return None
+        # Qt's own, as pyqtgraph maps to the device (not its Python override, renamed in 0.14).
+        device = QGraphicsItem.deviceTransform(self, view.viewportTransform())
+        if device.determinant() == 0:  # not shown yet
+            return None
+        ends = device.map(span[0]), device.map(span[1])
+        length = math.hypot(ends[1].x() - ends[0].x(), ends[1].y() - ends[0].y())
+        if length == 0:
+            return None
+        low, high = self.range
+        strings_given: list[list[str]] | None = None
+        if self._tickLevels is None:
+            levels = self.tickValues(low, high, length)
+        else:
+            levels = [(None, [value for value, _text in level]) for level in self._tickLevels]
+            strings_given = [[text for _value, text in level] for level in self._tickLevels]
+        dif = high - low
+        if dif == 0:
+            scale, offset = 1.0, 0.0
+        elif axis == 0:
+            scale = -bounds.height() / dif
+            offset = low * scale - bounds.height()
+        else:
+            scale = bounds.width() / dif
+            offset = low * scale
+        x_range = [x * scale - offset for x in self.range]
+        x_min, x_max = min(x_range), max(x_range)
+        positions: list[list[float | None]] = []
+        tick_specs = []
+        for i, (_spacing, values) in enumerate(levels):
+            level_positions: list[float | None] = []
+            positions.append(level_positions)
+            tick_length = style["tickLength"] / ((i * 0.5) + 1.0)
+            pen = self.tickPen()
+            if pen.brush().style() == Qt.BrushStyle.SolidPattern:
+                pen = QPen(pen)
+                colour = QColor(pen.color())
+                colour.setAlpha(int(255 / (i + 1)))
+                pen.setColor(colour)
+            for value in values:
+                x = (value * scale) - offset
+                if x < x_min or x > x_max:
+                    level_positions.append(None)
+                    continue
+                level_positions.append(x)
+                if left:
+                    tick_specs.append((pen, QPointF(tick_stop, x), QPointF(tick_stop + tick_length * tick_dir, x)))
+                else:
+                    tick_specs.append((pen, QPointF(x, tick_stop), QPointF(x, tick_stop + tick_length * tick_dir)))
+        axis_spec = (self.pen(), span[0], span[1])
+        text_offset = max(0, style["tickLength"]) + style["tickTextOffset"][axis]
+        size2 = last_size2 = 0.0
+        text_rects: list[QRectF] = []
+        text_specs: list[tuple[QRectF, object, str]] = []
+        flags = _LEFT_TEXT if left else _BOTTOM_TEXT
+        outer = self.boundingRect()
+        for i in range(min(len(levels), style["maxTextLevel"] + 1)):
+            if strings_given is None:
+                spacing, values = levels[i]
+                strings: list[str | None] = list(self.tickStrings(values, self.autoSIPrefixScale * self.scale, spacing))
+            else:
+                strings = list(strings_given[i])
+            if not strings:
+                continue
+            rects: list[QRectF | None] = []
+            for j, text in enumerate(strings):
+                if positions[i][j] is None or text is None:
+                    strings[j] = None
+                    rects.append(None)
+                    continue
+                rect = p.boundingRect(_MEASURE, Qt.AlignmentFlag.AlignCenter, text)
+                rect.setHeight(rect.height() * 0.8)
+                rects.append(rect)
+                text_rects.append(rect)
+            if text_rects:
+                size = sum(r.height() if axis == 0 else r.width() for r in text_rects)
+                size2 = max(r.width() if axis == 0 else r.height() for r in text_rects)
+            else:
+                size = size2 = 0.0
+            if i > 0 and any(len(text_specs) >= count and size / length >= limit
+                             for count, limit in style["textFillLimits"]):
+                break
+            last_size2 = size2
+            for j, text in enumerate(strings):
+                x = positions[i][j]
+                measured = rects[j]
+                if text is None or x is None or measured is None:
+                    continue
+                height, width = measured.height(), measured.width()
+                if left:
+                    place = QRectF(tick_stop - text_offset - width, x - (height / 2), width, height)
+                else:
+                    place = QRectF(x - width / 2.0, tick_stop + text_offset, width, height)
+                if outer & place != place:
+                    continue
+                text_specs.append((place, flags, text))
+        self._updateMaxTextSize(last_size2)
+        return axis_spec, tick_specs, text_specs
+
+
+class ValueAxis(QuietAxis):
     """A y axis whose tick labels carry their unit compactly ("5 t", "80%")."""
 
     def __init__(self, orientation: str, formatter: Callable[[float], str]) -> None:
@@ -216,8 +386,18 @@ class ValueAxis(pg.AxisItem):  # type: ignore[misc]  # pyqtgraph is untyped
     def tickValues(self, minVal: float, maxVal: float, size: float) -> list[tuple[float, list[float]]]:
         # A label at the very bottom would run into the top label of the plot underneath.
         floor = minVal + (maxVal - minVal) * BOTTOM_CLEARANCE / size if size > 0 else minVal
-        levels = super().tickValues(minVal, maxVal, size)
-        return [(spacing, [v for v in values if v >= floor]) for spacing, values in levels]
+        low, high = sorted((minVal, maxVal))
+        levels = self.tickSpacing(low * self.scale, high * self.scale, size)
+        if len(levels) != 1 or self.logMode:
+            levels = super().tickValues(minVal, maxVal, size)
+            return [(spacing, [v for v in values if v >= floor]) for spacing, values in levels]
+        # One level (``tickSpacing``): pyqtgraph's values, worked out without its arrays, which
+        # it needs only to drop the ticks of one level that another already has.
+        (spacing, offset), scale = levels[0], self.scale
+        start = (math.ceil((low * scale - offset) / spacing) * spacing) + offset
+        count = int((high * scale - start) / spacing) + 1
+        values = [(k * spacing + start) / scale for k in range(count)]
+        return [(spacing / scale, [v for v in values if v >= floor])]
 
     def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:
         return [self.formatter(value * scale) for value in values]
@@ -259,19 +439,24 @@ class Panel:
         self.left_axis = ValueAxis("left", left)
         # A plain layout of axis and view rather than a pyqtgraph PlotItem: the chart uses none
         # of a PlotItem's menus, buttons or spare axes, and building three of them was a good
-        # part of the window's start-up.
-        self.plot = plot = grid.addLayout(row=row, col=0)
-        plot.setContentsMargins(0, 0, 0, 0)
-        plot.setSpacing(0)
+        # part of the window's start-up. A Qt grid rather than a pyqtgraph GraphicsLayout too,
+        # which lays itself out again after every item added and answers Qt's calls for its
+        # bounds in Python on every paint.
+        self.plot = plot = QGraphicsWidget()
+        plot.setSizePolicy(QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding))
+        cells = QGraphicsGridLayout(plot)
+        cells.setContentsMargins(0, 0, 0, 0)
+        cells.setSpacing(0)
         self.main = pg.ViewBox(enableMenu=False)
         self.main.setMouseEnabled(x=False, y=False)
-        plot.addItem(self.left_axis, row=0, col=0)
-        plot.addItem(self.main, row=0, col=1)
-        plot.layout.setColumnStretchFactor(1, 100)
+        cells.addItem(self.left_axis, 0, 0)
+        cells.addItem(self.main, 0, 1)
+        cells.setColumnStretchFactor(1, 100)
         self.left_axis.linkToView(self.main)
         if bottom is not None:
-            plot.addItem(bottom, row=1, col=1)
+            cells.addItem(bottom, 1, 1)
             bottom.linkToView(self.main)
+        grid.layout.addItem(plot, row, 0)
         self.main.disableAutoRange()
         # The left axis takes exactly the calendar's weekday gutter, so the plot starts where
         # the calendar's first column does.
@@ -339,10 +524,14 @@ class Panel:
         for layer in (self.back, self.front):
             if layer.parentItem() is view.childGroup:
                 layer.setTransform(unit)
+        view.updateMatrix()
 
     def set_x(self, low: float, high: float) -> None:
         for view in self.views():
             view.setXRange(low, high, padding=0)
+            # Now rather than when the view paints, as pyqtgraph would: set during a paint, the
+            # new transform marks every item changed and the chart paints a second time.
+            view.updateMatrix()
 
     def contains(self, scene_pos: QPointF) -> bool:
         return self.plot.isVisible() and bool(self.main.sceneBoundingRect().contains(scene_pos))
@@ -419,6 +608,21 @@ class Curve(QGraphicsPathItem):
         return self._x, self._y
 
 
+class Level(Curve):
+    """A level line through a whole plot at y = 0 (the plot clips it to its width).
+
+    pyqtgraph's InfiniteLine works out its ends and bounds from the view in Python on every
+    paint, and changed its bounds during the chart's first paint, which painted it twice.
+    """
+
+    # Wider than any season, whichever week the calendar has scrolled to.
+    EXTENT = 1e4
+
+    def __init__(self, pen: QPen) -> None:
+        super().__init__(pen)
+        self.set_values(np.array([-self.EXTENT, self.EXTENT]), np.zeros(2))
+
+
 class Ticks(QGraphicsPathItem):
     """A short level stroke per x, ``width`` wide, at each finite y (none where y is NaN)."""
 
@@ -455,6 +659,8 @@ class Bars(QGraphicsItem):
         self._marked_brush = marked_brush or brush
         self._x: Floats = np.zeros(0)
         self._heights: Floats = np.zeros(0)
+        self._rects: list[QRectF] = []  # one a bar, in the order of x
+        self._flags: tuple[NDArray[np.bool_], NDArray[np.bool_]] = (np.zeros(0, dtype=bool), np.zeros(0, dtype=bool))
         self._plain: list[QRectF] = []
         self._marked: list[QRectF] = []
         self._hollow: list[QRectF] = []
@@ -463,17 +669,29 @@ class Bars(QGraphicsItem):
 
     def set_values(self, x: Floats, heights: Floats, marked: NDArray[np.bool_] | None = None,
                    hollow: NDArray[np.bool_] | None = None) -> None:
-        self._x, self._heights = x, heights
         width = self._width
-        flags = [False] * x.size if marked is None else marked.tolist()
-        outlined = [False] * x.size if hollow is None else hollow.tolist()
-        # Rectangles drawn with drawRects: Qt fills them far faster than the same bars as a path.
-        rects = [QRectF(left, 0.0, width, height) for left, height in zip((x - width / 2).tolist(), heights.tolist(),
-                                                                         strict=True)]
-        # A hatched bar is light already: hatched it stays, begun or not.
-        self._plain = [r for r, flag, out in zip(rects, flags, outlined, strict=True) if not flag and not out]
-        self._hollow = [r for r, flag, out in zip(rects, flags, outlined, strict=True) if not flag and out]
-        self._marked = [rect for rect, flag in zip(rects, flags, strict=True) if flag]
+        marked = np.zeros(x.size, dtype=bool) if marked is None else marked
+        hollow = np.zeros(x.size, dtype=bool) if hollow is None else hollow
+        if (self._rects and same_values(x, self._x) and same_values(marked, self._flags[0])
+                and same_values(hollow, self._flags[1])):
+            # The same weeks drawn the same way: a drag changes the heights of the weeks after
+            # the moved competition only, and only those rectangles change.
+            changed = np.flatnonzero(heights != self._heights)
+            rects = self._rects
+            for i, height in zip(changed.tolist(), heights[changed].tolist(), strict=True):
+                rects[i].setHeight(height)
+        else:
+            flags, outlined = marked.tolist(), hollow.tolist()
+            # Rectangles drawn with drawRects: Qt fills them far faster than the same bars as a path.
+            self._rects = rects = [QRectF(left, 0.0, width, height) for left, height in
+                                   zip((x - width / 2).tolist(), heights.tolist(), strict=True)]
+            # A hatched bar is light already: hatched it stays, begun or not. The lists share
+            # the rectangles, so a changed height reaches them all.
+            self._plain = [r for r, flag, out in zip(rects, flags, outlined, strict=True) if not flag and not out]
+            self._hollow = [r for r, flag, out in zip(rects, flags, outlined, strict=True) if not flag and out]
+            self._marked = [rect for rect, flag in zip(rects, flags, strict=True) if flag]
+            self._flags = (marked, hollow)
+        self._x, self._heights = x, heights
         bounds = QRectF()
         if x.size:
             bounds = _padded(QRectF(float(x.min()) - width / 2, 0.0, float(x.max() - x.min()) + width,
@@ -517,6 +735,9 @@ class Bars(QGraphicsItem):
 # Behind and in front of the data -----------------------------------------------------------
 
 
+Fills = list[tuple[QBrush, list[QRectF]]]
+
+
 class Backdrop(QGraphicsItem):
     """Everything behind one plot's data, drawn by one item in a layer whose y runs 0..1.
 
@@ -532,8 +753,10 @@ class Backdrop(QGraphicsItem):
     def __init__(self, outline: QPen) -> None:
         super().__init__()
         self._spans: dict[str, list[tuple[float, float, QBrush]]] = {name: [] for name in self.LAYERS}
-        # The rectangles each layer fills, made when its spans change rather than on every paint.
-        self._rects: dict[str, list[tuple[QRectF, QBrush]]] = {name: [] for name in self.LAYERS}
+        # The rectangles each layer fills, by brush, made when its spans change rather than on
+        # every paint.
+        self._fills: dict[str, Fills] = {name: [] for name in self.LAYERS}
+        self._extents: dict[str, tuple[float, float]] = {}  # the lowest and highest x of each layer
         self._outline = outline
         self._bounds = QRectF()
         self.drawn_hatch = False  # hatching as lines (for SVG, which has no pattern brushes)
@@ -541,14 +764,35 @@ class Backdrop(QGraphicsItem):
     def spans(self, layer: str) -> list[tuple[float, float, QBrush]]:
         return list(self._spans[layer])
 
-    def set_spans(self, layer: str, spans: list[tuple[float, float, QBrush]]) -> None:
-        if spans == self._spans[layer]:
+    @classmethod
+    def fills(cls, layer: str, spans: list[tuple[float, float, QBrush]]) -> Fills:
+        """The rectangles of a layer's spans, grouped by brush: the spans of a layer never
+        overlap, so one drawRects call a brush paints what one fillRect a span did. The three
+        plots' backdrops can share them (``set_spans``)."""
+        height = cls.STRIPS.get(layer, 1.0)
+        groups: dict[int, tuple[QBrush, list[QRectF]]] = {}
+        for x0, x1, brush in spans:
+            groups.setdefault(id(brush), (brush, []))[1].append(QRectF(x0, 0.0, x1 - x0, height))
+        return list(groups.values())
+
+    def set_spans(self, layer: str, spans: list[tuple[float, float, QBrush]], fills: Fills | None = None) -> None:
+        """``fills`` are ``Backdrop.fills(layer, spans)`` when the caller has them already, and
+        has found the spans changed."""
+        if fills is None and spans == self._spans[layer]:
             return
         self._spans[layer] = spans
-        height = self.STRIPS.get(layer, 1.0)
-        self._rects[layer] = [(QRectF(x0, 0.0, x1 - x0, height), brush) for x0, x1, brush in spans]
-        edges = [x for layer_spans in self._spans.values() for x0, x1, _brush in layer_spans for x in (x0, x1)]
-        bounds = QRectF(min(edges), 0.0, max(edges) - min(edges), 1.0) if edges else QRectF()
+        self._fills[layer] = self.fills(layer, spans) if fills is None else fills
+        if spans:
+            edges = [x for x0, x1, _brush in spans for x in (x0, x1)]
+            self._extents[layer] = (min(edges), max(edges))
+        else:
+            self._extents.pop(layer, None)
+        extents = self._extents.values()
+        if extents:
+            low, high = min(low for low, _high in extents), max(high for _low, high in extents)
+            bounds = QRectF(low, 0.0, high - low, 1.0)
+        else:
+            bounds = QRectF()
         if bounds != self._bounds:
             self.prepareGeometryChange()
             self._bounds = bounds
@@ -558,12 +802,23 @@ class Backdrop(QGraphicsItem):
         return QRectF(self._bounds)
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
-        for layer in self.LAYERS:
-            for rect, brush in self._rects[layer]:
-                if self.drawn_hatch and brush.style() == Qt.BrushStyle.BDiagPattern:
-                    hatch(painter, rect, brush.color())
-                else:
-                    painter.fillRect(rect, brush)
+        if painter.testRenderHint(QPainter.RenderHint.Antialiasing):
+            # Smoothed (the exports), two neighbouring spans share the pixel at their edge, and
+            # its shade depends on which is drawn first: span by span, in order.
+            for layer in self.LAYERS:
+                height = self.STRIPS.get(layer, 1.0)
+                for x0, x1, brush in self._spans[layer]:
+                    rect = QRectF(x0, 0.0, x1 - x0, height)
+                    if self.drawn_hatch and brush.style() == Qt.BrushStyle.BDiagPattern:
+                        hatch(painter, rect, brush.color())
+                    else:
+                        painter.fillRect(rect, brush)
+        else:
+            painter.setPen(Qt.PenStyle.NoPen)
+            for layer in self.LAYERS:
+                for brush, rects in self._fills[layer]:
+                    painter.setBrush(brush)
+                    painter.drawRects(rects)
         for x0, x1, _brush in self._spans["week"]:
             painter.setPen(self._outline)
             painter.setBrush(Qt.BrushStyle.NoBrush)
@@ -576,13 +831,26 @@ class Rules(QGraphicsItem):
     def __init__(self) -> None:
         super().__init__()
         self._lines: list[tuple[float, QPen]] = []
+        self._runs: list[tuple[QPen, list[QLineF]]] = []
         self._bounds = QRectF()
 
     def lines(self) -> list[tuple[float, QPen]]:
         return list(self._lines)
 
-    def set_lines(self, lines: list[tuple[float, QPen]]) -> None:
-        if lines == self._lines:
+    @staticmethod
+    def runs_of(lines: list[tuple[float, QPen]]) -> list[tuple[QPen, list[QLineF]]]:
+        """Lines drawn with the same pen one after another, to go in one call, in the same order."""
+        runs: list[tuple[QPen, list[QLineF]]] = []
+        for x, pen in lines:
+            if not runs or runs[-1][0] is not pen:
+                runs.append((pen, []))
+            runs[-1][1].append(QLineF(x, 0.0, x, 1.0))
+        return runs
+
+    def set_lines(self, lines: list[tuple[float, QPen]], runs: list[tuple[QPen, list[QLineF]]] | None = None) -> None:
+        """``runs`` are ``Rules.runs_of(lines)`` when the caller has them already, and has found
+        the lines changed (the three plots' competition lines are the same)."""
+        if runs is None and lines == self._lines:
             return
         xs = [x for x, _pen in lines]
         bounds = QRectF(min(xs), 0.0, max(xs) - min(xs), 1.0) if xs else QRectF()
@@ -590,6 +858,7 @@ class Rules(QGraphicsItem):
             self.prepareGeometryChange()
             self._bounds = bounds
         self._lines = lines
+        self._runs = self.runs_of(lines) if runs is None else runs
         self.update()
 
     def boundingRect(self) -> QRectF:
@@ -597,9 +866,9 @@ class Rules(QGraphicsItem):
         return QRectF(self._bounds).adjusted(-0.05, 0, 0.05, 0)
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
-        for x, pen in self._lines:
+        for pen, lines in self._runs:
             painter.setPen(pen)
-            painter.drawLine(QPointF(x, 0.0), QPointF(x, 1.0))
+            painter.drawLines(lines)
 
 
 CHIP_SIZE = (13, 15)
