@@ -191,11 +191,6 @@ def swatch(colour: str, shape: Shape, dash: Qt.PenStyle = Qt.PenStyle.SolidLine)
 # Axes and plots -----------------------------------------------------------------------------
 
 
-_MEASURE = QRectF(0, 0, 100, 100)
-_LEFT_TEXT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextDontClip
-_BOTTOM_TEXT = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextDontClip
-
-
 class QuietAxis(pg.AxisItem):  # type: ignore[misc]  # pyqtgraph is untyped
     """An axis without a title.
 
@@ -205,158 +200,15 @@ class QuietAxis(pg.AxisItem):  # type: ignore[misc]  # pyqtgraph is untyped
     """
 
     def __init__(self, orientation: str) -> None:
-        self._bounds_of: tuple[QRectF, QRectF] | None = None
         super().__init__(orientation)
         # Without a title there is no prefix to put in it: the values keep their scale of 1.
         self.autoSIPrefix = False
-
-    def boundingRect(self) -> QRectF:
-        # Qt asks for it a few times an axis on every paint of the chart; pyqtgraph works it
-        # out from the geometry and the style each time. Kept for the geometry it was made for
-        # (``setStyle`` and ``setGrid`` drop it).
-        geometry = self.geometry()
-        if self._bounds_of is None or geometry != self._bounds_of[0]:
-            self._bounds_of = (geometry, super().boundingRect())
-        return QRectF(self._bounds_of[1])
-
-    def setStyle(self, **kwargs: object) -> None:
-        self._bounds_of = None
-        super().setStyle(**kwargs)
-
-    def setGrid(self, grid: object) -> None:
-        self._bounds_of = None
-        super().setGrid(grid)
 
     def _updateLabel(self) -> None:
         # What pyqtgraph's does, less setting the hidden title's text.
         self._adjustSize()
         self.picture = None
         self.update()
-
-    def generateDrawSpecs(self, p: QPainter) -> tuple[object, ...] | None:
-        """pyqtgraph's axis line, ticks and labels, worked out as pyqtgraph does for the chart's
-        axes (left and bottom, no grid, ticks and values shown) without its general machinery:
-        an axis is drawn afresh whenever its range or size changes, at start-up for all six.
-        Any other set-up is left to pyqtgraph. ``tests/ui/test_chart_axes.py`` holds the two
-        to the same lines, rectangles and texts."""
-        style = self.style
-        if (self.grid is not False or self.logMode or self.orientation not in ("left", "bottom")
-                or not style["showValues"] or style["tickAlpha"] is not None
-                or tuple(style["stopAxisAtTick"]) != (False, False)):
-            return super().generateDrawSpecs(p)  # type: ignore[no-any-return]
-        if style["tickFont"] is not None:
-            p.setFont(style["tickFont"])
-        bounds = self.mapRectFromParent(self.geometry())
-        left = self.orientation == "left"
-        if left:
-            span = (QPointF(bounds.right() - 1.0, bounds.top() - 1.0),
-                    QPointF(bounds.right() - 1.0, bounds.bottom() + 1.0))
-            tick_stop = bounds.right()
-            tick_dir, axis = -1, 0
-        else:
-            span = (QPointF(bounds.left() - 1.0, bounds.top() + 1.0), QPointF(bounds.right() + 1.0, bounds.top() + 1.0))
-            tick_stop = bounds.top()
-            tick_dir, axis = 1, 1
-        view = self.getViewWidget()
-        if view is None:
-            return None
-        # Qt's own, as pyqtgraph maps to the device (not its Python override, renamed in 0.14).
-        device = QGraphicsItem.deviceTransform(self, view.viewportTransform())
-        if device.determinant() == 0:  # not shown yet
-            return None
-        ends = device.map(span[0]), device.map(span[1])
-        length = math.hypot(ends[1].x() - ends[0].x(), ends[1].y() - ends[0].y())
-        if length == 0:
-            return None
-        low, high = self.range
-        strings_given: list[list[str]] | None = None
-        if self._tickLevels is None:
-            levels = self.tickValues(low, high, length)
-        else:
-            levels = [(None, [value for value, _text in level]) for level in self._tickLevels]
-            strings_given = [[text for _value, text in level] for level in self._tickLevels]
-        dif = high - low
-        if dif == 0:
-            scale, offset = 1.0, 0.0
-        elif axis == 0:
-            scale = -bounds.height() / dif
-            offset = low * scale - bounds.height()
-        else:
-            scale = bounds.width() / dif
-            offset = low * scale
-        x_range = [x * scale - offset for x in self.range]
-        x_min, x_max = min(x_range), max(x_range)
-        positions: list[list[float | None]] = []
-        tick_specs = []
-        for i, (_spacing, values) in enumerate(levels):
-            level_positions: list[float | None] = []
-            positions.append(level_positions)
-            tick_length = style["tickLength"] / ((i * 0.5) + 1.0)
-            pen = self.tickPen()
-            if pen.brush().style() == Qt.BrushStyle.SolidPattern:
-                pen = QPen(pen)
-                colour = QColor(pen.color())
-                colour.setAlpha(int(255 / (i + 1)))
-                pen.setColor(colour)
-            for value in values:
-                x = (value * scale) - offset
-                if x < x_min or x > x_max:
-                    level_positions.append(None)
-                    continue
-                level_positions.append(x)
-                if left:
-                    tick_specs.append((pen, QPointF(tick_stop, x), QPointF(tick_stop + tick_length * tick_dir, x)))
-                else:
-                    tick_specs.append((pen, QPointF(x, tick_stop), QPointF(x, tick_stop + tick_length * tick_dir)))
-        axis_spec = (self.pen(), span[0], span[1])
-        text_offset = max(0, style["tickLength"]) + style["tickTextOffset"][axis]
-        size2 = last_size2 = 0.0
-        text_rects: list[QRectF] = []
-        text_specs: list[tuple[QRectF, object, str]] = []
-        flags = _LEFT_TEXT if left else _BOTTOM_TEXT
-        outer = self.boundingRect()
-        for i in range(min(len(levels), style["maxTextLevel"] + 1)):
-            if strings_given is None:
-                spacing, values = levels[i]
-                strings: list[str | None] = list(self.tickStrings(values, self.autoSIPrefixScale * self.scale, spacing))
-            else:
-                strings = list(strings_given[i])
-            if not strings:
-                continue
-            rects: list[QRectF | None] = []
-            for j, text in enumerate(strings):
-                if positions[i][j] is None or text is None:
-                    strings[j] = None
-                    rects.append(None)
-                    continue
-                rect = p.boundingRect(_MEASURE, Qt.AlignmentFlag.AlignCenter, text)
-                rect.setHeight(rect.height() * 0.8)
-                rects.append(rect)
-                text_rects.append(rect)
-            if text_rects:
-                size = sum(r.height() if axis == 0 else r.width() for r in text_rects)
-                size2 = max(r.width() if axis == 0 else r.height() for r in text_rects)
-            else:
-                size = size2 = 0.0
-            if i > 0 and any(len(text_specs) >= count and size / length >= limit
-                             for count, limit in style["textFillLimits"]):
-                break
-            last_size2 = size2
-            for j, text in enumerate(strings):
-                x = positions[i][j]
-                measured = rects[j]
-                if text is None or x is None or measured is None:
-                    continue
-                height, width = measured.height(), measured.width()
-                if left:
-                    place = QRectF(tick_stop - text_offset - width, x - (height / 2), width, height)
-                else:
-                    place = QRectF(x - width / 2.0, tick_stop + text_offset, width, height)
-                if outer & place != place:
-                    continue
-                text_specs.append((place, flags, text))
-        self._updateMaxTextSize(last_size2)
-        return axis_spec, tick_specs, text_specs
 
 
 class ValueAxis(QuietAxis):
@@ -386,18 +238,8 @@ class ValueAxis(QuietAxis):
     def tickValues(self, minVal: float, maxVal: float, size: float) -> list[tuple[float, list[float]]]:
         # A label at the very bottom would run into the top label of the plot underneath.
         floor = minVal + (maxVal - minVal) * BOTTOM_CLEARANCE / size if size > 0 else minVal
-        low, high = sorted((minVal, maxVal))
-        levels = self.tickSpacing(low * self.scale, high * self.scale, size)
-        if len(levels) != 1 or self.logMode:
-            levels = super().tickValues(minVal, maxVal, size)
-            return [(spacing, [v for v in values if v >= floor]) for spacing, values in levels]
-        # One level (``tickSpacing``): pyqtgraph's values, worked out without its arrays, which
-        # it needs only to drop the ticks of one level that another already has.
-        (spacing, offset), scale = levels[0], self.scale
-        start = (math.ceil((low * scale - offset) / spacing) * spacing) + offset
-        count = int((high * scale - start) / spacing) + 1
-        values = [(k * spacing + start) / scale for k in range(count)]
-        return [(spacing / scale, [v for v in values if v >= floor])]
+        levels = super().tickValues(minVal, maxVal, size)
+        return [(spacing, [v for v in values if v >= floor]) for spacing, values in levels]
 
     def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:
         return [self.formatter(value * scale) for value in values]
