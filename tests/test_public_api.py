@@ -36,8 +36,6 @@ def test_importing_the_command_lines_names_does_not_import_the_engine() -> None:
                                        check=True).stdout)
     assert "planner.cli.common" in loaded
     assert not [m for m in loaded if m.startswith(("planner.engine", "planner.document.edits"))]
-    # The desktop launcher imports these names too: the parser is built only for a subcommand.
-    assert "argparse" not in loaded
 
 
 def test_the_package_lists_its_names() -> None:

@@ -11,27 +11,22 @@ A subcommand reports a failure the user can fix by raising ``CommandError`` (or 
 
 from __future__ import annotations
 
+import argparse
 import io
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol, TypeAlias
+from typing import NoReturn, Protocol, TypeAlias
 
 from planner.document.model import Season
 from planner.document.storage import backup_path, save
-
-if TYPE_CHECKING:
-    # Only for the annotations: the desktop launcher imports this module, and argparse is
-    # wanted only when a subcommand runs (``planner.cli.parser``).
-    import argparse
-
-    from planner.cli.parser import Parser
 
 __all__ = [
     "NAMES",
     "PROG",
     "Command",
     "CommandError",
+    "Parser",
     "ParserExit",
     "Subparsers",
     "UsageError",
@@ -84,6 +79,24 @@ class ParserExit(Exception):
     def __init__(self, status: int) -> None:
         super().__init__(status)
         self.status = status
+
+
+class Parser(argparse.ArgumentParser):
+    """An ArgumentParser that raises instead of exiting, so ``main`` keeps control.
+
+    Subparsers are made with the parent's class, so every subcommand reports this way too.
+    """
+
+    def error(self, message: str) -> NoReturn:
+        # argparse would print the whole usage block and exit; one line is easier to read
+        # in a terminal full of output, and the hint says where the usage is.
+        raise UsageError(f"{message}; see '{self.prog} --help'")
+
+    def exit(self, status: int = 0, message: str | None = None) -> NoReturn:
+        # Reached after --help and --version, whose text is already printed.
+        if message:
+            sys.stderr.write(message)
+        raise ParserExit(status)
 
 
 # A string: the class is only generic for type checkers, not at run time.

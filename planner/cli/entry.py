@@ -22,18 +22,17 @@ from planner.cli.common import (
     PROG,
     Command,
     CommandError,
+    Parser,
     ParserExit,
     UsageError,
     desktop_path,
     tolerant_streams,
 )
-from planner.cli.parser import Parser
 from planner.document.storage import DocumentError
 
 __all__ = ["COMMANDS", "PROG", "WindowOpener", "build_parser", "main"]
 
 USAGE_ERROR = 2
-
 
 # The subcommands, in the order the help lists them.
 COMMANDS: tuple[Command, ...] = (demo, check, show, plan, export, import_competitions, import_results)
