@@ -18,6 +18,7 @@ from PySide6.QtGui import (
     QImage,
     QPainter,
     QPaintEvent,
+    QPixmap,
     QRegion,
 )
 from PySide6.QtWidgets import QApplication
@@ -107,17 +108,25 @@ def mark_the_sweep(document: OpenSeason, athlete_id: str) -> None:
     document.apply("Lock", lambda s: edits.lock_week(s, athlete_id, changed.week_of(date(2027, 6, 29)), ()))
 
 
-@pytest.mark.parametrize("marked", [False, True])
-def test_a_preview_scene_drawn_over_the_last_one_is_the_scene_drawn_whole(
+def demo_calendar(
     qtbot: QtBot, selection: Selection, marked: bool
-) -> None:
-    # The document runs as of the calendar's today: its past is kept as prescribed once edited.
+) -> tuple[OpenSeason, SeasonCalendar, CalendarLayout, QPixmap]:
+    """The demo season's calendar (its sweep marked or not), its layout and its base picture.
+
+    The document runs as of the calendar's today: its past is kept as prescribed once edited."""
     document = OpenSeason(demo_season(), today=TODAY)
     if marked:
         mark_the_sweep(document, selection.athlete_id)
     calendar = make_calendar(qtbot, document, selection)
     layout = calendar._ensure_layout()
-    base = paint.render_base(layout, calendar._fonts, 1.0)
+    return document, calendar, layout, paint.render_base(layout, calendar._fonts, 1.0)
+
+
+@pytest.mark.parametrize("marked", [False, True])
+def test_a_preview_scene_drawn_over_the_last_one_is_the_scene_drawn_whole(
+    qtbot: QtBot, selection: Selection, marked: bool
+) -> None:
+    document, calendar, layout, base = demo_calendar(qtbot, selection, marked)
     look = paint.Look.build(layout, calendar._fonts, 1.0)
     marks, past = calendar.day_marks(), calendar.record_marks()
     assert bool(marks.locked_weeks and marks.edited_days and past.frozen_days) == marked
@@ -291,12 +300,7 @@ def test_a_scene_drawn_with_its_base_in_place_is_the_scene_drawn_over_the_base_p
     qtbot: QtBot, selection: Selection, marked: bool
 ) -> None:
     # A layout's first scene (the window's first frame) draws the base layer into itself.
-    document = OpenSeason(demo_season(), today=TODAY)
-    if marked:
-        mark_the_sweep(document, selection.athlete_id)
-    calendar = make_calendar(qtbot, document, selection)
-    layout = calendar._ensure_layout()
-    base = paint.render_base(layout, calendar._fonts, 1.0)
+    document, calendar, layout, base = demo_calendar(qtbot, selection, marked)
     metrics = calendar._fonts.small_metrics
     for athlete_id in [*(a.id for a in document.season.athletes), ""]:
         plan = document.find_plan(athlete_id)

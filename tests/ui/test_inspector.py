@@ -732,6 +732,16 @@ def test_dragging_a_block_carries_the_session_and_a_drop_moves_it(
 
 # Fitting a laptop's side panel --------------------------------------------------------------
 
+def panel_sized(qtbot: QtBot, document: OpenSeason, athlete_id: str, day: date) -> Inspector:
+    """An inspector on ``day`` of ``athlete_id``, shown at the Day panel's size in a 1366 x 768 window."""
+    inspector = Inspector(document, Selection(athlete_id, day))
+    qtbot.addWidget(inspector)
+    inspector.resize(350, 700)
+    inspector.show()
+    qtbot.waitExposed(inspector)
+    return inspector
+
+
 # The days with the most items across two sessions (a test day holds no jumps any more).
 BUSIEST = [("ath-1", date(2027, 5, 1)), ("ath-4", date(2027, 2, 9)), ("ath-2", date(2027, 1, 13))]
 
@@ -740,11 +750,7 @@ BUSIEST = [("ath-1", date(2027, 5, 1)), ("ath-4", date(2027, 2, 9)), ("ath-2", d
 def test_the_busiest_days_fit_the_panel_without_sideways_scrolling(
     qtbot: QtBot, document: OpenSeason, athlete_id: str, day: date
 ) -> None:
-    inspector = Inspector(document, Selection(athlete_id, day))
-    qtbot.addWidget(inspector)
-    inspector.resize(350, 700)  # the Day panel's width in a 1366 x 768 window
-    inspector.show()
-    qtbot.waitExposed(inspector)
+    inspector = panel_sized(qtbot, document, athlete_id, day)
     scroll = inspector.findChild(QScrollArea)
     assert scroll is not None
     content = scroll.widget()
@@ -773,11 +779,7 @@ def test_a_table_fitted_once_per_width_fits_as_one_fitted_from_nothing(
 ) -> None:
     # The table fits its columns again only when its width changes: whatever the layout did
     # on the way, the columns and rows are those a fit from nothing gives at that width.
-    inspector = Inspector(document, Selection(athlete_id, day))
-    qtbot.addWidget(inspector)
-    inspector.resize(350, 700)
-    inspector.show()
-    qtbot.waitExposed(inspector)
+    inspector = panel_sized(qtbot, document, athlete_id, day)
     qtbot.wait(100)  # the layout settles (a scroll bar appears)
     tables = [shown.table for shown in inspector.session_blocks()]
     settled = [_fit(table) for table in tables]
