@@ -157,7 +157,8 @@ class _ChartView(pg.GraphicsLayoutWidget):  # type: ignore[misc]  # pyqtgraph is
         # Qt's scene redraws every widget item when the window is activated or deactivated, for
         # looks that follow the window's state. The chart's colours are its own, and the scene
         # marked its items changed after the window's first paint had drawn them, which drew
-        # the whole chart a second time as the window first appeared.
+        # the whole chart a second time as the window first appeared. The scene is so never
+        # active: it has no item that takes the keyboard focus or pops anything up.
         if event.type() in (QEvent.Type.WindowActivate, QEvent.Type.WindowDeactivate):
             return False
         return bool(super().viewportEvent(event))
@@ -929,6 +930,8 @@ class LoadChart(QWidget):
         hatched: list[Backdrop | Bars] = [*self.backdrops, self._volume_bars]
         for item in hatched:
             item.drawn_hatch = drawn_hatch
+        for backdrop in self.backdrops:
+            backdrop.exporting = True
         # The selected day is the coach's place on screen, not part of the season's picture.
         for backdrop in self.backdrops:
             backdrop.set_spans("week", [])
@@ -942,6 +945,8 @@ class LoadChart(QWidget):
         finally:
             for item in hatched:
                 item.drawn_hatch = False
+            for backdrop in self.backdrops:
+                backdrop.exporting = False
             self._show_selected_day()
             self._cache_axes(True)
             self._sharpen_chips(self.devicePixelRatioF())

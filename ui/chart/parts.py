@@ -194,21 +194,15 @@ def swatch(colour: str, shape: Shape, dash: Qt.PenStyle = Qt.PenStyle.SolidLine)
 class QuietAxis(pg.AxisItem):  # type: ignore[misc]  # pyqtgraph is untyped
     """An axis without a title.
 
-    pyqtgraph typesets an axis's title as HTML, and works out an SI prefix for it, on every
-    change of the axis's range, shown or not: for the chart's six untitled axes that was a
-    good part of building the chart, and of every y range a preview changes.
+    pyqtgraph works out an SI prefix for an axis's title, and typesets the title as HTML, on
+    every change of the axis's range, shown or not: for the chart's six untitled axes that was
+    a good part of building the chart, and of every y range a preview changes. Without a title
+    there is no prefix to put in it, so the prefix is off and the values keep their scale of 1.
     """
 
     def __init__(self, orientation: str) -> None:
         super().__init__(orientation)
-        # Without a title there is no prefix to put in it: the values keep their scale of 1.
-        self.autoSIPrefix = False
-
-    def _updateLabel(self) -> None:
-        # What pyqtgraph's does, less setting the hidden title's text.
-        self._adjustSize()
-        self.picture = None
-        self.update()
+        self.enableAutoSIPrefix(False)
 
 
 class ValueAxis(QuietAxis):
@@ -298,7 +292,7 @@ class Panel:
         if bottom is not None:
             cells.addItem(bottom, 1, 1)
             bottom.linkToView(self.main)
-        grid.layout.addItem(plot, row, 0)
+        grid.addItem(plot, row=row, col=0)
         self.main.disableAutoRange()
         # The left axis takes exactly the calendar's weekday gutter, so the plot starts where
         # the calendar's first column does.
@@ -602,6 +596,8 @@ class Backdrop(QGraphicsItem):
         self._outline = outline
         self._bounds = QRectF()
         self.drawn_hatch = False  # hatching as lines (for SVG, which has no pattern brushes)
+        # An export draws smoothed: span by span, in order (see ``paint``).
+        self.exporting = False
 
     def spans(self, layer: str) -> list[tuple[float, float, QBrush]]:
         return list(self._spans[layer])
@@ -644,7 +640,7 @@ class Backdrop(QGraphicsItem):
         return QRectF(self._bounds)
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None) -> None:
-        if painter.testRenderHint(QPainter.RenderHint.Antialiasing):
+        if self.exporting:
             # Smoothed (the exports), two neighbouring spans share the pixel at their edge, and
             # its shade depends on which is drawn first: span by span, in order.
             for layer in self.LAYERS:
