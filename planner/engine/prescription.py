@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from datetime import date, timedelta
 from itertools import islice
 from typing import Any, TypeVar
@@ -16,7 +17,7 @@ from planner.document.catalogue import Exercise, exercise
 from planner.document.model import Athlete, MaxEntry
 from planner.document.sessions import Category, Intent, Item, PlyoIntensity
 from planner.document.text import BODY_WEIGHT, plural
-from planner.engine.loads import Load, item_with, loaded, round_load
+from planner.engine.loads import Load, loaded, round_load
 from planner.engine.plan import PlanWarning
 from planner.engine.proximity import DayLimits
 from planner.engine.rules import RuleBook
@@ -393,7 +394,7 @@ def _scaled(item: Item, volume: float, rule_id: str, min_reps: int) -> Item:
     contacts = item.contacts
     if item.category is Category.PLYOMETRIC and item.sets * item.reps:
         contacts = round(item.contacts * sets * reps / (item.sets * item.reps))
-    return item_with(item, sets=sets, reps=reps, contacts=contacts, rule_ids=(*item.rule_ids, rule_id))
+    return replace(item, sets=sets, reps=reps, contacts=contacts, rule_ids=(*item.rule_ids, rule_id))
 
 
 def taper_cut(

@@ -7,6 +7,7 @@ without touching the engine.
 
 from __future__ import annotations
 
+import math
 import tomllib
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
@@ -36,7 +37,9 @@ class Rule:
             k: float(v) for k, v in self.values.items() if isinstance(v, int | float) and not isinstance(v, bool)
         }
         object.__setattr__(self, "_numbers", numbers)
-        object.__setattr__(self, "_wholes", {k: int(v) for k, v in numbers.items()})
+        # A number with no whole (an infinity) fails when it is asked for as one, not before.
+        wholes = {k: int(v) for k, v in numbers.items() if math.isfinite(v)}
+        object.__setattr__(self, "_wholes", wholes)
 
     def number(self, key: str) -> float:
         try:
@@ -45,10 +48,9 @@ class Rule:
             raise TypeError(f"rule {self.id}: value {key!r} is missing or not a number") from None
 
     def whole(self, key: str) -> int:
-        try:
-            return self._wholes[key]
-        except KeyError:
-            raise TypeError(f"rule {self.id}: value {key!r} is missing or not a number") from None
+        whole = self._wholes.get(key)
+        # Missing, not a number or not finite: said as ``number`` and ``int`` say it.
+        return int(self.number(key)) if whole is None else whole
 
     def word(self, key: str) -> str:
         """A value that names a choice (a formula, say)."""

@@ -7,17 +7,14 @@ that adds up to the load in kg and lb gyms.
 
 from __future__ import annotations
 
-import dataclasses
 from datetime import date
-from typing import Any
 
 import pytest
 from builders import athlete, items, nationals, plan_for, season
 
 from planner.document.model import LB_PER_KG, Equipment, Level, Units
-from planner.document.sessions import Category, Intent, Item, PlyoIntensity
 from planner.document.text import item_note
-from planner.engine.loads import Load, held_as_dumbbells, item_with, plates_per_side, round_load, typed_load
+from planner.engine.loads import Load, held_as_dumbbells, plates_per_side, round_load, typed_load
 
 KG_GYM = Equipment(bar_mass=20.0, increment=2.5, dumbbell_step=2.0)
 KG_FRACTIONAL = Equipment(bar_mass=20.0, increment=1.25, dumbbell_step=2.0)
@@ -253,24 +250,3 @@ def test_a_kg_plan_shows_the_expected_first_loads() -> None:
     loads = {i.exercise_id: (i.load, i.plates_per_side) for s in first.sessions for i in s.items if i.load}
     assert loads["back_squat"] == (90.0, (25.0, 10.0))
     assert loads["power_clean"] == (60.0, (20.0,))
-
-
-def test_item_with_is_replace() -> None:
-    item = Item(exercise_id="back_squat", name="Back squat", category=Category.STRENGTH, lower_body=True, sets=3,
-                reps=5, percent_max=80.0, max_value=100.0, load=80.0, load_kg=80.0, plates_per_side=(20.0, 10.0),
-                note="a note", rule_ids=("strength.base",))
-    changes: dict[str, Any] = {
-        "exercise_id": "front_squat", "name": "Front squat", "category": Category.POWER, "lower_body": False,
-        "sets": 2, "reps": 4, "reps_in_reserve": 2, "percent_max": None, "max_value": 90.0, "load": 72.5,
-        "unit": "lb", "load_kg": 32.89, "plates_per_side": (), "below_bar": 20.0, "per_hand": 5.0,
-        "fractional_per_side": 0.25, "rest_s": 90, "intent": Intent.EXPLOSIVE, "distance_m": 10.0, "contacts": 12,
-        "intensity": PlyoIntensity.HIGH, "note": "", "rule_ids": ("wave",), "edited": True,
-    }
-    assert set(changes) == {f.name for f in dataclasses.fields(Item)}  # every field is tried
-    for name, value in changes.items():
-        changed = item_with(item, **{name: value})
-        assert changed == dataclasses.replace(item, **{name: value}) and getattr(changed, name) == value
-    assert item_with(item, **changes) == dataclasses.replace(item, **changes)
-    assert item_with(item) == item
-    with pytest.raises(KeyError):
-        item_with(item, weight=1)
