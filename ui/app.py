@@ -89,28 +89,42 @@ def run(
     season is shown, with ``problem`` in a message box when the file could not be read.
     ``smoke_test`` paints the window once and exits 0 (packaging and start-up checks).
     """
+    app = _application()
+    document, opened, problem = _initial_season(path, season, problem)
+    if not (smoke_test or report_first_paint):
+        return _show(app, document, opened, problem, QSettings())
+    # A smoke test must not adopt the user's settings or leave recovery files behind: it starts
+    # as a window opened for the first time (every panel shown) and keeps nothing. Qt's test
+    # mode alone would keep the window's state in one shared place from one run to the next,
+    # so the next check would start with whatever the last one left.
+    QStandardPaths.setTestModeEnabled(True)
+    with tempfile.TemporaryDirectory(prefix="sprintplan-check-") as folder:
+        settings = QSettings(str(Path(folder) / "settings.ini"), QSettings.Format.IniFormat)
+        status = _show(app, document, opened, None, settings, check=True, report_first_paint=report_first_paint)
+        settings.sync()  # written now, into the folder about to go, not after it has gone
+        return status
+
+
+def _show(
+    app: QApplication,
+    document: Season,
+    opened: Path | None,
+    problem: DocumentError | None,
+    settings: QSettings,
+    *,
+    check: bool = False,
+    report_first_paint: bool = False,
+) -> int:
+    """Build the window and run the event loop; a ``check`` quits after the first paint."""
     # The window module pulls in the widgets; import it here so `sprintplan plan ...` stays light.
     from ui.dialogs.qt_ask import QtDialogs
     from ui.files import document_problem
     from ui.first_paint import after_first_paint
     from ui.main_window import MainWindow
 
-    app = _application()
-    scratch: tempfile.TemporaryDirectory[str] | None = None
-    if smoke_test or report_first_paint:
-        # A smoke test must not adopt the user's settings or leave recovery files behind: it
-        # starts as a window opened for the first time (every panel shown) and keeps nothing.
-        # Qt's test mode alone would keep the window's state in one shared place from one run
-        # to the next, so the next check would start with whatever the last one left.
-        QStandardPaths.setTestModeEnabled(True)
-        scratch = tempfile.TemporaryDirectory(prefix="sprintplan-check-")
-        settings = QSettings(str(Path(scratch.name) / "settings.ini"), QSettings.Format.IniFormat)
-    else:
-        settings = QSettings()
-    document, opened, problem = _initial_season(path, season, problem)
     window = MainWindow(document, opened, settings=settings, dialogs=QtDialogs(), recovery_folder=_recovery_folder())
     after_first_paint(window.calendar.viewport(), lambda: _give_icon(app))
-    if smoke_test or report_first_paint:
+    if check:
         started = time.perf_counter()
 
         def painted() -> None:
@@ -126,12 +140,8 @@ def run(
     window.resize(1366, 768)
     window.show()
     _collect_from_now_on()
-    if smoke_test or report_first_paint:
-        status = app.exec()
-        if scratch is not None:
-            settings.sync()
-            scratch.cleanup()
-        return status
+    if check:
+        return app.exec()
     if problem is not None:
         reason, detail = document_problem(problem)
         name = Path(problem.path).name
