@@ -200,13 +200,19 @@ class MarkKind(Enum):
     TEST = "test"
 
 
+def stamp_size(size: int) -> tuple[int, int]:
+    """The width and height of a session mark's picture whose symbol is ``size`` across: room
+    for its outline and for the band drawn under it."""
+    return size + 4, size + 6
+
+
 def mark_stamp(kind: MarkKind, size: int, font: QFont, ratio: float) -> QPixmap:
     """One session mark as a small transparent picture (also drawn by the palette's key).
 
     Antialiased dots are costly to draw one by one; a stamp is drawn once and then copied,
     which keeps a whole plan's marks well under a millisecond.
     """
-    pixmap = new_pixmap(size + 4, size + 6, ratio)
+    pixmap = new_pixmap(*stamp_size(size), ratio)
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
@@ -234,7 +240,7 @@ def band_stamp(band: Band, plyometrics: bool, size: int, ratio: float) -> QPixma
     """A past session's mark: the session's shape (square weights, round plyometrics) in its
     band's colour, with the band's sign drawn in lines so it reads at a few pixels and
     without colour. The same canvas as ``mark_stamp``, so the two swap in place."""
-    pixmap = new_pixmap(size + 4, size + 6, ratio)
+    pixmap = new_pixmap(*stamp_size(size), ratio)
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)

@@ -75,6 +75,7 @@ from ui.theme import (
     paint_held_corner,
     paint_locked_frame,
     paint_note_corner,
+    stamp_size,
 )
 
 # The base layer -------------------------------------------------------------------------
@@ -772,8 +773,8 @@ def _paint_sessions(painter: QPainter, layout: CalendarLayout, plan: Plan, look:
     offset = (days[0].date - layout.first_day).days if days else 0
     banded = past.sessions if past is not None else {}
     # Both marks of a day lie in this box right of the weights mark's origin.
-    reach_x = look.mark_size + 4 + (origins[0][1] - origins[0][0] if origins else 0)
-    reach_y = look.mark_size + 6
+    stamp_width, reach_y = stamp_size(look.mark_size)
+    reach_x = stamp_width + (origins[0][1] - origins[0][0] if origins else 0)
     for i in range(len(days)) if indexes is None else indexes:
         day = days[i]
         if not day.sessions:
