@@ -279,6 +279,10 @@ def test_the_items_model_answers_every_role_of_every_cell_as_the_item_says(docum
                 editable = bool(model.flags(model.index(r, column)) & Qt.ItemFlag.ItemIsEditable)
                 assert editable == model.editable(r, column)
         assert any(model.editable(r, c) for r in range(model.rowCount()) for c in Column)
+        if session is weights:
+            # The row as the coach reads it on the demo's first squat day (4 x 10 early in winter).
+            assert [cell(model, row, column) for column in Column] == [
+                "Back squat", "4", "10", "60 %", "62.5 kg", "20 + 1.25", "2:00", "controlled", "", ""]
         model.detach()
         for r in range(model.rowCount()):
             for column in Column:
