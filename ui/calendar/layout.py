@@ -270,7 +270,8 @@ def _kept_segments(
     return tuple(QRect(segment) for segment in kept[1])
 
 
-def _width(layout: CalendarLayout, metrics: QFontMetrics, text: str) -> int:
+def text_width(layout: CalendarLayout, metrics: QFontMetrics, text: str) -> int:
+    """The width of ``text`` in the small font (``metrics``), kept with the layout."""
     width = layout.widths.get(text)
     if width is None:
         if len(layout.widths) >= 1024:
@@ -385,12 +386,12 @@ def _place_label(
     size = bands.lane_height - 4
     x = layout.column_left(layout.week_index(max(competition.start, layout.first_day))) + 1
     name = competition.name
-    width = _width(layout, metrics, name)
+    width = text_width(layout, metrics, name)
 
     def label(lane: int, text_left: int, text: str) -> Label:
         top = bands.label_top + lane * bands.lane_height
         marker = QRect(x, top + 2, size, size)
-        text_rect = QRect(text_left, top, _width(layout, metrics, text), bands.lane_height)
+        text_rect = QRect(text_left, top, text_width(layout, metrics, text), bands.lane_height)
         left, right = min(x, text_left), max(marker.right(), text_rect.right())
         lanes.take(lane, left, right)
         return Label(competition, marker, text_rect, text, entered)

@@ -45,7 +45,7 @@ from planner.document.sessions import Session, SessionKind
 from planner.engine.compliance import Band
 from planner.engine.plan import Phase, PhaseKind, Plan
 from planner.export.look import PHASE_ABBREVIATION, PHASE_TINY
-from ui.calendar.layout import CalendarLayout, Chip, CompetitionShapes, DayMarks
+from ui.calendar.layout import CalendarLayout, Chip, CompetitionShapes, DayMarks, text_width
 from ui.calendar.record_marks import RecordMarks
 from ui.session_text import MONTH_NAMES
 from ui.theme import (
@@ -328,7 +328,6 @@ class Look:
     # What each preview draws again, worked out once: the phase names that fit a width, and
     # the past's wash by today.
     _phase_labels: dict[tuple[PhaseKind, str, float], str] = field(default_factory=dict)
-    _text_widths: dict[str, int] = field(default_factory=dict)
     _past: dict[date, list[tuple[int, QRect]]] = field(default_factory=dict)
 
     def phase_label(self, kind: PhaseKind, name: str, width: float) -> str:
@@ -337,13 +336,6 @@ class Look:
         if text is None:
             text = self._phase_labels[key] = phase_label(kind, name, width, self.fonts.small_metrics)
         return text
-
-    def text_width(self, text: str) -> int:
-        """The width of ``text`` in the small font."""
-        width = self._text_widths.get(text)
-        if width is None:
-            width = self._text_widths[text] = self.fonts.small_metrics.horizontalAdvance(text)
-        return width
 
     def past_rects(self, layout: CalendarLayout, today: date) -> list[tuple[int, QRect]]:
         """``past_rects`` of this look's layout, each with its week column."""
@@ -428,8 +420,8 @@ def render_scene(
         for rect in dirty:
             clip = clip.united(rect)
     painter = QPainter(pixmap)
-    # The week columns whose days are drawn: all, or those the dirty rectangles reach.
-    weeks: Container[int] = range(layout.weeks)
+    # The week columns whose days are drawn: all (None), or those the dirty rectangles reach.
+    weeks: Container[int] | None = None
     if clip is not None:
         painter.setClipRegion(clip)
         weeks = _weeks_within(layout, dirty)
@@ -437,18 +429,19 @@ def render_scene(
         paint_base(painter, layout, look.fonts)
     else:
         painter.drawPixmap(0, 0, base)
-    days = [] if plan is None else (range(len(plan.days)) if clip is None else _days_of(layout, plan, weeks))
+    days = [] if plan is None else (range(len(plan.days)) if weeks is None else _days_of(layout, plan, weeks))
     if plan is not None:
         _paint_day_tints(painter, layout, plan, look, days)
         _paint_phases(painter, layout, plan, look, clip)
     else:
         _paint_no_plan(painter, layout, look.fonts)
-    _paint_chips(painter, shapes, look, None if clip is None else weeks, layout)
+    _paint_chips(painter, layout, shapes, look, weeks)
     if past is not None:
         # Under the session marks, so that what was done stands out of the muted days.
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(PAST_WASH)
-        painter.drawRects([rect for week, rect in look.past_rects(layout, past.today) if week in weeks])
+        washed = look.past_rects(layout, past.today)
+        painter.drawRects([rect for week, rect in washed if weeks is None or week in weeks])
     if clip is None or clip.intersects(label_strip(layout)):
         _paint_labels(painter, shapes, look)
     if plan is not None:
@@ -704,7 +697,8 @@ def _paint_phases(painter: QPainter, layout: CalendarLayout, plan: Plan, look: L
         text = look.phase_label(phase.kind, phase.name, rect.width())
         # A phase beside one that changed is drawn again for the pixel or two they share;
         # its name, centred well clear of them, is left as it is.
-        if text and (clip is None or clip.intersects(_centred_text_box(rect, look.text_width(text)))):
+        if text and (clip is None or clip.intersects(
+                _centred_text_box(rect, text_width(layout, fonts.small_metrics, text)))):
             painter.setPen(PHASE_TEXT)
             painter.drawText(rect.adjusted(1, 0, -1, 0), Qt.AlignmentFlag.AlignCenter, text)
 
@@ -731,13 +725,13 @@ def _paint_no_plan(painter: QPainter, layout: CalendarLayout, fonts: Fonts) -> N
                      Qt.AlignmentFlag.AlignCenter, "No athlete selected: add an athlete to see a plan")
 
 
-def _paint_chips(painter: QPainter, shapes: CompetitionShapes, look: Look, weeks: Container[int] | None = None,
-                 layout: CalendarLayout | None = None) -> None:
-    """The competitions' chips; with ``weeks`` (and the ``layout``), only those in these columns."""
+def _paint_chips(painter: QPainter, layout: CalendarLayout, shapes: CompetitionShapes, look: Look,
+                 weeks: Container[int] | None = None) -> None:
+    """The competitions' chips; with ``weeks``, only those in these columns."""
     for chip in shapes.chips:
         competition = chip.competition
         for i, segment in enumerate(chip.segments):
-            if weeks is not None and layout is not None and layout.week_at(segment.center().x()) not in weeks:
+            if weeks is not None and layout.week_at(segment.center().x()) not in weeks:
                 continue
             stamp = look.chip(segment, competition.priority, competition.indoor, faded=not chip.entered, letter=i == 0)
             painter.drawPixmap(segment.topLeft(), stamp)
