@@ -74,7 +74,7 @@ class _PreviewPicture:
 
     preview: Preview
     shapes: CompetitionShapes | None
-    layout: CalendarLayout | None = None
+    layout: CalendarLayout
     scene: QPixmap | None = None
     earlier: QPixmap | None = None
     dirty: list[QRect] = field(default_factory=list)
@@ -749,7 +749,7 @@ class SeasonCalendar(QAbstractScrollArea):
         (content coordinates); None when the next one must be drawn whole."""
         before, after = shown.preview.plan, picture.preview.plan
         if (before is None or after is None or shown.shapes is None or picture.shapes is None
-                or shown.layout is not picture.layout or picture.layout is None):
+                or shown.layout is not picture.layout):
             return None
         if shown.scene is not None:
             earlier, dirty = shown.scene, []
@@ -769,7 +769,7 @@ class SeasonCalendar(QAbstractScrollArea):
         """Where the overlay of a preview draws what follows the drag (content coordinates):
         the drop target and the selected competition's chip and name. (A refused day, with
         its refusal beside it, is always painted whole.)"""
-        layout = picture.layout or self._ensure_layout()
+        layout = picture.layout
         rects = [cell.adjusted(-2, -2, 2, 2) for cell in self._drop_cells(picture.preview, layout)]
         selected = self.selection.competition_id
         shapes = picture.shapes or self._real_shapes()
