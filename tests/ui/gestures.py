@@ -1,11 +1,11 @@
-"""Mouse gestures and synthetic drag events the UI tests send, written once."""
+"""Mouse gestures and synthetic drag events the UI tests send, and the paints they cause, written once."""
 
 from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, Qt
-from PySide6.QtGui import QDropEvent, QMouseEvent
+from PySide6.QtCore import QEvent, QMimeData, QObject, QPoint, QPointF, Qt
+from PySide6.QtGui import QDropEvent, QMouseEvent, QPaintEvent, QRegion
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -39,3 +39,17 @@ def drag_event(
         return kind(QPointF(point), action, mime, *_LEFT)
     except TypeError:
         return kind(point, action, mime, *_LEFT)
+
+
+class PaintRegions(QObject):
+    """The region of every paint event a widget receives."""
+
+    def __init__(self, widget: QObject) -> None:
+        super().__init__(widget)
+        self.regions: list[QRegion] = []
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and isinstance(event, QPaintEvent):
+            self.regions.append(QRegion(event.region()))
+        return False

@@ -9,7 +9,7 @@ from datetime import date, timedelta
 import numpy as np
 import pytest
 from numpy.typing import NDArray
-from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt
+from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import (
     QColor,
     QDragEnterEvent,
@@ -17,7 +17,6 @@ from PySide6.QtGui import (
     QDragMoveEvent,
     QImage,
     QPainter,
-    QPaintEvent,
     QPixmap,
     QRegion,
 )
@@ -29,7 +28,7 @@ from planner.document.demo import demo_season
 from planner.document.model import Priority, Season
 from planner.engine.compliance import Band
 from tests.ui.conftest import FakeDialogs
-from tests.ui.gestures import centre, drag_event
+from tests.ui.gestures import PaintRegions, centre, drag_event
 from ui.calendar import paint
 from ui.calendar.layout import CalendarLayout, CompetitionShapes, competition_shapes
 from ui.calendar.widget import SeasonCalendar
@@ -70,20 +69,6 @@ def sweep_days(season: Season) -> list[date]:
              season.first_day, season.first_day + timedelta(days=1)]
     refused = [c.start for c in season.competitions if c.id != NATIONALS and c.start > date(2027, 4, 1)][:2]
     return [*forth, *reversed(forth[:-1]), *jumps, *refused, date(2027, 7, 10), date(2027, 7, 11)]
-
-
-class PaintRegions(QObject):
-    """The region of every paint event a widget receives."""
-
-    def __init__(self, widget: QObject) -> None:
-        super().__init__(widget)
-        self.regions: list[QRegion] = []
-        widget.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint and isinstance(event, QPaintEvent):
-            self.regions.append(QRegion(event.region()))
-        return False
 
 
 def in_region(region: QRegion, height: int, width: int) -> NDArray[np.bool_]:

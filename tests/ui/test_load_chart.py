@@ -15,7 +15,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QPoint, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -50,7 +50,7 @@ from tests.ui.chart_reading import (
     spans,
 )
 from tests.ui.conftest import FakeDialogs
-from tests.ui.gestures import drag_event
+from tests.ui.gestures import PaintRegions, drag_event
 from ui import theme
 from ui.calendar.widget import SeasonCalendar
 from ui.chart.data import TimeAxis, plan_series
@@ -645,31 +645,20 @@ def test_bars_given_new_heights_hold_what_bars_built_from_nothing_hold() -> None
     assert any(bar_rects(bars))
 
 
-class Paints(QObject):
-    def __init__(self, widget: QWidget) -> None:
-        super().__init__(widget)
-        self.count = 0
-        widget.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        self.count += event.type() == QEvent.Type.Paint
-        return False
-
-
 def test_the_chart_paints_once_as_its_window_appears(qtbot: QtBot, document: OpenSeason, selection: Selection,
                                                      fake_dialogs: FakeDialogs) -> None:
     window = Window(document, selection, fake_dialogs)
     qtbot.addWidget(window)
-    paints = Paints(window.chart.view.viewport())
+    paints = PaintRegions(window.chart.view.viewport())
     window.resize(1000, 540)
     window.show()
     qtbot.waitExposed(window)
     window.activateWindow()
     qtbot.wait(50)
-    assert paints.count == 1
+    assert len(paints.regions) == 1
     # and it still paints what changes
     document.apply("Move competition", lambda s: edits.move_competition(s, NATIONALS, MOVED_TO))
-    qtbot.waitUntil(lambda: paints.count == 2)
+    qtbot.waitUntil(lambda: len(paints.regions) == 2)
 
 
 def test_the_legend_lists_every_series_with_the_planned_load_called_an_estimate(chart: LoadChart) -> None:
