@@ -245,7 +245,6 @@ class _Run(NamedTuple):
     days: tuple[Day, ...]
     locked: frozenset[date]
     frozen: frozenset[date]
-    weeks_from: tuple[date, int]  # _weeks_from(season)
 
 
 def _generate(season: Season, athlete: Athlete) -> Plan:
@@ -269,8 +268,7 @@ def _generate(season: Season, athlete: Athlete) -> Plan:
     # The days before the first that changed keep their figures (and the curves run on from
     # them); the weeks and days before the first whose phase or limits changed too.
     same_days = 0 if earlier is None else _same_days(earlier, final, recorded_tuple)
-    same_shape = 0 if earlier is None or earlier.weeks_from != _weeks_from(season) else _same_shape_days(
-        earlier.shape, shape, same_days)
+    same_shape = 0 if earlier is None else _same_shape_days(earlier.shape, shape, same_days)
     metrics, curves = day_metrics_since(final, rules, recorded, same_days,
                                         ((), ()) if earlier is None else (earlier.metrics, earlier.curves))
     week_list = weeks(season, dates, timeline.days, final, metrics, same_shape,
@@ -308,15 +306,10 @@ def _generate(season: Season, athlete: Athlete) -> Plan:
     )
     _RUNS[id(ctx.memo)] = _Run(
         shape, priming, ctx, checkpoints, tuple(looped), planned_on, tuple(final), recorded_tuple, tuple(metrics),
-        tuple(curves), tuple(week_list), days, frozenset(locked_days), frozenset(frozen_days), _weeks_from(season),
+        tuple(curves), tuple(week_list), days, frozenset(locked_days), frozenset(frozen_days),
     )
     return Plan(athlete, timeline.phases, competitions, days, tuple(week_list), checks, held,
                 max_proposals(season, athlete, rules))
-
-
-def _weeks_from(season: Season) -> tuple[date, int]:
-    # Where the season's weeks begin and the number of the first: the plan's weeks follow.
-    return season.first_week_start, season.week_number(season.first_day)
 
 
 def _first_changed_week(earlier: _Run | None, shape: _Shape, priming: frozenset[date]) -> int:
@@ -376,7 +369,7 @@ def _same_days(earlier: _Run, final: Sequence[Sequence[Session]], recorded: tupl
 
 def _same_shape_days(old: _Shape, shape: _Shape, most: int) -> int:
     """How many days from the first (``most`` at most) have the same phase and limits in both
-    shapes, and lie in weeks that have the same days in both."""
+    shapes (before the week of the shorter season's last day, when their lengths differ)."""
     if old is shape:
         return min(most, len(shape.dates))
     count = min(len(old.dates), len(shape.dates), most)

@@ -221,7 +221,8 @@ def weeks(
     earlier: Sequence[Week] = (),
 ) -> list[Week]:
     """The plan's weeks. Weeks ending on or before day ``since`` are taken from ``earlier`` (those
-    of a plan whose days, phases and figures agree with these up to there)."""
+    of a plan whose days, phases and figures agree with these up to there) when they begin on
+    the same day (the season's weeks may begin on another weekday now)."""
     result: list[Week] = []
     if not dates:
         return result
@@ -235,7 +236,7 @@ def weeks(
         week_start = first_week_start + timedelta(days=7 * k)
         end = min(len(dates), start + 7 - (first_ordinal + start - first_week) % 7)
         span = range(start, end)
-        if end <= since and k < len(earlier):
+        if end <= since and k < len(earlier) and earlier[k].start == week_start:
             result.append(earlier[k])
             start = end
             k += 1
