@@ -43,40 +43,41 @@ _SHAPES_KEPT = 64
 
 
 # Items and session bodies depend only on the athlete, the rule book and their own keys, so
-# they are kept across calls too: the next plan after an edit rebuilds only what changed.
-_MEMOS: OrderedDict[tuple[Athlete, RuleBook], Memo] = OrderedDict()
+# they are kept across calls too: the next plan after an edit rebuilds only what changed. With
+# them, the athlete's last plan and how it was derived: the next plan takes up the weeks and
+# days before the first one the edit changed (a drag moves a competition by a day: most of the
+# season stays as it was). A memo started afresh starts without a last plan.
+class _Kept:
+    __slots__ = ("memo", "run")
+
+    def __init__(self) -> None:
+        self.memo = Memo()
+        self.run: _Run | None = None
+
+
+_KEPT: OrderedDict[tuple[Athlete, RuleBook], _Kept] = OrderedDict()
 _MEMOS_KEPT = 64
 # Entries per athlete: past this (a long drag, many edits) the athlete's memo starts afresh.
 _MEMO_ENTRIES = 4_000
 
 
-# The last plan of each athlete (by memo) and how it was derived: the next plan takes up the
-# weeks and days before the first one the edit changed (a drag moves a competition by a day:
-# most of the season stays as it was).
-_RUNS: "dict[int, _Run]" = {}
-
-
-def _context(athlete: Athlete, rules: RuleBook) -> "tuple[Context, _Run | None]":
-    """A fresh context for one plan, with the athlete's memo from earlier plans, and the last
-    plan derived with that memo."""
+def _kept(athlete: Athlete, rules: RuleBook) -> _Kept:
+    """What earlier plans of this athlete with this rule book left (a fresh memo the first time)."""
     key = (athlete, rules)
-    memo = _MEMOS.get(key)
-    if memo is None or memo.size() > _MEMO_ENTRIES:
-        if memo is not None:
-            _RUNS.pop(id(memo), None)
-        memo = _MEMOS[key] = Memo()
-        if len(_MEMOS) > _MEMOS_KEPT:
-            _RUNS.pop(id(_MEMOS.popitem(last=False)[1]), None)
-    _MEMOS.move_to_end(key)
-    return Context(athlete, rules, memo), _RUNS.get(id(memo))
+    kept = _KEPT.get(key)
+    if kept is None or kept.memo.size() > _MEMO_ENTRIES:
+        kept = _KEPT[key] = _Kept()
+        if len(_KEPT) > _MEMOS_KEPT:
+            _KEPT.popitem(last=False)
+    _KEPT.move_to_end(key)
+    return kept
 
 
 def forget() -> None:
     """Drops what earlier plans left to reuse (shapes, items, sessions, the last plans): the
     next plan starts cold. Plans never depend on it; tests compare warm plans with cold ones."""
     _SHAPES.clear()
-    _MEMOS.clear()
-    _RUNS.clear()
+    _KEPT.clear()
     forget_all()
 
 
@@ -250,7 +251,8 @@ class _Run(NamedTuple):
 def _generate(season: Season, athlete: Athlete) -> Plan:
     rules = rule_book()
     competitions = season.competitions_for(athlete.id)
-    ctx, earlier = _context(athlete, rules)
+    last = _kept(athlete, rules)
+    ctx, earlier = Context(athlete, rules, last.memo), last.run
     if earlier is not None and earlier.shape.dates[:1] != (season.first_day,):
         earlier = None  # another first day: nothing lines up
     shape = _shape(season, athlete, competitions, rules, None if earlier is None else earlier.shape)
@@ -304,7 +306,7 @@ def _generate(season: Season, athlete: Athlete) -> Plan:
             dates[kept:], timeline.days[kept:], final[kept:], metrics[kept:], limits[kept:], strict=True
         )
     )
-    _RUNS[id(ctx.memo)] = _Run(
+    last.run = _Run(
         shape, priming, ctx, checkpoints, tuple(looped), planned_on, tuple(final), recorded_tuple, tuple(metrics),
         tuple(curves), tuple(week_list), days, frozenset(locked_days), frozenset(frozen_days),
     )
