@@ -254,7 +254,7 @@ def _limit(
             for n in range(1, b_rule.whole("days") + 1):
                 day = comp.start - timedelta(days=n)
                 i = index(day)
-                if not 0 <= i < length or (only is not None and i not in only):
+                if not wanted(i):
                     continue
                 current = limits[i]
                 text = f"Mini-taper for {label} in {plural(n, 'day')}"
@@ -277,7 +277,7 @@ def _limit(
             for n in range(1, taper_days + 1):
                 day = comp.start - timedelta(days=n)
                 i = index(day)
-                if not 0 <= i < length or (only is not None and i not in only):
+                if not wanted(i):
                     continue
                 current = limits[i]
                 text = f"Taper for {label} in {plural(n, 'day')}"
