@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import date
 from typing import NamedTuple
 
@@ -93,46 +93,52 @@ def _range_text(units: Units, bounds: tuple[float, float]) -> str:
 _ATHLETE_PROBLEMS: ByIdentity[tuple[Problem, ...]] = ByIdentity(kept=5_000)
 
 
+def _placed(path: str, found: Iterable[Problem]) -> list[Problem]:
+    """Problems found at no path, placed under ``path``."""
+    return [Problem(f"{path}{problem.path}", problem.message) for problem in found]
+
+
 def _own_athlete_problems(athlete: Athlete, path: str) -> list[Problem]:
     found = _ATHLETE_PROBLEMS.get(_athlete_problems_at_no_path, athlete)
-    return [Problem(f"{path}{problem.path}", problem.message) for problem in found] if found else []
+    return _placed(path, found)
 
 
 def _athlete_problems_at_no_path(athlete: Athlete) -> tuple[Problem, ...]:
-    return (*text_problems(athlete.id, ".id", "the id"), *athlete_problems(athlete, ""))
+    return (*text_problems(athlete.id, ".id", "the id"), *athlete_problems(athlete))
 
 
-def athlete_problems(athlete: Athlete, path: str) -> list[Problem]:
-    """Problems within one athlete's own fields (nothing that needs the rest of the season)."""
+def athlete_problems(athlete: Athlete) -> list[Problem]:
+    """Problems within one athlete's own fields (nothing that needs the rest of the season), at
+    no path: ``.name``, ``.maxes[0].value``."""
     problems: list[Problem] = []
     units = athlete.units
     if not athlete.name.strip():
-        problems.append(Problem(f"{path}.name", "the name is empty"))
-    problems.extend(text_problems(athlete.name, f"{path}.name", "the name"))
-    problems.extend(date_problems(athlete.birth_date, f"{path}.birth_date", "the birth date", birth_date_problem))
+        problems.append(Problem(".name", "the name is empty"))
+    problems.extend(text_problems(athlete.name, ".name", "the name"))
+    problems.extend(date_problems(athlete.birth_date, ".birth_date", "the birth date", birth_date_problem))
     if not in_kg_range(athlete.body_mass, units, BODY_MASS_RANGE_KG):
         problems.append(
             Problem(
-                f"{path}.body_mass",
+                ".body_mass",
                 f"body mass {athlete.body_mass:g} {units.value} is outside {_range_text(units, BODY_MASS_RANGE_KG)}",
             )
         )
     eq = athlete.equipment
     if not in_kg_range(eq.bar_mass, units, BAR_RANGE_KG):
         problems.append(
-            Problem(f"{path}.equipment.bar_mass", f"bar mass {eq.bar_mass:g} {units.value} is not plausible")
+            Problem(".equipment.bar_mass", f"bar mass {eq.bar_mass:g} {units.value} is not plausible")
         )
     if not in_kg_range(eq.increment, units, INCREMENT_RANGE_KG):
         problems.append(
             Problem(
-                f"{path}.equipment.increment",
+                ".equipment.increment",
                 f"smallest loading increment {eq.increment:g} {units.value} is not plausible",
             )
         )
     if not in_kg_range(eq.dumbbell_step, units, INCREMENT_RANGE_KG):
         problems.append(
             Problem(
-                f"{path}.equipment.dumbbell_step",
+                ".equipment.dumbbell_step",
                 f"dumbbell step {eq.dumbbell_step:g} {units.value} is not plausible",
             )
         )
@@ -140,30 +146,30 @@ def athlete_problems(athlete: Athlete, path: str) -> list[Problem]:
         if not in_kg_range(entry.value, units, MAX_RANGE_KG):
             problems.append(
                 Problem(
-                    f"{path}.maxes[{i}].value",
+                    f".maxes[{i}].value",
                     f"a max of {entry.value:g} {units.value} for {entry.lift} is outside "
                     f"{_range_text(units, MAX_RANGE_KG)}",
                 )
             )
     for i, entry in enumerate(athlete.maxes):
-        problems.extend(date_problems(entry.date, f"{path}.maxes[{i}].date", "the date"))
+        problems.extend(date_problems(entry.date, f".maxes[{i}].date", "the date"))
     seen: set[tuple[str, object]] = set()
     for i, entry in enumerate(athlete.maxes):
         key = (entry.lift, entry.date)
         if key in seen:
-            problems.append(Problem(f"{path}.maxes[{i}]", f"two maxes for {entry.lift} on {entry.date.isoformat()}"))
+            problems.append(Problem(f".maxes[{i}]", f"two maxes for {entry.lift} on {entry.date.isoformat()}"))
         seen.add(key)
     known_lifts = lifts_with_maxes()
     for i, entry in enumerate(athlete.maxes):
         if entry.lift not in known_lifts:
             choices = ", ".join(known_lifts)
             message = f"unknown lift {entry.lift!r} (maxes are for {choices})"
-            problems.append(Problem(f"{path}.maxes[{i}].lift", message))
+            problems.append(Problem(f".maxes[{i}].lift", message))
     for i, entry in enumerate(athlete.maxes):
         if entry.from_reps is not None and not MAX_FROM_REPS[0] <= entry.from_reps <= MAX_FROM_REPS[1]:
             low, high = MAX_FROM_REPS
             problems.append(
-                Problem(f"{path}.maxes[{i}].from_reps", f"a max is worked out from a {low}- to {high}-rep max, "
+                Problem(f".maxes[{i}].from_reps", f"a max is worked out from a {low}- to {high}-rep max, "
                         f"not from {entry.from_reps} reps")
             )
     exercises = catalogue()
@@ -171,13 +177,13 @@ def athlete_problems(athlete: Athlete, path: str) -> list[Problem]:
         allowed = exercises[original].substitutes if original in exercises else ()
         if substitute not in allowed:
             problems.append(
-                Problem(f"{path}.substitutions[{i}]", f"{substitute!r} is not a substitute for {original!r}")
+                Problem(f".substitutions[{i}]", f"{substitute!r} is not a substitute for {original!r}")
             )
     if len(athlete.rhythm) != 7:
-        problems.append(Problem(f"{path}.rhythm", "the weekly rhythm needs seven days"))
+        problems.append(Problem(".rhythm", "the weekly rhythm needs seven days"))
     originals = [original for original, _ in athlete.substitutions]
     if len(set(originals)) != len(originals):
-        problems.append(Problem(f"{path}.substitutions", "an exercise is substituted twice"))
+        problems.append(Problem(".substitutions", "an exercise is substituted twice"))
     return problems
 
 
@@ -221,7 +227,7 @@ def season_problems(season: Season) -> list[Problem]:
         competition_ids.add(comp.id)
         problems.extend(_counter_problems(comp.id, "comp", season.next_competition_number, f"{path}.id"))
         own, own_after = _COMPETITION_PROBLEMS.get(_competition_problems, comp)
-        problems.extend(Problem(f"{path}{problem.path}", problem.message) for problem in own)
+        problems.extend(_placed(path, own))
         if not (season.contains(comp.start) and season.contains(comp.end)):
             problems.append(
                 Problem(
@@ -230,7 +236,7 @@ def season_problems(season: Season) -> list[Problem]:
                     f"season {season.first_day.isoformat()} to {season.last_day.isoformat()}",
                 )
             )
-        problems.extend(Problem(f"{path}{problem.path}", problem.message) for problem in own_after)
+        problems.extend(_placed(path, own_after))
         for j, athlete_id in enumerate(comp.athletes or ()):
             if athlete_id not in athlete_ids:
                 problems.append(
@@ -356,7 +362,7 @@ def _frozen_problems(season: Season, athlete_ids: set[str]) -> list[Problem]:
             problems.append(Problem(path, "the same day is kept as planned twice"))
         kept.setdefault(span.athlete_id, []).append((span.first, span.last))
         found = _KEPT_PROBLEMS.get(_kept_sessions_problems, span)
-        problems.extend(Problem(f"{path}{problem.path}", problem.message) for problem in found)
+        problems.extend(_placed(path, found))
     return problems
 
 
@@ -394,7 +400,7 @@ def record_problems(season: Season, record: SessionRecord, path: str) -> list[Pr
     if season.find_athlete(record.athlete_id) is None:
         problems.append(Problem(f"{path}.athlete", f"record for an unknown athlete {record.athlete_id!r}"))
     dates, own = _RECORD_PROBLEMS.get(_own_record_problems, record)
-    problems.extend(Problem(f"{path}{problem.path}", problem.message) for problem in dates)
+    problems.extend(_placed(path, dates))
     if not dates and not season.contains(record.date):
         problems.append(
             Problem(
@@ -403,7 +409,7 @@ def record_problems(season: Season, record: SessionRecord, path: str) -> list[Pr
                 f"{season.first_day.isoformat()} to {season.last_day.isoformat()}",
             )
         )
-    problems.extend(Problem(f"{path}{problem.path}", problem.message) for problem in own)
+    problems.extend(_placed(path, own))
     return problems
 
 
@@ -415,26 +421,25 @@ _RECORD_PROBLEMS: ByIdentity[tuple[tuple[Problem, ...], tuple[Problem, ...]]] = 
 
 def _own_record_problems(record: SessionRecord) -> tuple[tuple[Problem, ...], tuple[Problem, ...]]:
     """What is wrong with a record by itself, at no path: its date, and everything else."""
-    path = ""  # the places below the record; each use puts the record's own in front
     problems: list[Problem] = []
     planned = record.planned
     if planned.date != record.date or planned.kind != record.kind:
-        problems.append(Problem(f"{path}.planned", "the planned session's date and kind must match the record's"))
-    problems.extend(session_problems(planned, f"{path}.planned"))
+        problems.append(Problem(".planned", "the planned session's date and kind must match the record's"))
+    problems.extend(session_problems(planned, ".planned"))
     if record.effort is not None and not (
         math.isfinite(record.effort) and EFFORT_SCALE[0] <= record.effort <= EFFORT_SCALE[1]
     ):
         low, high = EFFORT_SCALE
-        problems.append(Problem(f"{path}.effort", f"the effort must be {low:g} to {high:g}, found {record.effort:g}"))
+        problems.append(Problem(".effort", f"the effort must be {low:g} to {high:g}, found {record.effort:g}"))
     if record.minutes is not None and not 0 <= record.minutes <= MAX_RECORD_MINUTES:
         problems.append(
-            Problem(f"{path}.minutes", f"the minutes must be 0 to {MAX_RECORD_MINUTES}, found {record.minutes}")
+            Problem(".minutes", f"the minutes must be 0 to {MAX_RECORD_MINUTES}, found {record.minutes}")
         )
-    problems.extend(text_problems(record.note, f"{path}.note", "the note", note=True))
+    problems.extend(text_problems(record.note, ".note", "the note", note=True))
     if record.items and len(record.items) != len(planned.items):
         problems.append(
             Problem(
-                f"{path}.items",
+                ".items",
                 f"the record has {plural(len(record.items), 'exercise')} where {len(planned.items)} were planned",
             )
         )
@@ -442,13 +447,13 @@ def _own_record_problems(record: SessionRecord) -> tuple[tuple[Problem, ...], tu
         if done.exercise_id != prescribed.exercise_id:
             problems.append(
                 Problem(
-                    f"{path}.items[{j}].exercise_id",
+                    f".items[{j}].exercise_id",
                     f"exercise {j + 1} was recorded as {lift_name(done.exercise_id)} "
                     f"where {lift_name(prescribed.exercise_id)} was planned",
                 )
             )
     for j, done in enumerate(record.items):
-        where = f"{path}.items[{j}]"
+        where = f".items[{j}]"
         if len(done.sets) > MAX_DONE_SETS:
             problems.append(
                 Problem(f"{where}.sets", f"{len(done.sets)} sets done; a record holds at most {MAX_DONE_SETS}")
@@ -456,7 +461,7 @@ def _own_record_problems(record: SessionRecord) -> tuple[tuple[Problem, ...], tu
         for k, done_set in enumerate(done.sets):
             problems.extend(_set_problems(done_set, record.units, f"{where}.sets[{k}]"))
     if record.status is RecordStatus.MISSED and any(done.sets for done in record.items):
-        problems.append(Problem(f"{path}.status", "a missed session has no sets done"))
+        problems.append(Problem(".status", "a missed session has no sets done"))
     return tuple(date_problems(record.date, ".date", "the date")), tuple(problems)
 
 
@@ -501,7 +506,7 @@ _SESSION_PROBLEMS: ByIdentity[tuple[Problem, ...]] = ByIdentity(kept=50_000)
 def session_problems(session: Session, path: str) -> list[Problem]:
     """Numbers in a stored session that no coach could mean (and JSON could not hold)."""
     found = _SESSION_PROBLEMS.get(_problems_at_no_path, session)
-    return [Problem(f"{path}{problem.path}", problem.message) for problem in found] if found else []
+    return _placed(path, found)
 
 
 def _problems_at_no_path(session: Session) -> tuple[Problem, ...]:
