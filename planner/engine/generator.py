@@ -215,7 +215,7 @@ def _week_shapes(
 
 def _race_days(competitions: tuple[Competition, ...]) -> set[date]:
     """Every day of the competitions."""
-    return {c.start + timedelta(days=n) for c in competitions for n in range((c.end - c.start).days + 1)}
+    return {c.start + timedelta(days=n) for c in competitions for n in range(c.days)}
 
 
 class _Checkpoint(NamedTuple):
@@ -273,8 +273,8 @@ def _generate(season: Season, athlete: Athlete) -> Plan:
     same_shape = 0 if earlier is None else _same_shape_days(earlier.shape, shape, same_days)
     metrics, curves = day_metrics_since(final, rules, recorded, same_days,
                                         ((), ()) if earlier is None else (earlier.metrics, earlier.curves))
-    week_list = weeks(season, dates, timeline.days, final, metrics, same_shape,
-                      () if earlier is None else earlier.weeks)
+    week_list = tuple(weeks(season, dates, timeline.days, final, metrics, same_shape,
+                            () if earlier is None else earlier.weeks))
     said = tuple(ctx.warnings)
 
     def checks() -> tuple[PlanWarning, ...]:
@@ -308,9 +308,9 @@ def _generate(season: Season, athlete: Athlete) -> Plan:
     )
     last.run = _Run(
         shape, priming, ctx, checkpoints, tuple(looped), planned_on, tuple(final), recorded_tuple, tuple(metrics),
-        tuple(curves), tuple(week_list), days, frozenset(locked_days), frozenset(frozen_days),
+        tuple(curves), week_list, days, frozenset(locked_days), frozenset(frozen_days),
     )
-    return Plan(athlete, timeline.phases, competitions, days, tuple(week_list), checks, held,
+    return Plan(athlete, timeline.phases, competitions, days, week_list, checks, held,
                 max_proposals(season, athlete, rules))
 
 
