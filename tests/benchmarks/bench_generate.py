@@ -1,15 +1,16 @@
 """Benchmark: ``generate`` on a 48-week season with 10 competitions.
 
 Budgets (issue 13): one athlete at most 3 times a plain-tuple floor built beside it in the same
-run, the squad of 12 at most 40 ms median; the script exits non-zero when either is over. The
+run, both repeated and while a drag moves the championship, and the squad of 12 at most 40 ms
+median; the script exits non-zero when any is over. The
 floor builds the plan's days, sessions, items and weeks again as plain tuples (no dataclasses):
 what holding the same records costs, measured on the same machine under the same load, so the
 ratio moves far less than milliseconds from run to run. The issue-12 budgets (10 ms and 100 ms
 median) are printed beside them. Each timed plan has its warnings read, so the checks (which run
 when first read) are in the figures. ``generate`` takes up the last plan of the athlete from the
 first week an edit changed: the repeated figures are its case of an edit that changed nothing of
-this athlete's; a drag of the championship (a day later at each call) is printed beside them, for
-comparison. Run with ``make bench``.
+this athlete's; a drag of the championship (a day later at each call) re-plans a season that
+changed, and holds the same budget. Run with ``make bench``.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from __future__ import annotations
 import compileall
 import dataclasses
 import gc
+import itertools
 import statistics
 import subprocess
 import sys
@@ -168,13 +170,17 @@ def main() -> int:
     one = figures(measure(lambda: generate(season, "ath-1").warnings, 200))
     squad = figures(measure(lambda: [plan.warnings for plan in generate_all(season)], 30))
     moves = dragged(season)
-    step = iter(range(10**9))
-    drag = figures(measure(lambda: generate(moves[next(step) % len(moves)], "ath-1").warnings, 200))
+    step = itertools.cycle(moves)
+    drag = figures(measure(lambda: generate(next(step), "ath-1").warnings, 200))
     cold = figures(measure(lambda: from_nothing(season), 30))
     first = figures(first_plans(7))
     ratio = one.median / floor.median
     ratio_ok = ratio <= FLOOR_RATIO_BUDGET
     squad_ok = squad.median <= SQUAD_BUDGET_MS
+    # The repeated call re-plans a season that did not change, which the engine answers from
+    # the last plan: the drag, a re-plan of a season that did change, holds the same budget.
+    drag_ratio = drag.median / floor.median
+    drag_ok = drag_ratio <= FLOOR_RATIO_BUDGET
     print(f"plain-tuple floor, one athlete ({shape})")
     print(f"{'plain-tuple floor':24} median {floor.median:7.2f} ms   p95 {floor.p95:7.2f} ms")
     print(
@@ -190,12 +196,13 @@ def main() -> int:
     )
     print(
         f"{'a drag, one athlete':24} median {drag.median:7.2f} ms   p95 {drag.p95:7.2f} ms   "
-        f"{drag.median / floor.median:5.1f} x floor   (the championship a day later at each call, for comparison)"
+        f"{drag_ratio:5.1f} x floor (budget {FLOOR_RATIO_BUDGET:g} x) {_verdict(drag_ok):4}   "
+        "(the championship a day later at each call)"
     )
     print(f"{'from nothing':24} median {cold.median:7.2f} ms   p95 {cold.p95:7.2f} ms   (forget() first)")
     print(f"{'first plan of a process':24} median {first.median:7.2f} ms   p95 {first.p95:7.2f} ms   "
           "(7 fresh processes, the rule book read included)")
-    return 0 if ratio_ok and squad_ok else 1
+    return 0 if ratio_ok and squad_ok and drag_ok else 1
 
 
 if __name__ == "__main__":
