@@ -118,17 +118,24 @@ def _shape(
     if shape is not None:
         _SHAPES.move_to_end(key)
         return shape
+    shape = _SHAPES[key] = _new_shape(season, athlete, competitions, rules, earlier)
+    if len(_SHAPES) > _SHAPES_KEPT:
+        _SHAPES.popitem(last=False)
+    return shape
+
+
+def _new_shape(
+    season: Season, athlete: Athlete, competitions: tuple[Competition, ...], rules: RuleBook, earlier: _Shape | None
+) -> _Shape:
+    """The athlete's shape of the season worked out now (``_shape`` keeps the last ones), the
+    limits of the days no changed competition reaches lent by ``earlier``."""
     timeline = build_timeline(season, athlete, rules)
     before = None if earlier is None else Earlier(earlier.competitions, earlier.timeline, earlier.limits)
     limits = tuple(day_limits(season.first_day, season.last_day, competitions, timeline, rules,
                               priming=athlete.priming, earlier=before))
     dates = _dates(season.first_day, len(limits))
-    shape = _SHAPES[key] = _Shape(dates, timeline, limits, _week_shapes(season, dates, timeline, limits,
-                                                                         competitions, rules, earlier),
-                                  competitions)
-    if len(_SHAPES) > _SHAPES_KEPT:
-        _SHAPES.popitem(last=False)
-    return shape
+    weeks = _week_shapes(season, dates, timeline, limits, competitions, rules, earlier)
+    return _Shape(dates, timeline, limits, weeks, competitions)
 
 
 @lru_cache(maxsize=8)

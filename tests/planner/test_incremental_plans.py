@@ -17,7 +17,7 @@ from planner.document.demo import demo_season
 from planner.document.model import DayRhythm, Priority, Season, TrackDay
 from planner.document.sessions import SessionKind
 from planner.engine.freeze import settle
-from planner.engine.generator import _dates, _Shape, _week_shapes, forget, generate
+from planner.engine.generator import _new_shape, _Shape, forget, generate
 from planner.engine.plan import Plan, PlanWarning
 from planner.engine.proximity import DayLimits, Earlier, day_limits
 from planner.engine.rules import rule_book
@@ -185,14 +185,7 @@ def test_moving_a_meet_works_out_again_only_the_days_it_reaches() -> None:
 def _shape_of(season: Season, earlier: _Shape | None = None) -> _Shape:
     """The athlete's shape of ``season``, worked out afresh (the shapes kept are left alone)."""
     athlete = season.athlete(ATHLETE)
-    before = None if earlier is None else Earlier(earlier.competitions, earlier.timeline, earlier.limits)
-    competitions = season.competitions_for(ATHLETE)
-    timeline = build_timeline(season, athlete, rule_book())
-    limits = tuple(day_limits(season.first_day, season.last_day, competitions, timeline, rule_book(),
-                              priming=athlete.priming, earlier=before))
-    dates = _dates(season.first_day, len(limits))
-    weeks = _week_shapes(season, dates, timeline, limits, competitions, rule_book(), earlier)
-    return _Shape(dates, timeline, limits, weeks, competitions)
+    return _new_shape(season, athlete, season.competitions_for(ATHLETE), rule_book(), earlier)
 
 
 @_SETTINGS
