@@ -8,11 +8,13 @@ without touching the engine.
 from __future__ import annotations
 
 import math
-import tomllib
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from types import MappingProxyType
+
+# The compiled tomli, as planner.document.catalogue says.
+import tomli
 
 import resources
 
@@ -85,7 +87,7 @@ class RuleBook:
 
 
 def parse_rules(text: str) -> RuleBook:
-    data = tomllib.loads(text)
+    data = tomli.loads(text)
     rules = []
     for raw in data["rule"]:
         rules.append(
