@@ -51,9 +51,11 @@ def plain_label(text: str, parent: QWidget | None = None) -> QLabel:
     return label
 
 
-def small_label(text: str, parent: QWidget | None = None, *, colour: str = MUTED_COLOUR) -> QLabel:
+def small_label(text: str, parent: QWidget | None = None, *, colour: str = MUTED_COLOUR, wrap: bool = True) -> QLabel:
+    """A muted line in the smaller font; ``wrap`` False for a word or two (a cell's unit, "Set 2"),
+    which Qt then lays out without working out a height for each width the layout tries."""
     label = plain_label(text, parent)
-    label.setWordWrap(True)
+    label.setWordWrap(wrap)
     font = label.font()
     font.setPointSizeF(font.pointSizeF() * 0.85)
     label.setFont(font)

@@ -122,8 +122,8 @@ class RecordCard(QFrame):
         grid.setColumnStretch(1, 1)
         line = 0
         if planned.items:
-            grid.addWidget(small_label("Planned", self), line, 1)
-            done = small_label("Done", self)
+            grid.addWidget(small_label("Planned", self, wrap=False), line, 1)
+            done = small_label("Done", self, wrap=False)
             done.setToolTip("Reps done, and the load lifted (a drill: the metres per rep); empty reps: not done")
             grid.addWidget(done, line, 2, 1, 3)
             line += 1
@@ -137,11 +137,11 @@ class RecordCard(QFrame):
             item_rows: list[SetRow] = []
             for k, typed in enumerate(self._prefill[i]):
                 planned_set = next((s for s in lines if s.item_index == i and s.set_index == k), None)
-                grid.addWidget(small_label(f"Set {k + 1}", self), line, 0)
+                grid.addWidget(small_label(f"Set {k + 1}", self, wrap=False), line, 0)
                 shown = "extra set" if planned_set is None else _planned_text(
                     planned_set.reps, planned_set.load, planned_set.distance_m, athlete.units.value
                 )
-                grid.addWidget(small_label(shown, self), line, 1)
+                grid.addWidget(small_label(shown, self, wrap=False), line, 1)
                 reps = self._cell(typed.reps, f"{item.name}, set {k + 1}: reps done (empty: not done)")
                 grid.addWidget(reps, line, 2)
                 amount: QLineEdit | None = None
@@ -150,14 +150,14 @@ class RecordCard(QFrame):
                 # accessory was done with); a jump in place has no distance to type.
                 has_amount = not plyometric or typed.amount != "" or item.distance_m is not None
                 if has_amount:
-                    grid.addWidget(small_label("x", self), line, 3)
+                    grid.addWidget(small_label("x", self, wrap=False), line, 3)
                     unit = "m" if plyometric else athlete.units.value
                     what = "metres per rep" if plyometric else "load"
                     amount = self._cell(typed.amount, f"{item.name}, set {k + 1}: {what} ({unit})")
                     box = QHBoxLayout()
                     box.setSpacing(2)
                     box.addWidget(amount)
-                    box.addWidget(small_label(unit, self))
+                    box.addWidget(small_label(unit, self, wrap=False))
                     grid.addLayout(box, line, 4)
                 item_rows.append(SetRow(reps, amount))
                 line += 1
@@ -175,9 +175,9 @@ class RecordCard(QFrame):
         self.minutes = self._cell(minutes, "How long the session took, in minutes")
         self.minutes.setObjectName("recordMinutes")
         self.minutes.setPlaceholderText(str(planned.minutes))
-        facts.addWidget(small_label("Effort", self))
+        facts.addWidget(small_label("Effort", self, wrap=False))
         facts.addWidget(self.effort)
-        facts.addWidget(small_label("/10  Minutes", self))
+        facts.addWidget(small_label("/10  Minutes", self, wrap=False))
         facts.addWidget(self.minutes)
         facts.addStretch(1)
         layout.addLayout(facts)
@@ -189,7 +189,7 @@ class RecordCard(QFrame):
         layout.addWidget(self.note)
 
         bottom = QHBoxLayout()
-        bottom.addWidget(small_label("Status", self))
+        bottom.addWidget(small_label("Status", self, wrap=False))
         self.status_box = QComboBox(self)
         self.status_box.setObjectName("recordStatusBox")
         self.status_box.setToolTip("Read from the sets as they are typed; choose to say otherwise")
