@@ -278,7 +278,8 @@ def _maintenance_gaps(
     rule = rules["detraining"]
     max_gap = rule.whole("max_gap_days")
     threshold = rule.number("novice_heavy_pct" if athlete.novice else "heavy_pct")
-    last_race = max((i for i, lim in enumerate(limits) if lim.rest_day), default=-1)
+    # Searched from the season's end, where the last competition is.
+    last_race = next((i for i in reversed(range(len(limits))) if limits[i].rest_day), -1)
     # The week before every A is taper-like, also for a second A that shares the first's taper.
     before_a = {
         i - n
@@ -360,25 +361,27 @@ def _contact_rise(
     found: list[PlanWarning] = []
     # Weighted contacts of the weeks that were not deloads, and whether each was a full week.
     recent: list[tuple[float, bool]] = []
+    free_below = rule.number("free_below")
     for week in week_list:
         start = (week.start - first).days
         full = start >= 0 and start + 7 <= length and not any(cut[start:start + 7])
         last = recent[-window:]
-        baseline = max((weighted for weighted, _ in last), default=0.0)
         judged = week.phase.preparation and not week.deload and full and any(f for _, f in last)
-        # Judged on the whole percentage the warning shows, so it never reads "rise 15 %;
-        # the limit is 15 %".
-        rise_pct = round((week.weighted_contacts / baseline - 1) * 100) if baseline > 0 else 0
-        above_free = week.weighted_contacts > rule.number("free_below")
-        if judged and above_free and rise_pct > limit_pct:
-            found.append(
-                PlanWarning(
-                    "plyo.progression",
-                    week.start,
-                    f"Weekly weighted contacts rise {rise_pct} % ({baseline:g} to {week.weighted_contacts:g}, "
-                    f"the highest of the last {window} weeks that were not deloads); the limit is {limit_pct} %",
+        # Only a judged week above the free dose is measured against the baseline.
+        if judged and week.weighted_contacts > free_below:
+            baseline = max(weighted for weighted, _ in last)
+            # Judged on the whole percentage the warning shows, so it never reads "rise 15 %;
+            # the limit is 15 %".
+            rise_pct = round((week.weighted_contacts / baseline - 1) * 100) if baseline > 0 else 0
+            if rise_pct > limit_pct:
+                found.append(
+                    PlanWarning(
+                        "plyo.progression",
+                        week.start,
+                        f"Weekly weighted contacts rise {rise_pct} % ({baseline:g} to {week.weighted_contacts:g}, "
+                        f"the highest of the last {window} weeks that were not deloads); the limit is {limit_pct} %",
+                    )
                 )
-            )
         if not week.deload:
             recent.append((week.weighted_contacts, full))
     return found
