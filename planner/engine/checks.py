@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Sequence
 from datetime import date, timedelta
+from typing import NamedTuple
 
 from planner.by_identity import ByIdentity
 from planner.document.catalogue import catalogue
@@ -82,7 +83,7 @@ def hard_rule_breaches(
             if rhythm.track is TrackDay.EASY:
                 if not weights:
                     breach("rhythm", "plyometrics on an easy track day")
-                elif _lower_body(session)[0]:
+                elif _lower_body((session,)).lower:
                     breach("rhythm", "lower-body lifting on an easy track day (only upper-body and accessories)")
             if weights:
                 _weights_breaches(session, limit, breach, ceiling_pct, max_clean_reps, cap_pct, max_age, athlete, day,
@@ -172,45 +173,57 @@ def soft_rule_warnings(
     rules: RuleBook,
 ) -> list[PlanWarning]:
     warnings: list[PlanWarning] = []
-    warnings += _consecutive(dates, sessions_by_day)
-    warnings += _detraining(dates, sessions_by_day, phases, rules)
-    warnings += _maintenance_gaps(athlete, dates, sessions_by_day, phases, limits, rules)
+    # Three checks read each day's lower-body work: it is looked up once per day for them.
+    lower_body = [_lower_body(sessions) for sessions in sessions_by_day]
+    warnings += _consecutive(dates, lower_body)
+    warnings += _detraining(dates, lower_body, phases, rules)
+    warnings += _maintenance_gaps(athlete, dates, lower_body, phases, limits, rules)
     warnings += _contact_rise(athlete, week_list, season, dates, phases, rules)
     warnings += _spikes(dates, phases, metrics, season, rules)
     warnings += record_warnings(athlete, season, rules)
     return warnings
 
 
-# Per weights session: whether it holds lower-body work other than accessories, and the top
-# percentage of its lower-body strength sets (0 without), worked out once per session.
-_LOWER_BODY: ByIdentity[tuple[bool, float]] = ByIdentity()
+class _LowerBody(NamedTuple):
+    """The lower-body work of a day's sessions, as the checks read it."""
+
+    heavy: bool  # high-intensity lower-body work (a session marked heavy)
+    lower: bool  # lower-body work other than accessories, in a weights session
+    top: float  # the top percentage of the lower-body strength sets (0 without)
 
 
-def _lower_body(session: Session) -> tuple[bool, float]:
-    return _LOWER_BODY.get(_lower_body_work, session)
+_NO_LOWER_BODY = _LowerBody(heavy=False, lower=False, top=0.0)
+# Worked out once per day's sessions: a plan takes most of its days over from the last one.
+_LOWER_BODY: ByIdentity[_LowerBody] = ByIdentity()
 
 
-def _lower_body_work(session: Session) -> tuple[bool, float]:
-    any_lower = False
+def _lower_body(sessions: Sequence[Session]) -> _LowerBody:
+    """The lower-body work of a day's ``sessions``."""
+    if not sessions:
+        return _NO_LOWER_BODY
+    return _LOWER_BODY.get(_lower_body_work, *sessions)
+
+
+def _lower_body_work(*sessions: Session) -> _LowerBody:
+    heavy = any_lower = False
     top = 0.0
-    if session.kind is SessionKind.WEIGHTS:
+    for session in sessions:
+        heavy = heavy or session.heavy
+        if session.kind is not SessionKind.WEIGHTS:
+            continue
         for item in session.items:
             if item.lower_body and item.category is not Category.ACCESSORY:
                 any_lower = True
                 if item.category is Category.STRENGTH:
                     top = max(top, item.percent_max or 0.0)
-    return any_lower, top
+    return _LowerBody(heavy, any_lower, top)
 
 
-def _high_intensity_lower(sessions: Sequence[Session]) -> bool:
-    return any(s.heavy for s in sessions)
-
-
-def _consecutive(dates: Sequence[date], sessions_by_day: Sequence[Sequence[Session]]) -> list[PlanWarning]:
+def _consecutive(dates: Sequence[date], lower_body: Sequence[_LowerBody]) -> list[PlanWarning]:
+    """High-intensity lower-body work on two days in a row (``lower_body``: each day's)."""
     found: list[PlanWarning] = []
-    heavy = [bool(sessions) and _high_intensity_lower(sessions) for sessions in sessions_by_day]
     for i in range(1, len(dates)):
-        if heavy[i] and heavy[i - 1]:
+        if lower_body[i].heavy and lower_body[i - 1].heavy:
             found.append(
                 PlanWarning(
                     "rhythm.consecutive",
@@ -224,18 +237,18 @@ def _consecutive(dates: Sequence[date], sessions_by_day: Sequence[Sequence[Sessi
 
 def _detraining(
     dates: Sequence[date],
-    sessions_by_day: Sequence[Sequence[Session]],
+    lower_body: Sequence[_LowerBody],
     phases: Sequence[DayPhase],
     rules: RuleBook,
 ) -> list[PlanWarning]:
+    """Gaps longer than the rule allows between days with lower-body work (``lower_body``:
+    each day's), outside tapers and the transition."""
     max_gap = rules["detraining"].whole("max_gap_days")
     found: list[PlanWarning] = []
     gap = 0
     exempt = (PhaseKind.TAPER, PhaseKind.TRANSITION)
-    for day, sessions, phase in zip(dates, sessions_by_day, phases, strict=True):
-        if phase.kind in exempt or phase.taper_for is not None or (
-            sessions and any(_lower_body(s)[0] for s in sessions)
-        ):
+    for day, work, phase in zip(dates, lower_body, phases, strict=True):
+        if phase.kind in exempt or phase.taper_for is not None or work.lower:
             gap = 0
             continue
         gap += 1
@@ -254,18 +267,19 @@ def _detraining(
 def _maintenance_gaps(
     athlete: Athlete,
     dates: Sequence[date],
-    sessions_by_day: Sequence[Sequence[Session]],
+    lower_body: Sequence[_LowerBody],
     phases: Sequence[DayPhase],
     limits: Sequence[DayLimits],
     rules: RuleBook,
 ) -> list[PlanWarning]:
     """Heavy lower-body strength sets (squats, not cleans) from pre-competition to the last
     competition, outside A tapers: one session a week keeps strength and speed, one every two
-    weeks loses them (T11)."""
+    weeks loses them (T11). ``lower_body`` holds each day's lower-body work."""
     rule = rules["detraining"]
     max_gap = rule.whole("max_gap_days")
     threshold = rule.number("novice_heavy_pct" if athlete.novice else "heavy_pct")
-    last_race = max((i for i, lim in enumerate(limits) if lim.rest_day), default=-1)
+    # Searched from the season's end, where the last competition is.
+    last_race = next((i for i in reversed(range(len(limits))) if limits[i].rest_day), -1)
     # The week before every A is taper-like, also for a second A that shares the first's taper.
     before_a = {
         i - n
@@ -290,8 +304,7 @@ def _maintenance_gaps(
     for i in range(min(len(dates), last_race + 1)):
         phase = phases[i]
         counted = phase.kind in season_kinds and phase.taper_for is None and i not in before_a
-        sessions = sessions_by_day[i]
-        if not counted or (sessions and any(_lower_body(s)[1] >= threshold for s in sessions)):
+        if not counted or lower_body[i].top >= threshold:
             close(i)
             start = None
         elif start is None:
@@ -348,25 +361,27 @@ def _contact_rise(
     found: list[PlanWarning] = []
     # Weighted contacts of the weeks that were not deloads, and whether each was a full week.
     recent: list[tuple[float, bool]] = []
+    free_below = rule.number("free_below")
     for week in week_list:
         start = (week.start - first).days
         full = start >= 0 and start + 7 <= length and not any(cut[start:start + 7])
         last = recent[-window:]
-        baseline = max((weighted for weighted, _ in last), default=0.0)
         judged = week.phase.preparation and not week.deload and full and any(f for _, f in last)
-        # Judged on the whole percentage the warning shows, so it never reads "rise 15 %;
-        # the limit is 15 %".
-        rise_pct = round((week.weighted_contacts / baseline - 1) * 100) if baseline > 0 else 0
-        above_free = week.weighted_contacts > rule.number("free_below")
-        if judged and above_free and rise_pct > limit_pct:
-            found.append(
-                PlanWarning(
-                    "plyo.progression",
-                    week.start,
-                    f"Weekly weighted contacts rise {rise_pct} % ({baseline:g} to {week.weighted_contacts:g}, "
-                    f"the highest of the last {window} weeks that were not deloads); the limit is {limit_pct} %",
+        # Only a judged week above the free dose is measured against the baseline.
+        if judged and week.weighted_contacts > free_below:
+            baseline = max(weighted for weighted, _ in last)
+            # Judged on the whole percentage the warning shows, so it never reads "rise 15 %;
+            # the limit is 15 %".
+            rise_pct = round((week.weighted_contacts / baseline - 1) * 100) if baseline > 0 else 0
+            if rise_pct > limit_pct:
+                found.append(
+                    PlanWarning(
+                        "plyo.progression",
+                        week.start,
+                        f"Weekly weighted contacts rise {rise_pct} % ({baseline:g} to {week.weighted_contacts:g}, "
+                        f"the highest of the last {window} weeks that were not deloads); the limit is {limit_pct} %",
+                    )
                 )
-            )
         if not week.deload:
             recent.append((week.weighted_contacts, full))
     return found

@@ -11,7 +11,7 @@ athlete holds dumbbells or uses a technique bar. How a load goes on is data on t
 # these classes before its first paint.
 import math
 from dataclasses import replace
-from typing import NamedTuple
+from typing import NamedTuple, TypedDict
 
 from planner.document.model import Equipment, Units
 from planner.document.sessions import Item
@@ -48,16 +48,26 @@ def held_as_dumbbells(item: Item) -> bool:
     return item.load is not None and item.per_hand is not None
 
 
-def loaded(item: Item, load: Load | None, equipment: Equipment, units: Units) -> Item:
-    """``item`` carrying ``load``: its value in the athlete's units and in kg, the plates, and
-    how it goes on (dumbbells below the bar, fractional plates); no load clears them all."""
+class LoadFields(TypedDict):
+    """The fields of an ``Item`` that say its load, by their names there."""
+
+    load: float | None
+    unit: str
+    load_kg: float | None
+    plates_per_side: tuple[float, ...]
+    below_bar: float | None
+    per_hand: float | None
+    fractional_per_side: float
+
+
+def load_fields(load: Load | None, equipment: Equipment, units: Units) -> LoadFields:
+    """An item's fields for ``load`` (none: no load) in the athlete's ``units``: its value in
+    those units and in kg, the plates, and how it goes on (dumbbells below the bar, fractional
+    plates). An item built with a load is given them at once, not copied to take them."""
     if load is None:
-        return replace(
-            item, load=None, load_kg=None, plates_per_side=(), below_bar=None, per_hand=None,
-            fractional_per_side=0.0,
-        )
-    return replace(
-        item,
+        return LoadFields(load=None, unit=units.value, load_kg=None, plates_per_side=(), below_bar=None,
+                          per_hand=None, fractional_per_side=0.0)
+    return LoadFields(
         load=load.value,
         unit=units.value,
         load_kg=round(units.to_kg(load.value), 2),
@@ -66,6 +76,16 @@ def loaded(item: Item, load: Load | None, equipment: Equipment, units: Units) ->
         per_hand=load.per_hand,
         fractional_per_side=load.fractional_per_side,
     )
+
+
+def loaded(item: Item, load: Load | None, equipment: Equipment, units: Units) -> Item:
+    """``item`` carrying ``load`` (see ``load_fields``); no load clears them all but the unit."""
+    if load is None:
+        return replace(
+            item, load=None, load_kg=None, plates_per_side=(), below_bar=None, per_hand=None,
+            fractional_per_side=0.0,
+        )
+    return replace(item, **load_fields(load, equipment, units))
 
 
 def typed_load(value: float, equipment: Equipment, units: Units, *, barbell: bool) -> Load:

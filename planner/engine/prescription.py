@@ -17,7 +17,7 @@ from planner.document.catalogue import Exercise, exercise
 from planner.document.model import Athlete, MaxEntry
 from planner.document.sessions import Category, Intent, Item, PlyoIntensity
 from planner.document.text import BODY_WEIGHT, plural
-from planner.engine.loads import Load, loaded, round_load
+from planner.engine.loads import Load, load_fields, round_load
 from planner.engine.plan import PlanWarning
 from planner.engine.proximity import DayLimits
 from planner.engine.rules import RuleBook
@@ -321,7 +321,7 @@ def _item(
             rule_ids = (*rule_ids, "load.rounding")
         elif percent <= 0 and not note:
             note = BODY_WEIGHT
-    item = Item(
+    return Item(
         exercise_id=chosen.id,
         name=chosen.name,
         category=chosen.category,
@@ -330,13 +330,12 @@ def _item(
         reps=reps,
         percent_max=percent,
         max_value=max_value,
-        unit=athlete.units.value,
         rest_s=rest_s,
         intent=intent,
         note=note,
         rule_ids=rule_ids,
+        **load_fields(load, athlete.equipment, athlete.units),
     )
-    return item if load is None else loaded(item, load, athlete.equipment, athlete.units)
 
 
 def rep_range_item(

@@ -124,10 +124,11 @@ def day_limits(
     earlier: Earlier | None = None,
 ) -> list[DayLimits]:
     length = (last_day - first_day).days + 1
+    # What decides each competition's limits is worked out once, here, for _limit too.
+    influences = _influences(competitions, timeline, rules, first_day)
     if earlier is not None and len(earlier.limits) == length:
         # Only the days a competition whose limits changed reaches (where it was and where it
         # is now) are worked out again, from every competition in order, as below.
-        influences = _influences(competitions, timeline, rules, first_day)
         was = set(_influences(earlier.competitions, earlier.timeline, rules, first_day))
         only = {i for influence in was.symmetric_difference(influences)
                 for i in _reach(influence, first_day, length, rules)}
@@ -135,14 +136,12 @@ def day_limits(
             limits = list(earlier.limits)
             for i in only:
                 limits[i] = _OPEN
-            reaching = tuple(
-                influence.competition for influence in influences
-                if not only.isdisjoint(_reach(influence, first_day, length, rules))
-            )
-            _limit(limits, first_day, reaching, timeline, rules, priming, only)
+            reaching = [influence for influence in influences
+                        if not only.isdisjoint(_reach(influence, first_day, length, rules))]
+            _limit(limits, first_day, reaching, rules, priming, only)
             return limits
     limits = [_OPEN] * length
-    _limit(limits, first_day, competitions, timeline, rules, priming, None)
+    _limit(limits, first_day, influences, rules, priming, None)
     return limits
 
 
@@ -187,13 +186,13 @@ def _reach(influence: _Influence, first_day: date, length: int, rules: RuleBook)
 def _limit(
     limits: list[DayLimits],
     first_day: date,
-    competitions: tuple[Competition, ...],
-    timeline: Timeline,
+    influences: Sequence[_Influence],
     rules: RuleBook,
     priming: bool,
     only: set[int] | None,
 ) -> None:
-    """Tightens ``limits`` (those of the days in ``only``, or all) by each competition in turn."""
+    """Tightens ``limits`` (those of the days in ``only``, or all) by each competition in turn,
+    as its influence (its taper, shared or not, and its mini-taper) says."""
     length = len(limits)
 
     def index(day: date) -> int:
@@ -207,13 +206,13 @@ def _limit(
     after = rules["competition.after"]
     a_rule = rules["taper.a"]
     b_rule = rules["taper.b"]
-    peak_starts = {peak.start: peak for peak in timeline.peaks if peak.taper_days}
     no_heavy_from = base.whole("no_heavy_from")
     no_plyo_from = base.whole("no_plyo_from")
     recovery_days = after.whole("recovery_days")
     recovery_max_pct = after.number("recovery_max_pct")
 
-    for comp in competitions:
+    for influence in influences:
+        comp = influence.competition
         label = _label(comp)
         start = index(comp.start)
         for i in range(start, index(comp.end) + 1):
@@ -250,7 +249,7 @@ def _limit(
                                      f"D+{n} after {label}: no heavy lower-body work or high-intensity plyometrics",
                                      heavy_lower=False, plyo_ceiling=2)
 
-        if comp.priority is Priority.B and _b_rules_apply(comp, timeline, first_day):
+        if influence.mini_taper:
             for n in range(1, b_rule.whole("days") + 1):
                 day = comp.start - timedelta(days=n)
                 i = index(day)
@@ -270,11 +269,7 @@ def _limit(
                 limits[i] = current
 
         if comp.priority is Priority.A:
-            peak = peak_starts.get(comp.start)
-            taper_days = peak.taper_days if peak else a_rule.whole(
-                "indoor_days" if comp.indoor else "outdoor_days")
-            shared = peak is None
-            for n in range(1, taper_days + 1):
+            for n in range(1, influence.taper_days + 1):
                 day = comp.start - timedelta(days=n)
                 i = index(day)
                 if not wanted(i):
@@ -302,7 +297,7 @@ def _limit(
                 if n < (last := a_rule.whole("last_low_plyo")):
                     current = _tighten(current, "taper.a", f"{text}: low-intensity elastic work only until D-{last}",
                                        plyo_ceiling=0)
-                if not shared:
+                if not influence.shared_taper:
                     current = _taper_volume(current, "taper.a", text, a_rule.number("volume"))
                 if priming and n in (1, 2):
                     current = current._replace(priming_day=True)
