@@ -12,8 +12,8 @@ without a file) is measured as well and printed for comparison. The window opens
 today's sessions fill the day panel: every start runs as of one fixed day of the demo season
 (``SPRINTPLAN_TODAY``), so the figure does not depend on the date the benchmark runs. The budget
 is held on an ordinary training day (one weights session and its record card); a day with two
-sessions to record (plyometrics and the heavy squat day), the panel's fullest, is printed beside
-it. SprintPlan's own modules are compiled to bytecode first, as an installed copy has them:
+sessions to record (plyometrics and the heavy squat day), the panel's fullest, and a rest day are
+printed beside it. SprintPlan's own modules are compiled to bytecode first, as an installed copy has them:
 where PYTHONDONTWRITEBYTECODE is set, every run would otherwise compile them from source, which
 no installed app does (the libraries on both sides are installed with their bytecode).
 Prints the figures; run with ``make bench``.
@@ -38,6 +38,8 @@ BUDGET_RATIO = 1.2
 TRAINING_DAY = "2026-12-03"
 # Tuesday of the first pre-competition week: 76 contacts of plyometrics and the heavy squat day.
 TWO_SESSIONS_DAY = "2027-03-09"
+# The Wednesday after it: a rest day, nothing to show or record.
+REST_DAY = "2027-03-10"
 
 BASELINE = """
 import sys
@@ -95,6 +97,7 @@ def main() -> int:
     env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen"),
            TODAY_VARIABLE: TRAINING_DAY}
     two_sessions_env = {**env, TODAY_VARIABLE: TWO_SESSIONS_DAY}
+    rest_env = {**env, TODAY_VARIABLE: REST_DAY}
     folder = Path(tempfile.mkdtemp())
     demo = folder / "demo.sprintplan"
     subprocess.run([sys.executable, "-m", "planner", "demo", str(demo)], check=True, capture_output=True)
@@ -103,26 +106,33 @@ def main() -> int:
     app_command = [sys.executable, "-m", "ui.launcher", "--report-first-paint", str(demo)]
     built_in_command = [sys.executable, "-m", "ui.launcher", "--report-first-paint"]
     baseline_command = [sys.executable, str(baseline_script)]
-    starts = ((app_command, env), (built_in_command, env), (app_command, two_sessions_env), (baseline_command, env))
+    starts = (
+        (app_command, env), (built_in_command, env), (app_command, two_sessions_env), (app_command, rest_env),
+        (baseline_command, env),
+    )
     for command, start_env in starts:
         timed(command, start_env)  # warm the file cache for each
     times: list[list[float]] = [[] for _ in starts]
     for _ in range(RUNS):
         for (command, start_env), runs in zip(starts, times, strict=True):
             runs.append(timed(command, start_env))
-    app_median, built_in_median, two_sessions_median, baseline_median = (statistics.median(runs) for runs in times)
+    app_median, built_in_median, two_sessions_median, rest_median, baseline_median = (
+        statistics.median(runs) for runs in times
+    )
     ratio = app_median / baseline_median
     check = subprocess.run(
         [sys.executable, "-c", CHECK_REPORTLAB, str(demo)], capture_output=True, text=True, env=env, check=False
     )
     reportlab_free = "reportlab-not-imported" in check.stdout
     print(f"start-up to first paint, median of {RUNS} alternating runs ({env['QT_QPA_PLATFORM']}), "
-          f"as of {TRAINING_DAY} (two sessions: {TWO_SESSIONS_DAY}):")
+          f"as of {TRAINING_DAY} (two sessions: {TWO_SESSIONS_DAY}, rest day: {REST_DAY}):")
     print(f"  SprintPlan, demo season file     {app_median:7.1f} ms")
     print(f"  SprintPlan, built-in demo        {built_in_median:7.1f} ms   "
           f"(ratio {built_in_median / baseline_median:.2f}, for comparison)")
     print(f"  SprintPlan, two sessions today   {two_sessions_median:7.1f} ms   "
           f"(ratio {two_sessions_median / baseline_median:.2f}, for comparison)")
+    print(f"  SprintPlan, a rest day today     {rest_median:7.1f} ms   "
+          f"(ratio {rest_median / baseline_median:.2f}, for comparison)")
     print(f"  bare QMainWindow + PlotWidget    {baseline_median:7.1f} ms")
     print(f"  ratio {ratio:.2f} (budget {BUDGET_RATIO})   {'ok' if ratio <= BUDGET_RATIO else 'OVER'}")
     print(f"  reportlab at start-up: {'not imported (ok)' if reportlab_free else 'IMPORTED'}")
