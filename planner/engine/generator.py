@@ -178,7 +178,7 @@ def _week_shapes(
     # the week (rule race.week); opt-in priming is planned on its own.
     race_eve_days = rules["race.week"].whole("no_lifting_before_days")
     race_eves = _eves(competitions, race_eve_days)
-    racing = _race_days(competitions)
+    racing = {day for c in competitions for day in c.dates()}
     lend: tuple[_WeekShape, ...] = ()
     lend_phases: tuple[DayPhase, ...] = ()
     lend_limits: Sequence[DayLimits] = ()
@@ -186,7 +186,7 @@ def _week_shapes(
     if earlier is not None and earlier.dates is dates:
         lend, lend_phases, lend_limits = earlier.weeks, earlier.timeline.days, earlier.limits
         changed = tuple(set(competitions).symmetric_difference(earlier.competitions))
-        touched = _eves(changed, max(eve_days, race_eve_days)) | _race_days(changed)
+        touched = _eves(changed, max(eve_days, race_eve_days)) | {day for c in changed for day in c.dates()}
     transition = PhaseKind.TRANSITION
     result: list[_WeekShape] = []
     start = (season.first_week_start - first).days
@@ -218,11 +218,6 @@ def _week_shapes(
                           if limit.plyo_ceiling > 0 and t),
         ))
     return tuple(result)
-
-
-def _race_days(competitions: tuple[Competition, ...]) -> set[date]:
-    """Every day of the competitions."""
-    return {c.start + timedelta(days=n) for c in competitions for n in range(c.days)}
 
 
 class _Checkpoint(NamedTuple):
