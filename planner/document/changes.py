@@ -7,8 +7,7 @@ its layout unless the season's dates moved, the notes list sleeps through a chan
 a plan is looked at again only for the athletes whose plan may differ.
 """
 
-from __future__ import annotations
-
+# No ``from __future__ import annotations``: this module defines named tuples (see planner/__init__.py).
 from collections import Counter
 from collections.abc import Mapping
 from datetime import date, timedelta

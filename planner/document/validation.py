@@ -5,8 +5,7 @@ season, entries against the squad). Loading refuses a file that breaks one, and 
 checks its result, so an invalid document never reaches the engine or the disk.
 """
 
-from __future__ import annotations
-
+# No ``from __future__ import annotations``: this module defines named tuples (see planner/__init__.py).
 import math
 import re
 from collections.abc import Callable, Iterable

@@ -6,9 +6,7 @@ plan (which days get weights and plyometrics), the sessions themselves, then the
 locked weeks and overrides, the checks and the metrics.
 """
 
-# Annotations are evaluated here (no ``from __future__ import annotations``): typing compiles
-# each string annotation of a named tuple's fields when the class is made, and a window makes
-# these classes before its first paint. The few names used before their class are quoted.
+# No ``from __future__ import annotations``: this module defines named tuples (see planner/__init__.py).
 from collections import OrderedDict
 from collections.abc import Collection, Sequence
 from dataclasses import replace
