@@ -8,6 +8,12 @@ import reportlab.
 
 The names below load on first use, so that importing one small module of the package (the
 command line's list of subcommands, say) does not import the engine.
+
+A module that defines named tuples evaluates its annotations: it does not import
+``annotations`` from ``__future__``. With that import, typing compiles each string annotation
+of a named tuple's fields when the class is made, and a window makes these classes before its
+first paint. Such a module quotes only the names it uses before they exist; each says so in a
+one-line comment where the import would be.
 """
 
 from __future__ import annotations

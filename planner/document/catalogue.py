@@ -1,7 +1,6 @@
 """The exercise catalogue read from ``resources/data/exercises.toml``."""
 
-from __future__ import annotations
-
+# No ``from __future__ import annotations``: this module defines named tuples (see planner/__init__.py).
 from functools import cache
 from typing import NamedTuple
 

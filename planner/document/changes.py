@@ -7,14 +7,13 @@ its layout unless the season's dates moved, the notes list sleeps through a chan
 a plan is looked at again only for the athletes whose plan may differ.
 """
 
-from __future__ import annotations
-
+# No ``from __future__ import annotations``: this module defines named tuples (see planner/__init__.py).
 from collections import Counter
 from collections.abc import Mapping
 from datetime import date, timedelta
 from typing import NamedTuple, TypeVar
 
-from planner.document.model import Competition, Season
+from planner.document.model import Season
 
 _K = TypeVar("_K")
 _V = TypeVar("_V")
@@ -84,7 +83,7 @@ def changes_between(before: Season, after: Season, initiator: object = None) -> 
             for competition in (old.get(competition_id), new.get(competition_id)):
                 if competition is not None:
                     athletes |= squad if competition.athletes is None else set(competition.athletes)
-                    dates |= _days(competition)
+                    dates.update(competition.dates())
 
     if before.overrides != after.overrides:
         keyed = _changed_keys({o.key: o for o in before.overrides}, {o.key: o for o in after.overrides})
@@ -136,7 +135,3 @@ def _changed_keys(old: Mapping[_K, _V], new: Mapping[_K, _V]) -> set[_K]:
 
 def _shape(season: Season) -> tuple[date, date, int]:
     return (season.first_day, season.last_day, season.week_start)
-
-
-def _days(competition: Competition) -> set[date]:
-    return {competition.start + timedelta(days=n) for n in range(competition.days)}

@@ -187,6 +187,10 @@ class Competition:
     def days(self) -> int:
         return (self.end - self.start).days + 1
 
+    def dates(self) -> tuple[date, ...]:
+        """The competition's days, first to last."""
+        return tuple(self.start + timedelta(days=n) for n in range((self.end - self.start).days + 1))
+
     def clashes_with(self, other: Competition) -> bool:
         """True when the two share a day and at least one athlete is entered in both.
 

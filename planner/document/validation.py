@@ -5,8 +5,7 @@ season, entries against the squad). Loading refuses a file that breaks one, and 
 checks its result, so an invalid document never reaches the engine or the disk.
 """
 
-from __future__ import annotations
-
+# No ``from __future__ import annotations``: this module defines named tuples (see planner/__init__.py).
 import math
 import re
 from collections.abc import Callable, Iterable
@@ -98,19 +97,10 @@ def _placed(path: str, found: Iterable[Problem]) -> list[Problem]:
     return [Problem(f"{path}{problem.path}", problem.message) for problem in found]
 
 
-def _own_athlete_problems(athlete: Athlete, path: str) -> list[Problem]:
-    found = _ATHLETE_PROBLEMS.get(_athlete_problems_at_no_path, athlete)
-    return _placed(path, found)
-
-
-def _athlete_problems_at_no_path(athlete: Athlete) -> tuple[Problem, ...]:
-    return (*text_problems(athlete.id, ".id", "the id"), *athlete_problems(athlete))
-
-
-def athlete_problems(athlete: Athlete) -> list[Problem]:
+def _athlete_problems(athlete: Athlete) -> tuple[Problem, ...]:
     """Problems within one athlete's own fields (nothing that needs the rest of the season), at
-    no path: ``.name``, ``.maxes[0].value``."""
-    problems: list[Problem] = []
+    no path: ``.id``, ``.name``, ``.maxes[0].value``."""
+    problems = text_problems(athlete.id, ".id", "the id")
     units = athlete.units
     if not athlete.name.strip():
         problems.append(Problem(".name", "the name is empty"))
@@ -184,7 +174,7 @@ def athlete_problems(athlete: Athlete) -> list[Problem]:
     originals = [original for original, _ in athlete.substitutions]
     if len(set(originals)) != len(originals):
         problems.append(Problem(".substitutions", "an exercise is substituted twice"))
-    return problems
+    return tuple(problems)
 
 
 def season_problems(season: Season) -> list[Problem]:
@@ -217,7 +207,7 @@ def season_problems(season: Season) -> list[Problem]:
             problems.append(Problem(f"{path}.id", f"the athlete id {athlete.id!r} is used twice"))
         athlete_ids.add(athlete.id)
         problems.extend(_counter_problems(athlete.id, "ath", season.next_athlete_number, f"{path}.id"))
-        problems.extend(_own_athlete_problems(athlete, path))
+        problems.extend(_placed(path, _ATHLETE_PROBLEMS.get(_athlete_problems, athlete)))
 
     competition_ids: set[str] = set()
     for i, comp in enumerate(season.competitions):

@@ -5,8 +5,7 @@ coach's edit that breaks one is kept as made and the plan warns. Soft rules hold
 calendar allows; where it does not, the plan warns with the rule's id.
 """
 
-from __future__ import annotations
-
+# No ``from __future__ import annotations``: this module defines named tuples (see planner/__init__.py).
 from collections.abc import Callable, Collection, Sequence
 from datetime import date, timedelta
 from typing import NamedTuple

@@ -8,9 +8,7 @@ always the session as it was planned when it was recorded (``record.planned``), 
 derived differently later never changes how a past session is judged.
 """
 
-# Annotations are evaluated here (no ``from __future__ import annotations``): typing compiles
-# each string annotation of a named tuple's fields when the class is made, and a window makes
-# these classes before its first paint.
+# No ``from __future__ import annotations``: this module defines named tuples (see planner/__init__.py).
 from collections.abc import Sequence
 from datetime import date, timedelta
 from enum import StrEnum

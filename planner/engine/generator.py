@@ -6,9 +6,7 @@ plan (which days get weights and plyometrics), the sessions themselves, then the
 locked weeks and overrides, the checks and the metrics.
 """
 
-# Annotations are evaluated here (no ``from __future__ import annotations``): typing compiles
-# each string annotation of a named tuple's fields when the class is made, and a window makes
-# these classes before its first paint. The few names used before their class are quoted.
+# No ``from __future__ import annotations``: this module defines named tuples (see planner/__init__.py).
 from collections import OrderedDict
 from collections.abc import Collection, Sequence
 from dataclasses import replace
@@ -56,7 +54,7 @@ class _Kept:
 
 
 _KEPT: OrderedDict[tuple[Athlete, RuleBook], _Kept] = OrderedDict()
-_MEMOS_KEPT = 64
+_ATHLETES_KEPT = 64
 # Entries per athlete: past this (a long drag, many edits) the athlete's memo starts afresh.
 _MEMO_ENTRIES = 4_000
 
@@ -67,7 +65,7 @@ def _kept(athlete: Athlete, rules: RuleBook) -> _Kept:
     kept = _KEPT.get(key)
     if kept is None or kept.memo.size() > _MEMO_ENTRIES:
         kept = _KEPT[key] = _Kept()
-        if len(_KEPT) > _MEMOS_KEPT:
+        if len(_KEPT) > _ATHLETES_KEPT:
             _KEPT.popitem(last=False)
     _KEPT.move_to_end(key)
     return kept
@@ -110,7 +108,8 @@ def _shape(
     season: Season, athlete: Athlete, competitions: tuple[Competition, ...], rules: RuleBook, earlier: _Shape | None
 ) -> _Shape:
     """The athlete's shape of the season; ``earlier``, the shape of the athlete's last plan (of
-    a season with the same first day), lends the limits of the days no changed competition reaches."""
+    a season with the same first day), lends the limits of the days and the shapes of the weeks
+    that no changed competition reaches."""
     # The rule book is hashed by identity: the key holds it, so no other book takes its place.
     key = (season.first_day, season.last_day, season.week_start, competitions, athlete.junior, athlete.priming,
            rules)
@@ -128,7 +127,8 @@ def _new_shape(
     season: Season, athlete: Athlete, competitions: tuple[Competition, ...], rules: RuleBook, earlier: _Shape | None
 ) -> _Shape:
     """The athlete's shape of the season worked out now (``_shape`` keeps the last ones), the
-    limits of the days no changed competition reaches lent by ``earlier``."""
+    limits of the days and the shapes of the weeks that no changed competition reaches lent by
+    ``earlier``."""
     timeline = build_timeline(season, athlete, rules)
     before = None if earlier is None else Earlier(earlier.competitions, earlier.timeline, earlier.limits)
     limits = tuple(day_limits(season.first_day, season.last_day, competitions, timeline, rules,
@@ -165,7 +165,7 @@ class _WeekShape(NamedTuple):
 
 def _week_shapes(
     season: Season, dates: tuple[date, ...], timeline: Timeline, limits: Sequence[DayLimits],
-    competitions: tuple[Competition, ...], rules: RuleBook, earlier: _Shape | None = None,
+    competitions: tuple[Competition, ...], rules: RuleBook, earlier: _Shape | None,
 ) -> tuple[_WeekShape, ...]:
     """Each week's shape; ``earlier``, a shape of the same days, lends the weeks whose days
     have the same phases and limits and that no changed competition (its days, its eves)
@@ -178,7 +178,7 @@ def _week_shapes(
     # the week (rule race.week); opt-in priming is planned on its own.
     race_eve_days = rules["race.week"].whole("no_lifting_before_days")
     race_eves = _eves(competitions, race_eve_days)
-    racing = _race_days(competitions)
+    racing = {day for c in competitions for day in c.dates()}
     lend: tuple[_WeekShape, ...] = ()
     lend_phases: tuple[DayPhase, ...] = ()
     lend_limits: Sequence[DayLimits] = ()
@@ -186,7 +186,7 @@ def _week_shapes(
     if earlier is not None and earlier.dates is dates:
         lend, lend_phases, lend_limits = earlier.weeks, earlier.timeline.days, earlier.limits
         changed = tuple(set(competitions).symmetric_difference(earlier.competitions))
-        touched = _eves(changed, max(eve_days, race_eve_days)) | _race_days(changed)
+        touched = _eves(changed, max(eve_days, race_eve_days)) | {day for c in changed for day in c.dates()}
     transition = PhaseKind.TRANSITION
     result: list[_WeekShape] = []
     start = (season.first_week_start - first).days
@@ -218,11 +218,6 @@ def _week_shapes(
                           if limit.plyo_ceiling > 0 and t),
         ))
     return tuple(result)
-
-
-def _race_days(competitions: tuple[Competition, ...]) -> set[date]:
-    """Every day of the competitions."""
-    return {c.start + timedelta(days=n) for c in competitions for n in range(c.days)}
 
 
 class _Checkpoint(NamedTuple):
@@ -328,7 +323,8 @@ def _first_changed_week(earlier: _Run | None, shape: _Shape, priming: frozenset[
     if earlier is None:
         return 0
     old = earlier.shape
-    if old is shape and earlier.priming == priming:
+    same_priming = earlier.priming == priming
+    if old is shape and same_priming:
         return len(shape.weeks)
     first = shape.dates[0]
     # The loop's warnings are keyed by the start of the phase they are about: a week reaching
@@ -343,7 +339,6 @@ def _first_changed_week(earlier: _Run | None, shape: _Shape, priming: frozenset[
     )
     if moved_phase is None and len(was_phases) != len(now_phases):
         moved_phase = (was_phases if len(was_phases) > common else now_phases)[common].start
-    same_priming = earlier.priming == priming
     for w, (was, now) in enumerate(zip(old.weeks, shape.weeks, strict=False)):
         if (was is not now and was != now) or (moved_phase is not None and now.span[-1] >= moved_phase):
             return w

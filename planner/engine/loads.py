@@ -6,9 +6,7 @@ athlete holds dumbbells or uses a technique bar. How a load goes on is data on t
 ``planner.document.text`` words it.
 """
 
-# Annotations are evaluated here (no ``from __future__ import annotations``): typing compiles
-# each string annotation of a named tuple's fields when the class is made, and a window makes
-# these classes before its first paint.
+# No ``from __future__ import annotations``: this module defines named tuples (see planner/__init__.py).
 import math
 from dataclasses import replace
 from typing import NamedTuple, TypedDict

@@ -3,9 +3,7 @@
 A plan is never edited by hand: edits change the document and the plan is derived again.
 """
 
-# Annotations are evaluated here (no ``from __future__ import annotations``): typing compiles
-# each string annotation of a named tuple's fields when the class is made, and a window makes
-# these classes before its first paint.
+# No ``from __future__ import annotations``: this module defines named tuples (see planner/__init__.py).
 from collections.abc import Callable
 from dataclasses import dataclass, fields
 from datetime import date

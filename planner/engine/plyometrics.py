@@ -12,9 +12,7 @@ High-intensity drills wait for the fifth week of a build; depth jumps need age 1
 squat of 1.5 x body mass (plyo.gate).
 """
 
-# Annotations are evaluated here (no ``from __future__ import annotations``): typing compiles
-# each string annotation of a named tuple's fields when the class is made, and a window makes
-# these classes before its first paint.
+# No ``from __future__ import annotations``: this module defines named tuples (see planner/__init__.py).
 import math
 from collections.abc import Iterator
 from datetime import date

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from itertools import islice
 from typing import Any, TypeVar
@@ -29,60 +29,51 @@ Said = tuple[str, str, str]
 T = TypeVar("T")
 
 
+@dataclass
 class Memo:
     """What building one athlete's plan leaves for the next plan of the same athlete and rule
     book to reuse: items, session bodies and whole sessions, each under a key that holds every
-    input it depends on (planner.engine.generator keeps one per athlete across calls).
+    input it depends on (planner.engine.generator keeps one per athlete across calls)."""
 
-    Memo and Context are plain classes: their classes are made before a window's first paint,
-    where a dataclass's generated methods cost more to make than these take to write."""
-
-    __slots__ = ("bodies", "drill_contacts", "drill_intensities", "items", "lists", "max_breaks", "remembered",
-                 "scaled")
-
-    def __init__(self) -> None:
-        # Most weeks repeat the same items; building each once keeps a live preview fast.
-        self.items: dict[tuple[object, ...], Item] = {}
-        self.drill_intensities: dict[Any, PlyoIntensity] = {}
-        self.bodies: dict[tuple[object, ...], Any] = {}
-        self.scaled: dict[tuple[object, ...], tuple[Item, Item]] = {}
-        self.drill_contacts: dict[Any, int] = {}
-        # Built once with the warnings the build gave (``Context.remember``): items and sessions.
-        self.remembered: dict[tuple[object, ...], tuple[Any, tuple[Said, ...]]] = {}
-        self.lists: dict[tuple[object, ...], tuple[Item, ...]] = {}
-        self.max_breaks: list[date] | None = None
+    # Most weeks repeat the same items; building each once keeps a live preview fast.
+    items: dict[tuple[object, ...], Item] = field(default_factory=dict)
+    drill_intensities: dict[Any, PlyoIntensity] = field(default_factory=dict)
+    bodies: dict[tuple[object, ...], Any] = field(default_factory=dict)
+    scaled: dict[tuple[object, ...], tuple[Item, Item]] = field(default_factory=dict)
+    drill_contacts: dict[Any, int] = field(default_factory=dict)
+    # Built once with the warnings the build gave (``Context.remember``): items and sessions.
+    remembered: dict[tuple[object, ...], tuple[Any, tuple[Said, ...]]] = field(default_factory=dict)
+    lists: dict[tuple[object, ...], tuple[Item, ...]] = field(default_factory=dict)
+    max_breaks: list[date] | None = None
 
     def size(self) -> int:
         """Entries kept (the tables that grow with the plans built)."""
         return len(self.items) + len(self.remembered) + len(self.bodies) + len(self.scaled)
 
 
+@dataclass
 class Context:
     """Per-athlete state shared while one plan is generated, and the athlete's ``memo``."""
 
-    __slots__ = ("_own_from", "_said", "_warned", "athlete", "memo", "nordic_log", "nordic_weeks", "rules",
-                 "warnings")
-
-    def __init__(self, athlete: Athlete, rules: RuleBook, memo: Memo | None = None) -> None:
-        self.athlete = athlete
-        self.rules = rules
-        self.memo = Memo() if memo is None else memo
-        self.warnings: list[PlanWarning] = []
-        # The plan's warnings open with its timeline's; the week loop's own follow from here. A
-        # mark counts the loop's own alone: a plan resumed from a week of another (whose
-        # timeline may warn more or less) holds the same loop warnings up to that week.
-        self._own_from = 0
-        # In the order first warned: a plan resumed from a week of the last one keeps a prefix.
-        self._warned: dict[tuple[str, str], None] = {}
-        # Per build (cycle), the loading weeks that held Nordic curls: the progression counts the
-        # weeks the athlete really did them, not the weeks since the build began.
-        self.nordic_weeks: dict[int, list[int]] = {}  # sorted, no repeats
-        # (cycle, week) in the order they were counted, so the table can be rebuilt as it was at
-        # any week of the plan.
-        self.nordic_log: list[tuple[int, int]] = []
-        # What the builds under way would warn: a cached build says its warnings again on every
-        # use, dated by that use, so a plan from warm caches warns exactly as one from cold.
-        self._said: list[list[Said]] = []
+    athlete: Athlete
+    rules: RuleBook
+    memo: Memo = field(default_factory=Memo)
+    warnings: list[PlanWarning] = field(default_factory=list)
+    # The plan's warnings open with its timeline's; the week loop's own follow from here. A
+    # mark counts the loop's own alone: a plan resumed from a week of another (whose
+    # timeline may warn more or less) holds the same loop warnings up to that week.
+    _own_from: int = 0
+    # In the order first warned: a plan resumed from a week of the last one keeps a prefix.
+    _warned: dict[tuple[str, str], None] = field(default_factory=dict)
+    # Per build (cycle), the loading weeks that held Nordic curls: the progression counts the
+    # weeks the athlete really did them, not the weeks since the build began.
+    nordic_weeks: dict[int, list[int]] = field(default_factory=dict)  # sorted, no repeats
+    # (cycle, week) in the order they were counted, so the table can be rebuilt as it was at
+    # any week of the plan.
+    nordic_log: list[tuple[int, int]] = field(default_factory=list)
+    # What the builds under way would warn: a cached build says its warnings again on every
+    # use, dated by that use, so a plan from warm caches warns exactly as one from cold.
+    _said: list[list[Said]] = field(default_factory=list)
 
     def max_epoch(self, day: date) -> int:
         """Changes whenever the maxes a session on ``day`` would use, or their age class, change."""

@@ -16,9 +16,7 @@ Nothing changes a max without the coach: accepting a proposal is an edit
 (``edits.record_max``), dismissing one is kept in the season so that it does not come back.
 """
 
-# Annotations are evaluated here (no ``from __future__ import annotations``): typing compiles
-# each string annotation of a named tuple's fields when the class is made, and a window makes
-# these classes before its first paint.
+# No ``from __future__ import annotations``: this module defines named tuples (see planner/__init__.py).
 from collections.abc import Iterator
 from datetime import date, timedelta
 from typing import NamedTuple

@@ -6,9 +6,7 @@ which competition sets the taper volume. The same limits drive generation and th
 so a generated plan and a coach's edit are judged alike.
 """
 
-# Annotations are evaluated here (no ``from __future__ import annotations``): typing compiles
-# each string annotation of a named tuple's fields when the class is made, and a window makes
-# these classes before its first paint.
+# No ``from __future__ import annotations``: this module defines named tuples (see planner/__init__.py).
 from collections.abc import Sequence
 from datetime import date, timedelta
 from typing import NamedTuple

@@ -9,8 +9,7 @@ A set whose reps are left empty was not done. Whether a session was done or part
 read from the sets (``derived_status``) unless the coach says otherwise.
 """
 
-from __future__ import annotations
-
+# No ``from __future__ import annotations``: this module defines named tuples (see planner/__init__.py).
 import math
 import re
 from collections.abc import Callable, Sequence
@@ -50,6 +49,11 @@ __all__ = [
 ]
 
 
+# Where in a card a value was typed: (item index, set index, "reps" or "amount"), ("effort",),
+# ("minutes",) or ("note",); () when it is not known.
+Place = tuple[int | str, ...]
+
+
 class EntryError(ValueError):
     """Typed text that is not a value: the message names where it was typed, and ``place``
     the cell: (item, set, "reps" or "amount"), ("effort",) or ("minutes",)."""
@@ -57,11 +61,6 @@ class EntryError(ValueError):
     def __init__(self, message: str, place: Place = ()) -> None:
         super().__init__(message)
         self.place = place
-
-
-# Where in a card a value was typed: (item index, set index, "reps" or "amount"), ("effort",),
-# ("minutes",) or ("note",); () when it is not known.
-Place = tuple[int | str, ...]
 
 
 class SetLine(NamedTuple):

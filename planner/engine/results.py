@@ -11,9 +11,7 @@ the test day itself is kept as planned once it is recorded; loads follow it from
 one undo step each, refused whole with an ``EditError`` that names what and where.
 """
 
-# Annotations are evaluated here (no ``from __future__ import annotations``): typing compiles
-# each string annotation of a named tuple's fields when the class is made, and a window makes
-# these classes before its first paint.
+# No ``from __future__ import annotations``: this module defines named tuples (see planner/__init__.py).
 import dataclasses
 from collections.abc import Iterable
 from datetime import date

@@ -7,9 +7,7 @@ function that ``OpenSeason.apply`` runs, so each gesture is one undo step and th
 never patched.
 """
 
-# Annotations are evaluated here (no ``from __future__ import annotations``): typing compiles
-# each string annotation of a named tuple's fields when the class is made, and a window makes
-# these classes before its first paint.
+# No ``from __future__ import annotations``: this module defines named tuples (see planner/__init__.py).
 import dataclasses
 from collections.abc import Iterable
 from datetime import date, timedelta

@@ -4,9 +4,7 @@ The engine uses this for the sessions it builds, and an edit uses it again when 
 changes the items, so an edited session is described by the same rules as a generated one.
 """
 
-# Annotations are evaluated here (no ``from __future__ import annotations``): typing compiles
-# each string annotation of a named tuple's fields when the class is made, and a window makes
-# these classes before its first paint.
+# No ``from __future__ import annotations``: this module defines named tuples (see planner/__init__.py).
 import math
 from dataclasses import replace
 from typing import Final, NamedTuple

@@ -11,9 +11,7 @@ strength.support) and a clean day. Juniors and beginners lift at 80 % or less in
 more (strength.novice); the day after a race is upper body only (strength.recovery).
 """
 
-# Annotations are evaluated here (no ``from __future__ import annotations``): typing compiles
-# each string annotation of a named tuple's fields when the class is made, and a window makes
-# these classes before its first paint.
+# No ``from __future__ import annotations``: this module defines named tuples (see planner/__init__.py).
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import replace

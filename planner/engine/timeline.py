@@ -13,9 +13,7 @@ general and specific preparation end with a test week; the wave shifts so that r
 never stack (wave.stacking).
 """
 
-# Annotations are evaluated here (no ``from __future__ import annotations``): typing compiles
-# each string annotation of a named tuple's fields when the class is made, and a window makes
-# these classes before its first paint.
+# No ``from __future__ import annotations``: this module defines named tuples (see planner/__init__.py).
 from datetime import date, timedelta
 from itertools import pairwise
 from typing import NamedTuple

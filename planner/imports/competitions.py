@@ -45,7 +45,6 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
@@ -167,13 +166,6 @@ def _key(name: str, start: date) -> tuple[str, date]:
     return (" ".join(name.split()).casefold(), start)
 
 
-def _days(competition: Competition) -> Iterator[date]:
-    day = competition.start
-    while day <= competition.end:
-        yield day
-        day += _DAY
-
-
 def _dates_text(start: date, end: date) -> str:
     return start.isoformat() if end == start else f"{start.isoformat()} to {end.isoformat()}"
 
@@ -215,7 +207,7 @@ class _Judge:
     def _place(self, competition: Competition, source: str | None) -> None:
         placed = _Placed(self._placed, competition, source)
         self._placed += 1
-        for day in _days(competition):
+        for day in competition.dates():
             self._on_day.setdefault(day, []).append(placed)
 
     def _next_id(self) -> str:
@@ -271,7 +263,7 @@ class _Judge:
         """Why ``competition`` cannot be added beside the first one it overlaps, if any."""
         clashes = [
             placed
-            for day in _days(competition)
+            for day in competition.dates()
             for placed in self._on_day.get(day, ())
             if competition.clashes_with(placed.competition)
         ]

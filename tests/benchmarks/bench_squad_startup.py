@@ -47,7 +47,7 @@ def squad_season(athletes: int, competitions: int = COMPETITIONS) -> Season:
         squad.append(dataclasses.replace(template, id=f"ath-{number}", name=f"{template.name} {number}"))
         number += 1
     meets = [dataclasses.replace(c, athletes=None) for c in demo.competitions]
-    taken = {c.start + timedelta(days=k) for c in meets for k in range(c.days)}
+    taken = {day for c in meets for day in c.dates()}
     saturday = demo.first_day + timedelta(days=(5 - demo.first_day.weekday()) % 7 + 14)
     next_number = demo.next_competition_number
     while len(meets) < competitions and saturday <= demo.last_day:
