@@ -10,8 +10,7 @@ Cell edges are whole pixels (rounded from a fractional column width) so that gri
 tints are crisp and a cell's rectangle maps back to exactly its own day.
 """
 
-from __future__ import annotations
-
+# Annotations are evaluated here: typing compiles a string annotation per named-tuple field when the class is made.
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from itertools import pairwise
@@ -89,7 +88,7 @@ class CalendarLayout:
         default_factory=dict, compare=False, repr=False)
 
     @classmethod
-    def build(cls, season: Season, width: int, height: int, metrics: QFontMetrics) -> CalendarLayout:
+    def build(cls, season: Season, width: int, height: int, metrics: QFontMetrics) -> "CalendarLayout":
         weeks = max(1, season.week_count)
         # The last column's right grid line is one pixel past its edge.
         available = max(1, width - GUTTER - RIGHT_MARGIN - 1)
