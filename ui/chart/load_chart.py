@@ -572,8 +572,9 @@ class LoadChart(QWidget):
         if not isinstance(plan, Plan):
             if self._preview is not None:
                 self._preview = None
-                self._draw(self._real)
+                self._draw(self._real, fit=False)
                 self._update_squad_line(self._real)
+                self._fit_y()
                 self._show_ghosts(False)
             return
         if self._preview is None:
@@ -581,8 +582,10 @@ class LoadChart(QWidget):
             self._set_ghosts(self._real)
         self._preview = plan
         shown = plan_series(plan, self.axis)
-        self._draw(shown)
+        # The scales follow once, after the squad line too: in squad view it sets the volume plot's scale.
+        self._draw(shown, fit=False)
         self._update_squad_line(shown)
+        self._fit_y()
         self._show_ghosts(True)
 
     def end_hover(self) -> None:
@@ -749,7 +752,9 @@ class LoadChart(QWidget):
         return ghost
 
     def _update_squad_line(self, series: PlanSeries) -> None:
-        """During a drag only the selected athlete's line moves: the calendar previews no one else's plan."""
+        """During a drag only the selected athlete's line moves: the calendar previews no one else's plan.
+
+        The caller fits the scales afterwards (``_fit_y``), once for the plan and this line together."""
         item = self._squad_items.get(self.selection.athlete_id)
         if not self._squad or item is None:
             return
@@ -758,7 +763,6 @@ class LoadChart(QWidget):
             if not ghost.isVisible():
                 ghost.set_values(self._real.week_x, self._real.relative_volume)
         item.set_values(series.week_x, series.relative_volume)
-        self._fit_y()
 
     def _wanted(self, key: str) -> bool:
         """Whether a series belongs on screen in the current view with the current toggles."""
