@@ -250,22 +250,22 @@ def paint_refusal(painter: QPainter, cell: QRect, text: str, fonts: Fonts, visib
 
 
 def paint_gutter(painter: QPainter, layout: CalendarLayout, fonts: Fonts, week_start: int, height: int,
-                 region: QRegion | None = None) -> None:
+                 region: QRegion) -> None:
     """The weekday names left of the grid, which stay in place when the weeks scroll (within
-    ``region`` only, when given: a paint reaches no further)."""
+    ``region`` only: a paint reaches no further)."""
     painter.fillRect(QRect(0, 0, GUTTER, height), BACKGROUND)
     painter.setFont(fonts.small)
     painter.setPen(FAINT_TEXT)
     bands = layout.bands
     left = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
     week = QRect(4, bands.week_top, GUTTER - 4, bands.phase_top - bands.week_top)
-    if region is None or region.intersects(week):
+    if region.intersects(week):
         painter.drawText(week, left, "Wk")
     painter.setPen(HEADER_TEXT)
     for row in range(7):
         top, bottom = layout.row_top(row), layout.row_top(row + 1)
         rect = QRect(4, top, GUTTER - 6, bottom - top)
-        if region is None or region.intersects(rect):
+        if region.intersects(rect):
             painter.drawText(rect, left, _WEEKDAYS[(week_start + row) % 7])
 
 
