@@ -6,8 +6,7 @@ The pure edit runs on the document as it is; the plan comes from the document's 
 hovered day. The undo stack is never touched: only a drop changes the document.
 """
 
-from __future__ import annotations
-
+# Annotations are evaluated here: typing compiles a string annotation per named-tuple field when the class is made.
 from datetime import date
 from typing import NamedTuple
 

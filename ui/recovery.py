@@ -7,8 +7,7 @@ format): unsaved work matters most exactly then. Such a copy may not load back; 
 kept under another name and the coach is told why, rather than deleted.
 """
 
-from __future__ import annotations
-
+# Annotations are evaluated here: typing compiles a string annotation per named-tuple field when the class is made.
 import json
 from datetime import datetime
 from pathlib import Path

@@ -10,8 +10,7 @@ band) is a colour and a sign: a tick within the plan, a bar near it, "!" off it,
 when missed, an open mark with a dot still to record.
 """
 
-from __future__ import annotations
-
+# Annotations are evaluated here: typing compiles a string annotation per named-tuple field when the class is made.
 from dataclasses import dataclass, field
 from enum import Enum
 from typing import NamedTuple
@@ -110,7 +109,7 @@ class Fonts:
     small_metrics: QFontMetrics = field(compare=False)
 
     @classmethod
-    def from_font(cls, font: QFont) -> Fonts:
+    def from_font(cls, font: QFont) -> "Fonts":
         small = QFont(font)
         small.setPointSizeF(max(7.0, font.pointSizeF() * 0.85))
         bold = QFont(small)

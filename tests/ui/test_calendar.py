@@ -22,6 +22,7 @@ from tests.ui.conftest import FakeDialogs
 from tests.ui.gestures import centre, move_with_button_down, press
 from ui import theme
 from ui.calendar import paint
+from ui.calendar.layout import CalendarLayout
 from ui.calendar.widget import SeasonCalendar
 from ui.document import OpenSeason
 from ui.selection import Selection
@@ -458,24 +459,29 @@ def test_the_phase_band_names_its_phase_in_full_in_a_tooltip(calendar: SeasonCal
     assert calendar.phase_at(QPoint(x, layout.bands.grid_top + 5)) is None
 
 
+CELL_SIZES = [(1000, 330), (640, 280), (1366, 420)]
+
+
 @pytest.mark.parametrize("week_start", range(7))
-@pytest.mark.parametrize("size", [(1000, 330), (640, 280), (1366, 420)])
+@pytest.mark.parametrize("size", CELL_SIZES)
 def test_each_days_cell_is_its_weeks_column_and_its_weekdays_row_and_shaded_by_its_month(
-    qtbot: QtBot, week_start: int, size: tuple[int, int]
+    qapp: QApplication, week_start: int, size: tuple[int, int]
 ) -> None:
     # The layout works each column and row out once: a cell is still its day's week and
     # weekday, and the base shades every other month and greys the days outside the season.
     season = dataclasses.replace(demo_season(), week_start=week_start)
-    calendar = SeasonCalendar(OpenSeason(season), Selection("ath-1", season.first_day), FakeDialogs())
-    qtbot.addWidget(calendar)
-    calendar.resize(*size)
-    layout = calendar._ensure_layout()
+    fonts = theme.Fonts.from_font(qapp.font())
+    # Built at the size directly: a calendar never shown keeps its viewport's default size.
+    layouts = {s: CalendarLayout.build(season, *s, fonts.small_metrics) for s in CELL_SIZES}
+    # Each size is a layout of its own: other column widths and other row heights.
+    assert len({(built.column, built.bands) for built in layouts.values()}) == len(CELL_SIZES)
+    layout = layouts[size]
     days = (season.last_day - season.first_day).days + 1
     assert len(layout.cells) == days
     for index in range(days):
         day = season.first_day + timedelta(days=index)
         assert layout.cells[index] == layout._compute_cell(day), day
-    image = paint.render_base(layout, calendar._fonts, 1.0).toImage()
+    image = paint.render_base(layout, fonts, 1.0).toImage()
     day = layout.first_week_start
     while day < layout.week_first_day(layout.weeks):
         inside = season.first_day <= day <= season.last_day

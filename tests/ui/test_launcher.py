@@ -175,7 +175,9 @@ def test_make_run_opens_the_demo_untitled_and_writes_no_season_file() -> None:
 
 def test_a_smoke_test_starts_as_a_first_window_and_keeps_no_settings(demo_file: Path, tmp_path: Path) -> None:
     # Qt's test mode keeps settings under ~/.qttest: a check that left the window's state
-    # there (its panels closed, say) would have the next check start from it.
+    # there (its panels closed, say) would have the next check start from it. Each run closes
+    # the bottom panel once it has looked, so a second run that started from the first's state
+    # would find that panel closed.
     code = (
         "import sys\n"
         "from ui import main_window\n"
@@ -185,6 +187,7 @@ def test_a_smoke_test_starts_as_a_first_window_and_keeps_no_settings(demo_file: 
         "    original(self)\n"
         "    docks = (self.palette_dock, self.inspector_dock, self.bottom_dock)\n"
         "    shown.append([dock.isVisible() for dock in docks])\n"
+        "    self.bottom_dock.hide()\n"
         "main_window.MainWindow.show = show\n"
         "from ui.launcher import main\n"
         "print('status', main(['--smoke-test', sys.argv[1]]), 'docks', shown)\n"

@@ -565,18 +565,20 @@ def test_the_backdrops_and_rules_hold_what_their_spans_and_lines_make_through_a_
         assert fill_rects(chart.backdrops[0], "phases")  # the phases are there to compare
 
 
+def picture(size: QSize, transform: QTransform, paint: Callable[[QPainter], None]) -> QImage:
+    """What ``paint`` draws on a white image of this size, through this transform."""
+    image = QImage(size, QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(Qt.GlobalColor.white)
+    painter = QPainter(image)
+    painter.setTransform(transform)
+    paint(painter)
+    painter.end()
+    return image
+
+
 def test_a_backdrop_paints_what_a_fill_a_span_paints(qtbot: QtBot, chart: LoadChart) -> None:
     backdrop = chart.backdrops[2]
-    size = QSize(700, 90)
-
-    def picture(paint: Callable[[QPainter], None]) -> QImage:
-        image = QImage(size, QImage.Format.Format_ARGB32_Premultiplied)
-        image.fill(Qt.GlobalColor.white)
-        painter = QPainter(image)
-        painter.setTransform(QTransform(13.7, 0.0, 0.0, -83.3, -4.1, 87.2))
-        paint(painter)
-        painter.end()
-        return image
+    size, transform = QSize(700, 90), QTransform(13.7, 0.0, 0.0, -83.3, -4.1, 87.2)
 
     def span_by_span(painter: QPainter) -> None:
         for layer in Backdrop.LAYERS:
@@ -589,7 +591,8 @@ def test_a_backdrop_paints_what_a_fill_a_span_paints(qtbot: QtBot, chart: LoadCh
             painter.drawRect(QRectF(x0, 0.0, x1 - x0, 1.0))
 
     assert backdrop.spans("taper") and backdrop.spans("deload")
-    assert picture(lambda p: backdrop.paint(p, QStyleOptionGraphicsItem())) == picture(span_by_span)
+    assert (picture(size, transform, lambda p: backdrop.paint(p, QStyleOptionGraphicsItem()))
+            == picture(size, transform, span_by_span))
 
 
 @pytest.mark.usefixtures("qapp")
@@ -598,22 +601,15 @@ def test_rules_paint_what_a_line_each_paints() -> None:
     lines = [(0.31, red), (0.52, red), (0.55, blue), (0.71, red), (1.9, blue), (1.93, blue), (2.4, red)]
     rules = Rules()
     rules.set_lines(lines)
-
-    def picture(paint: Callable[[QPainter], None]) -> QImage:
-        image = QImage(QSize(300, 60), QImage.Format.Format_ARGB32_Premultiplied)
-        image.fill(Qt.GlobalColor.white)
-        painter = QPainter(image)
-        painter.setTransform(QTransform(113.7, 0.0, 0.0, -50.3, 2.1, 55.2))
-        paint(painter)
-        painter.end()
-        return image
+    size, transform = QSize(300, 60), QTransform(113.7, 0.0, 0.0, -50.3, 2.1, 55.2)
 
     def one_by_one(painter: QPainter) -> None:
         for x, pen in lines:
             painter.setPen(pen)
             painter.drawLine(QPointF(x, 0.0), QPointF(x, 1.0))
 
-    assert picture(lambda p: rules.paint(p, QStyleOptionGraphicsItem())) == picture(one_by_one)
+    assert (picture(size, transform, lambda p: rules.paint(p, QStyleOptionGraphicsItem()))
+            == picture(size, transform, one_by_one))
     assert rules.lines() == lines
 
 

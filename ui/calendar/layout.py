@@ -10,8 +10,7 @@ Cell edges are whole pixels (rounded from a fractional column width) so that gri
 tints are crisp and a cell's rectangle maps back to exactly its own day.
 """
 
-from __future__ import annotations
-
+# Annotations are evaluated here: typing compiles a string annotation per named-tuple field when the class is made.
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from itertools import pairwise
@@ -81,6 +80,10 @@ class CalendarLayout:
     bands: Bands
     viewport_width: int
     cells: tuple[QRect, ...] = ()  # every season day's cell, by days since the first day
+    # Each week column's (left, width) and each weekday row's (top, height), worked out once for
+    # the cells and kept for what else is placed by column and row (the marks' origins).
+    columns: tuple[tuple[int, int], ...] = field(default=(), compare=False, repr=False)
+    rows: tuple[tuple[int, int], ...] = field(default=(), compare=False, repr=False)
     # Worked out once per layout rather than on every previewed day of a drag, where only the
     # dragged competition moves: names' widths in the small font, and each competition's
     # blocks by the identity of it and the competitions it overlaps (immutable, held here).
@@ -89,7 +92,7 @@ class CalendarLayout:
         default_factory=dict, compare=False, repr=False)
 
     @classmethod
-    def build(cls, season: Season, width: int, height: int, metrics: QFontMetrics) -> CalendarLayout:
+    def build(cls, season: Season, width: int, height: int, metrics: QFontMetrics) -> "CalendarLayout":
         weeks = max(1, season.week_count)
         # The last column's right grid line is one pixel past its edge.
         available = max(1, width - GUTTER - RIGHT_MARGIN - 1)
@@ -101,15 +104,15 @@ class CalendarLayout:
         # A cell is its week's column and its weekday's row, each worked out once.
         lefts = [layout.column_left(week) for week in range(weeks + 1)]
         tops = [layout.row_top(row) for row in range(8)]
-        columns = [(left, right - left) for left, right in pairwise(lefts)]
-        rows = [(top, bottom - top) for top, bottom in pairwise(tops)]
+        columns = tuple((left, right - left) for left, right in pairwise(lefts))
+        rows = tuple((top, bottom - top) for top, bottom in pairwise(tops))
         first = (season.first_day - season.first_week_start).days
         cells = []
         for i in range(first, first + max(0, days)):
             left, width = columns[i // 7]
             top, height = rows[i % 7]
             cells.append(QRect(left, top, width, height))
-        return replace(layout, cells=tuple(cells))
+        return replace(layout, cells=tuple(cells), columns=columns, rows=rows)
 
     # Sizes -----------------------------------------------------------------------------
 

@@ -250,22 +250,22 @@ def paint_refusal(painter: QPainter, cell: QRect, text: str, fonts: Fonts, visib
 
 
 def paint_gutter(painter: QPainter, layout: CalendarLayout, fonts: Fonts, week_start: int, height: int,
-                 region: QRegion | None = None) -> None:
+                 region: QRegion) -> None:
     """The weekday names left of the grid, which stay in place when the weeks scroll (within
-    ``region`` only, when given: a paint reaches no further)."""
+    ``region`` only: a paint reaches no further)."""
     painter.fillRect(QRect(0, 0, GUTTER, height), BACKGROUND)
     painter.setFont(fonts.small)
     painter.setPen(FAINT_TEXT)
     bands = layout.bands
     left = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
     week = QRect(4, bands.week_top, GUTTER - 4, bands.phase_top - bands.week_top)
-    if region is None or region.intersects(week):
+    if region.intersects(week):
         painter.drawText(week, left, "Wk")
     painter.setPen(HEADER_TEXT)
     for row in range(7):
         top, bottom = layout.row_top(row), layout.row_top(row + 1)
         rect = QRect(4, top, GUTTER - 6, bottom - top)
-        if region is None or region.intersects(rect):
+        if region.intersects(rect):
             painter.drawText(rect, left, _WEEKDAYS[(week_start + row) % 7])
 
 
@@ -374,16 +374,12 @@ class Look:
         hatch = _hatch_column(math.ceil(layout.column) + 1, layout.bands.grid_bottom - layout.bands.grid_top, ratio)
         gap = max(2, round(size * 0.3))
         # A cell's marks sit by its column's centre, at a height its row sets: worked out once
-        # for each column and each row rather than for each of the season's cells.
+        # for each column and each row (the layout's) rather than for each of the season's cells.
         xs = []
-        for week in range(layout.weeks):
-            left = layout.column_left(week)
-            centre = left + (layout.column_left(week + 1) - left) // 2
+        for left, width in layout.columns:
+            centre = left + width // 2
             xs.append((centre - gap // 2 - size - 2, centre + (gap - gap // 2) - 2))
-        ys = []
-        for row in range(7):
-            top = layout.row_top(row)
-            ys.append(top + round((layout.row_top(row + 1) - top) * 0.72 - size / 2) - 3)
+        ys = [top + round(height * 0.72 - size / 2) - 3 for top, height in layout.rows]
         first = layout.row_of(layout.first_day)
         origins = [(*xs[(i + first) // 7], ys[(i + first) % 7]) for i in range(len(layout.cells))]
         return cls(fonts, ratio, size, hatch, tuple(origins))

@@ -7,8 +7,7 @@ record). Days kept as they were prescribed (frozen) are marked, and so are the k
 that the plan would now prescribe differently (held).
 """
 
-from __future__ import annotations
-
+# Annotations are evaluated here: typing compiles a string annotation per named-tuple field when the class is made.
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date

@@ -8,8 +8,7 @@ what the engine computed, it does not compute metrics of its own. What was done 
 weeks comes from ``planner.engine.compliance`` the same way (``done_series``).
 """
 
-from __future__ import annotations
-
+# Annotations are evaluated here: typing compiles a string annotation per named-tuple field when the class is made.
 import math
 from datetime import date, timedelta
 from functools import lru_cache
@@ -39,7 +38,7 @@ class TimeAxis(NamedTuple):
     weeks: int
 
     @classmethod
-    def of(cls, season: Season) -> TimeAxis:
+    def of(cls, season: Season) -> "TimeAxis":
         return cls(season.first_week_start, season.first_day, season.last_day, max(1, season.week_count))
 
     def edge(self, day: date) -> float:
@@ -115,7 +114,7 @@ class PlanSeries(NamedTuple):
     markers: tuple[Marker, ...]
 
     @classmethod
-    def empty(cls) -> PlanSeries:
+    def empty(cls) -> "PlanSeries":
         none = np.zeros(0)
         return cls(week_x=none, week_starts=(), volume_load=none, weighted_contacts=none, relative_volume=none,
                    deload=np.zeros(0, dtype=bool), top_set={lift: none for lift in TRACKED_LIFTS},
@@ -132,7 +131,7 @@ _TOP_SETS = attrgetter("top_set_pct")
 _START = attrgetter("start")
 
 
-def plan_series(plan: Plan, axis: TimeAxis) -> PlanSeries:
+def plan_series(plan: Plan, axis: TimeAxis) -> "PlanSeries":
     """The arrays the chart draws for ``plan`` (made on every hovered day of a drag, so kept lean)."""
     weeks = plan.weeks
     days = plan.days
@@ -215,7 +214,7 @@ class DoneSeries(NamedTuple):
     recorded_spans: tuple[Span, ...]
 
     @classmethod
-    def empty(cls) -> DoneSeries:
+    def empty(cls) -> "DoneSeries":
         none = np.zeros(0)
         return cls(none, (), (), none, none, none, none, none, ())
 
@@ -228,7 +227,7 @@ def is_past_week(week_start: date, today: date) -> bool:
     return week_start < today
 
 
-def done_series(plan: Plan, season: Season, axis: TimeAxis, today: date) -> DoneSeries:
+def done_series(plan: Plan, season: Season, axis: TimeAxis, today: date) -> "DoneSeries":
     """What the athlete did in every week begun before ``today`` (the document's records)."""
     past = [w for w in plan.weeks if is_past_week(w.start, today)]
     weeks = tuple(week_compliance(plan, season, w.start, today) for w in past)

@@ -110,6 +110,7 @@ from ui.chart.parts import (
     QuietAxis,
     Rules,
     Scale,
+    SeriesStyle,
     Shape,
     Ticks,
     chip_pixmap,
@@ -234,7 +235,6 @@ class LoadChart(QWidget):
 
         self._items: dict[str, Curve | Bars | Ticks] = {}
         self._ghosts: dict[str, Curve] = {}
-        self._ghosts_made = False
         self._squad_items: dict[str, Curve] = {}
         self._actions: dict[str, QAction] = {}
         self._build_background()
@@ -291,6 +291,11 @@ class LoadChart(QWidget):
     def _panel(self, plot: Plot) -> Panel:
         return {Plot.VOLUME: self.volume, Plot.INTENSITY: self.intensity, Plot.LOAD: self.load}[plot]
 
+    def _view(self, style: SeriesStyle) -> pg.ViewBox:
+        """The view a series is drawn in: its plot's second scale when it has one, else the main one."""
+        panel = self._panel(style.plot)
+        return panel.main if style.scale is Scale.MAIN or panel.right is None else panel.right
+
     def _build_series(self) -> None:
         weights = QColor(theme.WEIGHTS)
         weights.setAlpha(200)
@@ -298,16 +303,16 @@ class LoadChart(QWidget):
         self._deload_brush = QBrush(weights, Qt.BrushStyle.BDiagPattern)
         self._recorded_brush = QBrush(RECORDED_COLOUR)
         for style in SERIES:
-            panel = self._panel(style.plot)
-            view = panel.main if style.scale is Scale.MAIN or panel.right is None else panel.right
+            view = self._view(style)
             item: Curve | Bars | Ticks
             if style.key == "done":
                 done = Bars(DONE_WIDTH, None, QBrush(QColor(style.colour)))
                 _add(view, done, 1)  # in front of the outline of the plan's bar
                 self._items["done_volume"] = done
-                assert panel.right is not None
+                right = self._panel(style.plot).right
+                assert right is not None
                 ticks = Ticks(make_pen(DONE_CONTACTS_COLOUR, 2.5), BAR_WIDTH)
-                _add(panel.right, ticks, 10)
+                _add(right, ticks, 10)
                 self._items["done_contacts"] = ticks
                 continue  # the recorded-load strip is drawn by the load plot's backdrop
             if style.key == "volume_load":
@@ -322,14 +327,13 @@ class LoadChart(QWidget):
     def _made_ghosts(self) -> dict[str, Curve]:
         """The faint lines of the plan before a drag, made when first needed: no window shows
         them before its first drag."""
-        if self._ghosts_made:
+        # The volume-load bars always get one; the squad line's (``_squad_ghost``) is made apart.
+        if "volume_load" in self._ghosts:
             return self._ghosts
-        self._ghosts_made = True
         for style in SERIES:
             if style.key in _NO_GHOST:
                 continue
-            panel = self._panel(style.plot)
-            view = panel.main if style.scale is Scale.MAIN or panel.right is None else panel.right
+            view = self._view(style)
             ghost_colour = theme.WEIGHTS.darker(110) if style.key == "volume_load" else QColor(style.colour)
             # Solid, not dashed: Qt strokes dashes several times slower, and the preview repaints
             # these lines on every hovered day.
@@ -572,8 +576,9 @@ class LoadChart(QWidget):
         if not isinstance(plan, Plan):
             if self._preview is not None:
                 self._preview = None
-                self._draw(self._real)
+                self._draw(self._real, fit=False)
                 self._update_squad_line(self._real)
+                self._fit_y()
                 self._show_ghosts(False)
             return
         if self._preview is None:
@@ -581,8 +586,10 @@ class LoadChart(QWidget):
             self._set_ghosts(self._real)
         self._preview = plan
         shown = plan_series(plan, self.axis)
-        self._draw(shown)
+        # The scales follow once, after the squad line too: in squad view it sets the volume plot's scale.
+        self._draw(shown, fit=False)
         self._update_squad_line(shown)
+        self._fit_y()
         self._show_ghosts(True)
 
     def end_hover(self) -> None:
@@ -749,7 +756,9 @@ class LoadChart(QWidget):
         return ghost
 
     def _update_squad_line(self, series: PlanSeries) -> None:
-        """During a drag only the selected athlete's line moves: the calendar previews no one else's plan."""
+        """During a drag only the selected athlete's line moves: the calendar previews no one else's plan.
+
+        The caller fits the scales afterwards (``_fit_y``), once for the plan and this line together."""
         item = self._squad_items.get(self.selection.athlete_id)
         if not self._squad or item is None:
             return
@@ -758,7 +767,6 @@ class LoadChart(QWidget):
             if not ghost.isVisible():
                 ghost.set_values(self._real.week_x, self._real.relative_volume)
         item.set_values(series.week_x, series.relative_volume)
-        self._fit_y()
 
     def _wanted(self, key: str) -> bool:
         """Whether a series belongs on screen in the current view with the current toggles."""

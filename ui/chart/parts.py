@@ -4,8 +4,7 @@
 selection and the calendar.
 """
 
-from __future__ import annotations
-
+# Annotations are evaluated here: typing compiles a string annotation per named-tuple field when the class is made.
 import math
 from collections.abc import Callable, Iterable
 from datetime import date, timedelta

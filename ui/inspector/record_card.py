@@ -8,8 +8,7 @@ reads nothing itself: it hands its text to ``planner.engine.record_entry`` and t
 turns the result into one edit.
 """
 
-from __future__ import annotations
-
+# Annotations are evaluated here: typing compiles a string annotation per named-tuple field when the class is made.
 from typing import NamedTuple
 
 from PySide6.QtCore import Qt, Signal
