@@ -9,7 +9,7 @@ locked weeks and overrides, the checks and the metrics.
 # No ``from __future__ import annotations``: this module defines named tuples (see planner/__init__.py).
 from collections import OrderedDict
 from collections.abc import Collection, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import cache, lru_cache
 from itertools import combinations, pairwise
@@ -45,12 +45,10 @@ _SHAPES_KEPT = 64
 # them, the athlete's last plan and how it was derived: the next plan takes up the weeks and
 # days before the first one the edit changed (a drag moves a competition by a day: most of the
 # season stays as it was). A memo started afresh starts without a last plan.
+@dataclass
 class _Kept:
-    __slots__ = ("memo", "run")
-
-    def __init__(self) -> None:
-        self.memo = Memo()
-        self.run: _Run | None = None
+    memo: Memo = field(default_factory=Memo)
+    run: "_Run | None" = None
 
 
 _KEPT: OrderedDict[tuple[Athlete, RuleBook], _Kept] = OrderedDict()
