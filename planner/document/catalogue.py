@@ -4,7 +4,7 @@
 from functools import cache
 from typing import NamedTuple
 
-# tomli, not the standard library's tomllib (the same parser): its compiled build reads the
+# tomli, not the standard library's tomllib (which was taken from it): its compiled build reads the
 # catalogue and the rule book in about a third of the time, which the window waits for.
 import tomli
 
