@@ -103,7 +103,8 @@ class MainWindow(QMainWindow):
         self.calendar = SeasonCalendar(self.document, self.selection, dialogs, self, preview=self.preview,
                                        columns=self.columns, today=self.today)
         self.competition_palette = CompetitionPalette(self)
-        self.inspector = Inspector(self.document, self.selection, self)
+        # Today's record cards, under its sessions, come just after the first paint.
+        self.inspector = Inspector(self.document, self.selection, self, cards_later=True)
         self.calendar.session_drops = _InspectorSessionDrops(self.inspector)
         self.calendar.drop_refused.connect(lambda reason: self.statusBar().showMessage(reason, 15000))
         self.squad_week = SquadWeek(self.document, self.selection, self)
@@ -146,6 +147,7 @@ class MainWindow(QMainWindow):
             self.bottom_tabs.addTab(QWidget(), title)
         self.bottom_tabs.currentChanged.connect(lambda _index: self._build_later_tabs())
         after_first_paint(self.calendar.viewport(), self._build_later_tabs)
+        after_first_paint(self.calendar.viewport(), self.inspector.add_pending_cards)
         # The chart sits under the calendar and shares its week columns (ui.columns).
         self.centre = QSplitter(Qt.Orientation.Vertical, self)
         self.centre.setObjectName("centreSplitter")

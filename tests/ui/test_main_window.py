@@ -40,6 +40,7 @@ from ui.dialogs.ask import Unsaved
 from ui.dialogs.import_competitions import import_competitions
 from ui.files import documents_folder
 from ui.first_paint import after_first_paint
+from ui.inspector.record_card import RecordCard
 from ui.main_window import MainWindow
 from ui.mime import session_mime
 from ui.panels.athletes import AthletesPanel
@@ -61,7 +62,9 @@ def make_window(
     # its first paint are still being handled would be deleted under them.
     made: list[MainWindow] = []
 
-    def make(season: Season, path: Path | None = None, interval_ms: int = 60_000) -> MainWindow:
+    def make(
+        season: Season, path: Path | None = None, interval_ms: int = 60_000, today: date = date(2027, 3, 10)
+    ) -> MainWindow:
         window = MainWindow(
             season,
             path,
@@ -69,7 +72,7 @@ def make_window(
             dialogs=fake_dialogs,
             recovery_folder=tmp_path / "recovery",
             autosave_interval_ms=interval_ms,
-            today=date(2027, 3, 10),
+            today=today,
         )
         qtbot.addWidget(window)
         made.append(window)
@@ -164,6 +167,43 @@ def test_the_window_is_laid_out_at_its_first_paint_as_once_every_tab_is_built(
     qtbot.waitUntil(lambda: len(at_paint) == 2 and _later_panels_built(late))
     qtbot.wait(20)
     assert at_paint["late"] == at_paint["at once"] == _geometries(late) == _geometries(at_once)
+
+
+def test_todays_record_cards_are_built_after_the_first_paint_and_move_nothing(
+    make_window: MakeWindow, demo: Season, qtbot: QtBot
+) -> None:
+    # The demo's heavy squat day with plyometrics: two sessions to record, under their cards.
+    today = date(2027, 3, 9)
+    late = make_window(demo, today=today)
+    at_once = make_window(demo, today=today)
+    kinds = [card.ref.kind for card in at_once.inspector.record_cards()]  # asking builds them
+    assert set(kinds) == {SessionKind.WEIGHTS, SessionKind.PLYOMETRICS}
+    cards_at_paint: list[int] = []
+    at_paint: dict[str, dict[str, tuple[int, int, int, int]]] = {}
+
+    def note(name: str, window: MainWindow) -> None:
+        if name == "late":
+            cards_at_paint.append(len(late.inspector.findChildren(RecordCard)))
+        _note_geometries(at_paint, name, window)
+
+    for name, window in (("late", late), ("at once", at_once)):
+        # Noted before the window's own call after the first paint, which builds the cards.
+        after_first_paint(window.calendar.viewport(), partial(note, name, window))
+        window.resize(1366, 768)
+        window.show()
+    qtbot.waitUntil(lambda: len(at_paint) == 2 and len(late.inspector.findChildren(RecordCard)) == 2)
+    qtbot.wait(20)
+    assert cards_at_paint == [0]
+    assert [card.ref.kind for card in late.inspector.record_cards()] == kinds
+    assert [block.isAncestorOf(card) for block, card in
+            zip(late.inspector.session_blocks(), late.inspector.record_cards(), strict=True)] == [True, True]
+    assert at_paint["late"] == at_paint["at once"] == _geometries(late) == _geometries(at_once)
+
+
+def test_a_day_other_than_today_shows_its_record_cards_at_once(make_window: MakeWindow, demo: Season) -> None:
+    window = make_window(demo, today=date(2027, 3, 10))
+    window.selection.set_day(date(2027, 3, 9))
+    assert len(window.inspector.findChildren(RecordCard)) == 2
 
 
 def _rows(model: QAbstractItemModel) -> list[tuple[object, ...]]:

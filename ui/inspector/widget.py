@@ -90,13 +90,20 @@ def _number(value: object) -> float:
 class Inspector(QWidget):
     """The selected day of the selected athlete, editable; sized for a ~360 px side dock."""
 
-    def __init__(self, document: OpenSeason, selection: Selection, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, document: OpenSeason, selection: Selection, parent: QWidget | None = None, *, cards_later: bool = False
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("inspector")
         self.document = document
         self.selection = selection
         self._blocks: list[SessionBlock] = []
         self._cards: list[RecordCard] = []
+        # ``cards_later``: the window opens on today, whose record cards sit under the sessions
+        # they record, below what the panel shows at first. They are built when asked for
+        # (``add_pending_cards``; the window asks just after its first paint), not with the day.
+        self._cards_later = cards_later
+        self._pending_cards: list[tuple[Session, SessionBlock]] = []
         self._removed: list[RemovedBlock] = []
         self._warnings: list[WarningRow] = []
         self._notes: list[NoteRow] = []
@@ -168,10 +175,29 @@ class Inspector(QWidget):
         return self.document.today
 
     def record_cards(self) -> list[RecordCard]:
+        self.add_pending_cards()
         return list(self._cards)
 
     def record_card(self, kind: SessionKind) -> RecordCard | None:
+        self.add_pending_cards()
         return next((c for c in self._cards if c.ref.kind is kind), None)
+
+    def add_pending_cards(self) -> None:
+        """Build the record cards the first day shown left for later (see ``cards_later``)."""
+        self._cards_later = False
+        if not self._pending_cards:
+            return
+        season = self.document.season
+        athlete = self._athlete()
+        pending, self._pending_cards = self._pending_cards, []
+        assert athlete is not None  # there were sessions of the athlete to record
+        cards = []
+        for session, block in pending:
+            card = self._record_card(season, athlete, session, block)
+            block.show_entry(card, instead_of_items=False)
+            cards.append(card)
+        # In the order a day built at once has them: the sessions' cards, then moved sessions'.
+        self._cards = cards + self._cards
 
     def removed_blocks(self) -> list[RemovedBlock]:
         return list(self._removed)
@@ -217,6 +243,7 @@ class Inspector(QWidget):
         layout.setSpacing(8)
         blocks: list[SessionBlock] = []
         cards: list[RecordCard] = []
+        pending: list[tuple[Session, SessionBlock]] = []
         removed: list[RemovedBlock] = []
         warnings: list[WarningRow] = []
         notes: list[NoteRow] = []
@@ -230,11 +257,15 @@ class Inspector(QWidget):
             )
         else:
             entry = day <= self.today
+            # A past day's cards stand in for the sessions' tables: never left for later.
+            later = self._cards_later and day == self.today
             for session in plan_day.sessions:
                 block = self._session_block(season, plan, athlete, session)
                 blocks.append(block)
                 layout.addWidget(block)
-                if entry:
+                if later:
+                    pending.append((session, block))
+                elif entry:
                     card = self._record_card(season, athlete, session, block)
                     cards.append(card)
                     block.show_entry(card, instead_of_items=day < self.today)
@@ -282,6 +313,7 @@ class Inspector(QWidget):
         self._body = body
         self._blocks, self._removed, self._warnings, self._notes = blocks, removed, warnings, notes
         self._cards = cards
+        self._pending_cards = pending
 
     def _empty_label(self, text: str) -> QLabel:
         label = plain_label(text)
@@ -488,6 +520,7 @@ class Inspector(QWidget):
         session not recorded yet, else the first."""
         if kind is not None:
             return self.record_card(kind)
+        self.add_pending_cards()
         focused = next((c for c in self._cards if c.isAncestorOf(self.focusWidget() or self)), None)
         if focused is not None:
             return focused
