@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
@@ -62,12 +63,14 @@ from ui.inspector.blocks import (
 )
 from ui.inspector.header import DayHeader, empty_day_reason
 from ui.inspector.note_row import NoteRow
-from ui.inspector.record_card import RecordCard
 from ui.inspector.table import Column
 from ui.notes import AskNote, apply_note_edit, ask_note, notes_on, removal, undo_text
 from ui.recording import record_edit, record_undo_text
 from ui.selection import Selection
 from ui.session_text import KIND_NAMES, date_text, short_day
+
+if TYPE_CHECKING:
+    from ui.inspector.record_card import RecordCard
 
 __all__ = ["Inspector", "SessionRef"]
 
@@ -383,6 +386,9 @@ class Inspector(QWidget):
         record = season.find_record((ref.athlete_id, ref.day, ref.kind))
         # The session as it was when it was recorded, whatever the plan says now.
         planned = session if record is None else record.planned
+        # Imported with the first card: at start-up the cards come after the first paint.
+        from ui.inspector.record_card import RecordCard
+
         card = RecordCard(ref, athlete, planned, record, parent)
         # Like the table's edits, a record runs from the event loop: it redraws the inspector,
         # and with it the card whose key press or click asked for it.
