@@ -493,7 +493,7 @@ def convert_units(season: Season, athlete_id: str, units: Units) -> Season:
         units=units,
         body_mass=convert(old.body_mass),
         equipment=Equipment(convert(eq.bar_mass), convert(eq.increment), convert(eq.dumbbell_step)),
-        maxes=tuple(dataclasses.replace(m, value=convert(m.value)) for m in old.maxes),
+        maxes=tuple(m._replace(value=convert(m.value)) for m in old.maxes),
     )
     return _checked(dataclasses.replace(season, athletes=_replace_item(season.athletes, old, new)))
 
@@ -683,7 +683,7 @@ def move_session(
         athlete_id=athlete_id,
         day=to_day,
         kind=session.kind,
-        session=dataclasses.replace(session, date=to_day),
+        session=session._replace(date=to_day),
         replaced=replaced_at_target,
     )
 
@@ -966,7 +966,7 @@ def _clipped(spans: tuple[FrozenSpan, ...], first: date, last: date) -> tuple[Fr
             kept.append(span)
         else:
             sessions = tuple(s for s in span.sessions if start <= s.date <= end)
-            kept.append(dataclasses.replace(span, first=start, last=end, sessions=sessions))
+            kept.append(span._replace(first=start, last=end, sessions=sessions))
     return tuple(kept)
 
 

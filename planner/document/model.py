@@ -9,12 +9,11 @@ was done keeps beside it (``planner.document.records``).
 Loads, maxes and equipment are stored in the athlete's own units (kg or lb).
 """
 
-from __future__ import annotations
-
+# No ``from __future__ import annotations``: this module defines named tuples (see planner/__init__.py).
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from enum import StrEnum
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 from uuid import UUID
 
 from planner.document.sessions import Session, SessionKind
@@ -24,7 +23,7 @@ if TYPE_CHECKING:
     from planner.document.records import SessionRecord
 
 SCHEMA_VERSION = 5
-# Dataclasses below have fields named ``date``; annotations inside them use this alias.
+# Records below have fields named ``date``; annotations inside them use this alias.
 Day = date
 LB_PER_KG = 2.2046226218
 
@@ -79,8 +78,7 @@ class Priority(StrEnum):
 WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
-@dataclass(frozen=True, slots=True)
-class Equipment:
+class Equipment(NamedTuple):
     """What the athlete's gym has, in the athlete's units."""
 
     bar_mass: float = 20.0
@@ -88,8 +86,7 @@ class Equipment:
     dumbbell_step: float = 2.0
 
 
-@dataclass(frozen=True, slots=True)
-class MaxEntry:
+class MaxEntry(NamedTuple):
     """A training max for one main lift on one date; ``tested`` is False for estimates.
 
     ``from_reps`` is the rep max a tested value was worked out from (a 3-rep max in a test
@@ -104,8 +101,7 @@ class MaxEntry:
     from_reps: int | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class DayRhythm:
+class DayRhythm(NamedTuple):
     """One weekday of the athlete's usual week."""
 
     track: TrackDay
@@ -191,7 +187,7 @@ class Competition:
         """The competition's days, first to last."""
         return tuple(self.start + timedelta(days=n) for n in range((self.end - self.start).days + 1))
 
-    def clashes_with(self, other: Competition) -> bool:
+    def clashes_with(self, other: "Competition") -> bool:
         """True when the two share a day and at least one athlete is entered in both.
 
         Meets on the same days for different athletes are fine; one athlete cannot race two.
@@ -203,8 +199,7 @@ class Competition:
         return not set(self.athletes).isdisjoint(other.athletes)
 
 
-@dataclass(frozen=True, slots=True)
-class Override:
+class Override(NamedTuple):
     """The coach's version of one session, keyed by athlete, date and session kind.
 
     ``session`` None means the coach removed that day's session; ``replaced`` None means the
@@ -222,8 +217,7 @@ class Override:
         return (self.athlete_id, self.date, self.kind)
 
 
-@dataclass(frozen=True, slots=True)
-class LockedWeek:
+class LockedWeek(NamedTuple):
     """A week the coach froze: the engine shows the snapshot instead of re-planning it."""
 
     athlete_id: str
@@ -231,8 +225,7 @@ class LockedWeek:
     sessions: tuple[Session, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class FrozenSpan:
+class FrozenSpan(NamedTuple):
     """Days ``first`` to ``last`` of one athlete, kept as they were prescribed.
 
     Once a day is past (or something is recorded on it) its prescription is written here
@@ -254,8 +247,7 @@ class FrozenSpan:
         return [self.first + timedelta(days=n) for n in range((self.last - self.first).days + 1)]
 
 
-@dataclass(frozen=True, slots=True)
-class DismissedProposal:
+class DismissedProposal(NamedTuple):
     """A proposed max the coach turned down: the same lift, day and value is not proposed again."""
 
     athlete_id: str
@@ -264,10 +256,9 @@ class DismissedProposal:
     value: float
 
 
-@dataclass(frozen=True, slots=True)
-class Note:
+class Note(NamedTuple):
     text: str
-    date: date | None = None
+    date: Day | None = None
     athlete_id: str | None = None
 
 
@@ -284,7 +275,7 @@ class Season:
     locked_weeks: tuple[LockedWeek, ...] = ()
     notes: tuple[Note, ...] = ()
     # What was done in past sessions, at most one record per athlete, day and session kind.
-    records: tuple[SessionRecord, ...] = ()
+    records: tuple["SessionRecord", ...] = ()
     # The prescriptions of past days, as they were (see FrozenSpan).
     frozen: tuple[FrozenSpan, ...] = ()
     # Max proposals the coach turned down.
@@ -319,7 +310,7 @@ class Season:
         """The coach's session for (athlete id, date, kind), if there is one."""
         return next((o for o in self.overrides if o.key == key), None)
 
-    def find_record(self, key: tuple[str, Day, SessionKind]) -> SessionRecord | None:
+    def find_record(self, key: tuple[str, Day, SessionKind]) -> "SessionRecord | None":
         """What was recorded for (athlete id, date, kind), if anything."""
         return next((r for r in self.records if r.key == key), None)
 

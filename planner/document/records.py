@@ -12,11 +12,11 @@ not done has no sets. A record without items says only how the session went (a s
 ticked done without its numbers, or missed).
 """
 
-from __future__ import annotations
-
+# No ``from __future__ import annotations``: this module defines named tuples (see planner/__init__.py).
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
+from typing import NamedTuple
 
 from planner.document.model import Units, in_units
 from planner.document.sessions import Item, Session, SessionKind
@@ -38,8 +38,7 @@ class RecordStatus(StrEnum):
         return self.value.replace("_", " ")
 
 
-@dataclass(frozen=True, slots=True)
-class DoneSet:
+class DoneSet(NamedTuple):
     """One set as done: ``reps`` (0 for a failed attempt), the ``load`` lifted (None for
     body weight or a plyometric drill) and the ``distance_m`` covered per rep (None for a
     jump in place or a lift)."""
@@ -49,8 +48,7 @@ class DoneSet:
     distance_m: float | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class DoneItem:
+class DoneItem(NamedTuple):
     """The sets done of one prescribed item, in the order they were done."""
 
     exercise_id: str

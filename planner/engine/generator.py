@@ -9,7 +9,7 @@ locked weeks and overrides, the checks and the metrics.
 # No ``from __future__ import annotations``: this module defines named tuples (see planner/__init__.py).
 from collections import OrderedDict
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cache, lru_cache
 from itertools import combinations, pairwise
@@ -820,7 +820,7 @@ def _apply_coach(
             continue
         kept = [s for s in final[i] if s.kind is not override.kind]
         if override.session is not None:
-            kept.append(replace(override.session, edited=True))
+            kept.append(override.session._replace(edited=True))
         kept.sort(key=lambda s: s.kind is SessionKind.WEIGHTS)
         final[i] = kept
         edited.add(override.date)

@@ -8,7 +8,6 @@ athlete holds dumbbells or uses a technique bar. How a load goes on is data on t
 
 # No ``from __future__ import annotations``: this module defines named tuples (see planner/__init__.py).
 import math
-from dataclasses import replace
 from typing import NamedTuple, TypedDict
 
 from planner.document.model import Equipment, Units
@@ -79,11 +78,11 @@ def load_fields(load: Load | None, equipment: Equipment, units: Units) -> LoadFi
 def loaded(item: Item, load: Load | None, equipment: Equipment, units: Units) -> Item:
     """``item`` carrying ``load`` (see ``load_fields``); no load clears them all but the unit."""
     if load is None:
-        return replace(
-            item, load=None, load_kg=None, plates_per_side=(), below_bar=None, per_hand=None,
+        return item._replace(
+            load=None, load_kg=None, plates_per_side=(), below_bar=None, per_hand=None,
             fractional_per_side=0.0,
         )
-    return replace(item, **load_fields(load, equipment, units))
+    return item._replace(**load_fields(load, equipment, units))
 
 
 def typed_load(value: float, equipment: Equipment, units: Units, *, barbell: bool) -> Load:

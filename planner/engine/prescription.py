@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from itertools import islice
 from typing import Any, TypeVar
@@ -384,7 +384,7 @@ def _scaled(item: Item, volume: float, rule_id: str, min_reps: int) -> Item:
     contacts = item.contacts
     if item.category is Category.PLYOMETRIC and item.sets * item.reps:
         contacts = round(item.contacts * sets * reps / (item.sets * item.reps))
-    return replace(item, sets=sets, reps=reps, contacts=contacts, rule_ids=(*item.rule_ids, rule_id))
+    return item._replace(sets=sets, reps=reps, contacts=contacts, rule_ids=(*item.rule_ids, rule_id))
 
 
 def taper_cut(

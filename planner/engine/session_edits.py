@@ -8,7 +8,6 @@ never patched.
 """
 
 # No ``from __future__ import annotations``: this module defines named tuples (see planner/__init__.py).
-import dataclasses
 from collections.abc import Iterable
 from datetime import date, timedelta
 from typing import NamedTuple
@@ -75,7 +74,7 @@ def _loaded(item: Item, load: Load | None, athlete: Athlete) -> Item:
 
 def with_percent(item: Item, percent: float, athlete: Athlete) -> Item:
     """A new percentage of the max; the load is rounded to the plates as the engine rounds it."""
-    changed = dataclasses.replace(item, percent_max=percent)
+    changed = item._replace(percent_max=percent)
     if item.max_value is None:
         return changed
     load = round_load(percent, item.max_value, athlete.equipment, athlete.units, floor_from_pct=HEAVY_PCT)
@@ -91,27 +90,27 @@ def with_load(item: Item, load: float, athlete: Athlete) -> Item:
         percent = round(load / item.max_value * 100.0, 1)
     barbell = exercise(item.exercise_id).barbell
     typed = typed_load(load, athlete.equipment, athlete.units, barbell=barbell)
-    return _loaded(dataclasses.replace(item, percent_max=percent), typed, athlete)
+    return _loaded(item._replace(percent_max=percent), typed, athlete)
 
 
 def _plyo_numbers(item: Item, athlete: Athlete) -> Item:
     """Contacts and intensity of a drill after its sets, reps or distance changed."""
     contacts, intensity = item_facts(item.exercise_id, item.sets, item.distance_m, item.reps, athlete)
-    return dataclasses.replace(item, contacts=contacts, intensity=intensity)
+    return item._replace(contacts=contacts, intensity=intensity)
 
 
 def with_sets(item: Item, sets: int, athlete: Athlete) -> Item:
-    changed = dataclasses.replace(item, sets=sets)
+    changed = item._replace(sets=sets)
     return _plyo_numbers(changed, athlete) if item.category is Category.PLYOMETRIC else changed
 
 
 def with_reps(item: Item, reps: int, athlete: Athlete) -> Item:
-    changed = dataclasses.replace(item, reps=reps)
+    changed = item._replace(reps=reps)
     return _plyo_numbers(changed, athlete) if item.category is Category.PLYOMETRIC else changed
 
 
 def with_distance(item: Item, distance_m: float, athlete: Athlete) -> Item:
-    return _plyo_numbers(dataclasses.replace(item, distance_m=distance_m), athlete)
+    return _plyo_numbers(item._replace(distance_m=distance_m), athlete)
 
 
 def _max_for(chosen: Exercise, athlete: Athlete, day: date, fallback_lift: str | None) -> tuple[float | None, str]:
@@ -130,8 +129,7 @@ def _max_for(chosen: Exercise, athlete: Athlete, day: date, fallback_lift: str |
 
 def _shaped(item: Item, chosen: Exercise, athlete: Athlete, day: date, fallback_lift: str | None) -> Item:
     """``item`` turned into ``chosen``, keeping its sets (and reps where they still mean the same)."""
-    base = dataclasses.replace(
-        item,
+    base = item._replace(
         exercise_id=chosen.id,
         name=chosen.name,
         category=chosen.category,
@@ -141,23 +139,23 @@ def _shaped(item: Item, chosen: Exercise, athlete: Athlete, day: date, fallback_
     if chosen.category is Category.PLYOMETRIC:
         distance = (item.distance_m or NEW_DISTANCE_M) if chosen.stride_m else None
         reps = 1 if distance is not None else (chosen.contacts_per_rep or 1)
-        drill = dataclasses.replace(
-            base, reps=reps, distance_m=distance, percent_max=None, max_value=None, reps_in_reserve=None,
+        drill = base._replace(
+            reps=reps, distance_m=distance, percent_max=None, max_value=None, reps_in_reserve=None,
             note="", intent=Intent.EXPLOSIVE,
         )
         return _plyo_numbers(_loaded(drill, None, athlete), athlete)
     if chosen.max_from is not None:
         max_value, note = _max_for(chosen, athlete, day, fallback_lift)
-        lifted = dataclasses.replace(
-            base, max_value=max_value, reps_in_reserve=None, note=note,
+        lifted = base._replace(
+            max_value=max_value, reps_in_reserve=None, note=note,
             percent_max=item.percent_max if item.percent_max is not None else NEW_PERCENT,
             distance_m=None, contacts=0, intensity=None,
         )
         assert lifted.percent_max is not None
         return with_percent(lifted, lifted.percent_max, athlete)
     reserve = item.reps_in_reserve if item.reps_in_reserve is not None else NEW_REPS_IN_RESERVE
-    ranged = dataclasses.replace(
-        base, percent_max=None, max_value=None, reps_in_reserve=reserve,
+    ranged = base._replace(
+        percent_max=None, max_value=None, reps_in_reserve=reserve,
         note=reserve_note(reserve), distance_m=None, contacts=0, intensity=None,
     )
     return _loaded(ranged, None, athlete)
@@ -258,7 +256,7 @@ def addable_by_category(kind: SessionKind) -> list[tuple[Category, tuple[Exercis
 
 
 def _plain(item: Item) -> Item:
-    return dataclasses.replace(item, edited=False) if item.edited else item
+    return item._replace(edited=False) if item.edited else item
 
 
 def rebuilt_session(shown: Session, items: Iterable[Item], original: Session | None) -> Session:
@@ -279,9 +277,9 @@ def rebuilt_session(shown: Session, items: Iterable[Item], original: Session | N
             unmatched.remove(item)
             marked.append(item)
         else:
-            marked.append(dataclasses.replace(item, edited=True))
+            marked.append(item._replace(edited=True))
     # Title, heavy, minutes and effort follow the items by the same rules as generated sessions.
-    return refreshed(dataclasses.replace(shown, items=tuple(marked), edited=True))
+    return refreshed(shown._replace(items=tuple(marked), edited=True))
 
 
 def override_edit(ref: SessionRef, shown: Session, items: Iterable[Item], original: Session | None) -> Edit:

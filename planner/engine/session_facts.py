@@ -6,7 +6,6 @@ changes the items, so an edited session is described by the same rules as a gene
 
 # No ``from __future__ import annotations``: this module defines named tuples (see planner/__init__.py).
 import math
-from dataclasses import replace
 from typing import Final, NamedTuple
 
 from planner.document.sessions import INTENSITY_LEVEL, Category, Item, Session, SessionKind
@@ -70,4 +69,4 @@ def refreshed(session: Session) -> Session:
         facts = weights_facts(session.items, session.tags)
     else:
         facts = plyometrics_facts(session.items)
-    return replace(session, title=facts.title, heavy=facts.heavy, minutes=facts.minutes, effort=facts.effort)
+    return session._replace(title=facts.title, heavy=facts.heavy, minutes=facts.minutes, effort=facts.effort)

@@ -14,7 +14,6 @@ more (strength.novice); the day after a race is upper body only (strength.recove
 # No ``from __future__ import annotations``: this module defines named tuples (see planner/__init__.py).
 from bisect import bisect_left
 from collections.abc import Sequence
-from dataclasses import replace
 from datetime import date
 from enum import StrEnum
 from typing import NamedTuple
@@ -155,7 +154,7 @@ def _fewer_sets(ctx: Context, item: Item, sets: int) -> Item:
     cached = ctx.memo.scaled.get(key)
     if cached is not None and cached[0] is item:
         return cached[1]
-    result = item if item.sets <= sets else replace(item, sets=sets)
+    result = item if item.sets <= sets else item._replace(sets=sets)
     ctx.memo.scaled[key] = (item, result)
     return result
 
@@ -301,7 +300,7 @@ def _new_squat_jumps(ctx: Context, day: date, sets: int, reps: int, rule_id: str
     pct = rule.number("novice_pct" if novice else "pct")
     item = barbell_item(ctx, day, "squat_jump", sets, reps, pct, rule_ids=(rule_id,), rest_s=150,
                         intent=Intent.EXPLOSIVE)
-    return replace(item, note="; ".join(n for n in (item.note, "move fast: stop the set if the jumps slow") if n))
+    return item._replace(note="; ".join(n for n in (item.note, "move fast: stop the set if the jumps slow") if n))
 
 
 def _heavy_squat(ctx: Context, day: date, phase: DayPhase) -> Item:
@@ -356,7 +355,8 @@ def _test_items(ctx: Context, day: date) -> list[Item]:
                                       intent=Intent.EXPLOSIVE if lift == "power_clean" else Intent.CONTROLLED,
                                       heavy_cap=True, warn_stale=False))
         # The note is written once the day's limits have shaped the ramp (_test_notes).
-        items.append(replace(items[-1], sets=1, reps=reps, percent_max=None, load=None, load_kg=None,
+        items.append(items[-1]._replace(
+                             sets=1, reps=reps, percent_max=None, load=None, load_kg=None,
                              plates_per_side=(), note=_TEST_NOTE))
     return items
 
@@ -374,7 +374,8 @@ def _test_notes(items: list[Item]) -> list[Item]:
             if ramp is None:
                 continue
             last_set = "single" if ramp.reps == 1 else f"set of {ramp.reps}"
-            item = replace(item, note=f"test: add small jumps from the {ramp.percent_max or 0:g} % {last_set} "
+            item = item._replace(
+                           note=f"test: add small jumps from the {ramp.percent_max or 0:g} % {last_set} "
                            f"to a {item.reps}-rep max and record it")
         elif item.percent_max is not None:
             last[item.exercise_id] = item
@@ -479,7 +480,7 @@ def _recovery_day(ctx: Context, planned: Planned, in_season: bool) -> list[Item]
     rule = ctx.rules["strength.recovery"]
     sets = ctx.rules["strength.accessory"].whole("in_season_sets" if in_season else "sets")
     upper = [_upper(ctx, planned.nth + k, sets) for k in range(rule.whole("upper_exercises"))]
-    return [replace(i, rule_ids=(*i.rule_ids, "strength.recovery")) for i in (*upper, _pull(ctx), _trunk(ctx))]
+    return [i._replace(rule_ids=(*i.rule_ids, "strength.recovery")) for i in (*upper, _pull(ctx), _trunk(ctx))]
 
 
 def _weights_session(
@@ -688,7 +689,7 @@ def _cut(item: Item, volume: float, rule_id: str, min_reps: int) -> Item:
     sets, reps = min(options, key=lambda sr: (abs(sr[0] * sr[1] - target), -sr[0]))
     if (sets, reps) == (item.sets, item.reps):
         return item
-    return replace(item, sets=sets, reps=reps, rule_ids=(*item.rule_ids, rule_id))
+    return item._replace(sets=sets, reps=reps, rule_ids=(*item.rule_ids, rule_id))
 
 
 def _priming(ctx: Context, day: date, limits: DayLimits) -> Session:

@@ -511,7 +511,7 @@ def test_move_session_is_one_edit_with_two_overrides(season: Season) -> None:
     source, target = after.overrides
     assert (source.date, source.session, source.replaced) == (tuesday, None, moving)
     assert target.date == wednesday
-    assert target.session == dataclasses.replace(moving, date=wednesday)
+    assert target.session == moving._replace(date=wednesday)
     assert target.replaced is None
 
 
@@ -532,7 +532,7 @@ def test_move_session_there_and_back_leaves_no_overrides(season: Season) -> None
     back = edits.move_session(
         there,
         athlete_id=LUCJA,
-        session=dataclasses.replace(moving, date=wednesday),
+        session=moving._replace(date=wednesday),
         to_day=tuesday,
         replaced_at_target=None,
     )

@@ -420,7 +420,7 @@ def test_heavy_work_on_consecutive_days_is_always_warned() -> None:
     replaced = next((s for s in plan.day(next_day).sessions if s.kind is SessionKind.WEIGHTS), None)  # type: ignore[union-attr]
     edited = edits.set_override(
         base, athlete_id=plan.athlete.id, day=next_day, kind=SessionKind.WEIGHTS,
-        session=dataclasses.replace(heavy, date=next_day), replaced=replaced,
+        session=heavy._replace(date=next_day), replaced=replaced,
     )
     plan = plan_for(edited)
     warned = {w.date for w in plan.warnings if w.rule_id == "rhythm.consecutive"}
@@ -941,12 +941,12 @@ def test_a_coach_override_is_kept_as_made_and_a_rule_breaking_one_warns() -> Non
     target = next(d_minus(NATIONALS, n) for n in range(3, 8) if weights_on(plan, d_minus(NATIONALS, n)))
     generated = weights_on(plan, target)
     assert generated is not None and not heavy_items(generated)
-    coach = dataclasses.replace(heavy, id=f"ath-1:{target.isoformat()}:weights", date=target)
+    coach = heavy._replace(id=f"ath-1:{target.isoformat()}:weights", date=target)
     edited = edits.set_override(document, athlete_id="ath-1", day=target, kind=WEIGHTS, session=coach,
                                 replaced=generated)
     new_plan = plan_for(edited)
     kept = weights_on(new_plan, target)
-    assert kept == dataclasses.replace(coach, edited=True)
+    assert kept == coach._replace(edited=True)
     warned = [w for w in new_plan.warnings if w.date == target and w.message.startswith("Coach edit breaks a rule")]
     assert warned
     assert {w.rule_id for w in warned} & {"taper.a", "taper.c"}
@@ -964,7 +964,7 @@ def test_a_squat_session_moved_onto_an_easy_day_warns() -> None:
     upper = weights_on(plan, easy_day)
     squat_day = weights_on(plan, hard_day)
     assert upper is not None and squat_day is not None
-    moved = dataclasses.replace(squat_day, id=f"ath-1:{easy_day.isoformat()}:weights", date=easy_day)
+    moved = squat_day._replace(id=f"ath-1:{easy_day.isoformat()}:weights", date=easy_day)
     edited = edits.set_override(document, athlete_id="ath-1", day=easy_day, kind=WEIGHTS, session=moved,
                                 replaced=upper)
     warned = [w for w in plan_for(edited).warnings if w.date == easy_day and w.rule_id == "rhythm"]
@@ -978,11 +978,11 @@ def test_a_harmless_override_gives_no_warning() -> None:
     day = date(2026, 10, 6)
     generated = weights_on(plan, day)
     assert generated is not None
-    lighter = dataclasses.replace(generated, items=generated.items[1:])  # drop the clean
+    lighter = generated._replace(items=generated.items[1:])  # drop the clean
     edited = edits.set_override(document, athlete_id="ath-1", day=day, kind=WEIGHTS, session=lighter,
                                 replaced=generated)
     new_plan = plan_for(edited)
-    assert weights_on(new_plan, day) == dataclasses.replace(lighter, edited=True)
+    assert weights_on(new_plan, day) == lighter._replace(edited=True)
     assert not [w for w in new_plan.warnings if w.message.startswith("Coach edit")]
 
 

@@ -171,7 +171,7 @@ def test_no_edit_after_settling_changes_a_past_day(season: Season, data: st.Data
             after = edits.record_max(settled, athlete.id, lift="back_squat", day=season.first_day,
                                      value=data.draw(st.floats(60, 250)))
         elif edit == "rhythm":
-            rhythm = tuple(dataclasses.replace(r, lifting=not r.lifting) for r in athlete.rhythm)
+            rhythm = tuple(r._replace(lifting=not r.lifting) for r in athlete.rhythm)
             after = edits.change_athlete(settled, athlete.id, rhythm=rhythm)
         else:
             after = dataclasses.replace(settled, competitions=())

@@ -194,11 +194,10 @@ def with_text(season: Season, plan: Plan, text: str, days: int = 21) -> tuple[Se
     sessions_renamed = tuple(
         day._replace(
             sessions=tuple(
-                dataclasses.replace(
-                    s,
+                s._replace(
                     title=f"{s.title} {text}",
                     notes=(*s.notes, f"Coach: {text}"),
-                    items=tuple(dataclasses.replace(i, name=f"{i.name} {text}") for i in s.items),
+                    items=tuple(i._replace(name=f"{i.name} {text}") for i in s.items),
                 )
                 for s in day.sessions
             ),

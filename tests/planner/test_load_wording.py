@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
-
 from planner.document.sessions import Category, Item
 from planner.document.text import below_bar_text, fractional_text, item_note, number, plates_text
 
@@ -27,8 +25,8 @@ def test_a_load_below_the_bar_reads_as_dumbbells_before_the_items_own_note() -> 
 
 
 def test_fractional_plates_read_in_the_items_unit() -> None:
-    pressed = dataclasses.replace(
-        JUMPS, load=46.0, unit="lb", below_bar=None, per_hand=None, fractional_per_side=0.5, note=""
+    pressed = JUMPS._replace(
+    load=46.0, unit="lb", below_bar=None, per_hand=None, fractional_per_side=0.5, note=""
     )
     assert (plates_text(pressed), fractional_text(pressed), below_bar_text(pressed)) == (
         "empty bar", "plus 0.5 lb per side in fractional plates", ""

@@ -302,18 +302,18 @@ def test_the_ramp_stops_below_the_working_set_and_skips_steps_that_add_nothing()
     athlete, session = _first_weights("ath-1", WEEK)
     item = main_barbell_item(session)
     assert item is not None
-    heavy = dataclasses.replace(item, percent_max=87.5, load=58.75)
+    heavy = item._replace(percent_max=87.5, load=58.75)
     assert [s.percent for s in warmup_ramp(heavy, athlete)] == [None, 40.0, 60.0, 75.0]
-    light = dataclasses.replace(item, percent_max=30.0, load=20.0)
+    light = item._replace(percent_max=30.0, load=20.0)
     assert warmup_ramp(light, athlete) == ()
     # A light max: 40 % of 50 kg rounds to 20 kg, the empty bar itself.
-    small = dataclasses.replace(item, percent_max=70.0, max_value=50.0, load=35.0)
+    small = item._replace(percent_max=70.0, max_value=50.0, load=35.0)
     assert [s.percent for s in warmup_ramp(small, athlete)] == [None, 60.0]
 
 
 def test_accessories_and_dumbbell_loads_get_no_ramp() -> None:
     _athlete, session = _first_weights("ath-1", WEEK)
-    accessories = dataclasses.replace(session, items=tuple(i for i in session.items if i.percent_max is None))
+    accessories = session._replace(items=tuple(i for i in session.items if i.percent_max is None))
     assert main_barbell_item(accessories) is None
 
 
@@ -392,7 +392,7 @@ def _long_texts() -> tuple[Season, str]:
     day = generate(season, lucja.id).day(tuesday)
     assert day is not None
     session = next(s for s in day.sessions if s.kind is SessionKind.WEIGHTS)
-    override = Override(lucja.id, tuesday, SessionKind.WEIGHTS, dataclasses.replace(session, notes=(SESSION_NOTE,)),
+    override = Override(lucja.id, tuesday, SessionKind.WEIGHTS, session._replace(notes=(SESSION_NOTE,)),
                         session)
     return dataclasses.replace(season, overrides=(override,)), lucja.id
 
@@ -429,9 +429,9 @@ def test_an_exercise_note_too_long_for_its_cell_prints_under_the_table() -> None
     overrides = []
     for session in day.sessions:
         items = tuple(
-            dataclasses.replace(i, note=f"{i.exercise_id}-note " + "n" * MAX_NOTE_LENGTH) for i in session.items
+            i._replace(note=f"{i.exercise_id}-note " + "n" * MAX_NOTE_LENGTH) for i in session.items
         )
-        changed = dataclasses.replace(session, items=items, reason="r " * (MAX_NOTE_LENGTH // 2), title="T" * 80)
+        changed = session._replace(items=items, reason="r " * (MAX_NOTE_LENGTH // 2), title="T" * 80)
         overrides.append(Override("ath-1", tuesday, session.kind, changed, session))
     season = dataclasses.replace(season, overrides=tuple(overrides))
     for paper in (Paper.A5, Paper.A4):

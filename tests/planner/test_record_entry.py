@@ -180,7 +180,7 @@ def test_sets_on_one_line() -> None:
 
 
 done_sets = st.lists(
-    st.builds(DoneSet, st.integers(0, 50), st.one_of(st.none(), st.integers(0, 4000).map(lambda n: n / 4))),
+    st.builds(DoneSet, st.integers(0, 50), st.one_of(st.none(), st.integers(0, 4000).map(lambda n: n / 4)), st.none()),
     max_size=8,
 )
 

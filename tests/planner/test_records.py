@@ -153,7 +153,8 @@ def test_done_as_planned_for_an_lb_athlete_records_kg_loads_in_lb(season: Season
 
 def test_done_as_planned_records_a_body_weight_item_without_a_load_as_the_card_does(season: Season) -> None:
     # A junior's squat jumps at 0 % carry a 0 kg load; done as planned they were done at body weight.
-    jumps = dataclasses.replace(SQUAT, exercise_id="squat_jump", name="Squat jump", percent_max=0.0, load=0.0,
+    jumps = SQUAT._replace(
+                                exercise_id="squat_jump", name="Squat jump", percent_max=0.0, load=0.0,
                                 load_kg=0.0)
 
     after = pure(lambda s: edits.mark_done_as_planned(s, LUKASZ, TUESDAY, WEIGHTS, planned(items=(jumps,))), season)
@@ -512,15 +513,15 @@ def test_a_negative_load_in_any_set_is_refused_naming_the_set(
         good = dataclasses.replace(
             good,
             status=RecordStatus.DONE,
-            planned=dataclasses.replace(good.planned, items=(SQUAT,)),
+            planned=good.planned._replace(items=(SQUAT,)),
             items=(DoneItem("back_squat", (DoneSet(5, 100.0),)),),
         )
     done = [(j, k) for j, item in enumerate(good.items) for k in range(len(item.sets))]
     j, k = data.draw(st.sampled_from(done))
     sets = list(good.items[j].sets)
-    sets[k] = dataclasses.replace(sets[k], load=load)
+    sets[k] = sets[k]._replace(load=load)
     items = list(good.items)
-    items[j] = dataclasses.replace(items[j], sets=tuple(sets))
+    items[j] = items[j]._replace(sets=tuple(sets))
     bad = dataclasses.replace(good, items=tuple(items))
 
     message = refused(lambda s: edits.record_session(s, good.athlete_id, good.date, good.kind, bad), before)

@@ -16,7 +16,7 @@ def test_a_clean_session_stays_clean_and_a_changed_copy_is_checked_again() -> No
 
     assert session_problems(session, "s") == []
     assert session_problems(session, "s") == []
-    broken = dataclasses.replace(session, minutes=0)
+    broken = session._replace(minutes=0)
     assert [p.path for p in session_problems(broken, "frozen[0].sessions[3]")] == ["frozen[0].sessions[3].minutes"]
     assert [p.path for p in session_problems(broken, "x")] == ["x.minutes"]
 
@@ -27,7 +27,7 @@ def test_what_is_wrong_with_a_span_of_kept_days_is_said_at_its_place_each_time()
     busy = [d for d in plan.days if d.sessions][:3]
     first, last = busy[0].date, busy[1].date
     sessions = [s for d in busy[:2] for s in d.sessions]
-    broken = dataclasses.replace(sessions[-1], minutes=0)
+    broken = sessions[-1]._replace(minutes=0)
     stray = busy[2].sessions[0]  # dated after the span's last day
     span = FrozenSpan("ath-1", first, last, (*sessions[:-1], broken, stray))
     clean = FrozenSpan("ath-2", first, last, ())

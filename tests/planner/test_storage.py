@@ -182,7 +182,7 @@ def test_the_coach_message_of_a_refused_text(text: str, message: str) -> None:
 
 def test_an_error_on_save_names_the_place_in_the_coach_s_words(saved: Path) -> None:
     lucja = replace(_small().athletes[0], name="Łucja Nowak")
-    broken = replace(lucja, maxes=(replace(lucja.maxes[0], date=date(2027, 3, 3), value=0.0),))
+    broken = replace(lucja, maxes=(lucja.maxes[0]._replace(date=date(2027, 3, 3), value=0.0),))
 
     with pytest.raises(DocumentError) as caught:
         save(replace(_small(), athletes=(broken,)), saved)

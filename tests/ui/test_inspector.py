@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable
 from datetime import date, timedelta
 
@@ -241,9 +240,9 @@ def test_the_items_model_answers_every_role_of_every_cell_as_the_item_says(docum
     weights = session_of(day, WEIGHTS)
     assert weights is not None
     row = squat_row(weights)
-    edited = dataclasses.replace(weights.items[row], sets=weights.items[row].sets + 1, edited=True)
+    edited = weights.items[row]._replace(sets=weights.items[row].sets + 1, edited=True)
     items = (*weights.items[:row], edited, *weights.items[row + 1:])
-    sessions = [*day.sessions, dataclasses.replace(weights, items=items)]
+    sessions = [*day.sessions, weights._replace(items=items)]
     athlete = document.season.athlete("ath-1")
     for session in sessions:
         choices = [exercise_choices(item, None) for item in session.items]

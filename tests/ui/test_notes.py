@@ -3,7 +3,6 @@ marked in the calendar, and added, changed and removed as single undo steps."""
 
 from __future__ import annotations
 
-import dataclasses
 from datetime import date
 
 import pytest
@@ -178,7 +177,7 @@ def test_the_note_dialog_checks_the_text_and_gives_the_edit(qtbot: QtBot, demo: 
     changed.athlete_box.setCurrentIndex(0)
     edit = changed.result_edit()
     assert edit is not None
-    assert edit(demo).notes[2] == dataclasses.replace(demo.notes[2], athlete_id=None)
+    assert edit(demo).notes[2] == demo.notes[2]._replace(athlete_id=None)
 
 
 def test_a_long_note_shows_its_first_line_in_the_list() -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from datetime import date
 
 from planner.document.model import Season, Units
@@ -71,7 +70,7 @@ def test_plyometric_drills_read_by_distance_or_reps_with_contacts_and_intensity(
     assert distance_contacts_text(BOUNDING) == "15 m · 24 (moderate)"
     assert distance_contacts_text(POGO) == "40 (low)"
     # A drill has no plates and no load, whatever unit the athlete uses.
-    assert plates_text(dataclasses.replace(POGO, unit="lb")) == ""
+    assert plates_text(POGO._replace(unit="lb")) == ""
 
 
 def test_rep_range_work_reads_with_the_reps_in_reserve() -> None:
@@ -80,8 +79,8 @@ def test_rep_range_work_reads_with_the_reps_in_reserve() -> None:
 
 
 def test_loads_below_the_bar_read_as_dumbbells_and_the_bar_alone_as_empty_bar() -> None:
-    jumps = dataclasses.replace(
-        SQUAT_KG, exercise_id="squat_jump", name="Squat jump", sets=3, reps=6, percent_max=20.0, max_value=92.5,
+    jumps = SQUAT_KG._replace(
+        exercise_id="squat_jump", name="Squat jump", sets=3, reps=6, percent_max=20.0, max_value=92.5,
         load=20.0, plates_per_side=(), below_bar=22.5, per_hand=10.0, note="move fast",
     )
     assert item_text(jumps) == "Squat jump 3 x 6 @ 20 % = 20 kg (two 10 kg dumbbells)"
@@ -89,13 +88,13 @@ def test_loads_below_the_bar_read_as_dumbbells_and_the_bar_alone_as_empty_bar() 
         "Squat jump: two 10 kg dumbbells · rest 4:00 · controlled — "
         "Below the 22.5 kg bar: hold two 10 kg dumbbells or use a technique bar; move fast"
     )
-    bar = dataclasses.replace(SQUAT_KG, percent_max=30.0, max_value=66.0, load=20.0, plates_per_side=())
+    bar = SQUAT_KG._replace(percent_max=30.0, max_value=66.0, load=20.0, plates_per_side=())
     assert plates_text(bar) == "empty bar"
     assert item_text(bar) == "Back squat 3 x 3 @ 30 % = 20 kg (empty bar)"
 
 
 def test_fractional_plates_are_worded_after_the_plates() -> None:
-    fine = dataclasses.replace(SQUAT_KG, unit="lb", load=46.0, plates_per_side=(), fractional_per_side=0.5, note="")
+    fine = SQUAT_KG._replace(unit="lb", load=46.0, plates_per_side=(), fractional_per_side=0.5, note="")
     assert item_note(fine) == "plus 0.5 lb per side in fractional plates"
     session = Session(id="s", date=date(2027, 1, 12), kind=SessionKind.WEIGHTS, title="Strength", items=(fine,))
     assert session_lines(session)[-1].endswith(
@@ -104,7 +103,7 @@ def test_fractional_plates_are_worded_after_the_plates() -> None:
 
 
 def test_a_percentage_without_a_max_has_no_load() -> None:
-    no_max = dataclasses.replace(SQUAT_KG, max_value=None, load=None, load_kg=None, plates_per_side=())
+    no_max = SQUAT_KG._replace(max_value=None, load=None, load_kg=None, plates_per_side=())
     assert item_text(no_max) == "Back squat 3 x 3 @ 87.5 %"
     assert plates_text(no_max) == ""
 
@@ -125,11 +124,11 @@ def test_numbers_rest_and_dates_are_written_as_a_coach_writes_them() -> None:
 
 def _session(kind: SessionKind, items: tuple[Item, ...], **fields: object) -> Session:
     base = Session(id="s", date=date(2027, 1, 12), kind=kind, title="Heavy strength", items=items)
-    return dataclasses.replace(base, **fields)  # type: ignore[arg-type]
+    return base._replace(**fields)  # type: ignore[arg-type]
 
 
 def test_session_summaries_lead_with_the_heaviest_lift_and_count_the_rest() -> None:
-    clean = dataclasses.replace(SQUAT_KG, exercise_id="power_clean", name="Power clean", percent_max=72.5, load=80.0)
+    clean = SQUAT_KG._replace(exercise_id="power_clean", name="Power clean", percent_max=72.5, load=80.0)
     weights = _session(SessionKind.WEIGHTS, (clean, SQUAT_KG, CALF), heavy=True, minutes=40, effort=8.0)
     plyo = _session(SessionKind.PLYOMETRICS, (BOUNDING, POGO), title="Plyometrics", minutes=25, effort=5.0)
     assert session_summary(weights, main_items=1) == "Heavy strength: Back squat 3x3 @ 87.5 % 120 kg, +2 more"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from datetime import date, timedelta
 from typing import Any
 
@@ -172,7 +171,7 @@ def test_edits_show_at_once_with_the_pencil_mark(squad: SquadWeek, document: Ope
     selection.set_day(date(2027, 1, 13))
     plan_day = next(d for d in document.plan("ath-2").days if d.date >= date(2027, 1, 11) and d.sessions)
     session = plan_day.sessions[0]
-    edited = dataclasses.replace(session, minutes=session.minutes + 5)
+    edited = session._replace(minutes=session.minutes + 5)
     document.apply(
         "Longer session",
         lambda season: set_override(
@@ -181,7 +180,7 @@ def test_edits_show_at_once_with_the_pencil_mark(squad: SquadWeek, document: Ope
     )
     # The day keeps the plan's order (jumps before lifting) after an edit.
     assert cell_text(squad, "ath-2", session.date).splitlines()[0] == session_summary(
-        dataclasses.replace(edited, edited=True), main_items=1
+        edited._replace(edited=True), main_items=1
     )
     assert cell_text(squad, "ath-2", session.date).startswith(f"{EDITED_MARK} ")
     document.undo_stack.undo()

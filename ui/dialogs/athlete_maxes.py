@@ -7,7 +7,6 @@ converted to those units, so the table refuses what the document would refuse.
 
 from __future__ import annotations
 
-import dataclasses
 from datetime import date
 
 from PySide6.QtCore import (
@@ -177,18 +176,18 @@ class MaxesModel(QAbstractTableModel):
         entry = self._rows[row]
         if column == TESTED and role == Qt.ItemDataRole.CheckStateRole:
             checked = value in (Qt.CheckState.Checked, Qt.CheckState.Checked.value)
-            self._rows[row] = dataclasses.replace(entry, tested=checked)
+            self._rows[row] = entry._replace(tested=checked)
         elif role != Qt.ItemDataRole.EditRole:
             return False
         elif column == LIFT and isinstance(value, str) and value in lifts_with_maxes():
-            self._rows[row] = dataclasses.replace(entry, lift=value)
+            self._rows[row] = entry._replace(lift=value)
         elif column == DATE and isinstance(value, QDate | date):
             day = py_date(value) if isinstance(value, QDate) else value
-            self._rows[row] = dataclasses.replace(entry, date=day)
+            self._rows[row] = entry._replace(date=day)
         elif column == VALUE and isinstance(value, int | float):
-            self._rows[row] = dataclasses.replace(entry, value=float(value))
+            self._rows[row] = entry._replace(value=float(value))
         elif column == TESTED and isinstance(value, bool):
-            self._rows[row] = dataclasses.replace(entry, tested=value)
+            self._rows[row] = entry._replace(tested=value)
         else:
             return False
         # A change in one row can clear or raise a duplicate elsewhere: repaint every row.
