@@ -8,11 +8,10 @@ that builds the ``QMimeData`` itself: the payload says what is dragged, never
 so they can be tested without Qt events. This is the only place that knows the encoding.
 """
 
-from __future__ import annotations
-
+# No ``from __future__ import annotations``: this module defines named tuples (see planner/__init__.py).
 import json
-from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from PySide6.QtCore import QMimeData
 
@@ -28,8 +27,7 @@ SESSION_MIME = "application/x-sprintplan-session"
 _SUGGESTIONS = {Priority.A: "Championships", Priority.B: "Meeting", Priority.C: "Open meeting"}
 
 
-@dataclass(frozen=True, slots=True)
-class CompetitionTemplate:
+class CompetitionTemplate(NamedTuple):
     """A new competition waiting for a day and a name."""
 
     priority: Priority
@@ -52,8 +50,7 @@ TEMPLATES = tuple(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class DraggedCompetition:
+class DraggedCompetition(NamedTuple):
     """An existing competition being moved, named by its id."""
 
     competition_id: str

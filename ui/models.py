@@ -8,11 +8,10 @@ through any edit that keeps its record, as in napari's ``_base_item_model``. Row
 child rows (the warnings under their week).
 """
 
-from __future__ import annotations
-
+# No ``from __future__ import annotations``: this module defines a named tuple (see planner/__init__.py).
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, NamedTuple, TypeVar
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
@@ -20,21 +19,20 @@ R = TypeVar("R")
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 
-@dataclass(frozen=True, slots=True)
-class Entry(Generic[R]):
+class Entry(NamedTuple, Generic[R]):
     """One row as given to the model: its key, its record and, for a group, its child rows."""
 
     key: Hashable
     record: R
-    children: Sequence[Entry[R]] | None = None
+    children: "Sequence[Entry[R]] | None" = None
 
 
 @dataclass(eq=False, slots=True)
 class _Node(Generic[R]):
     key: Hashable
     record: R | None
-    parent: _Node[R] | None
-    children: list[_Node[R]] = field(default_factory=list)
+    parent: "_Node[R] | None"
+    children: "list[_Node[R]]" = field(default_factory=list)
 
 
 class RecordModel(QAbstractItemModel, Generic[R]):

@@ -11,7 +11,6 @@ when missed, an open mark with a dot still to record.
 """
 
 # Annotations are evaluated here: typing compiles a string annotation per named-tuple field when the class is made.
-from dataclasses import dataclass, field
 from enum import Enum
 from typing import NamedTuple
 
@@ -99,14 +98,13 @@ def band_key() -> str:
     return "\n".join(f"{look.sign} {look.word}: {look.meaning}" for look in BANDS.values())
 
 
-@dataclass(frozen=True, slots=True)
-class Fonts:
+class Fonts(NamedTuple):
     """The calendar's fonts, derived once from the widget font."""
 
     normal: QFont
     small: QFont
     bold_small: QFont
-    small_metrics: QFontMetrics = field(compare=False)
+    small_metrics: QFontMetrics
 
     @classmethod
     def from_font(cls, font: QFont) -> "Fonts":

@@ -330,8 +330,7 @@ def change_competition(
 ) -> Season:
     """Change any of a competition's fields; those left ``UNCHANGED`` keep their value."""
     old = _competition(season, competition_id)
-    new = dataclasses.replace(
-        old,
+    new = old._replace(
         name=old.name if isinstance(name, Unchanged) else _text(name, "A competition's name"),
         start=_day(_pick(start, old.start), "The competition's first day"),
         end=_day(_pick(end, old.end), "The competition's last day"),
@@ -511,7 +510,7 @@ def remove_athlete(season: Season, athlete_id: str) -> Season:
         if comp.athletes is None or athlete_id not in comp.athletes:
             return comp
         entered = tuple(a for a in comp.athletes if a != athlete_id)
-        return dataclasses.replace(comp, athletes=entered)
+        return comp._replace(athletes=entered)
 
     return _checked(
         dataclasses.replace(

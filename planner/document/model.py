@@ -164,8 +164,7 @@ class Athlete:
         return years
 
 
-@dataclass(frozen=True, slots=True)
-class Competition:
+class Competition(NamedTuple):
     """A competition; ``athletes`` is None when every athlete of the squad is entered."""
 
     id: str

@@ -13,7 +13,6 @@ ticked done without its numbers, or missed).
 """
 
 # No ``from __future__ import annotations``: this module defines named tuples (see planner/__init__.py).
-from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 from typing import NamedTuple
@@ -55,8 +54,7 @@ class DoneItem(NamedTuple):
     sets: tuple[DoneSet, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class SessionRecord:
+class SessionRecord(NamedTuple):
     """What was done in one athlete's session, beside the session as it was planned.
 
     ``effort`` (session RPE, CR-10) and ``minutes`` are None when the coach did not enter

@@ -60,7 +60,7 @@ def benchmark_season() -> Season:
         demo,
         athletes=tuple(athletes),
         competitions=tuple(
-            dataclasses.replace(c, athletes=None) if c.athletes is not None else c for c in competitions
+            c._replace(athletes=None) if c.athletes is not None else c for c in competitions
         ),
         next_athlete_number=number,
     )

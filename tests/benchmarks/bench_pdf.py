@@ -48,7 +48,7 @@ def squad_season() -> Season:
         number += 1
     competitions = tuple(
         c if c.athletes is None
-        else dataclasses.replace(c, athletes=(*c.athletes, *(i for a in c.athletes for i in copies.get(a, ()))))
+        else c._replace(athletes=(*c.athletes, *(i for a in c.athletes for i in copies.get(a, ()))))
         for c in demo.competitions
     )
     return dataclasses.replace(demo, athletes=tuple(athletes), competitions=competitions,

@@ -11,7 +11,6 @@ figures and exits non-zero when over budget; run with ``make bench``.
 
 from __future__ import annotations
 
-import dataclasses
 import gc
 import os
 import statistics
@@ -61,7 +60,7 @@ def hover_days(season: Season | None = None) -> list[date]:
     allowed = [
         day
         for day in (FIRST + timedelta(days=n) for n in range((LAST - FIRST).days + 1))
-        if season.clashing_competition(dataclasses.replace(moved, start=day, end=day + length)) is None
+        if season.clashing_competition(moved._replace(start=day, end=day + length)) is None
     ]
     span = len(allowed) - 1
     days: list[date] = []

@@ -46,7 +46,7 @@ def squad_season(athletes: int, competitions: int = COMPETITIONS) -> Season:
         template = demo.athletes[len(squad) % len(demo.athletes)]
         squad.append(dataclasses.replace(template, id=f"ath-{number}", name=f"{template.name} {number}"))
         number += 1
-    meets = [dataclasses.replace(c, athletes=None) for c in demo.competitions]
+    meets = [c._replace(athletes=None) for c in demo.competitions]
     taken = {day for c in meets for day in c.dates()}
     saturday = demo.first_day + timedelta(days=(5 - demo.first_day.weekday()) % 7 + 14)
     next_number = demo.next_competition_number

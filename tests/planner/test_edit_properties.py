@@ -13,7 +13,6 @@ of the max once made such a season unsaveable) and sessions recorded as done or 
 from __future__ import annotations
 
 import copy
-import dataclasses
 from collections.abc import Callable
 from datetime import date, timedelta
 from typing import TypeVar
@@ -304,7 +303,7 @@ def _record_session(data: st.DataObject, season: Season) -> Edit:
     record_day = data.draw(st.sampled_from([day, day, day + timedelta(days=1)]))
     record = data.draw(records(athlete_id, record_day, kind))
     if data.draw(st.integers(0, 4)) == 0:
-        record = dataclasses.replace(record, effort=data.draw(st.sampled_from([-1.0, 10.5, 11.0])))
+        record = record._replace(effort=data.draw(st.sampled_from([-1.0, 10.5, 11.0])))
     return lambda s: edits.record_session(s, athlete_id, day, kind, record)
 
 

@@ -189,7 +189,7 @@ def test_fractional_plates_read_as_on_the_cards(season: Season) -> None:
 def with_text(season: Season, plan: Plan, text: str, days: int = 21) -> tuple[Season, Plan]:
     """``season`` and a few weeks of ``plan`` with ``text`` in every name the calendar shows."""
     athlete = dataclasses.replace(plan.athlete, name=f"Ann {text}")
-    competitions = tuple(dataclasses.replace(c, name=f"{c.name} {text}") for c in plan.competitions)
+    competitions = tuple(c._replace(name=f"{c.name} {text}") for c in plan.competitions)
     days_with_sessions = [day for day in plan.days if day.sessions][:days]
     sessions_renamed = tuple(
         day._replace(

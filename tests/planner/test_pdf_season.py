@@ -208,7 +208,7 @@ def test_a_note_longer_than_a_page_and_long_unbroken_names_print(paper: Paper) -
     # A 1,700-word note made the notes table fail (a table row cannot break across pages).
     season = demo_season()
     lucja = dataclasses.replace(season.athletes[0], name=LONG_NAME)
-    first = dataclasses.replace(season.competitions[0], name="M" * MAX_NAME_LENGTH)
+    first = season.competitions[0]._replace(name="M" * MAX_NAME_LENGTH)
     season = dataclasses.replace(
         season, name="S" * MAX_NAME_LENGTH, athletes=(lucja, *season.athletes[1:]),
         competitions=(first, *season.competitions[1:]),

@@ -109,7 +109,7 @@ def test_record_session_adds_the_record_after_the_others(season: Season) -> None
 
 def test_record_session_replaces_an_earlier_record_in_its_place(season: Season) -> None:
     first = season.records[0]
-    again = dataclasses.replace(first, status=RecordStatus.DONE, effort=6.0, note="")
+    again = first._replace(status=RecordStatus.DONE, effort=6.0, note="")
 
     after = pure(lambda s: edits.record_session(s, first.athlete_id, first.date, first.kind, again), season)
 
@@ -483,9 +483,9 @@ def test_recording_leaves_the_season_before_it_whole_and_removing_restores_it(
 
 
 _BAD_VALUES: dict[str, tuple[Callable[[SessionRecord], SessionRecord], str]] = {
-    "effort above 10": (lambda r: dataclasses.replace(r, effort=10.5), ": the effort must be 0 to 10, found 10.5"),
-    "effort below 0": (lambda r: dataclasses.replace(r, effort=-1.0), ": the effort must be 0 to 10, found -1"),
-    "negative minutes": (lambda r: dataclasses.replace(r, minutes=-1), ": the minutes must be 0 to 600, found -1"),
+    "effort above 10": (lambda r: r._replace(effort=10.5), ": the effort must be 0 to 10, found 10.5"),
+    "effort below 0": (lambda r: r._replace(effort=-1.0), ": the effort must be 0 to 10, found -1"),
+    "negative minutes": (lambda r: r._replace(minutes=-1), ": the minutes must be 0 to 600, found -1"),
 }
 
 
@@ -510,8 +510,7 @@ def test_a_negative_load_in_any_set_is_refused_naming_the_set(
     before, good = drawn
     if not any(item.sets for item in good.items):
         # A record with no sets has no load to spoil: give it one squat set.
-        good = dataclasses.replace(
-            good,
+        good = good._replace(
             status=RecordStatus.DONE,
             planned=good.planned._replace(items=(SQUAT,)),
             items=(DoneItem("back_squat", (DoneSet(5, 100.0),)),),
@@ -522,7 +521,7 @@ def test_a_negative_load_in_any_set_is_refused_naming_the_set(
     sets[k] = sets[k]._replace(load=load)
     items = list(good.items)
     items[j] = items[j]._replace(sets=tuple(sets))
-    bad = dataclasses.replace(good, items=tuple(items))
+    bad = good._replace(items=tuple(items))
 
     message = refused(lambda s: edits.record_session(s, good.athlete_id, good.date, good.kind, bad), before)
 
@@ -542,5 +541,5 @@ def test_records_kept_in_one_edit_are_the_records_kept_one_by_one() -> None:
     assert edits.record_sessions(emptied, [first, second, third]) == one_by_one
     assert edits.record_sessions(one_by_one, []) is one_by_one
     with pytest.raises(edits.EditError) as caught:
-        edits.record_sessions(emptied, [first, dataclasses.replace(second, effort=11.0)])
+        edits.record_sessions(emptied, [first, second._replace(effort=11.0)])
     assert str(caught.value).endswith("the effort must be 0 to 10, found 11")

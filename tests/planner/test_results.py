@@ -175,7 +175,7 @@ def test_a_substitute_tested_is_recorded_as_its_own_max(demo: Season) -> None:
 def test_a_missed_test_or_another_session_records_only_the_record(demo: Season, demo_plan: Plan) -> None:
     session = session_tested(demo_plan, MARCH_TEST)
     missed = result(session, {"back_squat": (DoneSet(3, 105.0),)}, status=RecordStatus.MISSED)
-    missed = dataclasses.replace(missed, items=(), effort=None, minutes=None)
+    missed = missed._replace(items=(), effort=None, minutes=None)
     assert record_result(demo, missed).athletes == demo.athletes
     other = next(s for d in demo_plan.days if d.date > MARCH_TEST for s in d.sessions
                  if s.kind is SessionKind.WEIGHTS and "test" not in s.tags)

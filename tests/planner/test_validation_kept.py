@@ -24,9 +24,10 @@ def _broken() -> Season:
                                       substitutions=(("back_squat", "bench_press"),))
     competitions = list(demo.competitions)
     first = competitions[1]
-    competitions[1] = dataclasses.replace(first, name="Bad\x07name", end=first.start - timedelta(days=1))
+    competitions[1] = first._replace(name="Bad\x07name", end=first.start - timedelta(days=1))
     last = competitions[-1]
-    competitions[-1] = dataclasses.replace(last, end=last.start + timedelta(days=20),
+    competitions[-1] = last._replace(
+                                           end=last.start + timedelta(days=20),
                                            athletes=(demo.athletes[0].id, demo.athletes[0].id, "ath-99"))
     return dataclasses.replace(demo, athletes=tuple(athletes), competitions=tuple(competitions))
 
@@ -86,7 +87,7 @@ def test_kept_record_problems_are_those_found_afresh_and_the_season_s_own_are_ch
     day, session = next((d.date, d.sessions[0]) for d in generate(demo, athlete).days if d.sessions)
     recorded = edits.mark_done_as_planned(demo, athlete, day, session.kind, session)
     record = recorded.records[-1]
-    broken = dataclasses.replace(record, effort=11.0, note="bad\x02note", status=RecordStatus.MISSED)
+    broken = record._replace(effort=11.0, note="bad\x02note", status=RecordStatus.MISSED)
     season = dataclasses.replace(recorded, records=(*recorded.records[:-1], broken))
     fresh = _afresh(season)
     assert season_problems(season) == fresh

@@ -327,7 +327,7 @@ def test_an_empty_squad_shows_the_competitions_and_no_sessions(
 ) -> None:
     season = dataclasses.replace(
         demo, athletes=(), overrides=(), locked_weeks=(), notes=(),
-        competitions=tuple(dataclasses.replace(c, athletes=None) for c in demo.competitions),
+        competitions=tuple(c._replace(athletes=None) for c in demo.competitions),
     )
     document = OpenSeason(season)
     selection = Selection("", NATIONALS_DAY)

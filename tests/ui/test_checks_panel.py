@@ -157,7 +157,7 @@ def test_the_list_follows_the_document(panel: ChecksPanel, document: OpenSeason,
 def test_an_empty_squad_lists_nothing(qtbot: QtBot, demo: Season) -> None:
     empty = dataclasses.replace(
         demo, athletes=(), overrides=(), locked_weeks=(), notes=(),
-        competitions=tuple(dataclasses.replace(c, athletes=None) for c in demo.competitions),
+        competitions=tuple(c._replace(athletes=None) for c in demo.competitions),
     )
     panel = ChecksPanel(OpenSeason(empty), Selection("", demo.first_day))
     qtbot.addWidget(panel)

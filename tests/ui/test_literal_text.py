@@ -34,7 +34,7 @@ MEET_DAY = date(2027, 7, 23)  # the demo's National Championships, which everyon
 def hostile(season: Season) -> Season:
     athletes = (dataclasses.replace(season.athletes[0], name=ATHLETE), *season.athletes[1:])
     competitions = tuple(
-        dataclasses.replace(c, name=MEET) if c.start == MEET_DAY else c for c in season.competitions
+        c._replace(name=MEET) if c.start == MEET_DAY else c for c in season.competitions
     )
     return dataclasses.replace(season, athletes=athletes, competitions=competitions)
 

@@ -258,7 +258,7 @@ def test_new_season_dates_move_the_axis_and_keep_it_aligned(window: Window, docu
 def test_an_empty_squad_shows_no_data(qtbot: QtBot, demo: Season, fake_dialogs: FakeDialogs) -> None:
     empty = dataclasses.replace(
         demo, athletes=(), overrides=(), locked_weeks=(), notes=(),
-        competitions=tuple(dataclasses.replace(c, athletes=None) for c in demo.competitions),
+        competitions=tuple(c._replace(athletes=None) for c in demo.competitions),
     )
     window = Window(OpenSeason(empty), Selection("", demo.first_day), fake_dialogs)
     qtbot.addWidget(window)
@@ -857,7 +857,8 @@ def test_each_scale_takes_the_larger_and_the_lower_of_the_plan_shown_and_the_pla
     real = plan_series(document.plan(selection.athlete_id), chart.axis)
     lift = TRACKED_LIFTS[0]
     # The plan before has the larger values of some series and the lower of others.
-    before = real._replace(volume_load=real.volume_load * 3, planned_load=real.planned_load * 2,
+    before = real._replace(
+                                 volume_load=real.volume_load * 3, planned_load=real.planned_load * 2,
                                  fitness=real.fitness - 500, top_set={**real.top_set, lift: real.top_set[lift] - 55})
     shown = real._replace(weighted_contacts=real.weighted_contacts * 4, form=real.form + 900)
     chart._real, chart._shown = before, shown

@@ -395,7 +395,7 @@ def test_an_empty_squad_previews_no_plan_but_still_adds_by_a_drop(
 ) -> None:
     season = dataclasses.replace(
         demo, athletes=(), overrides=(), locked_weeks=(), notes=(),
-        competitions=tuple(dataclasses.replace(c, athletes=None) for c in demo.competitions),
+        competitions=tuple(c._replace(athletes=None) for c in demo.competitions),
     )
     document = OpenSeason(season)
     calendar = SeasonCalendar(document, Selection("", NATIONALS_DAY), fake_dialogs)

@@ -986,7 +986,7 @@ def _write_in(card: _Card, record: SessionRecord | None = None) -> list[Flowable
         if stringWidth(line, style.fonts.bold, size) <= line_width - 6:
             rows[1][3] = line
         else:
-            rows[1][3] = fit_text(_recorded_line(replace(record, note="")), style.fonts.bold, size, line_width - 6)
+            rows[1][3] = fit_text(_recorded_line(record._replace(note="")), style.fonts.bold, size, line_width - 6)
             below.append(_CardText("Note: " + markup(record.note), _recorded_note_style(style, card.width, ink)))
         filled += [("TEXTCOLOR", (3, 1), (3, 1), ink), ("FONTSIZE", (3, 1), (3, 1), size),
                    ("VALIGN", (3, 1), (3, 1), "BOTTOM")]
