@@ -16,7 +16,6 @@ Call ``new_athlete_id`` / ``new_competition_id`` before ``add_*`` to learn the i
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from collections.abc import Callable, Iterable
 from datetime import date, timedelta
@@ -309,8 +308,7 @@ def add_competition(
     )
     _check_competition_dates(season, competition)
     return _checked(
-        dataclasses.replace(
-            season,
+        season._replace(
             competitions=(*season.competitions, competition),
             next_competition_number=season.next_competition_number + 1,
         )
@@ -340,7 +338,7 @@ def change_competition(
     )
     _check_competition_dates(season, new, old)
     competitions = _replace_item(season.competitions, old, new)
-    return _checked(dataclasses.replace(season, competitions=competitions))
+    return _checked(season._replace(competitions=competitions))
 
 
 def move_competition(season: Season, competition_id: str, new_start: date) -> Season:
@@ -353,7 +351,7 @@ def move_competition(season: Season, competition_id: str, new_start: date) -> Se
 
 def remove_competition(season: Season, competition_id: str) -> Season:
     old = _competition(season, competition_id)
-    return _checked(dataclasses.replace(season, competitions=_drop_item(season.competitions, old)))
+    return _checked(season._replace(competitions=_drop_item(season.competitions, old)))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -372,7 +370,7 @@ def default_equipment(units: Units) -> Equipment:
     return Equipment(bar_mass=45.0, increment=5.0, dumbbell_step=5.0)
 
 
-_ATHLETE_FIELDS: Final = frozenset(f.name for f in dataclasses.fields(Athlete)) - {"id"}
+_ATHLETE_FIELDS: Final = frozenset(Athlete._fields) - {"id"}
 
 
 def _normalised_athlete_fields(fields: dict[str, Any]) -> dict[str, Any]:
@@ -449,8 +447,7 @@ def add_athlete(
         **fields,
     )
     return _checked(
-        dataclasses.replace(
-            season,
+        season._replace(
             athletes=(*season.athletes, athlete),
             next_athlete_number=season.next_athlete_number + 1,
         )
@@ -469,8 +466,8 @@ def change_athlete(season: Season, athlete_id: str, **fields: Any) -> Season:
         names = ", ".join(unknown)
         raise TypeError(f"change_athlete() got fields an athlete cannot change: {names}")
     old = _athlete(season, athlete_id)
-    new = dataclasses.replace(old, **_normalised_athlete_fields(fields))
-    return _checked(dataclasses.replace(season, athletes=_replace_item(season.athletes, old, new)))
+    new = old._replace(**_normalised_athlete_fields(fields))
+    return _checked(season._replace(athletes=_replace_item(season.athletes, old, new)))
 
 
 def convert_units(season: Season, athlete_id: str, units: Units) -> Season:
@@ -487,14 +484,13 @@ def convert_units(season: Season, athlete_id: str, units: Units) -> Season:
         return in_units(value, old.units, units)
 
     eq = old.equipment
-    new = dataclasses.replace(
-        old,
+    new = old._replace(
         units=units,
         body_mass=convert(old.body_mass),
         equipment=Equipment(convert(eq.bar_mass), convert(eq.increment), convert(eq.dumbbell_step)),
         maxes=tuple(m._replace(value=convert(m.value)) for m in old.maxes),
     )
-    return _checked(dataclasses.replace(season, athletes=_replace_item(season.athletes, old, new)))
+    return _checked(season._replace(athletes=_replace_item(season.athletes, old, new)))
 
 
 def remove_athlete(season: Season, athlete_id: str) -> Season:
@@ -513,8 +509,7 @@ def remove_athlete(season: Season, athlete_id: str) -> Season:
         return comp._replace(athletes=entered)
 
     return _checked(
-        dataclasses.replace(
-            season,
+        season._replace(
             athletes=tuple(a for a in season.athletes if a.id != athlete_id),
             competitions=tuple(without(c) for c in season.competitions),
             overrides=tuple(o for o in season.overrides if o.athlete_id != athlete_id),
@@ -554,8 +549,8 @@ def record_max(
     )
     same = next((m for m in old.maxes if m.lift == lift and m.date == day), None)
     maxes = (*old.maxes, entry) if same is None else _replace_item(old.maxes, same, entry)
-    new = dataclasses.replace(old, maxes=maxes)
-    return _checked(dataclasses.replace(season, athletes=_replace_item(season.athletes, old, new)))
+    new = old._replace(maxes=maxes)
+    return _checked(season._replace(athletes=_replace_item(season.athletes, old, new)))
 
 
 def remove_max(season: Season, athlete_id: str, *, lift: str, day: date) -> Season:
@@ -563,8 +558,8 @@ def remove_max(season: Season, athlete_id: str, *, lift: str, day: date) -> Seas
     maxes = tuple(m for m in old.maxes if not (m.lift == lift and m.date == day))
     if len(maxes) == len(old.maxes):
         raise EditError(f"{old.name} has no {lift} max on {day.isoformat()}")
-    new = dataclasses.replace(old, maxes=maxes)
-    return _checked(dataclasses.replace(season, athletes=_replace_item(season.athletes, old, new)))
+    new = old._replace(maxes=maxes)
+    return _checked(season._replace(athletes=_replace_item(season.athletes, old, new)))
 
 
 def dismiss_max_proposal(season: Season, athlete_id: str, *, lift: str, day: date, value: float) -> Season:
@@ -575,7 +570,7 @@ def dismiss_max_proposal(season: Season, athlete_id: str, *, lift: str, day: dat
     dismissed = DismissedProposal(athlete_id=athlete.id, lift=lift, date=_day(day, "The date of the sets"), value=value)
     if dismissed in season.dismissed:
         return season
-    return _checked(dataclasses.replace(season, dismissed=(*season.dismissed, dismissed)))
+    return _checked(season._replace(dismissed=(*season.dismissed, dismissed)))
 
 
 def restore_max_proposal(season: Season, athlete_id: str, *, lift: str, day: date, value: float) -> Season:
@@ -586,7 +581,7 @@ def restore_max_proposal(season: Season, athlete_id: str, *, lift: str, day: dat
                         f"{day.isoformat()}")
     # _drop_item goes by identity: drop the entry the season holds, not the equal one made here.
     kept = next(d for d in season.dismissed if d == dismissed)
-    return _checked(dataclasses.replace(season, dismissed=_drop_item(season.dismissed, kept)))
+    return _checked(season._replace(dismissed=_drop_item(season.dismissed, kept)))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -639,7 +634,7 @@ def set_override(
         overrides = (*season.overrides, override)
     else:
         overrides = _replace_item(season.overrides, existing, override)
-    return _checked(dataclasses.replace(season, overrides=overrides))
+    return _checked(season._replace(overrides=overrides))
 
 
 def reset_override(season: Season, athlete_id: str, day: date, kind: SessionKind) -> Season:
@@ -648,7 +643,7 @@ def reset_override(season: Season, athlete_id: str, day: date, kind: SessionKind
     existing = season.find_override((athlete_id, day, SessionKind(kind)))
     if existing is None:
         raise EditError(f"{athlete.name} has no changed {kind} session on {day.isoformat()}")
-    return _checked(dataclasses.replace(season, overrides=_drop_item(season.overrides, existing)))
+    return _checked(season._replace(overrides=_drop_item(season.overrides, existing)))
 
 
 def move_session(
@@ -726,7 +721,7 @@ def lock_week(
         if existing is None
         else _replace_item(season.locked_weeks, existing, locked)
     )
-    return _checked(dataclasses.replace(season, locked_weeks=weeks))
+    return _checked(season._replace(locked_weeks=weeks))
 
 
 def unlock_week(season: Season, athlete_id: str, week_start: date) -> Season:
@@ -736,7 +731,7 @@ def unlock_week(season: Season, athlete_id: str, week_start: date) -> Season:
     )
     if len(weeks) == len(season.locked_weeks):
         raise EditError(f"{athlete.name}'s week of {week_start.isoformat()} is not locked")
-    return _checked(dataclasses.replace(season, locked_weeks=weeks))
+    return _checked(season._replace(locked_weeks=weeks))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -771,7 +766,7 @@ def _with_records(season: Season, records: tuple[SessionRecord, ...]) -> Season:
     added), checked once."""
     replaced = {record.key: record for record in records}
     kept = tuple(replaced.pop(r.key, r) for r in season.records) + tuple(replaced.values())
-    return _checked(dataclasses.replace(season, records=kept))
+    return _checked(season._replace(records=kept))
 
 
 def _with_record(season: Season, record: SessionRecord) -> Season:
@@ -877,7 +872,7 @@ def remove_record(season: Season, athlete_id: str, day: date, kind: SessionKind)
     existing = season.find_record((athlete_id, day, kind))
     if existing is None:
         raise EditError(f"Nothing is recorded for {athlete.name}'s {kind} session on {day.isoformat()}")
-    return _checked(dataclasses.replace(season, records=_drop_item(season.records, existing)))
+    return _checked(season._replace(records=_drop_item(season.records, existing)))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -903,8 +898,7 @@ def change_season(
     straddle two weeks, so it can be neither re-keyed nor split without changing what the
     coach froze.
     """
-    new = dataclasses.replace(
-        season,
+    new = season._replace(
         name=season.name if isinstance(name, Unchanged) else _text(name, "The season's name"),
         first_day=_day(_pick(first_day, season.first_day), "The season's first day"),
         last_day=_day(_pick(last_day, season.last_day), "The season's last day"),
@@ -952,7 +946,7 @@ def change_season(
                 f"{week.week_start.isoformat()} would be outside the season {span}; unlock it first"
             )
     # Days kept as planned that leave the season go with it: the season no longer has them.
-    return _checked(dataclasses.replace(new, frozen=_clipped(new.frozen, new.first_day, new.last_day)))
+    return _checked(new._replace(frozen=_clipped(new.frozen, new.first_day, new.last_day)))
 
 
 def _clipped(spans: tuple[FrozenSpan, ...], first: date, last: date) -> tuple[FrozenSpan, ...]:
@@ -988,7 +982,7 @@ def add_note(
     """
     _check_note_athlete(season, athlete_id)
     note = Note(text=_text(text, "A note", note=True), date=_optional_day(day, "The note's day"), athlete_id=athlete_id)
-    return _checked(dataclasses.replace(season, notes=(*season.notes, note)))
+    return _checked(season._replace(notes=(*season.notes, note)))
 
 
 def _existing_note(season: Season, note: Note) -> Note:
@@ -1017,9 +1011,9 @@ def change_note(
         date=_optional_day(_pick(day, old.date), "The note's day"),
         athlete_id=_pick(athlete_id, old.athlete_id),
     )
-    return _checked(dataclasses.replace(season, notes=_replace_item(season.notes, old, new)))
+    return _checked(season._replace(notes=_replace_item(season.notes, old, new)))
 
 
 def remove_note(season: Season, note: Note) -> Season:
     old = _existing_note(season, note)
-    return _checked(dataclasses.replace(season, notes=_drop_item(season.notes, old)))
+    return _checked(season._replace(notes=_drop_item(season.notes, old)))

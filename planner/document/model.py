@@ -10,7 +10,6 @@ Loads, maxes and equipment are stored in the athlete's own units (kg or lb).
 """
 
 # No ``from __future__ import annotations``: this module defines named tuples (see planner/__init__.py).
-from dataclasses import dataclass, field
 from datetime import date, timedelta
 from enum import StrEnum
 from typing import TYPE_CHECKING, NamedTuple
@@ -117,8 +116,7 @@ def default_rhythm() -> tuple[DayRhythm, ...]:
     return (easy, hard, rest, hard, easy, hard, rest)
 
 
-@dataclass(frozen=True, slots=True)
-class Athlete:
+class Athlete(NamedTuple):
     id: str
     name: str
     event: Event
@@ -128,12 +126,12 @@ class Athlete:
     body_mass: float
     units: Units = Units.KG
     birth_date: date | None = None
-    equipment: Equipment = field(default_factory=Equipment)
+    equipment: Equipment = Equipment()
     maxes: tuple[MaxEntry, ...] = ()
     # (original exercise id, substitute exercise id) pairs, e.g. ("power_clean", "hang_clean").
     substitutions: tuple[tuple[str, str], ...] = ()
     # Monday first, seven entries, whatever the season's first day of the week.
-    rhythm: tuple[DayRhythm, ...] = field(default_factory=default_rhythm)
+    rhythm: tuple[DayRhythm, ...] = default_rhythm()
     priming: bool = False
 
     @property
@@ -261,8 +259,7 @@ class Note(NamedTuple):
     athlete_id: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Season:
+class Season(NamedTuple):
     id: UUID
     name: str
     first_day: date

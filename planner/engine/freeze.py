@@ -10,7 +10,6 @@ kept day is told apart by the plan's ``held`` days.
 
 from __future__ import annotations
 
-import dataclasses
 import os
 from collections.abc import Iterable
 from datetime import date, timedelta
@@ -81,7 +80,7 @@ def settle(season: Season, today: date, days: Iterable[tuple[str, date]] = ()) -
             spans.append(FrozenSpan(athlete.id, first, last, sessions))
     if not changed:
         return season
-    return dataclasses.replace(season, frozen=tuple(spans))
+    return season._replace(frozen=tuple(spans))
 
 
 def _span_days(first: date, last: date) -> list[date]:

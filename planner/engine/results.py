@@ -12,7 +12,6 @@ one undo step each, refused whole with an ``EditError`` that names what and wher
 """
 
 # No ``from __future__ import annotations``: this module defines named tuples (see planner/__init__.py).
-import dataclasses
 from collections.abc import Iterable
 from datetime import date
 from typing import NamedTuple
@@ -140,6 +139,6 @@ def _without_maxes_of(season: Season, record: SessionRecord | None) -> Season:
 
 
 def _with_maxes(season: Season, athlete: Athlete, maxes: Iterable[MaxEntry]) -> Season:
-    new = dataclasses.replace(athlete, maxes=tuple(maxes))
+    new = athlete._replace(maxes=tuple(maxes))
     athletes = tuple(new if a.id == athlete.id else a for a in season.athletes)
-    return dataclasses.replace(season, athletes=athletes)
+    return season._replace(athletes=athletes)

@@ -43,7 +43,6 @@ number of rows: every check is a look-up by name and first day or by day.
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
@@ -158,7 +157,7 @@ class _TooMany(ImportSourceError):
 def _id_after(season: Season, count: int) -> str:
     """The id ``add_competition`` gives a competition after ``count`` others were added."""
     return new_competition_id(
-        dataclasses.replace(season, next_competition_number=season.next_competition_number + count)
+        season._replace(next_competition_number=season.next_competition_number + count)
     )
 
 
@@ -665,8 +664,7 @@ def apply_import(season: Season, preview: ImportPreview) -> Season:
         first = judge.refused[0]
         raise EditError(f"The season changed since the preview: {first.source}: {first.reason}")
     added = tuple(judge.added)
-    updated = dataclasses.replace(
-        season,
+    updated = season._replace(
         competitions=(*season.competitions, *added),
         next_competition_number=season.next_competition_number + len(added),
     )

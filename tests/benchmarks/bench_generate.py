@@ -54,10 +54,9 @@ def benchmark_season() -> Season:
     number = demo.next_athlete_number
     while len(athletes) < 12:
         template = demo.athletes[len(athletes) % len(demo.athletes)]
-        athletes.append(dataclasses.replace(template, id=f"ath-{number}", name=f"{template.name} {number}"))
+        athletes.append(template._replace(id=f"ath-{number}", name=f"{template.name} {number}"))
         number += 1
-    return dataclasses.replace(
-        demo,
+    return demo._replace(
         athletes=tuple(athletes),
         competitions=tuple(
             c._replace(athletes=None) if c.athletes is not None else c for c in competitions

@@ -10,7 +10,6 @@ made. Prints the figures; run with ``python tests/benchmarks/bench_pdf.py``.
 
 from __future__ import annotations
 
-import dataclasses
 import io
 import statistics
 import sys
@@ -43,7 +42,7 @@ def squad_season() -> Season:
     while len(athletes) < 12:
         template = demo.athletes[len(athletes) % len(demo.athletes)]
         copy_id = f"ath-{number}"
-        athletes.append(dataclasses.replace(template, id=copy_id, name=f"{template.name} {number}"))
+        athletes.append(template._replace(id=copy_id, name=f"{template.name} {number}"))
         copies.setdefault(template.id, []).append(copy_id)
         number += 1
     competitions = tuple(
@@ -51,7 +50,8 @@ def squad_season() -> Season:
         else c._replace(athletes=(*c.athletes, *(i for a in c.athletes for i in copies.get(a, ()))))
         for c in demo.competitions
     )
-    return dataclasses.replace(demo, athletes=tuple(athletes), competitions=competitions,
+    return demo._replace(
+                               athletes=tuple(athletes), competitions=competitions,
                                next_athlete_number=number)
 
 

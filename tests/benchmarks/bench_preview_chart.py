@@ -26,7 +26,6 @@ splits are for reading, not for the budget; the timed figures are taken without 
 
 from __future__ import annotations
 
-import dataclasses
 import gc
 import os
 import statistics
@@ -258,9 +257,9 @@ def squad_of(season: Season, count: int) -> Season:
     number = season.next_athlete_number
     while len(athletes) < count:
         template = season.athletes[len(athletes) % len(season.athletes)]
-        athletes.append(dataclasses.replace(template, id=f"ath-{number}", name=f"{template.name} {number}"))
+        athletes.append(template._replace(id=f"ath-{number}", name=f"{template.name} {number}"))
         number += 1
-    return dataclasses.replace(season, athletes=tuple(athletes), next_athlete_number=number)
+    return season._replace(athletes=tuple(athletes), next_athlete_number=number)
 
 
 def main() -> int:

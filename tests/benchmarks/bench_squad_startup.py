@@ -11,7 +11,6 @@ Prints the figures; run with ``make bench`` (no budget: it reports, it does not 
 
 from __future__ import annotations
 
-import dataclasses
 import gc
 import statistics
 import sys
@@ -44,7 +43,7 @@ def squad_season(athletes: int, competitions: int = COMPETITIONS) -> Season:
     number = demo.next_athlete_number
     while len(squad) < athletes:
         template = demo.athletes[len(squad) % len(demo.athletes)]
-        squad.append(dataclasses.replace(template, id=f"ath-{number}", name=f"{template.name} {number}"))
+        squad.append(template._replace(id=f"ath-{number}", name=f"{template.name} {number}"))
         number += 1
     meets = [c._replace(athletes=None) for c in demo.competitions]
     taken = {day for c in meets for day in c.dates()}
@@ -56,8 +55,7 @@ def squad_season(athletes: int, competitions: int = COMPETITIONS) -> Season:
                                      Priority.C, indoor=saturday.month in (12, 1, 2)))
             next_number += 1
         saturday += timedelta(days=7)
-    return dataclasses.replace(
-        demo,
+    return demo._replace(
         athletes=tuple(squad[:athletes]),
         competitions=tuple(sorted(meets, key=lambda c: c.start)),
         next_athlete_number=number,

@@ -10,7 +10,6 @@ appear beside kg ones, because those are where a file format loses information.
 
 from __future__ import annotations
 
-import dataclasses
 from datetime import date, timedelta
 from uuid import UUID
 
@@ -395,7 +394,7 @@ def _seasons_with_records(draw: st.DrawFn) -> Season:
         )
     )
     drawn = tuple(draw(records(athlete_id, day, kind)) for athlete_id, day, kind in keys)
-    return dataclasses.replace(season, records=drawn)
+    return season._replace(records=drawn)
 
 
 def seasons_with_records() -> st.SearchStrategy[Season]:

@@ -3,7 +3,6 @@ and that an athlete left out really keeps the plan they had."""
 
 from __future__ import annotations
 
-import dataclasses
 from datetime import date, timedelta
 from uuid import uuid4
 
@@ -95,7 +94,7 @@ def test_an_override_names_its_athlete_and_day(season: Season) -> None:
 
 
 def test_another_document_changes_everything(season: Season) -> None:
-    other = dataclasses.replace(season, id=uuid4())
+    other = season._replace(id=uuid4())
     changes = changes_between(season, other, initiator="open")
     assert changes == everything(season, other, "open")
     assert changes.roster and changes.competitions and changes.settings and changes.notes

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -50,11 +49,11 @@ SEASON = Season(
 
 
 def _athlete(**changes: Any) -> Athlete:
-    return replace(ATHLETE, **changes)
+    return ATHLETE._replace(**changes)
 
 
 def _season(**changes: Any) -> Season:
-    return replace(SEASON, **changes)
+    return SEASON._replace(**changes)
 
 
 def test_season_dict_has_fixed_human_key_order() -> None:

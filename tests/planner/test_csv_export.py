@@ -47,7 +47,7 @@ def csv_of(plans: list[Plan], season: Season = DEMO) -> str:
 
 
 def renamed(plan: Plan, name: str) -> Plan:
-    return dataclasses.replace(plan, athlete=dataclasses.replace(plan.athlete, name=name))
+    return dataclasses.replace(plan, athlete=plan.athlete._replace(name=name))
 
 
 def test_one_row_per_set_under_the_header(plans: list[Plan]) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable
 from datetime import date, timedelta
 
@@ -306,8 +305,8 @@ def test_change_athlete_replaces_only_the_given_fields(season: Season) -> None:
         lambda s: edits.change_athlete(s, ZOE, level=Level.ADVANCED, priming=True, body_mass=58.0),
         season,
     )
-    assert after.athlete(ZOE) == dataclasses.replace(
-        season.athlete(ZOE), level=Level.ADVANCED, priming=True, body_mass=58.0
+    assert after.athlete(ZOE) == season.athlete(ZOE)._replace(
+    level=Level.ADVANCED, priming=True, body_mass=58.0
     )
     assert after.athletes[2].id == ZOE
 

@@ -4,7 +4,6 @@ changed."""
 
 from __future__ import annotations
 
-import dataclasses
 import json
 from collections.abc import Callable
 from datetime import date, timedelta
@@ -138,7 +137,7 @@ def test_overlapping_kept_days_are_refused_with_their_place() -> None:
     span = settled.frozen_spans(ATHLETE)[0]
     overlapping = FrozenSpan(ATHLETE, span.last, span.last + timedelta(days=2))
 
-    problems = season_problems(dataclasses.replace(settled, frozen=(*settled.frozen, overlapping)))
+    problems = season_problems(settled._replace(frozen=(*settled.frozen, overlapping)))
 
     assert [(p.path, p.message) for p in problems] == [
         (f"frozen[{len(settled.frozen)}]", "the same day is kept as planned twice")
@@ -174,7 +173,7 @@ def test_no_edit_after_settling_changes_a_past_day(season: Season, data: st.Data
             rhythm = tuple(r._replace(lifting=not r.lifting) for r in athlete.rhythm)
             after = edits.change_athlete(settled, athlete.id, rhythm=rhythm)
         else:
-            after = dataclasses.replace(settled, competitions=())
+            after = settled._replace(competitions=())
     except edits.EditError:
         return
     for a in season.athletes:

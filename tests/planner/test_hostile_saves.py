@@ -71,14 +71,13 @@ def _version(path: Path) -> int:
 
 
 def test_saves_killed_at_random_leave_a_whole_file_a_recent_backup_and_no_litter(tmp_path: Path) -> None:
-    import dataclasses
     import random
     import signal
     import time
 
     target = tmp_path / "squad.sprintplan"
-    save(dataclasses.replace(demo_season(), name="Version 1"), target)
-    save(dataclasses.replace(demo_season(), name="Version 2"), target)
+    save(demo_season()._replace(name="Version 1"), target)
+    save(demo_season()._replace(name="Version 2"), target)
     chance = random.Random(11)
     for _ in range(6):
         saver = subprocess.Popen(
@@ -93,6 +92,6 @@ def test_saves_killed_at_random_leave_a_whole_file_a_recent_backup_and_no_litter
         # before the file's or the same, never older.
         assert _version(target) - _version(target.with_name("squad.sprintplan.bak")) in (0, 1)
 
-    save(dataclasses.replace(demo_season(), name="Version 999999"), target)
+    save(demo_season()._replace(name="Version 999999"), target)
 
     assert sorted(p.name for p in tmp_path.iterdir()) == ["squad.sprintplan", "squad.sprintplan.bak"]

@@ -116,8 +116,8 @@ def test_a_season_ending_days_earlier_gives_its_last_week_the_days_left() -> Non
     # A spring of training without competitions, its weeks starting on Saturdays: ending it on
     # its last Saturday leaves the last week one day.
     demo = demo_season()
-    season = dataclasses.replace(
-        demo, first_day=date(2023, 1, 16), last_day=date(2023, 5, 2), week_start=5, competitions=(),
+    season = demo._replace(
+        first_day=date(2023, 1, 16), last_day=date(2023, 5, 2), week_start=5, competitions=(),
         athletes=(demo.athlete(ATHLETE),), records=(), frozen=(), overrides=(), locked_weeks=(), notes=(),
     )
     shorter = edits.change_season(season, last_day=date(2023, 4, 29))
@@ -206,7 +206,7 @@ def test_moving_a_meet_shapes_again_only_the_weeks_it_reaches() -> None:
     assert 1 <= lent.count(False) <= 3  # the meet's week, and the week before it for its eves
     assert again.weeks == _shape_of(moved).weeks != earlier.weeks
     # Another week start shapes every week afresh.
-    other_start = dataclasses.replace(demo, week_start=(demo.week_start + 1) % 7)
+    other_start = demo._replace(week_start=(demo.week_start + 1) % 7)
     assert not any(a is b for a, b in zip(earlier.weeks, _shape_of(other_start, earlier).weeks, strict=False))
 
 
@@ -235,8 +235,8 @@ def test_a_plan_resumed_from_weeks_its_last_plan_took_over_warns_as_one_from_not
     demo = demo_season()
     # One hard day with lifting: the loop warns in every phase (rule frequency).
     one_day = (DayRhythm(TrackDay.HARD, True, True), *(DayRhythm(TrackDay.EASY, False, False) for _ in range(6)))
-    athlete = dataclasses.replace(demo.athlete(ATHLETE), rhythm=one_day)
-    demo = dataclasses.replace(demo, athletes=(athlete, *demo.athletes[1:]))
+    athlete = demo.athlete(ATHLETE)._replace(rhythm=one_day)
+    demo = demo._replace(athletes=(athlete, *demo.athletes[1:]))
     outdoor = next(c for c in demo.competitions_for(ATHLETE) if c.priority is Priority.A and not c.indoor)
     close = outdoor.start + timedelta(days=rule_book()["taper.shared"].whole("min_gap_days") - 3)
     # A second A close after the championship shares its taper (a timeline warning) ...

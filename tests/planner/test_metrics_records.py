@@ -4,7 +4,6 @@ out by hand."""
 
 from __future__ import annotations
 
-import dataclasses
 from datetime import date, timedelta
 
 import pytest
@@ -81,7 +80,8 @@ def test_recorded_loads_of_a_day_mix_records_and_estimates() -> None:
     days = [DAY, DAY + timedelta(days=1), DAY + timedelta(days=2)]
     weights, jumps = session(days[0], 5.0, 60), session(days[0], 4.0, 30, SessionKind.PLYOMETRICS)
     other = session(days[1], 6.0, 40)
-    doc = dataclasses.replace(doc, records=(
+    doc = doc._replace(
+        records=(
         record(weights, effort=8.0, minutes=70),  # 560 instead of 300
         record(other),  # done, no effort: the estimate, 240
     ))

@@ -6,7 +6,6 @@ prints, the contract a coach (or a script) can compare a card with.
 
 from __future__ import annotations
 
-import dataclasses
 import io
 import json
 import re
@@ -384,8 +383,9 @@ def _long_texts() -> tuple[Season, str]:
     squad on Tuesday of week 11, a note of 2,000 letters without a space for her alone, and
     600 words as the note of her Tuesday session (a coach's override)."""
     season = demo_season()
-    lucja = dataclasses.replace(season.athletes[0], name=LONG_NAME)
-    season = dataclasses.replace(season, athletes=(lucja, *season.athletes[1:]), notes=(
+    lucja = season.athletes[0]._replace(name=LONG_NAME)
+    season = season._replace(
+        athletes=(lucja, *season.athletes[1:]), notes=(
         Note(LONG_NOTE, date(2026, 12, 15)), Note(UNBROKEN_NOTE, None, lucja.id),
     ))
     tuesday = date(2026, 12, 15)
@@ -394,7 +394,7 @@ def _long_texts() -> tuple[Season, str]:
     session = next(s for s in day.sessions if s.kind is SessionKind.WEIGHTS)
     override = Override(lucja.id, tuesday, SessionKind.WEIGHTS, session._replace(notes=(SESSION_NOTE,)),
                         session)
-    return dataclasses.replace(season, overrides=(override,)), lucja.id
+    return season._replace(overrides=(override,)), lucja.id
 
 
 @pytest.mark.parametrize("paper", list(Paper))
@@ -433,7 +433,7 @@ def test_an_exercise_note_too_long_for_its_cell_prints_under_the_table() -> None
         )
         changed = session._replace(items=items, reason="r " * (MAX_NOTE_LENGTH // 2), title="T" * 80)
         overrides.append(Override("ath-1", tuesday, session.kind, changed, session))
-    season = dataclasses.replace(season, overrides=tuple(overrides))
+    season = season._replace(overrides=tuple(overrides))
     for paper in (Paper.A5, Paper.A4):
         data = _cards_of(season, paper, WEEK)
         text = " ".join(_pages(data))

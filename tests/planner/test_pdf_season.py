@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import io
 from datetime import date
 
@@ -207,10 +206,10 @@ LONG_NOTE = "start-of-note " + " ".join(f"word{i} <b>&amp; 5<6" for i in range(1
 def test_a_note_longer_than_a_page_and_long_unbroken_names_print(paper: Paper) -> None:
     # A 1,700-word note made the notes table fail (a table row cannot break across pages).
     season = demo_season()
-    lucja = dataclasses.replace(season.athletes[0], name=LONG_NAME)
+    lucja = season.athletes[0]._replace(name=LONG_NAME)
     first = season.competitions[0]._replace(name="M" * MAX_NAME_LENGTH)
-    season = dataclasses.replace(
-        season, name="S" * MAX_NAME_LENGTH, athletes=(lucja, *season.athletes[1:]),
+    season = season._replace(
+        name="S" * MAX_NAME_LENGTH, athletes=(lucja, *season.athletes[1:]),
         competitions=(first, *season.competitions[1:]),
         notes=(Note(LONG_NOTE, date(2026, 12, 16)), Note("y" * MAX_NOTE_LENGTH, None, lucja.id)),
     )

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from datetime import date, timedelta
 
 import pytest
@@ -104,7 +103,7 @@ def test_next_week_is_the_week_after_today(today: date, week: int) -> None:
 
 def test_the_first_and_last_week_may_be_short() -> None:
     # A season from Wednesday 2026-10-07 to Tuesday 2026-12-01, weeks starting on Monday.
-    season = dataclasses.replace(DEMO, first_day=date(2026, 10, 7), last_day=date(2026, 12, 1), competitions=())
+    season = DEMO._replace(first_day=date(2026, 10, 7), last_day=date(2026, 12, 1), competitions=())
     assert week_dates(season, 1) == tuple(date(2026, 10, 7) + timedelta(days=k) for k in range(5))
     assert week_dates(season, season.week_count) == (date(2026, 11, 30), date(2026, 12, 1))
 
@@ -151,8 +150,7 @@ def test_a_week_lists_the_athletes_competitions_in_it() -> None:
 
 
 def test_a_card_carries_the_notes_of_its_days_and_the_athletes_standing_notes() -> None:
-    season = dataclasses.replace(
-        DEMO,
+    season = DEMO._replace(
         notes=(
             Note("Squad note on Tuesday", date(2026, 12, 15)),
             Note("Jonáš's note on Tuesday", date(2026, 12, 15), "ath-5"),

@@ -4,7 +4,6 @@ how a file holds them, and that every season with records saves and loads back e
 from __future__ import annotations
 
 import copy
-import dataclasses
 import json
 from collections.abc import Callable
 from datetime import date
@@ -104,7 +103,7 @@ def test_record_session_adds_the_record_after_the_others(season: Season) -> None
 
     assert after.records == (*season.records, record())
     assert after.find_record((LUKASZ, TUESDAY, WEIGHTS)) == record()
-    assert dataclasses.replace(after, records=season.records) == season
+    assert after._replace(records=season.records) == season
 
 
 def test_record_session_replaces_an_earlier_record_in_its_place(season: Season) -> None:
@@ -360,7 +359,7 @@ def test_a_v3_file_opens_unchanged_with_no_records(name: str) -> None:
     current = load(DOCUMENTS / f"v4_{name}.sprintplan")
 
     assert old.records == ()
-    assert old == dataclasses.replace(current, records=())
+    assert old == current._replace(records=())
 
 
 def test_the_v3_to_v4_step_only_adds_records() -> None:
@@ -532,7 +531,7 @@ def test_a_negative_load_in_any_set_is_refused_naming_the_set(
 def test_records_kept_in_one_edit_are_the_records_kept_one_by_one() -> None:
     season = load(DOCUMENTS / "v4_full.sprintplan")
     first, second, third = season.records
-    emptied = dataclasses.replace(season, records=())
+    emptied = season._replace(records=())
 
     one_by_one = emptied
     for record in (first, second, third):

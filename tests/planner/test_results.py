@@ -4,7 +4,6 @@ removing the result takes back exactly the maxes it made."""
 
 from __future__ import annotations
 
-import dataclasses
 from datetime import date, timedelta
 
 import pytest
@@ -140,7 +139,7 @@ def test_recording_again_replaces_the_max_and_removing_takes_it_back(demo: Seaso
     assert [m for m in none.athlete(LUCJA).maxes if m.date == MARCH_TEST] == []
     removed = pure(lambda s: remove_result(s, LUCJA, MARCH_TEST, SessionKind.WEIGHTS), again)
     # The maxes and the record go; the test day stays kept as it was prescribed.
-    assert dataclasses.replace(removed, frozen=()) == demo
+    assert removed._replace(frozen=()) == demo
     assert [(f.first, f.last) for f in removed.frozen] == [(MARCH_TEST, MARCH_TEST)]
 
 

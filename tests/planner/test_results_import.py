@@ -321,7 +321,7 @@ def test_an_import_into_a_season_changed_since_the_preview_records_nothing() -> 
     session = weights()
     sheet.session("ath-1", session.date, W)[0]["done_status"] = "done"
     result = preview(sheet)
-    shrunk = change_season(dataclasses.replace(demo(), competitions=()), last_day=session.date - timedelta(days=1))
+    shrunk = change_season(demo()._replace(competitions=()), last_day=session.date - timedelta(days=1))
     with pytest.raises(EditError, match=r"^Nothing was recorded: .*outside the season"):
         apply_results(shrunk, result, today=TODAY)
 
@@ -342,7 +342,7 @@ def test_a_recorded_session_is_read_against_the_session_as_it_was_planned() -> N
 
 
 def test_a_sheet_from_another_season_is_refused_whole() -> None:
-    other = dataclasses.replace(demo(), id=UUID(int=5), name="Last year")
+    other = demo()._replace(id=UUID(int=5), name="Last year")
     sheet = Sheet.of(other)
     sheet.session("ath-1", weights().date, W)[0]["done_status"] = "done"
     with pytest.raises(ResultsSourceError, match="exported from another season, not from 'Sprint squad 2026/27'"):

@@ -3,8 +3,6 @@ planned reads each session once, and a changed session is always checked again."
 
 from __future__ import annotations
 
-import dataclasses
-
 from planner.document.demo import demo_season
 from planner.document.model import FrozenSpan
 from planner.document.validation import season_problems, session_problems
@@ -36,9 +34,9 @@ def test_what_is_wrong_with_a_span_of_kept_days_is_said_at_its_place_each_time()
         (f"frozen[1].sessions[{len(sessions)}].date", "the session is not in the days kept"),
     ]
     for _ in range(2):  # found once, said at its place every time
-        season = dataclasses.replace(demo, frozen=(clean, span))
+        season = demo._replace(frozen=(clean, span))
         assert [(p.path, p.message) for p in season_problems(season) if p.path.startswith("frozen")] == expected
-    moved = dataclasses.replace(demo, frozen=(span,))
+    moved = demo._replace(frozen=(span,))
     assert [p.path for p in season_problems(moved) if p.path.startswith("frozen")] == [
         path.replace("frozen[1]", "frozen[0]") for path, _ in expected
     ]

@@ -9,7 +9,6 @@ import pickle
 import shutil
 import stat
 import tempfile
-from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -181,11 +180,11 @@ def test_the_coach_message_of_a_refused_text(text: str, message: str) -> None:
 
 
 def test_an_error_on_save_names_the_place_in_the_coach_s_words(saved: Path) -> None:
-    lucja = replace(_small().athletes[0], name="Łucja Nowak")
-    broken = replace(lucja, maxes=(lucja.maxes[0]._replace(date=date(2027, 3, 3), value=0.0),))
+    lucja = _small().athletes[0]._replace(name="Łucja Nowak")
+    broken = lucja._replace(maxes=(lucja.maxes[0]._replace(date=date(2027, 3, 3), value=0.0),))
 
     with pytest.raises(DocumentError) as caught:
-        save(replace(_small(), athletes=(broken,)), saved)
+        save(_small()._replace(athletes=(broken,)), saved)
 
     assert caught.value.message == (
         "Athlete 1 (Łucja Nowak), back squat max of 3 March 2027: a max of 0 kg for back_squat is outside 10-400 kg"
@@ -574,7 +573,7 @@ def test_new_file_is_private_and_an_existing_file_keeps_its_mode(tmp_path: Path)
 def test_backup_holds_the_previous_version_and_replaces_an_older_backup(saved: Path) -> None:
     backup = saved.with_name("spring.sprintplan.bak")
     first = saved.read_bytes()
-    renamed = replace(_small(), name="Indoor 2026 — after Christmas")
+    renamed = _small()._replace(name="Indoor 2026 — after Christmas")
 
     save(renamed, saved)
 
@@ -582,7 +581,7 @@ def test_backup_holds_the_previous_version_and_replaces_an_older_backup(saved: P
     assert load(saved).name == "Indoor 2026 — after Christmas"
     second = saved.read_bytes()
 
-    save(replace(renamed, name="Indoor 2026, final"), saved)
+    save(renamed._replace(name="Indoor 2026, final"), saved)
 
     assert backup.read_bytes() == second
     assert storage.backup_path(saved) == backup
@@ -596,7 +595,7 @@ def test_invalid_season_is_not_saved(saved: Path) -> None:
     before = _files(saved.parent)
 
     with pytest.raises(DocumentError) as caught:
-        save(replace(season, competitions=(outside,), name=" "), saved)
+        save(season._replace(competitions=(outside,), name=" "), saved)
 
     assert caught.value.place == "name"
     assert caught.value.reason == "the season name is empty (and 1 more problem)"
@@ -607,8 +606,8 @@ def test_invalid_season_is_not_saved(saved: Path) -> None:
 def test_season_with_an_impossible_session_is_not_saved(saved: Path) -> None:
     bad = Session("s-1", date(2025, 11, 4), SessionKind.WEIGHTS, "Strength", (), minutes=0)
 
-    season = replace(
-        _small(), overrides=(Override("ath-1", date(2025, 11, 4), SessionKind.WEIGHTS, bad, None),)
+    season = _small()._replace(
+    overrides=(Override("ath-1", date(2025, 11, 4), SessionKind.WEIGHTS, bad, None),)
     )
     before = _files(saved.parent)
 
@@ -627,8 +626,8 @@ def test_season_with_a_nan_is_not_saved(saved: Path) -> None:
         "s-1", date(2025, 11, 4), SessionKind.WEIGHTS, "Strength", (), effort=float("nan")
     )
 
-    season = replace(
-        _small(), overrides=(Override("ath-1", date(2025, 11, 4), SessionKind.WEIGHTS, bad, None),)
+    season = _small()._replace(
+    overrides=(Override("ath-1", date(2025, 11, 4), SessionKind.WEIGHTS, bad, None),)
     )
     before = _files(saved.parent)
 
@@ -651,7 +650,7 @@ def test_failed_replace_leaves_target_and_backup_intact(
     monkeypatch.setattr(os, "replace", full_disk)
 
     with pytest.raises(DocumentError) as caught:
-        save(replace(_small(), name="Changed"), saved)
+        save(_small()._replace(name="Changed"), saved)
 
     assert caught.value.place == "file"
     assert caught.value.reason == "the file cannot be written (No space left on device)"
@@ -670,7 +669,7 @@ def test_failed_fsync_leaves_target_and_backup_intact(
     monkeypatch.setattr(os, "fsync", failing_disk)
 
     with pytest.raises(DocumentError, match="Input/output error"):
-        save(replace(_small(), name="Changed"), saved)
+        save(_small()._replace(name="Changed"), saved)
 
     assert _files(saved.parent) == before
 
@@ -689,7 +688,7 @@ def test_failed_backup_update_still_saves_and_says_so(
     monkeypatch.setattr(os, "replace", refuse_backup)
 
     with caplog.at_level(logging.DEBUG, logger="planner.document.storage"):
-        problem = save(replace(_small(), name="Changed"), saved)
+        problem = save(_small()._replace(name="Changed"), saved)
 
     assert problem == "saved, but the previous version could not be kept as spring.sprintplan.bak: permission denied"
     assert load(saved).name == "Changed"
@@ -704,7 +703,7 @@ def test_a_folder_named_like_the_backup_does_not_stop_the_save(saved: Path) -> N
     backup.unlink()
     backup.mkdir()
 
-    problem = save(replace(_small(), name="Changed"), saved)
+    problem = save(_small()._replace(name="Changed"), saved)
 
     assert problem == (
         "saved, but the previous version could not be kept as spring.sprintplan.bak: "
@@ -716,7 +715,7 @@ def test_a_folder_named_like_the_backup_does_not_stop_the_save(saved: Path) -> N
 
 
 def test_a_save_with_a_backup_returns_nothing_to_report(saved: Path) -> None:
-    assert save(replace(_small(), name="Changed"), saved) is None
+    assert save(_small()._replace(name="Changed"), saved) is None
 
 
 def test_temporary_files_of_a_killed_save_are_removed_by_the_next_save(saved: Path) -> None:
@@ -726,7 +725,7 @@ def test_temporary_files_of_a_killed_save_are_removed_by_the_next_save(saved: Pa
     unrelated = saved.with_name(".other.sprintplan.abc.tmp")
     unrelated.write_bytes(b"another file's")
 
-    save(replace(_small(), name="Changed"), saved)
+    save(_small()._replace(name="Changed"), saved)
 
     assert sorted(p.name for p in saved.parent.iterdir()) == [
         ".other.sprintplan.abc.tmp",
@@ -755,7 +754,7 @@ def test_a_save_killed_between_its_renames_never_leaves_a_backup_two_versions_ol
     monkeypatch.setattr(os, "replace", killed_at_the_second_rename)
 
     with pytest.raises(_Killed):
-        save(replace(_small(), name="Changed"), saved)
+        save(_small()._replace(name="Changed"), saved)
 
     # Either step may be the one lost; the backup is the current version or the one the file
     # now holds, never the older backup.
@@ -803,7 +802,7 @@ def test_saving_through_a_symlink_keeps_the_link(tmp_path: Path) -> None:
     shutil.copy(DOCUMENTS / "v2_small.sprintplan", real)
     link.symlink_to(real)
 
-    save(replace(_small(), name="Through the link"), link)
+    save(_small()._replace(name="Through the link"), link)
 
     assert link.is_symlink()
     assert load(real).name == "Through the link"

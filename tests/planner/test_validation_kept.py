@@ -4,7 +4,6 @@ places of the document they are checked at."""
 
 from __future__ import annotations
 
-import dataclasses
 from datetime import date, timedelta
 
 from planner.by_identity import forget_all
@@ -20,7 +19,8 @@ def _broken() -> Season:
     """The demo with an athlete and two competitions that break their own rules."""
     demo = demo_season()
     athletes = list(demo.athletes)
-    athletes[2] = dataclasses.replace(athletes[2], name=" ", body_mass=500.0,
+    athletes[2] = athletes[2]._replace(
+                                      name=" ", body_mass=500.0,
                                       substitutions=(("back_squat", "bench_press"),))
     competitions = list(demo.competitions)
     first = competitions[1]
@@ -29,7 +29,7 @@ def _broken() -> Season:
     competitions[-1] = last._replace(
                                            end=last.start + timedelta(days=20),
                                            athletes=(demo.athletes[0].id, demo.athletes[0].id, "ath-99"))
-    return dataclasses.replace(demo, athletes=tuple(athletes), competitions=tuple(competitions))
+    return demo._replace(athletes=tuple(athletes), competitions=tuple(competitions))
 
 
 def _afresh(season: Season) -> list[Problem]:
@@ -61,7 +61,8 @@ def test_the_same_athlete_or_competition_elsewhere_is_checked_at_its_new_place()
     season_problems(season)
     # The same objects, in another order and in a season that moved: the kept problems take
     # their new paths, and what depends on the season is checked again.
-    moved = dataclasses.replace(season, athletes=season.athletes[1:] + season.athletes[:1],
+    moved = season._replace(
+                                athletes=season.athletes[1:] + season.athletes[:1],
                                 competitions=season.competitions[::-1], last_day=date(2027, 8, 1))
     kept = season_problems(moved)
     assert kept == _afresh(moved)
@@ -73,8 +74,8 @@ def test_the_same_athlete_or_competition_elsewhere_is_checked_at_its_new_place()
 def test_an_athlete_s_id_is_checked_before_its_fields_from_the_kept_problems_too() -> None:
     demo = demo_season()
     athletes = list(demo.athletes)
-    athletes[1] = dataclasses.replace(athletes[1], id="ath-\x01", body_mass=10.0)
-    season = dataclasses.replace(demo, athletes=tuple(athletes))
+    athletes[1] = athletes[1]._replace(id="ath-\x01", body_mass=10.0)
+    season = demo._replace(athletes=tuple(athletes))
     fresh = _afresh(season)
     assert season_problems(season) == fresh
     own = [p.path for p in fresh if p.path.startswith("athletes[1]")]
@@ -88,13 +89,14 @@ def test_kept_record_problems_are_those_found_afresh_and_the_season_s_own_are_ch
     recorded = edits.mark_done_as_planned(demo, athlete, day, session.kind, session)
     record = recorded.records[-1]
     broken = record._replace(effort=11.0, note="bad\x02note", status=RecordStatus.MISSED)
-    season = dataclasses.replace(recorded, records=(*recorded.records[:-1], broken))
+    season = recorded._replace(records=(*recorded.records[:-1], broken))
     fresh = _afresh(season)
     assert season_problems(season) == fresh
     place = f"records[{len(season.records) - 1}]"
     assert [p.path for p in fresh] == [f"{place}.effort", f"{place}.note", f"{place}.status"]
     # The same record in a season that no longer holds its day or its athlete.
-    later = dataclasses.replace(season, first_day=day + timedelta(days=1),
+    later = season._replace(
+                                first_day=day + timedelta(days=1),
                                 athletes=tuple(a for a in season.athletes if a.id != athlete))
     kept = [p.path for p in season_problems(later) if p.path.startswith(place)]
     assert kept == [p.path for p in _afresh(later) if p.path.startswith(place)]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from datetime import date, timedelta
 
 import pytest
@@ -100,7 +99,7 @@ def test_cells_are_weeks_in_columns_and_weekdays_in_rows(calendar: SeasonCalenda
 def test_rows_start_on_the_seasons_first_weekday(
     qtbot: QtBot, demo: Season, selection: Selection, fake_dialogs: FakeDialogs
 ) -> None:
-    sunday_first = OpenSeason(dataclasses.replace(demo, week_start=6))
+    sunday_first = OpenSeason(demo._replace(week_start=6))
     calendar = make_calendar(qtbot, sunday_first, selection, fake_dialogs)
     sunday, saturday = date(2027, 3, 7), date(2027, 3, 13)
     assert calendar.date_rect(sunday).left() == calendar.date_rect(saturday).left()
@@ -325,8 +324,8 @@ def test_phases_are_painted_as_bands_above_their_weeks_in_their_colours(calendar
 def test_an_empty_squad_shows_the_competitions_and_no_sessions(
     qtbot: QtBot, demo: Season, fake_dialogs: FakeDialogs
 ) -> None:
-    season = dataclasses.replace(
-        demo, athletes=(), overrides=(), locked_weeks=(), notes=(),
+    season = demo._replace(
+        athletes=(), overrides=(), locked_weeks=(), notes=(),
         competitions=tuple(c._replace(athletes=None) for c in demo.competitions),
     )
     document = OpenSeason(season)
@@ -469,7 +468,7 @@ def test_each_days_cell_is_its_weeks_column_and_its_weekdays_row_and_shaded_by_i
 ) -> None:
     # The layout works each column and row out once: a cell is still its day's week and
     # weekday, and the base shades every other month and greys the days outside the season.
-    season = dataclasses.replace(demo_season(), week_start=week_start)
+    season = demo_season()._replace(week_start=week_start)
     fonts = theme.Fonts.from_font(qapp.font())
     # Built at the size directly: a calendar never shown keeps its viewport's default size.
     layouts = {s: CalendarLayout.build(season, *s, fonts.small_metrics) for s in CELL_SIZES}

@@ -3,7 +3,6 @@ athlete or the whole squad; a click selects the warning's athlete and day."""
 
 from __future__ import annotations
 
-import dataclasses
 from collections import Counter
 from datetime import date
 
@@ -155,8 +154,8 @@ def test_the_list_follows_the_document(panel: ChecksPanel, document: OpenSeason,
 
 
 def test_an_empty_squad_lists_nothing(qtbot: QtBot, demo: Season) -> None:
-    empty = dataclasses.replace(
-        demo, athletes=(), overrides=(), locked_weeks=(), notes=(),
+    empty = demo._replace(
+        athletes=(), overrides=(), locked_weeks=(), notes=(),
         competitions=tuple(c._replace(athletes=None) for c in demo.competitions),
     )
     panel = ChecksPanel(OpenSeason(empty), Selection("", demo.first_day))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from datetime import date
 
 import pytest
@@ -32,11 +31,11 @@ MEET_DAY = date(2027, 7, 23)  # the demo's National Championships, which everyon
 
 
 def hostile(season: Season) -> Season:
-    athletes = (dataclasses.replace(season.athletes[0], name=ATHLETE), *season.athletes[1:])
+    athletes = (season.athletes[0]._replace(name=ATHLETE), *season.athletes[1:])
     competitions = tuple(
         c._replace(name=MEET) if c.start == MEET_DAY else c for c in season.competitions
     )
-    return dataclasses.replace(season, athletes=athletes, competitions=competitions)
+    return season._replace(athletes=athletes, competitions=competitions)
 
 
 def shown_label(label: QLabel) -> str:

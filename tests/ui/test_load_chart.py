@@ -7,7 +7,6 @@ The chart is built as the window lays it out: under the calendar in a vertical s
 
 from __future__ import annotations
 
-import dataclasses
 import math
 from collections.abc import Callable
 from datetime import date, timedelta
@@ -256,8 +255,8 @@ def test_new_season_dates_move_the_axis_and_keep_it_aligned(window: Window, docu
 
 
 def test_an_empty_squad_shows_no_data(qtbot: QtBot, demo: Season, fake_dialogs: FakeDialogs) -> None:
-    empty = dataclasses.replace(
-        demo, athletes=(), overrides=(), locked_weeks=(), notes=(),
+    empty = demo._replace(
+        athletes=(), overrides=(), locked_weeks=(), notes=(),
         competitions=tuple(c._replace(athletes=None) for c in demo.competitions),
     )
     window = Window(OpenSeason(empty), Selection("", demo.first_day), fake_dialogs)

@@ -8,7 +8,6 @@ replacing ``QDrag.exec``.
 
 from __future__ import annotations
 
-import dataclasses
 from datetime import date, timedelta
 
 import pytest
@@ -393,8 +392,8 @@ def test_a_day_where_the_move_would_be_refused_shows_the_real_plan_and_is_not_dr
 def test_an_empty_squad_previews_no_plan_but_still_adds_by_a_drop(
     qtbot: QtBot, demo: Season, fake_dialogs: FakeDialogs, palette: CompetitionPalette
 ) -> None:
-    season = dataclasses.replace(
-        demo, athletes=(), overrides=(), locked_weeks=(), notes=(),
+    season = demo._replace(
+        athletes=(), overrides=(), locked_weeks=(), notes=(),
         competitions=tuple(c._replace(athletes=None) for c in demo.competitions),
     )
     document = OpenSeason(season)

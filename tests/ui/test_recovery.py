@@ -3,7 +3,6 @@ and never deleted because it does not load back."""
 
 from __future__ import annotations
 
-import dataclasses
 from datetime import date
 from pathlib import Path
 
@@ -24,7 +23,7 @@ def _unsaveable(season: Season) -> Season:
     # A session without a minute breaks a document rule: Save refuses the season.
     broken = Session("s-1", date(2027, 3, 9), SessionKind.WEIGHTS, "Strength", (), minutes=0)
     override = Override("ath-1", date(2027, 3, 9), SessionKind.WEIGHTS, broken, None)
-    return dataclasses.replace(season, name="Work in progress", overrides=(override,))
+    return season._replace(name="Work in progress", overrides=(override,))
 
 
 def _autosave(document: OpenSeason, folder: Path, qtbot: QtBot) -> Autosave:
@@ -68,7 +67,7 @@ def test_a_recovery_copy_that_does_not_load_is_kept_and_reported(demo: Season, t
 
 def test_a_valid_recovery_copy_loads_back(demo: Season, tmp_path: Path, qtbot: QtBot) -> None:
     document = OpenSeason(demo)
-    document.apply("Rename", lambda s: dataclasses.replace(s, name="Renamed"))
+    document.apply("Rename", lambda s: s._replace(name="Renamed"))
     autosave = _autosave(document, tmp_path / "recovery", qtbot)
     assert autosave.write_now()
 

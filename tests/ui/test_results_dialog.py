@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import dataclasses
 import io
 from datetime import date, timedelta
 from functools import partial
@@ -204,7 +203,7 @@ def test_a_season_changed_while_the_dialog_was_open_is_reported(
 
     def shorten_then_record(_: ResultsPreviewDialog) -> bool:
         def shorten(season: Season) -> Season:
-            return change_season(dataclasses.replace(season, competitions=()), last_day=first - timedelta(days=1))
+            return change_season(season._replace(competitions=()), last_day=first - timedelta(days=1))
 
         document.apply("Season settings", shorten)
         return True

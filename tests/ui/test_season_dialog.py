@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from datetime import date
 
 import pytest
@@ -71,8 +70,8 @@ def test_the_edit_changes_name_dates_and_first_weekday_as_one_undo_step(make_dia
     assert edit is not None
     before = document.season
     document.apply("Season settings", edit)
-    assert document.season == dataclasses.replace(
-        before, name="Squad 2026/27 (outdoor)", first_day=date(2026, 9, 28), last_day=date(2027, 9, 12), week_start=6
+    assert document.season == before._replace(
+    name="Squad 2026/27 (outdoor)", first_day=date(2026, 9, 28), last_day=date(2027, 9, 12), week_start=6
     )
     assert document.undo_stack.count() == 1
     document.undo_stack.undo()

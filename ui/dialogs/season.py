@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from datetime import date
 
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QVBoxLayout, QWidget
@@ -94,7 +93,7 @@ class SeasonDialog(CheckedDialog):
             self.summary_label.setText("")
         else:
             self.last_error.show_problem("")
-            weeks = dataclasses.replace(self.season, first_day=first, last_day=last, week_start=week_start).week_count
+            weeks = self.season._replace(first_day=first, last_day=last, week_start=week_start).week_count
             last_weekday = WEEKDAY_NAMES[(week_start + 6) % 7]
             self.summary_label.setText(
                 f"{weeks} planner weeks, each {WEEKDAY_NAMES[week_start]} to {last_weekday}."
