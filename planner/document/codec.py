@@ -1,4 +1,4 @@
-"""Conversion between the season document's dataclasses and JSON-ready dicts.
+"""Conversion between the season document's records and JSON-ready dicts.
 
 Pure and lossless: ``season_from_dict(season_to_dict(s)) == s`` for every valid season. The
 dicts hold only JSON types (dates as ISO strings, the season id as a string, enums as their

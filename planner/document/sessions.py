@@ -5,11 +5,12 @@ override keeps the coach's session beside the generated one it replaced, and a l
 keeps a snapshot of its sessions. They are immutable so that a document or a plan can be
 shared between undo steps without copying.
 
-Both are named tuples: a plan holds hundreds of them, and the engine makes and changes them in
-its inner loops (a copy with changes is ``_replace``), which a frozen dataclass makes several
-times slower; they are built when the module is imported in a tenth of the time too.
+Both are named tuples, as every record of the document is (see ``planner.document.model``): a
+plan holds hundreds of them, and the engine makes and changes them in its inner loops (a copy
+with changes is ``_replace``), which a frozen dataclass does several times slower.
 """
 
+# No ``from __future__ import annotations``: this module defines named tuples (see planner/__init__.py).
 from datetime import date
 from enum import StrEnum
 from typing import NamedTuple
