@@ -54,7 +54,7 @@ def test_the_real_program_names_a_picture_as_no_season_file(tmp_path: Path) -> N
 
 
 _SAVER = """
-import dataclasses, sys
+import sys
 from planner.document.storage import load, save
 path = sys.argv[1]
 season = load(path)
@@ -62,7 +62,7 @@ number = int(season.name.split()[-1])
 print("ready", flush=True)
 while True:
     number += 1
-    save(dataclasses.replace(season, name=f"Version {number}"), path)
+    save(season._replace(name=f"Version {number}"), path)
 """
 
 
@@ -81,13 +81,16 @@ def test_saves_killed_at_random_leave_a_whole_file_a_recent_backup_and_no_litter
     chance = random.Random(11)
     for _ in range(6):
         saver = subprocess.Popen(
-            [sys.executable, "-c", _SAVER, str(target)], stdout=subprocess.PIPE, text=True
+            [sys.executable, "-c", _SAVER, str(target)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
         )
         assert saver.stdout is not None and saver.stdout.readline() == "ready\n"
         time.sleep(chance.uniform(0.05, 0.4))
         saver.send_signal(signal.SIGKILL)
         saver.wait(timeout=30)
         saver.stdout.close()
+        # Killed while saving, not stopped by an error of its own before the kill.
+        assert saver.stderr is not None and saver.stderr.read() == ""
+        saver.stderr.close()
         # Whatever the moment: the file and its backup load, and the backup is the version
         # before the file's or the same, never older.
         assert _version(target) - _version(target.with_name("squad.sprintplan.bak")) in (0, 1)
