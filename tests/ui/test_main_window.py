@@ -198,6 +198,31 @@ def test_todays_record_cards_are_built_after_the_first_paint_and_move_nothing(
     assert [block.isAncestorOf(card) for block, card in
             zip(late.inspector.session_blocks(), late.inspector.record_cards(), strict=True)] == [True, True]
     assert at_paint["late"] == at_paint["at once"] == _geometries(late) == _geometries(at_once)
+    # Tab goes from each session's own widgets to its card and on to the next session, as in a
+    # day built at once, not round the window to the cards last.
+    order = _tab_widgets(late.inspector)
+    blocks, cards = late.inspector.session_blocks(), late.inspector.record_cards()
+    add_note_button = late.inspector.findChild(QWidget, "addNoteButton")
+    assert add_note_button is not None
+    add_note = order.index(add_note_button)
+    for n, (block, card) in enumerate(zip(blocks, cards, strict=True)):
+        own = [i for i, w in enumerate(order) if block.isAncestorOf(w) and not card.isAncestorOf(w)]
+        in_card = [i for i, w in enumerate(order) if card.isAncestorOf(w)]
+        after = blocks[n + 1] if n + 1 < len(blocks) else None
+        next_block = (i for i, w in enumerate(order) if after is not None and after.isAncestorOf(w))
+        next_stop = min(next_block, default=add_note)
+        assert own and in_card and max(own) < min(in_card) and max(in_card) < next_stop
+
+
+def _tab_widgets(inside: QWidget) -> list[QWidget]:
+    """The widgets inside ``inside`` that Tab reaches, in order, up to the first outside it."""
+    found = []
+    widget = inside.nextInFocusChain()
+    while widget is not None and inside.isAncestorOf(widget):
+        if widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+            found.append(widget)
+        widget = widget.nextInFocusChain()
+    return found
 
 
 def test_a_day_other_than_today_shows_its_record_cards_at_once(make_window: MakeWindow, demo: Season) -> None:

@@ -84,6 +84,30 @@ def _day_of(card: RecordCard) -> tuple[tuple[str, date], ...]:
     return ((card.ref.athlete_id, card.ref.day),)
 
 
+def _tab_after_own_widgets(block: QWidget, card: QWidget) -> None:
+    """Put ``card``'s widgets in the tab order right after the rest of ``block``'s, where a card
+    built with its block has them: a widget made later joins the window's tab order at its end.
+    """
+    before = [w for w in _chain_within(block) if not card.isAncestorOf(w)]
+    last = before[-1] if before else None
+    for widget in _chain_within(card):
+        if last is not None:
+            QWidget.setTabOrder(last, widget)
+        last = widget
+
+
+def _chain_within(parent: QWidget) -> list[QWidget]:
+    """The widgets inside ``parent`` that take focus, in tab order from ``parent`` on, up to the
+    first widget of the chain that is not inside it."""
+    found = []
+    widget = parent.nextInFocusChain()
+    while widget is not None and parent.isAncestorOf(widget):
+        if widget.focusPolicy() != Qt.FocusPolicy.NoFocus:
+            found.append(widget)
+        widget = widget.nextInFocusChain()
+    return found
+
+
 def _number(value: object) -> float:
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise TypeError(f"a number was expected, not {value!r}")
@@ -106,7 +130,7 @@ class Inspector(QWidget):
         # they record, below what the panel shows at first. They are built when asked for
         # (``add_pending_cards``; the window asks just after its first paint), not with the day.
         self._cards_later = cards_later
-        self._pending_cards: list[tuple[Session, SessionBlock]] = []
+        self._pending_cards: list[tuple[Athlete, Session, SessionBlock]] = []
         self._removed: list[RemovedBlock] = []
         self._warnings: list[WarningRow] = []
         self._notes: list[NoteRow] = []
@@ -191,13 +215,12 @@ class Inspector(QWidget):
         if not self._pending_cards:
             return
         season = self.document.season
-        athlete = self._athlete()
         pending, self._pending_cards = self._pending_cards, []
-        assert athlete is not None  # there were sessions of the athlete to record
         cards = []
-        for session, block in pending:
+        for athlete, session, block in pending:
             card = self._record_card(season, athlete, session, block)
             block.show_entry(card, instead_of_items=False)
+            _tab_after_own_widgets(block, card)
             cards.append(card)
         # In the order a day built at once has them: the sessions' cards, then moved sessions'.
         self._cards = cards + self._cards
@@ -246,7 +269,7 @@ class Inspector(QWidget):
         layout.setSpacing(8)
         blocks: list[SessionBlock] = []
         cards: list[RecordCard] = []
-        pending: list[tuple[Session, SessionBlock]] = []
+        pending: list[tuple[Athlete, Session, SessionBlock]] = []
         removed: list[RemovedBlock] = []
         warnings: list[WarningRow] = []
         notes: list[NoteRow] = []
@@ -267,7 +290,7 @@ class Inspector(QWidget):
                 blocks.append(block)
                 layout.addWidget(block)
                 if later:
-                    pending.append((session, block))
+                    pending.append((athlete, session, block))
                 elif entry:
                     card = self._record_card(season, athlete, session, block)
                     cards.append(card)
