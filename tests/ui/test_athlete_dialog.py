@@ -287,6 +287,19 @@ def test_switching_units_converts_as_convert_units_does(make_dialog, demo: Seaso
     assert edit(demo) == edits.convert_units(demo, "ath-1", Units.LB)
 
 
+def test_switching_units_keeps_the_rep_max_a_tested_max_was_worked_out_from(  # type: ignore[no-untyped-def]
+    make_dialog, demo: Season
+) -> None:
+    lucja = demo.athlete("ath-1")
+    from_three = lucja.maxes[0]._replace(tested=True, from_reps=3)
+    season = edits.change_athlete(demo, "ath-1", maxes=(from_three, *lucja.maxes[1:]))
+    dialog = make_dialog("ath-1", season)
+    dialog.set_units(Units.LB)
+    converted = _athlete_after(dialog, season, "ath-1")
+    assert (converted.maxes[0].from_reps, converted.maxes[0].tested) == (3, True)
+    assert converted == edits.convert_units(season, "ath-1", Units.LB).athlete("ath-1")
+
+
 def test_keeping_the_numbers_as_typed_relabels_them(make_dialog, demo: Season) -> None:  # type: ignore[no-untyped-def]
     dialog = make_dialog("ath-1")
     dialog.set_units(Units.LB)

@@ -96,7 +96,7 @@ class Masses:
             if eq == default_equipment(old)
             else Equipment(convert(eq.bar_mass), convert(eq.increment), convert(eq.dumbbell_step))
         )
-        maxes = tuple(MaxEntry(m.lift, m.date, convert(m.value), m.tested) for m in self.maxes)
+        maxes = tuple(m._replace(value=convert(m.value)) for m in self.maxes)
         return Masses(convert(self.body_mass), equipment, maxes)
 
 
