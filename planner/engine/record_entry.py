@@ -36,6 +36,7 @@ __all__ = [
     "as_planned_items",
     "derived_status",
     "entry_record",
+    "entry_units",
     "is_as_planned",
     "item_lines",
     "items_from_lines",
@@ -213,6 +214,13 @@ def _cells(done: DoneSet | None, plyometric: bool) -> SetCells:
     return SetCells(str(done.reps), "" if amount is None else number(amount))
 
 
+def entry_units(athlete: Athlete, record: SessionRecord | None) -> Units:
+    """The units a session's loads are shown and typed in: a recorded session's own, the
+    athlete's when it was recorded, so that its numbers keep meaning what was typed after the
+    athlete changes units; the athlete's for a session not recorded yet."""
+    return athlete.units if record is None else record.units
+
+
 def entry_record(
     athlete: Athlete,
     day: date,
@@ -223,10 +231,12 @@ def entry_record(
     minutes: str = "",
     note: str = "",
     status: RecordStatus | None = None,
+    units: Units | None = None,
 ) -> SessionRecord:
     """The record a card's values make; ``status`` None reads it from the sets. A missed
     session keeps its note only: sets, effort and minutes typed beside "missed" are not work
-    that was done."""
+    that was done. ``units`` are those the loads were typed in (``entry_units``); None: the
+    athlete's."""
     status = derived_status(planned, items) if status is None else status
     missed = status is RecordStatus.MISSED
     effort_value = None if missed else _placed(_number, effort, "Effort", ("effort",))
@@ -237,7 +247,7 @@ def entry_record(
         kind=planned.kind,
         status=status,
         planned=planned,
-        units=athlete.units,
+        units=athlete.units if units is None else units,
         items=() if missed else items,
         effort=None if missed else effort_value,
         minutes=None if missed else minutes_value,

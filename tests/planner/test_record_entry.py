@@ -20,6 +20,7 @@ from planner.engine.record_entry import (
     as_planned_items,
     derived_status,
     entry_record,
+    entry_units,
     is_as_planned,
     parse_sets,
     planned_lines,
@@ -140,6 +141,23 @@ def test_a_status_set_by_the_coach_wins_and_missed_keeps_only_the_note() -> None
     assert partly.status is RecordStatus.PARTLY_DONE and not is_as_planned(partly)
     missed = entry_record(ADA, DAY, WEIGHTS, items, effort="3", minutes="10", note="ill", status=RecordStatus.MISSED)
     assert (missed.items, missed.effort, missed.minutes, missed.note) == ((), None, None, "ill")
+
+
+def test_a_record_edited_keeps_the_units_its_loads_were_typed_in() -> None:
+    # Recorded in kg, the athlete since converted to lb: the card shows and edits the record's
+    # kg, so what it gives back is the same record, not its numbers read as pounds.
+    recorded = entry_record(ADA, DAY, WEIGHTS, sets_from_cells(WEIGHTS, AS_PLANNED), note="easy")
+    in_lb = ADA._replace(units=Units.LB)
+    units = entry_units(in_lb, recorded)
+    assert units is Units.KG
+    shown = record_cells(recorded, WEIGHTS, units)
+    again = entry_record(in_lb, DAY, WEIGHTS, sets_from_cells(WEIGHTS, shown), note="easy", units=units)
+    assert again == recorded
+    assert again.items[0].sets[0] == DoneSet(5, 120.0)
+    # A session not recorded yet is typed in the athlete's units, as before.
+    assert entry_units(in_lb, None) is Units.LB
+    fresh = entry_record(in_lb, DAY, WEIGHTS, as_planned_items(WEIGHTS, Units.LB))
+    assert fresh.units is Units.LB
 
 
 def test_cells_of_a_record_show_what_was_done_and_empty_sets_for_the_rest() -> None:

@@ -8,13 +8,13 @@ from datetime import date
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QLineEdit
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit
 from pytestqt.qtbot import QtBot
 
-from planner.document.edits import mark_done_as_planned, record_max
-from planner.document.model import Season
+from planner.document.edits import convert_units, mark_done_as_planned, record_max
+from planner.document.model import Season, Units
 from planner.document.records import DoneSet, RecordStatus
-from planner.document.sessions import SessionKind
+from planner.document.sessions import Session, SessionKind
 from planner.engine.record_entry import planned_lines
 from ui.document import OpenSeason
 from ui.inspector.record_card import RecordCard
@@ -286,3 +286,46 @@ def test_escape_puts_back_the_effort_minutes_and_note_recorded(qtbot: QtBot, ins
     QTest.keyClick(card.minutes, Qt.Key.Key_Escape)
     assert (card.effort.text(), card.minutes.text(), card.note.text()) == ("7.5", "50", "felt quick")
     assert not card.is_changed()
+
+
+def _inspector_on(qtbot: QtBot, season: Season, day: date) -> tuple[Inspector, OpenSeason]:
+    document = OpenSeason(season, today=TODAY)
+    widget = Inspector(document, Selection("ath-1", day))
+    qtbot.addWidget(widget)
+    widget.resize(380, 900)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget, document
+
+
+def _planned(demo: Season, day: date, kind: SessionKind) -> Session:
+    plan_day = OpenSeason(demo, today=TODAY).plan("ath-1").day(day)
+    assert plan_day is not None
+    return next(s for s in plan_day.sessions if s.kind is kind)
+
+
+def test_a_record_keeps_its_own_units_after_the_athlete_changes_units(qtbot: QtBot, demo: Season) -> None:
+    planned = _planned(demo, TUESDAY, WEIGHTS)  # power clean 4 x 4 at 43.75 kg first
+    season = convert_units(mark_done_as_planned(demo, "ath-1", TUESDAY, WEIGHTS, planned), "ath-1", Units.LB)
+    recorded = season.find_record(("ath-1", TUESDAY, WEIGHTS))
+    assert recorded is not None and recorded.units is Units.KG
+    inspector, document = _inspector_on(qtbot, season, TUESDAY)
+    card = card_of(inspector)
+    # Untouched, the card gives back the record as it is, and Enter saves nothing.
+    assert card.record() == recorded
+    assert not inspector.accept_record(WEIGHTS)
+    assert document.undo_stack.count() == 0 and document.season == season
+    # The loads are shown and labelled in the record's kg.
+    clean = card.rows[0][0]
+    assert clean.amount is not None and clean.amount.text() == "43.75"
+    labels = {label.text() for label in card.findChildren(QLabel)}
+    assert "kg" in labels and "lb" not in labels
+    assert "4 x 43.75 kg" in labels
+    # What is typed is kept in kg too.
+    type_into(qtbot, clean.amount, "45")
+    assert inspector.accept_record(WEIGHTS)
+    changed = document.season.find_record(("ath-1", TUESDAY, WEIGHTS))
+    assert changed is not None and changed.units is Units.KG
+    assert changed.items[0].sets == (DoneSet(4, 45.0), *recorded.items[0].sets[1:])
+    assert changed.items[1:] == recorded.items[1:]
+

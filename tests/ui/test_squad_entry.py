@@ -11,8 +11,8 @@ from PySide6.QtTest import QTest
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from planner.document.edits import mark_done_as_planned
-from planner.document.model import Season
+from planner.document.edits import convert_units, mark_done_as_planned
+from planner.document.model import Season, Units
 from planner.document.records import DoneSet, RecordStatus
 from planner.document.sessions import SessionKind
 from tests.ui.model_check import check_model
@@ -214,3 +214,32 @@ def test_a_session_recorded_and_no_longer_planned_keeps_its_row(qtbot: QtBot, de
     row = dialog.model.records()[row_of(dialog, "ath-1", PLYO)]
     assert row.planned == plyometrics and row.record == season.find_record(("ath-1", THURSDAY, PLYO))
     assert index(dialog, "ath-1", PLYO, Column.DONE).data() == "done as planned"
+
+
+def test_a_record_keeps_its_own_units_after_the_athlete_changes_units(qtbot: QtBot, demo: Season) -> None:
+    plan_day = OpenSeason(demo, today=TODAY).plan("ath-1").day(THURSDAY)
+    assert plan_day is not None
+    planned = next(s for s in plan_day.sessions if s.kind is WEIGHTS)  # Romanian deadlift 3 x 8 at 62.5 kg first
+    season = convert_units(mark_done_as_planned(demo, "ath-1", THURSDAY, WEIGHTS, planned), "ath-1", Units.LB)
+    recorded = season.find_record(("ath-1", THURSDAY, WEIGHTS))
+    assert recorded is not None and recorded.units is Units.KG
+    document = OpenSeason(season, today=TODAY)
+    dialog = SquadEntry(document, Selection("ath-1", THURSDAY))
+    qtbot.addWidget(dialog)
+    dialog.show_day(THURSDAY)
+    # Untouched, the session gives back the record as it is, and Enter saves nothing.
+    assert dialog.model.record_of(("ath-1", THURSDAY, WEIGHTS.value)) == recorded
+    dialog.table.setCurrentIndex(index(dialog, "ath-1", WEIGHTS, Column.DONE))
+    assert not dialog.record_current()
+    assert document.undo_stack.count() == 0 and document.season == season
+    # The sets are shown and labelled in the record's kg, and what is typed is kept in kg.
+    deadlift = index(dialog, "ath-1", WEIGHTS, Column.DONE, 0)
+    assert deadlift.data() == "8x62.5, 8x62.5, 8x62.5"
+    assert deadlift.data(Qt.ItemDataRole.ToolTipRole) == "Sets done, separated by commas: reps x kg (empty: not done)"
+    assert dialog.model.setData(deadlift, "8x65, 8x62.5, 8x62.5")
+    dialog.table.setCurrentIndex(index(dialog, "ath-1", WEIGHTS, Column.DONE))
+    assert dialog.record_current()
+    changed = document.season.find_record(("ath-1", THURSDAY, WEIGHTS))
+    assert changed is not None and changed.units is Units.KG
+    assert changed.items[0].sets == (DoneSet(8, 65.0), DoneSet(8, 62.5), DoneSet(8, 62.5))
+    assert changed.items[1:] == recorded.items[1:]

@@ -39,14 +39,21 @@ from PySide6.QtWidgets import (
 
 from planner.document.changes import Changes
 from planner.document.edits import EditError, mark_done_as_planned
-from planner.document.model import Athlete, Season
+from planner.document.model import Athlete, Season, Units
 from planner.document.records import RecordStatus, SessionRecord
 from planner.document.sessions import Session
 from planner.document.text import number
 from planner.document.validation import record_problems
 from planner.engine.compliance import day_compliance
 from planner.engine.plan import Plan
-from planner.engine.record_entry import EntryError, entry_record, is_as_planned, item_lines, items_from_lines
+from planner.engine.record_entry import (
+    EntryError,
+    entry_record,
+    entry_units,
+    is_as_planned,
+    item_lines,
+    items_from_lines,
+)
 from ui.document import OpenSeason
 from ui.models import Entry, RecordModel
 from ui.recording import band_tint, record_edit, record_undo_text, recorded_text, recorded_tip, status_words
@@ -92,6 +99,11 @@ class EntryRow:
     def session_key(self) -> tuple[str, date, str]:
         return (self.athlete.id, self.planned.date, self.planned.kind.value)
 
+    @property
+    def units(self) -> Units:
+        """The units the loads are shown and typed in: the record's own, as on the record card."""
+        return entry_units(self.athlete, self.record)
+
 
 def entry_rows(season: Season, plans: dict[str, Plan], days: Sequence[date], today: date) -> list[EntryRow]:
     """Every athlete's sessions of ``days``, day by day, athlete by athlete: those the plan
@@ -128,7 +140,7 @@ class SquadEntryModel(RecordModel[EntryRow]):
         """What the cell held before anything was typed in it."""
         record = row.record
         if row.item is not None:
-            return item_lines(record, row.planned, row.athlete.units)[row.item] if column == Column.DONE else ""
+            return item_lines(record, row.planned, row.units)[row.item] if column == Column.DONE else ""
         if record is None:
             return ""
         if column == Column.DONE:
@@ -189,7 +201,7 @@ class SquadEntryModel(RecordModel[EntryRow]):
             return QBrush(SESSION_BACKGROUND if row.record is None else QColor(band_tint(row.record)))
         if role == Qt.ItemDataRole.ToolTipRole:
             if row.item is not None and column == Column.DONE:
-                unit = "metres" if row.planned.items[row.item].distance_m is not None else row.athlete.units.value
+                unit = "metres" if row.planned.items[row.item].distance_m is not None else row.units.value
                 return f"Sets done, separated by commas: reps x {unit} (empty: not done)"
             if row.item is None and column == Column.DONE:
                 recorded = "" if row.record is None else recorded_tip(row.record) + "\n"
@@ -262,7 +274,7 @@ class SquadEntryModel(RecordModel[EntryRow]):
         return entry_record(
             head.athlete, head.planned.date, head.planned, items,
             effort=self.value(head, Column.EFFORT), minutes=self.value(head, Column.MINUTES),
-            note=self.value(head, Column.NOTE), status=STATUS_OF.get(choice),
+            note=self.value(head, Column.NOTE), status=STATUS_OF.get(choice), units=head.units,
         )
 
 

@@ -35,6 +35,7 @@ from planner.engine.record_entry import (
     as_planned_items,
     derived_status,
     entry_record,
+    entry_units,
     planned_lines,
     problem_place,
     record_cells,
@@ -90,9 +91,12 @@ class RecordCard(QFrame):
         self.athlete = athlete
         self.planned = planned
         self.recorded = record
+        # A recorded session is shown, edited and kept in the units it was recorded in: read in
+        # units the athlete switched to later, its numbers would be other masses.
+        self.units = entry_units(athlete, record)
         self._status_by_hand = False
-        self._prefill = record_cells(record, planned, athlete.units)
-        self._as_planned = record_cells(None, planned, athlete.units)
+        self._prefill = record_cells(record, planned, self.units)
+        self._as_planned = record_cells(None, planned, self.units)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 8)
@@ -126,7 +130,7 @@ class RecordCard(QFrame):
             done.setToolTip("Reps done, and the load lifted (a drill: the metres per rep); empty reps: not done")
             grid.addWidget(done, line, 2, 1, 3)
             line += 1
-        lines = planned_lines(planned, athlete.units)
+        lines = planned_lines(planned, self.units)
         for i, item in enumerate(planned.items):
             name = plain_label(item_text(item), self)
             name.setObjectName("recordItem")
@@ -138,7 +142,7 @@ class RecordCard(QFrame):
                 planned_set = next((s for s in lines if s.item_index == i and s.set_index == k), None)
                 grid.addWidget(small_label(f"Set {k + 1}", self, wrap=False), line, 0)
                 shown = "extra set" if planned_set is None else _planned_text(
-                    planned_set.reps, planned_set.load, planned_set.distance_m, athlete.units.value
+                    planned_set.reps, planned_set.load, planned_set.distance_m, self.units.value
                 )
                 grid.addWidget(small_label(shown, self, wrap=False), line, 1)
                 reps = self._cell(typed.reps, f"{item.name}, set {k + 1}: reps done (empty: not done)")
@@ -150,7 +154,7 @@ class RecordCard(QFrame):
                 has_amount = not plyometric or typed.amount != "" or item.distance_m is not None
                 if has_amount:
                     grid.addWidget(small_label("x", self, wrap=False), line, 3)
-                    unit = "m" if plyometric else athlete.units.value
+                    unit = "m" if plyometric else self.units.value
                     what = "metres per rep" if plyometric else "load"
                     amount = self._cell(typed.amount, f"{item.name}, set {k + 1}: {what} ({unit})")
                     box = QHBoxLayout()
@@ -272,7 +276,7 @@ class RecordCard(QFrame):
         status = self.status() if self._status_by_hand else None
         return entry_record(
             self.athlete, self.ref.day, self.planned, items, effort=self.effort.text(),
-            minutes=self.minutes.text(), note=self.note.text(), status=status,
+            minutes=self.minutes.text(), note=self.note.text(), status=status, units=self.units,
         )
 
     def done_as_planned_record(self) -> SessionRecord:
