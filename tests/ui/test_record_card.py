@@ -11,7 +11,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit
 from pytestqt.qtbot import QtBot
 
-from planner.document.edits import convert_units, mark_done_as_planned, record_max
+from planner.document.edits import convert_units, mark_done_as_planned, record_max, record_session
 from planner.document.model import Season, Units
 from planner.document.records import DoneSet, RecordStatus
 from planner.document.sessions import Session, SessionKind
@@ -329,3 +329,30 @@ def test_a_record_keeps_its_own_units_after_the_athlete_changes_units(qtbot: QtB
     assert changed.items[0].sets == (DoneSet(4, 45.0), *recorded.items[0].sets[1:])
     assert changed.items[1:] == recorded.items[1:]
 
+
+def test_a_status_the_coach_chose_is_kept_until_a_set_is_changed(qtbot: QtBot, demo: Season) -> None:
+    planned = _planned(demo, TUESDAY, WEIGHTS)
+    marked = mark_done_as_planned(demo, "ath-1", TUESDAY, WEIGHTS, planned).find_record(("ath-1", TUESDAY, WEIGHTS))
+    assert marked is not None
+    partly = marked._replace(status=RecordStatus.PARTLY_DONE, note="cut short")
+    season = record_session(demo, "ath-1", TUESDAY, WEIGHTS, partly)
+    inspector, document = _inspector_on(qtbot, season, TUESDAY)
+    card = card_of(inspector)
+    assert card.status() is RecordStatus.PARTLY_DONE
+    assert card.record() == partly
+    assert not inspector.accept_record(WEIGHTS)
+    assert document.undo_stack.count() == 0
+    # The note typed over: the status stays the one recorded.
+    type_into(qtbot, card.note, "left early")
+    assert card.status() is RecordStatus.PARTLY_DONE
+    assert card.record().status is RecordStatus.PARTLY_DONE
+    # A set changed: the status is read from the sets again; changed back, the recorded one returns.
+    reps = card.first_cell()
+    type_into(qtbot, reps, "5")
+    assert card.status() is RecordStatus.DONE and card.record().status is RecordStatus.DONE
+    type_into(qtbot, reps, "4")
+    assert card.status() is RecordStatus.PARTLY_DONE
+    assert inspector.accept_record(WEIGHTS)
+    saved = document.season.find_record(("ath-1", TUESDAY, WEIGHTS))
+    assert saved is not None and (saved.status, saved.note) == (RecordStatus.PARTLY_DONE, "left early")
+    assert saved.items == partly.items

@@ -237,7 +237,7 @@ class RecordCard(QFrame):
                 button.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
 
         self._show_recorded()
-        self._show_status(record.status if record is not None else self._status_from_sets())
+        self._show_status(self._status_unchosen())
         self._mark_changed()
 
     # Cells ---------------------------------------------------------------------------------
@@ -273,7 +273,7 @@ class RecordCard(QFrame):
     def record(self) -> SessionRecord:
         """The record the card's values make; EntryError when something typed is not a value."""
         items = sets_from_cells(self.planned, self.cells())
-        status = self.status() if self._status_by_hand else None
+        status = self.status() if self._status_by_hand else self._kept_status()
         return entry_record(
             self.athlete, self.ref.day, self.planned, items, effort=self.effort.text(),
             minutes=self.minutes.text(), note=self.note.text(), status=status, units=self.units,
@@ -335,7 +335,7 @@ class RecordCard(QFrame):
         self.minutes.setText(minutes)
         self.note.setText(note)
         self._status_by_hand = False
-        self._show_status(earlier.status if earlier is not None else self._status_from_sets())
+        self._show_status(self._status_unchosen())
         self._mark_changed()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
@@ -349,8 +349,20 @@ class RecordCard(QFrame):
 
     def _typed(self) -> None:
         if not self._status_by_hand:
-            self._show_status(self._status_from_sets())
+            self._show_status(self._status_unchosen())
         self._mark_changed()
+
+    def _kept_status(self) -> RecordStatus | None:
+        """The recorded status while the sets are as recorded (the coach may have said "partly
+        done" of sets that read as done); None once a set is changed: it is read from them."""
+        if self.recorded is not None and self.cells() == self._prefill:
+            return self.recorded.status
+        return None
+
+    def _status_unchosen(self) -> RecordStatus:
+        """The status the card shows while the coach has not chosen one."""
+        kept = self._kept_status()
+        return kept if kept is not None else self._status_from_sets()
 
     def _status_from_sets(self) -> RecordStatus:
         try:
