@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import QEvent, QMimeData, QPointF, Qt
 from PySide6.QtGui import QBrush, QFont, QMouseEvent, QValidator
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QComboBox, QScrollArea, QSpinBox
+from PySide6.QtWidgets import QApplication, QComboBox, QDoubleSpinBox, QScrollArea, QSpinBox
 from pytestqt.qtbot import QtBot
 
 from planner.document.catalogue import exercise
@@ -385,6 +385,71 @@ def test_changing_the_percentage_rounds_the_load_like_the_engine(
     expected = round_load(75.0, generated.max_value, athlete.equipment, athlete.units, floor_from_pct=HEAVY_PCT)
     assert (item.percent_max, item.load) == (75.0, expected.value)
     assert document.undo_stack.count() == 1
+
+
+def test_opening_the_percentage_of_a_body_weight_item_and_leaving_it_changes_nothing(
+    qtbot: QtBot, inspector: Inspector, document: OpenSeason, selection: Selection
+) -> None:
+    # Jonas's squat jumps on 13 March are at 0 % of his 70 kg squat max: done at body weight.
+    day = date(2027, 3, 13)
+    show(selection, "ath-5", day)
+    weights = block(inspector, WEIGHTS)
+    row = next(r for r, i in enumerate(weights.session.items) if i.exercise_id == "squat_jump")
+    jumps = weights.session.items[row]
+    assert (jumps.body_weight, jumps.percent_max, jumps.max_value, jumps.load) == (True, 0.0, 70.0, 0.0)
+    before = document.season
+    index = weights.model.index(row, Column.PERCENT)
+
+    weights.table.edit(index)
+    editor = weights.table.indexWidget(index)
+    assert isinstance(editor, QDoubleSpinBox)
+    QTest.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.wait(20)
+    assert document.undo_stack.count() == 0
+    assert document.season == before
+    assert shown_item(document, "ath-5", day, WEIGHTS, row) == jumps
+
+    # The editor opens at the item's own 0 %, and a percentage typed in still loads the jumps.
+    weights = block(inspector, WEIGHTS)
+    index = weights.model.index(row, Column.PERCENT)
+    weights.table.edit(index)
+    editor = weights.table.indexWidget(index)
+    assert isinstance(editor, QDoubleSpinBox)
+    assert editor.value() == 0.0
+    editor.setValue(20.0)
+    QTest.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: document.undo_stack.count() == 1)
+    loaded = shown_item(document, "ath-5", day, WEIGHTS, row)
+    assert (loaded.percent_max, loaded.body_weight, loaded.edited) == (20.0, False, True)
+    assert loaded.load == 14.0
+
+
+def test_opening_an_empty_percentage_or_load_and_leaving_it_changes_nothing(
+    qtbot: QtBot, inspector: Inspector, document: OpenSeason, selection: Selection
+) -> None:
+    # Rep-range work has a max but no percentage and no load, only how hard the sets should be.
+    day = find_day(
+        document, "ath-1",
+        lambda d: any(i.max_value is not None and i.percent_max is None for s in d.sessions for i in s.items),
+    )
+    show(selection, "ath-1", day.date)
+    weights = block(inspector, WEIGHTS)
+    row = next(r for r, i in enumerate(weights.session.items) if i.max_value is not None and i.percent_max is None)
+    item = weights.session.items[row]
+    assert item.load is None
+    before = document.season
+    for column in (Column.PERCENT, Column.LOAD):
+        weights = block(inspector, WEIGHTS)
+        index = weights.model.index(row, column)
+        assert weights.model.flags(index) & Qt.ItemFlag.ItemIsEditable
+        weights.table.edit(index)
+        editor = weights.table.indexWidget(index)
+        assert editor is not None
+        QTest.keyClick(editor, Qt.Key.Key_Return)
+        qtbot.wait(20)
+        assert document.undo_stack.count() == 0, column
+        assert document.season == before
+    assert shown_item(document, "ath-1", day.date, WEIGHTS, row) == item
 
 
 def test_setting_a_value_back_to_the_generated_one_drops_the_override(
