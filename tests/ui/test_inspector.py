@@ -12,7 +12,9 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QComboBox, QDoubleSpinBox, QScrollArea, QSpinBox
 from pytestqt.qtbot import QtBot
 
+from planner.document import edits
 from planner.document.catalogue import exercise
+from planner.document.demo import demo_season
 from planner.document.model import TrackDay
 from planner.document.sessions import Item, Session, SessionKind
 from planner.engine.loads import plates_per_side, round_load
@@ -503,6 +505,31 @@ def test_the_editors_refuse_values_that_cannot_be_lifted(
     calf = next(r for r, i in enumerate(weights.session.items) if i.max_value is None)
     assert not weights.model.flags(weights.model.index(calf, Column.PERCENT)) & Qt.ItemFlag.ItemIsEditable
     assert not weights.model.setData(weights.model.index(row, Column.REST), 30)
+
+
+def test_the_load_editor_shows_loads_of_fractional_plates_in_full(qtbot: QtBot, selection: Selection) -> None:
+    demo = demo_season()
+    lucja = demo.athlete("ath-1")
+    document = OpenSeason(edits.change_athlete(demo, "ath-1", equipment=lucja.equipment._replace(increment=0.625)))
+    inspector = Inspector(document, selection)
+    qtbot.addWidget(inspector)
+    inspector.show()
+    day = two_session_day(document)
+    show(selection, "ath-1", day.date)
+    weights = block(inspector, WEIGHTS)
+    row = squat_row(weights.session)
+    item = weights.session.items[row]
+    assert item.load is not None
+    index = weights.model.index(row, Column.LOAD)
+    weights.table.edit(index)
+    editor = weights.table.indexWidget(index)
+    assert isinstance(editor, LoadSpinBox)
+    odd = next(v for v in editor.allowed if v > item.load and round(v, 2) != v)
+    editor.setValue(odd)
+    assert editor.text() == f"{number(odd)} kg"
+    QTest.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: document.undo_stack.count() == 1)
+    assert shown_item(document, "ath-1", day.date, WEIGHTS, row).load == odd
 
 
 def test_changing_the_exercise_offers_substitutes_first_and_reloads_from_the_max(

@@ -287,7 +287,8 @@ class LoadSpinBox(QDoubleSpinBox):
     def __init__(self, allowed: Sequence[float], unit: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.allowed = tuple(sorted(allowed))
-        self.setDecimals(2)
+        # Fractional plates make loads like 64.375: as many decimals as ``number`` writes.
+        self.setDecimals(3)
         self.setRange(self.allowed[0], self.allowed[-1])
         self.setSuffix(f" {unit}")
         self.setKeyboardTracking(False)
