@@ -349,6 +349,33 @@ def test_keeping_the_numbers_as_typed_relabels_them(make_dialog, demo: Season) -
     assert edit(demo) == edits.convert_units(demo, "ath-1", Units.LB)
 
 
+@pytest.mark.parametrize("athlete_id", ["ath-1", "ath-5"])
+def test_switching_units_and_back_gives_the_numbers_as_they_were(make_dialog, demo: Season, athlete_id: str) -> None:  # type: ignore[no-untyped-def]
+    before = demo.athlete(athlete_id)
+    assert before.equipment.increment == 1.25
+    dialog = make_dialog(athlete_id)
+    dialog.set_units(Units.LB)
+    assert dialog.increment_spin.text() == "2.8 lb"
+    dialog.set_units(Units.KG)
+    assert dialog.increment_spin.text() == "1.25 kg"
+    assert _athlete_after(dialog, demo, athlete_id) == before
+    # The way back to the converted numbers is the same numbers.
+    dialog.units_toggle.click()
+    dialog.units_toggle.click()
+    assert _athlete_after(dialog, demo, athlete_id) == before
+
+
+def test_a_mass_changed_after_a_units_switch_is_converted_back(make_dialog, demo: Season) -> None:  # type: ignore[no-untyped-def]
+    dialog = make_dialog("ath-1")
+    dialog.set_units(Units.LB)
+    dialog.body_mass_spin.setValue(136.0)
+    dialog.set_units(Units.KG)
+    lucja = _athlete_after(dialog, demo, "ath-1")
+    in_pounds = edits.change_athlete(edits.convert_units(demo, "ath-1", Units.LB), "ath-1", body_mass=136.0)
+    assert lucja == edits.convert_units(in_pounds, "ath-1", Units.KG).athlete("ath-1")
+    assert (lucja.body_mass, lucja.equipment.increment) == (61.7, 1.3)
+
+
 def test_the_usual_equipment_becomes_the_usual_equipment_of_the_new_units(make_dialog, demo: Season) -> None:  # type: ignore[no-untyped-def]
     dialog = make_dialog("ath-3")
     dialog.set_units(Units.LB)
