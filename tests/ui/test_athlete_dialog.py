@@ -89,6 +89,37 @@ def test_an_untouched_dialog_changes_nothing(make_dialog, demo: Season) -> None:
         assert edit(demo) == demo
 
 
+def test_masses_with_three_decimals_are_shown_typed_and_kept(make_dialog, demo: Season) -> None:  # type: ignore[no-untyped-def]
+    # Fractional plates come in 0.625 kg: a gym with them loads in steps of 0.625.
+    lucja = demo.athlete("ath-1")
+    maxes = (lucja.maxes[0]._replace(value=101.875), *lucja.maxes[1:])
+    season = edits.change_athlete(
+        demo, "ath-1", body_mass=61.125, equipment=lucja.equipment._replace(increment=0.625), maxes=maxes
+    )
+    dialog = make_dialog("ath-1", season)
+    assert dialog.body_mass_spin.text() == "61.125 kg"
+    assert dialog.increment_spin.text() == "0.625 kg"
+    assert dialog.maxes.model.index(0, VALUE).data() == "101.875 kg"
+    edit = dialog.result_edit()
+    assert edit is not None
+    assert edit(season) == season
+
+    # The max's editor opens at the max as it is, and leaving it keeps it.
+    table, model = dialog.maxes.table, dialog.maxes.model
+    delegate = table.itemDelegate()
+    editor = delegate.createEditor(table.viewport(), QStyleOptionViewItem(), model.index(0, VALUE))
+    delegate.setEditorData(editor, model.index(0, VALUE))
+    assert isinstance(editor, MassSpinBox) and editor.text() == "101.875 kg"
+    delegate.setModelData(editor, model, model.index(0, VALUE))
+    assert model.entries()[0].value == 101.875
+    editor.deleteLater()
+
+    dialog.increment_spin.lineEdit().setText("0.875 kg")
+    dialog.increment_spin.interpretText()
+    assert dialog.increment_spin.value() == 0.875
+    assert _athlete_after(dialog, season, "ath-1").equipment.increment == 0.875
+
+
 # Checks ------------------------------------------------------------------------------------
 
 
@@ -316,6 +347,33 @@ def test_keeping_the_numbers_as_typed_relabels_them(make_dialog, demo: Season) -
     edit = dialog.result_edit()
     assert edit is not None
     assert edit(demo) == edits.convert_units(demo, "ath-1", Units.LB)
+
+
+@pytest.mark.parametrize("athlete_id", ["ath-1", "ath-5"])
+def test_switching_units_and_back_gives_the_numbers_as_they_were(make_dialog, demo: Season, athlete_id: str) -> None:  # type: ignore[no-untyped-def]
+    before = demo.athlete(athlete_id)
+    assert before.equipment.increment == 1.25
+    dialog = make_dialog(athlete_id)
+    dialog.set_units(Units.LB)
+    assert dialog.increment_spin.text() == "2.8 lb"
+    dialog.set_units(Units.KG)
+    assert dialog.increment_spin.text() == "1.25 kg"
+    assert _athlete_after(dialog, demo, athlete_id) == before
+    # The way back to the converted numbers is the same numbers.
+    dialog.units_toggle.click()
+    dialog.units_toggle.click()
+    assert _athlete_after(dialog, demo, athlete_id) == before
+
+
+def test_a_mass_changed_after_a_units_switch_is_converted_back(make_dialog, demo: Season) -> None:  # type: ignore[no-untyped-def]
+    dialog = make_dialog("ath-1")
+    dialog.set_units(Units.LB)
+    dialog.body_mass_spin.setValue(136.0)
+    dialog.set_units(Units.KG)
+    lucja = _athlete_after(dialog, demo, "ath-1")
+    in_pounds = edits.change_athlete(edits.convert_units(demo, "ath-1", Units.LB), "ath-1", body_mass=136.0)
+    assert lucja == edits.convert_units(in_pounds, "ath-1", Units.KG).athlete("ath-1")
+    assert (lucja.body_mass, lucja.equipment.increment) == (61.7, 1.3)
 
 
 def test_the_usual_equipment_becomes_the_usual_equipment_of_the_new_units(make_dialog, demo: Season) -> None:  # type: ignore[no-untyped-def]

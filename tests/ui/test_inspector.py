@@ -9,10 +9,12 @@ import pytest
 from PySide6.QtCore import QEvent, QMimeData, QPointF, Qt
 from PySide6.QtGui import QBrush, QFont, QMouseEvent, QValidator
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QComboBox, QScrollArea, QSpinBox
+from PySide6.QtWidgets import QApplication, QComboBox, QDoubleSpinBox, QScrollArea, QSpinBox
 from pytestqt.qtbot import QtBot
 
+from planner.document import edits
 from planner.document.catalogue import exercise
+from planner.document.demo import demo_season
 from planner.document.model import TrackDay
 from planner.document.sessions import Item, Session, SessionKind
 from planner.engine.loads import plates_per_side, round_load
@@ -387,6 +389,71 @@ def test_changing_the_percentage_rounds_the_load_like_the_engine(
     assert document.undo_stack.count() == 1
 
 
+def test_opening_the_percentage_of_a_body_weight_item_and_leaving_it_changes_nothing(
+    qtbot: QtBot, inspector: Inspector, document: OpenSeason, selection: Selection
+) -> None:
+    # Jonas's squat jumps on 13 March are at 0 % of his 70 kg squat max: done at body weight.
+    day = date(2027, 3, 13)
+    show(selection, "ath-5", day)
+    weights = block(inspector, WEIGHTS)
+    row = next(r for r, i in enumerate(weights.session.items) if i.exercise_id == "squat_jump")
+    jumps = weights.session.items[row]
+    assert (jumps.body_weight, jumps.percent_max, jumps.max_value, jumps.load) == (True, 0.0, 70.0, 0.0)
+    before = document.season
+    index = weights.model.index(row, Column.PERCENT)
+
+    weights.table.edit(index)
+    editor = weights.table.indexWidget(index)
+    assert isinstance(editor, QDoubleSpinBox)
+    QTest.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.wait(20)
+    assert document.undo_stack.count() == 0
+    assert document.season == before
+    assert shown_item(document, "ath-5", day, WEIGHTS, row) == jumps
+
+    # The editor opens at the item's own 0 %, and a percentage typed in still loads the jumps.
+    weights = block(inspector, WEIGHTS)
+    index = weights.model.index(row, Column.PERCENT)
+    weights.table.edit(index)
+    editor = weights.table.indexWidget(index)
+    assert isinstance(editor, QDoubleSpinBox)
+    assert editor.value() == 0.0
+    editor.setValue(20.0)
+    QTest.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: document.undo_stack.count() == 1)
+    loaded = shown_item(document, "ath-5", day, WEIGHTS, row)
+    assert (loaded.percent_max, loaded.body_weight, loaded.edited) == (20.0, False, True)
+    assert loaded.load == 14.0
+
+
+def test_opening_an_empty_percentage_or_load_and_leaving_it_changes_nothing(
+    qtbot: QtBot, inspector: Inspector, document: OpenSeason, selection: Selection
+) -> None:
+    # Rep-range work has a max but no percentage and no load, only how hard the sets should be.
+    day = find_day(
+        document, "ath-1",
+        lambda d: any(i.max_value is not None and i.percent_max is None for s in d.sessions for i in s.items),
+    )
+    show(selection, "ath-1", day.date)
+    weights = block(inspector, WEIGHTS)
+    row = next(r for r, i in enumerate(weights.session.items) if i.max_value is not None and i.percent_max is None)
+    item = weights.session.items[row]
+    assert item.load is None
+    before = document.season
+    for column in (Column.PERCENT, Column.LOAD):
+        weights = block(inspector, WEIGHTS)
+        index = weights.model.index(row, column)
+        assert weights.model.flags(index) & Qt.ItemFlag.ItemIsEditable
+        weights.table.edit(index)
+        editor = weights.table.indexWidget(index)
+        assert editor is not None
+        QTest.keyClick(editor, Qt.Key.Key_Return)
+        qtbot.wait(20)
+        assert document.undo_stack.count() == 0, column
+        assert document.season == before
+    assert shown_item(document, "ath-1", day.date, WEIGHTS, row) == item
+
+
 def test_setting_a_value_back_to_the_generated_one_drops_the_override(
     inspector: Inspector, document: OpenSeason, selection: Selection
 ) -> None:
@@ -438,6 +505,31 @@ def test_the_editors_refuse_values_that_cannot_be_lifted(
     calf = next(r for r, i in enumerate(weights.session.items) if i.max_value is None)
     assert not weights.model.flags(weights.model.index(calf, Column.PERCENT)) & Qt.ItemFlag.ItemIsEditable
     assert not weights.model.setData(weights.model.index(row, Column.REST), 30)
+
+
+def test_the_load_editor_shows_loads_of_fractional_plates_in_full(qtbot: QtBot, selection: Selection) -> None:
+    demo = demo_season()
+    lucja = demo.athlete("ath-1")
+    document = OpenSeason(edits.change_athlete(demo, "ath-1", equipment=lucja.equipment._replace(increment=0.625)))
+    inspector = Inspector(document, selection)
+    qtbot.addWidget(inspector)
+    inspector.show()
+    day = two_session_day(document)
+    show(selection, "ath-1", day.date)
+    weights = block(inspector, WEIGHTS)
+    row = squat_row(weights.session)
+    item = weights.session.items[row]
+    assert item.load is not None
+    index = weights.model.index(row, Column.LOAD)
+    weights.table.edit(index)
+    editor = weights.table.indexWidget(index)
+    assert isinstance(editor, LoadSpinBox)
+    odd = next(v for v in editor.allowed if v > item.load and round(v, 2) != v)
+    editor.setValue(odd)
+    assert editor.text() == f"{number(odd)} kg"
+    QTest.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: document.undo_stack.count() == 1)
+    assert shown_item(document, "ath-1", day.date, WEIGHTS, row).load == odd
 
 
 def test_changing_the_exercise_offers_substitutes_first_and_reloads_from_the_max(

@@ -3,7 +3,8 @@ maxes, substitutions, weekly rhythm). OK gives one edit, ``add_athlete`` or ``ch
 with every field, so one dialog is one undo step.
 
 Numbers are in the athlete's units. Switching units converts them as ``convert_units`` does
-(same masses, rounded to 0.1), with a one-click way back for a value typed in the wrong units.
+(same masses, rounded to 0.1), with a one-click way back for a value typed in the wrong units;
+switching back before any of them is changed gives the numbers as they were.
 """
 
 from __future__ import annotations
@@ -143,6 +144,8 @@ class AthleteDialog(CheckedDialog):
         self._units = athlete.units
         # Masses as they were before the last units switch, for "keep the numbers as typed".
         self._before_switch: tuple[Units, Masses] | None = None
+        # The converted masses the last switch showed, as the fields hold them.
+        self._after_switch: Masses | None = None
         self._converted = False
         self._name_touched = athlete_id is not None
 
@@ -296,19 +299,25 @@ class AthleteDialog(CheckedDialog):
         if new is old:
             return
         before = self.masses()
+        converted = before.converted(old, new)
+        if self._before_switch is not None and self._before_switch[0] is new and before == self._after_switch:
+            # Back to the units of the last switch with its numbers untouched: the numbers as they
+            # were, since converting them again would round twice (1.25 kg -> 2.8 lb -> 1.3 kg).
+            converted = self._before_switch[1]
         self._before_switch = (old, before)
         self._units = new
         self._show_units(new)
-        self.set_masses(before.converted(old, new))
+        self.set_masses(converted)
+        self._after_switch = self.masses()
         self._converted = True
         self._show_units_note()
 
     def _toggle_conversion(self) -> None:
         """Between the converted numbers and the numbers as typed, now read in the new units."""
-        if self._before_switch is None:
+        if self._before_switch is None or self._after_switch is None:
             return
-        old, typed = self._before_switch
-        self.set_masses(typed.converted(old, self._units) if not self._converted else typed)
+        _old, typed = self._before_switch
+        self.set_masses(self._after_switch if not self._converted else typed)
         self._converted = not self._converted
         self._show_units_note()
 

@@ -122,7 +122,9 @@ class MassSpinBox(QDoubleSpinBox):
     def __init__(self, value: float, units: Units, parent: QWidget | None = None, *, step: float = 0.5) -> None:
         super().__init__(parent)
         self.setRange(0.0, SPIN_LIMIT)
-        self.setDecimals(2)
+        # As many decimals as ``number_text`` writes: fractional plates come in 0.625 kg, and a
+        # field holding two would keep 0.63 for it on an OK pressed without any change.
+        self.setDecimals(3)
         self.setSingleStep(step)
         self.setValue(value)
         self.set_units(units)

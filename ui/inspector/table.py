@@ -55,6 +55,8 @@ CHOICES_ROLE = Qt.ItemDataRole.UserRole + 1  # (preferred, rest) exercises, for 
 LOADS_ROLE = Qt.ItemDataRole.UserRole + 2  # every load the athlete can lift for the item, in the load cell
 UNIT_ROLE = Qt.ItemDataRole.UserRole + 3  # the item's mass unit, in the load cell
 EDIT_VALUE_ROLE = Qt.ItemDataRole.UserRole + 4  # the value an editor starts from (a number, an exercise id)
+# The value an editor held when it opened (see ``ItemDelegate.setModelData``).
+_OPENED_PROPERTY = "openedValue"
 NOTE_CHARS = 40
 EXERCISE_MIN_WIDTH = 96
 DISTANCE_MIN_WIDTH = 64  # "15 m · 24" on one line, "(moderate)" wrapped below
@@ -285,7 +287,8 @@ class LoadSpinBox(QDoubleSpinBox):
     def __init__(self, allowed: Sequence[float], unit: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.allowed = tuple(sorted(allowed))
-        self.setDecimals(2)
+        # Fractional plates make loads like 64.375: as many decimals as ``number`` writes.
+        self.setDecimals(3)
         self.setRange(self.allowed[0], self.allowed[-1])
         self.setSuffix(f" {unit}")
         self.setKeyboardTracking(False)
@@ -354,7 +357,12 @@ class ItemDelegate(QStyledItemDelegate):
             return LoadSpinBox(index.data(LOADS_ROLE), index.data(UNIT_ROLE), parent)
         if column is Column.PERCENT:
             percent = QDoubleSpinBox(parent)
-            percent.setRange(*PERCENT_RANGE)
+            # A body-weight item is at 0 %, below the usual floor. Its editor reaches down to the
+            # item's own value, so it opens showing what the item is rather than 5 %: a coach may
+            # still load the jumps by typing a percentage, but opening the cell must not do it.
+            value = index.data(EDIT_VALUE_ROLE)
+            low = min(PERCENT_RANGE[0], float(value)) if isinstance(value, int | float) else PERCENT_RANGE[0]
+            percent.setRange(low, PERCENT_RANGE[1])
             percent.setDecimals(1)
             percent.setSingleStep(2.5)
             percent.setSuffix(" %")
@@ -384,19 +392,32 @@ class ItemDelegate(QStyledItemDelegate):
             editor.setValue(float(value) if value is not None else editor.minimum())
         elif isinstance(editor, QSpinBox):
             editor.setValue(round(value) if value is not None else editor.minimum())
+        editor.setProperty(_OPENED_PROPERTY, self._editor_value(editor))
 
     def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: ModelIndex) -> None:
+        value = self._editor_value(editor)
+        # An editor left as it opened is no change. Where it cannot hold the cell's value (an
+        # item without a load or a percentage) it opens at its lowest value, and committing
+        # that would give the item a load the coach never typed.
+        if value is None or value == editor.property(_OPENED_PROPERTY):
+            return
+        model.setData(index, value, Qt.ItemDataRole.EditRole)
+
+    @staticmethod
+    def _editor_value(editor: QWidget) -> object:
+        """The value ``editor`` would commit, as the model takes it."""
         if isinstance(editor, QComboBox):
-            model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
-        elif isinstance(editor, LoadSpinBox):
+            return editor.currentData()
+        if isinstance(editor, LoadSpinBox):
             editor.interpretText()
-            model.setData(index, editor.nearest(editor.value()), Qt.ItemDataRole.EditRole)
-        elif isinstance(editor, QDoubleSpinBox):
+            return editor.nearest(editor.value())
+        if isinstance(editor, QDoubleSpinBox):
             editor.interpretText()
-            model.setData(index, round(editor.value(), 1), Qt.ItemDataRole.EditRole)
-        elif isinstance(editor, QSpinBox):
+            return round(editor.value(), 1)
+        if isinstance(editor, QSpinBox):
             editor.interpretText()
-            model.setData(index, editor.value(), Qt.ItemDataRole.EditRole)
+            return editor.value()
+        return None
 
 
 class ItemsTable(QTableView):
