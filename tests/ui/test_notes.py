@@ -184,3 +184,33 @@ def test_a_long_note_shows_its_first_line_in_the_list() -> None:
     assert first_line("Line one\nline two") == "Line one…"
     assert first_line("x" * 300) == "x" * 119 + "…"
     assert first_line("short") == "short"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Squat 100\u00a0kg, no more",  # a non-breaking space keeps "100 kg" on one line
+        "Camp schedule:\u2028mornings track, afternoons gym",  # a line separator from a word processor
+        "First paragraph\u2029second paragraph",  # a paragraph separator, which validation allows
+        "Week 1\n\tdouble sessions\n\n\u00a0– rest Sunday",
+        "  Spaces around the note  \n",  # a note from a file may keep them: validation allows it
+    ],
+)
+def test_a_note_opened_and_accepted_unchanged_keeps_its_text(qtbot: QtBot, demo: Season, text: str) -> None:
+    note = Note(text, CAMP, None)
+    season = demo._replace(notes=(*demo.notes, note))
+    dialog = NoteDialog(season, note)
+    qtbot.addWidget(dialog)
+    edit = dialog.result_edit()
+    assert edit is not None
+    assert edit(season) == season
+
+
+def test_typed_text_keeps_its_non_breaking_spaces_and_line_separators(qtbot: QtBot, demo: Season) -> None:
+    dialog = NoteDialog(demo, None, day=CAMP)
+    qtbot.addWidget(dialog)
+    dialog.text_edit.setPlainText("  100\u00a0kg\u2028then\nrest \n")
+    assert dialog.text() == "100\u00a0kg\u2028then\nrest"
+    edit = dialog.result_edit()
+    assert edit is not None
+    assert edit(demo).notes[-1] == Note("100\u00a0kg\u2028then\nrest", CAMP, None)
