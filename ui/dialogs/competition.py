@@ -80,9 +80,17 @@ def grey_outside_season(edit: QDateEdit, season: Season) -> None:
     grey_page(calendar.yearShown(), calendar.monthShown())
 
 
-def season_date_edit(day: date, season: Season, parent: QWidget) -> QDateEdit:
+def season_date_edit(
+    day: date, season: Season, parent: QWidget, *, span: tuple[date, date] | None = None
+) -> QDateEdit:
+    """A date field showing ``day``, with the season's days marked in its calendar popup.
+
+    ``span`` is the first and last day it allows: by default the season and a year either
+    side, for what must lie in the season (a competition).
+    """
+    first, last = span or (season.first_day - _DATE_SLACK, season.last_day + _DATE_SLACK)
     edit = date_edit(day, parent, week_start=season.week_start)
-    edit.setDateRange(qdate(season.first_day - _DATE_SLACK), qdate(season.last_day + _DATE_SLACK))
+    edit.setDateRange(qdate(first), qdate(last))
     grey_outside_season(edit, season)
     return edit
 

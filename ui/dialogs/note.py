@@ -11,13 +11,16 @@ from datetime import date
 from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QHBoxLayout, QPlainTextEdit, QVBoxLayout, QWidget
 
 from planner.document.edits import UNCHANGED, Unchanged, add_note, change_note
-from planner.document.limits import MAX_NOTE_LENGTH, text_problem
+from planner.document.limits import FIRST_YEAR, LAST_YEAR, MAX_NOTE_LENGTH, text_problem
 from planner.document.model import Note, Season
 from ui.dialogs.ask import Edit
 from ui.dialogs.competition import season_date_edit
 from ui.dialogs.form_checks import CheckedDialog, ErrorLabel, add_row, hint_label, py_date, qdate
 
 SQUAD_TEXT = "The whole squad"
+# A note may be about any day the document can hold, before or after the season (a test day,
+# an injury): its day field offers all of them, not just the season and a year either side.
+NOTE_DAYS = (date(FIRST_YEAR, 1, 1), date(LAST_YEAR, 12, 31))
 # How Qt's text document separates the paragraphs that a note's line breaks start.
 _PARAGRAPH_SEPARATOR = "\u2029"
 
@@ -61,7 +64,7 @@ class NoteDialog(CheckedDialog):
         self.day_check = QCheckBox("On a day:", self)
         self.day_check.setObjectName("noteOnDay")
         self.day_check.setChecked(day is not None)
-        self.day_edit = season_date_edit(day or season.first_day, season, self)
+        self.day_edit = season_date_edit(day or season.first_day, season, self, span=NOTE_DAYS)
         self.day_edit.setObjectName("noteDay")
         self.day_edit.setEnabled(day is not None)
         self.athlete_box = QComboBox(self)
