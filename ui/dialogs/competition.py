@@ -135,6 +135,7 @@ class CompetitionDialog(CheckedDialog):
         self.athlete_list = QListWidget(self)
         self.athlete_list.setObjectName("enteredAthletes")
         self.entries_label = hint_label("", self)
+        self._stored_entries: tuple[str, ...] = competition.athletes or ()
         self._fill_entries(competition)
 
         self._lay_out(season)
@@ -226,13 +227,16 @@ class CompetitionDialog(CheckedDialog):
                 item.setCheckState(Qt.CheckState.Checked if entered else Qt.CheckState.Unchecked)
 
     def entered(self) -> tuple[str, ...] | None:
+        """The athletes ticked, in the squad's order; the competition's own order while the
+        same athletes are ticked, so an unchanged entry list is no change to the season."""
         if self.all_check.isChecked():
             return None
-        return tuple(
+        ticked = tuple(
             str(item.data(Qt.ItemDataRole.UserRole))
             for item in self._items()
             if item.checkState() is Qt.CheckState.Checked
         )
+        return self._stored_entries if set(ticked) == set(self._stored_entries) else ticked
 
     def check(self) -> bool:
         season = self.season
