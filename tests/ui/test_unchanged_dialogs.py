@@ -3,13 +3,22 @@ nothing marked modified, and no entry or substitution reordered."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from pytestqt.qtbot import QtBot
 
+from planner.document import edits
 from planner.document.demo import demo_season
 from planner.document.model import Season
+from ui.dialogs.athlete import AthleteDialog
+from ui.dialogs.athlete_substitutions import AS_PLANNED, SubstitutionsEditor
 from ui.dialogs.competition import CompetitionDialog
 from ui.document import OpenSeason
+
+TODAY = date(2027, 3, 10)
+# Each lift stands in for the other: front squats for back squats, back squats for front squats.
+CROSSED_SQUATS = (("front_squat", "back_squat"), ("back_squat", "front_squat"))
 
 
 @pytest.mark.parametrize("competition_id", [c.id for c in demo_season().competitions])
@@ -38,3 +47,29 @@ def test_entries_in_their_own_order_stay_in_it(qtbot: QtBot, demo: Season) -> No
     assert dialog.entered() == ("ath-2", "ath-1")
     dialog.set_entered(("ath-1", "ath-2", "ath-4"))
     assert dialog.entered() == ("ath-1", "ath-2", "ath-4")
+
+
+def test_an_athlete_accepted_unchanged_keeps_the_order_of_their_substitutions(
+    qtbot: QtBot, demo: Season
+) -> None:
+    season = edits.change_athlete(demo, "ath-1", substitutions=CROSSED_SQUATS)
+    dialog = AthleteDialog(season, "ath-1", today=TODAY)
+    qtbot.addWidget(dialog)
+    edit = dialog.result_edit()
+    assert edit is not None, dialog.edit_error.text()
+    assert edit(season).athlete("ath-1").substitutions == CROSSED_SQUATS
+    assert edit(season) == season
+
+
+def test_the_substitutions_editor_gives_back_the_stored_order_until_a_choice_changes(qtbot: QtBot) -> None:
+    stored = (*CROSSED_SQUATS, ("power_clean", "hang_clean"))
+    editor = SubstitutionsEditor(stored)
+    qtbot.addWidget(editor)
+    assert editor.substitutions() == stored
+    editor.choose("power_clean", AS_PLANNED)
+    editor.choose("power_clean", "hang_clean")
+    assert editor.substitutions() == stored
+    editor.choose("power_clean", "hang_power_clean")
+    assert dict(editor.substitutions()) == {
+        "front_squat": "back_squat", "back_squat": "front_squat", "power_clean": "hang_power_clean",
+    }
