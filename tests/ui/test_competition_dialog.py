@@ -107,6 +107,14 @@ def test_the_calendar_popup_greys_the_days_outside_the_season(make_dialog) -> No
     assert calendar.dateTextFormat(qdate(date(2027, 9, 5))).foreground().style() == Qt.BrushStyle.NoBrush
 
 
+def test_the_date_fields_reach_a_year_either_side_of_the_season(make_dialog) -> None:  # type: ignore[no-untyped-def]
+    # A competition must lie in the season: a year either side is enough to type a wrong day
+    # and be told why it is refused.
+    dialog = make_dialog("comp-1")
+    for edit in (dialog.first_edit, dialog.last_edit):
+        assert (edit.minimumDate(), edit.maximumDate()) == (qdate(date(2025, 10, 4)), qdate(date(2028, 9, 5)))
+
+
 def test_moving_the_first_day_keeps_the_length(make_dialog) -> None:  # type: ignore[no-untyped-def]
     dialog = make_dialog("comp-10")
     dialog.first_edit.setDate(qdate(date(2027, 7, 30)))

@@ -10,10 +10,12 @@ from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from planner.document import edits
+from planner.document.limits import FIRST_YEAR, LAST_YEAR
 from planner.document.model import Note, Season
 from tests.ui.conftest import FakeDialogs
 from ui.calendar.widget import SeasonCalendar
 from ui.dialogs.ask import Edit
+from ui.dialogs.form_checks import qdate
 from ui.dialogs.note import NoteDialog
 from ui.document import OpenSeason
 from ui.inspector.widget import Inspector
@@ -184,3 +186,61 @@ def test_a_long_note_shows_its_first_line_in_the_list() -> None:
     assert first_line("Line one\nline two") == "Line one…"
     assert first_line("x" * 300) == "x" * 119 + "…"
     assert first_line("short") == "short"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Squat 100\u00a0kg, no more",  # a non-breaking space keeps "100 kg" on one line
+        "Camp schedule:\u2028mornings track, afternoons gym",  # a line separator from a word processor
+        "First paragraph\u2029second paragraph",  # a paragraph separator, which validation allows
+        "Week 1\n\tdouble sessions\n\n\u00a0– rest Sunday",
+        "  Spaces around the note  \n",  # a note from a file may keep them: validation allows it
+    ],
+)
+def test_a_note_opened_and_accepted_unchanged_keeps_its_text(qtbot: QtBot, demo: Season, text: str) -> None:
+    note = Note(text, CAMP, None)
+    season = demo._replace(notes=(*demo.notes, note))
+    dialog = NoteDialog(season, note)
+    qtbot.addWidget(dialog)
+    edit = dialog.result_edit()
+    assert edit is not None
+    assert edit(season) == season
+
+
+def test_typed_text_keeps_its_non_breaking_spaces_and_line_separators(qtbot: QtBot, demo: Season) -> None:
+    dialog = NoteDialog(demo, None, day=CAMP)
+    qtbot.addWidget(dialog)
+    dialog.text_edit.setPlainText("  100\u00a0kg\u2028then\nrest \n")
+    assert dialog.text() == "100\u00a0kg\u2028then\nrest"
+    edit = dialog.result_edit()
+    assert edit is not None
+    assert edit(demo).notes[-1] == Note("100\u00a0kg\u2028then\nrest", CAMP, None)
+
+
+@pytest.mark.parametrize("day", [date(2025, 6, 1), date(1950, 1, 1), date(2150, 12, 31), date(2029, 2, 28)])
+def test_a_note_dated_outside_the_season_keeps_its_date(qtbot: QtBot, demo: Season, day: date) -> None:
+    # The document keeps a note about what happened before or after the season, on any day
+    # of the years it can use: the day field must not pull it towards the season.
+    season = edits.add_note(demo, text="Test day before the season", day=day, athlete_id="ath-2")
+    note = season.notes[-1]
+    dialog = NoteDialog(season, note)
+    qtbot.addWidget(dialog)
+    assert dialog.day() == day
+    edit = dialog.result_edit()
+    assert edit is not None
+    assert edit(season) == season
+
+
+def test_the_note_day_field_offers_every_day_the_document_accepts(qtbot: QtBot, demo: Season) -> None:
+    dialog = NoteDialog(demo, None, day=CAMP)
+    qtbot.addWidget(dialog)
+    assert (dialog.day_edit.minimumDate(), dialog.day_edit.maximumDate()) == (
+        qdate(date(FIRST_YEAR, 1, 1)),
+        qdate(date(LAST_YEAR, 12, 31)),
+    )
+    dialog.text_edit.setPlainText("Ankle sprain in the summer before")
+    dialog.set_day(date(2025, 6, 1))
+    edit = dialog.result_edit()
+    assert edit is not None
+    assert edit(demo).notes[-1].date == date(2025, 6, 1)

@@ -19,6 +19,7 @@ class SubstitutionsEditor(QWidget):
 
     def __init__(self, substitutions: tuple[tuple[str, str], ...], parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._stored = substitutions
         chosen = dict(substitutions)
         # Swaps of accessory exercises are not offered here, but must survive the dialog's OK.
         self._kept = tuple((original, sub) for original, sub in substitutions if original not in MAIN_LIFTS)
@@ -72,10 +73,13 @@ class SubstitutionsEditor(QWidget):
         box.setCurrentIndex(box.findData(substitute))
 
     def substitutions(self) -> tuple[tuple[str, str], ...]:
+        """The main lifts' choices, then the other exercises' swaps; the athlete's own order
+        while the choices are the ones stored, so an unchanged tab is no change to the season."""
         chosen = tuple(
             (lift, str(box.currentData())) for lift, box in self.boxes.items() if box.currentData() != AS_PLANNED
         )
-        return chosen + self._kept
+        given = chosen + self._kept
+        return self._stored if dict(given) == dict(self._stored) else given
 
     def set_recorded_lifts(self, lifts: set[str]) -> None:
         """The lifts with a max in the table, so a substitute without one can be pointed out."""

@@ -80,9 +80,17 @@ def grey_outside_season(edit: QDateEdit, season: Season) -> None:
     grey_page(calendar.yearShown(), calendar.monthShown())
 
 
-def season_date_edit(day: date, season: Season, parent: QWidget) -> QDateEdit:
+def season_date_edit(
+    day: date, season: Season, parent: QWidget, *, span: tuple[date, date] | None = None
+) -> QDateEdit:
+    """A date field showing ``day``, with the season's days marked in its calendar popup.
+
+    ``span`` is the first and last day it allows: by default the season and a year either
+    side, for what must lie in the season (a competition).
+    """
+    first, last = span or (season.first_day - _DATE_SLACK, season.last_day + _DATE_SLACK)
     edit = date_edit(day, parent, week_start=season.week_start)
-    edit.setDateRange(qdate(season.first_day - _DATE_SLACK), qdate(season.last_day + _DATE_SLACK))
+    edit.setDateRange(qdate(first), qdate(last))
     grey_outside_season(edit, season)
     return edit
 
@@ -127,6 +135,7 @@ class CompetitionDialog(CheckedDialog):
         self.athlete_list = QListWidget(self)
         self.athlete_list.setObjectName("enteredAthletes")
         self.entries_label = hint_label("", self)
+        self._stored_entries: tuple[str, ...] = competition.athletes or ()
         self._fill_entries(competition)
 
         self._lay_out(season)
@@ -218,13 +227,16 @@ class CompetitionDialog(CheckedDialog):
                 item.setCheckState(Qt.CheckState.Checked if entered else Qt.CheckState.Unchecked)
 
     def entered(self) -> tuple[str, ...] | None:
+        """The athletes ticked, in the squad's order; the competition's own order while the
+        same athletes are ticked, so an unchanged entry list is no change to the season."""
         if self.all_check.isChecked():
             return None
-        return tuple(
+        ticked = tuple(
             str(item.data(Qt.ItemDataRole.UserRole))
             for item in self._items()
             if item.checkState() is Qt.CheckState.Checked
         )
+        return self._stored_entries if set(ticked) == set(self._stored_entries) else ticked
 
     def check(self) -> bool:
         season = self.season

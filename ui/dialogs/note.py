@@ -10,14 +10,19 @@ from datetime import date
 
 from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QHBoxLayout, QPlainTextEdit, QVBoxLayout, QWidget
 
-from planner.document.edits import add_note, change_note
-from planner.document.limits import MAX_NOTE_LENGTH, text_problem
+from planner.document.edits import UNCHANGED, Unchanged, add_note, change_note
+from planner.document.limits import FIRST_YEAR, LAST_YEAR, MAX_NOTE_LENGTH, text_problem
 from planner.document.model import Note, Season
 from ui.dialogs.ask import Edit
 from ui.dialogs.competition import season_date_edit
 from ui.dialogs.form_checks import CheckedDialog, ErrorLabel, add_row, hint_label, py_date, qdate
 
 SQUAD_TEXT = "The whole squad"
+# A note may be about any day the document can hold, before or after the season (a test day,
+# an injury): its day field offers all of them, not just the season and a year either side.
+NOTE_DAYS = (date(FIRST_YEAR, 1, 1), date(LAST_YEAR, 12, 31))
+# How Qt's text document separates the paragraphs that a note's line breaks start.
+_PARAGRAPH_SEPARATOR = "\u2029"
 
 
 def note_problem(text: str) -> str:
@@ -51,11 +56,15 @@ class NoteDialog(CheckedDialog):
         self.text_edit.setObjectName("noteText")
         self.text_edit.setPlaceholderText("e.g. Training camp: double sessions all week")
         self.text_edit.setTabChangesFocus(True)
+        # A stored note can hold what the text field cannot give back as it was (a paragraph
+        # separator reads as a line break, white space around it is trimmed): while the field
+        # still shows it as loaded, OK keeps the stored text.
+        self._loaded_text = self._field_text()
         self.text_error = ErrorLabel("noteTextError", self)
         self.day_check = QCheckBox("On a day:", self)
         self.day_check.setObjectName("noteOnDay")
         self.day_check.setChecked(day is not None)
-        self.day_edit = season_date_edit(day or season.first_day, season, self)
+        self.day_edit = season_date_edit(day or season.first_day, season, self, span=NOTE_DAYS)
         self.day_edit.setObjectName("noteDay")
         self.day_edit.setEnabled(day is not None)
         self.athlete_box = QComboBox(self)
@@ -96,8 +105,16 @@ class NoteDialog(CheckedDialog):
         if day is not None:
             self.day_edit.setDate(qdate(day))
 
+    def _field_text(self) -> str:
+        # toPlainText() would turn non-breaking spaces into spaces and line separators (U+2028)
+        # into line breaks; the raw text keeps every character the coach typed or the note held.
+        return self.text_edit.document().toRawText().replace(_PARAGRAPH_SEPARATOR, "\n")
+
     def text(self) -> str:
-        return self.text_edit.toPlainText().strip()
+        return self._field_text().strip()
+
+    def _text_unchanged(self) -> bool:
+        return self.note is not None and self._field_text() == self._loaded_text
 
     def day(self) -> date | None:
         return py_date(self.day_edit.date()) if self.day_check.isChecked() else None
@@ -113,10 +130,11 @@ class NoteDialog(CheckedDialog):
 
     def build_edit(self) -> Edit:
         note, text, day, athlete_id = self.note, self.text(), self.day(), self.athlete_id()
+        kept_text: str | Unchanged = UNCHANGED if self._text_unchanged() else text
 
         def edit(season: Season) -> Season:
             if note is None:
                 return add_note(season, text=text, day=day, athlete_id=athlete_id)
-            return change_note(season, note, text=text, day=day, athlete_id=athlete_id)
+            return change_note(season, note, text=kept_text, day=day, athlete_id=athlete_id)
 
         return edit
