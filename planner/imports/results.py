@@ -14,11 +14,13 @@ so a sheet exported after recording reads back the same). How a filled-in sessio
 
 - ``done_status`` "done", "partly done" or "missed" (also "partly", "partly_done", "yes",
   "no", "x"; empty: "done" when every prescribed set has its reps, "partly done" otherwise).
-- A set row with ``done_reps`` is that set as done (``done_load`` in the athlete's units,
-  ``done_distance_m`` per rep); a prescribed set left empty counts as done as prescribed in
-  a "done" session and as not done in a "partly done" one. "done" with no figure at all is a
-  session ticked done as planned, recorded as its status alone. Rows with set numbers beyond
-  the prescribed ones are extra sets.
+- A set row with ``done_reps`` is that set as done (``done_load`` in the row's ``unit``, or
+  without one in the record's units where the session is recorded and the athlete's
+  otherwise; ``done_distance_m`` per rep). A session already recorded keeps its record's
+  units, as a record does when the athlete switches units. A prescribed set left empty
+  counts as done as prescribed in a "done" session and as not done in a "partly done" one.
+  "done" with no figure at all is a session ticked done as planned, recorded as its status
+  alone. Rows with set numbers beyond the prescribed ones are extra sets.
 - ``effort`` (0-10), ``minutes`` and ``note`` are the session's; they repeat on its rows and
   must agree where they are filled in.
 - A session none of whose rows has anything in the done columns is not part of the import.
@@ -413,7 +415,14 @@ class _Judge:
 
     # -- one row -----------------------------------------------------------------------------
 
-    def parse(self, row: _Row, planned: Session, athlete: Athlete) -> _Parsed:
+    def kept_units(self, key: Key, athlete: Athlete) -> Units:
+        """The units a record of ``key`` holds its loads in: an earlier record's, whose sheet
+        wrote its loads in them, else the athlete's."""
+        existing = self.season.find_record(key)
+        return athlete.units if existing is None else existing.units
+
+    def parse(self, row: _Row, planned: Session, units: Units) -> _Parsed:
+        """``row`` read against ``planned``, its load in ``units`` (``kept_units``)."""
         cells = row.cells
         item_number = _parse_whole(cells.get("item", ""), "item number")
         if item_number is None or not 1 <= item_number <= len(planned.items):
@@ -428,14 +437,14 @@ class _Judge:
         set_number = _parse_whole(cells.get("set", ""), "set number")
         if set_number is None or not 1 <= set_number <= MAX_DONE_SETS:
             raise _BadValue(f"the set number must be 1 to {MAX_DONE_SETS}, found {shown(cells.get('set', ''))}")
-        units = self._units(cells.get("unit", ""), athlete)
+        typed_units = self._units(cells.get("unit", ""), units)
         reps = _parse_whole(cells.get("done_reps", ""), "reps done")
         _checked_at_most(reps, MAX_DONE_REPS, "reps done")
         load = _parse_number(cells.get("done_load", ""), "load done")
-        heaviest = athlete.units.from_kg(MAX_DONE_LOAD_KG)
-        if load is not None and units is not athlete.units:
-            load = round(athlete.units.from_kg(units.to_kg(load)), 1)
-        _checked_at_most(load, heaviest, "load done", athlete.units.value)
+        heaviest = units.from_kg(MAX_DONE_LOAD_KG)
+        if load is not None and typed_units is not units:
+            load = round(units.from_kg(typed_units.to_kg(load)), 1)
+        _checked_at_most(load, heaviest, "load done", units.value)
         distance = _parse_number(cells.get("done_distance_m", ""), "distance done")
         _checked_at_most(distance, MAX_DONE_DISTANCE_M, "distance done", "m")
         if reps is None and (load is not None or distance is not None):
@@ -459,9 +468,9 @@ class _Judge:
         )
 
     @staticmethod
-    def _units(text: str, athlete: Athlete) -> Units:
+    def _units(text: str, default: Units) -> Units:
         value = text.strip().casefold()
-        return Units(value) if value in (Units.KG.value, Units.LB.value) else athlete.units
+        return Units(value) if value in (Units.KG.value, Units.LB.value) else default
 
     # -- one session -------------------------------------------------------------------------
 
@@ -476,21 +485,21 @@ class _Judge:
                 refusals.setdefault(row.line, str(problem))
             planned = None
         if planned is not None:
-            athlete = self.season.athlete(session.key[0])
+            units = self.kept_units(session.key, self.season.athlete(session.key[0]))
             for row in session.rows:
                 try:
-                    session.parsed.append(self.parse(row, planned, athlete))
+                    session.parsed.append(self.parse(row, planned, units))
                 except _BadValue as problem:
                     refusals[row.line] = str(problem)
             refusals.update(_contradictions(session.parsed))
             if not refusals:
-                record, problem_text = self._record(session, planned, athlete)
+                record, problem_text = self._record(session, planned, units)
                 if problem_text is not None:
                     refusals[session.rows[0].line] = problem_text
                     record = None
         return self._rows(session, refusals, record), record
 
-    def _record(self, session: _Session, planned: Session, athlete: Athlete) -> tuple[SessionRecord, str | None]:
+    def _record(self, session: _Session, planned: Session, units: Units) -> tuple[SessionRecord, str | None]:
         parsed = session.parsed
         status = next((p.status for p in parsed if p.status is not None), None)
         done_sets: dict[tuple[int, int], _SetValues] = {
@@ -505,7 +514,7 @@ class _Judge:
         # (as the window's tick keeps it), so the sheet of such a record reads back the same.
         if status is not RecordStatus.MISSED and done_sets:
             items = tuple(
-                DoneItem(item.exercise_id, _item_sets(item, i, done_sets, status, athlete.units))
+                DoneItem(item.exercise_id, _item_sets(item, i, done_sets, status, units))
                 for i, item in enumerate(planned.items)
             )
         record = SessionRecord(
@@ -514,7 +523,7 @@ class _Judge:
             kind=session.key[2],
             status=status,
             planned=planned,
-            units=athlete.units,
+            units=units,
             items=items,
             effort=next((p.effort for p in parsed if p.effort is not None), None),
             minutes=next((p.minutes for p in parsed if p.minutes is not None), None),
