@@ -18,9 +18,11 @@ so a sheet exported after recording reads back the same). How a filled-in sessio
   without one in the record's units where the session is recorded and the athlete's
   otherwise; ``done_distance_m`` per rep). A session already recorded keeps its record's
   units, as a record does when the athlete switches units. A prescribed set left empty
-  counts as done as prescribed in a "done" session and as not done in a "partly done" one.
-  "done" with no figure at all is a session ticked done as planned, recorded as its status
-  alone. Rows with set numbers beyond the prescribed ones are extra sets.
+  counts as done as prescribed in a "done" session and as not done in a "partly done" one;
+  in a session whose record has sets it is not done either way, since the sheet of a record
+  writes every set done. "done" with no figure at all is a session ticked done as planned,
+  recorded as its status alone. Rows with set numbers beyond the prescribed ones are extra
+  sets.
 - ``effort`` (0-10), ``minutes`` and ``note`` are the session's; they repeat on its rows and
   must agree where they are filled in.
 - A session none of whose rows has anything in the done columns is not part of the import.
@@ -499,6 +501,12 @@ class _Judge:
                     record = None
         return self._rows(session, refusals, record), record
 
+    def empty_sets_done(self, key: Key, status: RecordStatus) -> bool:
+        """Whether a prescribed set left empty counts as done as prescribed: in a "done" session,
+        unless its record has sets, whose sheet writes every set done (an empty row was not)."""
+        existing = self.season.find_record(key)
+        return status is RecordStatus.DONE and (existing is None or not any(done.sets for done in existing.items))
+
     def _record(self, session: _Session, planned: Session, units: Units) -> tuple[SessionRecord, str | None]:
         parsed = session.parsed
         status = next((p.status for p in parsed if p.status is not None), None)
@@ -513,8 +521,9 @@ class _Judge:
         # "done" without a figure is a session ticked done as planned, kept as the status alone
         # (as the window's tick keeps it), so the sheet of such a record reads back the same.
         if status is not RecordStatus.MISSED and done_sets:
+            as_prescribed = self.empty_sets_done(session.key, status)
             items = tuple(
-                DoneItem(item.exercise_id, _item_sets(item, i, done_sets, status, units))
+                DoneItem(item.exercise_id, _item_sets(item, i, done_sets, as_prescribed, units))
                 for i, item in enumerate(planned.items)
             )
         record = SessionRecord(
@@ -544,8 +553,10 @@ class _Judge:
         state = RowState.UNCHANGED if self.season.find_record(record.key) == record else RowState.RECORD
         words = f"{session.words}: {_record_words(record)}"
         by_line = {p.row.line: p for p in session.parsed}
+        as_prescribed = self.empty_sets_done(session.key, record.status)
         return [
-            PreviewRow(row.source, words, _parsed_text(by_line[row.line], record), state) for row in session.rows
+            PreviewRow(row.source, words, _parsed_text(by_line[row.line], record, as_prescribed), state)
+            for row in session.rows
         ]
 
 
@@ -588,10 +599,12 @@ def _value_text(value: object) -> str:
 
 
 def _item_sets(
-    item: Item, index: int, done: dict[tuple[int, int], _SetValues], status: RecordStatus, units: Units
+    item: Item, index: int, done: dict[tuple[int, int], _SetValues], as_prescribed: bool, units: Units
 ) -> tuple[DoneSet, ...]:
+    """The sets of item ``index``: those given, and with ``as_prescribed`` the prescribed ones
+    left empty as prescribed."""
     numbers = {n for (i, n) in done if i == index}
-    if status is RecordStatus.DONE:
+    if as_prescribed:
         numbers |= set(range(1, item.sets + 1))
     sets: list[DoneSet] = []
     for n in sorted(numbers):
@@ -636,7 +649,7 @@ def _row_text(row: _Row) -> str:
     return f"{text}: {', '.join(typed)}" if typed else text
 
 
-def _parsed_text(parsed: _Parsed, record: SessionRecord) -> str:
+def _parsed_text(parsed: _Parsed, record: SessionRecord, as_prescribed: bool) -> str:
     planned = record.planned.items[parsed.item]
     where = f"{planned.name}, set {parsed.set_number}"
     if record.status is RecordStatus.MISSED:
@@ -645,7 +658,9 @@ def _parsed_text(parsed: _Parsed, record: SessionRecord) -> str:
     values = parsed.values
     if values.reps is not None:
         return f"{where}: {_set_text(DoneSet(values.reps, values.load, values.distance_m), record.units)}"
-    if record.status is RecordStatus.DONE and parsed.set_number <= planned.sets:
+    # "done" without a set given is ticked done as planned, even where the earlier record had sets.
+    ticked = record.status is RecordStatus.DONE and not record.items
+    if (as_prescribed or ticked) and parsed.set_number <= planned.sets:
         as_planned = _set_text(_as_prescribed(planned, record.units), record.units)
         return f"{where}: as planned ({as_planned})" if sets else f"{where}: done as planned ({as_planned})"
     return f"{where}: not done"

@@ -395,6 +395,53 @@ def test_a_load_typed_in_another_unit_is_kept_in_the_records_own() -> None:
     assert record.items[loaded].sets == (DoneSet(5, 45.4),)
 
 
+def test_a_done_record_with_fewer_sets_than_prescribed_reads_back_unchanged() -> None:
+    session = weights()
+    first = session.items[0]
+    assert first.sets > 1
+    # The coach chose "done" by hand with a set of the first item left out.
+    items = tuple(
+        DoneItem(i.exercise_id, (planned_set(i, Units.KG),) * (i.sets - 1 if n == 0 else i.sets))
+        for n, i in enumerate(session.items)
+    )
+    record = SessionRecord("ath-1", session.date, W, RecordStatus.DONE, session, Units.KG, items, 6.0)
+    season = record_session(demo(), "ath-1", session.date, W, record)
+    sheet = Sheet.of(season)
+    result = preview(sheet, season=season)
+    assert (result.records, result.refused) == ((), ())
+    assert {r.state for r in result.rows} == {RowState.UNCHANGED}
+    left_out = next(r for r in sheet.session("ath-1", session.date, W) if r["item"] == "1" and r["done_reps"] == "")
+    assert left_out["set"] == str(first.sets)
+    [what] = [r.what for r in result.rows if r.source == f"line {sheet.line_of(left_out)}"]
+    assert what == f"{first.name}, set {first.sets}: not done"
+    # A changed effort records the session again, with the same sets.
+    for row in sheet.session("ath-1", session.date, W):
+        row["effort"] = "8"
+    assert preview(sheet, season=season).records == (record._replace(effort=8.0),)
+    # With every set cleared, "done" is the session ticked done as planned, as on any sheet.
+    for row in sheet.session("ath-1", session.date, W):
+        row.update(done_reps="", done_load="")
+    cleared = preview(sheet, season=season)
+    assert cleared.records == (record._replace(items=(), effort=8.0),)
+    assert cleared.rows and all(": done as planned (" in r.what for r in cleared.rows)
+
+
+def test_an_empty_set_of_a_session_recorded_without_sets_is_done_as_prescribed() -> None:
+    sheet = Sheet.of(demo())
+    session = weights(n=1)
+    sheet.session("ath-1", session.date, W)[0]["done_status"] = "done"
+    season = apply_results(demo(), preview(sheet), today=TODAY)
+    assert season.find_record(("ath-1", session.date, W)) is not None
+    # The record has no sets, so its sheet's empty rows say nothing about them.
+    sheet = Sheet.of(season)
+    sheet.session("ath-1", session.date, W)[0].update(done_reps="3", done_load="30")
+    [record] = preview(sheet, season=season).records
+    first = session.items[0]
+    assert record.items[0].sets == (DoneSet(3, 30.0),) + (DoneSet(first.reps, first.load, first.distance_m),) * (
+        first.sets - 1
+    )
+
+
 # ---------------------------------------------------------------------------------------------
 # Files refused whole
 
