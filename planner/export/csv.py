@@ -2,11 +2,14 @@
 
 Columns, as ``COLUMNS`` names them: what was prescribed (date, athlete, session, exercise,
 the set's number and the item's sets, reps, percent_max, load, unit, distance_m and the
-set's contacts), then what was done (done_status, done_reps, done_load in the athlete's
-units, done_distance_m, effort 0-10, minutes, note), then the keys that let
-``planner.imports.results`` read a filled-in sheet back (season, season_id, athlete_id,
-kind, item). The done columns are empty for a session nothing is recorded for, so a coach
-can type into them; a recorded session's values are written in them. The session's status,
+set's contacts), then what was done (done_status, done_reps, done_load, done_distance_m,
+effort 0-10, minutes, note), then the keys that let ``planner.imports.results`` read a
+filled-in sheet back (season, season_id, athlete_id, kind, item). The done columns are empty
+for a session nothing is recorded for, so a coach can type into them; a recorded session's
+values are written in them. ``unit`` is the unit of the row's loads: the prescription's own
+where a load is prescribed, and in a recorded session the record's units (the athlete's when
+it was recorded) on every row with a load, the prescribed load converted to them where the
+plan was in others, so its sheet reads back as the same record. The session's status,
 effort, minutes and note repeat on each of its rows: a spreadsheet sorted or filtered any
 way still tells every row's session, and an import checks that they agree.
 
@@ -36,7 +39,7 @@ import re
 from collections.abc import Iterator, Sequence
 from datetime import date
 
-from planner.document.model import Season
+from planner.document.model import Season, Units, in_units
 from planner.document.records import DoneSet, SessionRecord
 from planner.document.sessions import Category, Item, Session
 from planner.engine.plan import Plan
@@ -135,6 +138,21 @@ def _set_count(item: Item, record: SessionRecord | None, index: int) -> int:
     return max(item.sets, done, 1)
 
 
+def _load_cells(item: Item, record: SessionRecord | None, index: int, number: int) -> list[Cell]:
+    """The load and unit cells of set ``number`` (from 1) of item ``index``: the prescribed load
+    is written in the unit its done load is in, which the import reads them both in."""
+    load = item.load if number <= item.sets else None
+    if record is None:
+        return [_number(load), _text_cell(item.unit) if item.load is not None else ""]
+    sets = record.items[index].sets if index < len(record.items) else ()
+    done_load = sets[number - 1].load if number <= len(sets) else None
+    if item.load is None and done_load is None:
+        return ["", ""]
+    if load is not None:
+        load = in_units(load, Units(item.unit), record.units)
+    return [_number(load), record.units.value]
+
+
 def _rows(season: Season, day: date, athlete_name: str, athlete_id: str, session: Session) -> Iterator[list[Cell]]:
     record = season.find_record((athlete_id, day, session.kind))
     # A record's sets follow the session as it was planned when it was recorded.
@@ -155,8 +173,7 @@ def _rows(season: Season, day: date, athlete_name: str, athlete_id: str, session
                 item.sets,
                 item.reps if prescribed else "",
                 _number(item.percent_max) if prescribed else "",
-                _number(item.load) if prescribed else "",
-                _text_cell(item.unit) if item.load is not None else "",
+                *_load_cells(item, record, index, number),
                 _number(item.distance_m) if prescribed else "",
                 contacts if prescribed else "",
                 *_done_cells(record, index, number),

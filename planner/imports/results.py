@@ -14,11 +14,15 @@ so a sheet exported after recording reads back the same). How a filled-in sessio
 
 - ``done_status`` "done", "partly done" or "missed" (also "partly", "partly_done", "yes",
   "no", "x"; empty: "done" when every prescribed set has its reps, "partly done" otherwise).
-- A set row with ``done_reps`` is that set as done (``done_load`` in the athlete's units,
-  ``done_distance_m`` per rep); a prescribed set left empty counts as done as prescribed in
-  a "done" session and as not done in a "partly done" one. "done" with no figure at all is a
-  session ticked done as planned, recorded as its status alone. Rows with set numbers beyond
-  the prescribed ones are extra sets.
+- A set row with ``done_reps`` is that set as done (``done_load`` in the row's ``unit``, or
+  without one in the record's units where the session is recorded and the athlete's
+  otherwise; ``done_distance_m`` per rep). A session already recorded keeps its record's
+  units, as a record does when the athlete switches units. A prescribed set left empty
+  counts as done as prescribed in a "done" session and as not done in a "partly done" one;
+  in a session whose record has sets it is not done either way, since the sheet of a record
+  writes every set done. "done" with no figure at all is a session ticked done as planned,
+  recorded as its status alone. Rows with set numbers beyond the prescribed ones are extra
+  sets.
 - ``effort`` (0-10), ``minutes`` and ``note`` are the session's; they repeat on its rows and
   must agree where they are filled in.
 - A session none of whose rows has anything in the done columns is not part of the import.
@@ -413,7 +417,14 @@ class _Judge:
 
     # -- one row -----------------------------------------------------------------------------
 
-    def parse(self, row: _Row, planned: Session, athlete: Athlete) -> _Parsed:
+    def kept_units(self, key: Key, athlete: Athlete) -> Units:
+        """The units a record of ``key`` holds its loads in: an earlier record's, whose sheet
+        wrote its loads in them, else the athlete's."""
+        existing = self.season.find_record(key)
+        return athlete.units if existing is None else existing.units
+
+    def parse(self, row: _Row, planned: Session, units: Units) -> _Parsed:
+        """``row`` read against ``planned``, its load in ``units`` (``kept_units``)."""
         cells = row.cells
         item_number = _parse_whole(cells.get("item", ""), "item number")
         if item_number is None or not 1 <= item_number <= len(planned.items):
@@ -428,14 +439,14 @@ class _Judge:
         set_number = _parse_whole(cells.get("set", ""), "set number")
         if set_number is None or not 1 <= set_number <= MAX_DONE_SETS:
             raise _BadValue(f"the set number must be 1 to {MAX_DONE_SETS}, found {shown(cells.get('set', ''))}")
-        units = self._units(cells.get("unit", ""), athlete)
+        typed_units = self._units(cells.get("unit", ""), units)
         reps = _parse_whole(cells.get("done_reps", ""), "reps done")
         _checked_at_most(reps, MAX_DONE_REPS, "reps done")
         load = _parse_number(cells.get("done_load", ""), "load done")
-        heaviest = athlete.units.from_kg(MAX_DONE_LOAD_KG)
-        if load is not None and units is not athlete.units:
-            load = round(athlete.units.from_kg(units.to_kg(load)), 1)
-        _checked_at_most(load, heaviest, "load done", athlete.units.value)
+        heaviest = units.from_kg(MAX_DONE_LOAD_KG)
+        if load is not None and typed_units is not units:
+            load = round(units.from_kg(typed_units.to_kg(load)), 1)
+        _checked_at_most(load, heaviest, "load done", units.value)
         distance = _parse_number(cells.get("done_distance_m", ""), "distance done")
         _checked_at_most(distance, MAX_DONE_DISTANCE_M, "distance done", "m")
         if reps is None and (load is not None or distance is not None):
@@ -459,9 +470,9 @@ class _Judge:
         )
 
     @staticmethod
-    def _units(text: str, athlete: Athlete) -> Units:
+    def _units(text: str, default: Units) -> Units:
         value = text.strip().casefold()
-        return Units(value) if value in (Units.KG.value, Units.LB.value) else athlete.units
+        return Units(value) if value in (Units.KG.value, Units.LB.value) else default
 
     # -- one session -------------------------------------------------------------------------
 
@@ -476,21 +487,27 @@ class _Judge:
                 refusals.setdefault(row.line, str(problem))
             planned = None
         if planned is not None:
-            athlete = self.season.athlete(session.key[0])
+            units = self.kept_units(session.key, self.season.athlete(session.key[0]))
             for row in session.rows:
                 try:
-                    session.parsed.append(self.parse(row, planned, athlete))
+                    session.parsed.append(self.parse(row, planned, units))
                 except _BadValue as problem:
                     refusals[row.line] = str(problem)
             refusals.update(_contradictions(session.parsed))
             if not refusals:
-                record, problem_text = self._record(session, planned, athlete)
+                record, problem_text = self._record(session, planned, units)
                 if problem_text is not None:
                     refusals[session.rows[0].line] = problem_text
                     record = None
         return self._rows(session, refusals, record), record
 
-    def _record(self, session: _Session, planned: Session, athlete: Athlete) -> tuple[SessionRecord, str | None]:
+    def empty_sets_done(self, key: Key, status: RecordStatus) -> bool:
+        """Whether a prescribed set left empty counts as done as prescribed: in a "done" session,
+        unless its record has sets, whose sheet writes every set done (an empty row was not)."""
+        existing = self.season.find_record(key)
+        return status is RecordStatus.DONE and (existing is None or not any(done.sets for done in existing.items))
+
+    def _record(self, session: _Session, planned: Session, units: Units) -> tuple[SessionRecord, str | None]:
         parsed = session.parsed
         status = next((p.status for p in parsed if p.status is not None), None)
         done_sets: dict[tuple[int, int], _SetValues] = {
@@ -504,8 +521,9 @@ class _Judge:
         # "done" without a figure is a session ticked done as planned, kept as the status alone
         # (as the window's tick keeps it), so the sheet of such a record reads back the same.
         if status is not RecordStatus.MISSED and done_sets:
+            as_prescribed = self.empty_sets_done(session.key, status)
             items = tuple(
-                DoneItem(item.exercise_id, _item_sets(item, i, done_sets, status, athlete.units))
+                DoneItem(item.exercise_id, _item_sets(item, i, done_sets, as_prescribed, units))
                 for i, item in enumerate(planned.items)
             )
         record = SessionRecord(
@@ -514,7 +532,7 @@ class _Judge:
             kind=session.key[2],
             status=status,
             planned=planned,
-            units=athlete.units,
+            units=units,
             items=items,
             effort=next((p.effort for p in parsed if p.effort is not None), None),
             minutes=next((p.minutes for p in parsed if p.minutes is not None), None),
@@ -535,8 +553,10 @@ class _Judge:
         state = RowState.UNCHANGED if self.season.find_record(record.key) == record else RowState.RECORD
         words = f"{session.words}: {_record_words(record)}"
         by_line = {p.row.line: p for p in session.parsed}
+        as_prescribed = self.empty_sets_done(session.key, record.status)
         return [
-            PreviewRow(row.source, words, _parsed_text(by_line[row.line], record), state) for row in session.rows
+            PreviewRow(row.source, words, _parsed_text(by_line[row.line], record, as_prescribed), state)
+            for row in session.rows
         ]
 
 
@@ -579,10 +599,12 @@ def _value_text(value: object) -> str:
 
 
 def _item_sets(
-    item: Item, index: int, done: dict[tuple[int, int], _SetValues], status: RecordStatus, units: Units
+    item: Item, index: int, done: dict[tuple[int, int], _SetValues], as_prescribed: bool, units: Units
 ) -> tuple[DoneSet, ...]:
+    """The sets of item ``index``: those given, and with ``as_prescribed`` the prescribed ones
+    left empty as prescribed."""
     numbers = {n for (i, n) in done if i == index}
-    if status is RecordStatus.DONE:
+    if as_prescribed:
         numbers |= set(range(1, item.sets + 1))
     sets: list[DoneSet] = []
     for n in sorted(numbers):
@@ -627,7 +649,7 @@ def _row_text(row: _Row) -> str:
     return f"{text}: {', '.join(typed)}" if typed else text
 
 
-def _parsed_text(parsed: _Parsed, record: SessionRecord) -> str:
+def _parsed_text(parsed: _Parsed, record: SessionRecord, as_prescribed: bool) -> str:
     planned = record.planned.items[parsed.item]
     where = f"{planned.name}, set {parsed.set_number}"
     if record.status is RecordStatus.MISSED:
@@ -636,7 +658,9 @@ def _parsed_text(parsed: _Parsed, record: SessionRecord) -> str:
     values = parsed.values
     if values.reps is not None:
         return f"{where}: {_set_text(DoneSet(values.reps, values.load, values.distance_m), record.units)}"
-    if record.status is RecordStatus.DONE and parsed.set_number <= planned.sets:
+    # "done" without a set given is ticked done as planned, even where the earlier record had sets.
+    ticked = record.status is RecordStatus.DONE and not record.items
+    if (as_prescribed or ticked) and parsed.set_number <= planned.sets:
         as_planned = _set_text(_as_prescribed(planned, record.units), record.units)
         return f"{where}: as planned ({as_planned})" if sets else f"{where}: done as planned ({as_planned})"
     return f"{where}: not done"

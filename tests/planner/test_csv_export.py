@@ -13,7 +13,7 @@ from strategies import ANY_TEXT
 
 from planner.document.demo import demo_season
 from planner.document.edits import mark_missed, record_session
-from planner.document.model import Season
+from planner.document.model import Season, Units, in_units
 from planner.document.records import DoneItem, DoneSet, RecordStatus, SessionRecord
 from planner.document.sessions import Category, Session, SessionKind
 from planner.engine.generator import generate
@@ -125,6 +125,28 @@ def test_a_recorded_session_has_its_values_in_the_done_columns(plans: list[Plan]
     later = [r for r in rows if r[col("item")] != "1"]
     assert later and all(r[col("done_reps")] == r[col("done_load")] == "" for r in later)
     assert all(r[col("done_status")] == "partly done" and r[col("effort")] == "7.5" for r in rows)
+
+
+def test_a_recorded_sessions_loads_are_in_the_unit_it_was_recorded_in(plans: list[Plan]) -> None:
+    plan = plans[0]
+    on, session = next(
+        (d.date, s) for d in plan.days for s in d.sessions
+        if s.kind is SessionKind.WEIGHTS and any(i.load is not None for i in s.items)
+        and any(i.load is None for i in s.items)
+    )
+    assert {i.unit for i in session.items} == {"kg"}
+    # Recorded in lb beside a plan in kg: a week locked before the athlete switched units.
+    items = tuple(DoneItem(i.exercise_id, (DoneSet(i.reps, 25.0),) * i.sets) for i in session.items)
+    record = SessionRecord(plan.athlete.id, on, SessionKind.WEIGHTS, RecordStatus.DONE, session, Units.LB, items)
+    season = record_session(DEMO, plan.athlete.id, on, SessionKind.WEIGHTS, record)
+    rows = [r for r in read(csv_of([plan], season)) if r[0] == on.isoformat() and r[col("kind")] == "weights"]
+    for row in rows:
+        item = session.items[int(row[col("item")]) - 1]
+        load = "" if item.load is None else f"{in_units(item.load, Units.KG, Units.LB):g}"
+        assert (row[col("load")], row[col("unit")], row[col("done_load")]) == (load, "lb", "25")
+    # A session not recorded keeps the prescription's own unit, written beside a prescribed load only.
+    rows = [r for r in read(csv_of([plan])) if r[0] == on.isoformat() and r[col("kind")] == "weights"]
+    assert {(r[col("load")] != "", r[col("unit")]) for r in rows} == {(True, "kg"), (False, "")}
 
 
 def test_a_missed_session_says_so_on_every_row(plans: list[Plan]) -> None:

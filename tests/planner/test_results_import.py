@@ -15,9 +15,16 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from results_sheet import TODAY, Sheet, demo, sessions_of
 
-from planner.document.edits import EditError, change_season, mark_missed, record_session, remove_record
+from planner.document.edits import (
+    EditError,
+    change_season,
+    convert_units,
+    mark_missed,
+    record_session,
+    remove_record,
+)
 from planner.document.model import Season, Units
-from planner.document.records import DoneItem, DoneSet, RecordStatus, SessionRecord
+from planner.document.records import DoneItem, DoneSet, RecordStatus, SessionRecord, planned_set
 from planner.document.sessions import Session, SessionKind
 from planner.engine.freeze import frozen_days, settle
 from planner.engine.generator import generate
@@ -335,6 +342,104 @@ def test_a_recorded_session_is_read_against_the_session_as_it_was_planned() -> N
     [record] = preview(sheet, season=season).records
     assert record.planned == session and record.status is RecordStatus.DONE
     assert remove_record(apply_results(season, preview(sheet, season=season), today=TODAY), "ath-1", session.date, W)
+
+
+def _lifts_and_dumbbells() -> Session:
+    """A weights session of ath-1 with a barbell load prescribed and an item without one."""
+    return next(
+        s for s in sessions_of("ath-1", W)
+        if any(i.load is not None for i in s.items) and any(i.load is None for i in s.items)
+    )
+
+
+def test_a_record_reads_back_unchanged_after_the_athlete_switches_units() -> None:
+    session = _lifts_and_dumbbells()
+    items = tuple(
+        DoneItem(i.exercise_id, (planned_set(i, Units.KG) if i.load is not None else DoneSet(i.reps, 12.0),) * i.sets)
+        for i in session.items
+    )
+    record = SessionRecord("ath-1", session.date, W, RecordStatus.DONE, session, Units.KG, items, 7.0, 60)
+    season = convert_units(record_session(demo(), "ath-1", session.date, W, record), "ath-1", Units.LB)
+    sheet = Sheet.of(season)
+    rows = sheet.session("ath-1", session.date, W)
+    # Every load of the record says the unit it was recorded in, the dumbbells' too.
+    assert {r["unit"] for r in rows if r["done_load"]} == {"kg"}
+    assert "12" in {r["done_load"] for r in rows if r["load"] == ""}
+    # A session not recorded yet is typed in the athlete's units now.
+    other = next(s for s in sessions_of("ath-1", W) if s.date != session.date)
+    dumbbell = next(i for i, item in enumerate(other.items) if item.load is None)
+    typed = next(r for r in sheet.session("ath-1", other.date, W) if r["item"] == str(dumbbell + 1))
+    assert typed["unit"] == ""
+    typed.update(done_status="partly done", done_reps="8", done_load="25")
+    result = preview(sheet, season=season)
+    assert result.refused == ()
+    [new] = result.records
+    assert new.date == other.date and new.units is Units.LB
+    assert new.items[dumbbell].sets == (DoneSet(8, 25.0),)
+    assert {r.state for r in result.rows if session.date.isoformat() in r.session} == {RowState.UNCHANGED}
+    assert apply_results(season, result, today=TODAY).find_record(record.key) == record
+
+
+def test_a_load_typed_in_another_unit_is_kept_in_the_records_own() -> None:
+    session = _lifts_and_dumbbells()
+    season = convert_units(mark_missed(demo(), "ath-1", session.date, W, session), "ath-1", Units.LB)
+    sheet = Sheet.of(season)
+    loaded = next(i for i, item in enumerate(session.items) if item.load is not None)
+    row = next(r for r in sheet.session("ath-1", session.date, W) if r["item"] == str(loaded + 1))
+    assert row["unit"] == "kg"
+    for r in sheet.session("ath-1", session.date, W):
+        r["done_status"] = "partly done"
+    row.update(done_reps="5", done_load="100", unit="lb")
+    [record] = preview(sheet, season=season).records
+    assert record.units is Units.KG
+    assert record.items[loaded].sets == (DoneSet(5, 45.4),)
+
+
+def test_a_done_record_with_fewer_sets_than_prescribed_reads_back_unchanged() -> None:
+    session = weights()
+    first = session.items[0]
+    assert first.sets > 1
+    # The coach chose "done" by hand with a set of the first item left out.
+    items = tuple(
+        DoneItem(i.exercise_id, (planned_set(i, Units.KG),) * (i.sets - 1 if n == 0 else i.sets))
+        for n, i in enumerate(session.items)
+    )
+    record = SessionRecord("ath-1", session.date, W, RecordStatus.DONE, session, Units.KG, items, 6.0)
+    season = record_session(demo(), "ath-1", session.date, W, record)
+    sheet = Sheet.of(season)
+    result = preview(sheet, season=season)
+    assert (result.records, result.refused) == ((), ())
+    assert {r.state for r in result.rows} == {RowState.UNCHANGED}
+    left_out = next(r for r in sheet.session("ath-1", session.date, W) if r["item"] == "1" and r["done_reps"] == "")
+    assert left_out["set"] == str(first.sets)
+    [what] = [r.what for r in result.rows if r.source == f"line {sheet.line_of(left_out)}"]
+    assert what == f"{first.name}, set {first.sets}: not done"
+    # A changed effort records the session again, with the same sets.
+    for row in sheet.session("ath-1", session.date, W):
+        row["effort"] = "8"
+    assert preview(sheet, season=season).records == (record._replace(effort=8.0),)
+    # With every set cleared, "done" is the session ticked done as planned, as on any sheet.
+    for row in sheet.session("ath-1", session.date, W):
+        row.update(done_reps="", done_load="")
+    cleared = preview(sheet, season=season)
+    assert cleared.records == (record._replace(items=(), effort=8.0),)
+    assert cleared.rows and all(": done as planned (" in r.what for r in cleared.rows)
+
+
+def test_an_empty_set_of_a_session_recorded_without_sets_is_done_as_prescribed() -> None:
+    sheet = Sheet.of(demo())
+    session = weights(n=1)
+    sheet.session("ath-1", session.date, W)[0]["done_status"] = "done"
+    season = apply_results(demo(), preview(sheet), today=TODAY)
+    assert season.find_record(("ath-1", session.date, W)) is not None
+    # The record has no sets, so its sheet's empty rows say nothing about them.
+    sheet = Sheet.of(season)
+    sheet.session("ath-1", session.date, W)[0].update(done_reps="3", done_load="30")
+    [record] = preview(sheet, season=season).records
+    first = session.items[0]
+    assert record.items[0].sets == (DoneSet(3, 30.0),) + (DoneSet(first.reps, first.load, first.distance_m),) * (
+        first.sets - 1
+    )
 
 
 # ---------------------------------------------------------------------------------------------
