@@ -201,11 +201,16 @@ def test_a_long_note_shows_its_first_line_in_the_list() -> None:
 def test_a_note_opened_and_accepted_unchanged_keeps_its_text(qtbot: QtBot, demo: Season, text: str) -> None:
     note = Note(text, CAMP, None)
     season = demo._replace(notes=(*demo.notes, note))
+    assert _accepted_unchanged(qtbot, season, note) == season
+
+
+def _accepted_unchanged(qtbot: QtBot, season: Season, note: Note) -> Season:
+    """The season after ``note``'s dialog is opened and accepted without a change."""
     dialog = NoteDialog(season, note)
     qtbot.addWidget(dialog)
     edit = dialog.result_edit()
     assert edit is not None
-    assert edit(season) == season
+    return edit(season)
 
 
 def test_typed_text_keeps_its_non_breaking_spaces_and_line_separators(qtbot: QtBot, demo: Season) -> None:
@@ -224,12 +229,7 @@ def test_a_note_dated_outside_the_season_keeps_its_date(qtbot: QtBot, demo: Seas
     # of the years it can use: the day field must not pull it towards the season.
     season = edits.add_note(demo, text="Test day before the season", day=day, athlete_id="ath-2")
     note = season.notes[-1]
-    dialog = NoteDialog(season, note)
-    qtbot.addWidget(dialog)
-    assert dialog.day() == day
-    edit = dialog.result_edit()
-    assert edit is not None
-    assert edit(season) == season
+    assert _accepted_unchanged(qtbot, season, note) == season
 
 
 def test_the_note_day_field_offers_every_day_the_document_accepts(qtbot: QtBot, demo: Season) -> None:
