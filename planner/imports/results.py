@@ -61,7 +61,7 @@ from planner.document.limits import (
     date_problem,
     one_line,
 )
-from planner.document.model import Athlete, Season, Units
+from planner.document.model import Season, Units
 from planner.document.records import DoneItem, DoneSet, RecordStatus, SessionRecord
 from planner.document.sessions import Item, Session, SessionKind
 from planner.document.text import number, plural
@@ -70,6 +70,7 @@ from planner.engine.attempts import is_test
 from planner.engine.freeze import settle
 from planner.engine.generator import generate
 from planner.engine.plan import Plan
+from planner.engine.record_entry import entry_units
 from planner.engine.results import record_result
 from planner.imports.sheet import SHOWN_LENGTH, cut, decoded, read_capped, sheet_rows, shown
 
@@ -392,8 +393,9 @@ class _Judge:
             self._plans[athlete_id] = generate(self.season, athlete_id)
         return self._plans[athlete_id]
 
-    def planned(self, key: Key) -> Session:
-        """The session a record of ``key`` is kept beside; raises _BadValue when there is none."""
+    def planned(self, key: Key, existing: SessionRecord | None) -> Session:
+        """The session a record of ``key`` is kept beside (``existing``, the record the season
+        holds for it, keeps its own); raises _BadValue when there is none."""
         athlete_id, day, kind = key
         season = self.season
         athlete = season.find_athlete(athlete_id)
@@ -406,7 +408,6 @@ class _Judge:
             )
         if day > self.today:
             raise _BadValue(f"{day.isoformat()} is after today ({self.today.isoformat()}): it has not happened yet")
-        existing = season.find_record(key)
         if existing is not None:
             return existing.planned
         plan_day = self.plan(athlete_id).day(day)
@@ -417,14 +418,9 @@ class _Judge:
 
     # -- one row -----------------------------------------------------------------------------
 
-    def kept_units(self, key: Key, athlete: Athlete) -> Units:
-        """The units a record of ``key`` holds its loads in: an earlier record's, whose sheet
-        wrote its loads in them, else the athlete's."""
-        existing = self.season.find_record(key)
-        return athlete.units if existing is None else existing.units
-
     def parse(self, row: _Row, planned: Session, units: Units) -> _Parsed:
-        """``row`` read against ``planned``, its load in ``units`` (``kept_units``)."""
+        """``row`` read against ``planned``, its load in ``units`` (an earlier record's, whose
+        sheet wrote its loads in them, else the athlete's: ``entry_units``)."""
         cells = row.cells
         item_number = _parse_whole(cells.get("item", ""), "item number")
         if item_number is None or not 1 <= item_number <= len(planned.items):
@@ -480,14 +476,15 @@ class _Judge:
         """The preview rows of a filled-in session and its record, or None when refused."""
         refusals = dict(session.refusals)
         record: SessionRecord | None = None
+        existing = self.season.find_record(session.key)
         try:
-            planned = self.planned(session.key)
+            planned = self.planned(session.key, existing)
         except _BadValue as problem:
             for row in session.rows:
                 refusals.setdefault(row.line, str(problem))
             planned = None
         if planned is not None:
-            units = self.kept_units(session.key, self.season.athlete(session.key[0]))
+            units = entry_units(self.season.athlete(session.key[0]), existing)
             for row in session.rows:
                 try:
                     session.parsed.append(self.parse(row, planned, units))
@@ -495,19 +492,15 @@ class _Judge:
                     refusals[row.line] = str(problem)
             refusals.update(_contradictions(session.parsed))
             if not refusals:
-                record, problem_text = self._record(session, planned, units)
+                record, problem_text = self._record(session, planned, units, existing)
                 if problem_text is not None:
                     refusals[session.rows[0].line] = problem_text
                     record = None
-        return self._rows(session, refusals, record), record
+        return self._rows(session, refusals, record, existing), record
 
-    def empty_sets_done(self, key: Key, status: RecordStatus) -> bool:
-        """Whether a prescribed set left empty counts as done as prescribed: in a "done" session,
-        unless its record has sets, whose sheet writes every set done (an empty row was not)."""
-        existing = self.season.find_record(key)
-        return status is RecordStatus.DONE and (existing is None or not any(done.sets for done in existing.items))
-
-    def _record(self, session: _Session, planned: Session, units: Units) -> tuple[SessionRecord, str | None]:
+    def _record(
+        self, session: _Session, planned: Session, units: Units, existing: SessionRecord | None
+    ) -> tuple[SessionRecord, str | None]:
         parsed = session.parsed
         status = next((p.status for p in parsed if p.status is not None), None)
         done_sets: dict[tuple[int, int], _SetValues] = {
@@ -521,7 +514,7 @@ class _Judge:
         # "done" without a figure is a session ticked done as planned, kept as the status alone
         # (as the window's tick keeps it), so the sheet of such a record reads back the same.
         if status is not RecordStatus.MISSED and done_sets:
-            as_prescribed = self.empty_sets_done(session.key, status)
+            as_prescribed = _empty_sets_done(existing, status)
             items = tuple(
                 DoneItem(item.exercise_id, _item_sets(item, i, done_sets, as_prescribed, units))
                 for i, item in enumerate(planned.items)
@@ -541,7 +534,9 @@ class _Judge:
         problems = record_problems(self.season, record, "record")
         return record, (None if not problems else problems[0].message)
 
-    def _rows(self, session: _Session, refusals: dict[int, str], record: SessionRecord | None) -> list[PreviewRow]:
+    def _rows(
+        self, session: _Session, refusals: dict[int, str], record: SessionRecord | None, existing: SessionRecord | None
+    ) -> list[PreviewRow]:
         if refusals:
             first = min(refusals)
             whole = f"not recorded: line {first} of the same session is refused"
@@ -550,14 +545,21 @@ class _Judge:
                 for row in session.rows
             ]
         assert record is not None
-        state = RowState.UNCHANGED if self.season.find_record(record.key) == record else RowState.RECORD
+        state = RowState.UNCHANGED if existing == record else RowState.RECORD
         words = f"{session.words}: {_record_words(record)}"
         by_line = {p.row.line: p for p in session.parsed}
-        as_prescribed = self.empty_sets_done(session.key, record.status)
+        as_prescribed = _empty_sets_done(existing, record.status)
         return [
             PreviewRow(row.source, words, _parsed_text(by_line[row.line], record, as_prescribed), state)
             for row in session.rows
         ]
+
+
+def _empty_sets_done(existing: SessionRecord | None, status: RecordStatus) -> bool:
+    """Whether a prescribed set left empty counts as done as prescribed: in a "done" session,
+    unless its record (``existing``) has sets, whose sheet writes every set done (an empty row
+    was not)."""
+    return status is RecordStatus.DONE and (existing is None or not any(done.sets for done in existing.items))
 
 
 def _contradictions(parsed: list[_Parsed]) -> dict[int, str]:
