@@ -22,7 +22,7 @@ from planner.document.sessions import Item, Session, SessionKind
 
 __all__ = ["DoneItem", "DoneSet", "RecordStatus", "SessionRecord", "as_planned_items", "planned_set"]
 
-# Dataclasses below have a field named ``date``; annotations inside them use this alias.
+# Records below have a field named ``date``; annotations inside them use this alias.
 Day = date
 
 

@@ -30,9 +30,10 @@ class Rule:
     title: str
     text: str
     values: Mapping[str, object]
-    # The numeric values as floats and as whole numbers, read in the engine's inner loops.
-    _numbers: Mapping[str, float] = field(default_factory=dict, repr=False, compare=False)
-    _wholes: Mapping[str, int] = field(default_factory=dict, repr=False, compare=False)
+    # The numeric values as floats and as whole numbers, read in the engine's inner loops:
+    # worked out from ``values`` (``__post_init__``), never given.
+    _numbers: Mapping[str, float] = field(init=False, repr=False, compare=False)
+    _wholes: Mapping[str, int] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         numbers = {

@@ -3,7 +3,7 @@
 Budgets (issue 13): one athlete at most 3 times a plain-tuple floor built beside it in the same
 run, both repeated and while a drag moves the championship, and the squad of 12 at most 40 ms
 median; the script exits non-zero when any is over. The
-floor builds the plan's days, sessions, items and weeks again as plain tuples (no dataclasses):
+floor builds the plan's days, sessions, items and weeks again as plain tuples (no named tuples):
 what holding the same records costs, measured on the same machine under the same load, so the
 ratio moves far less than milliseconds from run to run. The issue-12 budgets (10 ms and 100 ms
 median) are printed beside them. Each timed plan has its warnings read, so the checks (which run
@@ -99,9 +99,7 @@ def measure(run: Callable[[], object], repeats: int) -> list[float]:
 
 def _values(record: Any, nested: str = "") -> list[object]:
     """A record's fields but ``nested``, as a list (``tuple(list)`` builds a tuple; ``tuple(tuple)`` does not)."""
-    # A dataclass or a NamedTuple: the engine holds both.
-    names = [f.name for f in dataclasses.fields(record)] if dataclasses.is_dataclass(record) else record._fields
-    return [getattr(record, name) for name in names if name != nested]
+    return [value for name, value in zip(record._fields, record, strict=True) if name != nested]
 
 
 def plain_tuple_floor(plan: Plan) -> tuple[Callable[[], object], str]:
