@@ -112,6 +112,11 @@ class DayRhythm(NamedTuple):
     plyometrics: bool
 
 
+def days_from(first: date, last: date) -> tuple[date, ...]:
+    """Every day from ``first`` to ``last``, both included."""
+    return tuple(first + timedelta(days=n) for n in range((last - first).days + 1))
+
+
 def default_rhythm() -> tuple[DayRhythm, ...]:
     """A common 400 m week: hard track days Tue, Thu, Sat; easy Mon, Fri; rest Wed, Sun."""
     hard = DayRhythm(TrackDay.HARD, lifting=True, plyometrics=True)
@@ -186,7 +191,7 @@ class Competition(NamedTuple):
 
     def dates(self) -> tuple[date, ...]:
         """The competition's days, first to last."""
-        return tuple(self.start + timedelta(days=n) for n in range((self.end - self.start).days + 1))
+        return days_from(self.start, self.end)
 
     def clashes_with(self, other: "Competition") -> bool:
         """True when the two share a day and at least one athlete is entered in both.
@@ -243,9 +248,9 @@ class FrozenSpan(NamedTuple):
     def covers(self, day: Day) -> bool:
         return self.first <= day <= self.last
 
-    def days(self) -> list[Day]:
+    def days(self) -> tuple[Day, ...]:
         """The days kept, first to last."""
-        return [self.first + timedelta(days=n) for n in range((self.last - self.first).days + 1)]
+        return days_from(self.first, self.last)
 
 
 class DismissedProposal(NamedTuple):

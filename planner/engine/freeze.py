@@ -14,7 +14,7 @@ import os
 from collections.abc import Iterable
 from datetime import date, timedelta
 
-from planner.document.model import FrozenSpan, Season
+from planner.document.model import FrozenSpan, Season, days_from
 from planner.engine.freeze_text import day_runs
 from planner.engine.generator import generate
 
@@ -55,7 +55,7 @@ def settle(season: Season, today: date, days: Iterable[tuple[str, date]] = ()) -
     for athlete in season.athletes:
         wanted[athlete.id] = set()
         if last_past >= season.first_day:
-            wanted[athlete.id].update(_span_days(season.first_day, last_past))
+            wanted[athlete.id].update(days_from(season.first_day, last_past))
     for athlete_id, day in days:
         if athlete_id in wanted and season.contains(day):
             wanted[athlete_id].add(day)
@@ -74,7 +74,7 @@ def settle(season: Season, today: date, days: Iterable[tuple[str, date]] = ()) -
         plan = generate(season, athlete.id)
         for first, last in day_runs(kept | missing):
             sessions = tuple(
-                session for day in _span_days(first, last) if (plan_day := plan.day(day)) is not None
+                session for day in days_from(first, last) if (plan_day := plan.day(day)) is not None
                 for session in plan_day.sessions
             )
             spans.append(FrozenSpan(athlete.id, first, last, sessions))
@@ -82,6 +82,3 @@ def settle(season: Season, today: date, days: Iterable[tuple[str, date]] = ()) -
         return season
     return season._replace(frozen=tuple(spans))
 
-
-def _span_days(first: date, last: date) -> list[date]:
-    return [first + timedelta(days=n) for n in range((last - first).days + 1)]

@@ -176,7 +176,7 @@ def _week_shapes(
     # the week (rule race.week); opt-in priming is planned on its own.
     race_eve_days = rules["race.week"].whole("no_lifting_before_days")
     race_eves = _eves(competitions, race_eve_days)
-    racing = {day for c in competitions for day in c.dates()}
+    racing = _race_days(competitions)
     lend: tuple[_WeekShape, ...] = ()
     lend_phases: tuple[DayPhase, ...] = ()
     lend_limits: Sequence[DayLimits] = ()
@@ -184,7 +184,7 @@ def _week_shapes(
     if earlier is not None and earlier.dates is dates:
         lend, lend_phases, lend_limits = earlier.weeks, earlier.timeline.days, earlier.limits
         changed = tuple(set(competitions).symmetric_difference(earlier.competitions))
-        touched = _eves(changed, max(eve_days, race_eve_days)) | {day for c in changed for day in c.dates()}
+        touched = _eves(changed, max(eve_days, race_eve_days)) | _race_days(changed)
     transition = PhaseKind.TRANSITION
     result: list[_WeekShape] = []
     start = (season.first_week_start - first).days
@@ -711,6 +711,11 @@ def _slots(phase: DayPhase, chosen: list[date], limits: Sequence[DayLimits], fir
     if heavy_index >= 0:
         slots[heavy_index] = Slot.HEAVY
     return slots
+
+
+def _race_days(competitions: tuple[Competition, ...]) -> set[date]:
+    """Every day of every competition."""
+    return {day for c in competitions for day in c.dates()}
 
 
 def _eves(competitions: tuple[Competition, ...], days: int) -> set[date]:
