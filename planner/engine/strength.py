@@ -356,8 +356,8 @@ def _test_items(ctx: Context, day: date) -> list[Item]:
                                       heavy_cap=True, warn_stale=False))
         # The note is written once the day's limits have shaped the ramp (_test_notes).
         items.append(items[-1]._replace(
-                             sets=1, reps=reps, percent_max=None, load=None, load_kg=None,
-                             plates_per_side=(), note=_TEST_NOTE))
+            sets=1, reps=reps, percent_max=None, load=None, load_kg=None,
+            plates_per_side=(), note=_TEST_NOTE))
     return items
 
 
@@ -375,8 +375,8 @@ def _test_notes(items: list[Item]) -> list[Item]:
                 continue
             last_set = "single" if ramp.reps == 1 else f"set of {ramp.reps}"
             item = item._replace(
-                           note=f"test: add small jumps from the {ramp.percent_max or 0:g} % {last_set} "
-                           f"to a {item.reps}-rep max and record it")
+                note=f"test: add small jumps from the {ramp.percent_max or 0:g} % {last_set} "
+                     f"to a {item.reps}-rep max and record it")
         elif item.percent_max is not None:
             last[item.exercise_id] = item
         result.append(item)

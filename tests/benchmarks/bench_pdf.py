@@ -51,8 +51,8 @@ def squad_season() -> Season:
         for c in demo.competitions
     )
     return demo._replace(
-                               athletes=tuple(athletes), competitions=competitions,
-                               next_athlete_number=number)
+        athletes=tuple(athletes), competitions=competitions,
+        next_athlete_number=number)
 
 
 def timed(run: Callable[[], object]) -> float:

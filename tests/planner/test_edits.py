@@ -180,7 +180,7 @@ def test_change_competition_changes_only_what_is_given(season: Season) -> None:
     )
     old, new = season.competition(INDOOR_CHAMPS), after.competition(INDOOR_CHAMPS)
     assert new == old._replace(
-    name="Indoor Nationals", priority=Priority.B, athletes=None
+        name="Indoor Nationals", priority=Priority.B, athletes=None
     )
     assert after.competitions.index(new) == season.competitions.index(old)
 
@@ -306,7 +306,7 @@ def test_change_athlete_replaces_only_the_given_fields(season: Season) -> None:
         season,
     )
     assert after.athlete(ZOE) == season.athlete(ZOE)._replace(
-    level=Level.ADVANCED, priming=True, body_mass=58.0
+        level=Level.ADVANCED, priming=True, body_mass=58.0
     )
     assert after.athletes[2].id == ZOE
 

@@ -589,14 +589,12 @@ def test_a_build_starting_mid_week_still_has_four_whole_weeks_before_high_intens
     # A Sunday start in a season whose weeks begin on Wednesday: the first, three-day week must
     # not count as a week of base (a random season found the gate opening after 24 days).
     first = date(2023, 1, 1)
-    short = (season(
-            competitions=[competition(1, first, Priority.A), competition(2, date(2023, 2, 15), Priority.A),
-                          competition(3, date(2023, 2, 22), Priority.A)],
-            first_day=first,
-            last_day=date(2023, 2, 25),
-        ))._replace(
-        week_start=2,
-    )
+    short = season(
+        competitions=[competition(1, first, Priority.A), competition(2, date(2023, 2, 15), Priority.A),
+                      competition(3, date(2023, 2, 22), Priority.A)],
+        first_day=first,
+        last_day=date(2023, 2, 25),
+    )._replace(week_start=2)
     too_early = [d for d in _high_dates(plan_for(short)) if d < first + timedelta(weeks=4)]
     assert too_early == []
 

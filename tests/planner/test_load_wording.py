@@ -26,7 +26,7 @@ def test_a_load_below_the_bar_reads_as_dumbbells_before_the_items_own_note() -> 
 
 def test_fractional_plates_read_in_the_items_unit() -> None:
     pressed = JUMPS._replace(
-    load=46.0, unit="lb", below_bar=None, per_hand=None, fractional_per_side=0.5, note=""
+        load=46.0, unit="lb", below_bar=None, per_hand=None, fractional_per_side=0.5, note=""
     )
     assert (plates_text(pressed), fractional_text(pressed), below_bar_text(pressed)) == (
         "empty bar", "plus 0.5 lb per side in fractional plates", ""

@@ -153,8 +153,8 @@ def test_done_as_planned_for_an_lb_athlete_records_kg_loads_in_lb(season: Season
 def test_done_as_planned_records_a_body_weight_item_without_a_load_as_the_card_does(season: Season) -> None:
     # A junior's squat jumps at 0 % carry a 0 kg load; done as planned they were done at body weight.
     jumps = SQUAT._replace(
-                                exercise_id="squat_jump", name="Squat jump", percent_max=0.0, load=0.0,
-                                load_kg=0.0)
+        exercise_id="squat_jump", name="Squat jump", percent_max=0.0, load=0.0,
+        load_kg=0.0)
 
     after = pure(lambda s: edits.mark_done_as_planned(s, LUKASZ, TUESDAY, WEIGHTS, planned(items=(jumps,))), season)
 

@@ -607,7 +607,7 @@ def test_season_with_an_impossible_session_is_not_saved(saved: Path) -> None:
     bad = Session("s-1", date(2025, 11, 4), SessionKind.WEIGHTS, "Strength", (), minutes=0)
 
     season = _small()._replace(
-    overrides=(Override("ath-1", date(2025, 11, 4), SessionKind.WEIGHTS, bad, None),)
+        overrides=(Override("ath-1", date(2025, 11, 4), SessionKind.WEIGHTS, bad, None),)
     )
     before = _files(saved.parent)
 
@@ -627,7 +627,7 @@ def test_season_with_a_nan_is_not_saved(saved: Path) -> None:
     )
 
     season = _small()._replace(
-    overrides=(Override("ath-1", date(2025, 11, 4), SessionKind.WEIGHTS, bad, None),)
+        overrides=(Override("ath-1", date(2025, 11, 4), SessionKind.WEIGHTS, bad, None),)
     )
     before = _files(saved.parent)
 

@@ -20,15 +20,15 @@ def _broken() -> Season:
     demo = demo_season()
     athletes = list(demo.athletes)
     athletes[2] = athletes[2]._replace(
-                                      name=" ", body_mass=500.0,
-                                      substitutions=(("back_squat", "bench_press"),))
+        name=" ", body_mass=500.0,
+        substitutions=(("back_squat", "bench_press"),))
     competitions = list(demo.competitions)
     first = competitions[1]
     competitions[1] = first._replace(name="Bad\x07name", end=first.start - timedelta(days=1))
     last = competitions[-1]
     competitions[-1] = last._replace(
-                                           end=last.start + timedelta(days=20),
-                                           athletes=(demo.athletes[0].id, demo.athletes[0].id, "ath-99"))
+        end=last.start + timedelta(days=20),
+        athletes=(demo.athletes[0].id, demo.athletes[0].id, "ath-99"))
     return demo._replace(athletes=tuple(athletes), competitions=tuple(competitions))
 
 
@@ -62,8 +62,8 @@ def test_the_same_athlete_or_competition_elsewhere_is_checked_at_its_new_place()
     # The same objects, in another order and in a season that moved: the kept problems take
     # their new paths, and what depends on the season is checked again.
     moved = season._replace(
-                                athletes=season.athletes[1:] + season.athletes[:1],
-                                competitions=season.competitions[::-1], last_day=date(2027, 8, 1))
+        athletes=season.athletes[1:] + season.athletes[:1],
+        competitions=season.competitions[::-1], last_day=date(2027, 8, 1))
     kept = season_problems(moved)
     assert kept == _afresh(moved)
     assert "athletes[1].body_mass" in [p.path for p in kept]  # the broken athlete is second now
@@ -96,8 +96,8 @@ def test_kept_record_problems_are_those_found_afresh_and_the_season_s_own_are_ch
     assert [p.path for p in fresh] == [f"{place}.effort", f"{place}.note", f"{place}.status"]
     # The same record in a season that no longer holds its day or its athlete.
     later = season._replace(
-                                first_day=day + timedelta(days=1),
-                                athletes=tuple(a for a in season.athletes if a.id != athlete))
+        first_day=day + timedelta(days=1),
+        athletes=tuple(a for a in season.athletes if a.id != athlete))
     kept = [p.path for p in season_problems(later) if p.path.startswith(place)]
     assert kept == [p.path for p in _afresh(later) if p.path.startswith(place)]
     assert kept == [f"{place}.athlete", f"{place}.date", f"{place}.effort", f"{place}.note", f"{place}.status"]

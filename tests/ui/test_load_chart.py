@@ -857,8 +857,8 @@ def test_each_scale_takes_the_larger_and_the_lower_of_the_plan_shown_and_the_pla
     lift = TRACKED_LIFTS[0]
     # The plan before has the larger values of some series and the lower of others.
     before = real._replace(
-                                 volume_load=real.volume_load * 3, planned_load=real.planned_load * 2,
-                                 fitness=real.fitness - 500, top_set={**real.top_set, lift: real.top_set[lift] - 55})
+        volume_load=real.volume_load * 3, planned_load=real.planned_load * 2,
+        fitness=real.fitness - 500, top_set={**real.top_set, lift: real.top_set[lift] - 55})
     shown = real._replace(weighted_contacts=real.weighted_contacts * 4, form=real.form + 900)
     chart._real, chart._shown = before, shown
     chart._fit_y()

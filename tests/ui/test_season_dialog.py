@@ -71,7 +71,7 @@ def test_the_edit_changes_name_dates_and_first_weekday_as_one_undo_step(make_dia
     before = document.season
     document.apply("Season settings", edit)
     assert document.season == before._replace(
-    name="Squad 2026/27 (outdoor)", first_day=date(2026, 9, 28), last_day=date(2027, 9, 12), week_start=6
+        name="Squad 2026/27 (outdoor)", first_day=date(2026, 9, 28), last_day=date(2027, 9, 12), week_start=6
     )
     assert document.undo_stack.count() == 1
     document.undo_stack.undo()
