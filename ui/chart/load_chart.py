@@ -567,7 +567,7 @@ class LoadChart(QWidget):
             self._fill_toolbar()
         self._update_squad()
         self._draw_done()
-        self._draw(self._real, fit=False)  # the scales follow once, in _apply_visibility
+        self._draw(self._real)  # the scales follow once, in _apply_visibility
         self._show_selected_day()
         self._apply_visibility()
 
@@ -576,21 +576,21 @@ class LoadChart(QWidget):
         if not isinstance(plan, Plan):
             if self._preview is not None:
                 self._preview = None
-                self._draw(self._real, fit=False)
-                self._update_squad_line(self._real)
-                self._fit_y()
+                self._draw_with_squad_line(self._real)
                 self._show_ghosts(False)
             return
         if self._preview is None:
             # The plan before the drag stays the same while the drag lasts: its lines are set once.
             self._set_ghosts(self._real)
         self._preview = plan
-        shown = plan_series(plan, self.axis)
-        # The scales follow once, after the squad line too: in squad view it sets the volume plot's scale.
-        self._draw(shown, fit=False)
-        self._update_squad_line(shown)
-        self._fit_y()
+        self._draw_with_squad_line(plan_series(plan, self.axis))
         self._show_ghosts(True)
+
+    def _draw_with_squad_line(self, series: PlanSeries) -> None:
+        self._draw(series)
+        self._update_squad_line(series)
+        # The scales follow once, after the squad line too: in squad view it sets the volume plot's scale.
+        self._fit_y()
 
     def end_hover(self) -> None:
         self._hover_day = None
@@ -618,7 +618,8 @@ class LoadChart(QWidget):
                  if self._wanted("load_recorded") else [])
         self.backdrops[self.panels.index(self.load)].set_spans("recorded", spans)
 
-    def _draw(self, series: PlanSeries, *, fit: bool = True) -> None:
+    def _draw(self, series: PlanSeries) -> None:
+        """``series`` in the plots; the scales are fitted by the caller, once it has drawn all."""
         self._shown = series
         today = self.document.today
         # A week begun before today keeps its plan as an outline, with what was done inside it.
@@ -633,8 +634,6 @@ class LoadChart(QWidget):
         self._set_curve("fatigue", series.day_x, series.fatigue)
         self._set_curve("form", series.day_x, series.form)
         self._draw_background(series)
-        if fit:
-            self._fit_y()
 
     def _unchanged(self, key: str, *arrays: NDArray[Any]) -> bool:
         """Whether the item already holds these values (then it is left alone and not repainted).
