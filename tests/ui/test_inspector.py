@@ -507,15 +507,12 @@ def test_the_editors_refuse_values_that_cannot_be_lifted(
     assert not weights.model.setData(weights.model.index(row, Column.REST), 30)
 
 
-def test_the_load_editor_shows_loads_of_fractional_plates_in_full(qtbot: QtBot, selection: Selection) -> None:
+def test_the_load_editor_shows_loads_of_fractional_plates_in_full(qtbot: QtBot) -> None:
     demo = demo_season()
     lucja = demo.athlete("ath-1")
     document = OpenSeason(edits.change_athlete(demo, "ath-1", equipment=lucja.equipment._replace(increment=0.625)))
-    inspector = Inspector(document, selection)
-    qtbot.addWidget(inspector)
-    inspector.show()
     day = two_session_day(document)
-    show(selection, "ath-1", day.date)
+    inspector = panel_sized(qtbot, document, "ath-1", day.date)
     weights = block(inspector, WEIGHTS)
     row = squat_row(weights.session)
     item = weights.session.items[row]

@@ -35,12 +35,18 @@ def document(demo: Season) -> OpenSeason:
 
 @pytest.fixture
 def inspector(qtbot: QtBot, document: OpenSeason) -> Inspector:
-    widget = Inspector(document, Selection("ath-1", FRIDAY))
+    widget = _shown_inspector(qtbot, document, FRIDAY)
+    widget.activateWindow()
+    return widget
+
+
+def _shown_inspector(qtbot: QtBot, document: OpenSeason, day: date) -> Inspector:
+    """Łucja's ``day`` in an inspector tall enough for every card, shown."""
+    widget = Inspector(document, Selection("ath-1", day))
     qtbot.addWidget(widget)
     widget.resize(380, 900)
     widget.show()
     qtbot.waitExposed(widget)
-    widget.activateWindow()
     return widget
 
 
@@ -290,12 +296,7 @@ def test_escape_puts_back_the_effort_minutes_and_note_recorded(qtbot: QtBot, ins
 
 def _inspector_on(qtbot: QtBot, season: Season, day: date) -> tuple[Inspector, OpenSeason]:
     document = OpenSeason(season, today=TODAY)
-    widget = Inspector(document, Selection("ath-1", day))
-    qtbot.addWidget(widget)
-    widget.resize(380, 900)
-    widget.show()
-    qtbot.waitExposed(widget)
-    return widget, document
+    return _shown_inspector(qtbot, document, day), document
 
 
 def _planned(demo: Season, day: date, kind: SessionKind) -> Session:
