@@ -262,9 +262,8 @@ def paint_gutter(painter: QPainter, layout: CalendarLayout, fonts: Fonts, week_s
     if region.intersects(week):
         painter.drawText(week, left, "Wk")
     painter.setPen(HEADER_TEXT)
-    for row in range(7):
-        top, bottom = layout.row_top(row), layout.row_top(row + 1)
-        rect = QRect(4, top, GUTTER - 6, bottom - top)
+    for row, (top, height) in enumerate(layout.rows):
+        rect = QRect(4, top, GUTTER - 6, height)
         if region.intersects(rect):
             painter.drawText(rect, left, _WEEKDAYS[(week_start + row) % 7])
 
